@@ -1,0 +1,49 @@
+"""Danish first: labels and dates in the document's language (da, or en)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LANGUAGES = ("da", "en")
+
+_LABELS: dict[str, dict[str, str]] = {
+    "date": {"da": "Dato", "en": "Date"},
+    "case_number": {"da": "Sagsnr.", "en": "Case no."},
+    "contact": {"da": "Kontaktperson", "en": "Contact"},
+    "email": {"da": "E-mail", "en": "E-mail"},
+    "phone": {"da": "Telefon", "en": "Phone"},
+    "page": {"da": "Side", "en": "Page"},
+    "of": {"da": "af", "en": "of"},
+    "footnotes": {"da": "Noter", "en": "Notes"},
+    "to": {"da": "Til", "en": "To"},
+    "on_behalf_of": {"da": "På vegne af", "en": "On behalf of"},
+    "hearing": {"da": "Høring", "en": "Consultation"},
+    "response": {"da": "Høringssvar", "en": "Consultation response"},
+    "participants": {"da": "Deltagere", "en": "Participants"},
+    "absent": {"da": "Afbud", "en": "Apologies"},
+    "decision": {"da": "Beslutning", "en": "Decision"},
+    "referent": {"da": "Referent", "en": "Minutes taken by"},
+    "chair": {"da": "Mødeleder", "en": "Chair"},
+    "time": {"da": "Tidspunkt", "en": "Time"},
+    "place": {"da": "Sted", "en": "Place"},
+    "image": {"da": "Billede", "en": "Image"},
+}
+
+
+def label(key: str, lang: str) -> str:
+    """The label ``key`` in ``lang`` (Danish when the language has no entry)."""
+    entry = _LABELS[key]
+    return entry.get(lang, entry["da"])
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    """A date as people write it: "19. juni 2019" (da) or "19 June 2019" (en)."""
+    from babel.dates import format_date as babel_format_date
+
+    locale = "da_DK" if lang == "da" else "en_GB"
+    return babel_format_date(value, format="long", locale=locale)
+
+
+def page_label(lang: str) -> tuple[str, str]:
+    """The words around page numbers: ("Side", "af") → "Side 1 af 2"."""
+    return label("page", lang), label("of", lang)

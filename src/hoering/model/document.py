@@ -1,0 +1,57 @@
+"""The one document the renderers turn into DOCX, PDF and HTML.
+
+A høringssvar, a referat and a høringsnotat all become a :class:`Document`: letterhead,
+the right-hand info block (Dato, Sagsnr., …), a title, the body blocks, a closing (signature)
+and footnotes. Renderers know nothing about where a document came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .nodes import Block, Footnote
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What is printed on the organisation's paper: name, logo, department, footer lines."""
+
+    organisation: str
+    department: str | None = None
+    logo: bytes | None = field(default=None, repr=False)
+    logo_mime: str | None = None  # "image/svg+xml" or "image/png"
+    footer_lines: tuple[str, ...] = ()
+    web: str | None = None
+
+
+@dataclass(frozen=True)
+class InfoItem:
+    """One row of the info block at the top right of the first page."""
+
+    label: str
+    value: str
+    link: str | None = None  # mailto:, tel: or https: target for the value
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str  # "response", "minutes", "hoeringsnotat"
+    lang: str  # "da" or "en"
+    title: str
+    author: str
+    date: dt.date
+    letterhead: Letterhead
+    info: tuple[InfoItem, ...] = ()
+    recipient: tuple[str, ...] = ()  # address lines of the recipient, printed above the title
+    blocks: tuple[Block, ...] = ()
+    closing: tuple[Block, ...] = ()  # signature and similar, after the body
+    footnotes: tuple[Footnote, ...] = ()
+    subject: str | None = None
+    keywords: tuple[str, ...] = ()
+    source: str | None = None  # the source file, for messages only; never printed
+
+    @property
+    def language_tag(self) -> str:
+        """BCP 47 tag used in every format's metadata: da-DK or en-GB."""
+        return {"da": "da-DK", "en": "en-GB"}.get(self.lang, self.lang)

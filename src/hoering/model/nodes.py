@@ -1,0 +1,241 @@
+"""The content of a document: blocks and inline runs, each block with its source line.
+
+These small dataclasses are all the renderers ever see. Nothing here knows about Markdown
+or about any output format. Every node has a ``kind`` string the renderers dispatch on
+(``RENDERERS[node.kind]``), so an unknown node fails loudly instead of being dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+# --- inline ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    kind: ClassVar[str] = "text"
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+    kind: ClassVar[str] = "code"
+
+
+@dataclass(frozen=True)
+class SoftBreak:
+    kind: ClassVar[str] = "softbreak"
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    kind: ClassVar[str] = "linebreak"
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+    kind: ClassVar[str] = "emphasis"
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple[Inline, ...]
+    kind: ClassVar[str] = "strong"
+
+
+@dataclass(frozen=True)
+class Strikethrough:
+    children: tuple[Inline, ...]
+    kind: ClassVar[str] = "strikethrough"
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    children: tuple[Inline, ...]
+    title: str | None = None
+    kind: ClassVar[str] = "link"
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image in running text. ``data`` holds the file's bytes once resolved."""
+
+    source: str
+    alt: str
+    mime: str | None = None
+    data: bytes | None = field(default=None, repr=False)
+    kind: ClassVar[str] = "image"
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A reference to ``Document.footnotes[number - 1]``."""
+
+    number: int
+    kind: ClassVar[str] = "footnote_ref"
+
+
+Inline = Text | Code | SoftBreak | LineBreak | Emphasis | Strong | Strikethrough | Link | Image | FootnoteRef
+
+# --- blocks ------------------------------------------------------------------------------
+
+Stance = Literal["positive", "concern", "proposal"]
+STANCES: tuple[str, ...] = ("positive", "concern", "proposal")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading. ``topic``/``stance`` come from ``{topic=… stance=…}`` and are never printed."""
+
+    level: int
+    children: tuple[Inline, ...]
+    line: int | None = None
+    topic: str | None = None
+    stance: str | None = None
+    number: str | None = None  # e.g. "3." for numbered agenda items, printed before the text
+    kind: ClassVar[str] = "heading"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    children: tuple[Inline, ...]
+    line: int | None = None
+    kind: ClassVar[str] = "paragraph"
+
+
+@dataclass(frozen=True)
+class ListItem:
+    blocks: tuple[Block, ...]
+    checked: bool | None = None  # None: not a task; True/False: task list item
+    line: int | None = None
+    kind: ClassVar[str] = "list_item"
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+    line: int | None = None
+    kind: ClassVar[str] = "bullet_list"
+
+
+@dataclass(frozen=True)
+class OrderedList:
+    items: tuple[ListItem, ...]
+    start: int = 1
+    line: int | None = None
+    kind: ClassVar[str] = "ordered_list"
+
+
+@dataclass(frozen=True)
+class BlockQuote:
+    blocks: tuple[Block, ...]
+    line: int | None = None
+    kind: ClassVar[str] = "block_quote"
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    text: str
+    language: str | None = None
+    line: int | None = None
+    kind: ClassVar[str] = "code_block"
+
+
+@dataclass(frozen=True)
+class ThematicBreak:
+    line: int | None = None
+    kind: ClassVar[str] = "thematic_break"
+
+
+Alignment = Literal["left", "center", "right"] | None
+
+
+@dataclass(frozen=True)
+class TableCell:
+    children: tuple[Inline, ...]
+    kind: ClassVar[str] = "table_cell"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with one header row. ``align`` has one entry per column."""
+
+    header: tuple[TableCell, ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+    align: tuple[Alignment, ...] = ()
+    caption: str | None = None
+    line: int | None = None
+    kind: ClassVar[str] = "table"
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A block set apart from the text, e.g. a decision in minutes ("Beslutning").
+
+    ``role`` names what it is (``decision``, ``note``); ``label`` is printed as its title.
+    """
+
+    role: str
+    label: str
+    blocks: tuple[Block, ...]
+    line: int | None = None
+    kind: ClassVar[str] = "callout"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image block (a chart, a logo in text) with a required text alternative."""
+
+    data: bytes = field(repr=False)
+    mime: str
+    alt: str
+    caption: str | None = None
+    width_cm: float | None = None
+    line: int | None = None
+    kind: ClassVar[str] = "figure"
+
+
+Block = (
+    Heading
+    | Paragraph
+    | BulletList
+    | OrderedList
+    | BlockQuote
+    | CodeBlock
+    | ThematicBreak
+    | Table
+    | Callout
+    | Figure
+)
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """Footnote number ``number`` (1-based, in order of first reference)."""
+
+    number: int
+    label: str
+    blocks: tuple[Block, ...]
+    kind: ClassVar[str] = "footnote"
+
+
+def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
+    """The text of inline runs without formatting (soft breaks become spaces)."""
+    parts: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text | Code):
+            parts.append(node.text)
+        elif isinstance(node, SoftBreak | LineBreak):
+            parts.append(" " if isinstance(node, SoftBreak) else "\n")
+        elif isinstance(node, Emphasis | Strong | Strikethrough | Link):
+            parts.append(plain_text(node.children))
+        elif isinstance(node, Image):
+            parts.append(node.alt)
+        elif isinstance(node, FootnoteRef):
+            parts.append(f"[{node.number}]")
+    return "".join(parts)

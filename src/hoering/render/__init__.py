@@ -1,0 +1,37 @@
+"""Renderers: a :class:`~hoering.model.Document` in, the bytes of one file out.
+
+Each format lives in its own module with ``render(document, templates) -> bytes``; the
+modules import their heavy libraries themselves, so loading this package costs nothing.
+Renderers are pure: same document, same bytes (see :func:`timestamp_for`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+
+from ..model import Document
+from .templates import TemplateFinder
+
+FORMATS: tuple[str, ...] = ("docx", "pdf", "html")
+
+
+def render(document: Document, fmt: str, templates: TemplateFinder) -> bytes:
+    """Render ``document`` as ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    module = importlib.import_module(f"{__name__}.{fmt}")
+    return module.render(document, templates)
+
+
+def timestamp_for(document: Document) -> dt.datetime:
+    """The time written into file metadata and archives.
+
+    ``SOURCE_DATE_EPOCH`` when set (reproducible builds), otherwise midnight UTC of the
+    document's own date, so the same source always gives the same bytes.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.combine(document.date, dt.time(0, 0), tzinfo=dt.UTC)

@@ -1,0 +1,254 @@
+"""Markdown body → model blocks (CommonMark + tables, footnotes, task lists, strikethrough).
+
+Raw HTML is never interpreted: the parser runs with ``html: False`` so ``<script>`` stays
+literal text, escaped by every renderer. Heading attributes such as
+``## Vedr. mentor {topic=udskrivningsmentor stance=concern}`` are taken off the heading text
+and kept on the :class:`~hoering.model.nodes.Heading`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..errors import SourceError
+from ..model import nodes as n
+
+HEADING_ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
+ATTRIBUTE = re.compile(r'([A-Za-z_][\w-]*)=("[^"]*"|\S+)')
+HEADING_KEYS = ("topic", "stance")
+TASK_MARKER = re.compile(r"^\[([ xX])\]\s+")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    return md
+
+
+@dataclass
+class Body:
+    """The converted body of one source."""
+
+    blocks: list[n.Block] = field(default_factory=list)
+    footnotes: list[n.Footnote] = field(default_factory=list)
+
+
+class _Converter:
+    def __init__(self, first_line: int) -> None:
+        self.first_line = first_line  # file line number of the body's first line
+        self.footnote_numbers: dict[str, int] = {}
+        self.errors: list[SourceError] = []
+
+    def line(self, node: Any) -> int | None:
+        if node.map:
+            return node.map[0] + self.first_line
+        return None
+
+    # blocks ------------------------------------------------------------------------------
+    def blocks(self, children: list[Any]) -> list[n.Block]:
+        result: list[n.Block] = []
+        for child in children:
+            block = self.block(child)
+            if block is not None:
+                result.append(block)
+        return result
+
+    def block(self, node: Any) -> n.Block | None:
+        handler = getattr(self, f"block_{node.type}", None)
+        if handler is None:
+            raise SourceError(None, f"unsupported Markdown construct '{node.type}'",
+                              line=self.line(node))
+        return handler(node)
+
+    def block_paragraph(self, node: Any) -> n.Paragraph:
+        return n.Paragraph(self.inline_of(node), line=self.line(node))
+
+    def block_heading(self, node: Any) -> n.Heading:
+        inlines = list(self.inline_of(node))
+        attributes = self.heading_attributes(inlines, self.line(node))
+        return n.Heading(
+            level=int(node.tag[1]),
+            children=tuple(inlines),
+            line=self.line(node),
+            topic=attributes.get("topic"),
+            stance=attributes.get("stance"),
+        )
+
+    def heading_attributes(self, inlines: list[n.Inline], line: int | None) -> dict[str, str]:
+        if not inlines or not isinstance(inlines[-1], n.Text):
+            return {}
+        match = HEADING_ATTRIBUTES.search(inlines[-1].text)
+        if not match:
+            return {}
+        found = {k: v.strip('"') for k, v in ATTRIBUTE.findall(match.group(1))}
+        for key in found:
+            if key not in HEADING_KEYS:
+                self.errors.append(SourceError(
+                    None, f"unknown heading attribute '{key}'", line=line, key=key,
+                    hint="heading attributes are " + ", ".join(HEADING_KEYS)))
+        stance = found.get("stance")
+        if stance is not None and stance not in n.STANCES:
+            self.errors.append(SourceError(
+                None, f"'{stance}' is not a stance", line=line, key="stance",
+                hint="use one of " + ", ".join(n.STANCES)))
+        rest = inlines[-1].text[: match.start()]
+        if rest:
+            inlines[-1] = n.Text(rest)
+        else:
+            inlines.pop()
+        return found
+
+    def block_bullet_list(self, node: Any) -> n.BulletList:
+        return n.BulletList(tuple(self.list_item(c) for c in node.children), line=self.line(node))
+
+    def block_ordered_list(self, node: Any) -> n.OrderedList:
+        start = int(node.attrs.get("start", 1))
+        items = tuple(self.list_item(c) for c in node.children)
+        return n.OrderedList(items, start=start, line=self.line(node))
+
+    def list_item(self, node: Any) -> n.ListItem:
+        blocks = self.blocks(node.children)
+        checked = None
+        if blocks and isinstance(blocks[0], n.Paragraph):
+            first = blocks[0]
+            if first.children and isinstance(first.children[0], n.Text):
+                match = TASK_MARKER.match(first.children[0].text)
+                if match:
+                    checked = match.group(1) != " "
+                    rest = first.children[0].text[match.end():]
+                    head = (n.Text(rest),) if rest else ()
+                    blocks[0] = n.Paragraph(head + first.children[1:], line=first.line)
+        return n.ListItem(tuple(blocks), checked=checked, line=self.line(node))
+
+    def block_blockquote(self, node: Any) -> n.BlockQuote:
+        return n.BlockQuote(tuple(self.blocks(node.children)), line=self.line(node))
+
+    def block_fence(self, node: Any) -> n.CodeBlock:
+        language = (node.info or "").strip().split(" ")[0] or None
+        return n.CodeBlock(node.content.rstrip("\n"), language=language, line=self.line(node))
+
+    def block_code_block(self, node: Any) -> n.CodeBlock:
+        return n.CodeBlock(node.content.rstrip("\n"), line=self.line(node))
+
+    def block_hr(self, node: Any) -> n.ThematicBreak:
+        return n.ThematicBreak(line=self.line(node))
+
+    def block_html_block(self, node: Any) -> n.Paragraph:  # only reachable with html enabled
+        return n.Paragraph((n.Text(node.content),), line=self.line(node))
+
+    def block_footnote_block(self, node: Any) -> None:
+        return None  # collected separately in footnotes()
+
+    def block_table(self, node: Any) -> n.Table:
+        header: tuple[n.TableCell, ...] = ()
+        rows: list[tuple[n.TableCell, ...]] = []
+        align: list[n.Alignment] = []
+        for section in node.children:
+            for row in section.children:
+                cells = tuple(n.TableCell(self.inline_of(cell)) for cell in row.children)
+                if section.type == "thead":
+                    header = cells
+                    align = [self.alignment(cell) for cell in row.children]
+                else:
+                    rows.append(cells)
+        return n.Table(header, tuple(rows), tuple(align), line=self.line(node))
+
+    @staticmethod
+    def alignment(cell: Any) -> n.Alignment:
+        style = str(cell.attrs.get("style", ""))
+        for value in ("left", "center", "right"):
+            if f"text-align:{value}" in style:
+                return value  # type: ignore[return-value]
+        return None
+
+    # inline ------------------------------------------------------------------------------
+    def inline_of(self, node: Any) -> tuple[n.Inline, ...]:
+        for child in node.children:
+            if child.type == "inline":
+                return tuple(self.inlines(child.children))
+        return ()
+
+    def inlines(self, children: list[Any]) -> list[n.Inline]:
+        result: list[n.Inline] = []
+        for child in children:
+            node = self.inline(child)
+            if node is None:
+                continue
+            if isinstance(node, n.Text) and result and isinstance(result[-1], n.Text):
+                result[-1] = n.Text(result[-1].text + node.text)
+            else:
+                result.append(node)
+        return result
+
+    def inline(self, node: Any) -> n.Inline | None:  # noqa: C901 - a flat dispatch table
+        kind = node.type
+        if kind in ("text", "html_inline"):
+            return n.Text(node.content)
+        if kind == "code_inline":
+            return n.Code(node.content)
+        if kind == "softbreak":
+            return n.SoftBreak()
+        if kind == "hardbreak":
+            return n.LineBreak()
+        if kind == "em":
+            return n.Emphasis(tuple(self.inlines(node.children)))
+        if kind == "strong":
+            return n.Strong(tuple(self.inlines(node.children)))
+        if kind == "s":
+            return n.Strikethrough(tuple(self.inlines(node.children)))
+        if kind == "link":
+            title = node.attrs.get("title")
+            return n.Link(str(node.attrs["href"]), tuple(self.inlines(node.children)),
+                          title=str(title) if title else None)
+        if kind == "image":
+            alt = "".join(c.content for c in node.children) if node.children else node.content
+            return n.Image(str(node.attrs["src"]), alt)
+        if kind == "footnote_ref":
+            return n.FootnoteRef(self.footnote_number(node.meta["label"]))
+        raise SourceError(None, f"unsupported Markdown construct '{kind}'")
+
+    def footnote_number(self, label: str) -> int:
+        if label not in self.footnote_numbers:
+            self.footnote_numbers[label] = len(self.footnote_numbers) + 1
+        return self.footnote_numbers[label]
+
+    def footnotes(self, root: Any) -> list[n.Footnote]:
+        found: dict[str, tuple[n.Block, ...]] = {}
+        for child in root.children:
+            if child.type != "footnote_block":
+                continue
+            for note in child.children:
+                label = note.meta.get("label")
+                blocks = [b for b in self.blocks(note.children) if b is not None]
+                found[label] = tuple(blocks)
+        notes = []
+        for label, number in sorted(self.footnote_numbers.items(), key=lambda kv: kv[1]):
+            notes.append(n.Footnote(number, label, found.get(label, ())))
+        return notes
+
+
+def parse_body(text: str, first_line: int = 1) -> Body:
+    """Convert a Markdown body to blocks; ``first_line`` is the body's line in the file.
+
+    Raises :class:`SourceErrors` listing every problem found (without a path: the caller
+    adds it).
+    """
+    from markdown_it.tree import SyntaxTreeNode
+
+    from ..errors import SourceErrors
+
+    root = SyntaxTreeNode(_parser().parse(text))
+    converter = _Converter(first_line)
+    blocks = converter.blocks(root.children)
+    notes = converter.footnotes(root)
+    if converter.errors:
+        raise SourceErrors(converter.errors)
+    return Body(blocks, notes)
