@@ -65,3 +65,39 @@ def every_construct() -> Document:
 @pytest.fixture
 def templates() -> TemplateFinder:
     return TemplateFinder(None)
+
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE_HEARING = "samarbejdsaftale-psykisk-sygdom"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """A copy of the example project (sources + templates) as the current folder."""
+    import shutil
+
+    shutil.copytree(REPO / "consultations", tmp_path / "consultations")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file below ``root`` with its content, to show that nothing changed."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.fixture
+def cli(project):
+    """Run the hoering CLI in the example project: cli("build", "-f", "pdf")."""
+    from click.testing import CliRunner
+
+    from hoering.cli import main
+
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(main, list(args), catch_exceptions=False)
+
+    return run

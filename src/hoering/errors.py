@@ -55,12 +55,20 @@ class SourceError(HoeringError):
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = str(self.path)
+            where = display_path(self.path)
             if self.line is not None:
                 where += f":{self.line}"
             where += ": "
         key = f"{self.key}: " if self.key else ""
         return where + key + HoeringError.__str__(self)
+
+
+def display_path(path: Path) -> str:
+    """``path`` as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def _make_source_error(path, message, line, key, hint) -> SourceError:

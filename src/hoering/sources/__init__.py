@@ -1,0 +1,78 @@
+"""Read sources: text → metadata (validated, with lines) + Markdown body → model blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import SourceError, SourceErrors
+from ..model import nodes as n
+from .frontmatter import RawSource, read_source
+from .images import resolve_images
+from .markdown import Body, parse_body
+from .validation import validate
+
+# type: value in the metadata → the pydantic model of that kind of source.
+SOURCE_TYPES: dict[str, str] = {
+    "response": "hoering.sources.response:ResponseMeta",
+}
+
+
+@dataclass
+class Source:
+    """One parsed, validated source file."""
+
+    path: Path
+    type: str
+    meta: Any  # the pydantic model named in SOURCE_TYPES
+    body: Body
+    raw: RawSource
+    warnings: list[str] = field(default_factory=list)  # "file:line: message" lines
+
+    @property
+    def blocks(self) -> list[n.Block]:
+        return self.body.blocks
+
+
+def metadata_model(source_type: str) -> type[BaseModel]:
+    import importlib
+
+    module, name = SOURCE_TYPES[source_type].split(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def load_source(path: Path) -> Source:
+    """Read, validate and parse ``path``; every problem is reported at once with its line."""
+    raw = read_source(path)
+    source_type = _source_type(raw)
+    errors: list[SourceError] = []
+    meta = body = None
+    try:
+        meta = validate(metadata_model(source_type), raw.metadata, path, raw.line_of)
+    except SourceErrors as exc:
+        errors.extend(exc.errors)
+    try:
+        body = parse_body(raw.body, raw.body_first_line)
+        body.blocks = resolve_images(body.blocks, path)
+    except SourceErrors as exc:
+        errors.extend(e.located(path) for e in exc.errors)
+    except SourceError as exc:
+        errors.append(exc.located(path))
+    if errors:
+        raise SourceErrors(errors)
+    return Source(path, source_type, meta, body, raw)
+
+
+def _source_type(raw: RawSource) -> str:
+    value = raw.metadata.get("type")
+    known = ", ".join(sorted(SOURCE_TYPES))
+    if value is None:
+        raise SourceError(raw.path, "required key is missing", line=2, key="type",
+                          hint=f"say what the document is: type: {known}")
+    if value not in SOURCE_TYPES:
+        raise SourceError(raw.path, f"'{value}' is not a document type", key="type",
+                          line=raw.line_of(("type",)), hint=f"use one of: {known}")
+    return str(value)

@@ -1,0 +1,46 @@
+"""hoering: høringssvar, referater and høringsnotater from Markdown to letterhead documents.
+
+The Python API does everything the CLI does::
+
+    import hoering
+    report = hoering.build(["consultations"])          # DOCX, PDF, HTML into output/
+    report = hoering.check()                           # validate, write nothing
+    path = hoering.new_response(hoering.load_config(), hearing="x", organisation="ishoj")
+
+Names are imported lazily so ``import hoering`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import ConfigError, HoeringError, OutputError, SourceError, SourceErrors, TemplateError
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "build": "hoering.build:build",
+    "check": "hoering.build:check",
+    "BuildReport": "hoering.build:BuildReport",
+    "load_config": "hoering.config:load_config",
+    "Config": "hoering.config:Config",
+    "new_response": "hoering.scaffold:new_response",
+    "load_source": "hoering.sources:load_source",
+    "compose": "hoering.documents:compose",
+    "render": "hoering.render:render",
+    "Document": "hoering.model:Document",
+}
+
+__all__ = [
+    "ConfigError", "HoeringError", "OutputError", "SourceError", "SourceErrors", "TemplateError",
+    "__version__", *_LAZY,
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'hoering' has no attribute {name!r}")
+    import importlib
+
+    module, attribute = _LAZY[name].split(":")
+    return getattr(importlib.import_module(module), attribute)

@@ -1,0 +1,211 @@
+"""Build: discover sources → read → compose a Document → render each format → write.
+
+Each source is one :class:`Job`, run by :func:`build_job` in any
+``concurrent.futures.Executor`` (a process pool by default, so all cores work). A failing
+source is reported with its path and the others go on.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, load_config
+from .errors import HoeringError, SourceError, display_path
+from .render import FORMATS
+from .render.templates import TemplateFinder
+
+SOURCE_FOLDERS = ("responses", "minutes")
+TEMPLATE_NAMES = ["document.typ", "document.html.j2", "document.css"]
+PARALLEL_FROM = 4  # fewer sources than this build in-process (a pool costs more than it saves)
+
+
+@dataclass(frozen=True)
+class Job:
+    source: Path
+    outputs: dict[str, Path]  # format → file
+    templates: Path | None
+    force: bool = False
+
+
+@dataclass
+class Outcome:
+    source: Path
+    written: list[Path] = field(default_factory=list)
+    skipped: bool = False
+    error: HoeringError | None = None
+    warnings: list[str] = field(default_factory=list)
+    detail: str | None = None  # traceback of an unexpected error, shown with --debug
+
+
+@dataclass
+class BuildReport:
+    outcomes: list[Outcome]
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.error is not None]
+
+    @property
+    def built(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.written]
+
+    @property
+    def skipped(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.skipped]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def discover(paths: Iterable[Path], config: Config) -> list[Path]:
+    """The sources below ``paths``: given files, and every ``.md`` in a responses/ or minutes/
+    folder below given folders, sorted. A path that does not exist is an error."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir() and path.suffix != ".md":
+            below = [p for p in path.rglob("*.md") if _in_source_folder(p, path)]
+            if not below:
+                raise SourceError(path, "no sources found in this folder",
+                                  hint="sources are .md files in responses/ or minutes/ folders")
+            found.extend(below)
+        else:
+            found.append(path)
+    return sorted(dict.fromkeys(found))
+
+
+def _in_source_folder(path: Path, root: Path) -> bool:
+    if path.parent.name in SOURCE_FOLDERS:
+        return True
+    return root.name in SOURCE_FOLDERS and path.parent == root
+
+
+def jobs_for(sources: list[Path], config: Config, formats: Iterable[str],
+             output: Path | None = None, force: bool = False) -> list[Job]:
+    output_root = output if output is not None else config.output
+    templates = config.templates if config.templates.is_dir() else None
+    from .output import mirrored_path
+
+    return [
+        Job(source, {fmt: mirrored_path(source, config.sources, output_root, f".{fmt}")
+                     for fmt in formats}, templates, force)
+        for source in sources
+    ]
+
+
+def build_job(job: Job) -> Outcome:
+    """Build one source (runs in a worker process). Never raises: errors go in the outcome."""
+    outcome = Outcome(job.source)
+    try:
+        _build(job, outcome)
+    except HoeringError as exc:
+        outcome.error = exc.located(job.source) if isinstance(exc, SourceError) else exc
+    except Exception as exc:  # a bug: report it with the source, keep building the others
+        outcome.error = HoeringError(f"{display_path(job.source)}: internal error: {exc!r}",
+                                     hint="run with --debug and report it")
+        outcome.detail = traceback.format_exc()
+    return outcome
+
+
+def _build(job: Job, outcome: Outcome) -> None:
+    from .documents import compose, exports
+    from .output import is_up_to_date, write_atomic
+    from .render import render
+    from .sources import load_source
+
+    templates = TemplateFinder(job.templates)
+    source = load_source(job.source)
+    outcome.warnings = source.warnings
+    organisation = _organisation(source, templates)
+    inputs = [job.source, *organisation.files(), *templates.files(TEMPLATE_NAMES)]
+    if not job.force and is_up_to_date(job.outputs.values(), inputs):
+        outcome.skipped = True
+        return
+    document = compose(source, organisation)
+    rendered = {path: render(document, fmt, templates) for fmt, path in job.outputs.items()}
+    first = next(iter(job.outputs.values()))
+    for suffix, data in exports(source, document).items():
+        rendered[first.with_name(first.stem + suffix)] = data
+    for path, data in rendered.items():
+        write_atomic(path, data)
+        outcome.written.append(path)
+
+
+def _organisation(source, templates: TemplateFinder):
+    from .organisations import load_organisation
+
+    try:
+        return load_organisation(source.meta.organisation, templates)
+    except SourceError as exc:
+        if exc.path is None:  # unknown profile: point at the source's organisation line
+            raise SourceError(source.path, exc.message, key=exc.key, hint=exc.hint,
+                              line=source.raw.line_of(("organisation",))) from None
+        raise
+
+
+def run_jobs(jobs: list[Job], executor: Executor | None = None) -> Iterator[Outcome]:
+    """Run ``jobs`` in ``executor`` (default: a process pool over all cores), in order."""
+    if executor is not None:
+        yield from executor.map(build_job, jobs)
+        return
+    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) == 1:
+        yield from map(build_job, jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+        chunk = max(1, min(16, len(jobs) // ((os.cpu_count() or 1) * 4)))
+        yield from pool.map(build_job, jobs, chunksize=chunk)
+
+
+def build(
+    paths: Iterable[Path | str] | None = None,
+    *,
+    config: Config | None = None,
+    formats: Iterable[str] | None = None,
+    output: Path | str | None = None,
+    force: bool = False,
+    executor: Executor | None = None,
+    on_progress: Callable[[Outcome, int, int], None] | None = None,
+) -> BuildReport:
+    """Build every source below ``paths`` (default: the configured sources folder)."""
+    config = config or load_config()
+    formats = tuple(formats or config.formats)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise HoeringError(f"unknown format '{unknown[0]}'", hint="use " + ", ".join(FORMATS))
+    sources = discover([Path(p) for p in (paths or [config.sources])], config)
+    jobs = jobs_for(sources, config, formats, Path(output) if output else None, force)
+    outcomes = []
+    for outcome in run_jobs(jobs, executor):
+        outcomes.append(outcome)
+        if on_progress is not None:
+            on_progress(outcome, len(outcomes), len(jobs))
+    return BuildReport(outcomes)
+
+
+def check(paths: Iterable[Path | str] | None = None, *,
+          config: Config | None = None) -> BuildReport:
+    """Validate every source below ``paths`` (metadata, body, profile); write nothing."""
+    from .documents import compose
+    from .sources import load_source
+
+    config = config or load_config()
+    templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
+    outcomes = []
+    for path in discover([Path(p) for p in (paths or [config.sources])], config):
+        outcome = Outcome(path)
+        try:
+            source = load_source(path)
+            outcome.warnings = source.warnings
+            compose(source, _organisation(source, templates))
+        except HoeringError as exc:
+            outcome.error = exc.located(path) if isinstance(exc, SourceError) else exc
+        outcomes.append(outcome)
+    return BuildReport(outcomes)

@@ -1,0 +1,199 @@
+"""The ``hoering`` command: a thin layer over the library, one call per command.
+
+Errors from the library (:class:`~hoering.errors.HoeringError`) are printed as one clear
+line each and exit 1, never as a traceback (unless ``--debug``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import HoeringError, SourceErrors
+
+FORMAT_NAMES = ("docx", "pdf", "html")  # kept here so --help does not import the renderers
+
+
+class HoeringGroup(click.Group):
+    """Turns library errors into messages and exit code 1 in one place."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except HoeringError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            for line in _error_lines(exc):
+                click.echo(f"Error: {line}", err=True)
+            ctx.exit(1)
+
+
+def _error_lines(exc: HoeringError) -> list[str]:
+    if isinstance(exc, SourceErrors):
+        return [str(e) for e in exc.errors]
+    return [str(exc)]
+
+
+@click.group(cls=HoeringGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="hoering")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors (for bug reports).")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Høringssvar, referater og høringsnotater: Markdown → DOCX, PDF og HTML på brevpapir.
+
+    \b
+    Examples:
+      hoering new response --organisation ishoj --hearing samarbejdsaftale-psykisk-sygdom
+      hoering check
+      hoering build
+      hoering build consultations/samarbejdsaftale-psykisk-sygdom/responses/ishoj.md -f pdf
+
+    Settings are read from hoering.toml in the current folder, if there is one.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def _config():
+    from .config import load_config
+
+    return load_config()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMAT_NAMES),
+              help="Format to build (repeat for several). Default: all, or hoering.toml's.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Folder to write to. Default: output/ (or hoering.toml's).")
+@click.option("--force", is_flag=True, help="Rebuild even sources whose outputs are up to date.")
+@click.pass_context
+def build(ctx: click.Context, paths: tuple[Path, ...], formats: tuple[str, ...],
+          output: Path | None, force: bool) -> None:
+    """Build documents from the sources in PATHS (default: the sources folder).
+
+    Every .md file in a responses/ or minutes/ folder below PATHS becomes DOCX, PDF and HTML
+    in the output folder, mirroring the folders:
+    consultations/X/responses/ishoj.md → output/X/responses/ishoj.pdf.
+    Sources whose outputs are newer than the source, its profile and the templates are
+    skipped (use --force). A failing source is reported and the others are still built.
+
+    \b
+    Examples:
+      hoering build
+      hoering build consultations/samarbejdsaftale-psykisk-sygdom -f pdf -f docx
+      hoering build --force -o /tmp/udkast
+    """
+    from .build import build as run_build
+
+    config = _config()
+    with _Progress() as progress:
+        report = run_build(paths or None, config=config, formats=formats or None, output=output,
+                           force=force, on_progress=progress.update)
+    _print_report(ctx, report, "built")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Validate every source in PATHS (default: the sources folder); write nothing.
+
+    Reports every problem with file, line and key, and exits 1 if there were any.
+
+    \b
+    Example:
+      hoering check consultations/samarbejdsaftale-psykisk-sygdom
+    """
+    from .build import check as run_check
+
+    report = run_check(paths or None, config=_config())
+    _print_report(ctx, report, "checked")
+
+
+@main.group()
+def new() -> None:
+    """Create a new, ready-to-edit source file.
+
+    \b
+    Example:
+      hoering new response --organisation ishoj --hearing samarbejdsaftale-psykisk-sygdom
+    """
+
+
+@new.command("response")
+@click.option("--hearing", required=True, help="The hearing's id (its folder under the sources).")
+@click.option("--organisation", help="Organisation profile id (default: hoering.toml's).")
+@click.option("--department", help="Department (default: the profile's first).")
+@click.option("--title", help="Subject line of the response.")
+@click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), help="Date, YYYY-MM-DD "
+              "(default: today).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to create (default: <sources>/<hearing>/responses/<organisation>.md).")
+def new_response(hearing: str, organisation: str | None, department: str | None,
+                 title: str | None, date_: dt.datetime | None, output: Path | None) -> None:
+    """Create a høringssvar skeleton with every metadata key explained.
+
+    Never overwrites an existing file.
+
+    \b
+    Example:
+      hoering new response --organisation ishoj --hearing samarbejdsaftale-psykisk-sygdom
+    """
+    from .scaffold import new_response as scaffold
+
+    path = scaffold(_config(), hearing=hearing, organisation=organisation, department=department,
+                    title=title, date=date_.date() if date_ else None, path=output)
+    click.echo(f"Created {path}")
+
+
+class _Progress:
+    """Progress on stderr while many documents build: a counter on a terminal, a line per
+    quarter otherwise; silent for a handful of documents."""
+
+    SHOW_FROM = 8
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.shown = False
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def update(self, outcome, done: int, total: int) -> None:
+        if total < self.SHOW_FROM:
+            return
+        if self.tty:
+            click.echo(f"\rBuilding {done}/{total}", err=True, nl=False)
+            self.shown = True
+        elif done == total or done % max(1, total // 4) == 0:
+            click.echo(f"Building {done}/{total}", err=True)
+
+    def __exit__(self, *exc) -> None:
+        if self.shown:
+            click.echo("", err=True)
+
+
+def _print_report(ctx: click.Context, report, verb: str) -> None:
+    for outcome in report.outcomes:
+        for warning in outcome.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+        if outcome.error is not None:
+            for line in _error_lines(outcome.error):
+                click.echo(f"Error: {line}", err=True)
+            if ctx.obj.get("debug") and outcome.detail:
+                click.echo(outcome.detail, err=True)
+    total = len(report.outcomes)
+    summary = f"{total} source{'s' if total != 1 else ''} {verb}"
+    if verb == "built":
+        summary = (f"{len(report.built)} built, {len(report.skipped)} up to date, "
+                   f"{len(report.failed)} failed")
+    elif report.failed:
+        summary += f", {len(report.failed)} with errors"
+    click.echo(summary, err=bool(report.failed))
+    if report.failed:
+        ctx.exit(1)

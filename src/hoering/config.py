@@ -1,0 +1,108 @@
+"""The project configuration: ``hoering.toml`` at the project root, every key optional.
+
+```toml
+sources = "consultations"     # where the Markdown sources are
+templates = "templates"       # organisation profiles and template overrides
+output = "output"             # where documents are written
+organisation = "ishoj"        # default profile for 'hoering new'
+formats = ["docx", "pdf", "html"]
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+from .render import FORMATS
+
+CONFIG_FILE = "hoering.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    sources: Path
+    templates: Path
+    output: Path
+    organisation: str | None = None
+    formats: tuple[str, ...] = FORMATS
+    path: Path | None = None  # the config file, when there is one
+    extra: dict = field(default_factory=dict, compare=False)  # sections of later features
+
+    @classmethod
+    def defaults(cls, root: Path) -> Config:
+        return cls(root, root / "consultations", root / "templates", root / "output")
+
+
+_KEYS = {"sources", "templates", "output", "organisation", "formats"}
+_SECTIONS: set[str] = set()  # [tables] owned by other features (registered by them)
+
+
+def load_config(root: Path | None = None) -> Config:
+    """Read ``hoering.toml`` in ``root`` (default: the current folder); defaults without it."""
+    root = Path.cwd() if root is None else Path(root)
+    path = root / CONFIG_FILE
+    config = Config.defaults(root)
+    if not path.is_file():
+        return config
+    data = _read_toml(path)
+    problems = _check(data, path)
+    if problems:
+        raise problems[0] if len(problems) == 1 else _many(problems)
+    return Config(
+        root=root,
+        sources=root / data.get("sources", "consultations"),
+        templates=root / data.get("templates", "templates"),
+        output=root / data.get("output", "output"),
+        organisation=data.get("organisation"),
+        formats=tuple(data.get("formats", FORMATS)),
+        path=path,
+        extra={k: v for k, v in data.items() if k in _SECTIONS},
+    )
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        text = str(exc)
+        line = None
+        if "(at line " in text:
+            line = int(text.split("(at line ")[1].split(",")[0])
+            text = text.split(" (at line ")[0]
+        raise ConfigError(path, f"not valid TOML: {text}", line=line) from None
+    except UnicodeDecodeError:
+        raise ConfigError(path, "is not UTF-8 text") from None
+
+
+def _check(data: dict, path: Path) -> list[ConfigError]:
+    problems = []
+    for key, value in data.items():
+        if key not in _KEYS | _SECTIONS:
+            close = difflib.get_close_matches(key, sorted(_KEYS | _SECTIONS), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(
+                sorted(_KEYS | _SECTIONS))
+            problems.append(ConfigError(path, "unknown key", key=key, hint=hint))
+        elif key in ("sources", "templates", "output", "organisation") and not isinstance(
+                value, str):
+            problems.append(ConfigError(path, "should be text in quotes", key=key))
+    formats = data.get("formats", list(FORMATS))
+    if not isinstance(formats, list) or any(f not in FORMATS for f in formats):
+        problems.append(ConfigError(path, f"{formats!r} is not a list of formats", key="formats",
+                                    hint="use a list of " + ", ".join(FORMATS)))
+    return problems
+
+
+def _many(problems: list[ConfigError]) -> Exception:
+    from .errors import SourceErrors
+
+    return SourceErrors(problems)
+
+
+def register_section(name: str) -> None:
+    """Let a feature own a ``[name]`` table in hoering.toml."""
+    _SECTIONS.add(name)

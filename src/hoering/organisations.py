@@ -1,0 +1,143 @@
+"""Organisation profiles: the letterhead data of a municipality, region or secretariat.
+
+A profile is ``templates/organisations/<id>.yaml`` in the project (or built into hoering),
+with an optional logo (SVG or PNG) next to it. It becomes a
+:class:`~hoering.model.Letterhead` for one department.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+
+from .errors import SourceError, display_path
+from .i18n import label
+from .model import Letterhead
+from .render.templates import TemplateFinder
+from .sources.frontmatter import parse_yaml, read_text, yaml_line
+from .sources.validation import Strict, validate
+
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+              ".jpeg": "image/jpeg"}
+
+
+class Address(Strict):
+    building: str | None = None
+    street: str
+    postcode: str
+    city: str
+
+
+class Profile(Strict):
+    """What ``templates/organisations/<id>.yaml`` may contain."""
+
+    name: str = Field(min_length=1)
+    departments: list[str] = []
+    address: Address
+    phone: str | None = None
+    email: str | None = None
+    web: str | None = None
+    opening_hours: str | None = None
+    opening_hours_en: str | None = None
+    logo: str | None = None
+
+
+class Organisation:
+    """A validated profile with its logo read, ready to print letterheads."""
+
+    def __init__(self, id: str, path: Path, profile: Profile, logo: bytes | None) -> None:
+        self.id = id
+        self.path = path
+        self.profile = profile
+        self.logo = logo
+
+    @property
+    def name(self) -> str:
+        return self.profile.name
+
+    @property
+    def logo_path(self) -> Path | None:
+        return self.path.parent / self.profile.logo if self.profile.logo else None
+
+    def files(self) -> list[Path]:
+        """Files the letterhead depends on (for up-to-date checks)."""
+        return [p for p in (self.path, self.logo_path) if p is not None]
+
+    def letterhead(self, department: str | None, lang: str) -> Letterhead:
+        logo_path = self.logo_path
+        return Letterhead(
+            organisation=self.profile.name,
+            department=department,
+            logo=self.logo,
+            logo_mime=LOGO_TYPES[logo_path.suffix.lower()] if logo_path else None,
+            footer_lines=self.footer_lines(lang),
+            web=_web_url(self.profile.web),
+        )
+
+    def footer_lines(self, lang: str) -> tuple[str, ...]:
+        p = self.profile
+        address = [p.address.building, p.address.street, f"{p.address.postcode} {p.address.city}"]
+        first = [part for part in address if part]
+        if p.phone:
+            first.append(f"{label('phone', lang)} {p.phone}")
+        second = [part for part in (p.email, p.web) if part]
+        hours = p.opening_hours_en if lang == "en" and p.opening_hours_en else p.opening_hours
+        if hours:
+            second.append(("Opening hours: " if lang == "en" else "Åbningstid: ") + hours)
+        return tuple(" · ".join(line) for line in (first, second) if line)
+
+
+def _web_url(web: str | None) -> str | None:
+    if not web:
+        return None
+    return web if web.startswith(("http://", "https://")) else f"https://{web}"
+
+
+def profile_path(organisation_id: str, templates: TemplateFinder) -> Path:
+    """Where the profile ``organisation_id`` is, or an error listing where we looked."""
+    name = f"organisations/{organisation_id}.yaml"
+    for folder in templates.folders:
+        if (folder / name).is_file():
+            return folder / name
+    available = sorted(known_organisations(templates))
+    hint = ("available: " + ", ".join(available)) if available else (
+        f"create {templates.folders[0] / name}")
+    raise SourceError(None, f"unknown organisation '{organisation_id}'", key="organisation",
+                      hint=hint)
+
+
+def known_organisations(templates: TemplateFinder) -> set[str]:
+    found: set[str] = set()
+    for folder in templates.folders:
+        found.update(p.stem for p in (folder / "organisations").glob("*.yaml"))
+    return found
+
+
+def load_organisation(organisation_id: str, templates: TemplateFinder) -> Organisation:
+    path = profile_path(organisation_id, templates)
+    return _load_cached(organisation_id, path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _load_cached(organisation_id: str, path: Path, _mtime: int) -> Organisation:
+    data = parse_yaml(read_text(path), path)
+    if not isinstance(data, dict):
+        raise SourceError(path, "a profile must be 'key: value' lines", line=1)
+    profile = validate(Profile, data, path, lambda loc: yaml_line(data, loc, 1))
+    logo = None
+    if profile.logo:
+        logo = _read_logo(path, profile.logo, yaml_line(data, ("logo",), 1))
+    return Organisation(organisation_id, path, profile, logo)
+
+
+def _read_logo(profile: Path, name: str, line: int | None) -> bytes:
+    logo = profile.parent / name
+    if logo.suffix.lower() not in LOGO_TYPES:
+        raise SourceError(profile, f"logo '{name}' is not an SVG, PNG or JPEG file", line=line,
+                          key="logo")
+    if not logo.is_file():
+        raise SourceError(profile, f"logo file '{name}' not found", line=line, key="logo",
+                          hint=f"put the file at {display_path(logo)} or remove the 'logo' line")
+    return logo.read_bytes()

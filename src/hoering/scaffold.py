@@ -1,0 +1,67 @@
+"""``hoering new``: ready-to-edit sources with every metadata key explained."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from .config import Config
+from .errors import HoeringError
+from .organisations import load_organisation
+from .output import write_atomic
+from .render.templates import TemplateFinder
+
+
+def slug(text: str) -> str:
+    """A file name from free text: "Ishøj Kommune" → "ishoj-kommune"."""
+    table = str.maketrans({"æ": "ae", "ø": "o", "å": "aa", "é": "e", "ü": "u"})
+    text = text.lower().translate(table)
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "dokument"
+
+
+def new_response(
+    config: Config,
+    *,
+    hearing: str,
+    organisation: str | None = None,
+    department: str | None = None,
+    title: str | None = None,
+    date: dt.date | None = None,
+    path: Path | None = None,
+) -> Path:
+    """Write a skeleton høringssvar and return its path; never overwrites a file."""
+    organisation = organisation or config.organisation
+    if not organisation:
+        raise HoeringError("no organisation given",
+                           hint="use --organisation ID or set 'organisation' in hoering.toml")
+    templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
+    profile = load_organisation(organisation, templates)
+    department = department or (profile.profile.departments or [None])[0]
+    target = path or config.sources / slug(hearing) / "responses" / f"{slug(organisation)}.md"
+    behalf = f"{profile.name}, {department}" if department else profile.name
+    text = templates.jinja.get_template("skeletons/response.md").render(
+        title=yaml_text(title or "Høringssvar vedr. …"),
+        hearing=slug(hearing),
+        organisation=organisation,
+        organisation_text=profile.name,
+        department=yaml_text(department or ""),
+        on_behalf_of=yaml_text(behalf),
+        date=(date or dt.date.today()).isoformat(),
+    )
+    write_new(target, text)
+    return target
+
+
+def yaml_text(value: str) -> str:
+    """``value`` as a YAML double-quoted string (safe for any text)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_new(target: Path, text: str) -> None:
+    """Write a new source; refuse to replace an existing one (a user's work)."""
+    if target.exists():
+        raise HoeringError(f"{target} already exists",
+                           hint="choose another name with --output; hoering never overwrites a source")
+    write_atomic(target, text.encode("utf-8"))

@@ -1,0 +1,127 @@
+"""Read a source file: UTF-8 text, a YAML metadata block, and the Markdown body after it.
+
+YAML is read with ruamel.yaml (YAML 1.2: ``no`` stays text, ``14:30`` stays text) keeping
+the line of every key, and with timestamps left as text so the metadata schema parses dates
+and can say which line holds an impossible one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import SourceError
+
+FENCE = "---"
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class RawSource:
+    """A source file split into its metadata (with line numbers) and Markdown body."""
+
+    path: Path
+    metadata: Any  # ruamel CommentedMap: a dict that knows the line of each key
+    body: str
+    body_first_line: int  # line number in the file of the body's first line
+    metadata_first_line: int = 2
+
+    def line_of(self, location: tuple[str | int, ...]) -> int | None:
+        """The file line of the value at ``location`` (a path of keys and indexes)."""
+        return yaml_line(self.metadata, location, self.metadata_first_line)
+
+
+@lru_cache(maxsize=1)
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt", pure=True)
+    constructors = yaml.constructor.yaml_constructors
+    constructors["tag:yaml.org,2002:timestamp"] = constructors["tag:yaml.org,2002:str"]
+    return yaml
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
+    """Parse YAML text; a syntax error names the file and line."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        return _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = "check indentation and that text with ':' is in quotes"
+        context = exc.context_mark
+        if exc.context and context is not None and context.line + first_line != line:
+            what = exc.context.removeprefix("while parsing ").removeprefix("while scanning ")
+            what = what.removeprefix("a ").removeprefix("an ")
+            hint = f"look at the {what} that starts on line {context.line + first_line}; {hint}"
+        raise SourceError(path, f"metadata is not valid YAML: {problem}", line=line,
+                          hint=hint) from None
+    except YAMLError as exc:
+        raise SourceError(path, f"metadata is not valid YAML: {exc}") from None
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing what is not a readable, non-empty UTF-8 text file."""
+    if not path.exists():
+        raise SourceError(path, "file not found")
+    if path.is_dir():
+        raise SourceError(path, "is a folder, not a source file",
+                          hint="give a .md file, or build the folder with 'hoering build FOLDER'")
+    size = path.stat().st_size
+    if size == 0:
+        raise SourceError(path, "file is empty", hint="start it with 'hoering new response'")
+    if size > MAX_SOURCE_BYTES:
+        raise SourceError(path, f"file is too large ({size // 1024 // 1024} MB)",
+                          hint=f"sources may be at most {MAX_SOURCE_BYTES // 1024 // 1024} MB")
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SourceError(path, f"is not UTF-8 text (byte 0x{data[exc.start]:02x})", line=line,
+                          hint="save the file as UTF-8 in your editor") from None
+
+
+def read_source(path: Path) -> RawSource:
+    """Split ``path`` into metadata and body. The metadata block must come first."""
+    text = read_text(path)
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != FENCE:
+        raise SourceError(path, "no metadata block at the top", line=1,
+                          hint="the file must start with a line '---', the metadata, and '---'")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in (FENCE, "...")), None)
+    if end is None:
+        raise SourceError(path, "metadata block is not closed", line=1,
+                          hint="end the metadata with a line '---'")
+    metadata = parse_yaml("".join(lines[1:end]), path, first_line=2)
+    if metadata is None:
+        raise SourceError(path, "metadata block is empty", line=2)
+    if not isinstance(metadata, dict):
+        raise SourceError(path, "metadata must be 'key: value' lines", line=2)
+    return RawSource(path, metadata, "".join(lines[end + 1:]), end + 2)
+
+
+def yaml_line(node: Any, location: tuple[str | int, ...], first_line: int) -> int | None:
+    """Follow ``location`` through ruamel containers and return the deepest known line."""
+    line = None
+    for step in location:
+        lc = getattr(node, "lc", None)
+        try:
+            if isinstance(node, dict) and lc is not None and step in node:
+                line = lc.key(step)[0] + first_line
+                node = node[step]
+            elif isinstance(node, list) and lc is not None and isinstance(step, int):
+                line = lc.item(step)[0] + first_line
+                node = node[step]
+            else:
+                break
+        except (KeyError, IndexError, TypeError):
+            break
+    if line is None and getattr(node, "lc", None) is not None:
+        line = node.lc.line + first_line
+    return line

@@ -1,0 +1,144 @@
+"""Validate metadata against a pydantic model and report every problem with its line.
+
+Pydantic finds all problems at once; each becomes ``file:line: key: message (hint)`` with
+messages written for people who are not programmers, and "did you mean …" for typos.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..errors import SourceError, SourceErrors
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Strict(BaseModel):
+    """Base for metadata models: unknown keys are errors, values are not coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def validate(
+    model: type[M],
+    data: Any,
+    path: Path,
+    line_of: Callable[[tuple[str | int, ...]], int | None],
+) -> M:
+    """``model`` built from ``data``, or :class:`SourceErrors` naming every problem."""
+    try:
+        return model.model_validate(dict(data))
+    except ValidationError as exc:
+        errors = [_to_source_error(e, model, data, path, line_of) for e in exc.errors()]
+        raise SourceErrors(_unique(errors)) from None
+
+
+def _unique(errors: list[SourceError]) -> list[SourceError]:
+    seen: set[str] = set()
+    result = []
+    for error in sorted(errors, key=lambda e: (e.line or 0, str(e))):
+        if str(error) not in seen:
+            seen.add(str(error))
+            result.append(error)
+    return result
+
+
+def _to_source_error(error: Any, model: type[BaseModel], data: Any, path: Path,
+                     line_of: Callable[[tuple[str | int, ...]], int | None]) -> SourceError:
+    location = _data_location(error["loc"], data, error["type"] == "missing")
+    key = ".".join(str(step) for step in location if isinstance(step, str)) or None
+    message, hint = _explain(error, model, location)
+    known = location[:-1] if error["type"] == "missing" else location
+    line = line_of(known) if known else line_of(())
+    return SourceError(path, message, line=line, key=key, hint=hint)
+
+
+def _data_location(loc: tuple, data: Any, missing: bool) -> tuple:
+    """The steps of a pydantic location that exist in the data (pydantic also puts the
+    names of union members it tried, such as 'list[str]', into locations)."""
+    steps: list[Any] = []
+    node = data
+    for step in loc:
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+        elif isinstance(step, str) and missing and step == loc[-1]:
+            pass  # the missing key itself: named in the message, no line of its own
+        else:
+            continue
+        steps.append(step)
+    return tuple(steps)
+
+
+def _explain(error: Any, model: type[BaseModel], location: tuple) -> tuple[str, str | None]:
+    kind = error["type"]
+    value = error.get("input")
+    explain = _EXPLAIN.get(kind)
+    if kind == "extra_forbidden":
+        return "unknown key", _did_you_mean(model, location)
+    if kind == "literal_error":
+        return f"{_quoted(value)} is not allowed", f"use {error['ctx']['expected']}"
+    if explain is not None:
+        return explain(value)
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    return message, None
+
+
+def _did_you_mean(model: type[BaseModel], location: tuple) -> str:
+    known = _known_keys(model, location[:-1])
+    typo = str(location[-1])
+    close = difflib.get_close_matches(typo, known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "known keys: " + ", ".join(sorted(known))
+
+
+def _known_keys(model: type[BaseModel], parents: tuple) -> list[str]:
+    current: Any = model
+    for step in parents:
+        if isinstance(step, int) or current is None:
+            continue
+        field = current.model_fields.get(step)
+        current = _inner_model(field.annotation) if field else None
+    if current is None:
+        return []
+    return list(current.model_fields)
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _quoted(value: Any) -> str:
+    return f"'{value}'"
+
+
+_DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2019-06-19"
+_EXPLAIN: dict[str, Callable[[Any], tuple[str, str | None]]] = {
+    "missing": lambda v: ("required key is missing", None),
+    "date_from_datetime_parsing": lambda v: (f"{_quoted(v)} is not a date", _DATE_HINT),
+    "date_parsing": lambda v: (f"{_quoted(v)} is not a date", _DATE_HINT),
+    "date_type": lambda v: (f"{_quoted(v)} is not a date", _DATE_HINT),
+    "date_from_datetime_inexact": lambda v: (f"{_quoted(v)} is not a date", _DATE_HINT),
+    "time_parsing": lambda v: (f"{_quoted(v)} is not a time", "write times as HH:MM, e.g. 14:30"),
+    "string_type": lambda v: (f"{_quoted(v)} should be text", "put the value in quotes"),
+    "list_type": lambda v: ("should be a list", "write one '- item' per line"),
+    "dict_type": lambda v: ("should be 'key: value' lines", None),
+    "model_type": lambda v: ("should be 'key: value' lines", None),
+    "string_pattern_mismatch": lambda v: (f"{_quoted(v)} has the wrong form", None),
+    "string_too_short": lambda v: ("must not be empty", None),
+}

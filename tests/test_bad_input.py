@@ -1,0 +1,188 @@
+"""Bad input gets a clear error naming file, line and key; nothing is written or changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_HEARING, snapshot
+
+SOURCE = Path("consultations") / EXAMPLE_HEARING / "responses" / "ishoj.md"
+
+
+def write_source(project: Path, text: str | bytes, name: str = "ishoj.md") -> Path:
+    path = project / "consultations" / EXAMPLE_HEARING / "responses" / name
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    path.write_bytes(text)
+    return path
+
+
+def replace_in_source(project: Path, old: str, new: str) -> None:
+    path = project / SOURCE
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def assert_fails_cleanly(cli, project: Path, expected: list[str], *args: str) -> None:
+    """Build and check both exit 1 with exactly ``expected`` errors and write nothing."""
+    before = snapshot(project)
+    for command in (["build", *args], ["check", *args]):
+        result = cli(*command)
+        assert result.exit_code == 1, result.output
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+        assert errors == [f"Error: {e}" for e in expected]
+        assert "Traceback" not in result.output
+        assert snapshot(project) == before
+        assert not (project / "output").exists()
+
+
+def test_malformed_yaml_names_the_line(cli, project):
+    replace_in_source(project, "department: Center for Socialservice",
+                      "department: [Center for Socialservice")
+    assert_fails_cleanly(cli, project, [
+        f"{SOURCE}:7: metadata is not valid YAML: expected ',' or ']', but got ':' "
+        "(look at the flow sequence that starts on line 6; "
+        "check indentation and that text with ':' is in quotes)"
+    ])
+
+
+def test_unknown_key_suggests_the_right_one(cli, project):
+    replace_in_source(project, "case_number:", "case_nummer:")
+    assert_fails_cleanly(cli, project, [
+        f"{SOURCE}:8: case_nummer: unknown key (did you mean 'case_number'?)"
+    ])
+
+
+def test_missing_required_key(cli, project):
+    replace_in_source(project, "hearing: samarbejdsaftale-psykisk-sygdom\n", "")
+    assert_fails_cleanly(cli, project, [f"{SOURCE}:2: hearing: required key is missing"])
+
+
+def test_invalid_date(cli, project):
+    replace_in_source(project, "date: 2019-06-19", "date: 2019-13-01")
+    assert_fails_cleanly(cli, project, [
+        f"{SOURCE}:7: date: '2019-13-01' is not a date "
+        "(write dates as YYYY-MM-DD, e.g. 2019-06-19)"
+    ])
+
+
+def test_every_problem_is_reported_at_once(cli, project):
+    replace_in_source(project, "date: 2019-06-19", "date: 19/6")
+    replace_in_source(project, "lang: da", "lang: de")
+    replace_in_source(project, "  email: socialservice@ishoj.dk", "  email: socialservice")
+    assert_fails_cleanly(cli, project, [
+        f"{SOURCE}:7: date: '19/6' is not a date (write dates as YYYY-MM-DD, e.g. 2019-06-19)",
+        f"{SOURCE}:15: contact.email: 'socialservice' has the wrong form",
+        f"{SOURCE}:19: lang: 'de' is not allowed (use 'da' or 'en')",
+    ])
+
+
+def test_folder_without_sources(cli, project):
+    (project / "tom").mkdir()
+    assert_fails_cleanly(cli, project, [
+        "tom: no sources found in this folder "
+        "(sources are .md files in responses/ or minutes/ folders)"
+    ], "tom")
+
+
+def test_unknown_organisation(cli, project):
+    replace_in_source(project, "organisation: ishoj", "organisation: ishoej")
+    assert_fails_cleanly(cli, project, [
+        f"{SOURCE}:5: organisation: unknown organisation 'ishoej' "
+        "(available: ishoj, region-hovedstaden)"
+    ])
+
+
+def test_missing_logo_file(cli, project):
+    profile = project / "templates" / "organisations" / "region-hovedstaden.yaml"
+    (project / "templates" / "organisations" / "region-hovedstaden.svg").unlink()
+    replace_in_source(project, "organisation: ishoj", "organisation: region-hovedstaden")
+    replace_in_source(project, "department: Center for Socialservice",
+                      "department: Center for Sundhed")
+    logo = profile.parent / "region-hovedstaden.svg"
+    assert_fails_cleanly(cli, project, [
+        f"{Path('templates/organisations/region-hovedstaden.yaml')}:15: logo: logo file "
+        f"'region-hovedstaden.svg' not found (put the file at {logo.relative_to(project)} "
+        "or remove the 'logo' line)"
+    ])
+
+
+def test_non_utf8_file(cli, project):
+    text = (project / SOURCE).read_text("utf-8")
+    write_source(project, text.encode("latin-1"))
+    assert_fails_cleanly(cli, project, [
+        f"{SOURCE}:3: is not UTF-8 text (byte 0xf8) (save the file as UTF-8 in your editor)"
+    ])
+
+
+def test_empty_file(cli, project):
+    write_source(project, b"")
+    assert_fails_cleanly(cli, project, [
+        f"{SOURCE}: file is empty (start it with 'hoering new response')"
+    ])
+
+
+def test_file_without_metadata(cli, project):
+    write_source(project, "Bare tekst\n")
+    assert_fails_cleanly(cli, project, [
+        f"{SOURCE}:1: no metadata block at the top "
+        "(the file must start with a line '---', the metadata, and '---')"
+    ])
+
+
+def test_source_that_is_missing(cli, project):
+    missing = Path("consultations") / "nope.md"
+    assert_fails_cleanly(cli, project, [f"{missing}: file not found"], str(missing))
+
+
+def test_source_that_is_a_directory(cli, project):
+    folder = project / "consultations" / "mappe.md"
+    folder.mkdir()
+    assert_fails_cleanly(cli, project, [
+        f"{Path('consultations/mappe.md')}: is a folder, not a source file "
+        "(give a .md file, or build the folder with 'hoering build FOLDER')"
+    ], "consultations/mappe.md")
+
+
+def test_unknown_heading_attribute_and_stance(cli, project):
+    replace_in_source(project, "{topic=ledsagelse stance=concern}",
+                      "{topic=ledsagelse stanse=concern}")
+    replace_in_source(project, "stance=positive}", "stance=glad}")
+    assert_fails_cleanly(cli, project, [
+        f"{SOURCE}:43: stanse: unknown heading attribute 'stanse' "
+        "(heading attributes are topic, stance)",
+        f"{SOURCE}:67: stance: 'glad' is not a stance (use one of positive, concern, proposal)",
+    ])
+
+
+def test_template_with_syntax_error(cli, project):
+    (project / "templates" / "document.html.j2").write_text("<p>{{ document.title </p>\n")
+    before = snapshot(project)
+    result = cli("build", "-f", "html")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Error: {Path('templates/document.html.j2')}:1: template syntax error: "
+        "unexpected '<'"
+    )
+    assert snapshot(project) == before
+
+
+def test_output_folder_that_cannot_be_written(cli, project):
+    (project / "blocked").write_text("a file where a folder should be")
+    before = snapshot(project)
+    result = cli("build", "-f", "html", "-o", "blocked/out")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith(
+        f"Error: cannot write {Path('blocked/out')}")
+    assert "check that the output folder exists and is writable" in result.stderr
+    assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("args", [["build", "-f", "rtf"], ["frobnicate"]])
+def test_wrong_command_line_is_a_usage_error(cli, args):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
