@@ -138,8 +138,10 @@ def _build(job: Job, outcome: Outcome) -> None:
 
 
 def _organisation(source, templates: TemplateFinder):
-    from .organisations import load_organisation
+    from .organisations import Organisation, load_organisation
 
+    if source.meta.organisation is None:
+        return Organisation.without_profile(source.meta.sender)
     try:
         return load_organisation(source.meta.organisation, templates)
     except SourceError as exc:

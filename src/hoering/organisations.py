@@ -47,11 +47,19 @@ class Profile(Strict):
 class Organisation:
     """A validated profile with its logo read, ready to print letterheads."""
 
-    def __init__(self, id: str, path: Path, profile: Profile, logo: bytes | None) -> None:
+    def __init__(self, id: str, path: Path | None, profile: Profile, logo: bytes | None) -> None:
         self.id = id
         self.path = path
         self.profile = profile
         self.logo = logo
+
+    @classmethod
+    def without_profile(cls, name: str) -> Organisation:
+        """A sender we have no profile for (an imported response): its name, no letterhead."""
+        profile = Profile.model_construct(name=name, departments=[], address=None, phone=None,
+                                          email=None, web=None, opening_hours=None,
+                                          opening_hours_en=None, logo=None)
+        return cls(slug_of(name), None, profile, None)
 
     @property
     def name(self) -> str:
@@ -59,7 +67,9 @@ class Organisation:
 
     @property
     def logo_path(self) -> Path | None:
-        return self.path.parent / self.profile.logo if self.profile.logo else None
+        if self.path is None or not self.profile.logo:
+            return None
+        return self.path.parent / self.profile.logo
 
     def files(self) -> list[Path]:
         """Files the letterhead depends on (for up-to-date checks)."""
@@ -78,6 +88,8 @@ class Organisation:
 
     def footer_lines(self, lang: str) -> tuple[str, ...]:
         p = self.profile
+        if p.address is None:
+            return ()
         address = [p.address.building, p.address.street, f"{p.address.postcode} {p.address.city}"]
         first = [part for part in address if part]
         if p.phone:
@@ -87,6 +99,12 @@ class Organisation:
         if hours:
             second.append(("Opening hours: " if lang == "en" else "Åbningstid: ") + hours)
         return tuple(" · ".join(line) for line in (first, second) if line)
+
+
+def slug_of(name: str) -> str:
+    from .scaffold import slug
+
+    return slug(name)
 
 
 def _web_url(web: str | None) -> str | None:

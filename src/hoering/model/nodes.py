@@ -90,7 +90,11 @@ STANCES: tuple[str, ...] = ("positive", "concern", "proposal")
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading. ``topic``/``stance`` come from ``{topic=… stance=…}`` and are never printed."""
+    """A heading. ``topic``/``stance`` come from ``{topic=… stance=…}`` and are never printed.
+
+    An imported source carries ``{… guess=0.62 matched="mentor,udskrivning"}`` while the
+    topic and stance are machine guesses; a person confirms them by deleting ``guess``.
+    """
 
     level: int
     children: tuple[Inline, ...]
@@ -98,6 +102,8 @@ class Heading:
     topic: str | None = None
     stance: str | None = None
     number: str | None = None  # e.g. "3." for numbered agenda items, printed before the text
+    guess: float | None = None  # set by import: topic/stance guessed with this confidence (0-1)
+    matched: str | None = None  # set by import: the words that made the guess
     kind: ClassVar[str] = "heading"
 
 

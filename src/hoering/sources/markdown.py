@@ -18,7 +18,7 @@ from ..model import nodes as n
 
 HEADING_ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 ATTRIBUTE = re.compile(r'([A-Za-z_][\w-]*)=("[^"]*"|\S+)')
-HEADING_KEYS = ("topic", "stance")
+HEADING_KEYS = ("topic", "stance", "guess", "matched")
 TASK_MARKER = re.compile(r"^\[([ xX])\]\s+")
 
 
@@ -80,7 +80,22 @@ class _Converter:
             line=self.line(node),
             topic=attributes.get("topic"),
             stance=attributes.get("stance"),
+            guess=self.confidence(attributes.get("guess"), self.line(node)),
+            matched=attributes.get("matched"),
         )
+
+    def confidence(self, value: str | None, line: int | None) -> float | None:
+        if value is None:
+            return None
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not 0.0 <= number <= 1.0:
+            self.errors.append(SourceError(None, f"'{value}' is not a confidence", line=line,
+                                           key="guess", hint="use a number from 0 to 1"))
+            return None
+        return number
 
     def heading_attributes(self, inlines: list[n.Inline], line: int | None) -> dict[str, str]:
         if not inlines or not isinstance(inlines[-1], n.Text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from .validation import Strict
 
@@ -29,13 +29,36 @@ class Signature(Strict):
     signatories: list[Signatory] = []
 
 
+class ReceivedFile(Strict):
+    """The original of an imported response, kept unchanged in the hearing's received/."""
+
+    file: str = Field(min_length=1)  # relative to the hearing folder, e.g. received/x.pdf
+    name: str = Field(min_length=1)  # the file's name when it arrived
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class Guess(Strict):
+    """How import guessed a metadata value; delete the entry once a person has checked it."""
+
+    confidence: float = Field(ge=0, le=1)
+    found_in: str | None = None  # e.g. "signature", "letterhead", "e-mail domain"
+
+
 class ResponseMeta(Strict):
-    """Every key a høringssvar's metadata block may hold."""
+    """Every key a høringssvar's metadata block may hold.
+
+    Our own responses name an ``organisation`` profile (the letterhead); imported ones name
+    the ``sender`` as written and the ``source`` file, with ``guessed`` listing what import
+    guessed.
+    """
 
     type: Literal["response"]
     title: str = Field(min_length=1)
     hearing: str = Field(min_length=1)
-    organisation: str = Field(min_length=1)
+    organisation: str | None = Field(default=None, min_length=1)
+    sender: str | None = Field(default=None, min_length=1)
+    source: ReceivedFile | None = None
+    guessed: dict[str, Guess] = {}
     department: str | None = None
     date: dt.date
     case_number: str | None = None
@@ -44,6 +67,17 @@ class ResponseMeta(Strict):
     signature: Signature | None = None
     lang: Literal["da", "en"] = "da"
     keywords: list[str] = []
+
+    @model_validator(mode="after")
+    def _someone_sent_it(self) -> ResponseMeta:
+        if self.organisation is None and self.sender is None:
+            raise ValueError("give 'organisation' (a profile id) or 'sender' (a name)")
+        return self
+
+    @property
+    def respondent(self) -> str | None:
+        """The name the response is signed with, when known without a profile."""
+        return self.sender
 
     @field_validator("recipient", mode="before")
     @classmethod

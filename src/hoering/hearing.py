@@ -1,0 +1,137 @@
+"""A hearing: ``hearing.yaml`` in the hearing's folder (what is consulted on, who, topics).
+
+```yaml
+id: samarbejdsaftale-psykisk-sygdom
+title: Udkast til samarbejdsaftale om voksne med psykisk sygdom
+authority: region-hovedstaden          # organisation profile of the authority
+department: Center for Sundhed
+draft:
+  name: Samarbejdsaftale om voksne med psykisk sygdom, udkast
+  file: udkast.pdf                     # optional, relative to the hearing folder
+period: {start: 2019-05-01, end: 2019-06-21}
+deadline: 2019-06-21
+consulted:
+  - name: Ishøj Kommune
+    organisation: ishoj                # optional profile id
+topics:
+  - id: udskrivningsmentor
+    title: Udskrivningsmentor
+    section: "4.3"
+    keywords: [udskrivningsmentor, mentor]
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pydantic import Field, model_validator
+
+from .errors import SourceError, SourceErrors
+from .sources.frontmatter import parse_yaml, read_text, yaml_line
+from .sources.validation import Strict, validate
+
+HEARING_FILE = "hearing.yaml"
+TOPIC_ID = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class Draft(Strict):
+    name: str = Field(min_length=1)
+    file: str | None = None
+
+
+class Period(Strict):
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("the period ends before it starts")
+        return self
+
+
+class Party(Strict):
+    name: str = Field(min_length=1)
+    organisation: str | None = None  # profile id, when the party has one
+    aliases: list[str] = []  # other names the party signs with ("Ishøj")
+
+
+class Topic(Strict):
+    id: str = Field(pattern=TOPIC_ID)
+    title: str = Field(min_length=1)
+    section: str | None = None  # the draft's section reference, e.g. "4.3"
+    keywords: list[str] = []
+
+
+class HearingMeta(Strict):
+    id: str = Field(pattern=TOPIC_ID)
+    title: str = Field(min_length=1)
+    authority: str = Field(min_length=1)
+    department: str | None = None
+    draft: Draft
+    period: Period
+    deadline: dt.date
+    consulted: list[Party] = []
+    topics: list[Topic] = []
+    lang: str = "da"
+
+
+class Hearing:
+    """A validated hearing.yaml and the folder it lives in."""
+
+    def __init__(self, folder: Path, path: Path, meta: HearingMeta, data) -> None:
+        self.folder = folder
+        self.path = path
+        self.meta = meta
+        self._data = data
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def topics(self) -> dict[str, Topic]:
+        return {topic.id: topic for topic in self.meta.topics}
+
+    @property
+    def responses_folder(self) -> Path:
+        return self.folder / "responses"
+
+    @property
+    def received_folder(self) -> Path:
+        return self.folder / "received"
+
+    def line_of(self, location: tuple) -> int | None:
+        return yaml_line(self._data, location, 1)
+
+
+def load_hearing(folder: Path) -> Hearing:
+    """Read and validate ``folder/hearing.yaml``; every problem is reported at once."""
+    folder = Path(folder)
+    path = folder / HEARING_FILE
+    if not folder.is_dir():
+        raise SourceError(folder, "hearing folder not found")
+    if not path.is_file():
+        raise SourceError(path, "not found", hint="create it with 'hoering new hearing'")
+    data = parse_yaml(read_text(path), path)
+    if not isinstance(data, dict):
+        raise SourceError(path, "must be 'key: value' lines", line=1)
+    meta = validate(HearingMeta, data, path, lambda loc: yaml_line(data, loc, 1))
+    _check_unique_topics(meta, data, path)
+    return Hearing(folder, path, meta, data)
+
+
+def _check_unique_topics(meta: HearingMeta, data, path: Path) -> None:
+    seen: dict[str, int] = {}
+    errors = []
+    for index, topic in enumerate(meta.topics):
+        if topic.id in seen:
+            errors.append(SourceError(
+                path, f"topic id '{topic.id}' is used twice",
+                line=yaml_line(data, ("topics", index, "id"), 1), key="topics.id",
+                hint=f"the first is topic {seen[topic.id] + 1}; give each topic its own id"))
+        seen.setdefault(topic.id, index)
+    if errors:
+        raise SourceErrors(errors)
