@@ -148,7 +148,9 @@ def new_response(hearing: str, organisation: str | None, department: str | None,
 
     path = scaffold(_config(), hearing=hearing, organisation=organisation, department=department,
                     title=title, date=date_.date() if date_ else None, path=output)
-    click.echo(f"Created {path}")
+    from .errors import display_path
+
+    click.echo(f"Created {display_path(path)}")
 
 
 class _Progress:

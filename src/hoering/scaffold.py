@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from .config import Config
-from .errors import HoeringError
+from .errors import HoeringError, display_path
 from .organisations import load_organisation
 from .output import write_atomic
 from .render.templates import TemplateFinder
@@ -62,6 +62,6 @@ def yaml_text(value: str) -> str:
 def write_new(target: Path, text: str) -> None:
     """Write a new source; refuse to replace an existing one (a user's work)."""
     if target.exists():
-        raise HoeringError(f"{target} already exists",
+        raise HoeringError(f"{display_path(target)} already exists",
                            hint="choose another name with --output; hoering never overwrites a source")
     write_atomic(target, text.encode("utf-8"))

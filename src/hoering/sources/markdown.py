@@ -17,7 +17,8 @@ from ..errors import SourceError
 from ..model import nodes as n
 
 HEADING_ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
-ATTRIBUTE = re.compile(r'([A-Za-z_][\w-]*)=("[^"]*"|\S+)')
+ATTRIBUTE = re.compile(r'([A-Za-z_][\w-]*)=("[^"]*"|[^\s"{}]+)')
+ATTRIBUTE_LIST = re.compile(r'\s*(?:[A-Za-z_][\w-]*=(?:"[^"]*"|[^\s"{}]+)\s*)+')
 HEADING_KEYS = ("topic", "stance", "guess", "matched")
 TASK_MARKER = re.compile(r"^\[([ xX])\]\s+")
 
@@ -101,8 +102,8 @@ class _Converter:
         if not inlines or not isinstance(inlines[-1], n.Text):
             return {}
         match = HEADING_ATTRIBUTES.search(inlines[-1].text)
-        if not match:
-            return {}
+        if not match or not ATTRIBUTE_LIST.fullmatch(match.group(1)):
+            return {}  # "{2019}" at the end of a heading is text, not attributes
         found = {k: v.strip('"') for k, v in ATTRIBUTE.findall(match.group(1))}
         for key in found:
             if key not in HEADING_KEYS:

@@ -1,0 +1,5 @@
+"""``python -m hoering`` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,101 @@
+"""Markdown → model: each fixture's model dump must match its .expected file.
+
+To review a change of the parser: delete the .expected file, run the tests once (it is
+written anew and the test fails), read the diff, commit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hoering.errors import SourceErrors
+from hoering.model import nodes as n
+from hoering.sources.markdown import parse_body
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures" / "markdown").glob("*.md"))
+
+
+def dump(blocks, indent: int = 0) -> list[str]:
+    """One line per block: kind, line, attributes and plain text; children indented."""
+    lines = []
+    pad = "  " * indent
+    for block in blocks:
+        lines.append(pad + describe(block))
+        for child in children(block):
+            lines.extend(dump([child], indent + 1))
+    return lines
+
+
+def describe(block) -> str:
+    parts = [block.kind, f"@{block.line}"]
+    if isinstance(block, n.Heading):
+        parts += [f"h{block.level}", f"topic={block.topic}", f"stance={block.stance}"]
+        if block.guess is not None:
+            parts += [f"guess={block.guess}", f"matched={block.matched}"]
+    if isinstance(block, n.OrderedList):
+        parts.append(f"start={block.start}")
+    if isinstance(block, n.ListItem):
+        parts.append(f"checked={block.checked}")
+    if isinstance(block, n.CodeBlock):
+        parts += [f"lang={block.language}", repr(block.text)]
+    if isinstance(block, n.Table):
+        parts += [f"align={block.align}", repr([n.plain_text(c.children) for c in block.header]),
+                  repr([[n.plain_text(c.children) for c in row] for row in block.rows])]
+    if hasattr(block, "children"):
+        parts.append(repr(n.plain_text(block.children)))
+    return " ".join(parts)
+
+
+def children(block):
+    if isinstance(block, n.BulletList | n.OrderedList):
+        return block.items
+    if isinstance(block, n.ListItem | n.BlockQuote):
+        return block.blocks
+    return ()
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.stem for f in FIXTURES])
+def test_fixture(fixture: Path):
+    body = parse_body(fixture.read_text("utf-8"))
+    lines = dump(body.blocks)
+    for note in body.footnotes:
+        lines.append(f"footnote {note.number} [{note.label}]")
+        lines.extend(dump(note.blocks, 1))
+    expected = fixture.with_suffix(".expected")
+    actual = "\n".join(lines) + "\n"
+    if not expected.exists():
+        expected.write_text(actual, "utf-8")
+        pytest.fail(f"wrote {expected.name}: review it and run again")
+    assert actual == expected.read_text("utf-8")
+
+
+def test_inline_formatting_is_kept():
+    [paragraph] = parse_body("*a* **b** ~~c~~ `d` [e](https://x.dk)").blocks
+    kinds = [child.kind for child in paragraph.children if child.kind != "text"]
+    assert kinds == ["emphasis", "strong", "strikethrough", "code", "link"]
+    assert paragraph.children[-1].target == "https://x.dk"
+
+
+def test_footnotes_are_numbered_in_order_of_reference():
+    body = parse_body("B[^b] og A[^a].\n\n[^a]: Note a.\n[^b]: Note b.\n")
+    assert [(f.number, f.label) for f in body.footnotes] == [(1, "b"), (2, "a")]
+    assert n.plain_text(body.footnotes[0].blocks[0].children) == "Note b."
+
+
+def test_lines_count_from_the_body_start_in_the_file():
+    body = parse_body("Første\n\n## Anden {topic=x}\n", first_line=12)
+    assert [block.line for block in body.blocks] == [12, 14]
+
+
+def test_bad_heading_attributes_are_all_reported():
+    with pytest.raises(SourceErrors) as caught:
+        parse_body("## A {topik=x}\n\n## B {stance=maybe}\n\n## C {topic=y guess=2}\n")
+    assert [str(e) for e in caught.value.errors] == [
+        "1: topik: unknown heading attribute 'topik' (heading attributes are topic, stance, "
+        "guess, matched)".replace("1: ", "", 1),
+        "stance: 'maybe' is not a stance (use one of positive, concern, proposal)",
+        "guess: '2' is not a confidence (use a number from 0 to 1)",
+    ]
+    assert [e.line for e in caught.value.errors] == [1, 3, 5]
