@@ -7,7 +7,8 @@ The Python API does everything the CLI does::
     report = hoering.check()                           # validate, write nothing
     path = hoering.new_response(hoering.load_config(), hearing="x", organisation="ishoj")
 
-Names are imported lazily so ``import hoering`` stays cheap.
+Names are imported lazily so ``import hoering`` stays cheap. No submodule may carry the
+name of an API function (importing ``hoering.x`` would replace the function ``hoering.x``).
 """
 
 from __future__ import annotations
@@ -19,15 +20,14 @@ from .errors import ConfigError, HoeringError, OutputError, SourceError, SourceE
 __version__ = "0.1.0"
 
 _LAZY = {
-    "build": "hoering.build:build",
-    "check": "hoering.build:check",
-    "BuildReport": "hoering.build:BuildReport",
+    "build": "hoering.pipeline:build",
+    "check": "hoering.pipeline:check",
+    "BuildReport": "hoering.pipeline:BuildReport",
     "load_config": "hoering.config:load_config",
     "Config": "hoering.config:Config",
     "new_response": "hoering.scaffold:new_response",
     "load_source": "hoering.sources:load_source",
     "compose": "hoering.documents:compose",
-    "render": "hoering.render:render",
     "Document": "hoering.model:Document",
 }
 

@@ -88,7 +88,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], formats: tuple[str, ...],
       hoering build consultations/samarbejdsaftale-psykisk-sygdom -f pdf -f docx
       hoering build --force -o /tmp/udkast
     """
-    from .build import build as run_build
+    from .pipeline import build as run_build
 
     config = _config()
     with _Progress() as progress:
@@ -109,7 +109,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     Example:
       hoering check consultations/samarbejdsaftale-psykisk-sygdom
     """
-    from .build import check as run_check
+    from .pipeline import check as run_check
 
     report = run_check(paths or None, config=_config())
     _print_report(ctx, report, "checked")

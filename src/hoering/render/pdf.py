@@ -1,0 +1,152 @@
+"""PDF: the document as JSON data, laid out by the Typst template ``document.typ``.
+
+No text is ever turned into Typst markup here: the template receives the whole document as
+JSON (``sys.inputs.document``) and places every string as text, so ``#set``, ``$x$`` or
+``<script>`` in a source prints literally. Bytes (logo, images) travel as arrays of byte
+values that the template turns back into bytes. Only the fonts bundled with Typst are used,
+and the timestamp comes from the document, so the same document always gives the same bytes.
+The result is tagged and conforms to PDF/A-3u and PDF/UA-1 (Typst checks both).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+import typst
+
+from ..errors import TemplateError
+from ..i18n import label, page_label
+from ..model import Document
+from . import timestamp_for
+from .templates import TemplateFinder
+
+TEMPLATE = "document.typ"
+PDF_STANDARDS = ["a-3u", "ua-1"]  # archivable (PDF/A-3u) and accessible (PDF/UA-1)
+REGIONS = {"da": "dk", "en": "gb"}
+_compilers = threading.local()
+_LOCATION = re.compile(r"┌─ (?P<file>[^\n]+?):(?P<line>\d+):\d+")
+
+
+def render(document: Document, templates: TemplateFinder) -> bytes:
+    """The document as a tagged PDF on the letterhead (``document.typ``)."""
+    template = templates.find(TEMPLATE)
+    inputs = {"document": document_json(document)}
+    timestamp = int(timestamp_for(document).timestamp())
+    try:
+        return _compiler(template.parent).compile(
+            str(template), sys_inputs=inputs, pdf_standards=PDF_STANDARDS, timestamp=timestamp
+        )
+    except typst.TypstError as exc:
+        raise _template_error(template, exc) from None
+
+
+def _compiler(root: Path) -> typst.Compiler:
+    """One compiler per template folder and thread (a compiler cannot be shared between
+    threads); it rereads the files on every compile but keeps its caches, twice as fast."""
+    compilers = _compilers.__dict__.setdefault("by_root", {})
+    if root not in compilers:
+        compilers[root] = typst.Compiler(root=str(root), ignore_system_fonts=True)
+    return compilers[root]
+
+
+def document_json(document: Document) -> str:
+    """The document as the JSON the template reads, with the words the template prints."""
+    data = to_data(document)
+    page, of = page_label(document.lang)
+    data["labels"] = {"page": page, "of": of, "image": label("image", document.lang)}
+    data["region"] = REGIONS.get(document.lang)
+    data["language_tag"] = document.language_tag
+    data["created"] = _datetime_fields(timestamp_for(document))
+    _outline_levels(data)
+    _mark_first_references(data)
+    return json.dumps(data, ensure_ascii=False, default=_json_value)
+
+
+def to_data(value: Any) -> Any:
+    """Dataclasses as dicts with a "kind" key, tuples as lists; bytes and dates left as is."""
+    if is_dataclass(value) and not isinstance(value, type):
+        data = {"kind": getattr(value, "kind", type(value).__name__.lower())}
+        data.update((f.name, to_data(getattr(value, f.name))) for f in fields(value))
+        return data
+    if isinstance(value, tuple | list):
+        return [to_data(item) for item in value]
+    return value
+
+
+def _datetime_fields(moment: dt.datetime) -> dict[str, int]:
+    """A moment as Typst's ``datetime(..fields)`` takes it (UTC, whole seconds)."""
+    utc = moment.astimezone(dt.UTC)
+    names = ("year", "month", "day", "hour", "minute", "second")
+    return {name: getattr(utc, name) for name in names}
+
+
+def _json_value(value: Any) -> Any:
+    """Bytes as an array of byte values (Typst: ``bytes(array)``), dates as ISO text."""
+    if isinstance(value, bytes):
+        return list(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot pass {type(value).__name__} to the PDF template")
+
+
+def _nodes(data: Any) -> Iterator[dict]:
+    """Every dict below ``data``, in document order."""
+    if isinstance(data, dict):
+        yield data
+        for value in data.values():
+            yield from _nodes(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _nodes(value)
+
+
+def _outline_levels(data: dict) -> None:
+    """Heading levels that start at 1 and never skip one, as PDF/UA requires.
+
+    ``## A`` ``#### B`` ``# C`` become levels 1, 2, 1: a heading's level is how many
+    headings are open above it, so the outline keeps its shape.
+    """
+    open_levels: list[int] = []
+    for node in _nodes(data):
+        if node.get("kind") == "heading" and node["children"]:  # empty ones are not printed
+            while open_levels and open_levels[-1] >= node["level"]:
+                open_levels.pop()
+            open_levels.append(node["level"])
+            node["level"] = len(open_levels)
+
+
+def _mark_first_references(data: dict) -> None:
+    """Mark the first reference to each footnote; later ones point back to the same note."""
+    seen: set[int] = set()
+    for node in _nodes(data):
+        if node.get("kind") == "footnote_ref":
+            node["first"] = node["number"] not in seen
+            seen.add(node["number"])
+
+
+def _template_error(template: Path, exc: typst.TypstError) -> TemplateError:
+    """A Typst error as a TemplateError naming the file and line where Typst found it."""
+    text = str(getattr(exc, "message", "") or exc).strip()
+    first = text.splitlines()[0] if text else "unknown error"
+    path, line = _location(template, str(getattr(exc, "diagnostic", "") or ""))
+    return TemplateError(path, f"PDF template error: {first}", line=line)
+
+
+def _location(template: Path, diagnostic: str) -> tuple[Path, int | None]:
+    """The file and line a Typst diagnostic points at; Typst names the file relative to the
+    current folder (or the root). The template without a line when it names no file."""
+    match = _LOCATION.search(diagnostic)
+    if match is None:
+        return template, None
+    for candidate in (Path(match["file"]), template.parent / match["file"]):
+        if candidate.is_file():
+            path = template if candidate.samefile(template) else candidate.resolve()
+            return path, int(match["line"])
+    return template, None
