@@ -1,0 +1,51 @@
+"""Every command explains itself: help with an example, and a mention in the README."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO
+from hoering.cli import main
+
+
+def commands(group: click.Group, prefix: tuple[str, ...] = ()):
+    for name, command in sorted(group.commands.items()):
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from commands(command, (*prefix, name))
+
+
+ALL = list(commands(main))
+
+
+@pytest.mark.parametrize("path,command", ALL, ids=[" ".join(p) for p, _ in ALL])
+def test_command_has_help_with_an_example(path, command):
+    result = CliRunner().invoke(main, [*path, "--help"])
+    assert result.exit_code == 0
+    assert command.help and len(command.help) > 40
+    assert "Example" in result.output, f"'hoering {' '.join(path)} --help' shows no example"
+
+
+@pytest.mark.parametrize("path,command", ALL, ids=[" ".join(p) for p, _ in ALL])
+def test_command_is_in_the_readme(path, command):
+    assert f"hoering {' '.join(path)}" in (REPO / "README.md").read_text("utf-8")
+
+
+def test_version():
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.output.startswith("hoering, version ")
+
+
+def test_help_does_not_import_the_heavy_libraries():
+    code = ("import sys; from hoering.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "heavy = {'docx', 'typst', 'pydantic', 'babel', 'pypdf', 'markdown_it', 'ruamel'}\n"
+            "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
