@@ -35,7 +35,8 @@ def make_document(markdown: str, *, lang: str = "da", kind: str = "response") ->
             logo_mime="image/svg+xml",
             footer_lines=(
                 "Ishøj Rådhus · Ishøj Store Torv 20 · 2635 Ishøj · Telefon 43 57 75 75",
-                "ishojkommune@ishoj.dk · www.ishoj.dk · Åbningstid: man-ons 9-15, tors 12-17, fre 9-13",
+                "ishojkommune@ishoj.dk · www.ishoj.dk · "
+                "Åbningstid: man-ons 9-15, tors 12-17, fre 9-13",
             ),
             web="https://www.ishoj.dk",
         ),

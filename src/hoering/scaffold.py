@@ -63,5 +63,6 @@ def write_new(target: Path, text: str) -> None:
     """Write a new source; refuse to replace an existing one (a user's work)."""
     if target.exists():
         raise HoeringError(f"{display_path(target)} already exists",
-                           hint="choose another name with --output; hoering never overwrites a source")
+                           hint="choose another name with --output; "
+                                "hoering never overwrites a source")
     write_atomic(target, text.encode("utf-8"))

@@ -80,7 +80,10 @@ class FootnoteRef:
     kind: ClassVar[str] = "footnote_ref"
 
 
-Inline = Text | Code | SoftBreak | LineBreak | Emphasis | Strong | Strikethrough | Link | Image | FootnoteRef
+Inline = (
+    Text | Code | SoftBreak | LineBreak | Emphasis | Strong | Strikethrough | Link | Image
+    | FootnoteRef
+)
 
 # --- blocks ------------------------------------------------------------------------------
 
