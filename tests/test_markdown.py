@@ -99,3 +99,9 @@ def test_bad_heading_attributes_are_all_reported():
         "guess: '2' is not a confidence (use a number from 0 to 1)",
     ]
     assert [e.line for e in caught.value.errors] == [1, 3, 5]
+
+
+def test_footnote_ending_in_a_list():
+    body = parse_body("Tekst[^1].\n\n[^1]: Note\n\n    - punkt\n")
+    [note] = body.footnotes
+    assert [block.kind for block in note.blocks] == ["paragraph", "bullet_list"]

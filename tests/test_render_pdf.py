@@ -13,8 +13,8 @@ from typing import ClassVar
 import pikepdf
 import pypdf
 import pytest
-from conftest import REPO, make_document
 
+from conftest import REPO, make_document
 from hoering.errors import TemplateError, display_path
 from hoering.model import nodes as n
 from hoering.render import render

@@ -163,6 +163,9 @@ class _Converter:
     def block_footnote_block(self, node: Any) -> None:
         return None  # collected separately in footnotes()
 
+    def block_footnote_anchor(self, node: Any) -> None:
+        return None  # the parser's back-link from a note that ends in a list
+
     def block_table(self, node: Any) -> n.Table:
         header: tuple[n.TableCell, ...] = ()
         rows: list[tuple[n.TableCell, ...]] = []
@@ -229,6 +232,8 @@ class _Converter:
             return n.Image(str(node.attrs["src"]), alt)
         if kind == "footnote_ref":
             return n.FootnoteRef(self.footnote_number(node.meta["label"]))
+        if kind == "footnote_anchor":
+            return None  # the parser's back-link from a note to its reference
         raise SourceError(None, f"unsupported Markdown construct '{kind}'")
 
     def footnote_number(self, label: str) -> int:

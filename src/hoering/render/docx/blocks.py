@@ -1,0 +1,138 @@
+"""Block nodes → paragraphs and tables: one small function per ``kind`` (BLOCK_RENDERERS)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ...model import nodes
+from .context import TEXT_WIDTH_TWIPS, Context
+from .inlines import image_run, inlines
+from .xml import EMU_PER_CM, EMU_PER_TWIP, Fmt, cell, finish_container, para, row, run, table
+
+HEADING_STYLES = ("Heading1", "Heading2", "Heading3")
+BULLET_STYLES = ("ListBullet", "ListBullet2", "ListBullet3")
+NUMBER_STYLES = ("ListNumber", "ListNumber2", "ListNumber3")
+CONTINUE_STYLES = ("ListContinue", "ListContinue2", "ListContinue3")
+CHECKBOXES = {False: "☐ ", True: "☒ "}
+TABLE_STYLE = "TableGrid"
+HEADER_FILL = "DCE6F1"
+CALLOUT_COLOURS = {"decision": ("2E7D32", "EDF5EE"), "warning": ("9C5700", "FFF4E0")}
+DEFAULT_CALLOUT = ("2F5496", "EAF0F8")  # (left rule and label, background)
+CALLOUT_PADDING = {"top": 113, "left": 198, "bottom": 57, "right": 198}
+
+
+def blocks(ctx: Context, children: Iterable[nodes.Block]) -> None:
+    """Append the paragraphs and tables for ``children`` to ``ctx.out``."""
+    for node in children:
+        renderer = BLOCK_RENDERERS.get(node.kind)
+        if renderer is None:
+            raise ValueError(f"DOCX: no renderer for block node kind {node.kind!r}")
+        renderer(ctx, node)
+
+
+def _heading(ctx: Context, node: nodes.Heading) -> None:
+    p = para(ctx.out, HEADING_STYLES[min(max(node.level, 1), 3) - 1])
+    if node.number:
+        run(p, f"{node.number} ")
+    inlines(ctx, p, node.children)
+
+
+def _paragraph(ctx: Context, node: nodes.Paragraph) -> None:
+    inlines(ctx, para(ctx.out, ctx.style), node.children)
+
+
+def _bullet_list(ctx: Context, node: nodes.BulletList) -> None:
+    _items(ctx, node.items, BULLET_STYLES, None)
+
+
+def _ordered_list(ctx: Context, node: nodes.OrderedList) -> None:
+    style = NUMBER_STYLES[min(ctx.depth, 2)]
+    _items(ctx, node.items, NUMBER_STYLES, ctx.state.restart_numbering(style, node.start))
+
+
+def _items(ctx: Context, items: Iterable[nodes.ListItem], styles: tuple[str, ...],
+           num_id: int | None) -> None:
+    """List paragraphs; task items in bullet lists show their box instead of a bullet."""
+    level = min(ctx.depth, 2)
+    inner = ctx.inside(depth=ctx.depth + 1, style=CONTINUE_STYLES[level])
+    for item in items:
+        task = item.checked is not None
+        style = CONTINUE_STYLES[level] if task and num_id is None else styles[level]
+        p = para(ctx.out, style, num=(num_id, 0) if num_id else None)
+        if task:
+            run(p, CHECKBOXES[bool(item.checked)])
+        rest = item.blocks
+        if rest and rest[0].kind == "paragraph":
+            inlines(ctx, p, rest[0].children)
+            rest = rest[1:]
+        blocks(inner, rest)
+
+
+def _block_quote(ctx: Context, node: nodes.BlockQuote) -> None:
+    blocks(ctx.inside(style="Quote"), node.blocks)
+
+
+def _code_block(ctx: Context, node: nodes.CodeBlock) -> None:
+    run(para(ctx.out, "Code"), node.text.rstrip("\n"))
+
+
+def _thematic_break(ctx: Context, node: nodes.ThematicBreak) -> None:
+    para(ctx.out, border={"bottom": "A6A6A6"})
+
+
+def _table(ctx: Context, node: nodes.Table) -> None:
+    columns = max([len(node.header), *(len(cells) for cells in node.rows), 1])
+    widths = [TEXT_WIDTH_TWIPS // columns] * columns
+    if node.caption:
+        run(para(ctx.out, "Caption", keep_next=True), node.caption)
+    tbl = table(ctx.out, widths, style=TABLE_STYLE, caption=node.caption, fixed=False)
+    _table_row(ctx, tbl, node.header, node.align, widths, header=True)
+    for cells in node.rows:
+        _table_row(ctx, tbl, cells, node.align, widths)
+
+
+def _table_row(ctx: Context, tbl: Any, cells: tuple[nodes.TableCell, ...],
+               align: tuple[nodes.Alignment, ...], widths: list[int], header: bool = False) -> None:
+    tr = row(tbl, header=header)
+    for index, width in enumerate(widths):
+        tc = cell(tr, width, HEADER_FILL if header else None)
+        p = para(tc, jc=align[index] if index < len(align) else None)
+        if index < len(cells):
+            inner = ctx.inside(tc, style=None, width=width * EMU_PER_TWIP)
+            inlines(inner, p, cells[index].children, Fmt(bold=header))
+
+
+def _callout(ctx: Context, node: nodes.Callout) -> None:
+    """A one-cell table with a coloured rule on the left, its label in bold on top."""
+    rule, fill = CALLOUT_COLOURS.get(node.role, DEFAULT_CALLOUT)
+    tbl = table(ctx.out, [TEXT_WIDTH_TWIPS], borders={"left": (rule, 24)}, look=False,
+                margins=CALLOUT_PADDING, caption=node.label, indent=CALLOUT_PADDING["left"])
+    tc = cell(row(tbl), TEXT_WIDTH_TWIPS, fill)  # box flush with the margins (Word 2010 mode)
+    run(para(tc, keep_next=True), node.label, Fmt(bold=True, color=rule))
+    style = "FootnoteText" if ctx.in_note else None
+    blocks(ctx.inside(tc, style=style, depth=0), node.blocks)
+    finish_container(tc, needs_paragraph=True)
+
+
+def _figure(ctx: Context, node: nodes.Figure) -> None:
+    """The picture (its alt text as the description), the caption below it."""
+    p = para(ctx.out, keep_next=bool(node.caption))
+    width = round(node.width_cm * EMU_PER_CM) if node.width_cm else None
+    image_run(ctx, p, node.data, node.mime, node.alt, width)
+    if node.caption:
+        run(para(ctx.out, "Caption"), node.caption)
+
+
+BLOCK_RENDERERS = {
+    "heading": _heading,
+    "paragraph": _paragraph,
+    "bullet_list": _bullet_list,
+    "ordered_list": _ordered_list,
+    "block_quote": _block_quote,
+    "code_block": _code_block,
+    "thematic_break": _thematic_break,
+    "table": _table,
+    "callout": _callout,
+    "figure": _figure,
+}

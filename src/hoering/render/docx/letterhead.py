@@ -1,0 +1,130 @@
+"""The organisation's paper: A4 page, headers, footers with page numbers, the info block.
+
+First page: logo (PNG/JPEG; python-docx cannot embed SVG, so an SVG logo is replaced by the
+organisation's name in large type), organisation and department at the top right; the
+recipient at the top left of the body beside the info block (Dato, Sagsnr., …). Later pages:
+a small header with organisation and title. Every footer: the address lines and
+"Side X af Y" from real PAGE and NUMPAGES fields.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.shared import Cm, Twips
+
+from ...i18n import page_label
+from ...model import Document, InfoItem
+from .context import (
+    MARGIN_LEFT_CM,
+    MARGIN_RIGHT_CM,
+    PAGE_HEIGHT_CM,
+    PAGE_WIDTH_CM,
+    TEXT_WIDTH_TWIPS,
+    Context,
+    State,
+)
+from .inlines import hyperlink, safe_target
+from .xml import (
+    EMU_PER_CM,
+    TWIPS_PER_CM,
+    Fmt,
+    cell,
+    field,
+    finish_container,
+    para,
+    picture,
+    row,
+    run,
+    table,
+)
+
+GREY = "595959"  # 7:1 on white
+RASTER_LOGOS = ("image/png", "image/jpeg")
+LOGO_HEIGHT = round(1.5 * EMU_PER_CM)
+INFO_WIDTH = round(6.8 * TWIPS_PER_CM)
+LABEL_TAB = round(2.6 * TWIPS_PER_CM)
+TIGHT = {"after": 0, "line": 240, "lineRule": "auto"}
+SMALL = Fmt(size=16, color=GREY)
+
+
+def apply(state: State) -> None:
+    """Page size and margins, and the first-page and later-page headers and footers."""
+    section = state.word.sections[0]
+    section.page_width = Twips(round(PAGE_WIDTH_CM * TWIPS_PER_CM))
+    section.page_height = Twips(round(PAGE_HEIGHT_CM * TWIPS_PER_CM))
+    section.left_margin, section.right_margin = Cm(MARGIN_LEFT_CM), Cm(MARGIN_RIGHT_CM)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+    section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
+    section.different_first_page_header_footer = True
+    _first_header(_story(state, section.first_page_header), state.document)
+    _later_header(_story(state, section.header), state.document)
+    for footer in (section.first_page_footer, section.footer):
+        _footer(_story(state, footer), state.document)
+
+
+def _story(state: State, header_or_footer: Any) -> Context:
+    header_or_footer.is_linked_to_previous = False
+    part = header_or_footer.part
+    for child in list(part.element):
+        part.element.remove(child)
+    return Context(state, part.element, part)
+
+
+def _first_header(ctx: Context, document: Document) -> None:
+    letterhead = document.letterhead
+    p = para(ctx.out, "Header", jc="right")
+    logo = None
+    if letterhead.logo and letterhead.logo_mime in RASTER_LOGOS:
+        logo = picture(ctx, letterhead.logo, f"{letterhead.organisation} logo", ctx.width,
+                       height=LOGO_HEIGHT)
+    if logo is not None:
+        run(p).append(logo)
+        p = para(ctx.out, "Header", jc="right", spacing={"before": 80})
+    run(p, letterhead.organisation, Fmt(bold=True, size=24 if logo is not None else 36))
+    if letterhead.department:
+        run(para(ctx.out, "Header", jc="right"), letterhead.department, Fmt(size=20, color=GREY))
+
+
+def _later_header(ctx: Context, document: Document) -> None:
+    run(para(ctx.out, "Header"), document.letterhead.organisation, SMALL.but(bold=True))
+    run(para(ctx.out, "Header", border={"bottom": "BFBFBF"}), document.title, SMALL)
+
+
+def _footer(ctx: Context, document: Document) -> None:
+    page, of = page_label(document.lang)
+    p = para(ctx.out, "Footer", jc="right", spacing={"after": 60})
+    run(p, f"{page} ", SMALL)
+    field(p, "PAGE", SMALL)
+    run(p, f" {of} ", SMALL)
+    field(p, "NUMPAGES", SMALL)
+    for index, line in enumerate(document.letterhead.footer_lines):
+        border = {"top": "BFBFBF"} if index == 0 else None
+        run(para(ctx.out, "Footer", jc="center", border=border), line, SMALL.but(size=15))
+
+
+def info_block(ctx: Context) -> None:
+    """Recipient on the left, the info rows (label, tab, value) on the right."""
+    document = ctx.state.document
+    if not (document.recipient or document.info):
+        return
+    widths = [TEXT_WIDTH_TWIPS - INFO_WIDTH, INFO_WIDTH]
+    tr = row(table(ctx.out, widths, borders={}, look=False, margins={"left": 0, "right": 0}))
+    recipient, info = cell(tr, widths[0]), cell(tr, widths[1])
+    for line in document.recipient:
+        run(para(recipient, spacing=TIGHT), line)
+    for item in document.info:
+        _info_row(ctx, info, item)
+    finish_container(recipient, needs_paragraph=True)
+    finish_container(info, needs_paragraph=True)
+
+
+def _info_row(ctx: Context, tc: Any, item: InfoItem) -> None:
+    """Label, tab, value; a wrapped value stays in the value column; links are hyperlinks."""
+    p = para(tc, tabs=(("left", LABEL_TAB),), spacing=TIGHT,
+             ind={"left": LABEL_TAB, "hanging": LABEL_TAB})
+    run(p, f"{item.label}\t", Fmt(bold=True, size=17))
+    if item.link and safe_target(item.link):
+        run(hyperlink(ctx, p, item.link), item.value, Fmt(style="Hyperlink", size=17))
+    else:
+        run(p, item.value, Fmt(size=17))
