@@ -117,3 +117,13 @@ def test_check_writes_nothing_and_reports_ok(cli, project):
     assert result.exit_code == 0
     assert result.stdout.strip().endswith("checked")
     assert snapshot(project) == before
+
+
+def test_sections_written_as_level_two_become_heading_1(cli, project):
+    assert cli("build", "-f", "docx").exit_code == 0
+    document = docx.Document(project / OUT / "ishoj.docx")
+    styles = {p.text: p.style.name for p in document.paragraphs}
+    assert styles["Tværfagligt samarbejde"] == "Heading 1"
+    assert styles["Høringssvar om udkast til samarbejdsaftale om voksne med psykisk sygdom"] == (
+        "Title")
+    assert "Heading 2" not in styles.values()

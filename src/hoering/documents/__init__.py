@@ -5,10 +5,12 @@ One module per kind of source; :data:`COMPOSERS` maps the source ``type`` to it.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable
 
 from ..model import Document
+from ..model import nodes as n
 from ..organisations import Organisation
 from ..sources import Source
 
@@ -35,4 +37,19 @@ def composer(source_type: str) -> Callable[[Source, Organisation], Document]:
 
 
 def compose(source: Source, organisation: Organisation) -> Document:
-    return composer(source.type)(source, organisation)
+    document = composer(source.type)(source, organisation)
+    return dataclasses.replace(document, blocks=top_level_headings(document.blocks))
+
+
+def top_level_headings(blocks: tuple[n.Block, ...]) -> tuple[n.Block, ...]:
+    """Shift heading levels so the highest heading in the body is level 1.
+
+    Authors write sections as ``##`` (the title is the document's ``#``); every format then
+    gets Heading 1 for them, and no level is skipped (PDF/UA and screen readers need that).
+    """
+    levels = [b.level for b in blocks if isinstance(b, n.Heading)]
+    shift = min(levels, default=1) - 1
+    if shift == 0:
+        return blocks
+    return tuple(dataclasses.replace(b, level=b.level - shift) if isinstance(b, n.Heading)
+                 else b for b in blocks)

@@ -73,17 +73,17 @@ def _story(state: State, header_or_footer: Any) -> Context:
 
 def _first_header(ctx: Context, document: Document) -> None:
     letterhead = document.letterhead
-    p = para(ctx.out, "Header", jc="right")
+    p = para(ctx.out, "Header", jc="left")
     logo = None
     if letterhead.logo and letterhead.logo_mime in RASTER_LOGOS:
         logo = picture(ctx, letterhead.logo, f"{letterhead.organisation} logo", ctx.width,
                        height=LOGO_HEIGHT)
     if logo is not None:
         run(p).append(logo)
-        p = para(ctx.out, "Header", jc="right", spacing={"before": 80})
+        p = para(ctx.out, "Header", jc="left", spacing={"before": 80})
     run(p, letterhead.organisation, Fmt(bold=True, size=24 if logo is not None else 36))
     if letterhead.department:
-        run(para(ctx.out, "Header", jc="right"), letterhead.department, Fmt(size=20, color=GREY))
+        run(para(ctx.out, "Header", jc="left"), letterhead.department, Fmt(size=20, color=GREY))
 
 
 def _later_header(ctx: Context, document: Document) -> None:
