@@ -165,7 +165,7 @@ def test_template_with_syntax_error(cli, project):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         f"Error: {Path('templates/document.html.j2')}:1: template syntax error: "
-        "unexpected '<'"
+        "unexpected '/'"
     )
     assert snapshot(project) == before
 

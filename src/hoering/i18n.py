@@ -27,6 +27,11 @@ _LABELS: dict[str, dict[str, str]] = {
     "time": {"da": "Tidspunkt", "en": "Time"},
     "place": {"da": "Sted", "en": "Place"},
     "image": {"da": "Billede", "en": "Image"},
+    "done": {"da": "udført", "en": "done"},
+    "open": {"da": "ikke udført", "en": "not done"},
+    "back": {"da": "Tilbage til teksten", "en": "Back to the text"},
+    "letterhead": {"da": "Brevhoved", "en": "Letterhead"},
+    "details": {"da": "Oplysninger", "en": "Details"},
 }
 
 

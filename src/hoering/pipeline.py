@@ -159,11 +159,20 @@ def run_jobs(jobs: list[Job], executor: Executor | None = None) -> Iterator[Outc
     if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) == 1:
         yield from map(build_job, jobs)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+    with _process_pool() as pool:
         chunk = max(1, min(16, len(jobs) // ((os.cpu_count() or 1) * 4)))
         yield from pool.map(build_job, jobs, chunksize=chunk)
+
+
+def _process_pool() -> Executor:
+    """A pool of fresh worker processes. Not plain fork: a forked child inherits locks held
+    by the parent's threads (a caller's thread pool, Typst's compilers) and can hang."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context)
 
 
 def build(

@@ -1,0 +1,237 @@
+"""HTML: one standalone, accessible page per document.
+
+The body is rendered here, node by node (:data:`BLOCKS`, :data:`INLINES`), every piece of
+user text escaped; the page around it is ``document.html.j2`` with ``document.css`` inlined,
+both overridable in the project's templates/ folder. The document title is the page's only
+``h1``; body heading level L becomes ``h(L+1)``. Topic and stance are never printed; they are
+kept as ``data-topic``/``data-stance`` attributes for reports that filter by them. No
+external requests: images and the logo are inlined as data: URIs.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..i18n import label, page_label
+from ..model import Document
+from ..model import nodes as n
+from .templates import TemplateFinder
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
+
+
+class _Page:
+    """What block and inline functions need while rendering one document."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.referenced: set[int] = set()
+
+
+def render(document: Document, templates: TemplateFinder) -> bytes:
+    page = _Page(document)
+    words = page_label(document.lang)
+    context = {
+        "document": document,
+        "letterhead": document.letterhead,
+        "logo": _data_uri(document.letterhead.logo, document.letterhead.logo_mime),
+        "body": blocks(page, document.blocks),
+        "closing": blocks(page, document.closing),
+        "footnotes": footnotes(page),
+        "css": Markup(templates.find("document.css").read_text("utf-8")),
+        "page_word": words[0],
+        "of_word": words[1],
+        "notes_label": label("footnotes", document.lang),
+    }
+    html = templates.render_jinja("document.html.j2", **context)
+    return html.encode("utf-8")
+
+
+def blocks(page: _Page, items: tuple[n.Block, ...] | list[n.Block]) -> Markup:
+    return Markup("\n").join(block(page, item) for item in items)
+
+
+def block(page: _Page, node: n.Block) -> Markup:
+    handler = BLOCKS.get(node.kind)
+    if handler is None:
+        raise ValueError(f"HTML renderer has no rule for block '{node.kind}'")
+    return handler(page, node)
+
+
+def inlines(page: _Page, items: tuple[n.Inline, ...]) -> Markup:
+    parts = []
+    for item in items:
+        handler = INLINES.get(item.kind)
+        if handler is None:
+            raise ValueError(f"HTML renderer has no rule for inline '{item.kind}'")
+        parts.append(handler(page, item))
+    return Markup("").join(parts)
+
+
+# --- blocks ----------------------------------------------------------------------------------
+
+
+def _heading(page: _Page, node: n.Heading) -> Markup:
+    level = min(node.level + 1, 6)
+    data = ""
+    if node.topic:
+        data += f' data-topic="{escape(node.topic)}"'
+    if node.stance:
+        data += f' data-stance="{escape(node.stance)}"'
+    number = f"{escape(node.number)} " if node.number else ""
+    return Markup(f"<h{level}{data}>{number}{inlines(page, node.children)}</h{level}>")
+
+
+def _paragraph(page: _Page, node: n.Paragraph) -> Markup:
+    return Markup(f"<p>{inlines(page, node.children)}</p>")
+
+
+def _list_items(page: _Page, items: tuple[n.ListItem, ...]) -> Markup:
+    return Markup("").join(_list_item(page, item) for item in items)
+
+
+def _list_item(page: _Page, item: n.ListItem) -> Markup:
+    content = item.blocks
+    tight = len(content) >= 1 and isinstance(content[0], n.Paragraph)
+    first = inlines(page, content[0].children) if tight else blocks(page, content[:1])
+    rest = blocks(page, content[1:])
+    if item.checked is None:
+        return Markup(f"<li>{first}{rest}</li>")
+    state = label("done" if item.checked else "open", page.document.lang)
+    box = "☒" if item.checked else "☐"
+    return Markup(f'<li class="task"><span class="box" role="img" aria-label="{state}">'
+                  f"{box}</span> {first}{rest}</li>")
+
+
+def _bullet_list(page: _Page, node: n.BulletList) -> Markup:
+    return Markup(f"<ul>{_list_items(page, node.items)}</ul>")
+
+
+def _ordered_list(page: _Page, node: n.OrderedList) -> Markup:
+    start = f' start="{node.start}"' if node.start != 1 else ""
+    return Markup(f"<ol{start}>{_list_items(page, node.items)}</ol>")
+
+
+def _block_quote(page: _Page, node: n.BlockQuote) -> Markup:
+    return Markup(f"<blockquote>{blocks(page, node.blocks)}</blockquote>")
+
+
+def _code_block(page: _Page, node: n.CodeBlock) -> Markup:
+    css = f' class="language-{escape(node.language)}"' if node.language else ""
+    return Markup(f"<pre><code{css}>{escape(node.text)}</code></pre>")
+
+
+def _thematic_break(page: _Page, node: n.ThematicBreak) -> Markup:
+    return Markup("<hr>")
+
+
+def _table(page: _Page, node: n.Table) -> Markup:
+    caption = f"<caption>{escape(node.caption)}</caption>" if node.caption else ""
+    head = _row(page, node.header, node.align, "th")
+    body = Markup("").join(_row(page, row, node.align, "td") for row in node.rows)
+    return Markup(f"<table>{caption}<thead>{head}</thead><tbody>{body}</tbody></table>")
+
+
+def _row(page: _Page, cells: tuple[n.TableCell, ...], align: tuple, tag: str) -> Markup:
+    parts = []
+    for index, cell in enumerate(cells):
+        where = align[index] if index < len(align) else None
+        attributes = ' scope="col"' if tag == "th" else ""
+        if where:
+            attributes += f' class="align-{where}"'
+        parts.append(f"<{tag}{attributes}>{inlines(page, cell.children)}</{tag}>")
+    return Markup("<tr>" + "".join(parts) + "</tr>")
+
+
+def _callout(page: _Page, node: n.Callout) -> Markup:
+    role, title = escape(node.role), escape(node.label)
+    return Markup(f'<aside class="callout callout-{role}" aria-label="{title}">'
+                  f'<p class="callout-label"><strong>{title}</strong></p>'
+                  f"{blocks(page, node.blocks)}</aside>")
+
+
+def _figure(page: _Page, node: n.Figure) -> Markup:
+    source = _data_uri(node.data, node.mime)
+    caption = f"<figcaption>{escape(node.caption)}</figcaption>" if node.caption else ""
+    style = f' style="max-width:{node.width_cm}cm"' if node.width_cm else ""
+    return Markup(f'<figure><img src="{source}" alt="{escape(node.alt)}"{style}>'
+                  f"{caption}</figure>")
+
+
+BLOCKS: dict[str, Callable[[_Page, Any], Markup]] = {
+    "heading": _heading,
+    "paragraph": _paragraph,
+    "bullet_list": _bullet_list,
+    "ordered_list": _ordered_list,
+    "block_quote": _block_quote,
+    "code_block": _code_block,
+    "thematic_break": _thematic_break,
+    "table": _table,
+    "callout": _callout,
+    "figure": _figure,
+}
+
+# --- inline ----------------------------------------------------------------------------------
+
+
+def _wrap(tag: str) -> Callable[[_Page, Any], Markup]:
+    def render_wrapped(page: _Page, node: Any) -> Markup:
+        return Markup(f"<{tag}>{inlines(page, node.children)}</{tag}>")
+
+    return render_wrapped
+
+
+def _link(page: _Page, node: n.Link) -> Markup:
+    text = inlines(page, node.children)
+    if not node.target.lower().startswith(SAFE_SCHEMES):
+        return text  # javascript:, data: and unknown schemes are never made clickable
+    title = f' title="{escape(node.title)}"' if node.title else ""
+    return Markup(f'<a href="{escape(node.target)}"{title}>{text}</a>')
+
+
+def _image(page: _Page, node: n.Image) -> Markup:
+    if node.data is None or node.mime is None:
+        return Markup(f"[{escape(label('image', page.document.lang))}: {escape(node.alt)}]")
+    return Markup(f'<img src="{_data_uri(node.data, node.mime)}" alt="{escape(node.alt)}">')
+
+
+def _footnote_ref(page: _Page, node: n.FootnoteRef) -> Markup:
+    anchor = "" if node.number in page.referenced else f' id="fnref-{node.number}"'
+    page.referenced.add(node.number)
+    return Markup(f'<sup class="footnote-ref"><a href="#fn-{node.number}"{anchor}>'
+                  f"{node.number}</a></sup>")
+
+
+INLINES: dict[str, Callable[[_Page, Any], Markup]] = {
+    "text": lambda page, node: escape(node.text),
+    "code": lambda page, node: Markup(f"<code>{escape(node.text)}</code>"),
+    "softbreak": lambda page, node: Markup("\n"),
+    "linebreak": lambda page, node: Markup("<br>\n"),
+    "emphasis": _wrap("em"),
+    "strong": _wrap("strong"),
+    "strikethrough": _wrap("del"),
+    "link": _link,
+    "image": _image,
+    "footnote_ref": _footnote_ref,
+}
+
+# --- footnotes and helpers -----------------------------------------------------------------
+
+
+def footnotes(page: _Page) -> Markup:
+    items = []
+    for note in page.document.footnotes:
+        back = (f' <a href="#fnref-{note.number}" class="footnote-back" '
+                f'aria-label="{escape(label("back", page.document.lang))}">↩</a>')
+        items.append(f'<li id="fn-{note.number}">{blocks(page, note.blocks)}{back}</li>')
+    return Markup("".join(items))
+
+
+def _data_uri(data: bytes | None, mime: str | None) -> str | None:
+    if not data or not mime:
+        return None
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
