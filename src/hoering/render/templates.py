@@ -7,7 +7,7 @@ like a theme. Jinja templates render in a sandbox that also refuses runaway arit
 from __future__ import annotations
 
 import operator
-from functools import cached_property
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -54,24 +54,13 @@ class TemplateFinder:
                 continue
         return found
 
-    @cached_property
+    @property
     def jinja(self) -> Any:
-        """A sandboxed Jinja environment over the folders, HTML-autoescaping."""
-        from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
-        from jinja2.sandbox import SandboxedEnvironment
+        """A sandboxed Jinja environment over the folders, HTML-autoescaping.
 
-        class GuardedEnvironment(SandboxedEnvironment):
-            def call_binop(self, context, op, left, right):  # type: ignore[override]
-                return _guarded_binop(op, left, right)
-
-        env = GuardedEnvironment(
-            loader=FileSystemLoader([str(f) for f in self.folders]),
-            autoescape=select_autoescape(["html", "htm", "j2", "xml"]),
-            undefined=StrictUndefined,
-            keep_trailing_newline=True,
-        )
-        env.intercepted_binops = frozenset({"*", "**"})
-        return env
+        One per process and folder list, so templates compile once (Jinja reloads a
+        template whose file changed)."""
+        return _jinja_environment(self.folders)
 
     def render_jinja(self, name: str, **context: Any) -> str:
         """Render the Jinja template ``name``; syntax and runtime errors name file and line."""
@@ -89,6 +78,25 @@ class TemplateFinder:
             raise TemplateError(path, f"template error: {exc}") from None
         except (ArithmeticError, MemoryError) as exc:
             raise TemplateError(path, f"template error: {exc}") from None
+
+
+@lru_cache(maxsize=8)
+def _jinja_environment(folders: tuple[Path, ...]) -> Any:
+    from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class GuardedEnvironment(SandboxedEnvironment):
+        def call_binop(self, context, op, left, right):  # type: ignore[override]
+            return _guarded_binop(op, left, right)
+
+    env = GuardedEnvironment(
+        loader=FileSystemLoader([str(f) for f in folders]),
+        autoescape=select_autoescape(["html", "htm", "j2", "xml"]),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.intercepted_binops = frozenset({"*", "**"})
+    return env
 
 
 def _guarded_binop(op: str, left: Any, right: Any) -> Any:
