@@ -1,0 +1,328 @@
+"""Lines → paragraphs: running headers/footers and page numbers removed, letterhead and
+closing set aside (metadata reads them), hyphenation undone, lines re-joined across line and
+page breaks."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lines import Extracted, Line
+
+BAND = 0.08  # top and bottom share of a page where running headers and footers live
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/|ud af)\s*\d+)?"
+    r"|\d+\s*(?:/|af|of)\s*\d+|[-–—]?\s*\d{1,3}\s*[-–—]?)$", re.IGNORECASE)
+BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□–—*-]|o(?=\s))\s+")
+NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
+CLOSING = re.compile(r"^(?:på vegne af|med venlig hilsen|venlig hilsen|mvh\.?$|"
+                     r"med venlige hilsner|on behalf of|kind regards|yours sincerely)",
+                     re.IGNORECASE)
+SUBJECT_START = re.compile(r"^(?:vedr(?:\.|ørende)?:?\s|emne:|høringssvar|høring\b|"
+                           r"bemærkninger til|kommentarer til)", re.IGNORECASE)
+KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "til", "som", "and", "or"}
+SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+@dataclass
+class Para:
+    """A paragraph (or table) of the body, with the look of its first line."""
+
+    text: str
+    first: Line
+    lines: int = 1
+    list_kind: str | None = None
+
+    @property
+    def bold(self) -> bool:
+        return self.first.bold
+
+    @property
+    def size(self) -> float:
+        return self.first.size
+
+
+@dataclass
+class Cleaned:
+    """The body as paragraphs, and the parts set aside with the lines they came from."""
+
+    body: list[Para]
+    body_size: float
+    letterhead: list[Line] = field(default_factory=list)  # before the subject on page 1
+    subject: list[Line] = field(default_factory=list)
+    closing: list[Line] = field(default_factory=list)
+    running: list[Line] = field(default_factory=list)  # headers, footers, page numbers
+    footnotes: dict[int, str] = field(default_factory=dict)
+    all_lines: list[Line] = field(default_factory=list)
+
+
+def clean(extracted: Extracted) -> Cleaned:
+    lines = [line for line in extracted.lines if line.text.strip() or line.table]
+    running = mark_running(lines) if extracted.kind == "pdf" else [
+        line for line in lines if line.region != "body"]
+    body = [line for line in lines if line.region == "body"]
+    size = body_size(body)
+    body, footnotes = split_footnotes(body, size) if extracted.kind == "pdf" else (body, {})
+    letterhead, subject, body = split_letterhead(body, size)
+    body, closing = split_closing(body)
+    paragraphs = [Para(line.text, line, list_kind=line.list_kind) if line.paragraph
+                  else None for line in body]
+    if extracted.kind == "pdf":
+        paragraphs = join_lines(body, size)
+    return Cleaned([p for p in paragraphs if p is not None], size, letterhead, subject,
+                   closing, running, footnotes, lines)
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def mark_running(lines: list[Line]) -> list[Line]:
+    """Set ``region`` of running headers/footers and page numbers; return them."""
+    pages_of: dict[tuple[str, str], set[int]] = {}
+    for line in lines:
+        band = _band(line)
+        if band:
+            pages_of.setdefault((band, normalise(line.text)), set()).add(line.page)
+    page_count = len({line.page for line in lines})
+    sizes = Counter()
+    for line in lines:
+        if not _band(line):
+            sizes[line.size] += len(line.text)
+    usual = sizes.most_common(1)[0][0] if sizes else 11.0
+    running = []
+    for line in lines:
+        band = _band(line)
+        if not band:
+            continue
+        repeated = page_count > 1 and len(pages_of[(band, normalise(line.text))]) >= 2
+        small_print = line.size < usual * 0.85
+        if repeated or small_print or PAGE_NUMBER.match(line.text.strip()):
+            line.region = "header" if band == "top" else "footer"
+            running.append(line)
+    return running
+
+
+def _band(line: Line) -> str | None:
+    if line.paragraph:
+        return None
+    if line.bottom < line.page_height * BAND:
+        return "top"
+    if line.top > line.page_height * (1 - BAND):
+        return "bottom"
+    return None
+
+
+def body_size(lines: list[Line]) -> float:
+    sizes = Counter()
+    for line in lines:
+        sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 11.0
+
+
+FOOTNOTE_START = re.compile(r"^(\d{1,2})(?=[A-ZÆØÅ\s])")
+FOOTNOTE_REF = re.compile(r"(?<=[^\W\d_])(\d{1,2})(?=[\s,.;:)]|$)")
+
+
+def split_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[int, str]]:
+    """Footnote texts (smaller lines starting with a raised number) out of the body, and
+    their raised numbers in the text as ``[^n]``."""
+    for line in lines:
+        match = FOOTNOTE_START.match(line.text)
+        if (line.footnote is None and match and line.size < size * 0.95
+                and line.top > line.page_height * 0.5):
+            line.footnote = int(match.group(1))
+            line.text = line.text[match.end():].strip()
+    on_page: dict[int, set[int]] = {}
+    for line in lines:
+        if line.footnote is not None:
+            on_page.setdefault(line.page, set()).add(line.footnote)
+    for line in lines:
+        numbers = on_page.get(line.page)
+        if numbers and line.footnote is None and line.size >= size * 0.95:
+            line.text = FOOTNOTE_REF.sub(
+                lambda m: f"[^{m.group(1)}]" if int(m.group(1)) in numbers else m.group(0),
+                line.text)
+    body: list[Line] = []
+    notes: dict[int, str] = {}
+    current: int | None = None
+    for line in lines:
+        if line.footnote is not None and line.size < size * 0.95:
+            current = line.footnote
+            notes[current] = line.text
+        elif current is not None and line.size < size * 0.95 and not line.paragraph:
+            notes[current] = join_text(notes[current], line.text)
+        else:
+            current = None
+            body.append(line)
+    return body, notes
+
+
+def split_letterhead(lines: list[Line], size: float
+                     ) -> tuple[list[Line], list[Line], list[Line]]:
+    """(letterhead and address lines, subject lines, the rest) of the first page."""
+    first_page = [i for i, line in enumerate(lines) if line.page == lines[0].page] if lines \
+        else []
+    start = None
+    for i in first_page[:40]:
+        line = lines[i]
+        if line.table:
+            continue
+        if line.size >= size * 1.15 and line.size >= _largest(lines, first_page[:40]) - 0.1:
+            start = i
+            break
+        if line.style.lower() in ("title", "subtitle"):
+            start = i
+            break
+    if start is None:
+        for i in first_page[:25]:
+            if SUBJECT_START.match(lines[i].text) and len(lines[i].text) < 160:
+                start = i
+                break
+    if start is None:
+        return [], [], lines
+    end = start + 1
+    while (end < len(lines) and lines[end].page == lines[start].page
+           and abs(lines[end].size - lines[start].size) < 0.2
+           and lines[end].bold == lines[start].bold and not lines[start].paragraph
+           and lines[end].top - lines[end - 1].bottom < lines[start].size * 0.6):
+        end += 1
+    return lines[:start], lines[start:end], lines[end:]
+
+
+def _largest(lines: list[Line], indices: list[int]) -> float:
+    return max((lines[i].size for i in indices if not lines[i].table), default=0.0)
+
+
+def split_closing(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The greeting and signature at the end ("På vegne af …", "Med venlig hilsen")."""
+    for i in range(max(0, len(lines) - 12), len(lines)):
+        if CLOSING.match(lines[i].text.strip()):
+            return lines[:i], lines[i:]
+    return lines, []
+
+
+def join_text(before: str, after: str) -> str:
+    """Join two lines of one paragraph, undoing end-of-line hyphenation but keeping the
+    hyphen of Danish shortened compounds ("social- og sundhedsområdet")."""
+    before = before.rstrip()
+    after = after.lstrip()
+    if not before:
+        return after
+    if before.endswith(("-", "\u00ad")) and len(before) > 1 and before[-2].isalpha():
+        word = after.split(" ", 1)[0].strip(",.;:").lower()
+        if before.endswith("\u00ad"):
+            return before[:-1] + after
+        if word in KEEP_HYPHEN_BEFORE:
+            return before + " " + after
+        if after[:1].islower():
+            return before[:-1] + after
+        return before + after  # "PLO-" + "Hovedstaden": a real hyphen
+    return before + " " + after
+
+
+def starts_item(text: str) -> bool:
+    return bool(BULLET.match(text) or NUMBERED.match(text))
+
+
+def join_lines(lines: list[Line], size: float) -> list[Para]:
+    """PDF lines → paragraphs, across line and page breaks; side-by-side cells → tables."""
+    right = _right_edge(lines)
+    result: list[Para] = []
+    current: Para | None = None
+    previous: Line | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        end = _table_end(lines, index)
+        if end > index:
+            result.append(Para("", Line("", page=line.page, table=_rows(lines[index:end]),
+                                        paragraph=True)))
+            current = previous = None
+            index = end
+            continue
+        index += 1
+        if current is not None and previous is not None and _continues(previous, line,
+                                                                         current, right):
+            current.text = join_text(current.text, line.text)
+            current.lines += 1
+        else:
+            current = Para(line.text, line)
+            result.append(current)
+        previous = line
+    return result
+
+
+def _right_edge(lines: list[Line]) -> float:
+    edges = Counter(round(line.x1 / 5) * 5 for line in lines if len(line.text) > 40)
+    return edges.most_common(1)[0][0] if edges else 500.0
+
+
+def _continues(previous: Line, line: Line, current: Para, right: float) -> bool:
+    if starts_item(line.text) or previous.text.rstrip().endswith(":"):
+        return False
+    if abs(line.size - previous.size) > 0.3 or line.bold != previous.bold:
+        return False
+    if current.first.bold and current.lines >= 2:
+        return False
+    if line.page != previous.page:
+        return not previous.text.rstrip().endswith(SENTENCE_END)
+    gap = line.top - previous.bottom
+    if gap > previous.size * 0.45 or gap < -previous.size * 0.5:
+        return False
+    in_item = starts_item(current.text)
+    if in_item and line.x0 <= current.first.x0 + 1:
+        return False
+    if not in_item and abs(line.x0 - previous.x0) > 3 and line.x0 > previous.x0:
+        return False  # an indented first line or a table cell
+    short = previous.x1 < right - previous.size * 4
+    return not (short and previous.text.rstrip().endswith(SENTENCE_END))
+
+
+def _beside(a: Line, b: Line) -> bool:
+    return a.page == b.page and abs(a.top - b.top) < 1.5 and (b.x0 > a.x1 or a.x0 > b.x1)
+
+
+def _table_end(lines: list[Line], start: int) -> int:
+    """Where a table starting at ``start`` ends (``start`` when there is none): lines that
+    share a row with another line, and wrapped cell lines under a column."""
+    if start + 1 >= len(lines) or not _beside(lines[start], lines[start + 1]):
+        return start
+    columns = {round(lines[start].x0), round(lines[start + 1].x0)}
+    end = start + 2
+    while end < len(lines):
+        line, before = lines[end], lines[end - 1]
+        if line.page != before.page or line.top - before.bottom > line.size * 1.6:
+            break
+        if _beside(before, line):
+            columns.add(round(line.x0))
+        elif not any(abs(line.x0 - x) < 3 for x in columns):
+            break
+        elif not (end + 1 < len(lines) and _beside(line, lines[end + 1])) and not any(
+                _beside(other, line) for other in lines[start:end]
+                if abs(other.top - line.top) < 1.5) and line.top - before.bottom > line.size:
+            break
+        end += 1
+    return end
+
+
+def _rows(lines: list[Line]) -> list[list[str]]:
+    ordered = sorted(lines, key=lambda line: (round(line.top), line.x0))
+    groups: list[list[Line]] = []
+    for line in ordered:
+        if groups and abs(groups[-1][0].top - line.top) < 1.5:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    columns = sorted({round(line.x0) for group in groups if len(group) > 1 for line in group})
+    rows: list[list[str]] = []
+    for group in groups:
+        cells = {min(range(len(columns)), key=lambda c: abs(columns[c] - line.x0)): line.text
+                 for line in group}
+        if len(group) > 1 or not rows:
+            rows.append([cells.get(c, "") for c in range(len(columns))])
+        else:
+            column, text = next(iter(cells.items()))
+            rows[-1][column] = join_text(rows[-1][column], text)
+    return rows

@@ -1,0 +1,44 @@
+"""What the readers produce: lines (PDF) or paragraphs (DOCX) with their look and place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    """One line of a PDF page, or one paragraph (or table) of a DOCX file.
+
+    ``top``/``bottom`` are measured from the top of the page in points (PDF); DOCX paragraphs
+    use their index. ``region`` is "body", or "header"/"footer" for the running parts.
+    """
+
+    text: str
+    page: int = 1
+    top: float = 0.0
+    bottom: float = 0.0
+    x0: float = 0.0
+    x1: float = 0.0
+    size: float = 11.0
+    bold: bool = False
+    region: str = "body"
+    style: str = ""  # DOCX paragraph style name
+    list_kind: str | None = None  # "bullet" or "number" when the reader knows it
+    level: int = 0
+    table: list[list[str]] | None = None  # DOCX table rows (first row is the header)
+    paragraph: bool = False  # True when the reader already knows paragraph boundaries
+    footnote: int | None = None  # number of the footnote this line starts
+    page_height: float = 842.0
+    page_width: float = 595.0
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass
+class Extracted:
+    """A file's text as the readers saw it, before any interpretation."""
+
+    kind: str  # "pdf" or "docx"
+    lines: list[Line] = field(default_factory=list)
+    pages: int = 1

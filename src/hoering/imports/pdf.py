@@ -1,0 +1,138 @@
+"""PDF → lines with page, position, font size and boldness (pdfminer.six, reading order).
+
+pdfminer keeps a two-column block (an info block beside the address) in reading order and
+gives the font of every character; superscript digits become Markdown footnote markers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .lines import Extracted, Line
+from .safety import ImportFileError, Limits
+
+# char_margin 1.0 (default 2.0) keeps table cells that sit close together apart.
+LAPARAMS_ARGS = {"line_margin": 0.3, "char_margin": 1.0}
+BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demi", ",b")
+
+
+def read_pdf(path: Path, limits: Limits) -> Extracted:
+    """Every text line of ``path``; raises ImportFileError for encrypted, broken, scanned or
+    over-long PDFs."""
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.psparser import PSException
+
+    lines: list[Line] = []
+    LAPARAMS = LAParams(**LAPARAMS_ARGS)  # noqa: N806
+    try:
+        with path.open("rb") as stream:
+            parser = PDFParser(stream)
+            try:
+                document = PDFDocument(parser)
+            except PDFPasswordIncorrect:
+                raise ImportFileError(path, "is password-protected (encrypted) and cannot be "
+                                      "read", hint="ask the sender for a copy without a "
+                                                   "password") from None
+            pages = list(PDFPage.create_pages(document))
+            if len(pages) > limits.max_pages:
+                raise ImportFileError(path, f"has {len(pages)} pages, more than the limit of "
+                                      f"{limits.max_pages}",
+                                      hint="raise max_pages under [import] in hoering.toml "
+                                           "if the file is genuine")
+            if not pages:
+                raise ImportFileError(path, "is damaged: the PDF has no pages",
+                                      hint="ask the sender for the file again")
+            for number, page in enumerate(pages, start=1):
+                lines.extend(_page_lines(page, number, LAPARAMS))
+    except ImportFileError:
+        raise
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            AssertionError, OSError, ZeroDivisionError) as exc:
+        raise ImportFileError(path, f"is damaged and cannot be read as a PDF ({_reason(exc)})",
+                              hint="ask the sender for the file again") from None
+    if sum(len(line.text.strip()) for line in lines) < 20:
+        raise ImportFileError(path, "has no text layer: it is a scanned image and needs OCR",
+                              hint="run text recognition (OCR) on it first, e.g. "
+                                   "'ocrmypdf in.pdf out.pdf', then import the result")
+    return Extracted("pdf", lines, len(pages))
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:80]
+
+
+def _page_lines(page, number: int, laparams) -> list[Line]:
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTTextContainer, LTTextLine
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+
+    manager = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(manager, laparams=laparams)
+    PDFPageInterpreter(manager, device).process_page(page)
+    layout = device.get_result()
+    height, width = layout.height, layout.width
+    result: list[Line] = []
+    for element in layout:
+        if not isinstance(element, LTTextContainer):
+            continue
+        for item in element:
+            if isinstance(item, LTTextLine):
+                line = _line(item, number, height, width)
+                if line is not None:
+                    result.append(line)
+    return result
+
+
+def _line(item, page: int, height: float, width: float) -> Line | None:
+    from pdfminer.layout import LTChar
+
+    chars = [c for c in item if isinstance(c, LTChar) and c.get_text().strip()]
+    if not chars:
+        return None
+    sizes: dict[float, int] = {}
+    for char in chars:
+        sizes[round(char.size, 1)] = sizes.get(round(char.size, 1), 0) + 1
+    size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    bold = all(any(w in char.fontname.lower() for w in BOLD_WORDS) for char in chars)
+    text, footnote = _text(item, size)
+    return Line(text=text, page=page, top=height - item.y1, bottom=height - item.y0,
+                x0=item.x0, x1=item.x1, size=size, bold=bold, footnote=footnote,
+                page_height=height, page_width=width)
+
+
+def _text(item, size: float) -> tuple[str, int | None]:
+    """The line's text with superscript numbers as ``[^n]``; a line that starts with one is
+    a footnote (its number is returned)."""
+    from pdfminer.layout import LTChar
+
+    parts: list[str] = []
+    small: list[str] = []
+    footnote = None
+    seen_text = False
+
+    def flush() -> None:
+        nonlocal footnote
+        if not small:
+            return
+        digits = "".join(small)
+        if not seen_text and not parts:
+            footnote = int(digits)
+        else:
+            parts.append(f"[^{digits}]")
+        small.clear()
+
+    for char in item:
+        text = char.get_text()
+        if (isinstance(char, LTChar) and text.isdigit() and char.size < size * 0.8):
+            small.append(text)
+            continue
+        flush()
+        if text.strip():
+            seen_text = True
+        parts.append(text)
+    flush()
+    return " ".join("".join(parts).split()), footnote

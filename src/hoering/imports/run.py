@@ -1,0 +1,253 @@
+"""``hoering import``/``hoering.import_file``: read, analyse, then write the source and keep
+the original. The analysis is pure (it runs in worker processes for a batch); only the main
+process writes, after checking that nothing of the user's would be replaced."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import HoeringError, display_path
+from ..hearing import load_hearing
+from ..output import write_atomic
+from ..scaffold import slug
+from .cleanup import clean
+from .metadata import Found, guess_metadata
+from .safety import ImportFileError, Limits, check_file
+from .structure import Block, structure
+from .topics import TopicSpec, match_section
+from .writer import Draft, render
+
+
+@dataclass
+class Guessed:
+    """One value import guessed, and why."""
+
+    key: str  # "sender", "date", …, or "topic" for a heading
+    value: str
+    confidence: float
+    found_in: str
+
+
+@dataclass
+class Analysis:
+    """A file read and understood, not yet written anywhere."""
+
+    original: Path
+    sha256: str
+    slug: str
+    markdown: str
+    guessed: list[Guessed]
+    pages: int
+
+
+@dataclass
+class Imported:
+    """What ``import_file`` wrote and what it guessed (to be confirmed by a person)."""
+
+    path: Path  # the new source, <hearing>/responses/<slug>.md
+    original: Path  # the unchanged copy, <hearing>/received/<name>
+    guessed: list[Guessed]
+    pages: int = 1
+
+
+@dataclass
+class ImportReport:
+    imported: list[Imported] = field(default_factory=list)
+    failed: list[tuple[Path, HoeringError]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass(frozen=True)
+class _Context:
+    hearing_id: str
+    lang: str
+    parties: tuple[tuple[str, tuple[str, ...]], ...]
+    topics: tuple[TopicSpec, ...]
+    deadline: str
+    limits: Limits
+
+
+def import_file(path: Path | str, hearing: Path | str, *, force: bool = False,
+                config=None) -> Imported:
+    """Import one PDF or DOCX response into the hearing folder ``hearing``.
+
+    Writes ``<hearing>/responses/<slug>.md`` and copies the original unchanged to
+    ``<hearing>/received/``. Raises :class:`~hoering.errors.HoeringError` (nothing written)
+    when the file cannot be read or would replace a source without ``force``.
+    """
+    report = import_files([path], hearing, force=force, config=config)
+    if report.failed:
+        raise report.failed[0][1]
+    return report.imported[0]
+
+
+def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: bool = False,
+                 config=None, executor: Executor | None = None,
+                 on_progress: Callable[[Path, HoeringError | None], None] | None = None
+                 ) -> ImportReport:
+    """Import several files; a bad file is reported and the others are still imported."""
+    from ..config import load_config
+
+    folder = Path(hearing)
+    context = _context(folder, config if config is not None else load_config())
+    paths = [Path(p) for p in paths]
+    report = ImportReport()
+    planned: set[Path] = set()
+    for path, result in zip(paths, _analyse_all(paths, context, executor)):
+        if isinstance(result, Analysis):
+            try:
+                result = _write(result, folder, force, planned)
+            except HoeringError as exc:
+                result = exc
+        if isinstance(result, Imported):
+            report.imported.append(result)
+            error = None
+        else:
+            report.failed.append((path, result))
+            error = result
+        if on_progress is not None:
+            on_progress(path, error)
+    return report
+
+
+def _context(folder: Path, config) -> _Context:
+    hearing = load_hearing(folder)
+    meta = hearing.meta
+    return _Context(
+        hearing_id=meta.id, lang=meta.lang if meta.lang in ("da", "en") else "da",
+        parties=tuple((p.name, tuple(p.aliases)) for p in meta.consulted),
+        topics=tuple(TopicSpec(t.id, t.title, t.section, tuple(t.keywords))
+                     for t in meta.topics),
+        deadline=meta.deadline.isoformat(), limits=Limits.from_config(config))
+
+
+def _analyse_all(paths: list[Path], context: _Context, executor: Executor | None):
+    jobs = [(path, context) for path in paths]
+    if executor is None and len(paths) < 4:
+        return [_analyse_job(job) for job in jobs]
+    if executor is not None:
+        return list(executor.map(_analyse_job, jobs))
+    from ..pipeline import _process_pool
+
+    with _process_pool() as pool:
+        return list(pool.map(_analyse_job, jobs, chunksize=4))
+
+
+def _analyse_job(job: tuple[Path, _Context]) -> Analysis | HoeringError:
+    path, context = job
+    try:
+        return analyse(path, context)
+    except HoeringError as exc:
+        return exc
+
+
+def analyse(path: Path, context: _Context) -> Analysis:
+    """Read ``path`` and return the Markdown source it becomes (nothing is written)."""
+    import datetime as dt
+
+    kind = check_file(path, context.limits)
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        extracted = read_pdf(path, context.limits)
+    else:
+        from .docx import read_docx
+
+        extracted = read_docx(path)
+    cleaned = clean(extracted)
+    blocks = structure(cleaned.body, cleaned.body_size)
+    parties = [(name, list(aliases)) for name, aliases in context.parties]
+    meta = guess_metadata(cleaned, parties)
+    sender = meta.sender or Found(_name_from_file(path), 0.2, "the file name (no sender found)")
+    date = meta.date or Found(dt.date.fromisoformat(context.deadline), 0.1,
+                              "no date in the document: the hearing's deadline")
+    title = meta.title or Found(f"Høringssvar fra {sender.value}", 0.3,
+                                "no subject line in the document")
+    if blocks and blocks[0].kind == "heading" and blocks[0].text == title.value:
+        blocks = blocks[1:]
+    topics = _match_topics(blocks, list(context.topics))
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    draft = Draft(hearing=context.hearing_id, meta=meta, blocks=blocks,
+                  footnotes=cleaned.footnotes, source_file=f"received/{path.name}",
+                  source_name=path.name, sha256=sha, date=date.value, date_guess=date,
+                  title=str(title.value), title_guess=title, sender=str(sender.value),
+                  sender_guess=sender, lang=context.lang)
+    guessed = [Guessed(key, str(found.value), found.confidence, found.found_in)
+               for key, found in (("sender", sender), ("date", date), ("title", title),
+                                  ("case_number", meta.case_number),
+                                  ("on_behalf_of", meta.on_behalf_of),
+                                  ("signatory", meta.signatory)) if found is not None]
+    guessed += topics
+    return Analysis(path, sha, slug(str(sender.value)), render(draft), guessed,
+                    extracted.pages)
+
+
+def _name_from_file(path: Path) -> str:
+    stem = path.stem.replace("_", " ").replace("-", " ").strip()
+    for word in ("høringssvar", "hoeringssvar", "horingssvar"):
+        stem = stem.lower().replace(word, "").strip() if word in stem.lower() else stem
+    return stem[:1].upper() + stem[1:] if stem else "Ukendt afsender"
+
+
+def _match_topics(blocks: list[Block], topics: list[TopicSpec]) -> list[Guessed]:
+    """Set topic/stance attributes on each heading from its section's text."""
+    guessed = []
+    for index, block in enumerate(blocks):
+        if block.kind != "heading":
+            continue
+        texts = []
+        for following in blocks[index + 1:]:
+            if following.kind == "heading" and following.level <= block.level:
+                break
+            texts.append(following.text or " ".join(" ".join(r) for r in following.rows))
+        match = match_section(block.text, "\n".join(texts), topics)
+        if not match.topic and not match.stance:
+            continue
+        if match.topic:
+            block.attributes["topic"] = match.topic
+        if match.stance:
+            block.attributes["stance"] = match.stance
+        block.attributes["guess"] = f"{match.guess:.2f}"
+        if match.explanation():
+            block.attributes["matched"] = match.explanation()
+        value = " / ".join(x for x in (match.topic, match.stance) if x)
+        guessed.append(Guessed(f"heading '{block.text}'", value, match.guess,
+                               match.explanation()))
+    return guessed
+
+
+def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) -> Imported:
+    responses = folder / "responses"
+    target = responses / f"{analysis.slug}.md"
+    number = 2
+    while target in planned:  # two files from one sender in one batch
+        target = responses / f"{analysis.slug}-{number}.md"
+        number += 1
+    original = folder / "received" / analysis.original.name
+    if target.exists() and not force:
+        raise ImportFileError(analysis.original, f"{display_path(target)} already exists",
+                              hint="it may hold corrections; use --force to replace it")
+    if original.exists() and not force and _sha256(original) != analysis.sha256:
+        raise ImportFileError(analysis.original, f"{display_path(original)} already exists "
+                              "with other content", hint="rename the file, or use --force to "
+                                                         "replace the kept original")
+    if original.resolve() != analysis.original.resolve():
+        write_atomic(original, analysis.original.read_bytes())
+        shutil.copystat(analysis.original, original)
+        os.chmod(original, 0o644)
+    write_atomic(target, analysis.markdown.encode("utf-8"))
+    planned.add(target)
+    return Imported(target, original, analysis.guessed, analysis.pages)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,176 @@
+"""Refuse files that cannot or must not be read, before reading them, with a clear reason.
+
+Content is sniffed by its first bytes, never trusted from the extension; sizes are checked
+before anything is unpacked (a DOCX is a zip: the sum of the unpacked sizes and the packing
+ratio are read from the zip directory first).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ConfigError, SourceError
+
+SUPPORTED = "PDF (.pdf) and Word (.docx)"
+KIND_NAMES = {
+    "pdf": "a PDF file",
+    "docx": "a Word document (DOCX)",
+    "ole": "an old Word document (.doc) or a password-protected Office file",
+    "odt": "an OpenDocument text (.odt)",
+    "zip": "a zip archive",
+    "rtf": "an RTF document",
+    "png": "a PNG image",
+    "jpeg": "a JPEG image",
+    "html": "a web page (HTML)",
+    "text": "a plain text file",
+}
+EXTENSION_KIND = {".pdf": "pdf", ".docx": "docx"}
+MAX_RATIO = 200  # a member that packs better than this is not a real document part
+
+
+class ImportFileError(SourceError):
+    """A file that cannot be imported; the message names the file and what to do."""
+
+    def __reduce__(self):
+        return (_make, self.args)
+
+
+def _make(path, message, line, key, hint) -> ImportFileError:
+    return ImportFileError(path, message, line=line, key=key, hint=hint)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """``[import]`` in hoering.toml: the largest file, PDF and unpacked DOCX accepted."""
+
+    max_size_mb: float = 25
+    max_pages: int = 60
+    max_unpacked_mb: float = 200
+
+    @classmethod
+    def from_config(cls, config) -> Limits:
+        section = (config.extra or {}).get("import", {}) if config is not None else {}
+        path = getattr(config, "path", None)
+        if not isinstance(section, dict):
+            raise ConfigError(path, "should be a table of settings", key="import",
+                              hint="write [import] on its own line, then max_size_mb = 25")
+        values = {}
+        known = ("max_size_mb", "max_pages", "max_unpacked_mb")
+        for key, value in section.items():
+            if key not in known:
+                raise ConfigError(path, "unknown key", key=f"import.{key}",
+                                  hint="known keys: " + ", ".join(known))
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise ConfigError(path, f"{value!r} is not a positive number",
+                                  key=f"import.{key}")
+            values[key] = int(value) if key == "max_pages" else float(value)
+        return cls(**values)
+
+
+def sniff(head: bytes) -> str:
+    """What the first bytes say the file is (one of KIND_NAMES' keys)."""
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        if b"mimetypeapplication/vnd.oasis.opendocument" in head[:200]:
+            return "odt"
+        if b"word/" in head or b"[Content_Types].xml" in head:
+            return "docx"  # checked properly when the directory is read
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith(b"\x89PNG"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    start = head.lstrip()[:15].lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "text"
+
+
+def check_file(path: Path, limits: Limits) -> str:
+    """The kind ("pdf" or "docx") of a file that may be read; raises ImportFileError."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFileError(path, "file not found")
+    suffix = path.suffix.lower()
+    if suffix not in EXTENSION_KIND:
+        what = f"{suffix} files" if suffix else "files without an extension"
+        raise ImportFileError(path, f"{what} cannot be imported",
+                              hint=f"supported formats are {SUPPORTED}; "
+                                   "save the file as PDF or DOCX first")
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportFileError(path, "the file is empty (0 bytes)",
+                              hint="ask the sender for the file again")
+    if size > limits.max_size_mb * 1024 * 1024:
+        raise ImportFileError(path, f"the file is {size / 1024 / 1024:.1f} MB, more than the "
+                              f"limit of {limits.max_size_mb:g} MB",
+                              hint="raise max_size_mb under [import] in hoering.toml "
+                                   "if the file is genuine")
+    with path.open("rb") as stream:
+        head = stream.read(4096)
+    kind = sniff(head)
+    if kind == "docx" or kind == "zip":
+        kind = _zip_kind(path, limits)
+    expected = EXTENSION_KIND[suffix]
+    if kind != expected:
+        if kind == "ole" and expected == "docx":
+            raise ImportFileError(path, "is not a DOCX file but " + KIND_NAMES[kind],
+                                  hint="open it in Word, remove any password and save it as "
+                                       "DOCX or PDF")
+        if kind in EXTENSION_KIND.values():
+            other = next(s for s, k in EXTENSION_KIND.items() if k == kind)
+            raise ImportFileError(path, f"the name ends in {suffix} but the file is "
+                                  f"{KIND_NAMES[kind]}",
+                                  hint=f"rename it to {path.stem}{other} if that is right")
+        if expected == "docx":
+            raise ImportFileError(path, "is not a Word document (DOCX): the file is "
+                                  f"{KIND_NAMES[kind]}, not a zip archive",
+                                  hint="ask the sender for the file again")
+        raise ImportFileError(path, f"is not a PDF file: the file is {KIND_NAMES[kind]}",
+                              hint="ask the sender for the file again")
+    if kind == "pdf":
+        _check_pdf_ending(path, size)
+    return kind
+
+
+def _zip_kind(path: Path, limits: Limits) -> str:
+    """"docx", "odt" or "zip", after checking the zip directory against the limits."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        raise ImportFileError(path, "is damaged: the zip archive inside is incomplete or "
+                              "corrupt", hint="ask the sender for the file again") from None
+    names = {m.filename for m in members}
+    if "mimetype" in names and "word/document.xml" not in names:
+        return "odt"
+    if "word/document.xml" not in names:
+        return "zip"
+    unpacked = sum(m.file_size for m in members)
+    limit = limits.max_unpacked_mb * 1024 * 1024
+    suspicious = [m for m in members
+                  if m.file_size > 1024 * 1024 and m.file_size > MAX_RATIO * max(m.compress_size, 1)]
+    if unpacked > limit or suspicious:
+        raise ImportFileError(
+            path, f"unpacks to {unpacked / 1024 / 1024:.0f} MB from "
+            f"{path.stat().st_size / 1024:.0f} KB; this looks like a zip bomb and is not opened",
+            hint=f"the limit is {limits.max_unpacked_mb:g} MB (max_unpacked_mb under [import] "
+                 "in hoering.toml) and a packing ratio of at most "
+                 f"{MAX_RATIO}:1")
+    return "docx"
+
+
+def _check_pdf_ending(path: Path, size: int) -> None:
+    with path.open("rb") as stream:
+        stream.seek(max(0, size - 2048))
+        tail = stream.read()
+    if b"%%EOF" not in tail:
+        raise ImportFileError(path, "is damaged: the PDF is incomplete (truncated)",
+                              hint="ask the sender for the file again")

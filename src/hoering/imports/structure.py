@@ -1,0 +1,127 @@
+"""Paragraphs → blocks: headings, bullet and numbered lists, tables, plain paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cleanup import BULLET, NUMBERED, Para
+
+VEDR = re.compile(r"^(?:vedr\.?|vedrørende|ad\.?)\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE)
+SECTION_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<rest>[A-ZÆØÅ].*)$")
+MAX_HEADING_CHARS = 110
+
+
+@dataclass
+class Block:
+    """One block of the reconstructed body."""
+
+    kind: str  # "heading", "paragraph", "bullet", "number", "table"
+    text: str = ""
+    level: int = 0  # heading level (2, 3) or list nesting (0, 1, …)
+    number: int = 1  # numbered list items: the item's number
+    rows: list[list[str]] = field(default_factory=list)
+    found_as: str = ""  # why it is a heading: "bold", "larger font", "Vedr.", …
+    attributes: dict[str, str] = field(default_factory=dict)  # topic, stance, guess, matched
+
+
+def structure(paragraphs: list[Para], body_size: float) -> list[Block]:
+    blocks: list[Block] = []
+    numbered_runs = _numbered_runs(paragraphs)
+    item_x: list[float] = []
+    for index, para in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        block = _block(para, following, body_size, index in numbered_runs, item_x)
+        if block is not None:
+            blocks.append(block)
+    return blocks
+
+
+def _numbered_runs(paragraphs: list[Para]) -> set[int]:
+    """Indexes of paragraphs that are items of a numbered list (two or more in a row)."""
+    result: set[int] = set()
+    run: list[int] = []
+    for index, para in enumerate(paragraphs + [None]):  # type: ignore[list-item]
+        if para is not None and NUMBERED.match(para.text) and not para.bold:
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            result.update(run)
+        run = []
+    return result
+
+
+def _block(para: Para, following: Para | None, size: float, in_numbered_run: bool,
+           item_x: list[float]) -> Block | None:
+    first = para.first
+    if first.table:
+        return Block("table", rows=[[c.replace("\n", " ") for c in row] for row in first.table])
+    text = para.text.strip()
+    if not text:
+        return None
+    style = first.style.lower()
+    if style.startswith("heading"):
+        digits = style.split()[-1]
+        level = min(3, int(digits) + 1) if digits.isdigit() else 2
+        return _heading(text, level, "Word heading style")
+    if para.list_kind or first.list_kind:
+        kind = para.list_kind or first.list_kind
+        body = BULLET.sub("", text) if kind == "bullet" else NUMBERED.sub("", text)
+        return Block(kind, body, level=first.level)
+    bullet = BULLET.match(text)
+    if bullet:
+        return Block("bullet", text[bullet.end():], level=_nesting(first.x0, item_x))
+    if in_numbered_run:
+        number = int(re.match(r"\d+", text).group()) if text[0].isdigit() else 1
+        return Block("number", NUMBERED.sub("", text), number=number,
+                     level=_nesting(first.x0, item_x))
+    item_x.clear()
+    heading = _heading_reason(para, following, size)
+    if heading:
+        return _heading(text, 2, heading)
+    return Block("paragraph", text)
+
+
+def _nesting(x0: float, item_x: list[float]) -> int:
+    if not item_x:
+        item_x.append(x0)
+    for level, x in enumerate(item_x):
+        if abs(x - x0) < 4:
+            return level
+    if x0 > item_x[-1]:
+        item_x.append(x0)
+        return len(item_x) - 1
+    return 0
+
+
+def _heading_reason(para: Para, following: Para | None, size: float) -> str:
+    text = para.text.strip()
+    words = text.split()
+    if len(text) > MAX_HEADING_CHARS or len(words) > 14 or text.endswith((".", ",", ";")):
+        return ""
+    if following is None:
+        return ""  # a last short line is a closing remark, not a heading over nothing
+    if para.bold:
+        return "bold"
+    if para.size >= size * 1.1:
+        return "larger font"
+    next_is_list = bool(BULLET.match(following.text) or following.list_kind)
+    if VEDR.match(text) and (text.endswith(":") or len(words) <= 8):
+        return "Vedr."
+    if SECTION_NUMBER.match(text) and len(words) <= 10 and not next_is_list:
+        return "section number"
+    if text.endswith(":") and len(words) <= 7 and text[0].isupper() and not next_is_list:
+        return "short line ending in a colon"
+    return ""
+
+
+def _heading(text: str, level: int, reason: str) -> Block:
+    text = text.rstrip(":").strip()
+    match = VEDR.match(text)
+    if match:
+        rest = match.group("rest").strip()
+        text = rest[:1].upper() + rest[1:]
+    number = SECTION_NUMBER.match(text)
+    if number and "." in number.group("number"):
+        level = max(level, 3)
+    return Block("heading", text, level=level, found_as=reason)

@@ -1,0 +1,177 @@
+"""Match each section to the hearing's topics and suggest a stance, explainably.
+
+A heading that names a topic's title (or its section number) is the strongest sign; else
+the topic's keywords are looked for in the section, compared as Danish snowball stems so
+"udskrivningsmentoren" and "mentorordning" count. The words that matched are kept, so a
+person sees why. The stance comes from wording cues ("bekymrer", "foreslår", "positivt").
+Everything is deterministic: the same text gives the same guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+SMALL_WORDS = {"og", "til", "under", "for", "med", "af", "om", "i", "på", "ved", "the", "of"}
+STANCE_CUES: dict[str, tuple[str, ...]] = {
+    "concern": ("bekymr", "udfordr", "savn", "mangl", "problem", "kritisk", "risiko",
+                "vanskelig", "urealistisk", "ikke realistisk", "ikke muligt", "uklar",
+                "utilstrækkelig", "betænkelig", "ikke kan", "svær", "desværre", "concern", "worr"),
+    "proposal": ("foreslå", "forslag", "anbefal", "opfordr", "bør", "ønsk", "efterspørg",
+                 "henstil", "opmærksom på", "propos", "recommend", "suggest"),
+    "positive": ("positiv", "hilser velkommen", "glæd", "enig", "enige", "god idé", "god ide",
+                 "tilfreds", "støtter", "fornuftig", "welcome", "support"),
+}
+EXACT_CUES = {"støtter", "bør", "enig", "enige"}  # "støtte" (the noun) says nothing
+TIE_ORDER = ("concern", "proposal", "positive")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("danish")
+
+
+def stems(words: list[str]) -> list[str]:
+    return _stemmer().stemWords([w.lower() for w in words])
+
+
+@dataclass
+class TopicMatch:
+    topic: str | None = None
+    confidence: float = 0.0
+    matched: list[str] = field(default_factory=list)  # the words that matched the topic
+    stance: str | None = None
+    stance_confidence: float = 0.0
+    cues: list[str] = field(default_factory=list)  # the words that suggested the stance
+
+    @property
+    def guess(self) -> float:
+        return self.confidence if self.topic else self.stance_confidence
+
+    def explanation(self) -> str:
+        parts = []
+        if self.matched:
+            parts.append(", ".join(self.matched))
+        if self.cues:
+            parts.append("stance: " + ", ".join(self.cues))
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    id: str
+    title: str
+    section: str | None
+    keywords: tuple[str, ...]
+
+
+def _stem_hits(keyword_stem: str, token_stem: str) -> bool:
+    if token_stem == keyword_stem or token_stem.startswith(keyword_stem):
+        return True
+    return len(keyword_stem) >= 6 and keyword_stem in token_stem  # Danish compounds
+
+
+def match_section(heading: str, text: str, topics: list[TopicSpec]) -> TopicMatch:
+    """The best topic and a stance for a section (its heading and its text)."""
+    result = TopicMatch()
+    heading_words = WORD.findall(heading)
+    heading_stems = stems(heading_words)
+    body_words = WORD.findall(text)
+    body_stems = stems(body_words)
+    best: tuple[float, str, list[str]] | None = None
+    scores: list[float] = []
+    for topic in topics:
+        found = _by_title(topic, heading, heading_words, heading_stems)
+        if found is None:
+            found = _by_keywords(topic, heading_words, heading_stems, body_words, body_stems,
+                                 heading + "\n" + text)
+        if found is None:
+            continue
+        scores.append(found[0])
+        if best is None or found[0] > best[0]:
+            best = (found[0], topic.id, found[1])
+    if best is not None:
+        confidence, topic_id, matched = best
+        runner_up = sorted(scores)[-2] if len(scores) > 1 else 0.0
+        if runner_up and confidence < 0.9:
+            confidence *= 1 - 0.4 * runner_up / confidence
+        result.topic, result.confidence, result.matched = topic_id, round(confidence, 2), matched
+    _stance(heading + "\n" + text, result)
+    return result
+
+
+def _by_title(topic: TopicSpec, heading: str, words: list[str], heading_stems: list[str]
+              ) -> tuple[float, list[str]] | None:
+    if topic.section and re.match(rf"^{re.escape(topic.section)}(?:\.?\s|$)", heading.strip()):
+        return 0.9, [f"section {topic.section}"]
+    title_words = [w for w in WORD.findall(topic.title) if w.lower() not in SMALL_WORDS]
+    if not title_words:
+        return None
+    title_stems = stems(title_words)
+    hit = [w for w, s in zip(words, heading_stems)
+           if any(_stem_hits(t, s) for t in title_stems)]
+    covered = [t for t in title_stems if any(_stem_hits(t, s) for s in heading_stems)]
+    if len(covered) == len(title_stems):
+        return 0.95, [f"{' '.join(dict.fromkeys(hit))} (heading)"]
+    if len(covered) * 2 >= len(title_stems) and len(title_stems) >= 2:
+        return 0.7, [f"{' '.join(dict.fromkeys(hit))} (heading)"]
+    return None
+
+
+def _by_keywords(topic: TopicSpec, heading_words, heading_stems, body_words, body_stems,
+                 text: str) -> tuple[float, list[str]] | None:
+    score = 0.0
+    matched: list[str] = []
+    distinct = 0
+    lowered = text.lower()
+    for keyword in topic.keywords:
+        if " " in keyword.strip():
+            count = len(re.findall(rf"(?<!\w){re.escape(keyword.lower())}", lowered))
+            if count:
+                distinct += 1
+                score += count
+                matched.append(keyword)
+            continue
+        keyword_stem = stems([keyword])[0]
+        hits = 0
+        for words, token_stems, weight in ((heading_words, heading_stems, 3),
+                                           (body_words, body_stems, 1)):
+            for word, stem in zip(words, token_stems):
+                if _stem_hits(keyword_stem, stem):
+                    hits += weight
+                    if word.lower() not in matched:
+                        matched.append(word.lower())
+        if hits:
+            distinct += 1
+            score += hits
+    if score < 2:
+        return None
+    confidence = min(0.85, 0.3 + 0.1 * distinct + 0.04 * min(score, 8))
+    return confidence, matched[:6]
+
+
+def _stance(text: str, result: TopicMatch) -> None:
+    lowered = text.lower()
+    counts: dict[str, int] = {}
+    cues: dict[str, list[str]] = {}
+    for stance, patterns in STANCE_CUES.items():
+        for cue in patterns:
+            tail = "" if cue in EXACT_CUES else r"\w*"
+            for match in re.finditer(rf"(?<!\w){re.escape(cue)}{tail}(?!\w)", lowered):
+                counts[stance] = counts.get(stance, 0) + 1
+                word = match.group(0)
+                if word not in cues.setdefault(stance, []):
+                    cues[stance].append(word)
+    if not counts:
+        return
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], TIE_ORDER.index(kv[0])))
+    stance, best = ordered[0]
+    second = ordered[1][1] if len(ordered) > 1 else 0
+    confidence = 0.45 + 0.12 * min(best, 4) - 0.15 * second
+    result.stance = stance
+    result.stance_confidence = round(max(0.3, min(0.9, confidence)), 2)
+    result.cues = cues[stance][:5]
