@@ -29,6 +29,9 @@ _LAZY = {
     "load_source": "hoering.sources:load_source",
     "compose": "hoering.documents:compose",
     "Document": "hoering.model:Document",
+    "import_file": "hoering.imports.run:import_file",
+    "import_files": "hoering.imports.run:import_files",
+    "review": "hoering.imports.review:review",
 }
 
 __all__ = [

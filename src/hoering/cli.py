@@ -153,6 +153,81 @@ def new_response(hearing: str, organisation: str | None, department: str | None,
     click.echo(f"Created {display_path(path)}")
 
 
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--hearing", "hearing_dir", required=True,
+              type=click.Path(path_type=Path, file_okay=False),
+              help="The hearing folder (the one with hearing.yaml).")
+@click.option("--force", is_flag=True,
+              help="Replace a source (and a kept original) that already exists.")
+@click.pass_context
+def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
+            force: bool) -> None:
+    """Import høringssvar received as PDF or DOCX into Markdown sources.
+
+    Each file becomes <hearing>/responses/<sender>.md, with the sender, date, case number,
+    subject and signatory read from the letter, and each section matched to the hearing's
+    topics with a suggested stance. Everything guessed is marked as guessed: confirm it with
+    'hoering review'. The original is copied unchanged to <hearing>/received/. An existing
+    source is never replaced without --force. A bad file is reported and the others are
+    still imported; the exit code is then 1.
+
+    \b
+    Example:
+      hoering import ~/Downloads/hoeringssvar-albertslund.pdf ~/Downloads/brondby.docx \\
+          --hearing consultations/samarbejdsaftale-psykisk-sygdom
+    """
+    from .errors import display_path
+    from .imports.run import import_files
+
+    def progress(path: Path, error) -> None:
+        if error is not None:
+            for line in _error_lines(error):
+                click.echo(f"Error: {line}", err=True)
+
+    report = import_files(files, hearing_dir, force=force, config=_config(),
+                          on_progress=progress)
+    for imported in report.imported:
+        unsure = sum(1 for g in imported.guessed if g.confidence < 0.7)
+        note = f", {unsure} uncertain" if unsure else ""
+        click.echo(f"Imported {display_path(imported.path)} ({len(imported.guessed)} guesses"
+                   f"{note}; original kept as {display_path(imported.original)})")
+    if report.failed:
+        names = ", ".join(display_path(path) for path, _ in report.failed)
+        click.echo(f"{len(report.imported)} imported, {len(report.failed)} failed: {names}",
+                   err=True)
+        ctx.exit(1)
+    if report.imported:
+        click.echo(f"Check the guesses with: hoering review {display_path(hearing_dir)}")
+
+
+@main.command()
+@click.argument("hearing_dir", type=click.Path(path_type=Path, file_okay=False))
+def review(hearing_dir: Path) -> None:
+    """List what 'hoering import' guessed in a hearing's responses, to confirm by hand.
+
+    Each line gives file:line, what was guessed, the value, the confidence and why (where it
+    was found, or which words matched). Confirm a value by deleting its entry under
+    'guessed:' (after correcting the value if needed); confirm a heading's topic and stance
+    by deleting its guess=… and matched=… attributes.
+
+    \b
+    Example:
+      hoering review consultations/samarbejdsaftale-psykisk-sygdom
+    """
+    from .imports.review import review as list_guesses
+
+    items = list_guesses(hearing_dir)
+    for item in items:
+        click.echo(str(item))
+    files = len({item.path for item in items})
+    if items:
+        click.echo(f"{len(items)} guess{'es' if len(items) != 1 else ''} to confirm in "
+                   f"{files} file{'s' if files != 1 else ''}")
+    else:
+        click.echo("Nothing to confirm: no guessed values left")
+
+
 class _Progress:
     """Progress on stderr while many documents build: a counter on a terminal, a line per
     quarter otherwise; silent for a handful of documents."""

@@ -106,3 +106,6 @@ def _many(problems: list[ConfigError]) -> Exception:
 def register_section(name: str) -> None:
     """Let a feature own a ``[name]`` table in hoering.toml."""
     _SECTIONS.add(name)
+
+
+register_section("import")  # [import] limits of 'hoering import' (hoering/imports/safety.py)
