@@ -69,7 +69,7 @@ def clean(extracted: Extracted) -> Cleaned:
     paragraphs = [Para(line.text, line, list_kind=line.list_kind) if line.paragraph
                   else None for line in body]
     if extracted.kind == "pdf":
-        paragraphs = join_lines(body, size)
+        paragraphs = join_lines(attach_markers(body), size)
     return Cleaned([p for p in paragraphs if p is not None], size, letterhead, subject,
                    closing, running, footnotes, lines)
 
@@ -201,6 +201,28 @@ def split_closing(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if CLOSING.match(lines[i].text.strip()):
             return lines[:i], lines[i:]
     return lines, []
+
+
+BARE_MARKER = re.compile(r"^(?:[•·▪◦‣∙●○■□–—*-]|\d{1,2}[.)]|[a-z][.)])$")
+
+
+def attach_markers(lines: list[Line]) -> list[Line]:
+    """Put list markers that the PDF keeps apart ("•" beside the item text) in front of
+    their item, where the item text is in reading order."""
+    markers = [line for line in lines if BARE_MARKER.match(line.text.strip())]
+    if not markers:
+        return lines
+    used: set[int] = set()
+    for marker in markers:
+        for line in lines:
+            if (line is not marker and id(line) not in used and line.page == marker.page
+                    and abs(line.top - marker.top) < 2 and 0 <= line.x0 - marker.x1 < 30):
+                line.text = f"{marker.text.strip()} {line.text}"
+                line.x0 = marker.x0
+                used.add(id(line))
+                marker.text = ""
+                break
+    return [line for line in lines if line.text]
 
 
 def join_text(before: str, after: str) -> str:

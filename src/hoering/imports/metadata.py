@@ -166,11 +166,15 @@ def _sender(cleaned: Cleaned, behalf: Found | None,
             else:
                 candidates.append(Found(stem.capitalize(), 0.35, f"e-mail domain {domain}"))
             break
+    for line in cleaned.letterhead + cleaned.closing:
+        town = TOWN_DATE.match(line.text)
+        party = _party(line.text.split(",")[0], parties) if town else None
+        if party:
+            candidates.append(Found(party, 0.7, f'place and date: "{line.text.strip()}"'))
+    named = _most_named(cleaned, parties)
+    if named is not None:
+        candidates.append(named)
     if not candidates:
-        for line in cleaned.all_lines[:60]:
-            party = _party(line.text, parties)
-            if party:
-                return Found(party, 0.5, f"named in the text, page {line.page}")
         return None
     # a consulted party's own spelling wins; agreeing sources raise the confidence
     resolved = []
@@ -186,19 +190,36 @@ def _sender(cleaned: Cleaned, behalf: Found | None,
     return Found(best.value, round(confidence, 2), places)
 
 
+def _most_named(cleaned: Cleaned, parties: list[tuple[str, list[str]]]) -> Found | None:
+    """The consulted party the text names most often (a letter names its sender)."""
+    counts: dict[str, int] = {}
+    for line in cleaned.all_lines:
+        for name, aliases in parties:
+            if any(re.search(rf"(?<!\w){re.escape(a.lower())}(?!\w)", line.text.lower())
+                   for a in [name, *aliases]):
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    name, count = max(counts.items(), key=lambda kv: kv[1])
+    return Found(name, 0.6 if count >= 2 else 0.45, f"named {count} times in the text")
+
+
 def _letterhead_name(cleaned: Cleaned) -> Found | None:
     pool = [line for line in cleaned.all_lines
             if (line.region == "header" and line.paragraph)
             or (line.page == 1 and not line.paragraph and line.bottom < line.page_height * 0.2)
             or line in cleaned.letterhead]
     pool = [line for line in pool if not re.search(r"[\d@]", line.text)
-            and 1 <= len(line.text.split()) <= 6]
+            and line not in cleaned.subject and 1 <= len(line.text.split()) <= 6]
     if not pool:
         return None
     with_word = [line for line in pool if ORGANISATION_WORDS.search(line.text)]
     if with_word:
         line = max(with_word, key=lambda line: (line.size, line.bold, -line.top))
         return Found(line.text.strip(), 0.85, "letterhead")
+    pool = [line for line in pool if line.bold or line.region == "header"]
+    if not pool:
+        return None
     line = max(pool, key=lambda line: (line.size, line.bold, -line.top))
     return Found(line.text.strip(), 0.5, "letterhead")
 
