@@ -263,13 +263,13 @@ SEED_TRUTH = Truth("Ishøj Kommune", dt.date(2019, 6, 19), "",
 
 def _typst_text(text: str) -> str:
     """Plain text as Typst content: every character that Typst reads as markup escaped."""
-    special = set("\\#*_`$<>@[]~/=-+:'\"")
+    special = set("\\#*_`$<>@[]~/=+:'\"")  # not "-": "\\-" is a soft hyphen
     return "".join("\\" + c if c in special else c for c in text)
 
 
 def plain_pdf(text: str = SEED_STYLE, *, date_line: str = "Ishøj, den 19. juni 2019",
               subject: str = "Høring af udkast til samarbejdsaftaler om voksne med psykisk "
-                             "sygdom", width_cm: float = 11) -> bytes:
+                             "sygdom", width_cm: float = 9) -> bytes:
     """A text-only letter like the seed, straight from Typst: justified and hyphenated
     (so lines end in "-"), a running header and "Side X af Y" on every page."""
     import tempfile
@@ -281,12 +281,12 @@ def plain_pdf(text: str = SEED_STYLE, *, date_line: str = "Ishøj, den 19. juni 
     for block in text.split("\n\n"):
         lines.append(" \\\n".join(_typst_text(line) for line in block.split("\n")))
     source = (
-        '#set page(paper: "a4", margin: (x: (21cm - ' + str(width_cm) + 'cm) / 2, y: 3cm),\n'
+        '#set page(paper: "a4", margin: (x: (21cm - ' + str(width_cm) + 'cm) / 2, y: 4.5cm),\n'
         '  header: context { if counter(page).get().first() > 1 [Ishøj Kommune #h(1fr) '
         'Høringssvar] },\n'
         '  footer: context [#h(1fr) Side #counter(page).display() af '
         '#counter(page).final().first()])\n'
-        '#set text(lang: "da", size: 11pt, hyphenate: true)\n'
+        '#set text(lang: "da", size: 12pt, hyphenate: true)\n'
         '#set par(justify: true, spacing: 1.2em)\n'
         f'{_typst_text(date_line)}\n\n'
         f'#text(weight: "bold")[{_typst_text(subject)}]\n\n'

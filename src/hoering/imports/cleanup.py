@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 from .lines import Extracted, Line
 
-BAND = 0.08  # top and bottom share of a page where running headers and footers live
+# top and bottom share of a page where running headers and footers live: repeated lines,
+# page numbers, small print (narrower, so that footnotes above the footer stay)
+BAND, NUMBER_BAND, SMALL_PRINT_BAND = 0.12, 0.15, 0.08
 PAGE_NUMBER = re.compile(
     r"^(?:(?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/|ud af)\s*\d+)?"
     r"|\d+\s*(?:/|af|of)\s*\d+|[-–—]?\s*\d{1,3}\s*[-–—]?)$", re.IGNORECASE)
@@ -82,34 +84,44 @@ def mark_running(lines: list[Line]) -> list[Line]:
     """Set ``region`` of running headers/footers and page numbers; return them."""
     pages_of: dict[tuple[str, str], set[int]] = {}
     for line in lines:
-        band = _band(line)
+        band = _band(line, NUMBER_BAND)
         if band:
             pages_of.setdefault((band, normalise(line.text)), set()).add(line.page)
     page_count = len({line.page for line in lines})
     sizes = Counter()
     for line in lines:
-        if not _band(line):
+        if not _band(line, NUMBER_BAND):
             sizes[line.size] += len(line.text)
     usual = sizes.most_common(1)[0][0] if sizes else 11.0
     running = []
     for line in lines:
-        band = _band(line)
+        band = _band(line, NUMBER_BAND)
         if not band:
             continue
-        repeated = page_count > 1 and len(pages_of[(band, normalise(line.text))]) >= 2
-        small_print = line.size < usual * 0.85
-        if repeated or small_print or PAGE_NUMBER.match(line.text.strip()):
+        repeated = (page_count > 1 and len(pages_of[(band, normalise(line.text))]) >= 2
+                    and _band(line, BAND))
+        small_print = line.size < usual * 0.85 and _band(line, SMALL_PRINT_BAND)
+        apart = band == "top" and line.page > 1 and _band(line, BAND) and _set_apart(
+            line, lines)
+        if repeated or small_print or apart or PAGE_NUMBER.match(line.text.strip()):
             line.region = "header" if band == "top" else "footer"
             running.append(line)
     return running
 
 
-def _band(line: Line) -> str | None:
+def _set_apart(line: Line, lines: list[Line]) -> bool:
+    """A line at the top of a later page with a wide gap under it (a running header)."""
+    below = [other.top for other in lines
+             if other.page == line.page and other.top > line.bottom + 0.5]
+    return bool(below) and min(below) - line.bottom > 2 * line.size
+
+
+def _band(line: Line, share: float) -> str | None:
     if line.paragraph:
         return None
-    if line.bottom < line.page_height * BAND:
+    if line.bottom < line.page_height * share:
         return "top"
-    if line.top > line.page_height * (1 - BAND):
+    if line.top > line.page_height * (1 - share):
         return "bottom"
     return None
 
@@ -234,8 +246,7 @@ def join_text(before: str, after: str) -> str:
         return after
     if before.endswith(("-", "\u00ad")) and len(before) > 1 and before[-2].isalpha():
         word = after.split(" ", 1)[0].strip(",.;:").lower()
-        if before.endswith("\u00ad"):
-            return before[:-1] + after
+        before = before[:-1] + "-"  # some PDFs map the hyphen glyph to a soft hyphen
         if word in KEEP_HYPHEN_BEFORE:
             return before + " " + after
         if after[:1].islower():

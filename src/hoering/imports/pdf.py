@@ -135,4 +135,6 @@ def _text(item, size: float) -> tuple[str, int | None]:
             seen_text = True
         parts.append(text)
     flush()
-    return " ".join("".join(parts).split()), footnote
+    text = " ".join("".join(parts).split())
+    # a soft hyphen inside a line is a hyphen glyph the PDF maps to U+00AD ("social­ og")
+    return text[:-1].replace("\u00ad", "-") + text[-1:], footnote

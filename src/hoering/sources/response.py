@@ -79,6 +79,11 @@ class ResponseMeta(Strict):
         """The name the response is signed with, when known without a profile."""
         return self.sender
 
+    @field_validator("guessed", mode="before")
+    @classmethod
+    def _all_confirmed(cls, value: object) -> object:
+        return {} if value is None else value  # every entry deleted: nothing left to confirm
+
     @field_validator("recipient", mode="before")
     @classmethod
     def _recipient_lines(cls, value: object) -> object:

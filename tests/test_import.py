@@ -1,0 +1,257 @@
+"""Importing høringssvar from PDF and DOCX: the sources read back as a person would write
+them, with metadata, headings, lists, tables and topic guesses; originals kept unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+import hoering
+from conftest import EXAMPLE_HEARING, snapshot
+from hoering.model import nodes as n
+from hoering.sources import load_source
+from import_fixtures import (SEED_TRUTH, plain_docx, plain_pdf, response_docx,
+                             response_pdf)
+
+HEARING = Path("consultations") / EXAMPLE_HEARING
+
+
+def text_of(node) -> str:
+    if isinstance(node, n.Text):
+        return node.text
+    parts = []
+    for child in getattr(node, "children", ()) or getattr(node, "blocks", ()) or ():
+        parts.append(text_of(child))
+    if isinstance(node, n.SoftBreak):
+        return " "
+    return "".join(parts) if not isinstance(node, n.Paragraph | n.ListItem) else " ".join(parts)
+
+
+def headings(source) -> list[n.Heading]:
+    return [b for b in source.blocks if isinstance(b, n.Heading)]
+
+
+def incoming(project: Path, name: str, data: bytes) -> Path:
+    path = project / "incoming" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def test_pdf_from_our_renderer(cli, project):
+    data, truth = response_pdf(seed=0)
+    original = incoming(project, "høringssvar glostrup.pdf", data)
+    result = cli("import", str(original), "--hearing", str(HEARING))
+    assert result.exit_code == 0, result.output
+    target = project / HEARING / "responses" / "glostrup-kommune.md"
+    assert result.stdout.splitlines()[0].startswith(
+        f"Imported {HEARING}/responses/glostrup-kommune.md (")
+    source = load_source(target)
+    meta = source.meta
+    assert meta.sender == "Glostrup Kommune" == truth.sender
+    assert meta.date == truth.date
+    assert meta.case_number == truth.case_number
+    assert meta.title == "Høringssvar vedrørende samarbejdsaftale om voksne med psykisk sygdom"
+    assert meta.signature.on_behalf_of == "Glostrup Kommune, Social og Sundhed"
+    assert [(s.name, s.title) for s in meta.signature.signatories] == [
+        ("Birgitte Løkke Sørensen", "Sundhedschef")]
+    assert meta.source.name == "høringssvar glostrup.pdf"
+    assert meta.source.file == "received/høringssvar glostrup.pdf"
+    assert meta.source.sha256 == hashlib.sha256(data).hexdigest()
+    assert set(meta.guessed) == {"sender", "date", "title", "case_number", "on_behalf_of",
+                                 "signatory"}
+    assert meta.guessed["sender"].confidence >= 0.9
+    assert "signature" in meta.guessed["sender"].found_in
+    # the original is copied unchanged and left where it was
+    assert (project / HEARING / "received" / original.name).read_bytes() == data
+    assert original.read_bytes() == data
+    # body: headings with topics, the bullet list, no running header/footer/page numbers
+    assert [text_of(h) for h in headings(source)] == truth.headings
+    assert [h.topic for h in headings(source)] == truth.topics
+    assert all(h.stance and h.guess and h.matched for h in headings(source))
+    lists = [b for b in source.blocks if isinstance(b, n.BulletList)]
+    assert [text_of(i) for i in lists[0].items] == [
+        "at aftalen tydeliggør ansvarsfordelingen mellem sektorerne",
+        "at der lægges op til en tidlig og koordineret indsats"]
+    text = target.read_text("utf-8")
+    for running in ("Side 1 af", "Side 2 af", "Rådhusvej 2", "post@glostrup.dk",
+                    "Region Hovedstaden\n", "Center for Sundhed"):
+        assert running not in text.split("---", 2)[2]
+    assert "På vegne af" not in text.split("---", 2)[2]
+    assert max(len(line) for line in text.split("---", 2)[2].splitlines()
+               if not line.startswith("#")) <= 96
+
+
+def test_imported_source_builds(cli, project):
+    data, _ = response_pdf(seed=3)
+    cli("import", str(incoming(project, "vallensbaek.pdf", data)), "--hearing", str(HEARING))
+    source = HEARING / "responses" / "vallensbaek-kommune.md"
+    result = cli("build", str(source), "-f", "pdf", "-f", "docx")
+    assert result.exit_code == 0, result.output
+    from pypdf import PdfReader
+
+    pdf = PdfReader(project / "output" / EXAMPLE_HEARING / "responses" /
+                    "vallensbaek-kommune.pdf")
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert "Vallensbæk Kommune" in text
+    assert "topic=" not in text and "guess=" not in text  # attributes are never printed
+
+
+def test_docx_with_letterhead_table_and_lists(cli, project):
+    data, truth = response_docx(seed=1)
+    result = cli("import", str(incoming(project, "albertslund.docx", data)),
+                 "--hearing", str(HEARING))
+    assert result.exit_code == 0, result.output
+    source = load_source(project / HEARING / "responses" / "albertslund-kommune.md")
+    assert source.meta.sender == truth.sender == "Albertslund Kommune"
+    assert source.meta.guessed["sender"].found_in.startswith("letterhead")
+    assert source.meta.date == truth.date
+    assert source.meta.case_number == truth.case_number
+    assert source.meta.title == "Høringssvar om samarbejdsaftale om voksne med psykisk sygdom"
+    assert [text_of(h) for h in headings(source)] == truth.headings
+    assert [h.topic for h in headings(source)] == truth.topics
+    tables = [b for b in source.blocks if isinstance(b, n.Table)]
+    assert [text_of(c) for c in tables[0].header] == ["Krav i udkastet", "Vores forslag"]
+    assert [[text_of(c) for c in row] for row in tables[0].rows] == [
+        ["Netværksmøde inden 3 dage", "Netværksmøde inden 7 hverdage"],
+        ["Indkaldelse pr. telefon", "Indkaldelse via digital post"]]
+    bullets = [b for b in source.blocks if isinstance(b, n.BulletList)]
+    assert len(bullets[0].items) == 2
+    assert [(s.name, s.title) for s in source.meta.signature.signatories] == [
+        ("Søren Ærø Jensen", "Centerchef")]
+
+
+@pytest.mark.parametrize("make", [plain_pdf, plain_docx], ids=["pdf", "docx"])
+def test_plain_letter_in_the_style_of_the_seed(cli, project, make):
+    suffix = ".pdf" if make is plain_pdf else ".docx"
+    original = incoming(project, "ishoj" + suffix, make())
+    result = cli("import", str(original), "--hearing", str(HEARING))
+    assert result.exit_code == 0, result.output
+    source = load_source(project / HEARING / "responses" / "ishoj-kommune.md")
+    assert source.meta.sender == SEED_TRUTH.sender
+    assert source.meta.date == SEED_TRUTH.date
+    assert [text_of(h) for h in headings(source)] == SEED_TRUTH.headings
+    assert [h.topic for h in headings(source)] == SEED_TRUTH.topics
+    body = (project / HEARING / "responses" / "ishoj-kommune.md").read_text("utf-8")
+    body = " ".join(body.split("---", 2)[2].split())
+    for word in ("samarbejdsaftalen", "privatpraktiserende", "socialpsykiatriområdet",
+                 "forsorgshjem", "geografisk", "social- og sundhedsområdet"):
+        assert word in body
+    for leftover in ("\u00ad", "Side 1 af", "Side 2 af", "Ishøj Kommune Høringssvar",
+                     "Med venlig hilsen", "Karen Brøndum"):
+        assert leftover not in body
+    assert source.meta.signature.signatories[0].name == SEED_TRUTH.signatory
+
+
+def test_plain_pdf_has_two_pages_with_a_running_header():
+    from hoering.imports.pdf import read_pdf
+    from hoering.imports.safety import Limits
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "letter.pdf"
+        path.write_bytes(plain_pdf())
+        extracted = read_pdf(path, Limits())
+    assert extracted.pages == 2
+    assert any(line.page == 2 and line.text == "Ishøj Kommune" for line in extracted.lines)
+
+
+def test_existing_source_is_not_replaced_without_force(cli, project):
+    data, _ = response_pdf(seed=0, sections=3)
+    original = incoming(project, "glostrup.pdf", data)
+    assert cli("import", str(original), "--hearing", str(HEARING)).exit_code == 0
+    target = project / HEARING / "responses" / "glostrup-kommune.md"
+    target.write_text(target.read_text("utf-8") + "\nEn rettelse fra en sagsbehandler.\n",
+                      "utf-8")
+    before = snapshot(project)
+    result = cli("import", str(original), "--hearing", str(HEARING))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: incoming/glostrup.pdf: {HEARING}/responses/glostrup-kommune.md already "
+        "exists (it may hold corrections; use --force to replace it)",
+        "0 imported, 1 failed: incoming/glostrup.pdf"]
+    assert snapshot(project) == before
+    result = cli("import", str(original), "--hearing", str(HEARING), "--force")
+    assert result.exit_code == 0
+    assert "En rettelse" not in target.read_text("utf-8")
+
+
+def test_kept_original_with_other_content_is_not_replaced(cli, project):
+    first, _ = response_pdf(seed=0, sections=3)
+    second, _ = response_pdf(seed=1, sections=3)
+    received = project / HEARING / "received" / "svar.pdf"
+    received.parent.mkdir()
+    received.write_bytes(first)
+    before = snapshot(project)
+    original = incoming(project, "svar.pdf", second)
+    before = snapshot(project)
+    result = cli("import", str(original), "--hearing", str(HEARING))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Error: incoming/svar.pdf: {HEARING}/received/svar.pdf already exists with other "
+        "content (rename the file, or use --force to replace the kept original)")
+    assert snapshot(project) == before
+
+
+def test_batch_goes_on_past_a_bad_file(cli, project):
+    good, _ = response_docx(seed=2)
+    files = [incoming(project, "tom.pdf", b""), incoming(project, "brondby.docx", good),
+             incoming(project, "notat.odt", b"PK\x03\x04")]
+    result = cli("import", *map(str, files), "--hearing", str(HEARING))
+    assert result.exit_code == 1
+    assert (project / HEARING / "responses" / "brondby-kommune.md").is_file()
+    assert result.stderr.splitlines() == [
+        "Error: incoming/tom.pdf: the file is empty (0 bytes) (ask the sender for the file "
+        "again)",
+        "Error: incoming/notat.odt: .odt files cannot be imported (supported formats are PDF "
+        "(.pdf) and Word (.docx); save the file as PDF or DOCX first)",
+        "1 imported, 2 failed: incoming/tom.pdf, incoming/notat.odt"]
+
+
+def test_two_files_from_one_sender_in_one_batch(project):
+    a, _ = response_docx(seed=0, sections=2)
+    b, _ = response_docx(seed=6, sections=3)  # the same sender (seed % 6)
+    report = hoering.import_files([incoming(project, "a.docx", a), incoming(project, "b.docx",
+                                                                            b)], HEARING)
+    assert [p.path.name for p in report.imported] == ["glostrup-kommune.md",
+                                                      "glostrup-kommune-2.md"]
+
+
+def test_review_lists_guesses_and_confirming_removes_them(cli, project):
+    data, _ = response_pdf(seed=4, sections=3)
+    cli("import", str(incoming(project, "hvidovre.pdf", data)), "--hearing", str(HEARING))
+    path = HEARING / "responses" / "hvidovre-kommune.md"
+    result = cli("review", str(HEARING))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{path}:5: sender = Hvidovre Kommune (confidence 0.9")
+    assert any(line.startswith(f"{path}:6: date = 2019-06-") for line in lines)
+    heading_lines = [line for line in lines if ": heading '" in line]
+    assert len(heading_lines) == 3 and all("matched: " in line for line in heading_lines)
+    assert lines[-1] == f"{len(lines) - 1} guesses to confirm in 1 file"
+    # a person confirms: delete the guessed entries and the guess/matched attributes
+    import re
+
+    text = (project / path).read_text("utf-8")
+    text = re.sub(r"(?m)^  [a-z_]+: \{confidence.*\n", "", text)
+    text = re.sub(r' guess=[0-9.]+ matched="[^"]*"', "", text)
+    (project / path).write_text(text, "utf-8")
+    result = cli("review", str(HEARING))
+    assert result.stdout == "Nothing to confirm: no guessed values left\n"
+    assert load_source(project / path).meta.guessed == {}
+
+
+def test_api_import_file(project):
+    data, truth = response_docx(seed=5)
+    imported = hoering.import_file(incoming(project, "rodovre.docx", data), HEARING)
+    assert imported.path == HEARING / "responses" / "rodovre-kommune.md"
+    assert imported.original == HEARING / "received" / "rodovre.docx"
+    guessed = {g.key: g for g in imported.guessed}
+    assert guessed["sender"].value == "Rødovre Kommune"
+    assert guessed["date"].value == truth.date.isoformat()
+    assert sum(1 for key in guessed if key.startswith("heading")) == len(truth.headings)
+    items = hoering.review(HEARING)
+    assert {item.what for item in items} >= {"sender", "date", "title", "case_number"}
