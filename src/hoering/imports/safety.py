@@ -15,7 +15,7 @@ from ..errors import ConfigError, SourceError
 
 SUPPORTED = "PDF (.pdf) and Word (.docx)"
 KIND_NAMES = {
-    "pdf": "a PDF file",
+    "pdf": "a PDF",
     "docx": "a Word document (DOCX)",
     "ole": "an old Word document (.doc) or a password-protected Office file",
     "odt": "an OpenDocument text (.odt)",

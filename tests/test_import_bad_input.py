@@ -1,0 +1,154 @@
+"""Files import must refuse: the exact message naming the file, exit code 1, nothing
+written (no source in responses/, nothing in received/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_HEARING, snapshot
+from import_fixtures import (encrypted_pdf, response_docx, response_pdf, scanned_pdf,
+                             zip_bomb_docx)
+
+HEARING = Path("consultations") / EXAMPLE_HEARING
+AGAIN = "(ask the sender for the file again)"
+UNSUPPORTED = ("cannot be imported (supported formats are PDF (.pdf) and Word (.docx); save "
+               "the file as PDF or DOCX first)")
+
+
+def _pdf() -> bytes:
+    return response_pdf(seed=0, sections=3)[0]
+
+
+def _docx() -> bytes:
+    return response_docx(seed=0, sections=3)[0]
+
+
+CASES = {
+    "encrypted": ("svar.pdf", encrypted_pdf,
+                  "is password-protected (encrypted) and cannot be read (ask the sender for a "
+                  "copy without a password)"),
+    "scanned": ("svar.pdf", scanned_pdf,
+                "has no text layer: it is a scanned image and needs OCR (run text recognition "
+                "(OCR) on it first, e.g. 'ocrmypdf in.pdf out.pdf', then import the result)"),
+    "truncated": ("svar.pdf", lambda: _pdf()[: len(_pdf()) // 2],
+                  f"is damaged: the PDF is incomplete (truncated) {AGAIN}"),
+    "corrupt": ("svar.pdf", lambda: _pdf()[:400] + b"\x00garbage" * 3000 + b"\n%%EOF\n",
+                f"is damaged and cannot be read as a PDF (Unexpected EOF) {AGAIN}"),
+    "zero bytes": ("svar.pdf", lambda: b"", f"the file is empty (0 bytes) {AGAIN}"),
+    "docx named pdf": ("svar.pdf", _docx,
+                       "the name ends in .pdf but the file is a Word document (DOCX) "
+                       "(rename it to svar.docx if that is right)"),
+    "pdf named docx": ("svar.docx", _pdf,
+                       "the name ends in .docx but the file is a PDF (rename it to svar.pdf "
+                       "if that is right)"),
+    "docx not a zip": ("svar.docx", lambda: "Kære region\nHer er vores svar.\n".encode(),
+                       "is not a Word document (DOCX): the file is a plain text file, not a "
+                       f"zip archive {AGAIN}"),
+    "docx truncated": ("svar.docx", lambda: _docx()[: len(_docx()) // 2],
+                       f"is damaged: the zip archive inside is incomplete or corrupt {AGAIN}"),
+    "zip bomb": ("svar.docx", zip_bomb_docx,
+                 "unpacks to 300 MB from 299 KB; this looks like a zip bomb and is not opened "
+                 "(the limit is 200 MB (max_unpacked_mb under [import] in hoering.toml) and a "
+                 "packing ratio of at most 200:1)"),
+    "old doc": ("svar.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+                f".doc files {UNSUPPORTED}"),
+    "old doc named docx": ("svar.docx", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+                           "is not a DOCX file but an old Word document (.doc) or a "
+                           "password-protected Office file (open it in Word, remove any "
+                           "password and save it as DOCX or PDF)"),
+    "odt": ("svar.odt", lambda: b"PK\x03\x04" + bytes(100), f".odt files {UNSUPPORTED}"),
+    "no extension": ("svar", lambda: b"%PDF-1.7", f"files without an extension {UNSUPPORTED}"),
+}
+
+
+def assert_refused(cli, project: Path, path: Path, message: str, *extra: str) -> None:
+    before = snapshot(project)
+    result = cli("import", str(path), "--hearing", str(HEARING), *extra)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [f"Error: {path}: {message}",
+                                          f"0 imported, 1 failed: {path}"]
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+    assert snapshot(project) == before
+    assert not (project / HEARING / "received").exists()
+    assert sorted(p.name for p in (project / HEARING / "responses").iterdir()) == ["ishoj.md"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_bad_file_is_refused(cli, project, case):
+    name, make, message = CASES[case]
+    path = Path("incoming") / name
+    (project / "incoming").mkdir()
+    (project / path).write_bytes(make())
+    assert_refused(cli, project, path, message)
+
+
+def test_missing_file(cli, project):
+    assert_refused(cli, project, Path("incoming/borte.pdf"), "file not found")
+
+
+def test_size_limit_from_hoering_toml(cli, project):
+    (project / "hoering.toml").write_text("[import]\nmax_size_mb = 0.01\n", "utf-8")
+    (project / "incoming").mkdir()
+    path = Path("incoming/stor.pdf")
+    data = _pdf()
+    (project / path).write_bytes(data)
+    assert_refused(cli, project, path,
+                   f"the file is {len(data) / 1024 / 1024:.1f} MB, more than the limit of "
+                   "0.01 MB (raise max_size_mb under [import] in hoering.toml if the file is "
+                   "genuine)")
+
+
+def test_page_limit_from_hoering_toml(cli, project):
+    (project / "hoering.toml").write_text("[import]\nmax_pages = 1\n", "utf-8")
+    (project / "incoming").mkdir()
+    path = Path("incoming/lang.pdf")
+    (project / path).write_bytes(_pdf())
+    assert_refused(cli, project, path,
+                   "has 2 pages, more than the limit of 1 (raise max_pages under [import] in "
+                   "hoering.toml if the file is genuine)")
+
+
+def test_smaller_unpacked_limit(cli, project):
+    (project / "hoering.toml").write_text("[import]\nmax_unpacked_mb = 50\n", "utf-8")
+    (project / "incoming").mkdir()
+    path = Path("incoming/bombe.docx")
+    (project / path).write_bytes(zip_bomb_docx(60))
+    before = snapshot(project)
+    result = cli("import", str(path), "--hearing", str(HEARING))
+    assert result.exit_code == 1
+    assert "this looks like a zip bomb" in result.stderr
+    assert "the limit is 50 MB" in result.stderr
+    assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("toml, message", [
+    ("[import]\nmax_pagse = 3\n",
+     "hoering.toml: import.max_pagse: unknown key (known keys: max_size_mb, max_pages, "
+     "max_unpacked_mb)"),
+    ("[import]\nmax_pages = -2\n", "hoering.toml: import.max_pages: -2 is not a positive number"),
+    ("import = 3\n", "hoering.toml: import: should be a table of settings (write [import] on "
+                     "its own line, then max_size_mb = 25)"),
+])
+def test_bad_import_settings(cli, project, toml, message):
+    (project / "hoering.toml").write_text(toml, "utf-8")
+    (project / "incoming").mkdir()
+    (project / "incoming/svar.pdf").write_bytes(b"%PDF-1.7")
+    before = snapshot(project)
+    result = cli("import", "incoming/svar.pdf", "--hearing", str(HEARING))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Error: {message}"]
+    assert snapshot(project) == before
+
+
+def test_hearing_folder_without_hearing_yaml(cli, project):
+    (project / "incoming").mkdir()
+    (project / "incoming/svar.pdf").write_bytes(_pdf())
+    before = snapshot(project)
+    result = cli("import", "incoming/svar.pdf", "--hearing", "incoming")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Error: incoming/hearing.yaml: not found (create it with 'hoering new hearing')"]
+    assert snapshot(project) == before
