@@ -207,8 +207,8 @@ def response_docx(seed: int = 0, sections: int = 6) -> tuple[bytes, Truth]:
             cells = [("Krav i udkastet", "Vores forslag"),
                      ("Netværksmøde inden 3 dage", "Netværksmøde inden 7 hverdage"),
                      ("Indkaldelse pr. telefon", "Indkaldelse via digital post")]
-            for row, values in zip(table.rows, cells):
-                for cell, value in zip(row.cells, values):
+            for row, values in zip(table.rows, cells, strict=True):
+                for cell, value in zip(row.cells, values, strict=True):
                     cell.text = value
     document.add_paragraph("Med venlig hilsen")
     document.add_paragraph(signer)

@@ -12,8 +12,7 @@ import hoering
 from conftest import EXAMPLE_HEARING, snapshot
 from hoering.model import nodes as n
 from hoering.sources import load_source
-from import_fixtures import (SEED_TRUTH, plain_docx, plain_pdf, response_docx,
-                             response_pdf)
+from import_fixtures import SEED_TRUTH, plain_docx, plain_pdf, response_docx, response_pdf
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
 
@@ -146,10 +145,10 @@ def test_plain_letter_in_the_style_of_the_seed(cli, project, make):
 
 
 def test_plain_pdf_has_two_pages_with_a_running_header():
+    import tempfile
+
     from hoering.imports.pdf import read_pdf
     from hoering.imports.safety import Limits
-
-    import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "letter.pdf"

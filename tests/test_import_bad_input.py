@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE_HEARING, snapshot
-from import_fixtures import (encrypted_pdf, response_docx, response_pdf, scanned_pdf,
-                             zip_bomb_docx)
+from import_fixtures import encrypted_pdf, response_docx, response_pdf, scanned_pdf, zip_bomb_docx
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
 AGAIN = "(ask the sender for the file again)"

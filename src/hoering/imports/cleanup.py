@@ -154,8 +154,8 @@ def split_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[in
         numbers = on_page.get(line.page)
         if numbers and line.footnote is None and line.size >= size * 0.95:
             line.text = FOOTNOTE_REF.sub(
-                lambda m: f"[^{m.group(1)}]" if int(m.group(1)) in numbers else m.group(0),
-                line.text)
+                lambda m, known=numbers: f"[^{m.group(1)}]" if int(m.group(1)) in known
+                else m.group(0), line.text)
     body: list[Line] = []
     notes: dict[int, str] = {}
     current: int | None = None
@@ -189,7 +189,8 @@ def split_letterhead(lines: list[Line], size: float
             break
     if start is None:
         for i in first_page[:25]:
-            if SUBJECT_START.match(lines[i].text) and len(lines[i].text) < 160:
+            text = lines[i].text.strip()
+            if SUBJECT_START.match(text) and len(text) < 160 and not text.endswith(":"):
                 start = i
                 break
     if start is None:

@@ -12,6 +12,23 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def read_docx(path: Path) -> Extracted:
     """The paragraphs and tables of ``path`` in document order (header and footer first)."""
+    document = _open(path)
+    formats = _number_formats(document)
+    lines: list[Line] = []
+    section = document.sections[0] if document.sections else None
+    if section is not None:
+        lines += [_paragraph(p, formats, i, "header")
+                  for i, p in enumerate(section.header.paragraphs) if p.text.strip()]
+    lines += _body(document, formats, len(lines))
+    if section is not None:
+        lines += [_paragraph(p, formats, len(lines) + i, "footer")
+                  for i, p in enumerate(section.footer.paragraphs) if p.text.strip()]
+    if not any(line.text.strip() or line.table for line in lines if line.region == "body"):
+        raise ImportFileError(path, "has no text", hint="check that it is the right file")
+    return Extracted("docx", lines, 1)
+
+
+def _open(path: Path):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -25,32 +42,26 @@ def read_docx(path: Path) -> Extracted:
             raise
         raise ImportFileError(path, "is damaged: its XML cannot be read",
                               hint="ask the sender for the file again") from None
-    formats = _number_formats(document)
-    lines: list[Line] = []
-    section = document.sections[0] if document.sections else None
-    if section is not None:
-        for paragraph in section.header.paragraphs:
-            if paragraph.text.strip():
-                lines.append(_paragraph(paragraph, formats, len(lines), "header"))
+    return document
+
+
+def _body(document, formats: dict, start: int) -> list[Line]:
+    """Paragraphs and tables of the main text, in document order."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    lines: list[Line] = []
     for child in document.element.body.iterchildren():
         if child.tag == W + "p":
             paragraph = Paragraph(child, document)
             if paragraph.text.strip():
-                lines.append(_paragraph(paragraph, formats, len(lines), "body"))
+                lines.append(_paragraph(paragraph, formats, start + len(lines), "body"))
         elif child.tag == W + "tbl":
-            rows = [[_cell_text(cell) for cell in row.cells] for row in Table(child, document).rows]
+            rows = [[_cell_text(cell) for cell in row.cells]
+                    for row in Table(child, document).rows]
             if rows:
-                lines.append(Line(text="", top=len(lines), table=rows, paragraph=True))
-    if section is not None:
-        for paragraph in section.footer.paragraphs:
-            if paragraph.text.strip():
-                lines.append(_paragraph(paragraph, formats, len(lines), "footer"))
-    if not any(line.text.strip() or line.table for line in lines if line.region == "body"):
-        raise ImportFileError(path, "has no text", hint="check that it is the right file")
-    return Extracted("docx", lines, 1)
+                lines.append(Line(text="", top=start + len(lines), table=rows, paragraph=True))
+    return lines
 
 
 def _cell_text(cell) -> str:

@@ -154,18 +154,7 @@ def _sender(cleaned: Cleaned, behalf: Found | None,
     head = _letterhead_name(cleaned)
     if head is not None:
         candidates.append(head)
-    for line in cleaned.all_lines:
-        for match in EMAIL.finditer(line.text):
-            domain = match.group(1).lower()
-            stem = domain.split(".")[-2]
-            party = next((name for name, aliases in parties
-                          if stem in {slug(a) for a in [name, *aliases]}
-                          or slug(name).startswith(stem + "-")), None)
-            if party:
-                candidates.append(Found(party, 0.75, f"e-mail domain {domain}"))
-            else:
-                candidates.append(Found(stem.capitalize(), 0.35, f"e-mail domain {domain}"))
-            break
+    candidates += _from_email(cleaned, parties)
     for line in cleaned.letterhead + cleaned.closing:
         town = TOWN_DATE.match(line.text)
         party = _party(line.text.split(",")[0], parties) if town else None
@@ -188,6 +177,23 @@ def _sender(cleaned: Cleaned, behalf: Found | None,
     confidence = min(0.98, best.confidence + 0.04 * (len(agreeing) - 1))
     places = ", ".join(dict.fromkeys(f.found_in for f in agreeing))
     return Found(best.value, round(confidence, 2), places)
+
+
+def _from_email(cleaned: Cleaned, parties: list[tuple[str, list[str]]]) -> list[Found]:
+    """The sender from the first e-mail address's domain (glostrup.dk → Glostrup Kommune)."""
+    for line in cleaned.all_lines:
+        match = EMAIL.search(line.text)
+        if match is None:
+            continue
+        domain = match.group(1).lower()
+        stem = domain.split(".")[-2]
+        party = next((name for name, aliases in parties
+                      if stem in {slug(a) for a in [name, *aliases]}
+                      or slug(name).startswith(stem + "-")), None)
+        if party:
+            return [Found(party, 0.75, f"e-mail domain {domain}")]
+        return [Found(stem.capitalize(), 0.35, f"e-mail domain {domain}")]
+    return []
 
 
 def _most_named(cleaned: Cleaned, parties: list[tuple[str, list[str]]]) -> Found | None:

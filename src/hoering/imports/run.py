@@ -102,7 +102,7 @@ def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: boo
     paths = [Path(p) for p in paths]
     report = ImportReport()
     planned: set[Path] = set()
-    for path, result in zip(paths, _analyse_all(paths, context, executor)):
+    for path, result in zip(paths, _analyse_all(paths, context, executor), strict=True):
         if isinstance(result, Analysis):
             try:
                 result = _write(result, folder, force, planned)

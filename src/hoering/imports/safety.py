@@ -120,24 +120,30 @@ def check_file(path: Path, limits: Limits) -> str:
         kind = _zip_kind(path, limits)
     expected = EXTENSION_KIND[suffix]
     if kind != expected:
-        if kind == "ole" and expected == "docx":
-            raise ImportFileError(path, "is not a DOCX file but " + KIND_NAMES[kind],
-                                  hint="open it in Word, remove any password and save it as "
-                                       "DOCX or PDF")
-        if kind in EXTENSION_KIND.values():
-            other = next(s for s, k in EXTENSION_KIND.items() if k == kind)
-            raise ImportFileError(path, f"the name ends in {suffix} but the file is "
-                                  f"{KIND_NAMES[kind]}",
-                                  hint=f"rename it to {path.stem}{other} if that is right")
-        if expected == "docx":
-            raise ImportFileError(path, "is not a Word document (DOCX): the file is "
-                                  f"{KIND_NAMES[kind]}, not a zip archive",
-                                  hint="ask the sender for the file again")
-        raise ImportFileError(path, f"is not a PDF file: the file is {KIND_NAMES[kind]}",
-                              hint="ask the sender for the file again")
+        raise _mismatch(path, kind, expected)
     if kind == "pdf":
         _check_pdf_ending(path, size)
     return kind
+
+
+def _mismatch(path: Path, kind: str, expected: str) -> ImportFileError:
+    """The error for a file whose content is not what its name says."""
+    suffix = path.suffix.lower()
+    if kind == "ole" and expected == "docx":
+        return ImportFileError(path, "is not a DOCX file but " + KIND_NAMES[kind],
+                               hint="open it in Word, remove any password and save it as "
+                                    "DOCX or PDF")
+    if kind in EXTENSION_KIND.values():
+        other = next(s for s, k in EXTENSION_KIND.items() if k == kind)
+        return ImportFileError(path, f"the name ends in {suffix} but the file is "
+                               f"{KIND_NAMES[kind]}",
+                               hint=f"rename it to {path.stem}{other} if that is right")
+    if expected == "docx":
+        return ImportFileError(path, "is not a Word document (DOCX): the file is "
+                               f"{KIND_NAMES[kind]}, not a zip archive",
+                               hint="ask the sender for the file again")
+    return ImportFileError(path, f"is not a PDF file: the file is {KIND_NAMES[kind]}",
+                           hint="ask the sender for the file again")
 
 
 def _zip_kind(path: Path, limits: Limits) -> str:
@@ -156,7 +162,8 @@ def _zip_kind(path: Path, limits: Limits) -> str:
     unpacked = sum(m.file_size for m in members)
     limit = limits.max_unpacked_mb * 1024 * 1024
     suspicious = [m for m in members
-                  if m.file_size > 1024 * 1024 and m.file_size > MAX_RATIO * max(m.compress_size, 1)]
+                  if m.file_size > 1024 * 1024
+                  and m.file_size > MAX_RATIO * max(m.compress_size, 1)]
     if unpacked > limit or suspicious:
         raise ImportFileError(
             path, f"unpacks to {unpacked / 1024 / 1024:.0f} MB from "

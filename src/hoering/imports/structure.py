@@ -105,7 +105,8 @@ def _heading_reason(para: Para, following: Para | None, size: float) -> str:
         return "bold"
     if para.size >= size * 1.1:
         return "larger font"
-    next_is_list = bool(BULLET.match(following.text) or following.list_kind)
+    next_is_list = bool(BULLET.match(following.text) or NUMBERED.match(following.text)
+                        or following.list_kind)
     if VEDR.match(text) and (text.endswith(":") or len(words) <= 8):
         return "Vedr."
     if SECTION_NUMBER.match(text) and len(words) <= 10 and not next_is_list:

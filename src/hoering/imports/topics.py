@@ -112,7 +112,7 @@ def _by_title(topic: TopicSpec, heading: str, words: list[str], heading_stems: l
     if not title_words:
         return None
     title_stems = stems(title_words)
-    hit = [w for w, s in zip(words, heading_stems)
+    hit = [w for w, s in zip(words, heading_stems, strict=True)
            if any(_stem_hits(t, s) for t in title_stems)]
     covered = [t for t in title_stems if any(_stem_hits(t, s) for s in heading_stems)]
     if len(covered) == len(title_stems):
@@ -140,7 +140,7 @@ def _by_keywords(topic: TopicSpec, heading_words, heading_stems, body_words, bod
         hits = 0
         for words, token_stems, weight in ((heading_words, heading_stems, 3),
                                            (body_words, body_stems, 1)):
-            for word, stem in zip(words, token_stems):
+            for word, stem in zip(words, token_stems, strict=True):
                 if _stem_hits(keyword_stem, stem):
                     hits += weight
                     if word.lower() not in matched:

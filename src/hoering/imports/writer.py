@@ -132,9 +132,16 @@ def _block(block: Block, notes: set[int]) -> list[str]:
                                                   " " * len(marker))]
     if block.kind == "table":
         return _table(block.rows, notes)
-    if RISKY_START.match(text):
-        text = "\\" + text
-    return wrap(text)
+    return wrap(protect_start(text))
+
+
+def protect_start(text: str) -> str:
+    """Escape what Markdown would read as structure at the start of a paragraph."""
+    if not RISKY_START.match(text):
+        return text
+    if text[0].isdigit():
+        return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return "\\" + text
 
 
 def _attributes(attributes: dict[str, str]) -> str:
