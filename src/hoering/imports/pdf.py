@@ -45,8 +45,15 @@ def read_pdf(path: Path, limits: Limits) -> Extracted:
             if not pages:
                 raise ImportFileError(path, "is damaged: the PDF has no pages",
                                       hint="ask the sender for the file again")
+            from pdfminer.converter import PDFPageAggregator
+            from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+
+            manager = PDFResourceManager(caching=True)  # fonts parsed once per file
+            device = PDFPageAggregator(manager, laparams=LAPARAMS)
+            interpreter = PDFPageInterpreter(manager, device)
             for number, page in enumerate(pages, start=1):
-                lines.extend(_page_lines(page, number, LAPARAMS))
+                interpreter.process_page(page)
+                lines.extend(_page_lines(device.get_result(), number))
     except ImportFileError:
         raise
     except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError,
@@ -65,15 +72,9 @@ def _reason(exc: Exception) -> str:
     return text[:80]
 
 
-def _page_lines(page, number: int, laparams) -> list[Line]:
-    from pdfminer.converter import PDFPageAggregator
+def _page_lines(layout, number: int) -> list[Line]:
     from pdfminer.layout import LTTextContainer, LTTextLine
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 
-    manager = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(manager, laparams=laparams)
-    PDFPageInterpreter(manager, device).process_page(page)
-    layout = device.get_result()
     height, width = layout.height, layout.width
     result: list[Line] = []
     for element in layout:
