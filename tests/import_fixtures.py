@@ -82,6 +82,17 @@ TEXTS = {
          "og forsorgshjem.", "concern"),
         ("Vi foreslår en fælles indsats for hjemløse med psykisk sygdom.", "proposal")],
 }
+# Headings that do not name the topic: only the section's words can tell.
+PARAPHRASES = {
+    "tvaerfagligt-samarbejde": "Samspillet med almen praksis",
+    "ledsagelse": "Transport til behandlingen",
+    "ambulant-behandling": "Distriktspsykiatrien og kommunen",
+    "udskrivningsmentor": "Mentorordningen",
+    "indlaeggelse-udskrivning": "Når borgeren skal hjem",
+    "ventetid": "Ventetiden",
+    "netvaerksmoeder": "Møder med borgerens netværk",
+    "hjemloese": "Borgere uden bolig",
+}
 FILLER = ("Kommunen har drøftet udkastet med de relevante fagområder og med brugerrådet. "
           "Bemærkningerne bygger på erfaringer fra den daglige sagsbehandling, hvor "
           "medarbejderne møder borgerne i deres eget hjem og i kommunens tilbud. ")
@@ -122,8 +133,8 @@ def plan(seed: int, sections: int = 6) -> tuple[tuple, Truth, list[tuple[str, st
     parts = []
     for number, (topic, title) in enumerate(chosen, start=1):
         sentence, stance = rng.choice(TEXTS[topic])
-        form = rng.randrange(3)
-        heading = title if form != 2 else f"{number}. {title}"
+        form = rng.randrange(4)
+        heading = (title, title, f"{number}. {title}", PARAPHRASES[topic])[form]
         parts.append((heading, topic, FILLER + sentence))
         truth.headings.append(heading)
         truth.topics.append(topic)

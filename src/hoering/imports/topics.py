@@ -28,6 +28,16 @@ EXACT_CUES = {"støtter", "bør", "enig", "enige"}  # "støtte" (the noun) says 
 TIE_ORDER = ("concern", "proposal", "positive")
 
 
+# Words in many topic titles that do not tell topics apart on their own in a heading.
+GENERAL_WORDS = ("borger", "borgere", "kommune", "kommuner", "region", "samarbejde", "indsats",
+                 "aftale", "aftalen")
+
+
+@lru_cache(maxsize=1)
+def _general_stems() -> frozenset[str]:
+    return frozenset(stems(list(GENERAL_WORDS)))
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     import snowballstemmer
@@ -117,7 +127,8 @@ def _by_title(topic: TopicSpec, heading: str, words: list[str], heading_stems: l
     covered = [t for t in title_stems if any(_stem_hits(t, s) for s in heading_stems)]
     if len(covered) == len(title_stems):
         return 0.95, [f"{' '.join(dict.fromkeys(hit))} (heading)"]
-    if len(covered) * 2 >= len(title_stems) and len(title_stems) >= 2:
+    distinctive = [t for t in covered if t not in _general_stems()]
+    if distinctive and len(covered) * 2 >= len(title_stems) and len(title_stems) >= 2:
         return 0.7, [f"{' '.join(dict.fromkeys(hit))} (heading)"]
     return None
 

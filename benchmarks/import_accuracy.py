@@ -1,0 +1,102 @@
+"""Accuracy of ``hoering import`` on generated fixtures whose truth is known.
+
+Imports N letterhead PDFs (our renderer), N Word DOCX files and the two seed-style plain
+letters (tests/import_fixtures.py) into a copy of the example hearing, reads the sources
+back with ``load_source`` and counts what import got right: headings (text), topics and
+stances (per heading), dates, organisations (sender), case numbers and signatories.
+
+Run:  python benchmarks/import_accuracy.py [-n 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO / "src"), str(REPO / "tests")]
+
+from import_fixtures import (SEED_TRUTH, plain_docx, plain_pdf, response_docx,  # noqa: E402
+                             response_pdf)
+
+from hoering.imports.run import import_file  # noqa: E402
+from hoering.model import nodes as n  # noqa: E402
+from hoering.sources import load_source  # noqa: E402
+
+
+def _text(node) -> str:
+    return "".join(c.text for c in node.children if isinstance(c, n.Text))
+
+
+def score(source, truth, tally: Counter, kind: str) -> None:
+    meta = source.meta
+    headings = [b for b in source.blocks if isinstance(b, n.Heading)]
+    found = [_text(h) for h in headings]
+    tally[kind, "headings"] += sum(1 for h in truth.headings if h in found)
+    tally[kind, "headings of"] += len(truth.headings)
+    tally[kind, "extra headings"] += sum(1 for h in found if h not in truth.headings)
+    by_text = {_text(h): h for h in headings}
+    for heading, topic, stance in zip(truth.headings, truth.topics, truth.stances,
+                                      strict=True):
+        got = by_text.get(heading)
+        tally[kind, "topics"] += bool(got and got.topic == topic)
+        tally[kind, "stances"] += bool(got and got.stance == stance)
+    tally[kind, "topics of"] += len(truth.topics)
+    tally[kind, "stances of"] += len(truth.stances)
+    for key, value, expected in (("dates", meta.date, truth.date),
+                                 ("organisations", meta.sender, truth.sender)):
+        tally[kind, key] += value == expected
+        tally[kind, key + " of"] += 1
+    if truth.case_number:
+        tally[kind, "case numbers"] += meta.case_number == truth.case_number
+        tally[kind, "case numbers of"] += 1
+    signed = meta.signature.signatories[0].name if meta.signature and \
+        meta.signature.signatories else None
+    tally[kind, "signatories"] += signed == truth.signatory
+    tally[kind, "signatories of"] += 1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=30, help="PDFs and DOCX files (default 30)")
+    args = parser.parse_args()
+    tally: Counter = Counter()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        hearing = root / "hearing"
+        shutil.copytree(REPO / "consultations" / "samarbejdsaftale-psykisk-sygdom", hearing)
+        cases = []
+        for seed in range(args.n):
+            cases.append(("PDF (renderer)", f"p{seed}.pdf", *response_pdf(seed)))
+            cases.append(("DOCX (Word)", f"d{seed}.docx", *response_docx(seed)))
+        cases.append(("plain letter", "plain.pdf", plain_pdf(), SEED_TRUTH))
+        cases.append(("plain letter", "plain.docx", plain_docx(), SEED_TRUTH))
+        for kind, name, data, truth in cases:
+            path = root / name
+            path.write_bytes(data)
+            imported = import_file(path, hearing, force=True)
+            score(load_source(imported.path), truth, tally, kind)
+            imported.path.unlink()
+    kinds = list(dict.fromkeys(kind for kind, _ in tally))
+    measures = ["headings", "topics", "stances", "dates", "organisations", "case numbers",
+                "signatories"]
+    print(f"{'measure':<16}" + "".join(f"{k:>18}" for k in kinds) + f"{'all':>14}")
+    for measure in measures:
+        cells, right, total = [], 0, 0
+        for kind in kinds:
+            got, of = tally[kind, measure], tally[kind, measure + " of"]
+            right, total = right + got, total + of
+            cells.append(f"{got}/{of}" if of else "-")
+        share = f"{right}/{total} {100 * right / total:.0f}%" if total else "-"
+        print(f"{measure:<16}" + "".join(f"{c:>18}" for c in cells) + f"{share:>14}")
+    extra = sum(tally[kind, "extra headings"] for kind in kinds)
+    print(f"{'extra headings':<16}" + "".join(f"{tally[k, 'extra headings']:>18}"
+                                              for k in kinds) + f"{extra:>14}")
+
+
+if __name__ == "__main__":
+    main()
