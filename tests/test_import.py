@@ -254,3 +254,25 @@ def test_api_import_file(project):
     assert sum(1 for key in guessed if key.startswith("heading")) == len(truth.headings)
     items = hoering.review(HEARING)
     assert {item.what for item in items} >= {"sender", "date", "title", "case_number"}
+
+
+def test_round_trip_of_the_example_response(cli, project):
+    """Our own example response, built to PDF and imported again, comes back with the same
+    headings, topics, table and footnote."""
+    assert cli("build", str(HEARING / "responses" / "ishoj.md"), "-f", "pdf").exit_code == 0
+    built = project / "output" / EXAMPLE_HEARING / "responses" / "ishoj.pdf"
+    original = load_source(project / HEARING / "responses" / "ishoj.md")
+    result = cli("import", str(built), "--hearing", str(HEARING))
+    assert result.exit_code == 0, result.output
+    imported = load_source(project / HEARING / "responses" / "ishoj-kommune.md")
+    assert [text_of(h) for h in headings(imported)] == [text_of(h) for h in headings(original)]
+    assert [h.topic for h in headings(imported)] == [h.topic for h in headings(original)]
+    assert imported.meta.sender == "Ishøj Kommune"
+    assert imported.meta.date == original.meta.date
+    assert imported.meta.case_number == original.meta.case_number
+    tables = [b for b in imported.blocks if isinstance(b, n.Table)]
+    assert [[text_of(c) for c in row] for row in tables[0].rows] == [
+        [text_of(c) for c in row] for row in
+        [b for b in original.blocks if isinstance(b, n.Table)][0].rows]
+    assert len(imported.body.footnotes) == len(original.body.footnotes) == 1
+    assert text_of(imported.body.footnotes[0].blocks[0]).startswith("Serviceloven giver")

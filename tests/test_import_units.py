@@ -183,3 +183,12 @@ def test_wrap_never_starts_a_line_with_a_list_marker():
     lines = wrap("ord " * 20 + "- ikke 1. en liste " + "ord " * 20, width=40)
     assert all(len(line) <= 48 for line in lines)
     assert not any(line.startswith(("- ", "1. ")) for line in lines)
+
+
+def test_a_justified_line_split_at_a_wide_gap_is_one_line_not_a_table():
+    lines = [Line("ansvarsfordelingen de", page=1, top=300, bottom=311, x0=70, x1=190),
+             Line("forskellige parter imellem.", page=1, top=300, bottom=311, x0=205, x1=500),
+             Line("Dog er erfaringen stadig god.", page=1, top=314, bottom=325, x0=70, x1=300)]
+    cleaned = clean(Extracted("pdf", lines, 1))
+    assert [p.text for p in cleaned.body] == [
+        "ansvarsfordelingen de forskellige parter imellem. Dog er erfaringen stadig god."]

@@ -66,12 +66,13 @@ def clean(extracted: Extracted) -> Cleaned:
     body = [line for line in lines if line.region == "body"]
     size = body_size(body)
     body, footnotes = split_footnotes(body, size) if extracted.kind == "pdf" else (body, {})
-    letterhead, subject, body = split_letterhead(body, size)
+    letterhead, subject, body = split_letterhead(
+        merge_split_lines(body) if extracted.kind == "pdf" else body, size)
     body, closing = split_closing(body)
     paragraphs = [Para(line.text, line, list_kind=line.list_kind) if line.paragraph
                   else None for line in body]
     if extracted.kind == "pdf":
-        paragraphs = join_lines(attach_markers(body), size)
+        paragraphs = join_lines(merge_split_lines(attach_markers(body)), size)
     return Cleaned([p for p in paragraphs if p is not None], size, letterhead, subject,
                    closing, running, footnotes, lines)
 
@@ -238,6 +239,29 @@ def attach_markers(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.text]
 
 
+def merge_split_lines(lines: list[Line]) -> list[Line]:
+    """One visual line that the PDF reader split at a wide gap (justified text) becomes one
+    line again; lines side by side in two or more rows stay apart (a table)."""
+    result: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = _table_end(lines, index)
+        if end > index:
+            result.extend(lines[index:end])
+            index = end
+            continue
+        line = lines[index]
+        if result and _beside(result[-1], line) and line.x0 > result[-1].x1 \
+                and line.x0 - result[-1].x1 < line.size * 3 and not result[-1].table:
+            last = result[-1]
+            result[-1] = Line(**{**last.__dict__, "text": f"{last.text} {line.text}",
+                                 "x1": line.x1})
+        else:
+            result.append(line)
+        index += 1
+    return result
+
+
 def join_text(before: str, after: str) -> str:
     """Join two lines of one paragraph, undoing end-of-line hyphenation but keeping the
     hyphen of Danish shortened compounds ("social- og sundhedsområdet")."""
@@ -324,6 +348,7 @@ def _table_end(lines: list[Line], start: int) -> int:
     if start + 1 >= len(lines) or not _beside(lines[start], lines[start + 1]):
         return start
     columns = {round(lines[start].x0), round(lines[start + 1].x0)}
+    rows = {round(lines[start].top)}
     end = start + 2
     while end < len(lines):
         line, before = lines[end], lines[end - 1]
@@ -331,6 +356,7 @@ def _table_end(lines: list[Line], start: int) -> int:
             break
         if _beside(before, line):
             columns.add(round(line.x0))
+            rows.add(round(line.top))
         elif not any(abs(line.x0 - x) < 3 for x in columns):
             break
         elif not (end + 1 < len(lines) and _beside(line, lines[end + 1])) and not any(
@@ -338,7 +364,10 @@ def _table_end(lines: list[Line], start: int) -> int:
                 if abs(other.top - line.top) < 1.5) and line.top - before.bottom > line.size:
             break
         end += 1
-    return end
+    groups = {round(line.top) for line in lines[start:end]}
+    # a table has two or more rows of cells, and mostly rows of cells (not one line of
+    # justified text split at a wide gap, followed by a paragraph)
+    return end if len(rows) >= 2 and len(rows) * 2 >= len(groups) else start
 
 
 def _rows(lines: list[Line]) -> list[list[str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..scaffold import slug
-from .cleanup import CLOSING, Cleaned
+from .cleanup import CLOSING, Cleaned, join_text
 from .lines import Line
 
 ORGANISATION_WORDS = re.compile(
@@ -272,7 +272,9 @@ def _case_number(cleaned: Cleaned) -> Found | None:
 def _title(cleaned: Cleaned) -> Found | None:
     if not cleaned.subject:
         return None
-    text = " ".join(line.text.strip() for line in cleaned.subject)
+    text = ""
+    for line in cleaned.subject:
+        text = join_text(text, line.text.strip())
     text = re.sub(r"^(?:emne|vedr\.?|vedrørende)\s*:\s*", "", text, flags=re.IGNORECASE)
     first = cleaned.subject[0]
     how = "largest text on page 1" if not first.paragraph or first.style.lower() == "title" \
