@@ -23,9 +23,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "src"), str(REPO / "tests")]
 
-from import_fixtures import response_docx, response_pdf  # noqa: E402
-
 from hoering.imports.run import import_files  # noqa: E402
+from import_fixtures import response_docx, response_pdf  # noqa: E402
 
 
 class _OneProcess:

@@ -1,9 +1,12 @@
 """Accuracy of ``hoering import`` on generated fixtures whose truth is known.
 
-Imports N letterhead PDFs (our renderer), N Word DOCX files and the two seed-style plain
-letters (tests/import_fixtures.py) into a copy of the example hearing, reads the sources
-back with ``load_source`` and counts what import got right: headings (text), topics and
+Imports N letterhead PDFs (our renderer), N Word DOCX files, the Glostrup example and the
+two seed-style plain letters (tests/import_fixtures.py) into a copy of the example hearing,
+reads the sources back with ``load_source`` and counts what import got right: headings (text), topics and
 stances (per heading), dates, organisations (sender), case numbers and signatories.
+
+The generated letters use the hearing's own vocabulary, so their figures are an upper bound;
+the Glostrup example and the plain letters are written more freely.
 
 Run:  python benchmarks/import_accuracy.py [-n 30]
 """
@@ -20,12 +23,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "src"), str(REPO / "tests")]
 
-from import_fixtures import (SEED_TRUTH, plain_docx, plain_pdf, response_docx,  # noqa: E402
-                             response_pdf)
-
 from hoering.imports.run import import_file  # noqa: E402
 from hoering.model import nodes as n  # noqa: E402
 from hoering.sources import load_source  # noqa: E402
+from import_fixtures import (  # noqa: E402
+    GLOSTRUP_TRUTH,
+    SEED_TRUTH,
+    glostrup_pdf,
+    plain_docx,
+    plain_pdf,
+    response_docx,
+    response_pdf,
+)
 
 
 def _text(node) -> str:
@@ -73,6 +82,7 @@ def main() -> None:
         for seed in range(args.n):
             cases.append(("PDF (renderer)", f"p{seed}.pdf", *response_pdf(seed)))
             cases.append(("DOCX (Word)", f"d{seed}.docx", *response_docx(seed)))
+        cases.append(("Glostrup example", "glostrup.pdf", glostrup_pdf(), GLOSTRUP_TRUTH))
         cases.append(("plain letter", "plain.pdf", plain_pdf(), SEED_TRUTH))
         cases.append(("plain letter", "plain.docx", plain_docx(), SEED_TRUTH))
         for kind, name, data, truth in cases:

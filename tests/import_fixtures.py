@@ -359,3 +359,45 @@ def zip_bomb_docx(unpacked_mb: int = 300) -> bytes:
             for _ in range(unpacked_mb):
                 member.write(chunk)
     return stream.getvalue()
+
+
+GLOSTRUP_TRUTH = Truth(
+    "Glostrup Kommune", dt.date(2019, 6, 18), "19/04512",
+    headings=["1. Samarbejdet med almen praksis", "2. Ledsagelse og transport til ambulant "
+              "behandling", "3. Udskrivningsmentor", "4. Varsling og færdigmelding",
+              "5. Borgere i hjemløshed"],
+    topics=["tvaerfagligt-samarbejde", "ledsagelse", "udskrivningsmentor", "ventetid",
+            "hjemloese"],
+    stances=["proposal", "concern", "positive", "proposal", "concern"],
+    signatory="Lene Vestergaard Holm")
+
+
+def glostrup_pdf() -> bytes:
+    """A realistic response from a fictional Glostrup Kommune (tests/fixtures/import/
+    glostrup.md on a Glostrup letterhead): two pages, lists, a table, "Side X af Y"."""
+    from pathlib import Path
+
+    from hoering.model import Document, InfoItem, Letterhead
+    from hoering.render import pdf
+    from hoering.render.templates import TemplateFinder
+    from hoering.sources.markdown import parse_body
+
+    text = (Path(__file__).parent / "fixtures" / "import" / "glostrup.md").read_text("utf-8")
+    body = parse_body(text)
+    closing = parse_body("På vegne af Glostrup Kommune, Social og Sundhed\n\n"
+                         "Lene Vestergaard Holm  \nSocial- og sundhedsdirektør")
+    document = Document(
+        kind="response", lang="da",
+        title="Høringssvar til udkast til samarbejdsaftale om voksne med psykisk sygdom",
+        author="Glostrup Kommune", date=GLOSTRUP_TRUTH.date,
+        letterhead=Letterhead(
+            organisation="Glostrup Kommune", department="Social og Sundhed",
+            footer_lines=("Glostrup Kommune · Rådhusvej 2 · 2600 Glostrup · Telefon 43 23 60 00",
+                          "social@glostrup.dk · www.glostrup.dk")),
+        info=(InfoItem("Dato", "18. juni 2019"), InfoItem("Sagsnr.", "19/04512"),
+              InfoItem("Kontakt", "Anders Kjær, specialkonsulent"),
+              InfoItem("E-mail", "social@glostrup.dk")),
+        recipient=("Region Hovedstaden", "Psykiatri og Social"),
+        blocks=tuple(body.blocks), closing=tuple(closing.blocks), footnotes=(),
+        subject="Samarbejdsaftale om voksne med psykisk sygdom", keywords=("høringssvar",))
+    return pdf.render(document, TemplateFinder(None))

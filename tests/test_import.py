@@ -276,3 +276,34 @@ def test_round_trip_of_the_example_response(cli, project):
         [b for b in original.blocks if isinstance(b, n.Table)][0].rows]
     assert len(imported.body.footnotes) == len(original.body.footnotes) == 1
     assert text_of(imported.body.footnotes[0].blocks[0]).startswith("Serviceloven giver")
+
+
+GLOSTRUP = Path(__file__).parent / "fixtures" / "import" / "hoeringssvar-glostrup.pdf"
+
+
+def test_glostrup_example_pdf_is_what_the_generator_makes():
+    from import_fixtures import glostrup_pdf
+
+    assert GLOSTRUP.read_bytes() == glostrup_pdf()
+
+
+def test_glostrup_example_imports_into_the_example_hearing(cli, project):
+    from import_fixtures import GLOSTRUP_TRUTH as truth
+
+    result = cli("import", str(GLOSTRUP), "--hearing", str(HEARING))
+    assert result.exit_code == 0, result.output
+    source = load_source(project / HEARING / "responses" / "glostrup-kommune.md")
+    meta = source.meta
+    assert (meta.sender, meta.date, meta.case_number) == (truth.sender, truth.date,
+                                                          truth.case_number)
+    assert [(s.name, s.title) for s in meta.signature.signatories] == [
+        (truth.signatory, "Social- og sundhedsdirektør")]
+    assert [text_of(h) for h in headings(source)] == truth.headings
+    assert [h.topic for h in headings(source)] == truth.topics
+    table = next(b for b in source.blocks if isinstance(b, n.Table))
+    assert [text_of(c) for c in table.header] == ["Situation", "Ønsket varsel"]
+    assert [[text_of(c) for c in row] for row in table.rows] == [
+        ["Planlagt udskrivning", "3 hverdage"],
+        ["Udskrivning efter kort indlæggelse", "1 hverdag"]]
+    assert len([b for b in source.blocks if isinstance(b, n.BulletList)][0].items) == 3
+    assert (project / HEARING / "received" / GLOSTRUP.name).read_bytes() == GLOSTRUP.read_bytes()

@@ -344,26 +344,29 @@ def _beside(a: Line, b: Line) -> bool:
 
 def _table_end(lines: list[Line], start: int) -> int:
     """Where a table starting at ``start`` ends (``start`` when there is none): lines that
-    share a row with another line, and wrapped cell lines under a column."""
-    if start + 1 >= len(lines) or not _beside(lines[start], lines[start + 1]):
+    share a row with another line (in row or in column order), and wrapped cell lines
+    under a column."""
+    first = lines[start]
+    nearby = lines[start + 1:start + 40]
+    if not any(_beside(first, other) for other in nearby):
         return start
-    columns = {round(lines[start].x0), round(lines[start + 1].x0)}
-    rows = {round(lines[start].top)}
-    end = start + 2
+    columns = {round(first.x0)}
+    rows = set()
+    bottom = first.bottom
+    end = start + 1
     while end < len(lines):
-        line, before = lines[end], lines[end - 1]
-        if line.page != before.page or line.top - before.bottom > line.size * 1.6:
+        line = lines[end]
+        if line.page != first.page or line.top > bottom + line.size * 1.6:
             break
-        if _beside(before, line):
+        partners = [o for o in lines[start:end + 40] if o is not line and _beside(line, o)]
+        if partners:
             columns.add(round(line.x0))
             rows.add(round(line.top))
         elif not any(abs(line.x0 - x) < 3 for x in columns):
             break
-        elif not (end + 1 < len(lines) and _beside(line, lines[end + 1])) and not any(
-                _beside(other, line) for other in lines[start:end]
-                if abs(other.top - line.top) < 1.5) and line.top - before.bottom > line.size:
-            break
+        bottom = max(bottom, line.bottom)
         end += 1
+    rows.add(round(first.top))
     groups = {round(line.top) for line in lines[start:end]}
     # a table has two or more rows of cells, and mostly rows of cells (not one line of
     # justified text split at a wide gap, followed by a paragraph)

@@ -21,7 +21,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
                 "utilstrækkelig", "betænkelig", "ikke kan", "svær", "desværre", "concern", "worr"),
     "proposal": ("foreslå", "forslag", "anbefal", "opfordr", "bør", "ønsk", "efterspørg",
                  "henstil", "opmærksom på", "propos", "recommend", "suggest"),
-    "positive": ("positiv", "hilser velkommen", "glæd", "enig", "enige", "god idé", "god ide",
+    "positive": ("positiv", "hilser", "glæd", "enig", "enige", "god idé", "god ide",
                  "tilfreds", "støtter", "fornuftig", "welcome", "support"),
 }
 EXACT_CUES = {"støtter", "bør", "enig", "enige"}  # "støtte" (the noun) says nothing
@@ -107,7 +107,7 @@ def match_section(heading: str, text: str, topics: list[TopicSpec]) -> TopicMatc
     if best is not None:
         confidence, topic_id, matched = best
         runner_up = sorted(scores)[-2] if len(scores) > 1 else 0.0
-        if runner_up and confidence < 0.9:
+        if runner_up and not matched[0].endswith("(heading)"):
             confidence *= 1 - 0.4 * runner_up / confidence
         result.topic, result.confidence, result.matched = topic_id, round(confidence, 2), matched
     _stance(heading + "\n" + text, result)
@@ -116,8 +116,17 @@ def match_section(heading: str, text: str, topics: list[TopicSpec]) -> TopicMatc
 
 def _by_title(topic: TopicSpec, heading: str, words: list[str], heading_stems: list[str]
               ) -> tuple[float, list[str]] | None:
+    section = None
     if topic.section and re.match(rf"^{re.escape(topic.section)}(?:\.?\s|$)", heading.strip()):
-        return 0.9, [f"section {topic.section}"]
+        # "4.3 …" names the draft's section; "5. …" may just number the response's points
+        section = (0.9 if "." in topic.section else 0.5), [f"section {topic.section}"]
+    title = _title_words(topic, words, heading_stems)
+    candidates = [c for c in (title, section) if c is not None]
+    return max(candidates, key=lambda c: c[0]) if candidates else None
+
+
+def _title_words(topic: TopicSpec, words: list[str], heading_stems: list[str]
+                 ) -> tuple[float, list[str]] | None:
     title_words = [w for w in WORD.findall(topic.title) if w.lower() not in SMALL_WORDS]
     if not title_words:
         return None
@@ -129,7 +138,8 @@ def _by_title(topic: TopicSpec, heading: str, words: list[str], heading_stems: l
         return 0.95, [f"{' '.join(dict.fromkeys(hit))} (heading)"]
     distinctive = [t for t in covered if t not in _general_stems()]
     if distinctive and len(covered) * 2 >= len(title_stems) and len(title_stems) >= 2:
-        return 0.7, [f"{' '.join(dict.fromkeys(hit))} (heading)"]
+        share = len(covered) / len(title_stems)
+        return round(0.5 + 0.4 * share, 2), [f"{' '.join(dict.fromkeys(hit))} (heading)"]
     return None
 
 
