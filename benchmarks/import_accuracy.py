@@ -3,7 +3,8 @@
 Imports N letterhead PDFs (our renderer), N Word DOCX files, the Glostrup example and the
 two seed-style plain letters (tests/import_fixtures.py) into a copy of the example hearing,
 reads the sources back with ``load_source`` and counts what import got right: headings
-(text), topics and stances (per heading), dates, organisations (sender), case numbers and signatories.
+(text), topics and stances (per heading), dates, organisations (sender), case numbers and
+signatories.
 
 The generated letters use the hearing's own vocabulary, so their figures are an upper bound;
 the Glostrup example and the plain letters are written more freely.
