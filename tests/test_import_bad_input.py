@@ -88,26 +88,19 @@ def test_missing_file(cli, project):
     assert_refused(cli, project, Path("incoming/borte.pdf"), "file not found")
 
 
-def test_size_limit_from_hoering_toml(cli, project):
-    (project / "hoering.toml").write_text("[import]\nmax_size_mb = 0.01\n", "utf-8")
+@pytest.mark.parametrize("setting, message", [
+    ("max_size_mb = 0.01", "the file is {mb:.1f} MB, more than the limit of 0.01 MB (raise "
+                           "max_size_mb under [import] in hoering.toml if the file is genuine)"),
+    ("max_pages = 1", "has 2 pages, more than the limit of 1 (raise max_pages under [import] in "
+                      "hoering.toml if the file is genuine)"),
+])
+def test_limits_from_hoering_toml(cli, project, setting, message):
+    (project / "hoering.toml").write_text(f"[import]\n{setting}\n", "utf-8")
     (project / "incoming").mkdir()
     path = Path("incoming/stor.pdf")
     data = _pdf()
     (project / path).write_bytes(data)
-    assert_refused(cli, project, path,
-                   f"the file is {len(data) / 1024 / 1024:.1f} MB, more than the limit of "
-                   "0.01 MB (raise max_size_mb under [import] in hoering.toml if the file is "
-                   "genuine)")
-
-
-def test_page_limit_from_hoering_toml(cli, project):
-    (project / "hoering.toml").write_text("[import]\nmax_pages = 1\n", "utf-8")
-    (project / "incoming").mkdir()
-    path = Path("incoming/lang.pdf")
-    (project / path).write_bytes(_pdf())
-    assert_refused(cli, project, path,
-                   "has 2 pages, more than the limit of 1 (raise max_pages under [import] in "
-                   "hoering.toml if the file is genuine)")
+    assert_refused(cli, project, path, message.format(mb=len(data) / 1024 / 1024))
 
 
 def test_smaller_unpacked_limit(cli, project):
