@@ -337,13 +337,26 @@ def scanned_pdf() -> bytes:
         return typst.compile(str(path))
 
 
-def encrypted_pdf(password: str = "hemmelig") -> bytes:
+def encrypted_pdf(password: str = "hemmelig", owner: str = "hemmelig") -> bytes:
+    """A PDF that needs ``password`` to open (none: only editing is restricted)."""
     import pikepdf
 
     data, _ = response_pdf(0, 3)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         stream = io.BytesIO()
-        pdf.save(stream, encryption=pikepdf.Encryption(user=password, owner=password))
+        pdf.save(stream, encryption=pikepdf.Encryption(user=password, owner=owner))
+    return stream.getvalue()
+
+
+def many_parts_docx(count: int = 6000) -> bytes:
+    """A DOCX-like zip with thousands of tiny parts (another way to exhaust a reader)."""
+    import zipfile
+
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        for index in range(count):
+            archive.writestr(f"word/media/x{index}.xml", "")
     return stream.getvalue()
 
 

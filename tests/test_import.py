@@ -210,6 +210,22 @@ def test_batch_goes_on_past_a_bad_file(cli, project):
         "1 imported, 2 failed: incoming/tom.pdf, incoming/notat.odt"]
 
 
+def test_pdf_restricted_only_by_an_owner_password_is_imported(project):
+    from import_fixtures import encrypted_pdf
+
+    imported = hoering.import_file(incoming(project, "svar.pdf", encrypted_pdf("", "ejer")),
+                                   HEARING)
+    assert load_source(imported.path).meta.sender == "Glostrup Kommune"
+
+
+def test_the_same_file_twice_is_imported_once(project):
+    data, _ = response_docx(seed=0, sections=2)
+    path = incoming(project, "a.docx", data)
+    report = hoering.import_files([path, Path("incoming/../incoming/a.docx")], HEARING)
+    assert [p.path.name for p in report.imported] == ["glostrup-kommune.md"]
+    assert not report.failed
+
+
 def test_two_files_from_one_sender_in_one_batch(project):
     a, _ = response_docx(seed=0, sections=2)
     b, _ = response_docx(seed=6, sections=3)  # the same sender (seed % 6)

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE_HEARING, snapshot
-from import_fixtures import encrypted_pdf, response_docx, response_pdf, scanned_pdf, zip_bomb_docx
+from import_fixtures import (
+    encrypted_pdf,
+    many_parts_docx,
+    response_docx,
+    response_pdf,
+    scanned_pdf,
+    zip_bomb_docx,
+)
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
 AGAIN = "(ask the sender for the file again)"
@@ -51,6 +58,9 @@ CASES = {
                  "unpacks to 300 MB from 299 KB; this looks like a zip bomb and is not opened "
                  "(the limit is 200 MB (max_unpacked_mb under [import] in hoering.toml) and a "
                  "packing ratio of at most 200:1)"),
+    "many parts": ("svar.docx", many_parts_docx,
+                   "holds 6001 packed files; a Word document has far fewer, so it is not "
+                   f"opened {AGAIN}"),
     "old doc": ("svar.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
                 f".doc files {UNSUPPORTED}"),
     "old doc named docx": ("svar.docx", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),

@@ -99,7 +99,7 @@ def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: boo
 
     folder = Path(hearing)
     context = _context(folder, config if config is not None else load_config())
-    paths = [Path(p) for p in paths]
+    paths = list({Path(p).resolve(): Path(p) for p in paths}.values())  # each file once
     report = ImportReport()
     planned: set[Path] = set()
     for path, result in zip(paths, _analyse_all(paths, context, executor), strict=True):

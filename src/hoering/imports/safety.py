@@ -27,6 +27,7 @@ KIND_NAMES = {
     "text": "a plain text file",
 }
 EXTENSION_KIND = {".pdf": "pdf", ".docx": "docx"}
+MAX_MEMBERS = 5000  # a real DOCX has a few dozen parts
 MAX_RATIO = 200  # a member that packs better than this is not a real document part
 
 
@@ -159,6 +160,10 @@ def _zip_kind(path: Path, limits: Limits) -> str:
         return "odt"
     if "word/document.xml" not in names:
         return "zip"
+    if len(members) > MAX_MEMBERS:
+        raise ImportFileError(path, f"holds {len(members)} packed files; a Word document has "
+                              f"far fewer, so it is not opened",
+                              hint="ask the sender for the file again")
     unpacked = sum(m.file_size for m in members)
     limit = limits.max_unpacked_mb * 1024 * 1024
     suspicious = [m for m in members
