@@ -142,6 +142,10 @@ def test_plain_letter_in_the_style_of_the_seed(cli, project, make):
                      "Med venlig hilsen", "Karen Brøndum"):
         assert leftover not in body
     assert source.meta.signature.signatories[0].name == SEED_TRUTH.signatory
+    assert source.meta.title == ("Høring af udkast til samarbejdsaftaler om voksne med psykisk "
+                                 "sygdom")
+    assert source.meta.guessed["title"].found_in.startswith("first line that reads like a")
+    assert source.meta.guessed["date"].found_in.endswith('"19. juni 2019"')
 
 
 def test_plain_pdf_has_two_pages_with_a_running_header():

@@ -180,18 +180,18 @@ def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
     from .errors import display_path
     from .imports.run import import_files
 
-    def progress(path: Path, error) -> None:
-        if error is not None:
-            for line in _error_lines(error):
+    def progress(path: Path, result) -> None:
+        if isinstance(result, HoeringError):
+            for line in _error_lines(result):
                 click.echo(f"Error: {line}", err=True)
+            return
+        unsure = sum(1 for g in result.guessed if g.confidence < 0.7)
+        note = f", {unsure} uncertain" if unsure else ""
+        click.echo(f"Imported {display_path(result.path)} ({len(result.guessed)} guesses"
+                   f"{note}; original kept as {display_path(result.original)})")
 
     report = import_files(files, hearing_dir, force=force, config=_config(),
                           on_progress=progress)
-    for imported in report.imported:
-        unsure = sum(1 for g in imported.guessed if g.confidence < 0.7)
-        note = f", {unsure} uncertain" if unsure else ""
-        click.echo(f"Imported {display_path(imported.path)} ({len(imported.guessed)} guesses"
-                   f"{note}; original kept as {display_path(imported.original)})")
     if report.failed:
         names = ", ".join(display_path(path) for path, _ in report.failed)
         click.echo(f"{len(report.imported)} imported, {len(report.failed)} failed: {names}",

@@ -57,6 +57,7 @@ class Cleaned:
     running: list[Line] = field(default_factory=list)  # headers, footers, page numbers
     footnotes: dict[int, str] = field(default_factory=dict)
     all_lines: list[Line] = field(default_factory=list)
+    subject_found_by: str = ""
 
 
 def clean(extracted: Extracted) -> Cleaned:
@@ -66,7 +67,7 @@ def clean(extracted: Extracted) -> Cleaned:
     body = [line for line in lines if line.region == "body"]
     size = body_size(body)
     body, footnotes = split_footnotes(body, size) if extracted.kind == "pdf" else (body, {})
-    letterhead, subject, body = split_letterhead(
+    letterhead, subject, body, subject_found_by = split_letterhead(
         merge_split_lines(body) if extracted.kind == "pdf" else body, size)
     body, closing = split_closing(body)
     paragraphs = [Para(line.text, line, list_kind=line.list_kind) if line.paragraph
@@ -74,7 +75,7 @@ def clean(extracted: Extracted) -> Cleaned:
     if extracted.kind == "pdf":
         paragraphs = join_lines(merge_split_lines(attach_markers(body)), size)
     return Cleaned([p for p in paragraphs if p is not None], size, letterhead, subject,
-                   closing, running, footnotes, lines)
+                   closing, running, footnotes, lines, subject_found_by)
 
 
 def normalise(text: str) -> str:
@@ -173,36 +174,36 @@ def split_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[in
 
 
 def split_letterhead(lines: list[Line], size: float
-                     ) -> tuple[list[Line], list[Line], list[Line]]:
-    """(letterhead and address lines, subject lines, the rest) of the first page."""
+                     ) -> tuple[list[Line], list[Line], list[Line], str]:
+    """(letterhead and address lines, subject lines, the rest, how the subject was found)."""
     first_page = [i for i, line in enumerate(lines) if line.page == lines[0].page] if lines \
         else []
-    start = None
+    start, how = None, ""
     for i in first_page[:40]:
         line = lines[i]
         if line.table:
             continue
         if line.size >= size * 1.15 and line.size >= _largest(lines, first_page[:40]) - 0.1:
-            start = i
+            start, how = i, "largest text on page 1"
             break
         if line.style.lower() in ("title", "subtitle"):
-            start = i
+            start, how = i, "Word title style"
             break
     if start is None:
         for i in first_page[:25]:
             text = lines[i].text.strip()
             if SUBJECT_START.match(text) and len(text) < 160 and not text.endswith(":"):
-                start = i
+                start, how = i, 'first line that reads like a subject ("Høring …", "Vedr.: …")'
                 break
     if start is None:
-        return [], [], lines
+        return [], [], lines, ""
     end = start + 1
     while (end < len(lines) and lines[end].page == lines[start].page
            and abs(lines[end].size - lines[start].size) < 0.2
            and lines[end].bold == lines[start].bold and not lines[start].paragraph
            and lines[end].top - lines[end - 1].bottom < lines[start].size * 0.6):
         end += 1
-    return lines[:start], lines[start:end], lines[end:]
+    return lines[:start], lines[start:end], lines[end:], how
 
 
 def _largest(lines: list[Line], indices: list[int]) -> float:

@@ -276,9 +276,7 @@ def _title(cleaned: Cleaned) -> Found | None:
     for line in cleaned.subject:
         text = join_text(text, line.text.strip())
     text = re.sub(r"^(?:emne|vedr\.?|vedrørende)\s*:\s*", "", text, flags=re.IGNORECASE)
-    first = cleaned.subject[0]
-    how = "largest text on page 1" if not first.paragraph or first.style.lower() == "title" \
-        else "first line"
-    if first.paragraph and first.style.lower() != "title":
-        how = "subject line"
-    return Found(text, 0.85, how)
+    how = cleaned.subject_found_by
+    confidence = 0.9 if how == "Word title style" else 0.85 if how.startswith("largest") \
+        else 0.75
+    return Found(text, confidence, how)

@@ -92,7 +92,7 @@ def import_file(path: Path | str, hearing: Path | str, *, force: bool = False,
 
 def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: bool = False,
                  config=None, executor: Executor | None = None,
-                 on_progress: Callable[[Path, HoeringError | None], None] | None = None
+                 on_progress: Callable[[Path, Imported | HoeringError], None] | None = None
                  ) -> ImportReport:
     """Import several files; a bad file is reported and the others are still imported."""
     from ..config import load_config
@@ -110,12 +110,10 @@ def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: boo
                 result = exc
         if isinstance(result, Imported):
             report.imported.append(result)
-            error = None
         else:
             report.failed.append((path, result))
-            error = result
         if on_progress is not None:
-            on_progress(path, error)
+            on_progress(path, result)
     return report
 
 
