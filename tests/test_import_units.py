@@ -154,6 +154,8 @@ def test_no_topic_without_evidence():
     ("Vi foreslår, at regionen opfordrer til mere samarbejde.", "proposal"),
     ("Vi er bekymrede for ventetiden, og vi savner pladser.", "concern"),
     ("Kommunen giver anden støtte i ventetiden.", None),
+    ("Vi er ikke positive over for forslaget.", "concern"),
+    ("Vi finder ikke modellen positiv.", "concern"),
 ])
 def test_stance_from_wording(text, stance):
     assert match_section("Afsnit", text, TOPICS).stance == stance

@@ -25,6 +25,7 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
                  "tilfreds", "støtter", "fornuftig", "welcome", "support"),
 }
 EXACT_CUES = {"støtter", "bør", "enig", "enige"}  # "støtte" (the noun) says nothing
+NEGATION = re.compile(r"(?<!\w)(?:ikke|ikke så|ikke særlig|ingenlunde|not)\s+(?:\w+\s+)?$")
 TIE_ORDER = ("concern", "proposal", "positive")
 
 
@@ -183,10 +184,13 @@ def _stance(text: str, result: TopicMatch) -> None:
         for cue in patterns:
             tail = "" if cue in EXACT_CUES else r"\w*"
             for match in re.finditer(rf"(?<!\w){re.escape(cue)}{tail}(?!\w)", lowered):
-                counts[stance] = counts.get(stance, 0) + 1
-                word = match.group(0)
-                if word not in cues.setdefault(stance, []):
-                    cues[stance].append(word)
+                said, word = stance, match.group(0)
+                negation = NEGATION.search(lowered[:match.start()])
+                if stance == "positive" and negation:  # "ikke positiv" is a concern
+                    said, word = "concern", negation.group(0).strip() + " " + word
+                counts[said] = counts.get(said, 0) + 1
+                if word not in cues.setdefault(said, []):
+                    cues[said].append(word)
     if not counts:
         return
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], TIE_ORDER.index(kv[0])))
