@@ -18,8 +18,8 @@ SMALL_WORDS = {"og", "til", "under", "for", "med", "af", "om", "i", "på", "ved"
 STANCE_CUES: dict[str, tuple[str, ...]] = {
     "concern": ("bekymr", "udfordr", "savn", "mangl", "problem", "kritisk", "risiko",
                 "vanskelig", "urealistisk", "ikke realistisk", "ikke muligt", "uklar",
-                "utilstrækkelig", "betænkelig", "ikke kan", "kan ikke", "svær", "desværre", "i praksis",
-                "kun muligt", "concern", "worr"),
+                "utilstrækkelig", "betænkelig", "ikke kan", "kan ikke", "svær", "desværre",
+                "i praksis", "kun muligt", "concern", "worr"),
     "proposal": ("foreslå", "forslag", "anbefal", "opfordr", "bør", "ønsk", "efterspørg",
                  "henstil", "opmærksom på", "propos", "recommend", "suggest"),
     "positive": ("positiv", "hilser", "glæd", "enig", "enige", "god idé", "god ide",
