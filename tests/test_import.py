@@ -327,3 +327,17 @@ def test_glostrup_example_imports_into_the_example_hearing(cli, project):
         ["Udskrivning efter kort indlæggelse", "1 hverdag"]]
     assert len([b for b in source.blocks if isinstance(b, n.BulletList)][0].items) == 3
     assert (project / HEARING / "received" / GLOSTRUP.name).read_bytes() == GLOSTRUP.read_bytes()
+
+
+def test_a_larger_batch_runs_in_worker_processes(project):
+    """Four files or more are read in a process pool; errors cross it intact."""
+    files = [incoming(project, f"svar-{seed}.docx", response_docx(seed, sections=2)[0])
+             for seed in range(4)]
+    files.append(incoming(project, "skannet.pdf", b"%PDF-1.7\n%%EOF\n"))
+    report = hoering.import_files(files, HEARING)
+    assert [i.path.name for i in report.imported] == [
+        "glostrup-kommune.md", "albertslund-kommune.md", "brondby-kommune.md",
+        "vallensbaek-kommune.md"]
+    [(path, error)] = report.failed
+    assert path == files[-1]
+    assert str(error).startswith("incoming/skannet.pdf: is damaged")
