@@ -18,14 +18,14 @@ HEARING = Path("consultations") / EXAMPLE_HEARING
 
 
 def text_of(node) -> str:
+    """The text of a node as a reader sees it (line breaks as spaces)."""
     if isinstance(node, n.Text):
         return node.text
-    parts = []
-    for child in getattr(node, "children", ()) or getattr(node, "blocks", ()) or ():
-        parts.append(text_of(child))
-    if isinstance(node, n.SoftBreak):
+    if isinstance(node, n.SoftBreak | n.LineBreak):
         return " "
-    return "".join(parts) if not isinstance(node, n.Paragraph | n.ListItem) else " ".join(parts)
+    parts = [text_of(child) for child in
+             getattr(node, "children", ()) or getattr(node, "blocks", ()) or ()]
+    return " ".join("".join(parts).split())
 
 
 def headings(source) -> list[n.Heading]:
@@ -341,3 +341,36 @@ def test_a_larger_batch_runs_in_worker_processes(project):
     [(path, error)] = report.failed
     assert path == files[-1]
     assert str(error).startswith("incoming/skannet.pdf: is damaged")
+
+
+def test_numbered_and_nested_lists_in_a_pdf(project):
+    from conftest import make_document
+    from hoering.render import pdf
+    from hoering.render.templates import TemplateFinder
+
+    markdown = (
+        "Vi har tre forslag, som vi beder regionen overveje i det videre arbejde:\n\n"
+        "1. Netværksmøder holdes senest syv hverdage efter indlæggelsen.\n"
+        "2. Indkaldelse sker via korrespondancemeddelelse, så sagsbehandleren altid får "
+        "besked i god tid og kan planlægge sin deltagelse i mødet.\n"
+        "3. Udskrivningsmentoren ansættes af kommunen.\n\n"
+        "## Borgere i hjemløshed\n\n"
+        "- Der mangler pladser på herberger, og borgerne venter derfor alt for længe på et "
+        "tilbud, der passer til dem.\n"
+        "  - Især forsorgshjem\n"
+        "- Andet punkt\n\nAfsluttende tekst.\n")
+    data = pdf.render(make_document(markdown), TemplateFinder(None))
+    imported = hoering.import_file(incoming(project, "lister.pdf", data), HEARING)
+    blocks = load_source(imported.path).blocks
+    numbered = next(b for b in blocks if isinstance(b, n.OrderedList))
+    assert [text_of(item) for item in numbered.items] == [
+        "Netværksmøder holdes senest syv hverdage efter indlæggelsen.",
+        "Indkaldelse sker via korrespondancemeddelelse, så sagsbehandleren altid får besked "
+        "i god tid og kan planlægge sin deltagelse i mødet.",
+        "Udskrivningsmentoren ansættes af kommunen."]
+    bullets = next(b for b in blocks if isinstance(b, n.BulletList))
+    assert text_of(bullets.items[0].blocks[0]).startswith("Der mangler pladser på herberger")
+    nested = bullets.items[0].blocks[1]
+    assert isinstance(nested, n.BulletList)
+    assert text_of(nested.items[0]) == "Især forsorgshjem"
+    assert text_of(bullets.items[1]) == "Andet punkt"
