@@ -212,7 +212,9 @@ def response_docx(seed: int = 0, sections: int = 6) -> tuple[bytes, Truth]:
         else:
             paragraph = document.add_paragraph()
             paragraph.add_run(heading).bold = True
-        document.add_paragraph(text)
+        paragraph = document.add_paragraph(text)
+        if index == 0:
+            _add_footnote(document, paragraph, FOOTNOTE)
         if index == 2:
             table = document.add_table(rows=3, cols=2)
             cells = [("Krav i udkastet", "Vores forslag"),
@@ -227,6 +229,31 @@ def response_docx(seed: int = 0, sections: int = 6) -> tuple[bytes, Truth]:
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue(), truth
+
+
+FOOTNOTE = "Jf. lov om social service § 85 om socialpædagogisk støtte."
+
+
+def _add_footnote(document, paragraph, text: str) -> None:
+    """A real Word footnote (python-docx has no API for it): a footnotes part with one
+    note, and a reference run at the end of ``paragraph``."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    xml = (f'<w:footnotes {ns}>'
+           '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+           '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+           '<w:continuationSeparator/></w:r></w:p></w:footnote>'
+           f'<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space='
+           f'"preserve"> {text}</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                xml.encode("utf-8"), document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    paragraph._p.append(parse_xml(f'<w:r {ns}><w:footnoteReference w:id="1"/></w:r>'))
 
 
 SEED_STYLE = """\

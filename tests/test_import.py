@@ -120,6 +120,12 @@ def test_docx_with_letterhead_table_and_lists(cli, project):
     assert len(bullets[0].items) == 2
     assert [(s.name, s.title) for s in source.meta.signature.signatories] == [
         ("Søren Ærø Jensen", "Centerchef")]
+    from import_fixtures import FOOTNOTE
+
+    [note] = source.body.footnotes
+    assert text_of(note.blocks[0]) == FOOTNOTE
+    first_section = source.blocks[source.blocks.index(headings(source)[0]) + 1]
+    assert any(isinstance(c, n.FootnoteRef) for c in first_section.children)
 
 
 @pytest.mark.parametrize("make", [plain_pdf, plain_docx], ids=["pdf", "docx"])

@@ -66,7 +66,8 @@ def clean(extracted: Extracted) -> Cleaned:
         line for line in lines if line.region != "body"]
     body = [line for line in lines if line.region == "body"]
     size = body_size(body)
-    body, footnotes = split_footnotes(body, size) if extracted.kind == "pdf" else (body, {})
+    body, footnotes = split_footnotes(body, size) if extracted.kind == "pdf" else (
+        body, dict(extracted.footnotes))
     letterhead, subject, body, subject_found_by = split_letterhead(
         merge_split_lines(body) if extracted.kind == "pdf" else body, size)
     body, closing = split_closing(body)

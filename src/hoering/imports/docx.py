@@ -25,7 +25,7 @@ def read_docx(path: Path) -> Extracted:
                   for i, p in enumerate(section.footer.paragraphs) if p.text.strip()]
     if not any(line.text.strip() or line.table for line in lines if line.region == "body"):
         raise ImportFileError(path, "has no text", hint="check that it is the right file")
-    return Extracted("docx", lines, 1)
+    return Extracted("docx", lines, 1, _footnotes(document))
 
 
 def _open(path: Path):
@@ -65,7 +65,39 @@ def _body(document, formats: dict, start: int) -> list[Line]:
 
 
 def _cell_text(cell) -> str:
-    return " ".join(" ".join(p.text.split()) for p in cell.paragraphs if p.text.strip())
+    return " ".join(paragraph_text(p._p) for p in cell.paragraphs if p.text.strip())
+
+
+def paragraph_text(element) -> str:
+    """The text of a ``w:p`` with Word footnote references as Markdown ``[^n]``."""
+    parts: list[str] = []
+    for run in element.iter(W + "r"):
+        for child in run:
+            if child.tag == W + "t":
+                parts.append(child.text or "")
+            elif child.tag in (W + "tab", W + "br", W + "cr"):
+                parts.append(" ")
+            elif child.tag == W + "footnoteReference":
+                parts.append(f"[^{child.get(W + 'id')}]")
+    return " ".join("".join(parts).split())
+
+
+def _footnotes(document) -> dict[int, str]:
+    """Word footnotes (word/footnotes.xml) by number; separators are left out."""
+    from lxml import etree
+
+    for relationship in document.part.rels.values():
+        if relationship.reltype.endswith("/footnotes") and not relationship.is_external:
+            root = etree.fromstring(relationship.target_part.blob)
+            notes = {}
+            for note in root.iter(W + "footnote"):
+                if note.get(W + "type") in ("separator", "continuationSeparator"):
+                    continue
+                text = " ".join(paragraph_text(p) for p in note.iter(W + "p"))
+                if text.strip():
+                    notes[int(note.get(W + "id"))] = text.strip()
+            return notes
+    return {}
 
 
 def _paragraph(paragraph, formats: dict, index: int, region: str) -> Line:
@@ -75,7 +107,7 @@ def _paragraph(paragraph, formats: dict, index: int, region: str) -> Line:
     bold = bool(runs) and all(_bold(run, style) for run in runs)
     size = _size(runs, style)
     list_kind, level = _list_info(paragraph, style_name, formats)
-    text = " ".join(paragraph.text.split())
+    text = paragraph_text(paragraph._p)
     return Line(text=text, top=index, size=size, bold=bold, region=region, style=style_name,
                 list_kind=list_kind, level=level, paragraph=True)
 

@@ -42,3 +42,4 @@ class Extracted:
     kind: str  # "pdf" or "docx"
     lines: list[Line] = field(default_factory=list)
     pages: int = 1
+    footnotes: dict[int, str] = field(default_factory=dict)  # DOCX: Word's own footnotes
