@@ -180,6 +180,7 @@ def response_docx(seed: int = 0, sections: int = 6) -> tuple[bytes, Truth]:
     """A DOCX as a municipality writes it in Word: letterhead in the page header, bold
     headings, a bullet list, a table, a closing with greeting and signatory."""
     import docx
+    import docx.shared
     from docx.shared import Pt
 
     sender, truth, parts = plan(seed, sections)
@@ -187,11 +188,18 @@ def response_docx(seed: int = 0, sections: int = 6) -> tuple[bytes, Truth]:
     rng = random.Random(seed)
     document = docx.Document()
     section = document.sections[0]
-    header = section.header.paragraphs[0]
-    run = header.add_run(name)
+    if seed % 2:  # letterhead in a table in a first-page header, as many templates do
+        section.different_first_page_header_footer = True
+        table = section.first_page_header.add_table(1, 2, docx.shared.Cm(16))
+        run = table.cell(0, 0).paragraphs[0].add_run(name)
+        table.cell(0, 0).add_paragraph(department)
+        table.cell(0, 1).paragraphs[0].text = f"{street}, {town}"
+        section.header.paragraphs[0].text = name
+    else:
+        run = section.header.paragraphs[0].add_run(name)
+        section.header.add_paragraph(department)
     run.bold = True
     run.font.size = Pt(14)
-    section.header.add_paragraph(department)
     section.footer.paragraphs[0].text = f"{street} · {town} · post@{domain}"
     document.add_paragraph("Region Hovedstaden")
     document.add_paragraph(f"Dato: {danish_date(truth.date, rng.randrange(4))}")

@@ -17,15 +17,35 @@ def read_docx(path: Path) -> Extracted:
     lines: list[Line] = []
     section = document.sections[0] if document.sections else None
     if section is not None:
-        lines += [_paragraph(p, formats, i, "header")
-                  for i, p in enumerate(section.header.paragraphs) if p.text.strip()]
+        lines += _running(section, formats, "header", 0)
     lines += _body(document, formats, len(lines))
     if section is not None:
-        lines += [_paragraph(p, formats, len(lines) + i, "footer")
-                  for i, p in enumerate(section.footer.paragraphs) if p.text.strip()]
+        lines += _running(section, formats, "footer", len(lines))
     if not any(line.text.strip() or line.table for line in lines if line.region == "body"):
         raise ImportFileError(path, "has no text", hint="check that it is the right file")
     return Extracted("docx", lines, 1, _footnotes(document))
+
+
+def _running(section, formats: dict, region: str, start: int) -> list[Line]:
+    """The paragraphs of the first page's header (or footer) and the running one, tables
+    included (letterheads are often laid out in a table), each text once."""
+    from docx.text.paragraph import Paragraph
+
+    parts = [getattr(section, f"first_page_{region}"), getattr(section, region)]
+    if not section.different_first_page_header_footer:
+        parts = parts[1:]
+    lines: list[Line] = []
+    seen: set[str] = set()
+    for part in parts:
+        if part.is_linked_to_previous and part is not parts[-1]:
+            continue
+        for element in part._element.iter(W + "p"):
+            paragraph = Paragraph(element, part)
+            text = paragraph_text(element)
+            if text and text not in seen:
+                seen.add(text)
+                lines.append(_paragraph(paragraph, formats, start + len(lines), region))
+    return lines
 
 
 def _open(path: Path):
