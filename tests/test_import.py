@@ -380,3 +380,13 @@ def test_numbered_and_nested_lists_in_a_pdf(project):
     assert isinstance(nested, n.BulletList)
     assert text_of(nested.items[0]) == "Især forsorgshjem"
     assert text_of(bullets.items[1]) == "Andet punkt"
+
+
+def test_hearing_given_by_its_id(cli, project):
+    data, _ = response_docx(seed=2, sections=2)
+    result = cli("import", str(incoming(project, "brondby.docx", data)), "--hearing",
+                 EXAMPLE_HEARING)
+    assert result.exit_code == 0, result.output
+    assert (project / HEARING / "responses" / "brondby-kommune.md").is_file()
+    assert cli("review", EXAMPLE_HEARING).stdout.startswith(
+        f"{HEARING}/responses/brondby-kommune.md:5: sender = Brøndby Kommune")

@@ -157,7 +157,7 @@ def new_response(hearing: str, organisation: str | None, department: str | None,
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--hearing", "hearing_dir", required=True,
               type=click.Path(path_type=Path, file_okay=False),
-              help="The hearing folder (the one with hearing.yaml).")
+              help="The hearing folder (the one with hearing.yaml), or its id.")
 @click.option("--force", is_flag=True,
               help="Replace a source (and a kept original) that already exists.")
 @click.pass_context
@@ -217,7 +217,7 @@ def review(hearing_dir: Path) -> None:
     """
     from .imports.review import review as list_guesses
 
-    items = list_guesses(hearing_dir)
+    items = list_guesses(hearing_dir, config=_config())
     for item in items:
         click.echo(str(item))
     files = len({item.path for item in items})

@@ -37,13 +37,18 @@ class ReviewItem:
         return f"{where}: {self.what} = {self.value} (confidence {self.confidence:.2f}{why})"
 
 
-def review(hearing: Path | str) -> list[ReviewItem]:
-    """What is still marked as guessed in the hearing's responses, file by file."""
+def review(hearing: Path | str, config=None) -> list[ReviewItem]:
+    """What is still marked as guessed in the hearing's responses, file by file.
+
+    ``hearing`` is the hearing's folder, or its id under the sources folder."""
+    from ..config import load_config
     from ..hearing import load_hearing
     from ..sources.frontmatter import read_source
     from ..sources.markdown import parse_body
+    from .run import hearing_folder
 
-    folder = load_hearing(Path(hearing)).folder
+    config = config if config is not None else load_config()
+    folder = load_hearing(hearing_folder(hearing, config)).folder
     items: list[ReviewItem] = []
     errors: list[SourceError] = []
     for path in sorted((folder / "responses").glob("*.md")):

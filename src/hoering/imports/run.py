@@ -97,8 +97,9 @@ def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: boo
     """Import several files; a bad file is reported and the others are still imported."""
     from ..config import load_config
 
-    folder = Path(hearing)
-    context = _context(folder, config if config is not None else load_config())
+    config = config if config is not None else load_config()
+    folder = hearing_folder(hearing, config)
+    context = _context(folder, config)
     paths = list({Path(p).resolve(): Path(p) for p in paths}.values())  # each file once
     report = ImportReport()
     planned: set[Path] = set()
@@ -115,6 +116,14 @@ def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: boo
         if on_progress is not None:
             on_progress(path, result)
     return report
+
+
+def hearing_folder(hearing: Path | str, config) -> Path:
+    """The hearing's folder: ``hearing`` as given, or a hearing id under the sources."""
+    folder = Path(hearing)
+    if not folder.is_dir() and config is not None and (config.sources / folder).is_dir():
+        return config.sources / folder
+    return folder
 
 
 def _context(folder: Path, config) -> _Context:
