@@ -102,3 +102,17 @@ def cli(project):
         return runner.invoke(main, list(args), catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def bare_hearing(project) -> Path:
+    """The example hearing with only the authored ishoj.md: no other responses, nothing
+    received. For tests that import into it or count what is there."""
+    import shutil
+
+    hearing = project / "consultations" / EXAMPLE_HEARING
+    for path in (hearing / "responses").glob("*.md"):
+        if path.name != "ishoj.md":
+            path.unlink()
+    shutil.rmtree(hearing / "received", ignore_errors=True)
+    return hearing

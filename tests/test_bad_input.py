@@ -11,6 +11,14 @@ from conftest import EXAMPLE_HEARING, snapshot
 SOURCE = Path("consultations") / EXAMPLE_HEARING / "responses" / "ishoj.md"
 
 
+@pytest.fixture(autouse=True)
+def only_one_source(project: Path) -> None:
+    """The example project reduced to ishoj.md, so "nothing written" means the whole build."""
+    for path in (project / "consultations").rglob("*.md"):
+        if path != project / SOURCE and path.parent.name in ("responses", "minutes"):
+            path.unlink()
+
+
 def write_source(project: Path, text: str | bytes, name: str = "ishoj.md") -> Path:
     path = project / "consultations" / EXAMPLE_HEARING / "responses" / name
     if isinstance(text, str):

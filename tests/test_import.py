@@ -17,6 +17,11 @@ from import_fixtures import SEED_TRUTH, plain_docx, plain_pdf, response_docx, re
 HEARING = Path("consultations") / EXAMPLE_HEARING
 
 
+@pytest.fixture(autouse=True)
+def _bare_hearing(bare_hearing):
+    """Import into the example hearing as it was before its own imported example."""
+
+
 def text_of(node) -> str:
     """The text of a node as a reader sees it (line breaks as spaces)."""
     if isinstance(node, n.Text):

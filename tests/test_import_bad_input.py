@@ -18,6 +18,11 @@ from import_fixtures import (
 )
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
+
+
+@pytest.fixture(autouse=True)
+def _bare_hearing(bare_hearing):
+    """Import into the example hearing as it was before its own imported example."""
 AGAIN = "(ask the sender for the file again)"
 UNSUPPORTED = ("cannot be imported (supported formats are PDF (.pdf) and Word (.docx); save "
                "the file as PDF or DOCX first)")
