@@ -32,6 +32,21 @@ _LABELS: dict[str, dict[str, str]] = {
     "back": {"da": "Tilbage til teksten", "en": "Back to the text"},
     "letterhead": {"da": "Brevhoved", "en": "Letterhead"},
     "details": {"da": "Oplysninger", "en": "Details"},
+    "minutes": {"da": "Referat", "en": "Minutes"},
+    "subject": {"da": "Mødets overskrift", "en": "Subject"},
+    "agenda": {"da": "Dagsorden", "en": "Agenda"},
+    "organisation": {"da": "Organisation", "en": "Organisation"},
+    "action_items": {"da": "Opfølgning", "en": "Action items"},
+    "who": {"da": "Hvem", "en": "Who"},
+    "what": {"da": "Hvad", "en": "What"},
+    "when": {"da": "Hvornår", "en": "When"},
+    "deadline": {"da": "Frist", "en": "Deadline"},
+    "status": {"da": "Status", "en": "Status"},
+    "next_meeting": {"da": "Næste møde", "en": "Next meeting"},
+    "next_meetings": {"da": "Næste møder", "en": "Next meetings"},
+    "invites": {"da": "indkalder", "en": "sends the invitation"},
+    "overdue": {"da": "overskredet", "en": "overdue"},
+    "no_deadline": {"da": "ingen frist", "en": "no deadline"},
 }
 
 
@@ -52,3 +67,12 @@ def format_date(value: dt.date, lang: str) -> str:
 def page_label(lang: str) -> tuple[str, str]:
     """The words around page numbers: ("Side", "af") → "Side 1 af 2"."""
     return label("page", lang), label("of", lang)
+
+
+def format_day(value: dt.date, lang: str) -> str:
+    """A date with its weekday: "torsdag den 12. september 2019" / "Thursday 12 September 2019"."""
+    from babel.dates import format_date as babel_format_date
+
+    if lang == "da":
+        return babel_format_date(value, format="EEEE 'den' d. MMMM y", locale="da_DK")
+    return babel_format_date(value, format="EEEE d MMMM y", locale="en_GB")

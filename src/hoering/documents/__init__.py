@@ -16,12 +16,15 @@ from ..sources import Source
 
 COMPOSERS: dict[str, str] = {
     "response": "hoering.documents.response:compose",
+    "minutes": "hoering.documents.minutes:compose",
 }
 
 
 # type → a function (source, document) -> {file suffix: bytes} of extra files written next to
 # the documents (e.g. ".actions.csv" for minutes).
-EXPORTERS: dict[str, str] = {}
+EXPORTERS: dict[str, str] = {
+    "minutes": "hoering.minutes.exports:exports",
+}
 
 
 def exports(source: Source, document: Document) -> dict[str, bytes]:

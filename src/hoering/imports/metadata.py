@@ -3,11 +3,10 @@ a confidence and the place it was found, so a person can check it."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from ..dates import find_dates
 from ..scaffold import slug
 from .cleanup import CLOSING, Cleaned, join_text
 from .lines import Line
@@ -41,44 +40,6 @@ class Metadata:
     on_behalf_of: Found | None = None
     signatories: list[tuple[str, str | None]] = field(default_factory=list)
     signatory: Found | None = None
-
-
-@lru_cache(maxsize=2)
-def _date_patterns(locale: str = "da") -> list[re.Pattern]:
-    from babel.dates import get_month_names
-
-    months: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for number, name in get_month_names(width, locale=locale).items():
-            months[name.lower().rstrip(".")] = number
-    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
-    _MONTHS.update(months)
-    return [
-        re.compile(rf"\b(?:d(?:en)?\.\s*)?(?P<d>\d{{1,2}})\.?\s*(?P<m>{names})\.?\s+(?P<y>\d{{4}})\b",
-                   re.IGNORECASE),
-        re.compile(r"\b(?:d(?:en)?\.\s*)?(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-](?P<y>\d{4}|\d{2})\b"),
-        re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    ]
-
-
-_MONTHS: dict[str, int] = {}
-
-
-def find_dates(text: str) -> list[tuple[dt.date, str]]:
-    """Every date written in ``text`` (Danish forms), with the words it was written as."""
-    found = []
-    for pattern in _date_patterns():
-        for match in pattern.finditer(text):
-            month = match.group("m")
-            month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
-            year = int(match.group("y"))
-            year += 2000 if year < 100 else 0
-            try:
-                found.append((match.start(), dt.date(year, month_number, int(match.group("d"))),
-                              match.group(0)))
-            except ValueError:
-                continue
-    return [(date, words) for _, date, words in sorted(found, key=lambda f: f[0])]
 
 
 def guess_metadata(cleaned: Cleaned, parties: list[tuple[str, list[str]]]) -> Metadata:

@@ -18,6 +18,7 @@ from .validation import validate
 # type: value in the metadata → the pydantic model of that kind of source.
 SOURCE_TYPES: dict[str, str] = {
     "response": "hoering.sources.response:ResponseMeta",
+    "minutes": "hoering.sources.minutes:MinutesMeta",
 }
 
 

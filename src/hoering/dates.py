@@ -1,0 +1,96 @@
+"""Dates as Danish letters and minutes write them: "19. juni 2019", "19/6-2019",
+"d. 19.6.2019", "2019-06-19"; and periods such as "september 2019" or "uge 38".
+
+Babel gives the month names (its own ``parse_date`` does not read Danish long dates).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Danish month names, wide and abbreviated, lower case → 1-12 ("sept" → 9)."""
+    from babel.dates import get_month_names
+
+    months: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for number, name in get_month_names(width, locale="da").items():
+            months[name.lower().rstrip(".")] = number
+    return months
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> list[re.Pattern]:
+    names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    return [
+        re.compile(rf"\b(?:d(?:en)?\.\s*)?(?P<d>\d{{1,2}})\.?\s*(?P<m>{names})\.?\s+"
+                   rf"(?P<y>\d{{4}})\b", re.IGNORECASE),
+        re.compile(r"\b(?:d(?:en)?\.\s*)?(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-]"
+                   r"(?P<y>\d{4}|\d{2})\b"),
+        re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    ]
+
+
+def find_dates(text: str) -> list[tuple[dt.date, str]]:
+    """Every date written in ``text``, in order, with the words it was written as."""
+    found = []
+    for pattern in _date_patterns():
+        for match in pattern.finditer(text):
+            month = match.group("m")
+            month_number = int(month) if month.isdigit() else month_numbers()[month.lower()]
+            year = int(match.group("y"))
+            year += 2000 if year < 100 else 0
+            try:
+                found.append((match.start(), dt.date(year, month_number, int(match.group("d"))),
+                              match.group(0)))
+            except ValueError:
+                continue
+    return [(date, words) for _, date, words in sorted(found, key=lambda f: f[0])]
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``text`` as one date, when it is nothing but a date (leading "d."/"den" allowed)."""
+    text = text.strip().rstrip(".")
+    dates = find_dates(text)
+    if len(dates) == 1 and dates[0][1].strip().rstrip(".") == text:
+        return dates[0][0]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _period_pattern() -> re.Pattern:
+    names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    return re.compile(rf"(?:\b(?:primo|medio|ultimo|i|inden|senest|slut|udgangen af)\s+)?"
+                      rf"\b(?P<m>{names})\.?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
+
+
+PERIOD_WORDS = re.compile(
+    r"\b(uge\s+\d{1,2}|\d{4}|(næste|kommende)\s+møde|next\s+meeting|kvartal|quarter|"
+    r"forår(et)?|sommer(en)?|efterår(et)?|vinter(en)?|årsskiftet|halvår(et)?)\b", re.IGNORECASE)
+
+
+def is_period(text: str) -> bool:
+    """Whether ``text`` names a period people plan by: a month, a year, a week, a quarter,
+    a season or "næste møde" — a deadline that is not an exact date but is still one."""
+    return bool(_period_pattern().search(text) or PERIOD_WORDS.search(text))
+
+
+def end_of_period(text: str) -> dt.date | None:
+    """The last day of a month named with its year ("september 2019" → 30 Sep 2019)."""
+    match = _period_pattern().search(text)
+    if not match:
+        return None
+    year, month = int(match.group("y")), month_numbers()[match.group("m").lower()]
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def looks_like_date(text: str) -> bool:
+    """Whether ``text`` is written as a day-month-year date (valid or not: "31. juni 2019")."""
+    names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    return bool(re.search(rf"\b\d{{1,2}}\.?\s*(?:{names})\.?\s+\d{{4}}\b|"
+                          r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b", text, re.IGNORECASE))

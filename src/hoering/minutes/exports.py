@@ -1,0 +1,115 @@
+"""Files written next to a referat's documents: ``.actions.csv`` and ``.ics``.
+
+Both are deterministic: the same source gives the same bytes (UIDs come from the source's
+name and line, time stamps from SOURCE_DATE_EPOCH or the meeting's date).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..model import Document
+from ..sources import Source
+from .actions import ActionItem
+
+TIMEZONE = "Europe/Copenhagen"
+CSV_HEADER = ("owner", "task", "deadline", "due", "status", "source")
+MEETING_LENGTH = dt.timedelta(hours=2)  # when a next meeting gives no end time
+
+
+def exports(source: Source, document: Document) -> dict[str, bytes]:
+    from ..documents.minutes import read_minutes
+
+    body = read_minutes(source)
+    return {
+        ".actions.csv": actions_csv((source.path, a) for a in body.actions),
+        ".ics": calendar(source, body.actions, document),
+    }
+
+
+def actions_csv(items: Iterable[tuple[Path, ActionItem]],
+                overdue_on: dt.date | None = None) -> bytes:
+    """Action items as CSV for Excel: UTF-8 with BOM, semicolons (as Danish Excel expects),
+    one row per item: owner; task; deadline as written; due date (ISO); status; file:line."""
+    from ..errors import display_path
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for path, item in items:
+        writer.writerow((item.owner, item.task, item.deadline or "",
+                         item.due.isoformat() if item.due else "", status(item, overdue_on),
+                         f"{display_path(path)}:{item.line}"))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def status(item: ActionItem, today: dt.date | None = None) -> str:
+    if item.done:
+        return "done"
+    if today is not None and item.overdue(today):
+        return "overdue"
+    return "open"
+
+
+def _uid(source: Source, what: str) -> str:
+    digest = hashlib.sha256(f"{source.path.name}\0{what}".encode()).hexdigest()[:24]
+    return f"{digest}@hoering"
+
+
+def calendar(source: Source, actions: Iterable[ActionItem], document: Document) -> bytes:
+    """A VTODO per action item with a deadline, a VEVENT per next meeting."""
+    import icalendar
+
+    from ..render import timestamp_for
+
+    meta = source.meta
+    stamp = timestamp_for(document)
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//hoering//referat//DA")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", meta.title)
+    for item in actions:
+        if item.deadline is None:
+            continue
+        todo = icalendar.Todo()
+        todo.add("uid", _uid(source, f"action:{item.line}"))
+        todo.add("dtstamp", stamp)
+        todo.add("summary", f"{item.owner}: {item.task}")
+        if item.due is not None:
+            todo.add("due", item.due)
+        deadline = "" if item.exact else f"Frist: {item.deadline}\n"
+        todo.add("description", f"{deadline}Fra referatet: {meta.title} ({meta.date:%d.%m.%Y})")
+        todo.add("status", "COMPLETED" if item.done else "NEEDS-ACTION")
+        cal.add_component(todo)
+    for index, meeting in enumerate(meta.next_meetings):
+        event = icalendar.Event()
+        event.add("uid", _uid(source, f"meeting:{index}"))
+        event.add("dtstamp", stamp)
+        event.add("summary", meta.title)
+        if meeting.time:
+            start = _local(meeting.date, meeting.time)
+            event.add("dtstart", start)
+            event.add("dtend", _local(meeting.date, meeting.end) if meeting.end
+                      else start + MEETING_LENGTH)
+        else:
+            event.add("dtstart", meeting.date)
+        if meeting.place:
+            event.add("location", meeting.place)
+        if meeting.invites:
+            event.add("description", f"{meeting.invites} indkalder.")
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _local(day: dt.date, time: str) -> dt.datetime:
+    from zoneinfo import ZoneInfo
+
+    hours, minutes = (int(part) for part in time.split(":"))
+    return dt.datetime.combine(day, dt.time(hours, minutes), tzinfo=ZoneInfo(TIMEZONE))
