@@ -26,6 +26,8 @@ _LAZY = {
     "load_config": "hoering.config:load_config",
     "Config": "hoering.config:Config",
     "new_response": "hoering.scaffold:new_response",
+    "new_minutes": "hoering.scaffold:new_minutes",
+    "open_actions": "hoering.minutes.overview:open_actions",
     "load_source": "hoering.sources:load_source",
     "compose": "hoering.documents:compose",
     "Document": "hoering.model:Document",

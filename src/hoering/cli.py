@@ -228,6 +228,76 @@ def review(hearing_dir: Path) -> None:
         click.echo("Nothing to confirm: no guessed values left")
 
 
+@new.command("minutes")
+@click.option("--title", required=True, help="The meeting's title.")
+@click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]),
+              help="Meeting date, YYYY-MM-DD (default: today).")
+@click.option("--organisation", help="Organisation profile id (default: hoering.toml's).")
+@click.option("--department", help="Department (default: the profile's first).")
+@click.option("--hearing", help="The hearing the meeting belongs to (its folder's name).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to create (default: <sources>/<hearing>/minutes/<date>-<title>.md).")
+def new_minutes(title: str, date_: dt.datetime | None, organisation: str | None,
+                department: str | None, hearing: str | None, output: Path | None) -> None:
+    """Create a referat skeleton: metadata explained, an agenda item, a decision and an
+    action item to copy.
+
+    Never overwrites an existing file.
+
+    \b
+    Example:
+      hoering new minutes --organisation ishoj --title "Dialogmøde om snitflader" \\
+          --date 2019-06-19 --hearing samarbejdsaftale-psykisk-sygdom
+    """
+    from .errors import display_path
+    from .scaffold import new_minutes as scaffold
+
+    path = scaffold(_config(), title=title, date=date_.date() if date_ else None,
+                    organisation=organisation, department=department, hearing=hearing,
+                    path=output)
+    click.echo(f"Created {display_path(path)}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--owner", help="Only this owner's items (part of the name is enough).")
+@click.option("--overdue", is_flag=True, help="Only items whose deadline has passed.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]),
+              help="The date to judge 'overdue' by, YYYY-MM-DD (default: today).")
+@click.option("--format", "format_", type=click.Choice(["table", "csv"]), default="table",
+              show_default=True, help="A table to read, or CSV (semicolons, UTF-8) for Excel "
+              "and other programs.")
+@click.pass_context
+def actions(ctx: click.Context, paths: tuple[Path, ...], owner: str | None, overdue: bool,
+            today: dt.datetime | None, format_: str) -> None:
+    """List the open action items of every referat in PATHS (default: the sources folder).
+
+    Oldest deadline first, each with its referat's file and line; overdue items are marked.
+    An item is done when its box is ticked: "- [x] @Hvem: hvad — frist".
+
+    \b
+    Examples:
+      hoering actions
+      hoering actions --owner Ishøj --overdue
+      hoering actions consultations/samarbejdsaftale-psykisk-sygdom --format csv > opgaver.csv
+    """
+    from .minutes.overview import open_actions, print_table, to_csv
+
+    day = today.date() if today else dt.date.today()
+    report = open_actions(paths or None, config=_config(), owner=owner,
+                          overdue_on=day if overdue else None)
+    for error in report.errors:
+        for line in _error_lines(error):
+            click.echo(f"Error: {line}", err=True)
+    if format_ == "csv":
+        sys.stdout.buffer.write(to_csv(report, day))
+        sys.stdout.flush()
+    else:
+        click.echo(print_table(report, day))
+    if report.errors:
+        ctx.exit(1)
+
+
 class _Progress:
     """Progress on stderr while many documents build: a counter on a terminal, a line per
     quarter otherwise; silent for a handful of documents."""

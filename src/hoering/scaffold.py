@@ -32,13 +32,7 @@ def new_response(
     path: Path | None = None,
 ) -> Path:
     """Write a skeleton høringssvar and return its path; never overwrites a file."""
-    organisation = organisation or config.organisation
-    if not organisation:
-        raise HoeringError("no organisation given",
-                           hint="use --organisation ID or set 'organisation' in hoering.toml")
-    templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
-    profile = load_organisation(organisation, templates)
-    department = department or (profile.profile.departments or [None])[0]
+    templates, profile, organisation, department = _profile(config, organisation, department)
     target = path or config.sources / slug(hearing) / "responses" / f"{slug(organisation)}.md"
     behalf = f"{profile.name}, {department}" if department else profile.name
     text = templates.jinja.get_template("skeletons/response.md").render(
@@ -54,6 +48,18 @@ def new_response(
     return target
 
 
+def _profile(config: Config, organisation: str | None, department: str | None):
+    """The templates, the organisation's profile, its id and the department to write."""
+    organisation = organisation or config.organisation
+    if not organisation:
+        raise HoeringError("no organisation given",
+                           hint="use --organisation ID or set 'organisation' in hoering.toml")
+    templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
+    profile = load_organisation(organisation, templates)
+    department = department or (profile.profile.departments or [None])[0]
+    return templates, profile, organisation, department
+
+
 def yaml_text(value: str) -> str:
     """``value`` as a YAML double-quoted string (safe for any text)."""
     return json.dumps(value, ensure_ascii=False)
@@ -66,3 +72,34 @@ def write_new(target: Path, text: str) -> None:
                            hint="choose another name with --output; "
                                 "hoering never overwrites a source")
     write_atomic(target, text.encode("utf-8"))
+
+
+def new_minutes(
+    config: Config,
+    *,
+    title: str,
+    date: dt.date | None = None,
+    organisation: str | None = None,
+    department: str | None = None,
+    hearing: str | None = None,
+    path: Path | None = None,
+) -> Path:
+    """Write a skeleton referat and return its path; never overwrites a file.
+
+    It goes to ``<sources>/<hearing>/minutes/`` (or ``<sources>/minutes/`` without a
+    hearing), named by date and title: ``2019-06-19-dialogmoede-om-snitflader.md``.
+    """
+    templates, profile, organisation, department = _profile(config, organisation, department)
+    date = date or dt.date.today()
+    folder = config.sources / slug(hearing) if hearing else config.sources
+    target = path or folder / "minutes" / f"{date.isoformat()}-{slug(title)}.md"
+    text = templates.jinja.get_template("skeletons/minutes.md").render(
+        title=yaml_text(title),
+        date=date.isoformat(),
+        organisation=organisation,
+        organisation_text=profile.name,
+        department=yaml_text(department or ""),
+        hearing=slug(hearing) if hearing else None,
+    )
+    write_new(target, text)
+    return target

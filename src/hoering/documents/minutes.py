@@ -3,9 +3,8 @@ decisions and action items, a table of action items, next meeting and the refere
 
 from __future__ import annotations
 
-from ..errors import display_path
 from ..i18n import format_date, format_day, label
-from ..minutes.body import MinutesBody, deadline_text, read_body
+from ..minutes.body import MinutesBody, deadline_text, read_minutes
 from ..model import Document, InfoItem
 from ..model import nodes as n
 from ..organisations import Organisation
@@ -36,21 +35,6 @@ def compose(source: Source, organisation: Organisation) -> Document:
                         *meta.keywords]),
         source=str(source.path),
     )
-
-
-def read_minutes(source: Source) -> MinutesBody:
-    """The body read as minutes; adds a warning for each next meeting dated in the past."""
-    meta: MinutesMeta = source.meta
-    first_next = min((m.date for m in meta.next_meetings if m.date >= meta.date), default=None)
-    body = read_body(source.blocks, source.path, meta.lang, first_next)
-    for index, meeting in enumerate(meta.next_meetings):
-        if meeting.date < meta.date:
-            line = source.raw.line_of(("next_meetings", index, "date"))
-            warning = (f"{display_path(source.path)}:{line}: next_meetings: {meeting.date} is "
-                       f"before this meeting ({meta.date}); is the year right?")
-            if warning not in source.warnings:
-                source.warnings.append(warning)
-    return body
 
 
 def info_items(meta: MinutesMeta) -> tuple[InfoItem, ...]:

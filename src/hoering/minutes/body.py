@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import SourceError, SourceErrors
+from ..errors import SourceError, SourceErrors, display_path
 from ..i18n import label
 from ..model import nodes as n
+from ..sources import Source
 from .actions import ActionItem, parse_item
 
 HAND_NUMBER = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)*\.?)\s+\S")
@@ -23,6 +24,20 @@ class MinutesBody:
     blocks: tuple[n.Block, ...]
     agenda: tuple[str, ...]  # "1. Velkomst", in order
     actions: tuple[ActionItem, ...]
+
+
+def read_minutes(source: Source) -> MinutesBody:
+    """The body read as minutes; adds a warning for each next meeting dated in the past."""
+    meta = source.meta
+    body = read_body(source.blocks, source.path, meta.lang, meta.next_meeting_date)
+    for index, meeting in enumerate(meta.next_meetings):
+        if meeting.date < meta.date:
+            line = source.raw.line_of(("next_meetings", index, "date"))
+            warning = (f"{display_path(source.path)}:{line}: next_meetings: {meeting.date} is "
+                       f"before this meeting ({meta.date}); is the year right?")
+            if warning not in source.warnings:
+                source.warnings.append(warning)
+    return body
 
 
 def read_body(blocks: list[n.Block], path: Path, lang: str,

@@ -23,7 +23,7 @@ MEETING_LENGTH = dt.timedelta(hours=2)  # when a next meeting gives no end time
 
 
 def exports(source: Source, document: Document) -> dict[str, bytes]:
-    from ..documents.minutes import read_minutes
+    from .body import read_minutes
 
     body = read_minutes(source)
     return {

@@ -93,6 +93,11 @@ class MinutesMeta(Strict):
         return people
 
     @property
+    def next_meeting_date(self) -> dt.date | None:
+        """The first next meeting on or after this one ("inden næste møde" means it)."""
+        return min((m.date for m in self.next_meetings if m.date >= self.date), default=None)
+
+    @property
     def time_text(self) -> str | None:
         if self.start and self.end:
             return f"{self.start}–{self.end}"
