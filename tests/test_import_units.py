@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
+from hoering.dates import find_dates
 from hoering.imports.cleanup import PAGE_NUMBER, Para, clean, join_text
 from hoering.imports.lines import Extracted, Line
-from hoering.dates import find_dates
 from hoering.imports.structure import Block, structure
 from hoering.imports.topics import TopicSpec, match_section
 from hoering.imports.writer import body, wrap

@@ -1,0 +1,279 @@
+"""Referater: the example built into DOCX, PDF, HTML, CSV and iCalendar and read back;
+hoering actions; hoering new minutes; and the errors authors make."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import docx
+import icalendar
+import pypdf
+import pytest
+
+import hoering
+from conftest import EXAMPLE_HEARING, snapshot
+from htmltree import parse
+
+MINUTES = Path("consultations") / EXAMPLE_HEARING / "minutes" / "2019-06-19-dialogmoede-snitflader.md"
+OUT = Path("output") / EXAMPLE_HEARING / "minutes" / "2019-06-19-dialogmoede-snitflader"
+AGENDA = ["1. Velkomst og præsentation", "2. Baggrunden for mødet",
+          "3. Distriktspsykiatriens praksis ved afslutning", "4. Et fast dialogforum"]
+
+
+@pytest.fixture
+def built(cli, project) -> Path:
+    result = cli("build", str(MINUTES))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "1 built, 0 up to date, 0 failed"
+    return project / OUT
+
+
+def out(built: Path, suffix: str) -> Path:
+    return built.with_name(built.name + suffix)
+
+
+def test_build_writes_documents_and_exports(built):
+    names = sorted(p.name for p in built.parent.iterdir())
+    assert names == [f"{built.name}{s}" for s in
+                     (".actions.csv", ".docx", ".html", ".ics", ".pdf")]
+
+
+def test_docx_has_numbered_agenda_decisions_actions_and_referent(built):
+    document = docx.Document(out(built, ".docx"))
+    paragraphs = [(p.text, p.style.name) for p in document.paragraphs]
+    headings = [text for text, style in paragraphs if style == "Heading 1"]
+    assert headings == ["Deltagere", "Dagsorden", *AGENDA, "Opfølgning", "Næste møde"]
+    texts = [text for text, _ in paragraphs]
+    assert texts[1].startswith("Mødets overskrift: Snitflader")  # after the title
+    assert "Mødeleder: Helle Pernille Madsen, centerchef" in texts
+    assert "Referent: Thomas Petersen, udviklingskonsulent" in texts
+    assert ("Onsdag den 18. september 2019 kl. 13:00–15:00, Ishøj Rådhus. "
+            "Ishøj Kommune indkalder.") in texts
+    assert not any(text.startswith("Beslutning:") for text in texts)  # set apart instead
+    participants, actions = document.tables[1], document.tables[-1]  # [0]: info block
+    assert [c.text for c in participants.rows[2].cells] == [
+        "PC Glostrup", "Darius Mardosas, Tina Eggert, m.fl."]
+    assert [c.text for c in actions.rows[0].cells] == ["Hvem", "Hvad", "Hvornår", "Status"]
+    assert [c.text for c in actions.rows[2].cells] == [
+        "Distriktspsykiatrien",
+        "sender mulige datoer for dialogmøderne i 2019 til Helle Pernille Madsen",
+        "1. august 2019", "ikke udført"]
+    assert [c.text for c in actions.rows[1].cells][2] == "september 2019"  # kept as written
+    assert document.core_properties.title == (
+        "Dialogmøde mellem Distriktspsykiatrien og Center for Voksne og Velfærd")
+    assert document.core_properties.author == "Ishøj Kommune"
+
+
+def test_docx_decisions_are_callouts(built):
+    document = docx.Document(out(built, ".docx"))
+    boxes = [t.cell(0, 0) for t in document.tables if len(t.columns) == 1]
+    assert [[p.text for p in box.paragraphs][0] for box in boxes] == ["Beslutning"] * 2
+    assert boxes[0].paragraphs[1].text.startswith("Der holdes dialogmøder to gange om året")
+    assert boxes[1].paragraphs[1].text.startswith("Første møde er et ekstraordinært møde")
+    assert boxes[0].paragraphs[0].runs[0].bold
+
+
+def test_pdf_text_and_metadata(built):
+    reader = pypdf.PdfReader(out(built, ".pdf"))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for expected in ("Dato", "19. juni 2019", "Tidspunkt", "13:00–14:30", "Sted",
+                     "Ishøj Rådhus, mødelokale 2", "Deltagere", "Dagsorden", "Beslutning",
+                     "Opfølgning", "Hvem", "Hvad", "Hvornår", "Næste møde",
+                     "Referent: Thomas Petersen, udviklingskonsulent", "Side 1 af 2"):
+        assert expected in text, expected
+    assert "Velkomst og præsentation" in text and "@Ishøj" not in text
+    assert reader.metadata.title.startswith("Dialogmøde mellem Distriktspsykiatrien")
+
+
+def test_html_structure(built):
+    page = parse(out(built, ".html").read_text("utf-8"))
+    headings = [h.text().strip() for h in page.find("main").iter("h2")]
+    assert headings[:6] == ["Deltagere", "Dagsorden", *AGENDA]
+    decisions = page.find_all("aside", class_="callout-decision")
+    assert len(decisions) == 2
+    assert decisions[0].text().strip().startswith("Beslutning")
+    assert "Der holdes dialogmøder to gange om året" in decisions[0].text()
+    tables = page.find_all("table")
+    assert [th.text().strip() for th in tables[-1].iter("th")] == [
+        "Hvem", "Hvad", "Hvornår", "Status"]
+
+
+def test_actions_csv(built):
+    data = out(built, ".actions.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["owner", "task", "deadline", "due", "status", "source"]
+    assert rows[1:] == [
+        ["Ishøj Kommune", "inviterer til det første dialogmøde", "september 2019",
+         "2019-09-30", "open", f"{MINUTES}:71"],
+        ["Distriktspsykiatrien",
+         "sender mulige datoer for dialogmøderne i 2019 til Helle Pernille Madsen",
+         "1. august 2019", "2019-08-01", "open", f"{MINUTES}:72"],
+        ["Alle parter", "tager et udkast til rammebeskrivelse med", "inden næste møde",
+         "2019-09-18", "open", f"{MINUTES}:73"],
+    ]
+
+
+def test_ics_parses_back_with_todos_and_the_next_meeting(built, cli, project):
+    calendar = icalendar.Calendar.from_ical(out(built, ".ics").read_bytes())
+    todos = calendar.walk("VTODO")
+    assert [str(t["summary"]) for t in todos] == [
+        "Ishøj Kommune: inviterer til det første dialogmøde",
+        "Distriktspsykiatrien: sender mulige datoer for dialogmøderne i 2019 til "
+        "Helle Pernille Madsen",
+        "Alle parter: tager et udkast til rammebeskrivelse med"]
+    assert [t.decoded("due").isoformat() for t in todos] == [
+        "2019-09-30", "2019-08-01", "2019-09-18"]
+    assert "Frist: september 2019" in str(todos[0]["description"])
+    assert all(str(t["status"]) == "NEEDS-ACTION" for t in todos)
+    (event,) = calendar.walk("VEVENT")
+    start = event.decoded("dtstart")
+    assert (start.isoformat(), str(start.tzinfo)) == (
+        "2019-09-18T13:00:00+02:00", "Europe/Copenhagen")
+    assert event.decoded("dtend").hour == 15
+    assert str(event["location"]) == "Ishøj Rådhus"
+    assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Europe/Copenhagen"
+    first = out(built, ".ics").read_bytes()
+    assert cli("build", "--force", "-o", "again", str(MINUTES)).exit_code == 0
+    again = project / "again" / OUT.relative_to("output")
+    assert out(again, ".ics").read_bytes() == first  # stable UIDs and time stamps
+
+
+def test_english_minutes(cli, project):
+    path = project / MINUTES
+    path.write_text(path.read_text("utf-8").replace("type: minutes", "type: minutes\nlang: en")
+                    .replace("Beslutning:", "Decision:"), "utf-8")
+    assert cli("build", str(MINUTES), "-f", "docx").exit_code == 0
+    document = docx.Document(project / OUT.with_suffix(".docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:2] == ["Participants", "Agenda"] and headings[-2:] == [
+        "Action items", "Next meeting"]
+    assert [c.text for c in document.tables[-1].rows[0].cells] == [
+        "Who", "What", "When", "Status"]
+    assert "Minutes taken by: Thomas Petersen, udviklingskonsulent" in [
+        p.text for p in document.paragraphs]
+
+
+def test_actions_lists_open_items_with_overdue_marked(cli, project):
+    result = cli("actions", "--today", "2019-08-15")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Due", "Owner", "Task", "Source"]
+    assert lines[1].split()[:4] == ["!", "2019-08-01", "OVERDUE", "Distriktspsykiatrien"]
+    assert lines[1].endswith(f"{MINUTES}:72")
+    assert lines[-1] == "3 open action items, 1 overdue (on 2019-08-15)"
+
+
+def test_actions_filters_and_csv(cli, project):
+    path = project / MINUTES
+    path.write_text(path.read_text("utf-8").replace("- [ ] @Alle", "- [x] @Alle"), "utf-8")
+    result = cli("actions", "--owner", "ishøj", "--today", "2019-10-01")
+    assert result.stdout.splitlines()[-1] == "1 open action item, 1 overdue (on 2019-10-01)"
+    result = cli("actions", "--overdue", "--today", "2019-08-02", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";"))
+    assert [r[0] for r in rows] == ["owner", "Distriktspsykiatrien"]
+    assert rows[1][4] == "overdue"
+    assert cli("actions", "--owner", "nobody").stdout.strip() == "No open action items"
+
+
+def test_actions_api(project):
+    import datetime as dt
+
+    report = hoering.open_actions(overdue_on=dt.date(2019, 9, 20))
+    assert [(a.item.owner, a.item.due.isoformat()) for a in report.actions] == [
+        ("Distriktspsykiatrien", "2019-08-01"), ("Alle parter", "2019-09-18")]
+    assert report.errors == []
+
+
+def test_new_minutes_is_ready_to_build_and_never_overwrites(cli, project):
+    args = ["new", "minutes", "--organisation", "ishoj", "--title", "Dialogmøde om snitflader",
+            "--date", "2019-06-19", "--hearing", EXAMPLE_HEARING]
+    result = cli(*args)
+    created = Path("consultations") / EXAMPLE_HEARING / "minutes" / (
+        "2019-06-19-dialogmode-om-snitflader.md")
+    assert result.stdout.strip() == f"Created {created}"
+    text = (project / created).read_text("utf-8")
+    assert 'title: "Dialogmøde om snitflader"' in text and "Beslutning:" in text
+    assert cli("check", str(created)).exit_code == 0
+    assert cli("build", str(created), "-f", "html").exit_code == 0
+    before = snapshot(project / "consultations")
+    again = cli(*args)
+    assert again.exit_code == 1
+    assert again.stderr.strip() == (f"Error: {created} already exists (choose another name "
+                                    "with --output; hoering never overwrites a source)")
+    assert snapshot(project / "consultations") == before
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+
+def replace(project: Path, old: str, new: str) -> None:
+    path = project / MINUTES
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def fails(cli, project: Path, expected: list[str]) -> None:
+    before = snapshot(project)
+    for command in ("build", "check"):
+        result = cli(command, str(MINUTES))
+        assert result.exit_code == 1, result.output
+        assert [line for line in result.stderr.splitlines() if line.startswith("Error:")] == [
+            f"Error: {e}" for e in expected]
+        assert "Traceback" not in result.output
+        assert snapshot(project) == before
+
+
+def test_action_item_without_owner(cli, project):
+    replace(project, "- [ ] @Ishøj Kommune: inviterer", "- [ ] Ishøj Kommune inviterer")
+    fails(cli, project, [
+        f"{MINUTES}:71: action item has no owner (write it as \"- [ ] @Hvem: hvad — frist\", "
+        "e.g. \"- [ ] @Ishøj Kommune: sender oversigten — 1/9-2019\")"])
+
+
+def test_unparseable_and_impossible_deadlines(cli, project):
+    replace(project, "— september 2019", "— når vi får tid")
+    replace(project, "— 1. august 2019", "— 31. juni 2019")
+    fails(cli, project, [
+        f"{MINUTES}:71: deadline 'når vi får tid' is neither a date nor a period (write a "
+        "date (\"1. september 2019\", \"1/9-2019\") or a period (\"september 2019\", "
+        "\"uge 38\", \"inden næste møde\"))",
+        f"{MINUTES}:72: deadline '31. juni 2019' is not a date in the calendar "
+        "(check the day and the month)"])
+
+
+def test_participants_must_be_organisations_with_names(cli, project):
+    path = project / MINUTES
+    text = path.read_text("utf-8")
+    start, end = text.index("participants:"), text.index("chair:")
+    path.write_text(text[:start] + "participants:\n  - Helle Pernille Madsen\n  - Tina Eggert\n"
+                    + text[end:], "utf-8")
+    result = cli("check", str(MINUTES))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {MINUTES}:12: participants: list the people under their organisation, e.g.",
+        "  Ishøj Kommune:",
+        "    - Navn Navnesen, titel",
+        "1 source checked, 1 with errors"]
+
+
+def test_agenda_numbered_by_hand(cli, project):
+    replace(project, "## Baggrunden for mødet", "## 2. Baggrunden for mødet")
+    replace(project, "## Et fast dialogforum", "## 2. Et fast dialogforum")
+    fails(cli, project, [
+        f"{MINUTES}:36: agenda item '2. Baggrunden for mødet' is numbered by hand "
+        "(remove '2.': hoering numbers agenda items itself)",
+        f"{MINUTES}:58: agenda item '2. Et fast dialogforum' is numbered by hand "
+        "(remove '2.': hoering numbers agenda items itself)"])
+
+
+def test_next_meeting_before_the_meeting_is_a_warning(cli, project):
+    replace(project, "  - date: 2019-09-18", "  - date: 2018-09-18")
+    result = cli("build", str(MINUTES), "-f", "html")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"Warning: {MINUTES}:25: next_meetings: 2018-09-18 is before this meeting "
+        "(2019-06-19); is the year right?")
