@@ -16,7 +16,8 @@ import hoering
 from conftest import EXAMPLE_HEARING, snapshot
 from htmltree import parse
 
-MINUTES = Path("consultations") / EXAMPLE_HEARING / "minutes" / "2019-06-19-dialogmoede-snitflader.md"
+MINUTES = (Path("consultations") / EXAMPLE_HEARING / "minutes"
+           / "2019-06-19-dialogmoede-snitflader.md")
 OUT = Path("output") / EXAMPLE_HEARING / "minutes" / "2019-06-19-dialogmoede-snitflader"
 AGENDA = ["1. Velkomst og præsentation", "2. Baggrunden for mødet",
           "3. Distriktspsykiatriens praksis ved afslutning", "4. Et fast dialogforum"]
@@ -277,3 +278,16 @@ def test_next_meeting_before_the_meeting_is_a_warning(cli, project):
     assert result.stderr.splitlines()[0] == (
         f"Warning: {MINUTES}:25: next_meetings: 2018-09-18 is before this meeting "
         "(2019-06-19); is the year right?")
+
+
+def test_actions_reports_a_broken_referat_and_lists_the_others(cli, project):
+    broken = MINUTES.with_name("2019-09-18-broken.md")
+    text = (project / MINUTES).read_text("utf-8")
+    (project / broken).write_text(text.replace("date: 2019-06-19", "date: 2019-06-31")
+                                  .replace("- [ ] @Alle parter:", "- [ ] Alle parter:"), "utf-8")
+    result = cli("actions", "--today", "2019-08-15")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {broken}:5: date: '2019-06-31' is not a date "
+        "(write dates as YYYY-MM-DD, e.g. 2019-06-19)"]
+    assert result.stdout.splitlines()[-1] == "3 open action items, 1 overdue (on 2019-08-15)"

@@ -159,12 +159,12 @@ def run_jobs(jobs: list[Job], executor: Executor | None = None) -> Iterator[Outc
     if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) == 1:
         yield from map(build_job, jobs)
         return
-    with _process_pool() as pool:
+    with process_pool() as pool:
         chunk = max(1, min(16, len(jobs) // ((os.cpu_count() or 1) * 4)))
         yield from pool.map(build_job, jobs, chunksize=chunk)
 
 
-def _process_pool() -> Executor:
+def process_pool() -> Executor:
     """A pool of fresh worker processes. Not plain fork: a forked child inherits locks held
     by the parent's threads (a caller's thread pool, Typst's compilers) and can hang."""
     import multiprocessing

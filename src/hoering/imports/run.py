@@ -143,9 +143,9 @@ def _analyse_all(paths: list[Path], context: _Context, executor: Executor | None
         return [_analyse_job(job) for job in jobs]
     if executor is not None:
         return list(executor.map(_analyse_job, jobs))
-    from ..pipeline import _process_pool
+    from ..pipeline import process_pool
 
-    with _process_pool() as pool:
+    with process_pool() as pool:
         return list(pool.map(_analyse_job, jobs, chunksize=4))
 
 

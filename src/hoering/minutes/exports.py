@@ -36,15 +36,18 @@ def actions_csv(items: Iterable[tuple[Path, ActionItem]],
                 overdue_on: dt.date | None = None) -> bytes:
     """Action items as CSV for Excel: UTF-8 with BOM, semicolons (as Danish Excel expects),
     one row per item: owner; task; deadline as written; due date (ISO); status; file:line."""
+    from functools import lru_cache
+
     from ..errors import display_path
 
+    shown = lru_cache(maxsize=None)(display_path)  # one path serves many items
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for path, item in items:
         writer.writerow((item.owner, item.task, item.deadline or "",
                          item.due.isoformat() if item.due else "", status(item, overdue_on),
-                         f"{display_path(path)}:{item.line}"))
+                         f"{shown(path)}:{item.line}"))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -89,6 +89,17 @@ def read_text(path: Path) -> str:
 
 def read_source(path: Path) -> RawSource:
     """Split ``path`` into metadata and body. The metadata block must come first."""
+    metadata_text, body, body_first_line = split_source(path)
+    metadata = parse_yaml(metadata_text, path, first_line=2)
+    if metadata is None:
+        raise SourceError(path, "metadata block is empty", line=2)
+    if not isinstance(metadata, dict):
+        raise SourceError(path, "metadata must be 'key: value' lines", line=2)
+    return RawSource(path, metadata, body, body_first_line)
+
+
+def split_source(path: Path) -> tuple[str, str, int]:
+    """The metadata text, the body text and the file line the body starts on."""
     text = read_text(path)
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FENCE:
@@ -98,12 +109,20 @@ def read_source(path: Path) -> RawSource:
     if end is None:
         raise SourceError(path, "metadata block is not closed", line=1,
                           hint="end the metadata with a line '---'")
-    metadata = parse_yaml("".join(lines[1:end]), path, first_line=2)
-    if metadata is None:
-        raise SourceError(path, "metadata block is empty", line=2)
-    if not isinstance(metadata, dict):
-        raise SourceError(path, "metadata must be 'key: value' lines", line=2)
-    return RawSource(path, metadata, "".join(lines[end + 1:]), end + 2)
+    return "".join(lines[1:end]), "".join(lines[end + 1:]), end + 2
+
+
+def top_level_entries(metadata_text: str, keys: set[str]) -> str:
+    """Only the top-level ``keys`` of a metadata block (each with its indented lines), for
+    readers that need a few values fast; line numbers are not kept."""
+    kept: list[str] = []
+    keep = False
+    for line in metadata_text.splitlines(keepends=True):
+        if line[:1] not in (" ", "\t", "#", "\n", "\r", "-"):
+            keep = line.split(":", 1)[0].strip() in keys
+        if keep:
+            kept.append(line)
+    return "".join(kept)
 
 
 def yaml_line(node: Any, location: tuple[str | int, ...], first_line: int) -> int | None:

@@ -50,6 +50,11 @@ class NextMeeting(Strict):
     _times = field_validator("time", "end", mode="before")(_time)
 
 
+def next_meeting_after(meetings: list[NextMeeting], day: dt.date) -> dt.date | None:
+    """The first of ``meetings`` on or after ``day``."""
+    return min((m.date for m in meetings if m.date >= day), default=None)
+
+
 class MinutesMeta(Strict):
     """Every key a referat's metadata block may hold."""
 
@@ -95,7 +100,7 @@ class MinutesMeta(Strict):
     @property
     def next_meeting_date(self) -> dt.date | None:
         """The first next meeting on or after this one ("inden næste møde" means it)."""
-        return min((m.date for m in self.next_meetings if m.date >= self.date), default=None)
+        return next_meeting_after(self.next_meetings, self.date)
 
     @property
     def time_text(self) -> str | None:
