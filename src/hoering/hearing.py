@@ -107,6 +107,14 @@ class Hearing:
         return yaml_line(self._data, location, 1)
 
 
+def hearing_folder(hearing: Path | str, config=None) -> Path:
+    """The hearing's folder: ``hearing`` as given, or a hearing id under the sources."""
+    folder = Path(hearing)
+    if not folder.is_dir() and config is not None and (config.sources / folder).is_dir():
+        return config.sources / folder
+    return folder
+
+
 def load_hearing(folder: Path) -> Hearing:
     """Read and validate ``folder/hearing.yaml``; every problem is reported at once."""
     folder = Path(folder)

@@ -42,10 +42,9 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
 
     ``hearing`` is the hearing's folder, or its id under the sources folder."""
     from ..config import load_config
-    from ..hearing import load_hearing
+    from ..hearing import hearing_folder, load_hearing
     from ..sources.frontmatter import read_source
     from ..sources.markdown import parse_body
-    from .run import hearing_folder
 
     config = config if config is not None else load_config()
     folder = load_hearing(hearing_folder(hearing, config)).folder

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import HoeringError, display_path
-from ..hearing import load_hearing
+from ..hearing import hearing_folder, load_hearing
 from ..output import write_atomic
 from ..scaffold import slug
 from .cleanup import clean
@@ -116,14 +116,6 @@ def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: boo
         if on_progress is not None:
             on_progress(path, result)
     return report
-
-
-def hearing_folder(hearing: Path | str, config) -> Path:
-    """The hearing's folder: ``hearing`` as given, or a hearing id under the sources."""
-    folder = Path(hearing)
-    if not folder.is_dir() and config is not None and (config.sources / folder).is_dir():
-        return config.sources / folder
-    return folder
 
 
 def _context(folder: Path, config) -> _Context:

@@ -1,0 +1,184 @@
+"""Read a hearing and every response in its ``responses/`` into a :class:`Comparison`.
+
+Everything is checked before anything is made: a topic attribute that names no topic of
+``hearing.yaml``, a response that belongs to another hearing, an unknown topic in
+``remarks.md``. All problems are reported together, with file and line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Config, load_config
+from ..errors import HoeringError, SourceError, SourceErrors, display_path
+from ..hearing import Hearing, Party, hearing_folder, load_hearing
+from ..organisations import load_organisation
+from ..render.templates import TemplateFinder
+from .model import NO_STANCE, Comparison, Remark, Respondent, TopicRemarks
+from .quotes import short_quote
+from .sections import Section, sections
+from .similarity import shared_respondents
+
+PARALLEL_FROM = 16
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What comparison needs of one response (small, so worker processes send it fast)."""
+
+    path: Path
+    hearing: str
+    hearing_line: int | None
+    organisation: str | None  # profile id
+    name: str  # organisation's or sender's name as written
+    date: dt.date
+    imported: bool
+    received: Path | None
+    sections: tuple[Section, ...]
+
+
+def compare(hearing_dir: Path | str, *, config: Config | None = None) -> Comparison:
+    """The comparison of every response to the hearing in ``hearing_dir`` (writes nothing).
+
+    ``hearing_dir`` may also be a hearing's id: its folder under the sources folder."""
+    config = config or load_config()
+    hearing = load_hearing(hearing_folder(Path(hearing_dir), config))
+    paths = sorted(hearing.responses_folder.glob("*.md"))
+    if not paths:
+        raise HoeringError(
+            f"{display_path(hearing.folder)}: no responses to compare",
+            hint="put them in responses/: write one with 'hoering new response' or import "
+                 "received ones with 'hoering import'")
+    errors: list[HoeringError] = []
+    reads: list[_Read] = []
+    for result in _read_all(paths):
+        if isinstance(result, HoeringError):
+            errors.extend(result.errors if isinstance(result, SourceErrors) else [result])
+        else:
+            reads.append(result)
+    templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
+    for index, read in enumerate(reads):
+        errors.extend(_check(read, hearing))
+        if not read.name and read.organisation:
+            try:
+                name = load_organisation(read.organisation, templates).name
+            except SourceError as exc:
+                errors.append(SourceError(read.path, exc.message, key="organisation",
+                                          hint=exc.hint) if exc.path is None else exc)
+                continue
+            reads[index] = dataclasses.replace(read, name=name)
+    from .remarks import read_remarks
+
+    try:
+        authority, remarks_file = read_remarks(hearing)
+    except SourceErrors as exc:
+        errors.extend(exc.errors)
+        authority, remarks_file = {}, None
+    if errors:
+        raise SourceErrors(errors)
+    return _comparison(hearing, reads, authority, remarks_file)
+
+
+def _read_all(paths: list[Path]) -> Iterator[_Read | HoeringError]:
+    if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) == 1:
+        yield from map(_read, paths)
+        return
+    from ..pipeline import process_pool
+
+    with process_pool() as pool:
+        yield from pool.map(_read, paths, chunksize=max(1, len(paths) // (8 * os.cpu_count())))
+
+
+def _read(path: Path) -> _Read | HoeringError:
+    from ..sources import load_source
+
+    try:
+        source = load_source(path)
+        if source.type != "response":
+            raise SourceError(path, f"is a {source.type}, not a response", line=2, key="type",
+                              hint="only høringssvar belong in responses/")
+        meta = source.meta
+        name = meta.sender or ""  # a profile's name is looked up by the caller
+        received = (path.parent.parent / meta.source.file) if meta.source else None
+        return _Read(path, meta.hearing, source.raw.line_of(("hearing",)), meta.organisation,
+                     name, meta.date, meta.source is not None, received,
+                     tuple(sections(source.blocks)))
+    except HoeringError as exc:
+        return exc.located(path) if isinstance(exc, SourceError) else exc
+
+
+def _check(read: _Read, hearing: Hearing) -> list[SourceError]:
+    errors = []
+    if read.hearing != hearing.id:
+        errors.append(SourceError(
+            read.path, f"belongs to hearing '{read.hearing}', not '{hearing.id}'",
+            line=read.hearing_line, key="hearing",
+            hint="move it to its own hearing's folder or correct 'hearing'"))
+    topics = hearing.topics
+    for section in read.sections:
+        if section.topic is not None and section.topic not in topics:
+            close = difflib.get_close_matches(section.topic, topics, n=1)
+            hint = (f"did you mean '{close[0]}'?" if close else
+                    "use one of: " + ", ".join(topics))
+            errors.append(SourceError(
+                read.path, f"topic '{section.topic}' is not a topic of hearing.yaml",
+                line=section.line, hint=hint))
+    return errors
+
+
+def _party(read: _Read, parties: list[Party]) -> Party | None:
+    names = {read.name.casefold()}
+    for party in parties:
+        if read.organisation and party.organisation == read.organisation:
+            return party
+        if names & {party.name.casefold(), *(a.casefold() for a in party.aliases)}:
+            return party
+    return None
+
+
+def _comparison(hearing: Hearing, reads: list[_Read], authority: dict,
+                remarks_file: Path | None) -> Comparison:
+    parties = hearing.meta.consulted
+    by_name: dict[str, list[_Read]] = {}
+    consulted: set[str] = set()
+    for read in reads:
+        party = _party(read, parties)
+        name = party.name if party else read.name
+        if party:
+            consulted.add(name)
+        by_name.setdefault(name, []).append(read)
+    respondents = []
+    pending: list[tuple[str, Section, _Read]] = []
+    for name, group in sorted(by_name.items(), key=lambda item: item[0].casefold()):
+        date = max(r.date for r in group)
+        respondents.append(Respondent(
+            name, date, tuple(r.path for r in group), name in consulted,
+            date > hearing.meta.deadline, any(r.imported for r in group),
+            tuple(r.received for r in group if r.received)))
+        seen: set[tuple[str | None, str]] = set()
+        for read in group:
+            for section in read.sections:
+                key = (section.topic, " ".join(section.text.split()))
+                if key in seen:  # the same text sent twice is counted once
+                    continue
+                seen.add(key)
+                pending.append((name, section, read))
+    shared = shared_respondents([(name, s.text) for name, s, _ in pending])
+    remarks = [
+        Remark(name, s.topic, s.stance or NO_STANCE, s.heading, s.text, short_quote(s.text),
+               read.path, s.line, s.guessed, others)
+        for (name, s, read), others in zip(pending, shared, strict=True)]
+    topics = tuple(
+        TopicRemarks(topic, tuple(r for r in remarks if r.topic == topic.id),
+                     authority.get(topic.id, ()))
+        for topic in hearing.meta.topics)
+    answered = {r.name for r in respondents}
+    not_answered = tuple(p.name for p in parties if p.name not in answered)
+    return Comparison(hearing, tuple(respondents), not_answered, topics,
+                      tuple(r for r in remarks if r.topic is None), remarks_file)

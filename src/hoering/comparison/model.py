@@ -1,0 +1,99 @@
+"""The comparison of a hearing's responses: the model every output is made from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..hearing import Hearing, Topic
+from ..model import nodes as n
+
+STANCES = ("positive", "concern", "proposal")
+NO_STANCE = "none"
+
+
+@dataclass(frozen=True)
+class Remark:
+    """One section of one response: what a respondent said under one heading."""
+
+    respondent: str
+    topic: str | None  # a topic id of the hearing, or None (matches no topic)
+    stance: str  # positive, concern, proposal, or "none"
+    heading: str  # as written; "" for the text before the first heading
+    text: str  # the section's plain text
+    quote: str  # a short quote from it
+    path: Path
+    line: int | None
+    guessed: bool = False  # topic/stance guessed by import, not yet confirmed
+    shared_with: tuple[str, ...] = ()  # respondents who wrote the same sentences
+
+    @property
+    def source(self) -> str:
+        """Where the remark comes from: "responses/ishoj.md, 'Udskrivningsmentor'"."""
+        where = f"{self.path.parent.name}/{self.path.name}"
+        return f"{where}, '{self.heading}'" if self.heading else where
+
+
+@dataclass(frozen=True)
+class Respondent:
+    name: str
+    date: dt.date
+    files: tuple[Path, ...]
+    consulted: bool  # one of the parties the hearing was sent to
+    late: bool  # arrived after the deadline
+    imported: bool  # read from a received PDF/DOCX
+    received: tuple[Path, ...] = ()  # the originals of imported responses
+
+
+@dataclass(frozen=True)
+class TopicRemarks:
+    topic: Topic
+    remarks: tuple[Remark, ...]
+    authority: tuple[n.Block, ...] = ()  # the authority's own comments (remarks.md)
+
+    def count(self, stance: str) -> int:
+        return sum(1 for r in self.remarks if r.stance == stance)
+
+    def by_stance(self) -> list[tuple[str, tuple[Remark, ...]]]:
+        groups = [(s, tuple(r for r in self.remarks if r.stance == s))
+                  for s in (*STANCES, NO_STANCE)]
+        return [(stance, remarks) for stance, remarks in groups if remarks]
+
+    @property
+    def respondents(self) -> set[str]:
+        return {r.respondent for r in self.remarks}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    hearing: Hearing
+    respondents: tuple[Respondent, ...]
+    not_answered: tuple[str, ...]  # consulted parties with no response
+    topics: tuple[TopicRemarks, ...]
+    unmatched: tuple[Remark, ...]  # remarks that match no topic: nothing said is lost
+    remarks_file: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def stance_of(self, respondent: str, topic: str) -> str | None:
+        """The respondent's stance on a topic (see :func:`main_stance`); None: said nothing."""
+        return self.matrix.get(respondent, {}).get(topic)
+
+    @property
+    def matrix(self) -> dict[str, dict[str, str]]:
+        if "_matrix" not in self.__dict__:
+            stances: dict[str, dict[str, list[str]]] = {}
+            for entry in self.topics:
+                for remark in entry.remarks:
+                    stances.setdefault(remark.respondent, {}).setdefault(
+                        entry.topic.id, []).append(remark.stance)
+            object.__setattr__(self, "_matrix", {
+                who: {topic: main_stance(found) for topic, found in topics.items()}
+                for who, topics in stances.items()})
+        return self.__dict__["_matrix"]
+
+
+def main_stance(stances: list[str]) -> str:
+    """The stance stated most often; when tied, concern before proposal before positive."""
+    order = ("concern", "proposal", "positive", NO_STANCE)
+    return max(order, key=lambda s: (stances.count(s), -order.index(s)))
