@@ -122,7 +122,7 @@ def _build(job: Job, outcome: Outcome) -> None:
     templates = TemplateFinder(job.templates)
     source = load_source(job.source)
     outcome.warnings = source.warnings
-    organisation = _organisation(source, templates)
+    organisation = organisation_for(source, templates)
     inputs = [job.source, *organisation.files(), *templates.files(TEMPLATE_NAMES)]
     if not job.force and is_up_to_date(job.outputs.values(), inputs):
         outcome.skipped = True
@@ -137,7 +137,7 @@ def _build(job: Job, outcome: Outcome) -> None:
         outcome.written.append(path)
 
 
-def _organisation(source, templates: TemplateFinder):
+def organisation_for(source, templates: TemplateFinder):
     from .organisations import Organisation, load_organisation
 
     if source.meta.organisation is None:
@@ -215,7 +215,7 @@ def check(paths: Iterable[Path | str] | None = None, *,
         try:
             source = load_source(path)
             outcome.warnings = source.warnings
-            compose(source, _organisation(source, templates))
+            compose(source, organisation_for(source, templates))
         except HoeringError as exc:
             outcome.error = exc.located(path) if isinstance(exc, SourceError) else exc
         outcomes.append(outcome)

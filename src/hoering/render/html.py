@@ -33,6 +33,13 @@ class _Page:
 
 
 def render(document: Document, templates: TemplateFinder) -> bytes:
+    return render_page(document, templates)
+
+
+def render_page(document: Document, templates: TemplateFinder,
+                template: str = "document.html.j2", **extra: Any) -> bytes:
+    """The page for ``document`` from ``template`` (which may extend document.html.j2 and
+    fill its blocks); ``extra`` goes into the template's context as it is."""
     page = _Page(document)
     words = page_label(document.lang)
     context = {
@@ -46,8 +53,10 @@ def render(document: Document, templates: TemplateFinder) -> bytes:
         "page_word": words[0],
         "of_word": words[1],
         "notes_label": label("footnotes", document.lang),
+        "render_blocks": lambda items: blocks(page, items),
+        **extra,
     }
-    html = templates.render_jinja("document.html.j2", **context)
+    html = templates.render_jinja(template, **context)
     return html.encode("utf-8")
 
 

@@ -1,0 +1,76 @@
+"""Write a comparison's files into ``<output>/<hearing id>/``: the høringsnotat (DOCX, PDF,
+HTML report), matrix.csv, matrix.xlsx and samlede-hoeringssvar.pdf. Everything is made in
+memory first, so a problem leaves no half-written set of files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..config import Config, load_config
+from ..errors import SourceError
+from ..organisations import Organisation, load_organisation
+from ..render.templates import TemplateFinder
+from .model import Comparison
+
+NOTAT = "hoeringsnotat"
+BUNDLE = "samlede-hoeringssvar.pdf"
+
+
+def write_comparison(comparison: Comparison, *, output: Path | str | None = None,
+                     formats: Iterable[str] | None = None, bundle: bool = True,
+                     config: Config | None = None) -> list[Path]:
+    """Make and write every output; returns the files written."""
+    from ..output import write_atomic
+
+    files = make_outputs(comparison, formats=formats, bundle=bundle, config=config)
+    config = config or load_config()
+    folder = Path(output if output is not None else config.output) / comparison.hearing.id
+    written = []
+    for name, data in files.items():
+        write_atomic(folder / name, data)
+        written.append(folder / name)
+    return written
+
+
+def make_outputs(comparison: Comparison, *, formats: Iterable[str] | None = None,
+                 bundle: bool = True, config: Config | None = None) -> dict[str, bytes]:
+    from ..render import render, timestamp_for
+    from .chart import chart_png
+    from .matrix import matrix_csv, matrix_xlsx
+    from .notat import compose_notat, notat_front, notat_lang
+    from .report import report_html
+
+    config = config or load_config()
+    formats = tuple(formats or config.formats)
+    templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
+    authority = _authority(comparison, templates)
+    lang = notat_lang(comparison)
+    chart = chart_png(comparison, lang)
+    document = compose_notat(comparison, authority, chart)
+    files: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "html":
+            front = notat_front(comparison, authority, chart, matrix_limit=None)
+            files[f"{NOTAT}.html"] = report_html(comparison, document, front, templates,
+                                                 authority.name)
+        else:
+            files[f"{NOTAT}.{fmt}"] = render(document, fmt, templates)
+    files["matrix.csv"] = matrix_csv(comparison, lang)
+    files["matrix.xlsx"] = matrix_xlsx(comparison, lang, timestamp_for(document))
+    if bundle:
+        from .bundle import bundle_pdf
+
+        files[BUNDLE] = bundle_pdf(comparison, authority, templates, document.date)
+    return files
+
+
+def _authority(comparison: Comparison, templates: TemplateFinder) -> Organisation:
+    hearing = comparison.hearing
+    try:
+        return load_organisation(hearing.meta.authority, templates)
+    except SourceError as exc:
+        if exc.path is None:
+            raise SourceError(hearing.path, exc.message, key="authority", hint=exc.hint,
+                              line=hearing.line_of(("authority",))) from None
+        raise
