@@ -228,6 +228,36 @@ def review(hearing_dir: Path) -> None:
         click.echo("Nothing to confirm: no guessed values left")
 
 
+@new.command("hearing")
+@click.option("--id", "hearing", required=True, help="The hearing's id: its folder's name.")
+@click.option("--title", required=True, help="What is sent for consultation.")
+@click.option("--authority", help="Organisation profile of the authority (default: "
+              "hoering.toml's organisation).")
+@click.option("--department", help="The authority's department (default: the profile's first).")
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD "
+              "(default: today).")
+@click.option("--deadline", type=click.DateTime(["%Y-%m-%d"]), help="Deadline, YYYY-MM-DD "
+              "(default: six weeks after the start).")
+def new_hearing(hearing: str, title: str, authority: str | None, department: str | None,
+                start: dt.datetime | None, deadline: dt.datetime | None) -> None:
+    """Create a hearing folder with a hearing.yaml to fill in (parties, topics).
+
+    Never overwrites an existing hearing.yaml.
+
+    \b
+    Example:
+      hoering new hearing --id trafikplan-2027 --title "Udkast til trafikplan 2027" \\
+          --authority region-hovedstaden --start 2026-12-01 --deadline 2027-01-15
+    """
+    from .errors import display_path
+    from .scaffold import new_hearing as scaffold
+
+    path = scaffold(_config(), hearing=hearing, title=title, authority=authority,
+                    department=department, start=start.date() if start else None,
+                    deadline=deadline.date() if deadline else None)
+    click.echo(f"Created {display_path(path)}")
+
+
 @new.command("minutes")
 @click.option("--title", required=True, help="The meeting's title.")
 @click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]),
@@ -296,6 +326,48 @@ def actions(ctx: click.Context, paths: tuple[Path, ...], owner: str | None, over
         click.echo(print_table(report, day))
     if report.errors:
         ctx.exit(1)
+
+
+@main.command()
+@click.argument("hearing", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMAT_NAMES),
+              help="Format of the høringsnotat (repeat for several). Default: all, or "
+                   "hoering.toml's.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Folder to write to. Default: output/ (or hoering.toml's).")
+@click.option("--no-bundle", is_flag=True, help="Skip samlede-hoeringssvar.pdf.")
+def compare(hearing: Path, formats: tuple[str, ...], output: Path | None,
+            no_bundle: bool) -> None:
+    """Compare the responses to a hearing: the høringsnotat, matrix and bundle.
+
+    Reads HEARING/hearing.yaml, every response in HEARING/responses/ and the authority's
+    comments in HEARING/remarks.md (one '## topic-id' heading per topic), and writes to
+    output/<hearing id>/: hoeringsnotat.docx, .pdf and .html (the HTML can be filtered by
+    topic, respondent and stance), matrix.csv, matrix.xlsx and samlede-hoeringssvar.pdf.
+    Nothing is written if a response, hearing.yaml or remarks.md has an error.
+
+    \b
+    Example:
+      hoering compare consultations/samarbejdsaftale-psykisk-sygdom
+    """
+    from .comparison.collect import compare as run_compare
+    from .comparison.outputs import write_comparison
+    from .errors import display_path
+
+    config = _config()
+    comparison = run_compare(hearing, config=config)
+    written = write_comparison(comparison, output=output, formats=formats or None,
+                               bundle=not no_bundle, config=config)
+    late = [r.name for r in comparison.respondents if r.late]
+    guessed = sum(1 for t in comparison.topics for r in t.remarks if r.guessed)
+    click.echo(f"{len(comparison.respondents)} respondents, "
+               f"{len(comparison.not_answered)} consulted parties did not answer"
+               + (f", late: {', '.join(late)}" if late else ""))
+    if guessed:
+        click.echo(f"{guessed} remarks have topics guessed by import; confirm them with "
+                   f"'hoering review {display_path(comparison.hearing.folder)}'")
+    for path in written:
+        click.echo(f"Wrote {display_path(path)}")
 
 
 class _Progress:

@@ -103,3 +103,31 @@ def new_minutes(
     )
     write_new(target, text)
     return target
+
+
+def new_hearing(
+    config: Config,
+    *,
+    hearing: str,
+    title: str,
+    authority: str | None = None,
+    department: str | None = None,
+    deadline: dt.date | None = None,
+    start: dt.date | None = None,
+) -> Path:
+    """Write ``<sources>/<hearing>/hearing.yaml`` with every key explained, and the empty
+    ``responses/`` folder; never overwrites a file."""
+    templates, profile, authority, department = _profile(config, authority, department)
+    start = start or dt.date.today()
+    deadline = deadline or start + dt.timedelta(weeks=6)
+    if deadline < start:
+        raise HoeringError(f"the deadline {deadline} is before the start {start}",
+                           hint="give --start and --deadline as YYYY-MM-DD, start first")
+    folder = config.sources / slug(hearing)
+    text = templates.jinja.get_template("skeletons/hearing.yaml").render(
+        id=slug(hearing), title=yaml_text(title), authority=authority,
+        department=yaml_text(department or ""), start=start.isoformat(),
+        deadline=deadline.isoformat())
+    write_new(folder / "hearing.yaml", text)
+    (folder / "responses").mkdir(exist_ok=True)
+    return folder / "hearing.yaml"
