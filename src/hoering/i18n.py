@@ -57,6 +57,8 @@ _LABELS: dict[str, dict[str, str]] = {
     "period": {"da": "Høringsperiode", "en": "Consultation period"},
     "hearing_deadline": {"da": "Høringsfrist", "en": "Deadline"},
     "responses": {"da": "Svar", "en": "Responses"},
+    "responses_count": {"da": "{n}, heraf {answered} af {consulted} hørte parter",
+                        "en": "{n}, {answered} of {consulted} consulted parties"},
     "party": {"da": "Høringspart", "en": "Party"},
     "received": {"da": "Modtaget", "en": "Received"},
     "note": {"da": "Bemærkning", "en": "Note"},

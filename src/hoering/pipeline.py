@@ -172,7 +172,18 @@ def process_pool() -> Executor:
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context)
+    # The fork server keeps the environment it started with; hand workers the caller's
+    # SOURCE_DATE_EPOCH so reproducible time stamps follow the caller, not the first pool.
+    return ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context,
+                               initializer=_set_source_date_epoch,
+                               initargs=(os.environ.get("SOURCE_DATE_EPOCH"),))
+
+
+def _set_source_date_epoch(value: str | None) -> None:
+    if value is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = value
 
 
 def build(

@@ -50,7 +50,9 @@ def compose_notat(comparison: Comparison, authority: Organisation,
         InfoItem(label("period", lang), period),
         InfoItem(label("hearing_deadline", lang), format_date(meta.deadline, lang)),
         InfoItem(label("responses", lang),
-                 f"{len(comparison.respondents)} ({answered}/{len(meta.consulted)})"),
+                 label("responses_count", lang).format(n=len(comparison.respondents),
+                                                       answered=answered,
+                                                       consulted=len(meta.consulted))),
     )
     blocks = notat_front(comparison, authority, chart_png)
     for entry in comparison.topics:
@@ -115,7 +117,8 @@ def _parties(comparison: Comparison, lang: str) -> list[n.Block]:
     blocks: list[n.Block] = [
         _h(1, label("parties", lang)),
         n.Table((_cell(label("party", lang)), _cell(label("received", lang)),
-                 _cell(label("note", lang))), tuple(rows), caption=label("parties", lang)),
+                 _cell(label("note", lang))), tuple(rows), caption=label("parties", lang),
+                widths=(1.3, 1, 1.9), row_headers=True),
     ]
     if comparison.not_answered:
         blocks.append(_text(f"{label('no_answer', lang)}: "
@@ -140,7 +143,9 @@ def _overview(comparison: Comparison, lang: str, chart_png: bytes | None,
             (_cell(r.name), *(_cell(stance_text(s, lang) if (s := comparison.stance_of(
                 r.name, t.topic.id)) else "–") for t in topics))
             for r in comparison.respondents)
-        blocks.append(n.Table(header, rows, caption=label("overview", lang)))
+        blocks.append(n.Table(header, rows, caption=label("overview", lang),
+                              widths=(2.4, *(1.0,) * len(topics)), row_headers=True,
+                              dense=len(topics) > 5))
         legend = "; ".join(f"{_topic_label(t)}: {t.topic.title}" for t in topics)
         symbols = ", ".join(stance_text(s, lang) for s in (*STANCES, NO_STANCE))
         blocks.append(_text(f"{label('legend', lang)}: {legend}. {symbols}; – "
@@ -155,7 +160,7 @@ def _overview(comparison: Comparison, lang: str, chart_png: bytes | None,
          _cell(str(len(t.respondents))))
         for t in topics)
     blocks.append(n.Table(header, rows, align=(None, *("right",) * 5),
-                          caption=label("chart", lang)))
+                          caption=label("chart", lang), row_headers=True))
     if chart_png is not None:
         blocks.append(n.Figure(chart_png, "image/png", chart_alt(comparison, lang),
                                caption=label("chart", lang), width_cm=16.0))

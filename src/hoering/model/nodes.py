@@ -172,12 +172,20 @@ class TableCell:
 
 @dataclass(frozen=True)
 class Table:
-    """A table with one header row. ``align`` has one entry per column."""
+    """A table with one header row. ``align`` has one entry per column.
+
+    ``widths`` gives each column's share of the width (empty: equal shares); with
+    ``row_headers`` the first cell of each row names that row (``<th scope="row">``);
+    a ``dense`` table is set in smaller type, for wide grids such as the overview matrix.
+    """
 
     header: tuple[TableCell, ...]
     rows: tuple[tuple[TableCell, ...], ...]
     align: tuple[Alignment, ...] = ()
     caption: str | None = None
+    widths: tuple[float, ...] = ()
+    row_headers: bool = False
+    dense: bool = False
     line: int | None = None
     kind: ClassVar[str] = "table"
 

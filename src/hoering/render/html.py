@@ -140,16 +140,27 @@ def _thematic_break(page: _Page, node: n.ThematicBreak) -> Markup:
 
 def _table(page: _Page, node: n.Table) -> Markup:
     caption = f"<caption>{escape(node.caption)}</caption>" if node.caption else ""
-    head = _row(page, node.header, node.align, "th")
-    body = Markup("").join(_row(page, row, node.align, "td") for row in node.rows)
-    return Markup(f"<table>{caption}<thead>{head}</thead><tbody>{body}</tbody></table>")
+    columns = ""
+    if len(node.widths) == len(node.header) and sum(node.widths) > 0:
+        total = sum(node.widths)
+        columns = "<colgroup>" + "".join(
+            f'<col style="width: {100 * w / total:.1f}%">' for w in node.widths) + "</colgroup>"
+    head = _row(page, node.header, node.align, "col")
+    body = Markup("").join(_row(page, row, node.align, "row" if node.row_headers else None)
+                           for row in node.rows)
+    dense = ' class="dense"' if node.dense else ""
+    return Markup(f"<table{dense}>{caption}{columns}<thead>{head}</thead>"
+                  f"<tbody>{body}</tbody></table>")
 
 
-def _row(page: _Page, cells: tuple[n.TableCell, ...], align: tuple, tag: str) -> Markup:
+def _row(page: _Page, cells: tuple[n.TableCell, ...], align: tuple, scope: str | None) -> Markup:
+    """One row; ``scope`` "col" makes every cell a column header, "row" the first a row header."""
     parts = []
     for index, cell in enumerate(cells):
         where = align[index] if index < len(align) else None
-        attributes = ' scope="col"' if tag == "th" else ""
+        header = scope == "col" or (scope == "row" and index == 0)
+        tag = "th" if header else "td"
+        attributes = f' scope="{scope}"' if header else ""
         if where:
             attributes += f' class="align-{where}"'
         parts.append(f"<{tag}{attributes}>{inlines(page, cell.children)}</{tag}>")

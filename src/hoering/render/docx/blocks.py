@@ -83,24 +83,28 @@ def _thematic_break(ctx: Context, node: nodes.ThematicBreak) -> None:
 
 def _table(ctx: Context, node: nodes.Table) -> None:
     columns = max([len(node.header), *(len(cells) for cells in node.rows), 1])
-    widths = [TEXT_WIDTH_TWIPS // columns] * columns
+    shares = node.widths if len(node.widths) == columns and sum(node.widths) > 0 else (1,) * columns
+    widths = [int(TEXT_WIDTH_TWIPS * share / sum(shares)) for share in shares]
     if node.caption:
         run(para(ctx.out, "Caption", keep_next=True), node.caption)
     tbl = table(ctx.out, widths, style=TABLE_STYLE, caption=node.caption, fixed=False)
-    _table_row(ctx, tbl, node.header, node.align, widths, header=True)
+    fmt = Fmt(size=17) if node.dense else Fmt()
+    _table_row(ctx, tbl, node.header, node.align, widths, fmt.but(bold=True), header=True)
     for cells in node.rows:
-        _table_row(ctx, tbl, cells, node.align, widths)
+        _table_row(ctx, tbl, cells, node.align, widths, fmt, row_header=node.row_headers)
 
 
 def _table_row(ctx: Context, tbl: Any, cells: tuple[nodes.TableCell, ...],
-               align: tuple[nodes.Alignment, ...], widths: list[int], header: bool = False) -> None:
+               align: tuple[nodes.Alignment, ...], widths: list[int], fmt: Fmt,
+               header: bool = False, row_header: bool = False) -> None:
     tr = row(tbl, header=header)
     for index, width in enumerate(widths):
         tc = cell(tr, width, HEADER_FILL if header else None)
         p = para(tc, jc=align[index] if index < len(align) else None)
         if index < len(cells):
             inner = ctx.inside(tc, style=None, width=width * EMU_PER_TWIP)
-            inlines(inner, p, cells[index].children, Fmt(bold=header))
+            bold = fmt.bold or (row_header and index == 0)
+            inlines(inner, p, cells[index].children, fmt.but(bold=bold))
 
 
 def _callout(ctx: Context, node: nodes.Callout) -> None:
