@@ -48,12 +48,14 @@ def new_response(
     return target
 
 
-def _profile(config: Config, organisation: str | None, department: str | None):
-    """The templates, the organisation's profile, its id and the department to write."""
+def _profile(config: Config, organisation: str | None, department: str | None,
+             option: str = "--organisation"):
+    """The templates, the organisation's profile, its id and the department to write;
+    ``option`` names the command-line option that gives the organisation."""
     organisation = organisation or config.organisation
     if not organisation:
         raise HoeringError("no organisation given",
-                           hint="use --organisation ID or set 'organisation' in hoering.toml")
+                           hint=f"use {option} ID or set 'organisation' in hoering.toml")
     templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
     profile = load_organisation(organisation, templates)
     department = department or (profile.profile.departments or [None])[0]
@@ -117,7 +119,8 @@ def new_hearing(
 ) -> Path:
     """Write ``<sources>/<hearing>/hearing.yaml`` with every key explained, and the empty
     ``responses/`` folder; never overwrites a file."""
-    templates, profile, authority, department = _profile(config, authority, department)
+    templates, profile, authority, department = _profile(config, authority, department,
+                                                         option="--authority")
     start = start or dt.date.today()
     deadline = deadline or start + dt.timedelta(weeks=6)
     if deadline < start:

@@ -46,12 +46,15 @@ def matrix_xlsx(comparison: Comparison, lang: str, created: dt.datetime) -> byte
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top",
                             "bottom": 1})
     total = book.add_format({"bold": True, "top": 1})
+    day = book.add_format({"num_format": "dd-mm-yyyy", "align": "left"})
     for r, row in enumerate(rows):
         style = bold if r == 0 else total if r == len(rows) - 1 else None
         for c, value in enumerate(row):
             if r == len(rows) - 1 and c > 0:
                 sheet.write_number(r, c, int(value), style)
-            else:
+            elif r > 0 and c == 1:  # the date received: a real date, sortable and filterable
+                sheet.write_datetime(r, c, dt.datetime.fromisoformat(value), day)
+            elif value or style:
                 sheet.write_string(r, c, value, style)
     sheet.freeze_panes(1, 1)
     sheet.set_column(0, 0, min(45, max(len(row[0]) for row in rows) + 2))

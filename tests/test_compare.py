@@ -1,0 +1,412 @@
+"""hoering compare: the comparison model, and every file it writes read back.
+
+The example hearing has six respondents: Albertslund and Brøndby share a paragraph word
+for word, Rødovre answered after the deadline, Glostrup was imported from a received PDF
+(topics guessed), and three consulted parties did not answer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import docx
+import pypdf
+import pytest
+from click.testing import CliRunner
+
+import hoering
+from conftest import EXAMPLE_HEARING, REPO, snapshot
+from hoering.cli import main
+from htmltree import parse
+
+HEARING = Path("consultations") / EXAMPLE_HEARING
+OUT = Path("output") / EXAMPLE_HEARING
+RESPONDENTS = ["Albertslund Kommune", "Brøndby Kommune", "Glostrup Kommune",
+               "Hvidovre Kommune", "Ishøj Kommune", "Rødovre Kommune"]
+NOT_ANSWERED = ["Vallensbæk Kommune", "Høje-Taastrup Kommune", "PLO-Hovedstaden"]
+FILES = ["hoeringsnotat.docx", "hoeringsnotat.pdf", "hoeringsnotat.html", "matrix.csv",
+         "matrix.xlsx", "samlede-hoeringssvar.pdf"]
+SHARED = "Kommunerne får ofte for kort varsel, når en borger udskrives"
+REMARK = "Regionen fastholder, at udskrivningsmentoren er et fælles tilbud"
+PLACEHOLDER = "[Bemærkninger til dette emne skrives i remarks.md under '## ledsagelse'.]"
+ALT = "Svar pr. emne fordelt på holdning. Tværfagligt samarbejde: 1 positiv, 1 bekymring"
+XLSX = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+
+
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory):
+    """The example project after 'hoering compare' on the example hearing (run once)."""
+    root = tmp_path_factory.mktemp("compared")
+    shutil.copytree(REPO / "consultations", root / "consultations")
+    shutil.copytree(REPO / "templates", root / "templates")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        result = CliRunner().invoke(main, ["compare", str(HEARING)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return root, result
+
+
+@pytest.fixture(scope="module")
+def model(compared):
+    root, _ = compared
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        return hoering.compare(HEARING)
+
+
+def _out(compared, name: str) -> Path:
+    return compared[0] / OUT / name
+
+
+# --- the command ---------------------------------------------------------------------------
+
+def test_compare_writes_every_file_and_says_what_it_found(compared):
+    _, result = compared
+    assert result.stdout.splitlines() == [
+        "6 respondents, 3 consulted parties did not answer, late: Rødovre Kommune",
+        "5 remarks have topics guessed by import; confirm them with "
+        f"'hoering review {HEARING}'",
+        *(f"Wrote {OUT / name}" for name in FILES),
+    ]
+    assert sorted(p.name for p in (compared[0] / OUT).iterdir()) == sorted(FILES)
+
+
+def test_compare_is_reproducible(compared, cli, project):
+    assert cli("compare", str(HEARING), "-o", "again").exit_code == 0
+    assert snapshot(project / "again" / EXAMPLE_HEARING) == snapshot(compared[0] / OUT)
+
+
+# --- the model (Python API) ----------------------------------------------------------------
+
+def test_api_returns_the_model_and_writes_nothing(project):
+    before = snapshot(project)
+    comparison = hoering.compare(HEARING)
+    assert snapshot(project) == before
+    assert isinstance(comparison, hoering.Comparison)
+    assert [r.name for r in comparison.respondents] == RESPONDENTS
+    assert list(comparison.not_answered) == NOT_ANSWERED
+    assert [r.name for r in comparison.respondents if r.late] == ["Rødovre Kommune"]
+    glostrup = next(r for r in comparison.respondents if r.name == "Glostrup Kommune")
+    assert glostrup.imported and [p.name for p in glostrup.received] == [
+        "hoeringssvar-glostrup.pdf"]
+    assert [t.topic.id for t in comparison.topics] == [
+        "tvaerfagligt-samarbejde", "ledsagelse", "ambulant-behandling",
+        "indlaeggelse-udskrivning", "ventetid", "udskrivningsmentor", "netvaerksmoeder",
+        "hjemloese"]
+
+
+def test_model_points_every_remark_back_to_its_source(model):
+    mentor = next(t for t in model.topics if t.topic.id == "udskrivningsmentor")
+    by_who = {r.respondent: r for r in mentor.remarks}
+    assert {who: r.stance for who, r in by_who.items()} == {
+        "Albertslund Kommune": "proposal", "Glostrup Kommune": "concern",
+        "Ishøj Kommune": "proposal", "Rødovre Kommune": "positive"}
+    ishoj = by_who["Ishøj Kommune"]
+    assert ishoj.path.name == "ishoj.md" and ishoj.heading == "Udskrivningsmentor"
+    lines = ishoj.path.read_text("utf-8").splitlines()
+    assert lines[ishoj.line - 1].startswith("## Udskrivningsmentor {topic=udskrivningsmentor")
+    assert by_who["Glostrup Kommune"].guessed and not ishoj.guessed
+    assert [b.children[0].text for b in mentor.authority][0].startswith(REMARK)
+
+
+def test_model_flags_shared_wording_and_counts_stances(model):
+    topic = next(t for t in model.topics if t.topic.id == "indlaeggelse-udskrivning")
+    shared = {r.respondent: r.shared_with for r in topic.remarks if r.shared_with}
+    assert shared == {"Albertslund Kommune": ("Brøndby Kommune",),
+                      "Brøndby Kommune": ("Albertslund Kommune",)}
+    assert (topic.count("positive"), topic.count("concern"), topic.count("proposal")) == (1, 2, 0)
+    assert model.matrix["Ishøj Kommune"]["udskrivningsmentor"] == "proposal"
+    assert model.stance_of("Rødovre Kommune", "ledsagelse") is None
+
+
+def test_nothing_said_outside_the_topics_is_lost(model):
+    unmatched = {r.respondent: r.text for r in model.unmatched}
+    assert set(unmatched) == set(RESPONDENTS)
+    assert "beklager, at svaret kommer efter fristen" in unmatched["Rødovre Kommune"]
+
+
+def test_two_responses_from_one_party_count_once(project):
+    original = project / HEARING / "responses" / "ishoj.md"
+    text = original.read_text("utf-8").replace("date: 2019-06-19", "date: 2019-06-20")
+    (original.parent / "ishoj-tillaeg.md").write_text(text, "utf-8")
+    comparison = hoering.compare(HEARING)
+    assert [r.name for r in comparison.respondents] == RESPONDENTS
+    ishoj = next(r for r in comparison.respondents if r.name == "Ishøj Kommune")
+    assert sorted(p.name for p in ishoj.files) == ["ishoj-tillaeg.md", "ishoj.md"]
+    mentor = next(t for t in comparison.topics if t.topic.id == "udskrivningsmentor")
+    assert len(mentor.respondents) == 4
+
+
+# --- the høringsnotat ----------------------------------------------------------------------
+
+def test_notat_docx_has_every_part(compared):
+    document = docx.Document(_out(compared, "hoeringsnotat.docx"))
+    properties = document.core_properties
+    assert properties.title == ("Høringsnotat: Udkast til samarbejdsaftale om voksne med "
+                                "psykisk sygdom")
+    assert properties.author == "Region Hovedstaden"
+    headings = [(p.style.name, p.text) for p in document.paragraphs
+                if p.style.name.startswith("Heading")]
+    assert headings[:3] == [("Heading 1", "Høringen"),
+                            ("Heading 1", "Høringsparter og modtagne svar"),
+                            ("Heading 1", "Overblik")]
+    assert ("Heading 1", "4.3 Udskrivningsmentor") in headings
+    assert ("Heading 2", "Forslag (2)") in headings
+    assert ("Heading 2", "Region Hovedstadens bemærkninger") in headings
+    assert headings[-1] == ("Heading 1", "Bemærkninger uden for emnerne")
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert ("Der er ikke modtaget svar fra: Vallensbæk Kommune, Høje-Taastrup Kommune, "
+            "PLO-Hovedstaden.") in text
+    assert SHARED in text and REMARK in text and PLACEHOLDER in text
+    assert "samme ordlyd som Brøndby Kommune" in text
+    assert "{topic=" not in text
+
+
+def test_notat_docx_matrix_and_counts_are_tables(compared):
+    tables = docx.Document(_out(compared, "hoeringsnotat.docx")).tables
+    rows = {t.rows[0].cells[0].text: [[c.text for c in r.cells] for r in t.rows]
+            for t in tables if t.rows}
+    parties = rows["Høringspart"]
+    assert [r[0] for r in parties[1:]] == RESPONDENTS
+    assert parties[-1] == ["Rødovre Kommune", "26. juni 2019", "modtaget efter fristen"]
+    matrix = rows["Høringssvar fra"]
+    assert matrix[0] == ["Høringssvar fra", "2", "3.4", "3.5", "4.1", "4.2", "4.3", "4.4", "5"]
+    assert matrix[5] == ["Ishøj Kommune", "! bekymring", "! bekymring", "! bekymring",
+                         "+ positiv", "! bekymring", "→ forslag", "! bekymring", "→ forslag"]
+    counts = rows["Emne"]
+    assert counts[0] == ["Emne", "+ positiv", "! bekymring", "→ forslag", "· bemærkning",
+                         "I alt"]
+    assert counts[6] == ["4.3 Udskrivningsmentor", "1", "1", "2", "0", "4"]
+
+
+def test_notat_docx_embeds_the_chart_with_its_text_alternative(compared):
+    with zipfile.ZipFile(_out(compared, "hoeringsnotat.docx")) as package:
+        media = [n for n in package.namelist() if n.startswith("word/media/")]
+        body = package.read("word/document.xml").decode("utf-8")
+    assert any(name.endswith(".png") for name in media)
+    assert f'descr="{ALT}' in body
+
+
+def test_notat_pdf_is_tagged_and_complete(compared):
+    reader = pypdf.PdfReader(_out(compared, "hoeringsnotat.pdf"))
+    assert reader.metadata.title == ("Høringsnotat: Udkast til samarbejdsaftale om voksne med "
+                                     "psykisk sygdom")
+    assert reader.metadata.author == "Region Hovedstaden"
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "da-DK" and bool(root["/MarkInfo"]["/Marked"])
+    pages = [page.extract_text() for page in reader.pages]
+    text = " ".join(" ".join(page.split()) for page in pages)
+    for expected in ("Høringsparter og modtagne svar", "Ishøj Kommune 19. juni 2019",
+                     "Der er ikke modtaget svar fra: Vallensbæk Kommune",
+                     "modtaget efter fristen", "4.3 Udskrivningsmentor",
+                     "samme ordlyd som Brøndby Kommune", REMARK, PLACEHOLDER,
+                     "Bemærkninger uden for emnerne"):
+        assert expected in text, expected
+    assert f"Side 1 af {len(pages)}" in pages[0]
+    images = [name for page in reader.pages for name in page.images]
+    assert len(images) == 1  # the chart (the region's SVG logo is drawn as vectors)
+
+
+# --- the HTML report -----------------------------------------------------------------------
+
+def _report(compared):
+    return parse(_out(compared, "hoeringsnotat.html").read_text("utf-8"))
+
+
+def test_report_is_complete_without_javascript(compared, model):
+    page = _report(compared)
+    assert page.find("html").attrs["lang"] == "da"
+    remarks = page.find_all("blockquote", class_="remark")
+    expected = sum(len(t.remarks) for t in model.topics) + len(model.unmatched)
+    assert len(remarks) == expected
+    hidden = [e for e in page.iter() if "hidden" in e.attrs]
+    assert [(e.tag, e.attrs.get("id")) for e in hidden] == [("form", "filters")]
+    assert SHARED in page.text() and REMARK in page.text()
+    for element in page.iter():
+        for attribute in ("src", "href"):
+            value = element.attrs.get(attribute) or ""
+            assert not value.startswith(("http:", "https:", "//")), value
+
+
+def test_report_tables_and_controls_are_accessible(compared):
+    page = _report(compared)
+    matrix = next(t for t in page.find_all("table")
+                  if t.find("caption").text() == "Overblik")
+    assert [th.text() for th in matrix.find_all("th", scope="col")][:2] == [
+        "Høringssvar fra", "2"]
+    assert [th.text() for th in matrix.find_all("th", scope="row")] == RESPONDENTS
+    for select in page.find_all("select"):
+        assert page.find_all("label", for_=select.attrs["id"]) or any(
+            select in label.iter("select") for label in page.find_all("label"))
+    logo, chart = page.find_all("img")
+    assert logo.attrs["alt"] == "Region Hovedstaden"
+    assert chart.attrs["src"].startswith("data:image/png;base64,")
+    assert chart.attrs["alt"].startswith(ALT)
+    levels = [int(e.tag[1]) for e in page.iter() if e.tag in {"h1", "h2", "h3", "h4"}]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on this machine to run the "
+                    "report's filters in a real browser (Debian: apt install chromium)")
+def test_report_filters_in_a_headless_browser(compared, model, tmp_path):
+    url = _out(compared, "hoeringsnotat.html").as_uri() + "?stance=concern"
+    dom = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update",
+         f"--user-data-dir={tmp_path}", "--dump-dom", url],
+        capture_output=True, text=True, timeout=120, check=True).stdout
+    page = parse(dom)
+    assert "hidden" not in page.find("form", id="filters").attrs
+    remarks = page.find_all("blockquote", class_="remark")
+    shown = [r for r in remarks if "hidden" not in r.attrs]
+    concerns = sum(t.count("concern") for t in model.topics) + sum(
+        1 for r in model.unmatched if r.stance == "concern")
+    assert len(shown) == concerns > 0
+    assert {r.attrs["data-stance"] for r in shown} == {"concern"}
+    assert page.find("p", id="filter-status").text() == (
+        f"Viser {concerns} af {len(remarks)} bemærkninger.")
+
+
+# --- matrix.csv and matrix.xlsx ------------------------------------------------------------
+
+def test_matrix_csv_opens_in_danish_excel(compared):
+    data = _out(compared, "matrix.csv").read_bytes()
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Høringssvar fra", "Modtaget", "2 Tværfagligt samarbejde"]
+    assert [r[0] for r in rows[1:-1]] == RESPONDENTS
+    assert rows[1] == ["Albertslund Kommune", "2019-06-20", "", "", "", "! bekymring", "",
+                       "→ forslag", "+ positiv", ""]
+    assert rows[-1] == ["I alt", "6", "3", "3", "2", "3", "3", "4", "2", "4"]
+
+
+def test_matrix_xlsx_has_frozen_header_widths_filter_and_totals(compared):
+    with zipfile.ZipFile(_out(compared, "matrix.xlsx")) as book:
+        sheet = ElementTree.fromstring(book.read("xl/worksheets/sheet1.xml"))
+        strings = [si.findtext("m:t", namespaces=XLSX) for si in ElementTree.fromstring(
+            book.read("xl/sharedStrings.xml")).findall("m:si", XLSX)]
+    pane = sheet.find(".//m:pane", XLSX)
+    assert (pane.get("state"), pane.get("ySplit"), pane.get("xSplit")) == ("frozen", "1", "1")
+    widths = [float(c.get("width")) for c in sheet.findall(".//m:col", XLSX)]
+    assert all(w >= 12 for w in widths)
+    assert sheet.find("m:autoFilter", XLSX).get("ref") == "A1:J7"
+
+    def value(ref: str) -> str:
+        cell = sheet.find(f".//m:c[@r='{ref}']", XLSX)
+        raw = cell.findtext("m:v", namespaces=XLSX)
+        return strings[int(raw)] if cell.get("t") == "s" else raw
+
+    assert value("A6") == "Ishøj Kommune" and value("H6") == "→ forslag"
+    assert value("B6") == "43635"  # 19 June 2019 as an Excel date, not text
+    assert [value(f"{c}8") for c in "ABCJ"] == ["I alt", "6", "3", "4"]
+
+
+# --- samlede-hoeringssvar.pdf --------------------------------------------------------------
+
+def test_bundle_has_a_cover_a_bookmark_per_respondent_and_the_originals(compared):
+    reader = pypdf.PdfReader(_out(compared, "samlede-hoeringssvar.pdf"))
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    starts = {item.title: reader.get_destination_page_number(item) for item in top}
+    assert list(starts) == RESPONDENTS
+    cover = " ".join(reader.pages[0].extract_text().split())
+    for name, start in starts.items():
+        assert f"{name} " in cover and f" {start + 1}" in cover
+    received = pypdf.PdfReader(REPO / HEARING / "received" / "hoeringssvar-glostrup.pdf")
+    first = starts["Glostrup Kommune"]
+    for offset, page in enumerate(received.pages):
+        assert reader.pages[first + offset].extract_text() == page.extract_text()
+    assert starts["Hvidovre Kommune"] == first + len(received.pages)
+    ishoj = " ".join(reader.pages[starts["Ishøj Kommune"]].extract_text().split())
+    assert "Ishøj Kommune" in ishoj and "{topic=" not in ishoj
+
+
+# --- hoering new hearing -------------------------------------------------------------------
+
+def test_new_hearing_scaffolds_a_valid_hearing(cli, project):
+    args = ("new", "hearing", "--id", "trafikplan-2027", "--title",
+            "Udkast til trafikplan 2027", "--authority", "region-hovedstaden",
+            "--start", "2026-12-01", "--deadline", "2027-01-15")
+    result = cli(*args)
+    assert result.exit_code == 0, result.output
+    target = project / "consultations" / "trafikplan-2027" / "hearing.yaml"
+    text = target.read_text("utf-8")
+    assert 'title: "Udkast til trafikplan 2027"' in text and "deadline: 2027-01-15" in text
+    assert (project / "consultations" / "trafikplan-2027" / "responses").is_dir()
+    again = cli(*args)
+    assert again.exit_code == 1
+    assert again.stderr.strip().startswith(
+        "Error: consultations/trafikplan-2027/hearing.yaml already exists")
+    assert target.read_text("utf-8") == text
+    empty = cli("compare", "consultations/trafikplan-2027")
+    assert empty.exit_code == 1
+    assert empty.stderr.strip() == (
+        "Error: consultations/trafikplan-2027: no responses to compare (put them in "
+        "responses/: write one with 'hoering new response' or import received ones with "
+        "'hoering import')")
+    assert not (project / "output").exists()
+
+
+# --- bad input: the exact message, exit code 1, nothing written ----------------------------
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _fails(cli, project, message: str, *args: str) -> None:
+    before = snapshot(project)
+    result = cli("compare", str(HEARING), *args)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == message
+    assert "Traceback" not in result.output
+    assert snapshot(project) == before and not (project / "output").exists()
+
+
+def test_unknown_topic_names_file_and_line(cli, project):
+    _edit(project / HEARING / "responses" / "hvidovre.md", "topic=ventetid", "topic=ventetiden")
+    _fails(cli, project, f"Error: {HEARING}/responses/hvidovre.md:18: topic 'ventetiden' is "
+           "not a topic of hearing.yaml (did you mean 'ventetid'?)")
+
+
+def test_remarks_heading_naming_no_topic(cli, project):
+    with (project / HEARING / "remarks.md").open("a", encoding="utf-8") as remarks:
+        remarks.write("\n## mentorordning\n\nFølges op.\n")
+    _fails(cli, project, f"Error: {HEARING}/remarks.md:16: heading 'mentorordning' names no "
+           "topic of hearing.yaml (use one of: tvaerfagligt-samarbejde, ledsagelse, "
+           "ambulant-behandling, indlaeggelse-udskrivning, ventetid, udskrivningsmentor, "
+           "netvaerksmoeder, hjemloese)")
+
+
+def test_duplicate_topic_ids(cli, project):
+    _edit(project / HEARING / "hearing.yaml", "  - id: ledsagelse",
+          "  - id: tvaerfagligt-samarbejde")
+    _fails(cli, project, f"Error: {HEARING}/hearing.yaml:37: topics.id: topic id "
+           "'tvaerfagligt-samarbejde' is used twice (the first is topic 1; give each topic "
+           "its own id)")
+
+
+def test_hearing_without_responses(cli, project):
+    for path in (project / HEARING / "responses").glob("*.md"):
+        path.unlink()
+    _fails(cli, project, f"Error: {HEARING}: no responses to compare (put them in responses/: "
+           "write one with 'hoering new response' or import received ones with "
+           "'hoering import')")
+
+
+def test_missing_hearing_folder(cli, project):
+    before = snapshot(project)
+    result = cli("compare", "consultations/nix")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "Error: consultations/nix: hearing folder not found"
+    assert snapshot(project) == before
