@@ -410,3 +410,20 @@ def test_missing_hearing_folder(cli, project):
     assert result.exit_code == 1
     assert result.stderr.strip() == "Error: consultations/nix: hearing folder not found"
     assert snapshot(project) == before
+
+
+# --- shared wording at scale ---------------------------------------------------------------
+
+def test_campaign_text_is_shared_but_a_stock_phrase_is_not():
+    from hoering.comparison.notat import shared_note
+    from hoering.comparison.similarity import shared_respondents
+
+    stock = "Kommunen takker for muligheden for at afgive høringssvar til udkastet."
+    campaign = "Vi kræver at varslet ved udskrivning bliver mindst tre hverdage for alle borgere."
+    remarks = [(f"Part {i:02d}", stock + (f" {campaign}" if i < 10 else "")) for i in range(60)]
+    shared = shared_respondents(remarks)
+    assert shared[0] == tuple(f"Part {i:02d}" for i in range(1, 10))
+    assert shared[10:] == [()] * 50  # 60 of 60 wrote the stock phrase: not a shared remark
+    assert shared_note(shared[0], "da") == (
+        "samme ordlyd som 9 andre høringssvar, bl.a. Part 01, Part 02, Part 03")
+    assert shared_note(("Brøndby Kommune",), "da") == "samme ordlyd som Brøndby Kommune"

@@ -87,6 +87,8 @@ _LABELS: dict[str, dict[str, str]] = {
     "guessed_note": {"da": "emne og holdning foreslået ved indlæsning, ikke bekræftet",
                      "en": "topic and stance suggested on import, not confirmed"},
     "shared_note": {"da": "samme ordlyd som", "en": "same wording as"},
+    "shared_many": {"da": "samme ordlyd som {n} andre høringssvar, bl.a. {names}",
+                    "en": "same wording as {n} other responses, among them {names}"},
     "more_remarks": {"da": "… og {n} svar mere med denne holdning (se matrix.xlsx og "
                            "hoeringsnotat.html).",
                      "en": "… and {n} more responses with this stance (see matrix.xlsx and "

@@ -132,14 +132,22 @@ def _check(read: _Read, hearing: Hearing) -> list[SourceError]:
     return errors
 
 
-def _party(read: _Read, parties: list[Party]) -> Party | None:
-    names = {read.name.casefold()}
-    for party in parties:
-        if read.organisation and party.organisation == read.organisation:
-            return party
-        if names & {party.name.casefold(), *(a.casefold() for a in party.aliases)}:
-            return party
-    return None
+class _Parties:
+    """The consulted parties, found by profile id, name or alias (any case) in one lookup."""
+
+    def __init__(self, parties: list[Party]) -> None:
+        self.by_profile: dict[str, Party] = {}
+        self.by_name: dict[str, Party] = {}
+        for party in reversed(parties):  # the first party listed wins a clash
+            if party.organisation:
+                self.by_profile[party.organisation] = party
+            for name in (party.name, *party.aliases):
+                self.by_name[name.casefold()] = party
+
+    def of(self, read: _Read) -> Party | None:
+        if read.organisation and read.organisation in self.by_profile:
+            return self.by_profile[read.organisation]
+        return self.by_name.get(read.name.casefold())
 
 
 def _comparison(hearing: Hearing, reads: list[_Read], authority: dict,
@@ -147,8 +155,9 @@ def _comparison(hearing: Hearing, reads: list[_Read], authority: dict,
     parties = hearing.meta.consulted
     by_name: dict[str, list[_Read]] = {}
     consulted: set[str] = set()
+    lookup = _Parties(parties)
     for read in reads:
-        party = _party(read, parties)
+        party = lookup.of(read)
         name = party.name if party else read.name
         if party:
             consulted.add(name)
@@ -174,11 +183,13 @@ def _comparison(hearing: Hearing, reads: list[_Read], authority: dict,
         Remark(name, s.topic, s.stance or NO_STANCE, s.heading, s.text, short_quote(s.text),
                read.path, s.line, s.guessed, others)
         for (name, s, read), others in zip(pending, shared, strict=True)]
+    per_topic: dict[str | None, list[Remark]] = {}
+    for remark in remarks:
+        per_topic.setdefault(remark.topic, []).append(remark)
     topics = tuple(
-        TopicRemarks(topic, tuple(r for r in remarks if r.topic == topic.id),
-                     authority.get(topic.id, ()))
+        TopicRemarks(topic, tuple(per_topic.get(topic.id, ())), authority.get(topic.id, ()))
         for topic in hearing.meta.topics)
     answered = {r.name for r in respondents}
     not_answered = tuple(p.name for p in parties if p.name not in answered)
     return Comparison(hearing, tuple(respondents), not_answered, topics,
-                      tuple(r for r in remarks if r.topic is None), remarks_file)
+                      tuple(per_topic.get(None, ())), remarks_file)

@@ -177,12 +177,23 @@ def chart_alt(comparison: Comparison, lang: str) -> str:
     return f"{label('chart', lang)}. " + "; ".join(parts) + "."
 
 
+NAMED_SHARERS = 3
+
+
+def shared_note(others: tuple[str, ...], lang: str) -> str:
+    """"samme ordlyd som A, B" — or, when many share the words, how many and the first few."""
+    if len(others) <= NAMED_SHARERS:
+        return f"{label('shared_note', lang)} {', '.join(others)}"
+    return label("shared_many", lang).format(n=len(others),
+                                             names=", ".join(others[:NAMED_SHARERS]))
+
+
 def quote_blocks(remark: Remark, lang: str) -> n.BlockQuote:
     notes = [remark.source]
     if remark.guessed:
         notes.append(label("guessed_note", lang))
     if remark.shared_with:
-        notes.append(f"{label('shared_note', lang)} {', '.join(remark.shared_with)}")
+        notes.append(shared_note(remark.shared_with, lang))
     return n.BlockQuote((
         _text(remark.quote),
         n.Paragraph((n.Text("— "), n.Strong((n.Text(remark.respondent),)),

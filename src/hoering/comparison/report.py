@@ -8,7 +8,7 @@ from ..model import Document
 from ..model import nodes as n
 from ..render.templates import TemplateFinder
 from .model import NO_STANCE, STANCES, Comparison, Remark
-from .notat import stance_text
+from .notat import shared_note, stance_text
 
 WORDS = {
     "da": {"filter": "Filtrér bemærkningerne", "all": "Alle", "stance": "Holdning",
@@ -32,7 +32,6 @@ def report_html(comparison: Comparison, document: Document, front: list[n.Block]
     words.update({key: label(key, lang) for key in (
         "topic", "respondent", "remarks_per_topic", "unmatched")})
     words["guessed"] = label("guessed_note", lang)
-    words["shared"] = label("shared_note", lang)
     topics = []
     for entry in comparison.topics:
         topic = entry.topic
@@ -66,4 +65,4 @@ def _remark(remark: Remark, lang: str) -> dict:
             "stance_text": stance_text(remark.stance, lang), "quote": remark.quote,
             "text": remark.text, "full": remark.quote != " ".join(remark.text.split()),
             "source": remark.source, "guessed": remark.guessed,
-            "shared": ", ".join(remark.shared_with)}
+            "shared": shared_note(remark.shared_with, lang) if remark.shared_with else ""}

@@ -1,0 +1,161 @@
+"""Benchmark: ``hoering compare`` over 100, 1,000 and 10,000 generated responses.
+
+For each size a hearing is generated in a temporary project: one consulted party per
+response (a few parties answer twice, a few answer late), 3-6 topic sections per response,
+and every 25th response repeats a joint paragraph word for word, so shared wording is found.
+Each size runs in a fresh process that reports, in one table:
+
+* ``compare``: reading every response and building the comparison (``hoering.compare``);
+* ``outputs``: the høringsnotat as DOCX, PDF and HTML plus matrix.csv/.xlsx, written;
+* peak memory (maximum resident set) of the main process, which holds the comparison;
+  the reader processes (all cores, from 16 responses) each hold one chunk of files.
+
+The bundle PDF (every response built to PDF and joined) is timed once, at ``--bundle-n``
+responses (default 100): it builds one PDF per authored response, so it scales like
+``hoering build -f pdf`` (see bench_build.py).
+
+Run:  python benchmarks/bench_compare.py [--sizes 100,1000,10000] [--bundle-n 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_build import STANCES, TOPICS, paragraph, sentence
+
+JOINT = ("Kommunerne i klyngen står sammen om dette svar og peger på, at udskrivning uden "
+         "varsel gør det umuligt at have bolig, bostøtte og medicin klar til borgeren.")
+
+
+def hearing_yaml(parties: int) -> str:
+    lines = ["id: benchmark", "title: Udkast til samarbejdsaftale (benchmark)",
+             "authority: ishoj", "draft: {name: Udkast til samarbejdsaftale}",
+             "period: {start: 2019-05-06, end: 2019-06-21}", "deadline: 2019-06-21",
+             "consulted:"]
+    lines += [f"  - name: Part {index:05d}" for index in range(parties + parties // 50)]
+    lines.append("topics:")
+    for number, (title, topic) in enumerate(TOPICS, start=1):
+        lines += [f"  - id: {topic}", f"    title: {title}", f'    section: "{number}"',
+                  f"    keywords: [{title.split()[0].lower()}]"]
+    return "\n".join(lines) + "\n"
+
+
+def response(index: int, party: int, rng: random.Random) -> str:
+    day = dt.date(2019, 6, 1) + dt.timedelta(days=rng.randint(0, 20 if index % 40 else 30))
+    sections = []
+    for title, topic in rng.sample(TOPICS, rng.randint(3, 6)):
+        body = "\n\n".join(paragraph(rng) for _ in range(rng.randint(1, 2)))
+        if index % 25 == 0 and topic == "indlaeggelse-udskrivning":
+            body += "\n\n" + JOINT
+        sections.append(f"## {title} {{topic={topic} stance={rng.choice(STANCES)}}}\n\n{body}")
+    if index % 25 == 0 and not any("indlaeggelse-udskrivning" in s for s in sections):
+        sections.append("## Indlæggelse og udskrivning "
+                        f"{{topic=indlaeggelse-udskrivning stance=concern}}\n\n{JOINT}")
+    body = "\n\n".join(sections)
+    return f"""---
+type: response
+title: Høringssvar fra Part {party:05d}
+hearing: benchmark
+sender: Part {party:05d}
+department: Social og Sundhed
+date: {day.isoformat()}
+recipient: [Region Hovedstaden]
+signature: {{on_behalf_of: Part {party:05d}}}
+---
+
+{sentence(rng)}
+
+{body}
+"""
+
+
+def make_hearing(root: Path, count: int) -> Path:
+    rng = random.Random(20190621)
+    folder = root / "consultations" / "benchmark"
+    (folder / "responses").mkdir(parents=True)
+    (folder / "hearing.yaml").write_text(hearing_yaml(count), "utf-8")
+    for index in range(count):
+        party = index if index % 50 else max(0, index - 1)  # every 50th: a second answer
+        (folder / "responses" / f"svar-{index:05d}.md").write_text(
+            response(index, party, rng), "utf-8")
+    return folder
+
+
+def child(root: Path, bundle: bool) -> None:
+    """Run in a fresh process: time compare and the outputs, report peak memory as JSON."""
+    os.chdir(root)
+    import hoering
+
+    start = time.perf_counter()
+    comparison = hoering.compare("consultations/benchmark")
+    compared = time.perf_counter()
+    kib = 1024 if sys.platform != "darwin" else 1
+    compare_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib / 2**20
+    hoering.write_comparison(comparison, bundle=bundle)
+    written = time.perf_counter()
+    print(json.dumps({
+        "compare": compared - start, "outputs": written - compared,
+        "respondents": len(comparison.respondents), "compare_mb": compare_mb,
+        "shared": sum(1 for t in comparison.topics for r in t.remarks if r.shared_with),
+        "self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib / 2**20,
+        "output_kb": sum(p.stat().st_size for p in (root / "output").rglob("*")
+                         if p.is_file()) / 1024,
+    }))
+
+
+def run_size(count: int, bundle: bool) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        folder = make_hearing(root, count)
+        size = sum(p.stat().st_size for p in (folder / "responses").iterdir())
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(root)] + (["--bundle"] if bundle else []),
+            check=True, capture_output=True, text=True)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        result["input_mb"] = size / 2**20
+        return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000",
+                        help="numbers of responses, comma-separated (100,1000,10000)")
+    parser.add_argument("--bundle-n", type=int, default=100,
+                        help="responses for the bundle PDF run (100; 0 skips it)")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--bundle", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.bundle)
+        return
+
+    rows = [(f"{n:,}", run_size(n, bundle=False)) for n in map(int, args.sizes.split(","))]
+    if args.bundle_n:
+        rows.append((f"{args.bundle_n:,} + bundle", run_size(args.bundle_n, bundle=True)))
+
+    print(f"\nhoering compare, {os.cpu_count()} cores; outputs: notat DOCX/PDF/HTML, matrix "
+          "CSV/XLSX\n")
+    print(f"{'responses':<15} {'input MB':>8} {'compare s':>9} {'outputs s':>9} "
+          f"{'total s':>8} {'resp./s':>8} {'MB model':>8} {'MB peak':>8} {'shared':>7}")
+    for name, r in rows:
+        total = r["compare"] + r["outputs"]
+        count = int(name.split()[0].replace(",", ""))
+        print(f"{name:<15} {r['input_mb']:>8.1f} {r['compare']:>9.2f} {r['outputs']:>9.2f} "
+              f"{total:>8.2f} {count / total:>8.0f} {r['compare_mb']:>8.0f} "
+              f"{r['self_mb']:>8.0f} {r['shared']:>7}")
+    print("\nMB model: maximum resident set of the main process once the comparison is "
+          "made; MB peak: after the outputs too. shared: remarks flagged as shared wording.")
+
+
+if __name__ == "__main__":
+    main()
