@@ -330,6 +330,89 @@ def test_bundle_has_a_cover_a_bookmark_per_respondent_and_the_originals(compared
     assert "Ishøj Kommune" in ishoj and "{topic=" not in ishoj
 
 
+# --- a large hearing, in English ---------------------------------------------------------
+
+LARGE = 45  # more than fit on one cover page, more than the notat's matrix shows
+
+
+def _large_hearing(root: Path) -> Path:
+    """A hearing in English with LARGE respondents that have no profile (``sender:``)."""
+    folder = root / "consultations" / "large"
+    (folder / "responses").mkdir(parents=True)
+    consulted = "".join(f"  - name: Council {i:02d}\n" for i in range(LARGE + 2))
+    (folder / "hearing.yaml").write_text(
+        "id: large\ntitle: Draft care agreement\nauthority: region-hovedstaden\nlang: en\n"
+        "draft: {name: the draft care agreement}\n"
+        "period: {start: 2019-05-06, end: 2019-06-21}\ndeadline: 2019-06-21\n"
+        f"consulted:\n{consulted}topics:\n"
+        "  - {id: discharge, title: Discharge, section: '4.1', keywords: [discharge]}\n"
+        "  - {id: escort, title: Escort, section: '3.4', keywords: [escort]}\n", "utf-8")
+    for i in range(LARGE):
+        stance = ("positive", "concern", "proposal")[i % 3]
+        (folder / "responses" / f"council-{i:02d}.md").write_text(f"""---
+type: response
+title: Response from Council {i:02d}
+hearing: large
+sender: Council {i:02d}
+date: 2019-06-{1 + i % 20:02d}
+recipient: [Region Hovedstaden]
+signature: {{on_behalf_of: Council {i:02d}}}
+lang: en
+---
+
+## Discharge {{topic=discharge stance={stance}}}
+
+Council {i:02d} asks for notice {i} days before a citizen is discharged.
+""", "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    root = tmp_path_factory.mktemp("large")
+    shutil.copytree(REPO / "templates", root / "templates")
+    folder = _large_hearing(root)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        result = CliRunner().invoke(main, ["compare", "consultations/large"],
+                                    catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return root / "output" / folder.name
+
+
+def test_large_bundle_cover_runs_over_pages_and_points_to_the_right_ones(large):
+    reader = pypdf.PdfReader(large / "samlede-hoeringssvar.pdf")
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    starts = {item.title: reader.get_destination_page_number(item) for item in top}
+    assert list(starts) == [f"Council {i:02d}" for i in range(LARGE)]
+    cover_pages = starts["Council 00"]
+    assert cover_pages >= 2
+    cover = [" ".join(reader.pages[i].extract_text().split()) for i in range(cover_pages)]
+    for number, text in enumerate(cover, start=1):
+        assert text.endswith(f"Page {number} of {len(reader.pages)}")
+    listed = " ".join(cover)
+    for name, start in starts.items():
+        assert f"{name} " in listed
+        assert f" {start + 1} " in listed
+        assert f"{name} asks for notice" in reader.pages[start].extract_text()
+
+
+def test_large_notat_leaves_the_matrix_to_the_spreadsheet_and_speaks_english(large):
+    document = docx.Document(large / "hoeringsnotat.docx")
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:3] == ["The consultation", "Consulted parties and responses", "Overview"]
+    assert "4.1 Discharge" in headings
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert (f"With {LARGE} responses the matrix is in matrix.xlsx and hoeringsnotat.html; "
+            "the counts per topic are shown here.") in text
+    assert "No response was received from: Council 45, Council 46." in text
+    first_rows = [t.rows[0].cells[0].text for t in document.tables]
+    assert "Party" in first_rows and "Response from" not in first_rows
+    workbook = zipfile.ZipFile(large / "matrix.xlsx")
+    sheet = ElementTree.fromstring(workbook.read("xl/worksheets/sheet1.xml"))
+    assert len(sheet.findall(".//m:sheetData/m:row", XLSX)) == 1 + LARGE + 1
+
+
 # --- hoering new hearing -------------------------------------------------------------------
 
 def test_new_hearing_scaffolds_a_valid_hearing(cli, project):

@@ -54,19 +54,36 @@ def _pdf_of(path: Path, received: tuple[Path, ...], templates: TemplateFinder) -
 
 def _cover(comparison: Comparison, authority: Organisation, parts, lang: str, date,
            templates: TemplateFinder) -> bytes:
+    """The first page(s): who answered, when, and on which page of the bundle their response
+    starts. The page numbers depend on how long the cover itself is, so it is laid out again
+    until its length settles (once, unless the list runs over a page break)."""
     from pypdf import PdfReader
 
     from ..render import render
 
-    page = 2  # the cover is one page; the responses follow it
+    lengths = [len(PdfReader(io.BytesIO(data)).pages) for _respondent, _path, data in parts]
+    cover_pages = 1
+    for _attempt in range(4):
+        document = _cover_document(comparison, authority, parts, lengths, cover_pages, lang, date)
+        cover = render(document, "pdf", templates)
+        laid_out = len(PdfReader(io.BytesIO(cover)).pages)
+        if laid_out == cover_pages:
+            break
+        cover_pages = laid_out
+    return cover
+
+
+def _cover_document(comparison: Comparison, authority: Organisation, parts, lengths,
+                    cover_pages: int, lang: str, date) -> Document:
+    page = cover_pages + 1
     rows = []
-    for respondent, _path, data in parts:
+    for (respondent, _path, _data), length in zip(parts, lengths, strict=True):
         rows.append((n.TableCell((n.Text(respondent.name),)),
                      n.TableCell((n.Text(format_date(respondent.date, lang)),)),
                      n.TableCell((n.Text(str(page)),))))
-        page += len(PdfReader(io.BytesIO(data)).pages)
+        page += length
     meta = comparison.hearing.meta
-    document = Document(
+    return Document(
         kind="bundle", lang=lang, title=f"{label('bundle', lang)}: {meta.title}",
         author=authority.name, date=date,
         letterhead=authority.letterhead(meta.department, lang),
@@ -74,6 +91,5 @@ def _cover(comparison: Comparison, authority: Organisation, parts, lang: str, da
                          n.TableCell((n.Text(label("received", lang)),)),
                          n.TableCell((n.Text(label("page", lang)),))),
                         tuple(rows), align=(None, None, "right"),
-                        caption=label("bundle", lang)),),
-        subject=meta.title)
-    return render(document, "pdf", templates)
+                        widths=(2.4, 1.4, 0.6), row_headers=True, caption=label("bundle", lang)),),
+        subject=meta.title, bundle_pages=page - 1)

@@ -50,6 +50,9 @@ class Document:
     subject: str | None = None
     keywords: tuple[str, ...] = ()
     source: str | None = None  # the source file, for messages only; never printed
+    # Pages of the whole PDF this document opens, for "Side X af Y" when it is the cover of a
+    # bundle; None counts the document's own pages.
+    bundle_pages: int | None = None
 
     @property
     def language_tag(self) -> str:
