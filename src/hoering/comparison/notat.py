@@ -24,6 +24,10 @@ def _text(text: str) -> n.Paragraph:
     return n.Paragraph((n.Text(text),))
 
 
+def _unbroken(text: str) -> str:
+    return text.replace(" ", "\u00a0")
+
+
 def _cell(text: str) -> n.TableCell:
     return n.TableCell((n.Text(text),))
 
@@ -152,8 +156,11 @@ def _overview(comparison: Comparison, lang: str, chart_png: bytes | None,
                             f"{'intet svar om emnet' if lang == 'da' else 'nothing said'}."))
     else:
         blocks.append(_text(label("matrix_too_big", lang).format(n=len(comparison.respondents))))
-    header = (_cell(label("topic", lang)), *(_cell(stance_text(s, lang)) for s in
-                                             (*STANCES, NO_STANCE)), _cell(label("total", lang)))
+    # The column heads are kept on one line (no-break spaces): the numbers below are short,
+    # and "!" over "bekymring" reads as two things.
+    header = (_cell(label("topic", lang)),
+              *(_cell(_unbroken(stance_text(s, lang))) for s in (*STANCES, NO_STANCE)),
+              _cell(_unbroken(label("total", lang))))
     rows = tuple(
         (_cell(f"{t.topic.section} {t.topic.title}".strip()),
          *(_cell(str(t.count(s))) for s in (*STANCES, NO_STANCE)),
