@@ -6,7 +6,8 @@ each in a temporary project and times, in one run:
 * ``hoering build`` per format (docx, pdf, html; the .actions.csv and .ics exports are
   written with every format) with the default process pool (all cores);
 * ``hoering actions`` (and ``--format csv``) over ``--actions-n`` referater (default 1,000),
-  a whole CLI run each, start-up included.
+  a whole CLI run each, start-up included: the median of ``--repeat`` runs (default 3;
+  the first run after writing the files is often the slowest).
 
 Run:  python benchmarks/bench_minutes.py [-n 200] [--actions-n 1000]
 """
@@ -18,6 +19,7 @@ import datetime as dt
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
@@ -73,10 +75,14 @@ def make_project(root: Path, count: int) -> None:
         (folder / f"referat-{index:04d}.md").write_text(minutes(index, rng), "utf-8")
 
 
-def time_command(args: list[str], cwd: Path) -> tuple[float, str]:
-    start = time.perf_counter()
-    done = subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True)
-    return time.perf_counter() - start, done.stdout
+def time_command(args: list[str], cwd: Path, repeat: int = 1) -> tuple[float, str]:
+    """The median wall-clock time of ``repeat`` runs, and what the last one printed."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), done.stdout
 
 
 def main() -> None:
@@ -84,6 +90,8 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=200, help="referater to build (200)")
     parser.add_argument("--actions-n", type=int, default=1000,
                         help="referater for hoering actions (1000)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of hoering actions; the median is shown (3)")
     args = parser.parse_args()
 
     rows = []
@@ -96,10 +104,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         make_project(root, args.actions_n)
-        seconds, out = time_command([*HOERING, "actions", "--today", "2020-01-01"], root)
+        seconds, out = time_command([*HOERING, "actions", "--today", "2020-01-01"], root,
+                                    args.repeat)
         rows.append(("hoering actions", seconds, args.actions_n))
         summary = out.strip().splitlines()[-1]
-        seconds, _ = time_command([*HOERING, "actions", "--format", "csv"], root)
+        seconds, _ = time_command([*HOERING, "actions", "--format", "csv"], root, args.repeat)
         rows.append(("hoering actions --format csv", seconds, args.actions_n))
         shutil.rmtree(root / "consultations")
 

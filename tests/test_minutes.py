@@ -280,6 +280,52 @@ def test_next_meeting_before_the_meeting_is_a_warning(cli, project):
         "(2019-06-19); is the year right?")
 
 
+TRICKY_BODY = """
+## Opgaver med formatering
+
+- [ ] @Ishøj Kommune: sender *oversigten* over `borgere` — 1/9-2019
+- [x] @PC Glostrup: er færdig — september 2019
+- almindeligt punkt
+  - [ ] @Region Hovedstaden: en indlejret opgave,
+    der fortsætter på næste linje — uge 38
+- [ ] @A & B: rydder op i [listen](https://example.dk) &amp; arkivet — 2019-12-01
+
+> - [ ] @Distriktspsykiatrien: en opgave i et citat — 1. oktober 2019
+
+```
+- [ ] @Ingen: ikke en opgave, men kode
+```
+
+1. [ ] @Alle parter: læser udkastet{note} — inden næste møde
+"""
+
+
+def test_actions_reads_the_items_a_build_reads(cli, project):
+    """hoering actions reads only the task items (fast); the build converts the whole
+    referat. Both must find the same items, with markup, nesting, quotes and footnotes."""
+    text = (project / MINUTES).read_text("utf-8")
+    head = text[:text.index("---", 3) + 4]
+    plain = MINUTES.with_name("2019-09-18-opgaver.md")
+    notes = MINUTES.with_name("2019-09-19-noter.md")
+    (project / plain).write_text(head + TRICKY_BODY.format(note=""), "utf-8")
+    (project / notes).write_text(
+        head + "Se bilaget.[^a]\n" + TRICKY_BODY.format(note="[^b]")
+        + "\n[^a]: Bilag 1.\n[^b]: Udkastet fra maj.\n", "utf-8")
+    assert cli("build", "-f", "html", str(plain), str(notes)).exit_code == 0
+    for source in (plain, notes):
+        export = project / "output" / source.relative_to("consultations").with_suffix(
+            ".actions.csv")
+        built = list(csv.reader(io.StringIO(export.read_text("utf-8-sig")), delimiter=";"))
+        result = cli("actions", "--format", "csv", str(source))
+        listed = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";"))
+        expected = [row for row in built[1:] if row[4] != "done"]
+        assert len(expected) == 5
+        assert sorted(r[:4] + r[5:] for r in listed[1:]) == sorted(
+            r[:4] + r[5:] for r in expected)
+    assert ["Alle parter", "læser udkastet[2]", "inden næste møde"] in [
+        r[:3] for r in built]  # the second footnote of the body, numbered as in the build
+
+
 def test_actions_reports_a_broken_referat_and_lists_the_others(cli, project):
     broken = MINUTES.with_name("2019-09-18-broken.md")
     text = (project / MINUTES).read_text("utf-8")

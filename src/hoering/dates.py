@@ -25,8 +25,14 @@ def month_numbers() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def _month_names() -> str:
+    """The month names as regex alternatives, longest first ("september" before "sep")."""
+    return "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _date_patterns() -> list[re.Pattern]:
-    names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    names = _month_names()
     return [
         re.compile(rf"\b(?:d(?:en)?\.\s*)?(?P<d>\d{{1,2}})\.?\s*(?P<m>{names})\.?\s+"
                    rf"(?P<y>\d{{4}})\b", re.IGNORECASE),
@@ -64,7 +70,7 @@ def parse_date(text: str) -> dt.date | None:
 
 @lru_cache(maxsize=1)
 def _period_pattern() -> re.Pattern:
-    names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    names = _month_names()
     return re.compile(rf"(?:\b(?:primo|medio|ultimo|i|inden|senest|slut|udgangen af)\s+)?"
                       rf"\b(?P<m>{names})\.?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 
@@ -91,6 +97,10 @@ def end_of_period(text: str) -> dt.date | None:
 
 def looks_like_date(text: str) -> bool:
     """Whether ``text`` is written as a day-month-year date (valid or not: "31. juni 2019")."""
-    names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
-    return bool(re.search(rf"\b\d{{1,2}}\.?\s*(?:{names})\.?\s+\d{{4}}\b|"
-                          r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b", text, re.IGNORECASE))
+    return bool(_date_like_pattern().search(text))
+
+
+@lru_cache(maxsize=1)
+def _date_like_pattern() -> re.Pattern:
+    return re.compile(rf"\b\d{{1,2}}\.?\s*(?:{_month_names()})\.?\s+\d{{4}}\b|"
+                      r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b", re.IGNORECASE)
