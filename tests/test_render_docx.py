@@ -270,7 +270,7 @@ def test_adjacent_tables_are_kept_apart(every_construct, templates, tmp_path):
 
 def test_image_that_cannot_be_embedded_becomes_its_alt_text(every_construct, templates,
                                                             tmp_path):
-    svg = nodes.Figure(b"<svg/>", "image/svg+xml", "Kort over Ishøj")
+    svg = nodes.Figure(b"<svg/>", "image/svg+xml", "Kort over Ishøj")  # no size, nothing drawn
     broken = nodes.Figure(b"not a png", "image/png", "Ødelagt billede")
     inline = paragraph(nodes.Image("x.png", "Indlejret", "image/png", tiny_png()))
     document = dataclasses.replace(every_construct, blocks=(svg, broken, inline))
@@ -307,11 +307,37 @@ def test_first_page_header_with_png_logo(every_construct, templates, tmp_path):
     assert 'descr="Ishøj Kommune logo"' in header.part.element.xml
 
 
-def test_svg_logo_becomes_the_organisation_name_in_large_type(rendered):
+def _pictures(part) -> list[tuple[str, int, int, bytes]]:
+    """(description, width EMU, height EMU, image bytes) of every picture in ``part``."""
+    found = []
+    for inline in part.element.iter(qn("wp:inline")):
+        extent = inline.find(qn("wp:extent"))
+        rid = next(inline.iter(qn("a:blip"))).get(qn("r:embed"))
+        found.append((inline.find(qn("wp:docPr")).get("descr"), int(extent.get("cx")),
+                      int(extent.get("cy")), part.related_parts[rid].blob))
+    return found
+
+
+def test_svg_logo_is_drawn_as_a_png_at_logo_height(rendered):
     header = rendered.word.sections[0].first_page_header
-    assert not any(r.reltype == IMAGE_REL for r in header.part.rels.values())
-    name = header.paragraphs[0]
-    assert name.text == "Ishøj Kommune" and name.runs[0].font.size.pt >= 16
+    ((alt, width, height, blob),) = _pictures(header.part)
+    assert alt == "Ishøj Kommune logo"
+    assert blob.startswith(b"\x89PNG") and b"pHYs" in blob
+    assert height == round(1.5 * 360_000) and width == 3 * height  # the SVG is 120 x 40
+    assert [p.text for p in header.paragraphs[:2]] == ["", "Ishøj Kommune"]
+    assert header.paragraphs[1].runs[0].font.size.pt == 12  # beside a logo: not large type
+
+
+def test_svg_figure_is_drawn_as_a_png_at_its_own_size(every_construct, templates, tmp_path):
+    svg = (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="240" '
+           b'height="120"><circle cx="60" cy="60" r="50" fill="#c00"/></svg>')
+    figure = nodes.Figure(svg, "image/svg+xml", "Kort over Ishøj", caption="Kort")
+    result = render_docx(dataclasses.replace(every_construct, blocks=(figure,)), templates,
+                         tmp_path)
+    ((alt, width, height, blob),) = _pictures(result.word.part)
+    assert alt == "Kort over Ishøj" and blob.startswith(b"\x89PNG")
+    assert (width, height) == (240 * 9525, 120 * 9525)  # CSS pixels: 96 to the inch
+    assert "[Billede" not in result.text()
 
 
 def test_later_pages_have_a_small_header(rendered):

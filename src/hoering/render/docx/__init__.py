@@ -12,7 +12,7 @@ plus "Code" (paragraphs) and "HTML Code" (inline) in Consolas.
 - Footnotes are real Word footnotes in a footnotes part (``notes.py``); a note no text
   refers to is listed under "Noter" at the end.
 - Letterhead, info block and "Side X af Y" (PAGE/NUMPAGES fields): ``letterhead.py``.
-  python-docx cannot embed SVG, so an SVG logo is replaced by the organisation's name.
+  python-docx cannot embed SVG, so an SVG logo or image is drawn as a PNG (``raster.py``).
 - Callouts are one-cell tables with a coloured left rule; figures carry their alt text as
   the picture description; images that cannot be embedded become "[Billede: alt]".
 - The same document gives the same bytes: dates come from :func:`timestamp_for` and the zip

@@ -20,6 +20,7 @@ HEADER_FILL = "DCE6F1"
 CALLOUT_COLOURS = {"decision": ("2E7D32", "EDF5EE"), "warning": ("9C5700", "FFF4E0")}
 DEFAULT_CALLOUT = ("2F5496", "EAF0F8")  # (left rule and label, background)
 CALLOUT_PADDING = {"top": 113, "left": 198, "bottom": 57, "right": 198}
+DENSE_PADDING = {"left": 57, "right": 57}  # 1 mm: many narrow columns keep their words whole
 
 
 def blocks(ctx: Context, children: Iterable[nodes.Block]) -> None:
@@ -87,7 +88,8 @@ def _table(ctx: Context, node: nodes.Table) -> None:
     widths = [int(TEXT_WIDTH_TWIPS * share / sum(shares)) for share in shares]
     if node.caption:
         run(para(ctx.out, "Caption", keep_next=True), node.caption)
-    tbl = table(ctx.out, widths, style=TABLE_STYLE, caption=node.caption, fixed=False)
+    tbl = table(ctx.out, widths, style=TABLE_STYLE, caption=node.caption, fixed=False,
+                margins=DENSE_PADDING if node.dense else None)
     fmt = Fmt(size=17) if node.dense else Fmt()
     _table_row(ctx, tbl, node.header, node.align, widths, fmt.but(bold=True), header=True)
     for cells in node.rows:

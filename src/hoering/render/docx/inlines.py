@@ -15,7 +15,7 @@ from ...model import nodes
 from .context import Context
 from .xml import PLAIN, Fmt, clean, picture, run, sub
 
-WEB_IMAGES = ("image/png", "image/jpeg", "image/gif")
+WEB_IMAGES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp"})
 _UNSAFE_IN_URI = re.compile(r'[\s"<>\\^`{|}]')  # not allowed in a URI
 
@@ -92,7 +92,8 @@ def _image(ctx: Context, parent: Any, node: nodes.Image, fmt: Fmt) -> None:
 
 def image_run(ctx: Context, parent: Any, data: bytes | None, mime: str | None, alt: str,
               width: int | None, fmt: Fmt = PLAIN) -> None:
-    """The picture, or "[Billede: alt]" when there are no bytes Word can show (e.g. SVG)."""
+    """The picture, or "[Billede: alt]" when there are no bytes Word can show (a remote
+    image, a damaged file)."""
     drawing = None
     if data and (mime in WEB_IMAGES or mime is None):
         drawing = picture(ctx, data, alt, ctx.width, width=width)

@@ -1,7 +1,7 @@
 """The organisation's paper: A4 page, headers, footers with page numbers, the info block.
 
-First page: logo (PNG/JPEG; python-docx cannot embed SVG, so an SVG logo is replaced by the
-organisation's name in large type), organisation and department at the top right; the
+First page: logo (PNG/JPEG, or SVG drawn as PNG: python-docx cannot embed SVG; without a
+logo the organisation's name in large type), organisation and department at the top right; the
 recipient at the top left of the body beside the info block (Dato, Sagsnr., …). Later pages:
 a small header with organisation and title. Every footer: the address lines and
 "Side X af Y" from real PAGE and NUMPAGES fields.
@@ -40,7 +40,7 @@ from .xml import (
 )
 
 GREY = "595959"  # 7:1 on white
-RASTER_LOGOS = ("image/png", "image/jpeg")
+LOGOS = ("image/png", "image/jpeg", "image/svg+xml")
 LOGO_HEIGHT = round(1.5 * EMU_PER_CM)
 INFO_WIDTH = round(6.8 * TWIPS_PER_CM)
 LABEL_TAB = round(2.6 * TWIPS_PER_CM)
@@ -75,7 +75,7 @@ def _first_header(ctx: Context, document: Document) -> None:
     letterhead = document.letterhead
     p = para(ctx.out, "Header", jc="left")
     logo = None
-    if letterhead.logo and letterhead.logo_mime in RASTER_LOGOS:
+    if letterhead.logo and letterhead.logo_mime in LOGOS:
         logo = picture(ctx, letterhead.logo, f"{letterhead.organisation} logo", ctx.width,
                        height=LOGO_HEIGHT)
     if logo is not None:

@@ -250,9 +250,17 @@ def picture(ctx: Any, data: bytes, alt: str, max_width: int, *, width: int | Non
     """A ``w:drawing`` holding the image ``data`` with ``alt`` as its description.
 
     Sized by ``width`` or ``height`` (EMU, aspect kept), else the image's own size; never
-    wider than ``max_width``. None when the bytes are not an image Word can show.
+    wider than ``max_width``. An SVG goes in drawn as a PNG. None when the bytes are not an
+    image Word can show.
     """
     from docx.oxml.shape import CT_Inline
+
+    from ..raster import is_svg, svg_to_png
+
+    if is_svg(data):
+        data = svg_to_png(data)
+        if data is None:
+            return None
 
     try:
         rid, image = ctx.part.get_or_add_image(io.BytesIO(data))
