@@ -8,8 +8,8 @@ signatories.
 
 The generated letters use the hearing's own vocabulary, so their figures are an upper bound;
 the Glostrup example and the plain letters are written more freely, and the last column is
-our own example response built to PDF and imported again, measured against the topics and
-stances a person set on its headings.
+our own example responses (the five authored ones) built to PDF and imported again,
+measured against the topics and stances a person set on their headings.
 
 Run:  python benchmarks/import_accuracy.py [-n 30]
 """
@@ -74,24 +74,25 @@ def score(source, truth, tally: Counter, kind: str) -> None:
         tally[kind, "signatories of"] += 1
 
 
-def _example_round_trip(root: Path):
-    """The example response (ishoj.md) built to PDF, with the topics and stances a person
-    set on its headings as the truth."""
+def _example_round_trips(root: Path):
+    """The example responses we authored (not the imported one), built to PDF, with the
+    topics and stances a person set on their headings as the truth."""
     import hoering
 
-    source_path = REPO / "consultations" / "samarbejdsaftale-psykisk-sygdom" / "responses" / \
-        "ishoj.md"
+    folder = REPO / "consultations" / "samarbejdsaftale-psykisk-sygdom" / "responses"
+    authored = [p for p in sorted(folder.glob("*.md")) if load_source(p).meta.source is None]
     config = hoering.load_config(REPO)
-    report = hoering.build([source_path], config=config, formats=["pdf"],
-                           output=root / "built", force=True)
+    report = hoering.build(authored, config=config, formats=["pdf"], output=root / "built",
+                           force=True)
     assert report.ok, [o.error for o in report.failed]
-    source = load_source(source_path)
-    headings = [b for b in source.blocks if isinstance(b, n.Heading)]
-    truth = Truth(str(source.meta.signature.on_behalf_of).split(",")[0], source.meta.date,
-                  source.meta.case_number or "", headings=[_text(h) for h in headings],
-                  topics=[h.topic for h in headings], stances=[h.stance for h in headings])
-    pdf = next((root / "built").rglob("ishoj.pdf"))
-    return pdf.read_bytes(), truth
+    for source_path in authored:
+        source = load_source(source_path)
+        headings = [b for b in source.blocks if isinstance(b, n.Heading)]
+        truth = Truth(str(source.meta.signature.on_behalf_of).split(",")[0], source.meta.date,
+                      source.meta.case_number or "", headings=[_text(h) for h in headings],
+                      topics=[h.topic for h in headings], stances=[h.stance for h in headings])
+        pdf = next((root / "built").rglob(f"{source_path.stem}.pdf"))
+        yield f"{source_path.stem}.pdf", pdf.read_bytes(), truth
 
 
 def main() -> None:
@@ -110,7 +111,7 @@ def main() -> None:
         cases.append(("Glostrup example", "glostrup.pdf", glostrup_pdf(), GLOSTRUP_TRUTH))
         cases.append(("plain letter", "plain.pdf", plain_pdf(), SEED_TRUTH))
         cases.append(("plain letter", "plain.docx", plain_docx(), SEED_TRUTH))
-        cases.append(("example round trip", "ishoj.pdf", *_example_round_trip(root)))
+        cases += [("example round trip", *case) for case in _example_round_trips(root)]
         for kind, name, data, truth in cases:
             path = root / name
             path.write_bytes(data)

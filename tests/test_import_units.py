@@ -156,6 +156,11 @@ def test_no_topic_without_evidence():
     ("Kommunen giver anden støtte i ventetiden.", None),
     ("Vi er ikke positive over for forslaget.", "concern"),
     ("Vi finder ikke modellen positiv.", "concern"),
+    ("Vi er glade for, at netværksmøder bliver en fast del af forløbet.", "positive"),
+    ("Ordningen er et godt initiativ, som vi gerne deltager i.", "positive"),
+    ("Kommunerne får ofte for kort varsel, når en borger udskrives.", "concern"),
+    ("Det kan kun lade sig gøre i få tilfælde.", "concern"),
+    ("Borgeren får et sent svar fra en central enhed.", None),
 ])
 def test_stance_from_wording(text, stance):
     assert match_section("Afsnit", text, TOPICS).stance == stance

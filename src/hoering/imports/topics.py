@@ -19,13 +19,16 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
     "concern": ("bekymr", "udfordr", "savn", "mangl", "problem", "kritisk", "risiko",
                 "vanskelig", "urealistisk", "ikke realistisk", "ikke muligt", "uklar",
                 "utilstrækkelig", "betænkelig", "ikke kan", "kan ikke", "svær", "desværre",
-                "i praksis", "kun muligt", "concern", "worr"),
+                "i praksis", "kun muligt", "lade sig gøre i få", "for kort", "for sent",
+                "for få", "for lidt", "ikke tid", "ikke altid", "concern", "worr"),
     "proposal": ("foreslå", "forslag", "anbefal", "opfordr", "bør", "ønsk", "efterspørg",
                  "henstil", "opmærksom på", "propos", "recommend", "suggest"),
     "positive": ("positiv", "hilser", "glæd", "enig", "enige", "god idé", "god ide",
-                 "tilfreds", "støtter", "fornuftig", "welcome", "support"),
+                 "tilfreds", "støtter", "fornuftig", "glad", "godt initiativ", "gode initiativ",
+                 "god ordning", "gerne", "bakker op", "ser frem til", "welcome", "support"),
 }
-EXACT_CUES = {"støtter", "bør", "enig", "enige"}  # "støtte" (the noun) says nothing
+# Whole words only, no endings: "støtte" (the noun) says nothing
+EXACT_CUES = {"støtter", "bør", "enig", "enige", "gerne"}
 NEGATION = re.compile(r"(?<!\w)(?:ikke|ikke så|ikke særlig|ingenlunde|not)\s+(?:\w+\s+)?$")
 TIE_ORDER = ("concern", "proposal", "positive")
 
