@@ -51,6 +51,11 @@ def main(ctx: click.Context, debug: bool) -> None:
       hoering check
       hoering build
       hoering build consultations/samarbejdsaftale-psykisk-sygdom/responses/ishoj.md -f pdf
+      hoering actions --overdue
+      hoering import ~/Downloads/svar.pdf --hearing consultations/samarbejdsaftale-psykisk-sygdom
+      hoering compare consultations/samarbejdsaftale-psykisk-sygdom
+
+    Each command explains itself: hoering COMMAND --help.
 
     Settings are read from hoering.toml in the current folder, if there is one.
     """
