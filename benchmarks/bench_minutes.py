@@ -9,7 +9,7 @@ each in a temporary project and times, in one run:
   a whole CLI run each, start-up included: the median of ``--repeat`` runs (default 3;
   the first run after writing the files is often the slowest).
 
-Run:  python benchmarks/bench_minutes.py [-n 200] [--actions-n 1000]
+Run:  python benchmarks/bench_minutes.py [-n 200] [--actions-n 1000] [--repeat 3]
 """
 
 from __future__ import annotations
