@@ -355,7 +355,7 @@ type: response
 title: Response from Council {i:02d}
 hearing: large
 sender: Council {i:02d}
-date: 2019-06-{1 + i % 20:02d}
+date: 2019-06-{25 if i < 7 else 1 + i % 20:02d}
 recipient: [Region Hovedstaden]
 signature: {{on_behalf_of: Council {i:02d}}}
 lang: en
@@ -375,9 +375,19 @@ def large(tmp_path_factory):
     folder = _large_hearing(root)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
+        patch.setattr("hoering.cli._Progress.QUIET_SECONDS", 0.0)  # show every step
         result = CliRunner().invoke(main, ["compare", "consultations/large"],
                                     catch_exceptions=False)
     assert result.exit_code == 0, result.output
+    # a long run says what it is doing (on stderr; stdout has the result only)
+    assert result.stderr.splitlines() == [
+        "Reading responses 11/45", "Reading responses 22/45", "Reading responses 33/45",
+        "Reading responses 44/45", "Reading responses 45/45",
+        "Making hoeringsnotat.docx", "Making hoeringsnotat.pdf", "Making hoeringsnotat.html",
+        "Making matrix.csv, matrix.xlsx", "Making samlede-hoeringssvar.pdf"]
+    assert result.stdout.splitlines()[0] == (
+        "45 respondents, 2 consulted parties did not answer, late: Council 00, Council 01, "
+        "Council 02 and 4 more")
     return root / "output" / folder.name
 
 

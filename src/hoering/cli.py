@@ -360,14 +360,20 @@ def compare(hearing: Path, formats: tuple[str, ...], output: Path | None,
     from .errors import display_path
 
     config = _config()
-    comparison = run_compare(hearing, config=config)
-    written = write_comparison(comparison, output=output, formats=formats or None,
-                               bundle=not no_bundle, config=config)
+    with _Progress("Reading responses") as progress:
+        comparison = run_compare(hearing, config=config, on_progress=progress.count)
+        written = write_comparison(comparison, output=output, formats=formats or None,
+                                   bundle=not no_bundle, config=config,
+                                   on_progress=progress.step)
     late = [r.name for r in comparison.respondents if r.late]
     guessed = sum(1 for t in comparison.topics for r in t.remarks if r.guessed)
+    if len(late) > 5:  # the høringsnotat lists them all
+        late_text = f"{', '.join(late[:3])} and {len(late) - 3} more"
+    else:
+        late_text = ", ".join(late)
     click.echo(f"{len(comparison.respondents)} respondents, "
                f"{len(comparison.not_answered)} consulted parties did not answer"
-               + (f", late: {', '.join(late)}" if late else ""))
+               + (f", late: {late_text}" if late else ""))
     if guessed:
         click.echo(f"{guessed} remarks have topics guessed by import; confirm them with "
                    f"'hoering review {display_path(comparison.hearing.folder)}'")
@@ -376,30 +382,50 @@ def compare(hearing: Path, formats: tuple[str, ...], output: Path | None,
 
 
 class _Progress:
-    """Progress on stderr while many documents build: a counter on a terminal, a line per
-    quarter otherwise; silent for a handful of documents."""
+    """Progress on stderr in a long run: a counter on a terminal, a line per quarter
+    otherwise; silent for a handful of items. Steps of a run (``step``) are shown once it has
+    taken a few seconds, so a quick run prints only its result."""
 
     SHOW_FROM = 8
+    QUIET_SECONDS = 2.0
 
-    def __init__(self) -> None:
+    def __init__(self, verb: str = "Building") -> None:
+        import time
+
+        self.verb = verb
         self.tty = sys.stderr.isatty()
         self.shown = False
+        self.started = time.monotonic()
 
     def __enter__(self) -> _Progress:
         return self
 
     def update(self, outcome, done: int, total: int) -> None:
+        self.count(done, total)
+
+    def count(self, done: int, total: int) -> None:
         if total < self.SHOW_FROM:
             return
         if self.tty:
-            click.echo(f"\rBuilding {done}/{total}", err=True, nl=False)
+            click.echo(f"\r{self.verb} {done}/{total}", err=True, nl=False)
             self.shown = True
         elif done == total or done % max(1, total // 4) == 0:
-            click.echo(f"Building {done}/{total}", err=True)
+            click.echo(f"{self.verb} {done}/{total}", err=True)
 
-    def __exit__(self, *exc) -> None:
+    def step(self, what: str) -> None:
+        import time
+
+        if time.monotonic() - self.started >= self.QUIET_SECONDS:
+            self._end_line()
+            click.echo(f"Making {what}", err=True)
+
+    def _end_line(self) -> None:
         if self.shown:
             click.echo("", err=True)
+            self.shown = False
+
+    def __exit__(self, *exc) -> None:
+        self._end_line()
 
 
 def _print_report(ctx: click.Context, report, verb: str) -> None:

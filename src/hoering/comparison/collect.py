@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,10 +43,12 @@ class _Read:
     sections: tuple[Section, ...]
 
 
-def compare(hearing_dir: Path | str, *, config: Config | None = None) -> Comparison:
+def compare(hearing_dir: Path | str, *, config: Config | None = None,
+            on_progress: Callable[[int, int], None] | None = None) -> Comparison:
     """The comparison of every response to the hearing in ``hearing_dir`` (writes nothing).
 
-    ``hearing_dir`` may also be a hearing's id: its folder under the sources folder."""
+    ``hearing_dir`` may also be a hearing's id: its folder under the sources folder.
+    ``on_progress(done, total)`` is called as the responses are read."""
     config = config or load_config()
     hearing = load_hearing(hearing_folder(Path(hearing_dir), config))
     paths = sorted(hearing.responses_folder.glob("*.md"))
@@ -57,7 +59,9 @@ def compare(hearing_dir: Path | str, *, config: Config | None = None) -> Compari
                  "received ones with 'hoering import'")
     errors: list[HoeringError] = []
     reads: list[_Read] = []
-    for result in _read_all(paths):
+    for done, result in enumerate(_read_all(paths), start=1):
+        if on_progress is not None:
+            on_progress(done, len(paths))
         if isinstance(result, HoeringError):
             errors.extend(result.errors if isinstance(result, SourceErrors) else [result])
         else:

@@ -4,7 +4,7 @@ memory first, so a problem leaves no half-written set of files."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..config import Config, load_config
@@ -19,11 +19,14 @@ BUNDLE = "samlede-hoeringssvar.pdf"
 
 def write_comparison(comparison: Comparison, *, output: Path | str | None = None,
                      formats: Iterable[str] | None = None, bundle: bool = True,
-                     config: Config | None = None) -> list[Path]:
-    """Make and write every output; returns the files written."""
+                     config: Config | None = None,
+                     on_progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Make and write every output; returns the files written. ``on_progress(name)`` is
+    called before each file is made."""
     from ..output import write_atomic
 
-    files = make_outputs(comparison, formats=formats, bundle=bundle, config=config)
+    files = make_outputs(comparison, formats=formats, bundle=bundle, config=config,
+                         on_progress=on_progress)
     config = config or load_config()
     folder = Path(output if output is not None else config.output) / comparison.hearing.id
     written = []
@@ -34,7 +37,8 @@ def write_comparison(comparison: Comparison, *, output: Path | str | None = None
 
 
 def make_outputs(comparison: Comparison, *, formats: Iterable[str] | None = None,
-                 bundle: bool = True, config: Config | None = None) -> dict[str, bytes]:
+                 bundle: bool = True, config: Config | None = None,
+                 on_progress: Callable[[str], None] | None = None) -> dict[str, bytes]:
     from ..render import render, timestamp_for
     from .chart import chart_png
     from .matrix import matrix_csv, matrix_xlsx
@@ -43,6 +47,7 @@ def make_outputs(comparison: Comparison, *, formats: Iterable[str] | None = None
 
     config = config or load_config()
     formats = tuple(formats or config.formats)
+    step = on_progress or (lambda _name: None)
     templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
     authority = _authority(comparison, templates)
     lang = notat_lang(comparison)
@@ -50,17 +55,20 @@ def make_outputs(comparison: Comparison, *, formats: Iterable[str] | None = None
     document = compose_notat(comparison, authority, chart)
     files: dict[str, bytes] = {}
     for fmt in formats:
+        step(f"{NOTAT}.{fmt}")
         if fmt == "html":
             front = notat_front(comparison, authority, chart, matrix_limit=None)
             files[f"{NOTAT}.html"] = report_html(comparison, document, front, templates,
                                                  authority.name)
         else:
             files[f"{NOTAT}.{fmt}"] = render(document, fmt, templates)
+    step("matrix.csv, matrix.xlsx")
     files["matrix.csv"] = matrix_csv(comparison, lang)
     files["matrix.xlsx"] = matrix_xlsx(comparison, lang, timestamp_for(document))
     if bundle:
         from .bundle import bundle_pdf
 
+        step(BUNDLE)
         files[BUNDLE] = bundle_pdf(comparison, authority, templates, document.date)
     return files
 
