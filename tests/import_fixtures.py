@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+import zlib
 from dataclasses import dataclass, field
 
 from babel.dates import format_date
@@ -407,6 +408,32 @@ def zip_bomb_docx(unpacked_mb: int = 300) -> bytes:
             for _ in range(unpacked_mb):
                 member.write(chunk)
     return stream.getvalue()
+
+
+def pdf_bomb(unpacked_mb: int) -> bytes:
+    """A one-page PDF with a line of text whose content stream inflates to ``unpacked_mb``
+    MB (the text, then spaces): small on disk, enormous in memory."""
+    text = b"BT /F1 12 Tf 72 720 Td (Kommunen har ingen bemaerkninger til udkastet.) Tj ET\n"
+    packed = zlib.compress(text + b" " * (unpacked_mb * 1024 * 1024), 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
 
 
 GLOSTRUP_TRUTH = Truth(

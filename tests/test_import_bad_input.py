@@ -11,6 +11,7 @@ from conftest import EXAMPLE_HEARING, snapshot
 from import_fixtures import (
     encrypted_pdf,
     many_parts_docx,
+    pdf_bomb,
     response_docx,
     response_pdf,
     scanned_pdf,
@@ -129,6 +130,22 @@ def test_smaller_unpacked_limit(cli, project):
     assert "this looks like a zip bomb" in result.stderr
     assert "the limit is 50 MB" in result.stderr
     assert snapshot(project) == before
+
+
+def test_pdf_decompression_bomb(cli, project):
+    """pdfminer would unpack the whole stream in memory; import stops at the limit."""
+    (project / "hoering.toml").write_text("[import]\nmax_unpacked_mb = 20\n", "utf-8")
+    (project / "incoming").mkdir()
+    path = Path("incoming/bombe.pdf")
+    data = pdf_bomb(30)
+    (project / path).write_bytes(data)
+    assert_refused(cli, project, path,
+                   f"unpacks to more than 20 MB from {len(data) / 1024:.0f} KB; this looks "
+                   "like a decompression bomb and is not read (the limit is max_unpacked_mb "
+                   "under [import] in hoering.toml)")
+    (project / "hoering.toml").write_text("[import]\nmax_unpacked_mb = 40\n", "utf-8")
+    result = cli("import", str(path), "--hearing", str(HEARING))
+    assert result.exit_code == 0, result.output  # below the limit it is an ordinary PDF
 
 
 @pytest.mark.parametrize("toml, message", [

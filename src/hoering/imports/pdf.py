@@ -36,6 +36,7 @@ def read_pdf(path: Path, limits: Limits) -> Extracted:
                 raise ImportFileError(path, "is password-protected (encrypted) and cannot be "
                                       "read", hint="ask the sender for a copy without a "
                                                    "password") from None
+            _check_expansion(document, path, limits)
             pages = list(PDFPage.create_pages(document))
             if len(pages) > limits.max_pages:
                 raise ImportFileError(path, f"has {len(pages)} pages, more than the limit of "
@@ -65,6 +66,44 @@ def read_pdf(path: Path, limits: Limits) -> Extracted:
                               hint="run text recognition (OCR) on it first, e.g. "
                                    "'ocrmypdf in.pdf out.pdf', then import the result")
     return Extracted("pdf", lines, len(pages))
+
+
+def _check_expansion(document, path: Path, limits: Limits) -> None:
+    """Refuse a PDF whose compressed streams unpack to more than the limit (a decompression
+    bomb) before pdfminer, which has no such limit, unpacks them in memory. Each stream is
+    inflated in chunks only as far as the limit, and the output is thrown away."""
+    import zlib
+
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
+
+    budget = int(limits.max_unpacked_mb * 1024 * 1024)
+    seen: set[int] = set()
+    for xref in document.xrefs:
+        for objid in xref.get_objids():
+            if objid in seen:
+                continue
+            seen.add(objid)
+            try:
+                stream = document.getobj(objid)
+            except Exception:  # noqa: BLE001 - a broken object is pdfminer's to report
+                continue
+            if not isinstance(stream, PDFStream) or not any(
+                    f in LITERALS_FLATE_DECODE for f, _ in stream.get_filters()[:1]):
+                continue
+            inflater = zlib.decompressobj()
+            data = stream.rawdata or b""
+            try:
+                while data and budget >= 0:
+                    budget -= len(inflater.decompress(data, 1024 * 1024))
+                    data = inflater.unconsumed_tail
+            except zlib.error:
+                continue  # damaged: pdfminer recovers what it can
+            if budget < 0:
+                raise ImportFileError(
+                    path, f"unpacks to more than {limits.max_unpacked_mb:g} MB from "
+                    f"{path.stat().st_size / 1024:.0f} KB; this looks like a decompression "
+                    "bomb and is not read",
+                    hint="the limit is max_unpacked_mb under [import] in hoering.toml")
 
 
 def _reason(exc: Exception) -> str:
