@@ -44,7 +44,8 @@ def _make(path, message, line, key, hint) -> ImportFileError:
 
 @dataclass(frozen=True)
 class Limits:
-    """``[import]`` in hoering.toml: the largest file, PDF and unpacked DOCX accepted."""
+    """``[import]`` in hoering.toml: the largest file, the longest PDF, and how much a DOCX
+    or the compressed streams of a PDF may unpack to."""
 
     max_size_mb: float = 25
     max_pages: int = 60
