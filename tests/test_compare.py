@@ -424,6 +424,48 @@ def test_large_notat_leaves_the_matrix_to_the_spreadsheet_and_speaks_english(lar
     assert len(sheet.findall(".//m:sheetData/m:row", XLSX)) == 1 + LARGE + 1
 
 
+# --- many topics ---------------------------------------------------------------------------
+
+def test_many_topics_matrix_shows_symbols_on_paper_and_scrolls_in_html(tmp_path, monkeypatch):
+    """Ten topic columns are too narrow for "! bekymring" on an A4 page: the DOCX and PDF
+    show the symbols (the legend gives the words); the HTML keeps the words and scrolls."""
+    folder = tmp_path / "consultations" / "wide"
+    (folder / "responses").mkdir(parents=True)
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    topics = "".join(f"  - {{id: t{i}, title: Emne {i}, section: '{i}', keywords: [emne{i}]}}\n"
+                     for i in range(1, 11))
+    (folder / "hearing.yaml").write_text(
+        "id: wide\ntitle: Udkast med mange afsnit\nauthority: region-hovedstaden\n"
+        "draft: {name: udkastet}\nperiod: {start: 2019-05-06, end: 2019-06-21}\n"
+        f"deadline: 2019-06-21\nconsulted: [{{name: Egedal}}, {{name: Furesø}}]\n"
+        f"topics:\n{topics}", "utf-8")
+    for name, stance in (("Egedal", "concern"), ("Furesø", "positive")):
+        sections = "".join(f"## Emne {i} {{topic=t{i} stance={stance}}}\n\nOm emne {i}.\n\n"
+                           for i in range(1, 11, 2))
+        (folder / "responses" / f"{name.lower()}.md").write_text(
+            f"---\ntype: response\ntitle: Svar\nhearing: wide\nsender: {name}\n"
+            f"date: 2019-06-10\nrecipient: [Region Hovedstaden]\n"
+            f"signature: {{on_behalf_of: {name}}}\n---\n\n{sections}", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["compare", "consultations/wide", "--no-bundle", "-f",
+                                       "docx", "-f", "html"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "output" / "wide"
+    tables = docx.Document(out / "hoeringsnotat.docx").tables
+    matrix = next(t for t in tables if t.rows[0].cells[0].text == "Høringssvar fra")
+    assert [c.text for c in matrix.rows[1].cells] == [
+        "Egedal", "!", "–", "!", "–", "!", "–", "!", "–", "!", "–"]
+    text = "\n".join(p.text for p in docx.Document(out / "hoeringsnotat.docx").paragraphs)
+    assert "+ positiv, ! bekymring, → forslag, · bemærkning; – intet svar om emnet." in text
+    page = parse((out / "hoeringsnotat.html").read_text("utf-8"))
+    box = page.find("div", class_="table-scroll")
+    assert (box.attrs["role"], box.attrs["aria-label"], box.attrs["tabindex"]) == (
+        "region", "Overblik", "0")
+    row = box.find("table").find_all("tr")[2]
+    assert [c.text() for c in row.children if not isinstance(c, str)][:3] == [
+        "Furesø", "+ positiv", "–"]
+
+
 # --- hoering new hearing -------------------------------------------------------------------
 
 def test_new_hearing_scaffolds_a_valid_hearing(cli, project):

@@ -26,6 +26,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "chair": {"da": "Mødeleder", "en": "Chair"},
     "time": {"da": "Tidspunkt", "en": "Time"},
     "place": {"da": "Sted", "en": "Place"},
+    "table": {"da": "Tabel", "en": "Table"},
     "image": {"da": "Billede", "en": "Image"},
     "done": {"da": "udført", "en": "done"},
     "open": {"da": "ikke udført", "en": "not done"},

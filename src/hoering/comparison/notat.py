@@ -12,6 +12,9 @@ from .model import NO_STANCE, STANCES, Comparison, Remark, TopicRemarks
 
 SYMBOLS = {"positive": "+", "concern": "!", "proposal": "→", NO_STANCE: "·"}
 MATRIX_MAX_RESPONDENTS = 12  # more than this and the grid goes to matrix.xlsx / the report
+# More topics than this and a page's column is too narrow for "! bekymring": the DOCX and
+# PDF show the symbol alone (the legend under the matrix gives the words).
+MATRIX_MAX_TOPICS_WITH_WORDS = 8
 QUOTES_PER_GROUP = 25  # quotes shown per topic and stance in DOCX/PDF
 
 
@@ -22,6 +25,12 @@ def stance_text(stance: str, lang: str) -> str:
 
 def _text(text: str) -> n.Paragraph:
     return n.Paragraph((n.Text(text),))
+
+
+def _stance_cell(stance: str | None, lang: str, words: bool) -> str:
+    if stance is None:
+        return "–"
+    return stance_text(stance, lang) if words else SYMBOLS[stance]
 
 
 def _unbroken(text: str) -> str:
@@ -143,9 +152,11 @@ def _overview(comparison: Comparison, lang: str, chart_png: bytes | None,
     if matrix_limit is None or len(comparison.respondents) <= matrix_limit:
         header = (_cell(label("respondent", lang)),
                   *(_cell(_topic_label(t)) for t in topics))
+        on_page = matrix_limit is not None  # the HTML report's table can scroll sideways
+        words = not on_page or len(topics) <= MATRIX_MAX_TOPICS_WITH_WORDS
         rows = tuple(
-            (_cell(r.name), *(_cell(stance_text(s, lang) if (s := comparison.stance_of(
-                r.name, t.topic.id)) else "–") for t in topics))
+            (_cell(r.name), *(_cell(_stance_cell(comparison.stance_of(r.name, t.topic.id),
+                                                 lang, words)) for t in topics))
             for r in comparison.respondents)
         blocks.append(n.Table(header, rows, caption=label("overview", lang),
                               widths=(2.4, *(1.0,) * len(topics)), row_headers=True,

@@ -138,6 +138,9 @@ def _thematic_break(page: _Page, node: n.ThematicBreak) -> Markup:
     return Markup("<hr>")
 
 
+WIDE_TABLE_COLUMNS = 6
+
+
 def _table(page: _Page, node: n.Table) -> Markup:
     caption = f"<caption>{escape(node.caption)}</caption>" if node.caption else ""
     columns = ""
@@ -149,8 +152,15 @@ def _table(page: _Page, node: n.Table) -> Markup:
     body = Markup("").join(_row(page, row, node.align, "row" if node.row_headers else None)
                            for row in node.rows)
     dense = ' class="dense"' if node.dense else ""
-    return Markup(f"<table{dense}>{caption}{columns}<thead>{head}</thead>"
-                  f"<tbody>{body}</tbody></table>")
+    table = (f"<table{dense}>{caption}{columns}<thead>{head}</thead>"
+             f"<tbody>{body}</tbody></table>")
+    if node.dense or len(node.header) > WIDE_TABLE_COLUMNS:
+        # A wide table scrolls sideways in its own box instead of running off the page; the
+        # box can take the keyboard focus so it can be scrolled without a mouse.
+        name = escape(node.caption or label("table", page.document.lang))
+        table = (f'<div class="table-scroll" role="region" aria-label="{name}" tabindex="0">'
+                 f"{table}</div>")
+    return Markup(table)
 
 
 def _row(page: _Page, cells: tuple[n.TableCell, ...], align: tuple, scope: str | None) -> Markup:
