@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .config import Config, load_config
 from .errors import HoeringError, SourceError, display_path
@@ -22,6 +23,8 @@ from .render.templates import TemplateFinder
 SOURCE_FOLDERS = ("responses", "minutes")
 TEMPLATE_NAMES = ["document.typ", "document.html.j2", "document.css"]
 PARALLEL_FROM = 4  # fewer sources than this build in-process (a pool costs more than it saves)
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -153,15 +156,26 @@ def organisation_for(source, templates: TemplateFinder):
 
 def run_jobs(jobs: list[Job], executor: Executor | None = None) -> Iterator[Outcome]:
     """Run ``jobs`` in ``executor`` (default: a process pool over all cores), in order."""
+    yield from map_in_processes(build_job, jobs, executor=executor)
+
+
+def map_in_processes(function: Callable[[T], R], items: Sequence[T], *,
+                     serial_below: int = PARALLEL_FROM, chunk_max: int = 16,
+                     executor: Executor | None = None) -> Iterator[R]:
+    """``function`` over ``items``, results in order: in ``executor`` when one is given; in
+    this process for fewer than ``serial_below`` items or on one core; else in a fresh
+    process pool over all cores. Items go to the workers in chunks of at most ``chunk_max``
+    (small chunks for slow items keep the cores evenly busy to the end)."""
     if executor is not None:
-        yield from executor.map(build_job, jobs)
+        yield from executor.map(function, items)
         return
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) == 1:
-        yield from map(build_job, jobs)
+    cores = os.cpu_count() or 1
+    if len(items) < serial_below or cores == 1:
+        yield from map(function, items)
         return
     with process_pool() as pool:
-        chunk = max(1, min(16, len(jobs) // ((os.cpu_count() or 1) * 4)))
-        yield from pool.map(build_job, jobs, chunksize=chunk)
+        chunk = max(1, min(chunk_max, len(items) // (cores * 4)))
+        yield from pool.map(function, items, chunksize=chunk)
 
 
 def process_pool() -> Executor:

@@ -43,15 +43,9 @@ def bundle_pdf(comparison: Comparison, authority: Organisation, templates: Templ
 def _pdfs(jobs: list[tuple[Path, tuple[Path, ...], TemplateFinder]]) -> list[bytes]:
     """The PDF of every response, in order; built in worker processes when there are many
     (building one is ~15 ms, like ``hoering build``)."""
-    import os
+    from ..pipeline import PARALLEL_FROM, map_in_processes
 
-    from ..pipeline import PARALLEL_FROM, process_pool
-
-    if len(jobs) < PARALLEL_FROM * 4 or (os.cpu_count() or 1) == 1:
-        return [_pdf_of(*job) for job in jobs]
-    with process_pool() as pool:
-        return list(pool.map(_pdf_of_job, jobs,
-                             chunksize=max(1, len(jobs) // (8 * (os.cpu_count() or 1)))))
+    return list(map_in_processes(_pdf_of_job, jobs, serial_below=PARALLEL_FROM * 4))
 
 
 def _pdf_of_job(job: tuple[Path, tuple[Path, ...], TemplateFinder]) -> bytes:

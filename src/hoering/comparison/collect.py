@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,13 +89,9 @@ def compare(hearing_dir: Path | str, *, config: Config | None = None,
 
 
 def _read_all(paths: list[Path]) -> Iterator[_Read | HoeringError]:
-    if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) == 1:
-        yield from map(_read, paths)
-        return
-    from ..pipeline import process_pool
+    from ..pipeline import map_in_processes
 
-    with process_pool() as pool:
-        yield from pool.map(_read, paths, chunksize=max(1, len(paths) // (8 * os.cpu_count())))
+    return map_in_processes(_read, paths, serial_below=PARALLEL_FROM)
 
 
 def _read(path: Path) -> _Read | HoeringError:

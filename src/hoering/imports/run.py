@@ -130,15 +130,11 @@ def _context(folder: Path, config) -> _Context:
 
 
 def _analyse_all(paths: list[Path], context: _Context, executor: Executor | None):
-    jobs = [(path, context) for path in paths]
-    if executor is None and len(paths) < 4:
-        return [_analyse_job(job) for job in jobs]
-    if executor is not None:
-        return list(executor.map(_analyse_job, jobs))
-    from ..pipeline import process_pool
+    from ..pipeline import map_in_processes
 
-    with process_pool() as pool:
-        return list(pool.map(_analyse_job, jobs, chunksize=4))
+    jobs = [(path, context) for path in paths]
+    # ~80 ms a file: chunks of 4 keep both cores busy to the last file
+    return list(map_in_processes(_analyse_job, jobs, chunk_max=4, executor=executor))
 
 
 def _analyse_job(job: tuple[Path, _Context]) -> Analysis | HoeringError:

@@ -62,16 +62,11 @@ def open_actions(
 
 
 def _read_all(paths: list[Path]) -> Iterator[Read]:
-    """Read every referat, in worker processes when there are many (like ``hoering build``)."""
-    import os
+    """Read every referat, in worker processes when there are many (like ``hoering build``);
+    one is read in ~2 ms, so a pool pays off only from a few dozen."""
+    from ..pipeline import PARALLEL_FROM, map_in_processes
 
-    from ..pipeline import PARALLEL_FROM, process_pool
-
-    if len(paths) < PARALLEL_FROM * 4 or (os.cpu_count() or 1) == 1:
-        yield from map(_read, paths)
-        return
-    with process_pool() as pool:
-        yield from pool.map(_read, paths, chunksize=max(1, len(paths) // (8 * os.cpu_count())))
+    return map_in_processes(_read, paths, serial_below=PARALLEL_FROM * 4)
 
 
 Read = tuple[Path, dt.date, tuple[ActionItem, ...], HoeringError | None]
