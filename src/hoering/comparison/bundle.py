@@ -19,19 +19,22 @@ def bundle_pdf(comparison: Comparison, authority: Organisation, templates: Templ
                date) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
+    from .notat import notat_lang
+
     files = [(respondent, path) for respondent in comparison.respondents
              for path in respondent.files]
-    pdfs = _pdfs([(path, respondent.received, templates) for respondent, path in files])
-    parts = [(respondent, path, data) for (respondent, path), data in zip(files, pdfs,
-                                                                          strict=True)]
-    lang = comparison.hearing.meta.lang if comparison.hearing.meta.lang in ("da", "en") else "da"
+    pdfs = _pdfs([path for _respondent, path in files], templates)
+    # each response is parsed once: its length for the cover, its pages for the bundle
+    parts = [(respondent, path, PdfReader(io.BytesIO(data)))
+             for (respondent, path), data in zip(files, pdfs, strict=True)]
+    lang = notat_lang(comparison)
     cover = _cover(comparison, authority, parts, lang, date, templates)
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(cover)))
-    for respondent, path, data in parts:
+    for respondent, path, reader in parts:
         title = respondent.name if len(respondent.files) == 1 else (
             f"{respondent.name} ({path.name})")
-        writer.append(PdfReader(io.BytesIO(data)), outline_item=title)
+        writer.append(reader, outline_item=title)
     writer.add_metadata({"/Title": f"{label('bundle', lang)}: {comparison.hearing.meta.title}",
                          "/Author": authority.name})
     writer.page_mode = "/UseOutlines"
@@ -40,19 +43,20 @@ def bundle_pdf(comparison: Comparison, authority: Organisation, templates: Templ
     return buffer.getvalue()
 
 
-def _pdfs(jobs: list[tuple[Path, tuple[Path, ...], TemplateFinder]]) -> list[bytes]:
+def _pdfs(paths: list[Path], templates: TemplateFinder) -> list[bytes]:
     """The PDF of every response, in order; built in worker processes when there are many
     (building one is ~15 ms, like ``hoering build``)."""
+    from functools import partial
+
     from ..pipeline import PARALLEL_FROM, map_in_processes
 
-    return list(map_in_processes(_pdf_of_job, jobs, serial_below=PARALLEL_FROM * 4))
+    return list(map_in_processes(partial(_pdf_of, templates=templates), paths,
+                                 serial_below=PARALLEL_FROM * 4))
 
 
-def _pdf_of_job(job: tuple[Path, tuple[Path, ...], TemplateFinder]) -> bytes:
-    return _pdf_of(*job)
-
-
-def _pdf_of(path: Path, received: tuple[Path, ...], templates: TemplateFinder) -> bytes:
+def _pdf_of(path: Path, templates: TemplateFinder) -> bytes:
+    """The received original when the response was imported from a PDF, else the PDF
+    hoering builds from the source."""
     from ..documents import compose
     from ..pipeline import organisation_for
     from ..render import render
@@ -76,7 +80,7 @@ def _cover(comparison: Comparison, authority: Organisation, parts, lang: str, da
 
     from ..render import render
 
-    lengths = [len(PdfReader(io.BytesIO(data)).pages) for _respondent, _path, data in parts]
+    lengths = [len(reader.pages) for _respondent, _path, reader in parts]
     cover_pages = 1
     for _attempt in range(4):
         document = _cover_document(comparison, authority, parts, lengths, cover_pages, lang, date)
@@ -92,7 +96,7 @@ def _cover_document(comparison: Comparison, authority: Organisation, parts, leng
                     cover_pages: int, lang: str, date) -> Document:
     page = cover_pages + 1
     rows = []
-    for (respondent, _path, _data), length in zip(parts, lengths, strict=True):
+    for (respondent, _path, _reader), length in zip(parts, lengths, strict=True):
         rows.append((n.TableCell((n.Text(respondent.name),)),
                      n.TableCell((n.Text(format_date(respondent.date, lang)),)),
                      n.TableCell((n.Text(str(page)),))))
