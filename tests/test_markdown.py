@@ -12,7 +12,7 @@ import pytest
 
 from hoering.errors import SourceErrors
 from hoering.model import nodes as n
-from hoering.sources.markdown import parse_body
+from hoering.sources.markdown import parse_body, task_list_items
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "markdown").glob("*.md"))
 
@@ -105,3 +105,38 @@ def test_footnote_ending_in_a_list():
     body = parse_body("Tekst[^1].\n\n[^1]: Note\n\n    - punkt\n")
     [note] = body.footnotes
     assert [block.kind for block in note.blocks] == ["paragraph", "bullet_list"]
+
+
+TASKS = """Indledning med et [link](https://example.dk){note}.
+
+- [ ] @Ishøj Kommune: sender *oversigten* over `borgere` — 1/9-2019
+- [x] @PC Glostrup: er færdig — september 2019
+- almindeligt punkt
+  - [ ] @Region Hovedstaden: en indlejret opgave,
+    der fortsætter på næste linje — uge 38
+- [ ] @A & B: rydder op &amp; arkiverer — 2019-12-01
+
+> - [ ] @Distriktspsykiatrien: en opgave i et citat — 1. oktober 2019
+
+```
+- [ ] @Ingen: kode, ikke en opgave
+```
+
+1. [ ] @Alle parter: læser udkastet{note} — inden næste møde
+{notes}"""
+
+
+@pytest.mark.parametrize("note, notes", [
+    ("", ""),
+    ("[^a]", "\n[^a]: Bilag 1.\n\n[^b]: - [ ] @Fodnote: ikke med — 1/10-2019\n"),
+])
+def test_task_list_items_are_the_items_parse_body_finds(note, notes):
+    """The quick path of 'hoering actions' (no inline conversion of the rest) finds the same
+    items, with the same checked state, lines and first paragraph, as the full conversion."""
+    text = TASKS.format(note=note, notes=notes)
+    full = list(n.task_items(parse_body(text, first_line=7).blocks))
+    quick = task_list_items(text, first_line=7)
+    assert len(quick) == 6
+    assert [(i.checked, i.line, i.blocks[0]) for i in quick] == [
+        (i.checked, i.line, i.blocks[0]) for i in full]
+

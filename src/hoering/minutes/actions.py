@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,15 +82,3 @@ def _due(deadline: str | None, path: Path, line: int | None,
     if NEXT_MEETING.search(deadline) and next_meeting is not None:
         return next_meeting, False
     return end_of_period(deadline), False
-
-
-def task_items(blocks: tuple[n.Block, ...] | list[n.Block]) -> Iterator[n.ListItem]:
-    """Every task-list item in ``blocks``, nested ones and those in callouts included."""
-    for block in blocks:
-        if isinstance(block, n.BulletList | n.OrderedList):
-            for item in block.items:
-                if item.checked is not None:
-                    yield item
-                yield from task_items(item.blocks)
-        elif isinstance(block, n.BlockQuote | n.Callout):
-            yield from task_items(block.blocks)

@@ -117,17 +117,14 @@ def _plain_yaml():
 
 def _quick_items(path: Path) -> tuple[dt.date, tuple[ActionItem, ...]]:
     from ..sources.frontmatter import split_source, top_level_entries
-    from ..sources.markdown import parse_body, task_list_items
-    from .actions import parse_item, task_items
+    from ..sources.markdown import task_list_items
+    from .actions import parse_item
 
     metadata_text, body_text, first_line = split_source(path)
     needed = top_level_entries(metadata_text, {"type", "date", "next_meetings"})
     meta = _Needed.model_validate(_plain_yaml().load(needed))
     next_meeting = next_meeting_after(meta.next_meetings, meta.date)
-    if "[^" in body_text:  # footnotes are numbered across the whole body: convert it all
-        items = list(task_items(parse_body(body_text, first_line).blocks))
-    else:
-        items = task_list_items(body_text, first_line)
+    items = task_list_items(body_text, first_line)
     return meta.date, tuple(parse_item(item, path, next_meeting) for item in items)
 
 

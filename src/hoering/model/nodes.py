@@ -7,6 +7,7 @@ or about any output format. Every node has a ``kind`` string the renderers dispa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
@@ -256,3 +257,16 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
         elif isinstance(node, FootnoteRef):
             parts.append(f"[{node.number}]")
     return "".join(parts)
+
+
+def task_items(blocks: tuple[Block, ...] | list[Block]) -> Iterator[ListItem]:
+    """Every task-list item in ``blocks``, nested ones and those in quotes and callouts
+    included, in document order."""
+    for block in blocks:
+        if isinstance(block, BulletList | OrderedList):
+            for item in block.items:
+                if item.checked is not None:
+                    yield item
+                yield from task_items(item.blocks)
+        elif isinstance(block, BlockQuote | Callout):
+            yield from task_items(block.blocks)

@@ -281,8 +281,12 @@ def task_list_items(text: str, first_line: int = 1) -> list[n.ListItem]:
     """The task-list items of a Markdown body, each with its first paragraph only, found
     without converting the rest (half the time of :func:`parse_body`): what ``hoering
     actions`` needs. Items in footnotes are left out, as :func:`parse_body` leaves them out
-    of the blocks."""
+    of the blocks. A body with footnotes is converted whole: a reference's number depends on
+    every reference before it."""
     from markdown_it.tree import SyntaxTreeNode
+
+    if "[^" in text:
+        return list(n.task_items(parse_body(text, first_line).blocks))
 
     env: dict = {}  # the footnote and link definitions the items may refer to
     tokens = _block_parser().parse(text, env)
