@@ -190,6 +190,14 @@ class Table:
     line: int | None = None
     kind: ClassVar[str] = "table"
 
+    def column_shares(self) -> tuple[float, ...] | None:
+        """Each column's fraction of the width, from ``widths``; None when they do not give
+        one share per header cell (the renderers then size the columns themselves)."""
+        total = sum(self.widths)
+        if len(self.widths) != len(self.header) or total <= 0:
+            return None
+        return tuple(w / total for w in self.widths)
+
 
 @dataclass(frozen=True)
 class Callout:

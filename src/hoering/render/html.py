@@ -143,11 +143,9 @@ WIDE_TABLE_COLUMNS = 6
 
 def _table(page: _Page, node: n.Table) -> Markup:
     caption = f"<caption>{escape(node.caption)}</caption>" if node.caption else ""
-    columns = ""
-    if len(node.widths) == len(node.header) and sum(node.widths) > 0:
-        total = sum(node.widths)
-        columns = "<colgroup>" + "".join(
-            f'<col style="width: {100 * w / total:.1f}%">' for w in node.widths) + "</colgroup>"
+    shares = node.column_shares()
+    columns = "" if shares is None else "<colgroup>" + "".join(
+        f'<col style="width: {100 * share:.1f}%">' for share in shares) + "</colgroup>"
     head = _row(page, node.header, node.align, "col")
     body = Markup("").join(_row(page, row, node.align, "row" if node.row_headers else None)
                            for row in node.rows)

@@ -84,8 +84,10 @@ def _thematic_break(ctx: Context, node: nodes.ThematicBreak) -> None:
 
 def _table(ctx: Context, node: nodes.Table) -> None:
     columns = max([len(node.header), *(len(cells) for cells in node.rows), 1])
-    shares = node.widths if len(node.widths) == columns and sum(node.widths) > 0 else (1,) * columns
-    widths = [int(TEXT_WIDTH_TWIPS * share / sum(shares)) for share in shares]
+    shares = node.column_shares()
+    if shares is None or len(shares) != columns:  # rows longer than the header: equal shares
+        shares = (1 / columns,) * columns
+    widths = [int(TEXT_WIDTH_TWIPS * share) for share in shares]
     if node.caption:
         run(para(ctx.out, "Caption", keep_next=True), node.caption)
     tbl = table(ctx.out, widths, style=TABLE_STYLE, caption=node.caption, fixed=False,
