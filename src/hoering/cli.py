@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -390,8 +391,6 @@ class _Progress:
     QUIET_SECONDS = 2.0
 
     def __init__(self, verb: str = "Building") -> None:
-        import time
-
         self.verb = verb
         self.tty = sys.stderr.isatty()
         self.shown = False
@@ -413,8 +412,6 @@ class _Progress:
             click.echo(f"{self.verb} {done}/{total}", err=True)
 
     def step(self, what: str) -> None:
-        import time
-
         if time.monotonic() - self.started >= self.QUIET_SECONDS:
             self._end_line()
             click.echo(f"Making {what}", err=True)

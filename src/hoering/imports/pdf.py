@@ -87,8 +87,8 @@ def _check_expansion(document, path: Path, limits: Limits) -> None:
                 stream = document.getobj(objid)
             except Exception:  # noqa: BLE001 - a broken object is pdfminer's to report
                 continue
-            if not isinstance(stream, PDFStream) or not any(
-                    f in LITERALS_FLATE_DECODE for f, _ in stream.get_filters()[:1]):
+            filters = stream.get_filters() if isinstance(stream, PDFStream) else []
+            if not filters or filters[0][0] not in LITERALS_FLATE_DECODE:
                 continue
             inflater = zlib.decompressobj()
             data = stream.rawdata or b""
