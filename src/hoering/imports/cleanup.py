@@ -58,6 +58,11 @@ class Cleaned:
     footnotes: dict[int, str] = field(default_factory=dict)
     all_lines: list[Line] = field(default_factory=list)
     subject_found_by: str = ""
+    # beside the main text column (sidebars, a floated Dato/Sagsnr. table, a two-column
+    # letterhead): letterhead material for metadata, never part of the body
+    aside: list[Line] = field(default_factory=list)
+    # the recipient's address block (the window of a letter), recorded as ``recipient:``
+    recipient: list[Line] = field(default_factory=list)
 
 
 def clean(extracted: Extracted) -> Cleaned:
