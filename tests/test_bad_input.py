@@ -194,3 +194,10 @@ def test_wrong_command_line_is_a_usage_error(cli, args):
     result = cli(*args)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_no_remarks_is_a_yes_or_no(cli, project):
+    replace_in_source(project, "lang: da", "lang: da\nno_remarks: måske")
+    assert_fails_cleanly(cli, project, [
+        f"{SOURCE}:20: no_remarks: 'måske' is not true or false (write true or false)"
+    ])

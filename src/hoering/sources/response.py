@@ -67,6 +67,9 @@ class ResponseMeta(Strict):
     signature: Signature | None = None
     lang: Literal["da", "en"] = "da"
     keywords: list[str] = []
+    # The party answered only that it has no remarks ("ingen bemærkninger"): the notat lists
+    # it under that mark. Set by hand or by 'hoering import'.
+    no_remarks: bool = False
 
     @model_validator(mode="after")
     def _someone_sent_it(self) -> ResponseMeta:

@@ -141,4 +141,6 @@ _EXPLAIN: dict[str, Callable[[Any], tuple[str, str | None]]] = {
     "model_type": lambda v: ("should be 'key: value' lines", None),
     "string_pattern_mismatch": lambda v: (f"{_quoted(v)} has the wrong form", None),
     "string_too_short": lambda v: ("must not be empty", None),
+    "bool_parsing": lambda v: (f"{_quoted(v)} is not true or false", "write true or false"),
+    "bool_type": lambda v: (f"{_quoted(v)} is not true or false", "write true or false"),
 }
