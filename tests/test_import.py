@@ -155,7 +155,7 @@ def test_plain_letter_in_the_style_of_the_seed(cli, project, make):
     assert source.meta.signature.signatories[0].name == SEED_TRUTH.signatory
     assert source.meta.title == ("Høring af udkast til samarbejdsaftaler om voksne med psykisk "
                                  "sygdom")
-    assert source.meta.guessed["title"].found_in.startswith("first line that reads like a")
+    assert "reads like a subject" in source.meta.guessed["title"].found_in
     assert source.meta.guessed["date"].found_in.endswith('"19. juni 2019"')
 
 

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from hoering.dates import find_dates
-from hoering.imports.cleanup import PAGE_NUMBER, Para, clean, join_text
+from hoering.imports.cleanup import Para, clean, join_text
+from hoering.imports.layout import PAGE_NUMBER
 from hoering.imports.lines import Extracted, Line
 from hoering.imports.structure import Block, structure
 from hoering.imports.topics import TopicSpec, match_section

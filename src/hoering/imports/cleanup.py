@@ -8,15 +8,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .characters import normalise_bullet, normalise_characters, only_bullets
+from .layout import mark_aside, mark_running, recipient_block
 from .lines import Extracted, Line
 
-# top and bottom share of a page where running headers and footers live: repeated lines,
+# top and bottom share of a page where running headers and footers are looked for by shape:
 # page numbers, small print (narrower, so that footnotes above the footer stay)
-BAND, NUMBER_BAND, SMALL_PRINT_BAND = 0.12, 0.15, 0.08
-PAGE_NUMBER = re.compile(
-    r"^(?:(?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/|ud af)\s*\d+)?"
-    r"|\d+\s*(?:/|af|of)\s*\d+|[-–—]?\s*\d{1,3}\s*[-–—]?)$", re.IGNORECASE)
-BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□–—*-]|o(?=\s))\s+")
+BANDS = (0.12, 0.15, 0.08)
+BULLET = re.compile(r"^(?:[•*–-]|o(?=\s))\s+")
 NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
 CLOSING = re.compile(r"^(?:på vegne af|med venlig hilsen|venlig hilsen|mvh\.?$|"
                      r"med venlige hilsner|on behalf of|kind regards|yours sincerely)",
@@ -67,8 +66,16 @@ class Cleaned:
 
 def clean(extracted: Extracted) -> Cleaned:
     lines = [line for line in extracted.lines if line.text.strip() or line.table]
-    running = mark_running(lines) if extracted.kind == "pdf" else [
-        line for line in lines if line.region != "body"]
+    for line in lines:
+        line.text = normalise_bullet(normalise_characters(line.text))
+        if line.table:
+            line.table = [[normalise_characters(cell) for cell in row] for row in line.table]
+    aside: list[Line] = []
+    if extracted.kind == "pdf":
+        running = mark_running(lines, BANDS)
+        aside = mark_aside(lines)
+    else:
+        running = [line for line in lines if line.region != "body"]
     body = [line for line in lines if line.region == "body"]
     size = body_size(body)
     body, footnotes = split_footnotes(body, size) if extracted.kind == "pdf" else (
@@ -80,58 +87,15 @@ def clean(extracted: Extracted) -> Cleaned:
                   else None for line in body]
     if extracted.kind == "pdf":
         paragraphs = join_lines(merge_split_lines(attach_markers(body)), size)
+    recipient = recipient_block(letterhead, _left_edge(body)) if extracted.kind == "pdf" \
+        else []
     return Cleaned([p for p in paragraphs if p is not None], size, letterhead, subject,
-                   closing, running, footnotes, lines, subject_found_by)
+                   closing, running, footnotes, lines, subject_found_by, aside, recipient)
 
 
-def normalise(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
-
-
-def mark_running(lines: list[Line]) -> list[Line]:
-    """Set ``region`` of running headers/footers and page numbers; return them."""
-    pages_of: dict[tuple[str, str], set[int]] = {}
-    for line in lines:
-        band = _band(line, NUMBER_BAND)
-        if band:
-            pages_of.setdefault((band, normalise(line.text)), set()).add(line.page)
-    page_count = len({line.page for line in lines})
-    sizes = Counter()
-    for line in lines:
-        if not _band(line, NUMBER_BAND):
-            sizes[line.size] += len(line.text)
-    usual = sizes.most_common(1)[0][0] if sizes else 11.0
-    running = []
-    for line in lines:
-        band = _band(line, NUMBER_BAND)
-        if not band:
-            continue
-        repeated = (page_count > 1 and len(pages_of[(band, normalise(line.text))]) >= 2
-                    and _band(line, BAND))
-        small_print = line.size < usual * 0.85 and _band(line, SMALL_PRINT_BAND)
-        apart = band == "top" and line.page > 1 and _band(line, BAND) and _set_apart(
-            line, lines)
-        if repeated or small_print or apart or PAGE_NUMBER.match(line.text.strip()):
-            line.region = "header" if band == "top" else "footer"
-            running.append(line)
-    return running
-
-
-def _set_apart(line: Line, lines: list[Line]) -> bool:
-    """A line at the top of a later page with a wide gap under it (a running header)."""
-    below = [other.top for other in lines
-             if other.page == line.page and other.top > line.bottom + 0.5]
-    return bool(below) and min(below) - line.bottom > 2 * line.size
-
-
-def _band(line: Line, share: float) -> str | None:
-    if line.paragraph:
-        return None
-    if line.bottom < line.page_height * share:
-        return "top"
-    if line.top > line.page_height * (1 - share):
-        return "bottom"
-    return None
+def _left_edge(lines: list[Line]) -> float | None:
+    edges = Counter(round(line.x0) for line in lines if len(line.text) >= 40)
+    return float(edges.most_common(1)[0][0]) if edges else None
 
 
 def body_size(lines: list[Line]) -> float:
@@ -182,25 +146,7 @@ def split_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[in
 def split_letterhead(lines: list[Line], size: float
                      ) -> tuple[list[Line], list[Line], list[Line], str]:
     """(letterhead and address lines, subject lines, the rest, how the subject was found)."""
-    first_page = [i for i, line in enumerate(lines) if line.page == lines[0].page] if lines \
-        else []
-    start, how = None, ""
-    for i in first_page[:40]:
-        line = lines[i]
-        if line.table:
-            continue
-        if line.size >= size * 1.15 and line.size >= _largest(lines, first_page[:40]) - 0.1:
-            start, how = i, "largest text on page 1"
-            break
-        if line.style.lower() in ("title", "subtitle"):
-            start, how = i, "Word title style"
-            break
-    if start is None:
-        for i in first_page[:25]:
-            text = lines[i].text.strip()
-            if SUBJECT_START.match(text) and len(text) < 160 and not text.endswith(":"):
-                start, how = i, 'first line that reads like a subject ("Høring …", "Vedr.: …")'
-                break
+    start, how = _subject_start(lines, size)
     if start is None:
         return [], [], lines, ""
     end = start + 1
@@ -210,6 +156,42 @@ def split_letterhead(lines: list[Line], size: float
            and lines[end].top - lines[end - 1].bottom < lines[start].size * 0.6):
         end += 1
     return lines[:start], lines[start:end], lines[end:], how
+
+
+def _subject_start(lines: list[Line], size: float) -> tuple[int | None, str]:
+    """Where the subject line is on page 1, and how it was found: a Word title style; a
+    bold or large line that reads like a subject ("Høringssvar vedr. …"); the largest text
+    that is not the sender's name in the logo; a plain line that reads like a subject."""
+    first_page = [i for i, line in enumerate(lines[:40]) if line.page == lines[0].page
+                  and not line.table]
+    for i in first_page:
+        if lines[i].style.lower() in ("title", "subtitle"):
+            return i, "Word title style"
+    for i in first_page:
+        line = lines[i]
+        if _reads_like_subject(line.text) and (line.bold or line.size >= size * 1.1):
+            return i, 'bold line that reads like a subject ("Høringssvar …", "Vedr. …")'
+    largest = _largest(lines, first_page)
+    for i in first_page:
+        line = lines[i]
+        if line.size >= size * 1.15 and line.size >= largest - 0.1 and not _logo(line, i):
+            return i, "largest text on page 1"
+    for i in first_page[:25]:
+        if _reads_like_subject(lines[i].text):
+            return i, 'first line that reads like a subject ("Høring …", "Vedr.: …")'
+    return None, ""
+
+
+def _reads_like_subject(text: str) -> bool:
+    text = text.strip()
+    return bool(SUBJECT_START.match(text)) and len(text) < 160 and not text.endswith(":")
+
+
+def _logo(line: Line, index: int) -> bool:
+    """The sender's name set large at the very top (a logo in letters), not a subject."""
+    text = line.text.strip()
+    return index <= 1 and len(text.split()) <= 4 and (
+        text.isupper() or line.bottom < line.page_height * 0.12)
 
 
 def _largest(lines: list[Line], indices: list[int]) -> float:
@@ -224,13 +206,14 @@ def split_closing(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     return lines, []
 
 
-BARE_MARKER = re.compile(r"^(?:[•·▪◦‣∙●○■□–—*-]|\d{1,2}[.)]|[a-z][.)])$")
+BARE_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)])$")
 
 
 def attach_markers(lines: list[Line]) -> list[Line]:
     """Put list markers that the PDF keeps apart ("•" beside the item text) in front of
     their item, where the item text is in reading order."""
-    markers = [line for line in lines if BARE_MARKER.match(line.text.strip())]
+    markers = [line for line in lines
+               if BARE_MARKER.match(line.text.strip()) or only_bullets(line.text)]
     if not markers:
         return lines
     used: set[int] = set()
@@ -238,11 +221,14 @@ def attach_markers(lines: list[Line]) -> list[Line]:
         for line in lines:
             if (line is not marker and id(line) not in used and line.page == marker.page
                     and abs(line.top - marker.top) < 2 and 0 <= line.x0 - marker.x1 < 30):
-                line.text = f"{marker.text.strip()} {line.text}"
+                mark = "•" if only_bullets(marker.text) else marker.text.strip()
+                line.text = f"{mark} {line.text}"
                 line.x0 = marker.x0
                 used.add(id(line))
                 marker.text = ""
                 break
+        if only_bullets(marker.text):
+            marker.text = ""  # a glyph with no item beside it says nothing
     return [line for line in lines if line.text]
 
 
@@ -388,11 +374,14 @@ def _rows(lines: list[Line]) -> list[list[str]]:
             groups[-1].append(line)
         else:
             groups.append([line])
-    columns = sorted({round(line.x0) for group in groups if len(group) > 1 for line in group})
+    columns = sorted({round(line.x0) for group in groups if len(group) > 1 for line in group}
+                     or {round(line.x0) for line in lines})
     rows: list[list[str]] = []
     for group in groups:
-        cells = {min(range(len(columns)), key=lambda c: abs(columns[c] - line.x0)): line.text
-                 for line in group}
+        cells: dict[int, str] = {}
+        for line in group:  # two lines nearest one column share its cell: no text is lost
+            column = min(range(len(columns)), key=lambda c: abs(columns[c] - line.x0))
+            cells[column] = join_text(cells.get(column, ""), line.text)
         if len(group) > 1 or not rows:
             rows.append([cells.get(c, "") for c in range(len(columns))])
         else:

@@ -25,13 +25,49 @@ class Block:
     attributes: dict[str, str] = field(default_factory=dict)  # topic, stance, guess, matched
 
 
+@dataclass(frozen=True)
+class Typography:
+    """What headings look like in this document: the body's font size, the sizes of the
+    headings set apart by type (largest first), and the labels that repeat ("Svar:")."""
+
+    body_size: float
+    heading_sizes: tuple[float, ...] = ()
+    has_typographic: bool = False
+    repeated: frozenset[str] = frozenset()
+
+    def level(self, para: Para) -> int:
+        """2 for the largest heading type, 3 for any smaller one."""
+        if not self.heading_sizes or para.size >= self.heading_sizes[0] - 0.3:
+            return 2
+        return 3
+
+
+def typography(paragraphs: list[Para], body_size: float) -> Typography:
+    looks = [para for para in paragraphs if _short(para.text) and not para.first.table
+             and not para.list_kind and (para.bold or para.size >= body_size * 1.1)]
+    sizes = sorted({round(para.size, 1) for para in looks}, reverse=True)
+    counts: dict[str, int] = {}
+    for para in paragraphs:
+        key = " ".join(para.text.lower().split())
+        counts[key] = counts.get(key, 0) + 1
+    repeated = frozenset(key for key, count in counts.items() if count >= 2 and len(key) < 40)
+    return Typography(body_size, tuple(sizes), bool(looks), repeated)
+
+
+def _short(text: str) -> bool:
+    text = text.strip()
+    return (0 < len(text) <= MAX_HEADING_CHARS and len(text.split()) <= 14
+            and not text.endswith((".", ",", ";")))
+
+
 def structure(paragraphs: list[Para], body_size: float) -> list[Block]:
     blocks: list[Block] = []
     numbered_runs = _numbered_runs(paragraphs)
     item_x: list[float] = []
+    look = typography(paragraphs, body_size)
     for index, para in enumerate(paragraphs):
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-        block = _block(para, following, body_size, index in numbered_runs, item_x)
+        block = _block(para, following, look, index in numbered_runs, item_x)
         if block is not None:
             blocks.append(block)
     return blocks
@@ -51,7 +87,7 @@ def _numbered_runs(paragraphs: list[Para]) -> set[int]:
     return result
 
 
-def _block(para: Para, following: Para | None, size: float, in_numbered_run: bool,
+def _block(para: Para, following: Para | None, look: Typography, in_numbered_run: bool,
            item_x: list[float]) -> Block | None:
     first = para.first
     if first.table:
@@ -76,9 +112,9 @@ def _block(para: Para, following: Para | None, size: float, in_numbered_run: boo
         return Block("number", NUMBERED.sub("", text), number=number,
                      level=_nesting(first.x0, item_x))
     item_x.clear()
-    heading = _heading_reason(para, following, size)
+    heading = _heading_reason(para, following, look)
     if heading:
-        return _heading(text, 2, heading)
+        return _heading(text, look.level(para) if heading in TYPOGRAPHIC else 2, heading)
     return Block("paragraph", text)
 
 
@@ -94,16 +130,22 @@ def _nesting(x0: float, item_x: list[float]) -> int:
     return 0
 
 
-def _heading_reason(para: Para, following: Para | None, size: float) -> str:
+TYPOGRAPHIC = ("bold", "larger font")
+
+
+def _heading_reason(para: Para, following: Para | None, look: Typography) -> str:
+    """Why ``para`` is a heading ("" when it is not): its type first, its wording second.
+    Where the document sets its headings apart by type, wording alone makes none; a label
+    that repeats ("Svar:") is never a heading."""
     text = para.text.strip()
     words = text.split()
-    if len(text) > MAX_HEADING_CHARS or len(words) > 14 or text.endswith((".", ",", ";")):
-        return ""
-    if following is None:
+    if not _short(text) or following is None:
         return ""  # a last short line is a closing remark, not a heading over nothing
+    if " ".join(text.lower().split()) in look.repeated and text.endswith(":"):
+        return ""
     if para.bold:
         return "bold"
-    if para.size >= size * 1.1:
+    if para.size >= look.body_size * 1.1:
         return "larger font"
     next_is_list = bool(BULLET.match(following.text) or NUMBERED.match(following.text)
                         or following.list_kind)
@@ -111,7 +153,8 @@ def _heading_reason(para: Para, following: Para | None, size: float) -> str:
         return "Vedr."
     if SECTION_NUMBER.match(text) and len(words) <= 10 and not next_is_list:
         return "section number"
-    if text.endswith(":") and len(words) <= 7 and text[0].isupper() and not next_is_list:
+    if (text.endswith(":") and len(words) <= 7 and text[0].isupper() and not next_is_list
+            and not look.has_typographic):
         return "short line ending in a colon"
     return ""
 
