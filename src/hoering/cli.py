@@ -188,6 +188,8 @@ def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
 
     def progress(path: Path, result) -> None:
         if isinstance(result, HoeringError):
+            if ctx.obj.get("debug") and getattr(result, "detail", None):
+                click.echo(result.detail.rstrip(), err=True)
             for line in _error_lines(result):
                 click.echo(f"Error: {line}", err=True)
             return

@@ -7,12 +7,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import HoeringError, display_path
+from ..errors import HoeringError, SourceError, display_path
 from ..hearing import hearing_folder, load_hearing
 from ..output import write_atomic
 from ..scaffold import slug
@@ -109,6 +110,10 @@ def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: boo
                 result = _write(result, folder, force, planned)
             except HoeringError as exc:
                 result = exc
+            except OSError as exc:  # a full disk, a folder without write permission
+                result = ImportFileError(path, f"could not be written: {_reason(exc)}",
+                                         hint="check the hearing folder's space and "
+                                              "permissions")
         if isinstance(result, Imported):
             report.imported.append(result)
         else:
@@ -130,19 +135,97 @@ def _context(folder: Path, config) -> _Context:
 
 
 def _analyse_all(paths: list[Path], context: _Context, executor: Executor | None):
-    from ..pipeline import map_in_processes
+    """The analysis of each file, in order: an Analysis or the error that file gave.
+
+    A worker process that dies (out of memory, a crash inside a C library) breaks the whole
+    pool; the files it had not finished are then read again in a fresh pool, and the first
+    of them alone in a process of its own, so only the file that kills a worker fails."""
+    from ..pipeline import map_in_processes, process_pool
 
     jobs = [(path, context) for path in paths]
-    # ~80 ms a file: chunks of 4 keep both cores busy to the last file
-    return list(map_in_processes(_analyse_job, jobs, chunk_max=4, executor=executor))
+    results: list[Analysis | HoeringError] = []
+    crashed = False
+    while len(results) < len(jobs):
+        pending = jobs[len(results):]
+        try:
+            if crashed:  # never in this process: the next crash would end the batch
+                with process_pool() as pool:
+                    results.extend(_in_order(pool.map(_analyse_job, pending)))
+            else:  # ~80 ms a file: chunks of 4 keep both cores busy to the last file
+                results.extend(_in_order(map_in_processes(_analyse_job, pending, chunk_max=4,
+                                                          executor=executor)))
+        except _Broken as broken:
+            results.extend(broken.done)
+            results.append(_alone(pending[len(broken.done)]))
+            crashed = True
+    return results
+
+
+class _Broken(Exception):
+    def __init__(self, done: list) -> None:
+        super().__init__()
+        self.done = done
+
+
+def _in_order(results) -> list:
+    """The results of a pool's map; when the pool breaks, :class:`_Broken` carries the
+    results that came before."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    done = []
+    try:
+        for result in results:
+            done.append(result)
+    except BrokenProcessPool:
+        raise _Broken(done) from None
+    return done
+
+
+def _alone(job: tuple[Path, _Context]) -> Analysis | HoeringError:
+    """``job`` in a process of its own: the file that killed a worker fails, not others."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from ..pipeline import process_pool
+
+    with process_pool() as pool:
+        try:
+            return pool.submit(_analyse_job, job).result()
+        except BrokenProcessPool:
+            return _failed(job[0], "the process reading it stopped unexpectedly (it may have "
+                                   "run out of memory)")
 
 
 def _analyse_job(job: tuple[Path, _Context]) -> Analysis | HoeringError:
+    """Analyse one file (in a worker process); never raises: whatever goes wrong in one
+    file, in our code or a library's, becomes that file's error and the batch goes on."""
     path, context = job
     try:
         return analyse(path, context)
+    except SourceError as exc:
+        return exc.located(path)
     except HoeringError as exc:
         return exc
+    except Exception as exc:  # noqa: BLE001 - RecursionError, BadZipFile, MemoryError, …
+        return _failed(path, _reason(exc), traceback.format_exc())
+
+
+def _failed(path: Path, reason: str, detail: str | None = None) -> ImportFileError:
+    error = ImportFileError(path, f"could not be read: {reason}",
+                            hint="please report it, with the file if you may share it; "
+                                 "'hoering --debug import …' shows the details")
+    error.detail = detail
+    return error
+
+
+def _reason(exc: BaseException) -> str:
+    """A short, one-line reason: the exception's type and the first line of its message."""
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply (RecursionError)"
+    text = " ".join(str(exc).split())
+    text = text if len(text) <= 80 else text[:79] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def analyse(path: Path, context: _Context) -> Analysis:

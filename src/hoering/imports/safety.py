@@ -34,8 +34,10 @@ MAX_RATIO = 200  # a member that packs better than this is not a real document p
 class ImportFileError(SourceError):
     """A file that cannot be imported; the message names the file and what to do."""
 
+    detail: str | None = None  # the traceback of an unexpected error, for --debug
+
     def __reduce__(self):
-        return (_make, self.args)
+        return (_make, self.args, {"detail": self.detail})
 
 
 def _make(path, message, line, key, hint) -> ImportFileError:
