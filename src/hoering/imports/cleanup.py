@@ -264,6 +264,8 @@ def join_text(before: str, after: str) -> str:
         return after
     if before.endswith(("-", "\u00ad")) and len(before) > 1 and before[-2].isalpha():
         word = after.split(" ", 1)[0].strip(",.;:").lower()
+        if _address_like(before.rsplit(" ", 1)[-1], word):
+            return before[:-1] + "-" + after  # a URL or file name keeps its hyphen
         before = before[:-1] + "-"  # some PDFs map the hyphen glyph to a soft hyphen
         if word in KEEP_HYPHEN_BEFORE:
             return before + " " + after
@@ -271,6 +273,16 @@ def join_text(before: str, after: str) -> str:
             return before[:-1] + after
         return before + after  # "PLO-" + "Hovedstaden": a real hyphen
     return before + " " + after
+
+
+ADDRESS = re.compile(r"(?:[/@\\]|www\.|https?:|\.(?:pdf|docx?|xlsx?|html?|dk|com|eu|org)\b)",
+                     re.IGNORECASE)
+
+
+def _address_like(before_word: str, after_word: str) -> bool:
+    """Whether the hyphenated word is part of a web address, an e-mail address or a file
+    name, where a line-end hyphen is a real character."""
+    return bool(ADDRESS.search(before_word) or ADDRESS.search(after_word))
 
 
 def starts_item(text: str) -> bool:
@@ -320,7 +332,9 @@ def _continues(previous: Line, line: Line, current: Para, right: float) -> bool:
     if line.page != previous.page:
         return not previous.text.rstrip().endswith(SENTENCE_END)
     gap = line.top - previous.bottom
-    if gap > previous.size * 0.45 or gap < -previous.size * 0.5:
+    if gap < -previous.size * 0.5:
+        return False
+    if gap > previous.size * 0.45 and not _mid_sentence(previous, line, gap):
         return False
     in_item = starts_item(current.text)
     if in_item and line.x0 <= current.first.x0 + 1:
@@ -329,6 +343,14 @@ def _continues(previous: Line, line: Line, current: Para, right: float) -> bool:
         return False  # an indented first line or a table cell
     short = previous.x1 < right - previous.size * 4
     return not (short and previous.text.rstrip().endswith(SENTENCE_END))
+
+
+def _mid_sentence(previous: Line, line: Line, gap: float) -> bool:
+    """A sentence running on at the same indent across wider line spacing (a quotation set
+    with more leading): the line before ends mid-sentence and this one goes on in lower case."""
+    return (gap < previous.size * 1.3 and abs(line.x0 - previous.x0) < 3
+            and not previous.text.rstrip().endswith(SENTENCE_END)
+            and line.text[:1].islower())
 
 
 def _beside(a: Line, b: Line) -> bool:

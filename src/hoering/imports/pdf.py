@@ -162,6 +162,8 @@ def _text(item, size: float) -> tuple[str, int | None]:
         if not seen_text and not parts:
             footnote = int(digits)
         else:
+            while parts and parts[-1].isspace():
+                parts.pop()  # the marker belongs to the word before it
             parts.append(f"[^{digits}]")
         small.clear()
 

@@ -1,0 +1,155 @@
+"""Layout analysis of received PDF letters, step by step on lines placed as real letters
+place them: a sidebar, a floated info table, the recipient's window, running lines anywhere
+on the page, bullets and ligatures from the wild, headings by type before wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoering.imports.characters import normalise_bullet, normalise_characters, only_bullets
+from hoering.imports.cleanup import Para, _rows, clean, join_text
+from hoering.imports.lines import Extracted, Line
+from hoering.imports.structure import structure
+
+BODY = ("Kommunen har læst udkastet til samarbejdsaftalen grundigt og har følgende "
+        "bemærkninger til det.")
+
+
+def body_lines(count: int, *, page: int = 1, top: float = 300.0, x0: float = 70.0,
+               x1: float = 400.0, size: float = 10.0) -> list[Line]:
+    return [Line(f"{BODY[:-1]} nummer {page}.{i}.", page=page, top=top + i * 13,
+                 bottom=top + i * 13 + size, x0=x0, x1=x1, size=size) for i in range(count)]
+
+
+def line(text: str, top: float, x0: float, *, page: int = 1, size: float = 10.0,
+         bold: bool = False, x1: float | None = None) -> Line:
+    return Line(text, page=page, top=top, bottom=top + size, x0=x0,
+                x1=x1 if x1 is not None else x0 + len(text) * size * 0.5, size=size,
+                bold=bold)
+
+
+def body_text(cleaned) -> str:
+    return " ".join(para.text for para in cleaned.body)
+
+
+def test_a_sidebar_beside_the_text_is_letterhead_material_not_body():
+    sidebar = [line(text, 120 + i * 11, 430, size=8) for i, text in enumerate(
+        ["Vallensbæk Kommune", "EAN-nr. 5798000000000", "Åbningstider: man-fre 10-14",
+         "7998 Statsservice", "Dato: 3. marts 2025"])]
+    cleaned = clean(Extracted("pdf", sidebar + body_lines(12)))
+    assert "EAN-nr." not in body_text(cleaned)
+    assert "Statsservice" not in body_text(cleaned)
+    assert [aside.text for aside in cleaned.aside] == [s.text for s in sidebar]
+    assert "nummer 1.11." in body_text(cleaned)  # every word of the body is kept
+
+
+def test_two_columns_of_running_text_are_both_kept():
+    left = body_lines(10, x0=60, x1=280)
+    right = body_lines(10, x0=310, x1=530)
+    for item in right:
+        item.text = item.text.replace("nummer", "kolonne")
+    cleaned = clean(Extracted("pdf", left + right))
+    assert cleaned.aside == []
+    cells = " ".join(cell for para in cleaned.body for row in para.first.table or []
+                     for cell in row)
+    assert (body_text(cleaned) + cells).count("kolonne") == 10
+
+
+def test_running_lines_are_found_wherever_they_sit_on_the_page():
+    lines = []
+    for page in (1, 2, 3):
+        lines += body_lines(10, page=page, top=200)
+        lines.append(line(f"Side {page} af 3", 420, 250, page=page, size=8))  # mid-page
+        lines.append(line("Offentliggjort af arkivet 2025-04-02", 380, 70, page=page,
+                          size=6))
+    cleaned = clean(Extracted("pdf", lines, pages=3))
+    assert "Side" not in body_text(cleaned)
+    assert "arkivet" not in body_text(cleaned)
+    assert {r.text for r in cleaned.running} >= {"Side 2 af 3",
+                                                 "Offentliggjort af arkivet 2025-04-02"}
+
+
+def test_the_recipient_window_is_recognised_and_not_the_body():
+    window = [line(text, 140 + i * 13, 70) for i, text in enumerate(
+        ["Region Hovedstaden", "Psykiatri og Social", "Kongens Vænge 2", "3400 Hillerød"])]
+    subject = line("Høringssvar vedr. samarbejdsaftalen", 230, 70, size=14, bold=True)
+    cleaned = clean(Extracted("pdf", [line("GLOSTRUP KOMMUNE", 50, 70, size=16, bold=True),
+                                      *window, subject, *body_lines(8)]))
+    assert [r.text for r in cleaned.recipient] == [w.text for w in window]
+    assert [s.text for s in cleaned.subject] == [subject.text]
+    assert "Hillerød" not in body_text(cleaned)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("cost-bene\ufb01t og \ufb02ere e\ufb00ekter", "cost-benefit og flere effekter"),
+    ("to\u00a0uger\u200b", "to uger"),
+    ("non\u2011stop", "non-stop"),
+])
+def test_compatibility_characters_are_normalised(raw, expected):
+    assert normalise_characters(raw) == expected
+
+
+@pytest.mark.parametrize("glyph", ["•", "◦", "▪", "‣", "⁃", "●", "\uf0b7", "➢"])
+def test_every_bullet_glyph_opens_a_list_item(glyph):
+    assert normalise_bullet(f"{glyph} at borgeren selv vælger") == "• at borgeren selv vælger"
+    blocks = structure([Para(f"• punkt {i}", Line(f"• punkt {i}")) for i in range(2)], 10.0)
+    assert [b.kind for b in blocks] == ["bullet", "bullet"]
+
+
+def test_a_line_of_bare_bullet_glyphs_becomes_no_heading():
+    assert only_bullets("⁃ ⁃ ⁃ ⁃")
+    items = [line(f"at kommunen gør punkt {i}", 300 + i * 13, 85) for i in range(3)]
+    marks = [line("⁃", 300 + i * 13, 72, x1=78) for i in range(3)]
+    cleaned = clean(Extracted("pdf", body_lines(4, top=200) + marks + items))
+    blocks = structure(cleaned.body, cleaned.body_size)
+    assert [b.kind for b in blocks if "punkt" in b.text] == ["bullet"] * 3
+    assert not any(b.kind == "heading" for b in blocks)
+
+
+def test_type_outvotes_a_colon_labels_never_make_headings():
+    paras = [Para("Udskrivningsmentor", Line("Udskrivningsmentor", size=16, bold=True)),
+             Para(BODY, Line(BODY)),
+             Para("Svar:", Line("Svar:")),
+             Para(BODY, Line(BODY)),
+             Para("Sagsbehandler:", Line("Sagsbehandler:")),
+             Para(BODY, Line(BODY)),
+             Para("Netværksmøder", Line("Netværksmøder", size=16, bold=True)),
+             Para(BODY, Line(BODY)),
+             Para("Svar:", Line("Svar:")),
+             Para(BODY, Line(BODY)),
+             Para("Et fjerde eksempel", Line("Et fjerde eksempel", bold=True)),
+             Para(BODY, Line(BODY))]
+    blocks = structure(paras, 11.0)
+    assert [(b.text, b.level) for b in blocks if b.kind == "heading"] == [
+        ("Udskrivningsmentor", 2), ("Netværksmøder", 2), ("Et fjerde eksempel", 3)]
+    assert [b.text for b in blocks].count("Svar:") == 2  # kept as text
+
+
+def test_a_quotation_with_wider_line_spacing_stays_one_paragraph():
+    quote = [line(text, 300 + i * 19, 100, x1=390) for i, text in enumerate(
+        ["Borgerne oplever, at overgangen fra hospital til",
+         "eget hjem sker uden varsel, og at kommunen ikke",
+         "altid er orienteret om den planlagte udskrivning."])]
+    cleaned = clean(Extracted("pdf", body_lines(4, top=200) + quote))
+    assert any(para.text.startswith("Borgerne oplever") and para.text.endswith(
+        "planlagte udskrivning.") for para in cleaned.body)
+
+
+@pytest.mark.parametrize("before, after, joined", [
+    ("https://www.giber.dk/giber-", "ringvejgruppen.pdf", "https://www.giber.dk/giber-"
+                                                           "ringvejgruppen.pdf"),
+    ("se bilag-", "oversigt.docx", "se bilag-oversigt.docx"),
+    ("skriv til post-", "kassen@kommune.dk", "skriv til post-kassen@kommune.dk"),
+])
+def test_addresses_and_file_names_keep_their_line_end_hyphen(before, after, joined):
+    assert join_text(before, after) == joined
+
+
+def test_table_rows_never_lose_or_crash_on_a_cell():
+    # a table whose partner lines fell outside it (no row with two cells) used to raise
+    # "min() arg is an empty sequence"; two lines nearest one column used to drop one
+    assert _rows([line("Dato", 300, 70), line("Sagsnr.", 313, 70)]) == [["Dato Sagsnr."]]
+    rows = _rows([line("Dato", 300, 70), line("3. marts", 300, 200), line("2025", 300, 260),
+                  line("Sagsnr.", 313, 70), line("27.00", 313, 200)])
+    assert " ".join(" ".join(row) for row in rows).split() == [
+        "Dato", "3.", "marts", "2025", "Sagsnr.", "27.00"]
