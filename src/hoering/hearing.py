@@ -18,6 +18,11 @@ topics:
     title: Udskrivningsmentor
     section: "4.3"
     keywords: [udskrivningsmentor, mentor]
+form:                                  # optional: responses as rows of tables in responses/
+  respondent: navn                     # column names of the web form's export
+  organisation: organisation
+  date: indsendt
+  topics: {spm_1: udskrivningsmentor}  # column -> topic id
 ```
 """
 
@@ -65,6 +70,22 @@ class Topic(Strict):
     keywords: list[str] = []
 
 
+class Form(Strict):
+    """How the columns of a web form's export (CSV, XLSX, Parquet in responses/) are read:
+    one row per respondent, a cell per question (see :mod:`hoering.forms`)."""
+
+    respondent: str | None = None  # column with the respondent's name (empty: anonymous)
+    organisation: str | None = None  # column with the organisation answered for
+    date: str = Field(min_length=1)  # column with the date (or date-time) of the answer
+    topics: dict[str, str] = Field(min_length=1)  # column -> topic id
+
+    @property
+    def columns(self) -> list[str]:
+        """Every column the mapping reads, in the order a person would list them."""
+        named = [c for c in (self.respondent, self.organisation, self.date) if c]
+        return [*named, *self.topics]
+
+
 class HearingMeta(Strict):
     id: str = Field(pattern=TOPIC_ID)
     title: str = Field(min_length=1)
@@ -76,6 +97,7 @@ class HearingMeta(Strict):
     consulted: list[Party] = []
     topics: list[Topic] = []
     lang: str = "da"
+    form: Form | None = None
 
 
 class Hearing:
@@ -128,6 +150,7 @@ def load_hearing(folder: Path) -> Hearing:
         raise SourceError(path, "must be 'key: value' lines", line=1)
     meta = validate(HearingMeta, data, path, lambda loc: yaml_line(data, loc, 1))
     _check_unique_topics(meta, data, path)
+    _check_form_topics(meta, data, path)
     return Hearing(folder, path, meta, data)
 
 
@@ -141,5 +164,26 @@ def _check_unique_topics(meta: HearingMeta, data, path: Path) -> None:
                 line=yaml_line(data, ("topics", index, "id"), 1), key="topics.id",
                 hint=f"the first is topic {seen[topic.id] + 1}; give each topic its own id"))
         seen.setdefault(topic.id, index)
+    if errors:
+        raise SourceErrors(errors)
+
+
+def _check_form_topics(meta: HearingMeta, data, path: Path) -> None:
+    if meta.form is None:
+        return
+    import difflib
+
+    known = [topic.id for topic in meta.topics]
+    errors = []
+    for column, topic in meta.form.topics.items():
+        if topic in known:
+            continue
+        close = difflib.get_close_matches(topic, known, n=1)
+        errors.append(SourceError(
+            path, f"column '{column}' is mapped to '{topic}', which is not a topic",
+            line=yaml_line(data, ("form", "topics", column), 1), key="form.topics",
+            hint=f"did you mean '{close[0]}'?" if close else
+            "use one of the ids under topics: " + ", ".join(known) if known else
+            "add the topic under topics: first"))
     if errors:
         raise SourceErrors(errors)

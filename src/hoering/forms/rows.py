@@ -1,0 +1,110 @@
+"""Rows of a web form's export as answers: a respondent, an organisation, a date, and a
+remark per non-empty topic cell. A row that cannot be read (no date, a date that is not
+one, a cell too long to be an answer) is a :class:`~hoering.errors.SourceError` naming the
+file and the row, and the other rows are still read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import SourceError
+from ..hearing import Form
+from .tables import Batch
+
+MAX_CELL = 20_000  # characters in one answer; more is not an answer typed in a web form
+MAX_NAME = 300
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """One respondent's answers: ``cells`` are (topic id, text) for each non-empty cell."""
+
+    row: int
+    respondent: str  # "" when anonymous
+    organisation: str  # "" for a private respondent
+    date: dt.date
+    cells: tuple[tuple[str, str], ...]
+
+
+def row_label(path: Path, row: int) -> str:
+    return f"record {row}" if path.suffix.lower() == ".parquet" else f"row {row}"
+
+
+def form_rows(batch: Batch, form: Form, path: Path
+              ) -> Iterator[FormRow | SourceError]:
+    """Each row of ``batch`` as a :class:`FormRow`, or the error that makes it unreadable."""
+    columns = batch.columns
+    names = columns[form.respondent] if form.respondent else None
+    organisations = columns[form.organisation] if form.organisation else None
+    dates = columns[form.date]
+    topics = [(topic, columns[column], column) for column, topic in form.topics.items()]
+    for index, row in enumerate(batch.rows):
+        try:
+            respondent = _name(names[index] if names else None, form.respondent)
+            organisation = _name(organisations[index] if organisations else None,
+                                 form.organisation)
+            date = _date(dates[index], form.date)
+            cells = tuple((topic, text) for topic, values, column in topics
+                          if (text := _cell(values[index], column)))
+        except _BadCell as bad:
+            yield SourceError(path, f"{row_label(path, row)}: {bad.column}: {bad.message}",
+                              hint=bad.hint)
+            continue
+        yield FormRow(row, respondent, organisation, date, cells)
+
+
+class _BadCell(Exception):
+    def __init__(self, column: str, message: str, hint: str | None = None) -> None:
+        super().__init__(column, message, hint)
+        self.column, self.message, self.hint = column, message, hint
+
+
+def text_of(value: Any) -> str:
+    """A cell as text: empty for nothing (None, NaN, blanks)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _name(value: Any, column: str | None) -> str:
+    text = " ".join(text_of(value).split())
+    if len(text) > MAX_NAME:
+        raise _BadCell(column or "", f"is {len(text)} characters long, not a name",
+                       hint="check that the columns of the export are the ones form: names")
+    return text
+
+
+def _cell(value: Any, column: str) -> str:
+    text = text_of(value)
+    if len(text) > MAX_CELL:
+        raise _BadCell(column, f"is {len(text):,} characters long; an answer has at most "
+                               f"{MAX_CELL:,}".replace(",", "."))
+    return text
+
+
+def _date(value: Any, column: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = text_of(value)
+    if not text:
+        raise _BadCell(column, "no date", hint="every answer needs the date it was sent")
+    try:
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        pass
+    from ..dates import parse_date
+
+    date = parse_date(text.split(" ")[0]) if text[:1].isdigit() else None
+    if date is None:
+        raise _BadCell(column, f"'{text[:40]}' is not a date",
+                       hint="write it as 2019-06-21 or 21-06-2019")
+    return date

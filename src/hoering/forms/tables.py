@@ -1,0 +1,285 @@
+"""The table files of a hearing (a web form's export in ``responses/``) cut into partitions
+and read one partition at a time, so no table is ever held in memory whole.
+
+A partition of a Parquet file is a run of row groups; of a CSV file, a run of the batches
+pyarrow's streaming reader gives (a worker reads and skips the batches before its own, which
+keeps quoted line breaks in cells right); an XLSX file is one partition, refused past
+``XLSX_MAX_ROWS`` rows. Rows are numbered as a person finds them: in CSV and XLSX the header
+is row 1, as in a spreadsheet; in Parquet the first record is record 1.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import SourceError
+
+TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
+XLSX_MAX_ROWS = 100_000
+CSV_BLOCK_BYTES = 1 << 22  # pyarrow reads a CSV in blocks of this size: one batch each
+CSV_BATCHES_PER_PARTITION = 4
+PARQUET_ROWS_PER_PARTITION = 50_000
+MISSING_PACKAGE = "reading {kind} files needs {package}: pip install '{package}'"
+
+
+@dataclass(frozen=True)
+class Partition:
+    """Part of one table file: Parquet row groups or CSV batches [start, stop)."""
+
+    path: Path
+    start: int
+    stop: int | None  # None: to the end of the file
+
+    @property
+    def kind(self) -> str:
+        return self.path.suffix.lower().lstrip(".")
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Some rows of a table: each column as a list; ``rows`` are their numbers."""
+
+    columns: dict[str, list[Any]]
+    rows: list[int]
+
+
+@dataclass(frozen=True)
+class BadLine:
+    """A CSV row that could not be split into the header's fields."""
+
+    row: int | None
+    message: str
+
+
+def table_files(folder: Path) -> list[Path]:
+    """The table files in ``folder`` (a hearing's responses/), sorted."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith((".", "~$")))
+
+
+def partitions(path: Path) -> list[Partition]:
+    """The partitions of one table file, found from its size or Parquet footer only."""
+    kind = path.suffix.lower()
+    if kind == ".parquet":
+        metadata = _parquet(path).metadata
+        groups, bounds, rows = metadata.num_row_groups, [0], 0
+        for index in range(groups):
+            rows += metadata.row_group(index).num_rows
+            if rows >= PARQUET_ROWS_PER_PARTITION and index + 1 < groups:
+                bounds.append(index + 1)
+                rows = 0
+        return [Partition(path, start, stop)
+                for start, stop in zip(bounds, [*bounds[1:], groups], strict=True)]
+    if kind == ".csv":
+        per_part = CSV_BLOCK_BYTES * CSV_BATCHES_PER_PARTITION
+        count = max(1, math.ceil(path.stat().st_size / per_part))
+        return [Partition(path, i * CSV_BATCHES_PER_PARTITION,
+                          None if i == count - 1 else (i + 1) * CSV_BATCHES_PER_PARTITION)
+                for i in range(count)]
+    return [Partition(path, 0, None)]
+
+
+def columns_of(path: Path) -> list[str]:
+    """The column names of a table file, read from its header (or Parquet schema)."""
+    kind = path.suffix.lower()
+    if kind == ".parquet":
+        return list(_parquet(path).schema_arrow.names)
+    if kind == ".csv":
+        return list(_open_csv(path, [], lambda _bad: "skip").schema.names)
+    with _xlsx(path) as sheet:
+        header = next(sheet.iter_rows(max_row=1, values_only=True), ())
+    return [_header_name(value) for value in header]
+
+
+def read_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Iterator[Batch]:
+    """The rows of a partition, batch by batch, with only ``columns`` read. Rows that cannot
+    be read at all (a CSV row with too many fields) are appended to ``bad``."""
+    if part.kind == "parquet":
+        yield from _parquet_batches(part, columns)
+    elif part.kind == "csv":
+        yield from _csv_batches(part, columns, bad)
+    else:
+        yield from _xlsx_batches(part.path, columns)
+
+
+def _parquet(path: Path):
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise SourceError(path, MISSING_PACKAGE.format(kind="Parquet", package="pyarrow")
+                          ) from None
+    try:
+        return pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several kinds for a broken file
+        raise SourceError(path, f"cannot be read as Parquet: {exc}",
+                          hint="export the table again") from None
+
+
+def _parquet_batches(part: Partition, columns: list[str]) -> Iterator[Batch]:
+    table = _parquet(part.path)
+    metadata = table.metadata
+    first = sum(metadata.row_group(i).num_rows for i in range(part.start)) + 1
+    groups = list(range(part.start, part.stop if part.stop is not None
+                        else metadata.num_row_groups))
+    for batch in table.iter_batches(batch_size=10_000, row_groups=groups, columns=columns):
+        yield Batch({name: batch.column(name).to_pylist() for name in columns},
+                    list(range(first, first + batch.num_rows)))
+        first += batch.num_rows
+
+
+def _delimiter(path: Path) -> str:
+    with path.open("rb") as stream:
+        header = stream.readline(65536).decode("utf-8", errors="replace")
+    return max((";", ",", "\t"), key=header.count)
+
+
+def _encoding(path: Path) -> str:
+    with path.open("rb") as stream:
+        start = stream.read(1 << 16)
+    try:
+        start.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(start) - 4:  # not just a character cut at the end of the sample
+            return "cp1252"  # Danish Excel's "CSV" without UTF-8
+    return "utf8"
+
+
+def _open_csv(path: Path, columns: list[str], on_bad):
+    try:
+        import pyarrow as pa
+        import pyarrow.csv as pc
+    except ImportError:
+        raise SourceError(path, MISSING_PACKAGE.format(kind="CSV", package="pyarrow")
+                          ) from None
+    read = pc.ReadOptions(block_size=CSV_BLOCK_BYTES, use_threads=False,
+                          encoding=_encoding(path))
+    parse = pc.ParseOptions(delimiter=_delimiter(path), newlines_in_values=True,
+                            invalid_row_handler=on_bad)
+    convert = pc.ConvertOptions(column_types={c: pa.string() for c in columns},
+                                include_columns=columns or None)
+    try:
+        return pc.open_csv(path, read_options=read, parse_options=parse,
+                           convert_options=convert)
+    except Exception as exc:  # pyarrow.ArrowInvalid and friends
+        raise SourceError(path, f"cannot be read as CSV: {_first_line(exc)}",
+                          hint="save it as UTF-8 CSV with a header row") from None
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Iterator[Batch]:
+    found: list[BadLine] = []
+
+    def on_bad(line) -> str:
+        found.append(BadLine(line.number, f"has {line.actual_columns} fields, the header has "
+                                          f"{line.expected_columns}"))
+        return "skip"
+
+    reader = _open_csv(part.path, columns, on_bad)
+    numbering = _RowNumbers(found)
+    before: int | None = None
+    for index in _counting():
+        if part.stop is not None and index >= part.stop:
+            break
+        try:
+            batch = reader.read_next_batch()
+        except StopIteration:
+            part = Partition(part.path, part.start, None)  # the last partition: all to the end
+            break
+        except Exception as exc:
+            raise SourceError(part.path, f"cannot be read as CSV: {_first_line(exc)}",
+                              hint="save it as UTF-8 CSV with a header row") from None
+        if index == part.start:
+            before = numbering.row
+        numbers = numbering.next(batch.num_rows)
+        if index >= part.start:
+            yield Batch({name: batch.column(name).to_pylist() for name in columns}, numbers)
+    if before is not None:  # this partition's bad lines: after the rows before it, up to its end
+        bad.extend(b for b in found if (b.row or 0) > before
+                   and (part.stop is None or (b.row or 0) <= numbering.row))
+
+
+class _RowNumbers:
+    """Row numbers of the rows a CSV reader gives, passing over the rows it skipped."""
+
+    def __init__(self, skipped: list[BadLine]) -> None:
+        self.skipped = skipped
+        self.seen = 0
+        self.row = 1  # the header
+        self.pending: list[int] = []
+
+    def next(self, count: int) -> list[int]:
+        skipped = sorted([*self.pending,
+                          *(b.row for b in self.skipped[self.seen:] if b.row is not None)])
+        self.seen = len(self.skipped)
+        numbers = []
+        for _ in range(count):
+            self.row += 1
+            while skipped and skipped[0] <= self.row:
+                self.row += skipped.pop(0) == self.row
+            numbers.append(self.row)
+        self.pending = skipped
+        return numbers
+
+
+def _counting() -> Iterator[int]:
+    index = 0
+    while True:
+        yield index
+        index += 1
+
+
+class _xlsx:
+    """The first sheet of an XLSX file, opened read-only (streamed by openpyxl)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self):
+        try:
+            import openpyxl
+        except ImportError:
+            raise SourceError(self.path, MISSING_PACKAGE.format(kind="XLSX",
+                                                                package="openpyxl")) from None
+        try:
+            self.book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException
+            raise SourceError(self.path, f"cannot be read as XLSX: {_first_line(exc)}",
+                              hint="open it in Excel and save it again as .xlsx") from None
+        return self.book.worksheets[0]
+
+    def __exit__(self, *_exc) -> None:
+        self.book.close()
+
+
+def _header_name(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _xlsx_batches(path: Path, columns: list[str]) -> Iterator[Batch]:
+    with _xlsx(path) as sheet:
+        rows = sheet.iter_rows(values_only=True)
+        header = [_header_name(v) for v in next(rows, ())]
+        where = {name: header.index(name) for name in columns}
+        batch = Batch({name: [] for name in columns}, [])
+        for number, values in enumerate(rows, start=2):
+            if number > XLSX_MAX_ROWS + 1:
+                raise SourceError(path, f"has more than {XLSX_MAX_ROWS} rows",
+                                  hint="export the answers as CSV or Parquet, which are read "
+                                       "in parts")
+            for name, index in where.items():
+                batch.columns[name].append(values[index] if index < len(values) else None)
+            batch.rows.append(number)
+            if len(batch.rows) == 10_000:
+                yield batch
+                batch = Batch({name: [] for name in columns}, [])
+        if batch.rows:
+            yield batch
