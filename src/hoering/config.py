@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError
+from .limits import Limits, activate
 from .render import FORMATS
 
 CONFIG_FILE = "hoering.toml"
@@ -32,6 +33,7 @@ class Config:
     formats: tuple[str, ...] = FORMATS
     path: Path | None = None  # the config file, when there is one
     extra: dict = field(default_factory=dict, compare=False)  # sections of later features
+    limits: Limits = field(default_factory=Limits, compare=False)  # [limits]
 
     @classmethod
     def defaults(cls, root: Path) -> Config:
@@ -48,11 +50,14 @@ def load_config(root: Path | None = None) -> Config:
     path = root / CONFIG_FILE
     config = Config.defaults(root)
     if not path.is_file():
+        activate(config.limits)
         return config
     data = _read_toml(path)
     problems = _check(data, path)
     if problems:
         raise problems[0] if len(problems) == 1 else _many(problems)
+    limits = Limits.from_section(data.get("limits", {}), path)
+    activate(limits)
     return Config(
         root=root,
         sources=root / data.get("sources", "consultations"),
@@ -62,6 +67,7 @@ def load_config(root: Path | None = None) -> Config:
         formats=tuple(data.get("formats", FORMATS)),
         path=path,
         extra={k: v for k, v in data.items() if k in _SECTIONS},
+        limits=limits,
     )
 
 
@@ -108,4 +114,5 @@ def register_section(name: str) -> None:
     _SECTIONS.add(name)
 
 
+register_section("limits")  # [limits] of every input (hoering/limits.py)
 register_section("import")  # [import] limits of 'hoering import' (hoering/imports/safety.py)

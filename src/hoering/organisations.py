@@ -115,10 +115,15 @@ def _web_url(web: str | None) -> str | None:
 
 def profile_path(organisation_id: str, templates: TemplateFinder) -> Path:
     """Where the profile ``organisation_id`` is, or an error listing where we looked."""
+    from .paths import confined, plain_id
+
+    plain_id(organisation_id, origin=None, key="organisation")
     name = f"organisations/{organisation_id}.yaml"
     for folder in templates.folders:
         if (folder / name).is_file():
-            return folder / name
+            return confined(folder / name, [folder], origin=folder / name,
+                            what=f"profile '{organisation_id}'",
+                            allowed=f"the templates folder ({display_path(folder)})")
     available = sorted(known_organisations(templates))
     hint = ("available: " + ", ".join(available)) if available else (
         f"create {templates.folders[0] / name}")
@@ -151,11 +156,19 @@ def _load_cached(organisation_id: str, path: Path, _mtime: int) -> Organisation:
 
 
 def _read_logo(profile: Path, name: str, line: int | None) -> bytes:
-    logo = profile.parent / name
+    from .paths import confined
+    from .sources.images import check_pixels
+
+    folder = profile.parent.parent  # the templates folder the profile is in
+    logo = confined(profile.parent / name, [folder], origin=profile, line=line, key="logo",
+                    what=f"logo '{name[:80]}'",
+                    allowed=f"the templates folder ({display_path(folder)})")
     if logo.suffix.lower() not in LOGO_TYPES:
         raise SourceError(profile, f"logo '{name}' is not an SVG, PNG or JPEG file", line=line,
                           key="logo")
     if not logo.is_file():
         raise SourceError(profile, f"logo file '{name}' not found", line=line, key="logo",
                           hint=f"put the file at {display_path(logo)} or remove the 'logo' line")
-    return logo.read_bytes()
+    data = logo.read_bytes()
+    check_pixels(data, LOGO_TYPES[logo.suffix.lower()], profile, line, f"logo '{name}'")
+    return data

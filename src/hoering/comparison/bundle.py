@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from ..errors import SourceError
 from ..i18n import format_date, label
 from ..model import Document
 from ..model import nodes as n
@@ -63,12 +64,37 @@ def _pdf_of(path: Path, templates: TemplateFinder) -> bytes:
     from ..sources import load_source
 
     source = load_source(path)
-    if source.meta.source is not None:
-        original = path.parent.parent / source.meta.source.file
-        if original.suffix.lower() == ".pdf" and original.is_file():
-            return original.read_bytes()
+    if source.meta.source is not None and source.meta.source.file.lower().endswith(".pdf"):
+        return received_original(source)
     document = compose(source, organisation_for(source, templates))
     return render(document, "pdf", templates)
+
+
+def received_original(source) -> bytes:
+    """The bytes of an imported response's original: only a file inside the hearing's
+    received/ folder, and only when it is still the file that was imported (its SHA-256)."""
+    import hashlib
+
+    from ..paths import confined
+
+    received = source.meta.source
+    hearing = source.path.parent.parent
+    line = source.raw.line_of(("source", "file"))
+    original = confined(hearing / received.file, [hearing / "received"], origin=source.path,
+                        line=line, key="source.file", what=f"'{received.file[:80]}'",
+                        allowed="the hearing's received/ folder")
+    if not original.is_file():
+        raise SourceError(source.path, f"the original '{received.file}' is missing", line=line,
+                          key="source.file", hint="put the received file back, or remove "
+                          "the 'source:' block to bundle the response as written")
+    data = original.read_bytes()
+    if hashlib.sha256(data).hexdigest() != received.sha256:
+        raise SourceError(source.path, f"the original '{received.file}' has changed since it "
+                          "was imported (its SHA-256 differs)",
+                          line=source.raw.line_of(("source", "sha256")), key="source.sha256",
+                          hint="put back the file that was received, or import it again with "
+                               "'hoering import --force'")
+    return data
 
 
 def _cover(comparison: Comparison, authority: Organisation, parts, lang: str, date,

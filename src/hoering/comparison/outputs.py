@@ -24,7 +24,10 @@ def write_comparison(comparison: Comparison, *, output: Path | str | None = None
     """Make and write every output; returns the files written. ``on_progress(name)`` is
     called before each file is made."""
     from ..output import write_atomic
+    from ..paths import check_output_folder
 
+    config = config or load_config()
+    check_output_folder(Path(output if output is not None else config.output), config)
     files = make_outputs(comparison, formats=formats, bundle=bundle, config=config,
                          on_progress=on_progress)
     config = config or load_config()

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from ..errors import SourceError
+from ..errors import SourceError, display_path
 from ..model import nodes as n
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -42,13 +42,80 @@ def _has_nodes(values: tuple) -> bool:
 def _read_image(image: n.Image, source: Path, line: int | None) -> n.Image:
     if "://" in image.source or image.source.startswith("data:"):
         return image  # never fetched: printed as its text alternative
-    path = (source.parent / image.source).resolve()
+    from ..paths import confined, project_root
+
+    name = image.source if len(image.source) <= 80 else image.source[:77] + "..."
+    project = project_root(source)
+    try:
+        path = confined(source.parent / image.source, [project], origin=source, line=line,
+                        what=f"image '{name}'",
+                        allowed=f"the project folder ({display_path(project)})")
+        found = path.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, or with NUL
+        raise SourceError(source, f"image '{name}' is not a usable file name", line=line,
+                          hint="rename the image to a short name") from None
     mime = IMAGE_TYPES.get(path.suffix.lower())
     if mime is None:
-        raise SourceError(source, f"image '{image.source}' is not PNG, JPEG or SVG", line=line)
-    if not path.is_file():
-        raise SourceError(source, f"image '{image.source}' not found", line=line,
+        raise SourceError(source, f"image '{name}' is not PNG, JPEG or SVG", line=line)
+    if not found:
+        raise SourceError(source, f"image '{name}' not found", line=line,
                           hint=f"looked for {path}")
     if path.stat().st_size > MAX_IMAGE_BYTES:
-        raise SourceError(source, f"image '{image.source}' is larger than 10 MB", line=line)
-    return dataclasses.replace(image, mime=mime, data=path.read_bytes())
+        raise SourceError(source, f"image '{name}' is larger than 10 MB", line=line)
+    data = path.read_bytes()
+    check_pixels(data, mime, source, line, f"image '{name}'")
+    return dataclasses.replace(image, mime=mime, data=data)
+
+
+def check_pixels(data: bytes, mime: str, origin: Path, line: int | None, what: str) -> None:
+    """Refuse a raster image larger than the limit, from its header, before anything
+    decodes it (a small PNG can unpack to gigabytes), or one that is not what it claims."""
+    from ..limits import active
+
+    if mime == "image/svg+xml":
+        return
+    size = pixel_size(data)
+    if size is None:
+        kind = "PNG" if mime == "image/png" else "JPEG"
+        raise SourceError(origin, f"{what} is not a {kind} image (damaged or misnamed)",
+                          line=line, hint="save it again as PNG or JPEG")
+    limits = active()
+    width, height = size
+    if width * height > limits.image_megapixels * 1_000_000:
+        raise SourceError(origin, f"{what} is {width} x {height} pixels, more than "
+                          f"{limits.image_megapixels:g} megapixels", line=line,
+                          hint="make the image smaller; " + limits.hint("image_megapixels"))
+
+
+def pixel_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from a PNG, GIF or JPEG header, None when it is none of these."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR":
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
+    if data.startswith(b"\xff\xd8"):
+        return _jpeg_size(data)
+    return None
+
+
+_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """The size in a JPEG's frame header (the first SOF marker segment)."""
+    at = 2
+    while at + 9 <= len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        if marker in _SOF:
+            height = int.from_bytes(data[at + 5:at + 7], "big")
+            return int.from_bytes(data[at + 7:at + 9], "big"), height
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            at += 2
+            continue
+        at += 2 + int.from_bytes(data[at + 2:at + 4], "big")
+    return None

@@ -1,0 +1,68 @@
+"""Limits on everything an input could make unbounded, from ``[limits]`` in hoering.toml.
+
+```toml
+[limits]
+source_mb = 5              # largest Markdown source
+image_megapixels = 40      # largest image, width x height (read from its header)
+table_rows = 2000          # rows in one table
+table_cells = 40000        # cells in one table
+yaml_aliases = 50          # alias uses (*name) in one metadata block
+template_output_mb = 20    # what one user template may produce
+template_seconds = 20      # how long one user template may run
+```
+
+The defaults keep every build of one source well below 1 GB of memory. The limits in force
+are set by :func:`hoering.config.load_config` and handed to worker processes by the pool.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from .errors import ConfigError
+
+SECTION = "limits"
+
+
+@dataclass(frozen=True)
+class Limits:
+    source_mb: float = 5
+    image_megapixels: float = 40
+    table_rows: int = 2000
+    table_cells: int = 40000
+    yaml_aliases: int = 50
+    template_output_mb: float = 20
+    template_seconds: float = 20
+
+    @classmethod
+    def from_section(cls, section, path) -> Limits:
+        if not isinstance(section, dict):
+            raise ConfigError(path, "should be a table of settings", key=SECTION,
+                              hint="write [limits] on its own line, then table_rows = 2000")
+        kinds = {f.name: f.type for f in fields(cls)}
+        values = {}
+        for key, value in section.items():
+            if key not in kinds:
+                raise ConfigError(path, "unknown key", key=f"{SECTION}.{key}",
+                                  hint="known keys: " + ", ".join(kinds))
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise ConfigError(path, f"{value!r} is not a positive number",
+                                  key=f"{SECTION}.{key}")
+            values[key] = int(value) if kinds[key] == "int" else float(value)
+        return cls(**values)
+
+    def hint(self, key: str) -> str:
+        return f"the limit is {key} = {getattr(self, key):g} under [limits] in hoering.toml"
+
+
+_active = Limits()
+
+
+def active() -> Limits:
+    """The limits in force in this process."""
+    return _active
+
+
+def activate(limits: Limits) -> None:
+    global _active
+    _active = limits
