@@ -179,10 +179,10 @@ def test_notat_docx_matrix_and_counts_are_tables(compared):
     matrix = rows["Høringssvar fra"]
     assert matrix[0] == ["Høringssvar fra", "2", "3.4", "3.5", "4.1", "4.2", "4.3", "4.4", "5"]
     assert matrix[5] == ["Ishøj Kommune", "! bekymring", "! bekymring", "! bekymring",
-                         "+ positiv", "! bekymring", "→ forslag", "! bekymring", "→ forslag"]
+                         "✓ positiv", "! bekymring", "→ forslag", "! bekymring", "→ forslag"]
     counts = rows["Emne"]
     # the column heads do not break between symbol and word
-    assert counts[0] == ["Emne", "+\xa0positiv", "!\xa0bekymring", "→\xa0forslag",
+    assert counts[0] == ["Emne", "✓\xa0positiv", "!\xa0bekymring", "→\xa0forslag",
                          "·\xa0bemærkning", "I\xa0alt"]
     assert counts[6] == ["4.3 Udskrivningsmentor", "1", "1", "2", "0", "4"]
 
@@ -287,7 +287,7 @@ def test_matrix_csv_opens_in_danish_excel(compared):
     assert rows[0][:3] == ["Høringssvar fra", "Modtaget", "2 Tværfagligt samarbejde"]
     assert [r[0] for r in rows[1:-1]] == RESPONDENTS
     assert rows[1] == ["Albertslund Kommune", "2019-06-20", "", "", "", "! bekymring", "",
-                       "→ forslag", "+ positiv", ""]
+                       "→ forslag", "✓ positiv", ""]
     assert rows[-1] == ["I alt", "6", "3", "3", "2", "3", "3", "4", "2", "4"]
 
 
@@ -456,14 +456,14 @@ def test_many_topics_matrix_shows_symbols_on_paper_and_scrolls_in_html(tmp_path,
     assert [c.text for c in matrix.rows[1].cells] == [
         "Egedal", "!", "–", "!", "–", "!", "–", "!", "–", "!", "–"]
     text = "\n".join(p.text for p in docx.Document(out / "hoeringsnotat.docx").paragraphs)
-    assert "+ positiv, ! bekymring, → forslag, · bemærkning; – intet svar om emnet." in text
+    assert "✓ positiv, ! bekymring, → forslag, · bemærkning; – intet svar om emnet." in text
     page = parse((out / "hoeringsnotat.html").read_text("utf-8"))
     box = page.find("div", class_="table-scroll")
     assert (box.attrs["role"], box.attrs["aria-label"], box.attrs["tabindex"]) == (
         "region", "Overblik", "0")
     row = box.find("table").find_all("tr")[2]
     assert [c.text() for c in row.children if not isinstance(c, str)][:3] == [
-        "Furesø", "+ positiv", "–"]
+        "Furesø", "✓ positiv", "–"]
 
 
 # --- hoering new hearing -------------------------------------------------------------------

@@ -4,7 +4,6 @@ a totals row. CSV (UTF-8 with BOM, semicolons, as Danish Excel expects) and XLSX
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 
@@ -28,10 +27,9 @@ def matrix_rows(comparison: Comparison, lang: str) -> list[list[str]]:
 
 
 def matrix_csv(comparison: Comparison, lang: str) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(
-        matrix_rows(comparison, lang))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    from ..spreadsheet import csv_bytes
+
+    return csv_bytes(matrix_rows(comparison, lang))
 
 
 def matrix_xlsx(comparison: Comparison, lang: str, created: dt.datetime) -> bytes:

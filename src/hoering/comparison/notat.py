@@ -10,7 +10,8 @@ from ..model import nodes as n
 from ..organisations import Organisation
 from .model import NO_STANCE, STANCES, Comparison, Remark, TopicRemarks
 
-SYMBOLS = {"positive": "+", "concern": "!", "proposal": "→", NO_STANCE: "·"}
+# No symbol may begin a spreadsheet formula (=, +, -, @), since they start cells of matrix.csv.
+SYMBOLS = {"positive": "✓", "concern": "!", "proposal": "→", NO_STANCE: "·"}
 MATRIX_MAX_RESPONDENTS = 12  # more than this and the grid goes to matrix.xlsx / the report
 # More topics than this and a page's column is too narrow for "! bekymring": the DOCX and
 # PDF show the symbol alone (the legend under the matrix gives the words).

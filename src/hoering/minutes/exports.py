@@ -6,10 +6,8 @@ name and line, time stamps from SOURCE_DATE_EPOCH or the meeting's date).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -39,16 +37,13 @@ def actions_csv(items: Iterable[tuple[Path, ActionItem]],
     from functools import lru_cache
 
     from ..errors import display_path
+    from ..spreadsheet import csv_bytes
 
     shown = lru_cache(maxsize=None)(display_path)  # one path serves many items
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for path, item in items:
-        writer.writerow((item.owner, item.task, item.deadline or "",
-                         item.due.isoformat() if item.due else "", status(item, overdue_on),
-                         f"{shown(path)}:{item.line}"))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    rows = ((item.owner, item.task, item.deadline or "",
+             item.due.isoformat() if item.due else "", status(item, overdue_on),
+             f"{shown(path)}:{item.line}") for path, item in items)
+    return csv_bytes([CSV_HEADER, *rows])
 
 
 def status(item: ActionItem, today: dt.date | None = None) -> str:
