@@ -31,6 +31,24 @@ class HoeringGroup(click.Group):
             for line in _error_lines(exc):
                 click.echo(f"Error: {line}", err=True)
             ctx.exit(1)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except Exception as exc:  # a bug: one clear line and what to report, no traceback
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(internal_error(exc), err=True)
+            ctx.exit(INTERNAL_ERROR)
+
+
+INTERNAL_ERROR = 70  # EX_SOFTWARE: distinct from 1 (an error in the user's input)
+
+
+def internal_error(exc: BaseException) -> str:
+    """The one line printed for an unexpected exception (a bug in hoering)."""
+    what = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:200]
+    return (f"Error: internal error in hoering {__version__} ({what.rstrip(': ')}). "
+            "Please report it with the command you ran and the output of the same command "
+            "with --debug first (hoering --debug ...)")
 
 
 def _error_lines(exc: HoeringError) -> list[str]:

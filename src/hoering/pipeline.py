@@ -156,16 +156,28 @@ def organisation_for(source, templates: TemplateFinder):
 
 def run_jobs(jobs: list[Job], executor: Executor | None = None) -> Iterator[Outcome]:
     """Run ``jobs`` in ``executor`` (default: a process pool over all cores), in order."""
-    yield from map_in_processes(build_job, jobs, executor=executor)
+    yield from map_in_processes(build_job, jobs, executor=executor, on_crash=_crashed)
+
+
+def _crashed(job: Job, _exc: BaseException) -> Outcome:
+    return Outcome(job.source, error=SourceError(
+        job.source, "building it stopped the worker process (it crashed or ran out of memory)",
+        hint="look for a very large image or table in it; the other sources were built"))
 
 
 def map_in_processes(function: Callable[[T], R], items: Sequence[T], *,
                      serial_below: int = PARALLEL_FROM, chunk_max: int = 16,
-                     executor: Executor | None = None) -> Iterator[R]:
+                     executor: Executor | None = None,
+                     on_crash: Callable[[T, BaseException], R] | None = None) -> Iterator[R]:
     """``function`` over ``items``, results in order: in ``executor`` when one is given; in
     this process for fewer than ``serial_below`` items or on one core; else in a fresh
     process pool over all cores. Items go to the workers in chunks of at most ``chunk_max``
-    (small chunks for slow items keep the cores evenly busy to the end)."""
+    (small chunks for slow items keep the cores evenly busy to the end).
+
+    When a worker process dies (a crash, or the system killing it for memory), the items
+    not yet done run again one at a time, each in a worker of its own; an item that kills
+    its worker again gives ``on_crash(item, error)`` (without ``on_crash``: a HoeringError).
+    """
     if executor is not None:
         yield from executor.map(function, items)
         return
@@ -173,12 +185,46 @@ def map_in_processes(function: Callable[[T], R], items: Sequence[T], *,
     if len(items) < serial_below or cores == 1:
         yield from map(function, items)
         return
-    with process_pool() as pool:
-        chunk = max(1, min(chunk_max, len(items) // (cores * 4)))
-        yield from pool.map(function, items, chunksize=chunk)
+    from concurrent.futures.process import BrokenProcessPool
+
+    done = 0
+    try:
+        with process_pool() as pool:
+            chunk = max(1, min(chunk_max, len(items) // (cores * 4)))
+            for result in pool.map(function, items, chunksize=chunk):
+                yield result
+                done += 1
+    except BrokenProcessPool:
+        yield from _one_by_one(function, items[done:], on_crash or _refuse_crash)
 
 
-def process_pool() -> Executor:
+def _one_by_one(function: Callable[[T], R], items: Sequence[T],
+                on_crash: Callable[[T, BaseException], R]) -> Iterator[R]:
+    """``function`` over ``items`` in one worker process, a new one after each crash."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = None
+    try:
+        for item in items:
+            pool = pool or process_pool(workers=1)
+            try:
+                result = pool.submit(function, item).result()
+            except BrokenProcessPool as exc:
+                pool.shutdown()
+                pool = None
+                result = on_crash(item, exc)
+            yield result
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _refuse_crash(item, _exc: BaseException):
+    raise HoeringError(f"a worker process stopped (it crashed or ran out of memory) on {item}",
+                       hint="look for a very large image, table or file in it")
+
+
+def process_pool(workers: int | None = None) -> Executor:
     """A pool of fresh worker processes. Not plain fork: a forked child inherits locks held
     by the parent's threads (a caller's thread pool, Typst's compilers) and can hang."""
     import multiprocessing
@@ -186,14 +232,20 @@ def process_pool() -> Executor:
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    from .limits import active
+
     # The fork server keeps the environment it started with; hand workers the caller's
-    # SOURCE_DATE_EPOCH so reproducible time stamps follow the caller, not the first pool.
-    return ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context,
-                               initializer=_set_source_date_epoch,
-                               initargs=(os.environ.get("SOURCE_DATE_EPOCH"),))
+    # SOURCE_DATE_EPOCH so reproducible time stamps follow the caller, not the first pool,
+    # and the limits of the caller's hoering.toml.
+    return ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=context,
+                               initializer=_start_worker,
+                               initargs=(os.environ.get("SOURCE_DATE_EPOCH"), active()))
 
 
-def _set_source_date_epoch(value: str | None) -> None:
+def _start_worker(value: str | None, limits) -> None:
+    from .limits import activate
+
+    activate(limits)
     if value is None:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
     else:
@@ -216,6 +268,9 @@ def build(
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise HoeringError(f"unknown format '{unknown[0]}'", hint="use " + ", ".join(FORMATS))
+    from .paths import check_output_folder
+
+    check_output_folder(Path(output) if output else config.output, config)
     sources = discover([Path(p) for p in (paths or [config.sources])], config)
     jobs = jobs_for(sources, config, formats, Path(output) if output else None, force)
     outcomes = []

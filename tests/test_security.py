@@ -1,0 +1,239 @@
+"""Hostile and careless input: no file from outside the project reaches a document, outputs
+never land on what hoering reads, CSV cells never run as formulas, and a bug is one line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_HEARING, snapshot
+
+HEARING = Path("consultations") / EXAMPLE_HEARING
+SOURCE = HEARING / "responses" / "ishoj.md"
+GLOSTRUP = HEARING / "responses" / "glostrup-kommune.md"
+
+
+def tiny_png(width: int = 2, height: int = 2) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+
+    raw = b"".join(b"\x00" + b"\x00\x00\x00" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2,
+                                                            0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def add_to_body(project: Path, markdown: str, path: Path = SOURCE) -> int:
+    """Append ``markdown`` to the source's body; returns the line it starts on."""
+    file = project / path
+    text = file.read_text("utf-8").rstrip("\n") + "\n\n"
+    file.write_text(text + markdown + "\n", "utf-8")
+    return text.count("\n") + 1
+
+
+def fails_cleanly(cli, project: Path, expected: list[str], *args: str,
+                  commands=("build", "check"), code: int = 1) -> None:
+    """Each command exits ``code`` with exactly ``expected`` errors and changes nothing."""
+    before = snapshot(project)
+    for command in commands:
+        result = cli(*([command] if command != "build" else ["build", "-f", "html"]), *args)
+        assert result.exit_code == code, result.output
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+        assert errors == [f"Error: {e}" for e in expected]
+        assert "Traceback" not in result.output
+        assert snapshot(project) == before
+
+
+# --- one place decides what may be read -------------------------------------------------
+
+@pytest.mark.parametrize("reference", ["/etc/hostname.png", "../../../../secret.png",
+                                       "link.png"])
+def test_image_outside_the_project_is_refused(cli, project, tmp_path_factory, reference):
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.png"
+    outside.write_bytes(tiny_png())
+    if reference == "link.png":  # a symlink beside the source that points outside
+        (project / SOURCE).parent.joinpath("link.png").symlink_to(outside)
+    line = add_to_body(project, f"![Hemmeligt]({reference})")
+    fails_cleanly(cli, project, [
+        f"{SOURCE}:{line}: image '{reference}' is outside the project folder (.) "
+        "(copy the file into the project folder (.) and refer to it there)"], str(SOURCE))
+
+
+def test_image_inside_the_project_is_embedded(cli, project):
+    (project / HEARING / "kort.png").write_bytes(tiny_png())
+    add_to_body(project, "![Kort over området](../kort.png)")
+    result = cli("build", "-f", "html", str(SOURCE))
+    assert result.exit_code == 0, result.output
+    html = (project / "output" / EXAMPLE_HEARING / "responses" / "ishoj.html").read_text()
+    assert 'alt="Kort over området"' in html and "data:image/png;base64," in html
+
+
+def test_organisation_id_with_a_path_is_refused(cli, project):
+    text = (project / SOURCE).read_text("utf-8")
+    (project / SOURCE).write_text(text.replace("organisation: ishoj",
+                                               "organisation: ../../../tmp/evil"), "utf-8")
+    fails_cleanly(cli, project, [
+        f"{SOURCE}:5: organisation: '../../../tmp/evil' is not an id (an id is a name such as "
+        "'ishoj' or 'region-hovedstaden', without '/' or '..')"], str(SOURCE))
+
+
+def test_profile_logo_outside_the_templates_is_refused(cli, project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "logo.png"
+    outside.write_bytes(tiny_png())
+    profile = project / "templates" / "organisations" / "ishoj.yaml"
+    builtin = Path(__file__).parent.parent / "src/hoering/templates/organisations/ishoj.yaml"
+    text = builtin.read_text("utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("logo:")]
+    profile.write_text("\n".join([*lines, f"logo: {outside}"]) + "\n", "utf-8")
+    line = len(lines) + 1
+    fails_cleanly(cli, project, [
+        f"templates/organisations/ishoj.yaml:{line}: logo: logo '{outside}' is outside the "
+        "templates folder (templates) (copy the file into the templates folder (templates) "
+        "and refer to it there)"], str(SOURCE))
+
+
+def _point_glostrup_at(project: Path, file: str, sha256: str | None = None) -> None:
+    path = project / GLOSTRUP
+    text = path.read_text("utf-8")
+    text = text.replace('file: "received/hoeringssvar-glostrup.pdf"', f'file: "{file}"')
+    if sha256:
+        old = text.split("sha256: ")[1].split("\n")[0]
+        text = text.replace(old, sha256)
+    path.write_text(text, "utf-8")
+
+
+def compare_fails_cleanly(cli, project: Path, expected: str) -> None:
+    before = snapshot(project)
+    result = cli("compare", str(HEARING), "-f", "html")
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("Making ")]
+    assert errors == [f"Error: {expected}"]
+    assert snapshot(project) == before
+    assert not (project / "output").exists()
+
+
+def test_bundle_refuses_an_original_outside_received(cli, project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "private.pdf"
+    original = project / HEARING / "received" / "hoeringssvar-glostrup.pdf"
+    outside.write_bytes(original.read_bytes())
+    _point_glostrup_at(project, str(outside))
+    compare_fails_cleanly(cli, project, (
+        f"{GLOSTRUP}:14: source.file: '{outside}' is outside the hearing's received/ folder "
+        "(copy the file into the hearing's received/ folder and refer to it there)"))
+
+
+def test_bundle_refuses_an_original_that_changed_since_import(cli, project):
+    original = project / HEARING / "received" / "hoeringssvar-glostrup.pdf"
+    original.write_bytes(original.read_bytes() + b"\n% changed\n")
+    compare_fails_cleanly(cli, project, (
+        f"{GLOSTRUP}:16: source.sha256: the original 'received/hoeringssvar-glostrup.pdf' has "
+        "changed since it was imported (its SHA-256 differs) (put back the file that was "
+        "received, or import it again with 'hoering import --force')"))
+
+
+@pytest.mark.parametrize("folder, inside", [
+    (HEARING / "received", "a hearing's received/ folder, where the originals are kept"),
+    (Path("templates") / "out", "the templates folder"),
+    (HEARING / "out", "the sources folder"),
+])
+def test_output_folder_inside_what_hoering_reads_is_refused(cli, project, folder, inside):
+    message = (f"will not write to {folder}: it is inside {inside} (choose an output folder "
+               "outside it, e.g. -o output)")
+    fails_cleanly(cli, project, [message], "-o", str(folder), commands=["build"])
+    before = snapshot(project)
+    result = cli("compare", str(HEARING), "-o", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Error: {message}"]
+    assert snapshot(project) == before
+
+
+# --- CSV cells never run as formulas ---------------------------------------------------
+
+def test_csv_cells_that_could_start_a_formula_get_an_apostrophe():
+    from hoering.spreadsheet import csv_bytes, safe_cell
+
+    assert [safe_cell(v) for v in ["=1+1", "+45 43", "-2", "@SUM(A1)", "\tx", "\rx", "ok",
+                                   "a=b", None, 3]] == [
+        "'=1+1", "'+45 43", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "ok", "a=b", "", "3"]
+    assert csv_bytes([["=HYPERLINK(\"x\")", "b"]]) == '\ufeff"\'=HYPERLINK(""x"")";b\r\n'.encode()
+
+
+def test_actions_csv_escapes_an_owner_that_looks_like_a_formula(cli, project):
+    minutes = next((project / HEARING / "minutes").glob("*.md"))
+    text = minutes.read_text("utf-8")
+    minutes.write_text(text.rstrip("\n") + "\n\n- [ ] @=cmd|' /C calc'!A0: Ring — 2019-09-01\n",
+                       "utf-8")
+    result = cli("actions", str(HEARING), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = result.stdout_bytes.decode("utf-8-sig").splitlines()
+    owners = [row.split(";")[0] for row in rows]
+    assert "\"'=cmd|' /C calc'!A0\"" in owners or "'=cmd|' /C calc'!A0" in owners
+    assert not any(owner.startswith(("=", "+", "-", "@")) for owner in owners)
+
+
+def test_matrix_stance_symbols_cannot_start_a_formula():
+    from hoering.comparison.notat import SYMBOLS
+    from hoering.spreadsheet import FORMULA_STARTS
+
+    assert not any(symbol.startswith(FORMULA_STARTS) for symbol in SYMBOLS.values())
+
+
+# --- every failure is a message -----------------------------------------------------------
+
+def test_a_bug_is_one_line_saying_what_to_report(cli, project, monkeypatch):
+    import hoering.pipeline
+
+    def broken(*_args, **_kwargs):
+        raise KeyError("no such node")
+
+    monkeypatch.setattr(hoering.pipeline, "discover", broken)
+    before = snapshot(project)
+    result = cli("build")
+    assert result.exit_code == 70
+    assert result.stderr.splitlines() == [
+        "Error: internal error in hoering 0.1.0 (KeyError: 'no such node'). Please report it "
+        "with the command you ran and the output of the same command with --debug first "
+        "(hoering --debug ...)"]
+    assert "Traceback" not in result.output
+    assert snapshot(project) == before
+    with pytest.raises(KeyError):
+        cli("--debug", "build")
+
+
+def _stop_on_three(number: int) -> int:
+    """Runs in a worker: item 3 kills its process, as the system does when memory runs out."""
+    import os
+
+    if number == 3:
+        os._exit(9)
+    return number * 10
+
+
+ONE_CORE = pytest.mark.skipif((os.cpu_count() or 1) == 1,
+                              reason="on one core nothing runs in a worker process")
+
+
+@ONE_CORE
+def test_a_worker_that_dies_costs_only_its_own_item():
+    from hoering.pipeline import map_in_processes
+
+    results = list(map_in_processes(_stop_on_three, list(range(8)), serial_below=2,
+                                    on_crash=lambda item, _exc: f"crashed on {item}"))
+    assert results == [0, 10, 20, "crashed on 3", 40, 50, 60, 70]
+
+
+@ONE_CORE
+def test_a_worker_that_dies_without_a_handler_is_an_error_not_a_traceback():
+    from hoering.errors import HoeringError
+    from hoering.pipeline import map_in_processes
+
+    with pytest.raises(HoeringError) as caught:
+        list(map_in_processes(_stop_on_three, list(range(8)), serial_below=2))
+    assert str(caught.value) == ("a worker process stopped (it crashed or ran out of memory) on "
+                                 "3 (look for a very large image, table or file in it)")
