@@ -142,6 +142,8 @@ def test_list_styles_follow_the_nesting_depth(templates, tmp_path):
 def test_inline_formatting_uses_real_run_properties(rendered):
     runs = {run.text: run for p in rendered.word.paragraphs for run in p.runs}
     assert runs["kursiv"].italic and runs["fed"].bold and runs["slet"].font.strike
+    inserted = runs["indsat"].font
+    assert inserted.underline and str(inserted.color.rgb) == "1B6B3A" and not inserted.strike
     assert runs["kode"].style.name == "HTML Code"
     assert "Linje to <script>alert(1)</script>" in rendered.text()
     assert "&lt;script&gt;" in rendered.xml("word/document.xml")

@@ -71,6 +71,7 @@ def test_lists_tables_quotes_code(page):
     assert page.find("code", class_="language-python").text() == "print(1)"
     assert page.find_all("hr")
     assert page.find("del").text() == "slet"
+    assert page.find("ins").text() == "indsat"
 
 
 def test_links_and_footnotes(page):

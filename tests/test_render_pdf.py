@@ -93,7 +93,7 @@ def test_every_construct_is_in_the_text(every_pdf):
     text = all_text(every_pdf)
     expected = [
         "Høring af udkast til samarbejdsaftale om voksne med psykisk sygdom",
-        "Overskrift", "Tekst med kursiv, fed, kode, slet, link og en note",
+        "Overskrift", "Tekst med kursiv, fed, kode, slet, indsat, link og en note",
         "Linje to <script>alert(1)</script>", "punkt", "underpunkt", "☐ opgave",
         "☒ færdig", "1. et", "2. to", "citat", "A B", "1 2", "print(1)",
         "[Billede: alt tekst]", "Fodnoten.",

@@ -55,6 +55,15 @@ class Strikethrough:
 
 
 @dataclass(frozen=True)
+class Insertion:
+    """Text marked as added, as a tracked change in a received draft (``++…++``); its
+    counterpart, deleted text, is a :class:`Strikethrough`."""
+
+    children: tuple[Inline, ...]
+    kind: ClassVar[str] = "insertion"
+
+
+@dataclass(frozen=True)
 class Link:
     target: str
     children: tuple[Inline, ...]
@@ -82,8 +91,8 @@ class FootnoteRef:
 
 
 Inline = (
-    Text | Code | SoftBreak | LineBreak | Emphasis | Strong | Strikethrough | Link | Image
-    | FootnoteRef
+    Text | Code | SoftBreak | LineBreak | Emphasis | Strong | Strikethrough | Insertion | Link
+    | Image | FootnoteRef
 )
 
 # --- blocks ------------------------------------------------------------------------------
@@ -258,7 +267,7 @@ def plain_text(inlines: tuple[Inline, ...] | list[Inline]) -> str:
             parts.append(node.text)
         elif isinstance(node, SoftBreak | LineBreak):
             parts.append(" " if isinstance(node, SoftBreak) else "\n")
-        elif isinstance(node, Emphasis | Strong | Strikethrough | Link):
+        elif isinstance(node, Emphasis | Strong | Strikethrough | Insertion | Link):
             parts.append(plain_text(node.children))
         elif isinstance(node, Image):
             parts.append(node.alt)

@@ -242,6 +242,7 @@ INLINES: dict[str, Callable[[_Page, Any], Markup]] = {
     "emphasis": _wrap("em"),
     "strong": _wrap("strong"),
     "strikethrough": _wrap("del"),
+    "insertion": _wrap("ins"),
     "link": _link,
     "image": _image,
     "footnote_ref": _footnote_ref,

@@ -1,4 +1,5 @@
-"""Markdown body → model blocks (CommonMark + tables, footnotes, task lists, strikethrough).
+"""Markdown body → model blocks (CommonMark + tables, footnotes, task lists, strikethrough,
+``++insertions++``).
 
 Raw HTML is never interpreted: the parser runs with ``html: False`` so ``<script>`` stays
 literal text, escaped by every renderer. Heading attributes such as
@@ -23,7 +24,7 @@ HEADING_KEYS = ("topic", "stance", "guess", "matched")
 TASK_MARKER = re.compile(r"^\[([ xX])\]\s+")
 # Characters that start inline markup (emphasis, code, links, footnotes, escapes, entities,
 # line breaks); text without them is one plain text to the inline parser.
-INLINE_MARKUP = re.compile(r"[\n\\`*_~\[\]!<>&^]")
+INLINE_MARKUP = re.compile(r"[\n\\`*_~+\[\]!<>&^]")
 
 
 @lru_cache(maxsize=1)
@@ -35,9 +36,12 @@ def _new_parser() -> Any:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
+    from .insertions import insertion_plugin
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
+    md.use(insertion_plugin)
     return md
 
 
@@ -220,6 +224,8 @@ class _Converter:
             return n.Strong(tuple(self.inlines(node.children)))
         if kind == "s":
             return n.Strikethrough(tuple(self.inlines(node.children)))
+        if kind == "ins":
+            return n.Insertion(tuple(self.inlines(node.children)))
         if kind == "link":
             title = node.attrs.get("title")
             return n.Link(str(node.attrs["href"]), tuple(self.inlines(node.children)),

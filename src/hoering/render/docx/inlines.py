@@ -17,6 +17,7 @@ from .xml import PLAIN, Fmt, clean, picture, run, sub
 
 WEB_IMAGES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp"})
+INSERTION_COLOUR = "1B6B3A"  # dark green: 6.6:1 on white, readable and distinct from links
 _UNSAFE_IN_URI = re.compile(r'[\s"<>\\^`{|}]')  # not allowed in a URI
 
 
@@ -55,6 +56,11 @@ def _strong(ctx: Context, parent: Any, node: nodes.Strong, fmt: Fmt) -> None:
 
 def _strikethrough(ctx: Context, parent: Any, node: nodes.Strikethrough, fmt: Fmt) -> None:
     inlines(ctx, parent, node.children, fmt.but(strike=True))
+
+
+def _insertion(ctx: Context, parent: Any, node: nodes.Insertion, fmt: Fmt) -> None:
+    """Added text as Word shows an insertion: underlined and coloured."""
+    inlines(ctx, parent, node.children, fmt.but(underline=True, color=INSERTION_COLOUR))
 
 
 def _link(ctx: Context, parent: Any, node: nodes.Link, fmt: Fmt) -> None:
@@ -115,6 +121,7 @@ INLINE_RENDERERS = {
     "emphasis": _emphasis,
     "strong": _strong,
     "strikethrough": _strikethrough,
+    "insertion": _insertion,
     "link": _link,
     "image": _image,
     "footnote_ref": _footnote_ref,

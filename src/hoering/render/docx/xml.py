@@ -88,6 +88,7 @@ class Fmt:
     strike: bool = False
     color: str | None = None
     size: int | None = None  # half-points
+    underline: bool = False
     superscript: bool = False
 
     def but(self, **changes: Any) -> Fmt:
@@ -106,6 +107,7 @@ class Fmt:
             leaf("w:color", self.color and {"val": self.color}),
             leaf("w:sz", size),
             leaf("w:szCs", size),
+            leaf("w:u", {"val": "single"} if self.underline else None),
             leaf("w:vertAlign", {"val": "superscript"} if self.superscript else None),
         ])
 
