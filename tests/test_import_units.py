@@ -13,7 +13,7 @@ from hoering.imports.layout import PAGE_NUMBER
 from hoering.imports.lines import Extracted, Line
 from hoering.imports.structure import Block, structure
 from hoering.imports.topics import TopicSpec, match_section
-from hoering.imports.writer import body, wrap
+from hoering.imports.writer import body
 from hoering.model import nodes as n
 from hoering.sources.markdown import parse_body
 
@@ -187,9 +187,9 @@ def test_written_markdown_keeps_text_as_text():
     assert parsed[2].guess == 0.8
 
 
-def test_wrap_never_starts_a_line_with_a_list_marker():
-    lines = wrap("ord " * 20 + "- ikke 1. en liste " + "ord " * 20, width=40)
-    assert all(len(line) <= 48 for line in lines)
+def test_body_never_starts_a_line_with_a_list_marker():
+    lines = body([Block("paragraph", "ord " * 20 + "- ikke 1. en liste " + "ord " * 20)], {})
+    assert all(len(line) <= 98 for line in lines)
     assert not any(line.startswith(("- ", "1. ")) for line in lines)
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import groupby
 
+from ..model import nodes as n
 from ..scaffold import yaml_text
+from ..sources.serialise import WIDTH, to_markdown
 from .metadata import Found, Metadata
 from .structure import Block
 
-WIDTH = 96
-ESCAPE = re.compile(r"([\\`*_\[\]<])")
-RISKY_START = re.compile(r"^(?:[-+*>#=]|\d{1,9}[.)](?:\s|$)|\|)")
+FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
 
 
 @dataclass
@@ -35,32 +37,6 @@ class Draft:
     sender_guess: Found
     lang: str = "da"
     notes: list[str] = field(default_factory=list)
-
-
-def escape(text: str, notes: set[int]) -> str:
-    escaped = ESCAPE.sub(r"\\\1", text)
-    return re.sub(r"\\\[\^(\d+)\\\]",
-                  lambda m: f"[^{m.group(1)}]" if int(m.group(1)) in notes else m.group(0),
-                  escaped)
-
-
-def wrap(text: str, width: int = WIDTH, indent: str = "") -> list[str]:
-    """Lines of at most ``width`` characters; never starts a line with something Markdown
-    would read as a list, a heading or a quote."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split(" "):
-        if not word:
-            continue
-        candidate = f"{current} {word}" if current else word
-        if current and len(indent) + len(candidate) > width and not RISKY_START.match(word):
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return [(indent if i else "") + line for i, line in enumerate(lines)]
 
 
 def _guess_line(key: str, found: Found) -> str:
@@ -102,63 +78,111 @@ def render(draft: Draft) -> str:
 
 
 def body(blocks: list[Block], footnotes: dict[int, str]) -> list[str]:
-    notes = set(footnotes)
-    out: list[str] = []
-    previous: Block | None = None
-    for block in blocks:
-        same_list = (previous is not None and previous.kind == block.kind
-                     and block.kind in ("bullet", "number"))
-        if out and not same_list:
-            out.append("")
-        out += _block(block, notes)
-        previous = block
-    for number in sorted(footnotes):
-        out.append("")
-        out += wrap(f"[^{number}]: " + escape(footnotes[number], notes), indent="    ")
-    return out
+    """The Markdown lines of the body: the blocks as model nodes, written by the one
+    serialiser every source shares."""
+    nodes, notes = to_model(blocks, footnotes)
+    return to_markdown(nodes, notes, width=WIDTH).rstrip("\n").split("\n")
 
 
-def _block(block: Block, notes: set[int]) -> list[str]:
-    text = escape(block.text, notes)
-    if block.kind == "heading":
-        return ["#" * block.level + " " + text + _attributes(block.attributes)]
-    if block.kind == "bullet":
-        indent = "  " * block.level
-        return [indent + line for line in wrap("- " + text, WIDTH - len(indent), "  ")]
-    if block.kind == "number":
-        indent = "   " * block.level
-        marker = f"{block.number}. "
-        return [indent + line for line in wrap(marker + text, WIDTH - len(indent),
-                                                  " " * len(marker))]
-    if block.kind == "table":
-        return _table(block.rows, notes)
-    return wrap(protect_start(text))
+def to_model(blocks: list[Block], footnotes: dict[int, str]) -> tuple[list[n.Block],
+                                                                        list[n.Footnote]]:
+    """The import's blocks as the document model; ``footnotes`` (by the number the reader
+    gave them) numbered in order of first reference, as the Markdown reader numbers them."""
+    notes = _Notes(footnotes)
+    nodes: list[n.Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind in LIST_KINDS:
+            end = index
+            while end < len(blocks) and blocks[end].kind in LIST_KINDS:
+                end += 1
+            nodes += _lists(blocks[index:end], notes)
+            index = end
+            continue
+        nodes.append(BLOCKS[block.kind](block, notes))
+        index += 1
+    return nodes, notes.footnotes()
 
 
-def protect_start(text: str) -> str:
-    """Escape what Markdown would read as structure at the start of a paragraph."""
-    if not RISKY_START.match(text):
-        return text
-    if text[0].isdigit():
-        return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
-    return "\\" + text
+class _Notes:
+    """Footnote references in imported text: ``[^n]`` for a note the reader found."""
+
+    def __init__(self, texts: dict[int, str]) -> None:
+        self.texts = texts
+        self.numbers: dict[int, int] = {}  # reader's number → number in order of reference
+
+    def inlines(self, text: str) -> list[n.Inline]:
+        result: list[n.Inline] = []
+        position = 0
+        for match in FOOTNOTE_REF.finditer(text):
+            if int(match.group(1)) not in self.texts:
+                continue
+            if match.start() > position:
+                result.append(n.Text(text[position:match.start()]))
+            result.append(self.reference(int(match.group(1))))
+            position = match.end()
+        if position < len(text):
+            result.append(n.Text(text[position:]))
+        return result
+
+    def reference(self, key: int) -> n.FootnoteRef:
+        return n.FootnoteRef(self.numbers.setdefault(key, len(self.numbers) + 1))
+
+    def footnotes(self) -> list[n.Footnote]:
+        """Every note, the referenced ones first; one nobody refers to is kept (its words
+        are part of the letter) after them."""
+        for key in sorted(self.texts):
+            self.numbers.setdefault(key, len(self.numbers) + 1)
+        return [n.Footnote(number, str(key), (n.Paragraph(tuple(self.inlines(self.texts[key]))),))
+                for key, number in sorted(self.numbers.items(), key=lambda item: item[1])]
 
 
-def _attributes(attributes: dict[str, str]) -> str:
-    if not attributes:
-        return ""
-    parts = []
-    for key, value in attributes.items():
-        value = value.replace('"', "'")
-        parts.append(f'{key}="{value}"' if re.search(r"[\s,;]", value) or not value
-                     else f"{key}={value}")
-    return " {" + " ".join(parts) + "}"
+def _heading(block: Block, notes: _Notes) -> n.Heading:
+    attributes = block.attributes
+    guess = attributes.get("guess")
+    return n.Heading(block.level, tuple(notes.inlines(block.text)),
+                     topic=attributes.get("topic"), stance=attributes.get("stance"),
+                     guess=float(guess) if guess is not None else None,
+                     matched=attributes.get("matched"))
 
 
-def _table(rows: list[list[str]], notes: set[int]) -> list[str]:
-    width = max(len(row) for row in rows)
-    cells = [[escape(c, notes).replace("|", "\\|") for c in row] + [""] * (width - len(row))
-             for row in rows]
-    out = ["| " + " | ".join(cells[0]) + " |", "|" + "|".join(["---"] * width) + "|"]
-    out += ["| " + " | ".join(row) + " |" for row in cells[1:]]
-    return out
+def _paragraph(block: Block, notes: _Notes) -> n.Paragraph:
+    return n.Paragraph(tuple(notes.inlines(block.text)))
+
+
+def _table(block: Block, notes: _Notes) -> n.Table:
+    width = max(len(row) for row in block.rows)
+    rows = [tuple(n.TableCell(tuple(notes.inlines(cell))) for cell in row)
+            + (n.TableCell(()),) * (width - len(row)) for row in block.rows]
+    return n.Table(rows[0], tuple(rows[1:]))
+
+
+def _lists(items: list[Block], notes: _Notes) -> list[n.Block]:
+    """Consecutive list items as lists, nested by their level; a change of kind (bullets,
+    numbers) at one level starts a new list."""
+    base = min(item.level for item in items)
+    entries: list[tuple[Block, list[Block]]] = []
+    for item in items:
+        if item.level <= base or not entries:
+            entries.append((item, []))
+        else:
+            entries[-1][1].append(item)
+    lists: list[n.Block] = []
+    for kind, run in groupby(entries, key=lambda entry: entry[0].kind):
+        group = list(run)
+        list_items = tuple(
+            n.ListItem((n.Paragraph(tuple(notes.inlines(item.text))),
+                        *(_lists(children, notes) if children else ())))
+            for item, children in group)
+        lists.append(n.BulletList(list_items) if kind == "bullet"
+                     else n.OrderedList(list_items, start=group[0][0].number))
+    return lists
+
+
+LIST_KINDS = ("bullet", "number")
+BLOCKS: dict[str, Callable[[Block, _Notes], n.Block]] = {
+    "heading": _heading,
+    "paragraph": _paragraph,
+    "table": _table,
+}
