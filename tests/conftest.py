@@ -72,13 +72,25 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_HEARING = "samarbejdsaftale-psykisk-sygdom"
 
 
+def copy_example_project(root: Path) -> Path:
+    """Copy the example project into ``root``: the example hearing and the templates only.
+
+    Never the whole working tree's ``consultations/``: a user's own hearings there (or one
+    made by following the README) must not change what the tests see."""
+    import shutil
+
+    shutil.copytree(REPO / "consultations" / EXAMPLE_HEARING,
+                    root / "consultations" / EXAMPLE_HEARING,
+                    ignore=shutil.ignore_patterns("__pycache__", ".*"))
+    shutil.copytree(REPO / "templates", root / "templates",
+                    ignore=shutil.ignore_patterns("__pycache__", ".*"))
+    return root
+
+
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
     """A copy of the example project (sources + templates) as the current folder."""
-    import shutil
-
-    shutil.copytree(REPO / "consultations", tmp_path / "consultations")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    copy_example_project(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 import hoering
-from conftest import EXAMPLE_HEARING, REPO, snapshot
+from conftest import EXAMPLE_HEARING, REPO, copy_example_project, snapshot
 from hoering.cli import main
 from htmltree import parse
 
@@ -44,8 +44,7 @@ XLSX = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 def compared(tmp_path_factory):
     """The example project after 'hoering compare' on the example hearing (run once)."""
     root = tmp_path_factory.mktemp("compared")
-    shutil.copytree(REPO / "consultations", root / "consultations")
-    shutil.copytree(REPO / "templates", root / "templates")
+    copy_example_project(root)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         result = CliRunner().invoke(main, ["compare", str(HEARING)], catch_exceptions=False)
@@ -322,7 +321,7 @@ def test_bundle_has_a_cover_a_bookmark_per_respondent_and_the_originals(compared
     cover = " ".join(reader.pages[0].extract_text().split())
     for name, start in starts.items():
         assert f"{name} " in cover and f" {start + 1}" in cover
-    received = pypdf.PdfReader(REPO / HEARING / "received" / "hoeringssvar-glostrup.pdf")
+    received = pypdf.PdfReader(compared[0] / HEARING / "received" / "hoeringssvar-glostrup.pdf")
     first = starts["Glostrup Kommune"]
     for offset, page in enumerate(received.pages):
         assert reader.pages[first + offset].extract_text() == page.extract_text()

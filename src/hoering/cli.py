@@ -60,8 +60,11 @@ def _error_lines(exc: HoeringError) -> list[str]:
 @click.group(cls=HoeringGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="hoering")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors (for bug reports).")
+@click.option("--project", type=click.Path(path_type=Path, file_okay=False),
+              help="The project folder (default: the nearest folder, from the current one "
+                   "up, with hoering.toml or consultations/).")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context, debug: bool, project: Path | None) -> None:
     """Høringssvar, referater og høringsnotater: Markdown → DOCX, PDF og HTML på brevpapir.
 
     \b
@@ -76,16 +79,23 @@ def main(ctx: click.Context, debug: bool) -> None:
 
     Each command explains itself: hoering COMMAND --help.
 
-    Settings are read from hoering.toml in the current folder, if there is one.
+    Run it anywhere in your project: the project is the nearest folder, from the current one
+    up, with hoering.toml or a consultations/ folder (as git finds .git); settings are read
+    from its hoering.toml, if there is one. In a hearing's folder, build, check, actions and
+    compare work on that hearing.
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    ctx.obj["project"] = project
 
 
-def _config():
-    from .config import load_config
+def _config(near: tuple[Path, ...] | list[Path] = ()):
+    """The project's configuration (``--project``, or found from the current folder, or from
+    the paths the command was given); an error in one line outside any project."""
+    from .config import find_project
 
-    return load_config()
+    ctx = click.get_current_context()
+    return find_project((ctx.find_root().obj or {}).get("project"), near=near)
 
 
 @main.command()
@@ -114,7 +124,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], formats: tuple[str, ...],
     """
     from .pipeline import build as run_build
 
-    config = _config()
+    config = _config(paths)
     with _Progress() as progress:
         report = run_build(paths or None, config=config, formats=formats or None, output=output,
                            force=force, on_progress=progress.update)
@@ -135,7 +145,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     """
     from .pipeline import check as run_check
 
-    report = run_check(paths or None, config=_config())
+    report = run_check(paths or None, config=_config(paths))
     _print_report(ctx, report, "checked")
 
 
@@ -216,7 +226,7 @@ def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
         click.echo(f"Imported {display_path(result.path)} ({len(result.guessed)} guesses"
                    f"{note}; original kept as {display_path(result.original)})")
 
-    report = import_files(files, hearing_dir, force=force, config=_config(),
+    report = import_files(files, hearing_dir, force=force, config=_config((hearing_dir,)),
                           on_progress=progress)
     if report.failed:
         names = ", ".join(display_path(path) for path, _ in report.failed)
@@ -228,9 +238,11 @@ def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
 
 
 @main.command()
-@click.argument("hearing_dir", type=click.Path(path_type=Path, file_okay=False))
-def review(hearing_dir: Path) -> None:
+@click.argument("hearing_dir", required=False, type=click.Path(path_type=Path, file_okay=False))
+def review(hearing_dir: Path | None) -> None:
     """List what 'hoering import' guessed in a hearing's responses, to confirm by hand.
+
+    HEARING_DIR is the hearing's folder or id; in a hearing's folder it may be left out.
 
     Each line gives file:line, what was guessed, the value, the confidence and why (where it
     was found, or which words matched). Confirm a value by deleting its entry under
@@ -243,7 +255,8 @@ def review(hearing_dir: Path) -> None:
     """
     from .imports.review import review as list_guesses
 
-    items = list_guesses(hearing_dir, config=_config())
+    config = _config(_given(hearing_dir))
+    items = list_guesses(hearing_dir or _hearing_here(config), config=config)
     for item in items:
         click.echo(str(item))
     files = len({item.path for item in items})
@@ -340,7 +353,7 @@ def actions(ctx: click.Context, paths: tuple[Path, ...], owner: str | None, over
     from .minutes.overview import open_actions, print_table, to_csv
 
     day = today.date() if today else dt.date.today()
-    report = open_actions(paths or None, config=_config(), owner=owner,
+    report = open_actions(paths or None, config=_config(paths), owner=owner,
                           overdue_on=day if overdue else None)
     for error in report.errors:
         for line in _error_lines(error):
@@ -355,16 +368,18 @@ def actions(ctx: click.Context, paths: tuple[Path, ...], owner: str | None, over
 
 
 @main.command()
-@click.argument("hearing", type=click.Path(path_type=Path))
+@click.argument("hearing", required=False, type=click.Path(path_type=Path))
 @click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMAT_NAMES),
               help="Format of the høringsnotat (repeat for several). Default: all, or "
                    "hoering.toml's.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Folder to write to. Default: output/ (or hoering.toml's).")
 @click.option("--no-bundle", is_flag=True, help="Skip samlede-hoeringssvar.pdf.")
-def compare(hearing: Path, formats: tuple[str, ...], output: Path | None,
+def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
             no_bundle: bool) -> None:
     """Compare the responses to a hearing: the høringsnotat, matrix and bundle.
+
+    HEARING is the hearing's folder or id; in a hearing's folder it may be left out.
 
     Reads HEARING/hearing.yaml, every response in HEARING/responses/ and the authority's
     comments in HEARING/remarks.md (one '## topic-id' heading per topic), and writes to
@@ -380,9 +395,10 @@ def compare(hearing: Path, formats: tuple[str, ...], output: Path | None,
     from .comparison.outputs import write_comparison
     from .errors import display_path
 
-    config = _config()
+    config = _config(_given(hearing))
     with _Progress("Reading responses") as progress:
-        comparison = run_compare(hearing, config=config, on_progress=progress.count)
+        comparison = run_compare(hearing or _hearing_here(config), config=config,
+                                 on_progress=progress.count)
         written = write_comparison(comparison, output=output, formats=formats or None,
                                    bundle=not no_bundle, config=config,
                                    on_progress=progress.step)
@@ -400,6 +416,16 @@ def compare(hearing: Path, formats: tuple[str, ...], output: Path | None,
                    f"'hoering review {display_path(comparison.hearing.folder)}'")
     for path in written:
         click.echo(f"Wrote {display_path(path)}")
+
+
+def _given(path: Path | None) -> tuple[Path, ...]:
+    return (path,) if path is not None else ()
+
+
+def _hearing_here(config) -> Path:
+    from .hearing import hearing_here
+
+    return hearing_here(config)
 
 
 class _Progress:

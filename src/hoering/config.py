@@ -1,5 +1,8 @@
 """The project configuration: ``hoering.toml`` at the project root, every key optional.
 
+The project root is found as git finds ``.git``: the nearest folder, from the current one
+upwards, that holds ``hoering.toml`` or a ``consultations/`` folder.
+
 ```toml
 sources = "consultations"     # where the Markdown sources are
 templates = "templates"       # organisation profiles and template overrides
@@ -13,14 +16,16 @@ from __future__ import annotations
 
 import difflib
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConfigError
+from .errors import ConfigError, NotInProject
 from .limits import Limits, activate
 from .render import FORMATS
 
 CONFIG_FILE = "hoering.toml"
+DEFAULT_SOURCES = "consultations"
 
 
 @dataclass(frozen=True)
@@ -37,16 +42,58 @@ class Config:
 
     @classmethod
     def defaults(cls, root: Path) -> Config:
-        return cls(root, root / "consultations", root / "templates", root / "output")
+        return cls(root, root / DEFAULT_SOURCES, root / "templates", root / "output")
+
+    def default_sources(self) -> Path:
+        """What a command works on when given no paths: the current folder when it is inside
+        the sources (a hearing's folder builds that hearing), else the whole sources folder."""
+        here = Path.cwd()
+        try:
+            here.resolve().relative_to(self.sources.resolve())
+        except (ValueError, OSError):
+            return self.sources
+        return here
 
 
 _KEYS = {"sources", "templates", "output", "organisation", "formats"}
 _SECTIONS: set[str] = set()  # [tables] owned by other features (registered by them)
 
 
+def find_root(start: Path) -> Path | None:
+    """The project folder at or above ``start``: the first that holds ``hoering.toml`` or a
+    ``consultations/`` folder; None outside any project."""
+    start = Path(start).resolve()
+    if not start.is_dir():
+        start = start.parent
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file() or (folder / DEFAULT_SOURCES).is_dir():
+            return folder
+    return None
+
+
+def find_project(project: Path | None = None, near: Iterable[Path] = ()) -> Config:
+    """The configuration of the project ``project`` (a folder given with ``--project``), or
+    else of the project around the current folder, or else around the first of ``near``
+    (paths a command was given); an error in one line outside any project."""
+    if project is not None:
+        if not Path(project).is_dir():
+            raise ConfigError(project, "project folder not found",
+                              hint="give --project the folder with hoering.toml or "
+                                   "consultations/")
+        return load_config(Path(project).resolve())
+    for start in (Path.cwd(), *near):
+        root = find_root(start)
+        if root is not None:
+            return load_config(root)
+    raise NotInProject(Path.cwd())
+
+
 def load_config(root: Path | None = None) -> Config:
-    """Read ``hoering.toml`` in ``root`` (default: the current folder); defaults without it."""
-    root = Path.cwd() if root is None else Path(root)
+    """Read ``hoering.toml`` in ``root`` (default: the project around the current folder, or
+    the current folder itself); the defaults without the file."""
+    if root is None:
+        root = find_root(Path.cwd()) or Path.cwd()
+    root = Path(root)
     path = root / CONFIG_FILE
     config = Config.defaults(root)
     if not path.is_file():
@@ -60,7 +107,7 @@ def load_config(root: Path | None = None) -> Config:
     activate(limits)
     return Config(
         root=root,
-        sources=root / data.get("sources", "consultations"),
+        sources=root / data.get("sources", DEFAULT_SOURCES),
         templates=root / data.get("templates", "templates"),
         output=root / data.get("output", "output"),
         organisation=data.get("organisation"),

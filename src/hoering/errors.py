@@ -64,9 +64,21 @@ class SourceError(HoeringError):
 
 
 def display_path(path: Path) -> str:
-    """``path`` as the user would type it: relative to the current folder when inside it."""
+    """``path`` as the user would type it: relative to the current folder when inside it or
+    in the same project (``../trafikplan/hearing.yaml`` from a neighbouring hearing), else
+    as given."""
+    import os
+
+    from .config import find_root
+
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        here = Path.cwd().resolve()
+        target = Path(path).resolve()
+        if here not in target.parents and target != here:
+            root = find_root(here)
+            if root is None or root not in target.parents:
+                return str(path)
+        return os.path.relpath(target, here)
     except (ValueError, OSError):
         return str(path)
 
@@ -111,3 +123,14 @@ def _make_template_error(path, message, line, key, hint) -> TemplateError:
 
 class OutputError(HoeringError):
     """An output file or folder could not be written."""
+
+
+class NotInProject(HoeringError):
+    """A command that needs a project was run outside any."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(f"{folder} is not in a hoering project (no hoering.toml or "
+                         "consultations/ folder here or above)",
+                         hint="go to your project's folder, or give hoering --project DIR")
+        self.args = (folder,)
+        self.folder = folder

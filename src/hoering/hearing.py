@@ -33,7 +33,7 @@ from pathlib import Path
 
 from pydantic import Field, model_validator
 
-from .errors import SourceError, SourceErrors
+from .errors import HoeringError, SourceError, SourceErrors
 from .sources.frontmatter import parse_yaml, read_text, yaml_line
 from .sources.validation import Strict, validate
 
@@ -135,6 +135,21 @@ def hearing_folder(hearing: Path | str, config=None) -> Path:
     if not folder.is_dir() and config is not None and (config.sources / folder).is_dir():
         return config.sources / folder
     return folder
+
+
+def hearing_here(config) -> Path:
+    """The hearing the current folder is in (its own folder or one below it, inside the
+    sources): what ``hoering compare`` works on when given no hearing."""
+    here = Path.cwd().resolve()
+    sources = config.sources.resolve()
+    for folder in (here, *here.parents):
+        if folder == sources or sources not in folder.parents:
+            break
+        if (folder / HEARING_FILE).is_file():
+            return folder
+    raise HoeringError("no hearing given, and the current folder is not in a hearing's folder",
+                       hint="give the hearing's folder or id, e.g. 'hoering compare "
+                            "consultations/trafikplan-2027', or run it in the hearing's folder")
 
 
 def load_hearing(folder: Path) -> Hearing:

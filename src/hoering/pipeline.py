@@ -271,7 +271,7 @@ def build(
     from .paths import check_output_folder
 
     check_output_folder(Path(output) if output else config.output, config)
-    sources = discover([Path(p) for p in (paths or [config.sources])], config)
+    sources = discover([Path(p) for p in (paths or [config.default_sources()])], config)
     jobs = jobs_for(sources, config, formats, Path(output) if output else None, force)
     outcomes = []
     for outcome in run_jobs(jobs, executor):
@@ -290,7 +290,7 @@ def check(paths: Iterable[Path | str] | None = None, *,
     config = config or load_config()
     templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
     outcomes = []
-    for path in discover([Path(p) for p in (paths or [config.sources])], config):
+    for path in discover([Path(p) for p in (paths or [config.default_sources()])], config):
         outcome = Outcome(path)
         try:
             source = load_source(path)

@@ -44,7 +44,7 @@ def open_actions(
     from ..pipeline import discover
 
     config = config or load_config()
-    found = discover([Path(p) for p in (paths or [config.sources])], config)
+    found = discover([Path(p) for p in (paths or [config.default_sources()])], config)
     report = ActionsReport([])
     referater = [p for p in found if p.parent.name == "minutes"]
     for path, meeting, items, error in _read_all(referater):
