@@ -153,3 +153,16 @@ def test_table_rows_never_lose_or_crash_on_a_cell():
                   line("Sagsnr.", 313, 70), line("27.00", 313, 200)])
     assert " ".join(" ".join(row) for row in rows).split() == [
         "Dato", "3.", "marts", "2025", "Sagsnr.", "27.00"]
+
+
+def test_footnote_number_on_a_line_of_its_own_joins_its_note():
+    text = body_lines(5, top=200)
+    text[2].text = "Vi deler vurderingen af tidsplanen[^1] og bilaget[^2] med regionen"
+    number = line("1", 700, 70, size=7, x1=74)
+    note = line("Se kommunens tidsplan, side 4.", 701, 76, size=7)
+    cleaned = clean(Extracted("pdf", text + [number, note]))
+    assert cleaned.footnotes == {1: "Se kommunens tidsplan, side 4."}
+    joined = body_text(cleaned)
+    assert "tidsplanen[^1]" in joined
+    assert "bilaget²" in joined  # no note 2 found: a raised digit, not a dangling reference
+    assert not any(para.text.strip() == "1" for para in cleaned.body)
