@@ -476,3 +476,54 @@ def glostrup_pdf() -> bytes:
         blocks=tuple(body.blocks), closing=tuple(closing.blocks), footnotes=(),
         subject="Samarbejdsaftale om voksne med psykisk sygdom", keywords=("høringssvar",))
     return pdf.render(document, TemplateFinder(None))
+
+
+def sidebar_letter_pdf() -> bytes:
+    """A letter laid out as municipalities lay theirs, made with Typst's absolute placement
+    (not our renderer): the sender's name as a logo, the recipient (the hearing's own
+    authority) in the window, a sidebar with address, EAN and opening hours beside the text,
+    bold 14 pt headings next to plain "Svar:" labels, a list whose items open with a bold
+    label, a ligature typed as its code point, an archive stamp and "Side N af M" on every
+    page."""
+    import tempfile
+    from pathlib import Path
+
+    import typst
+
+    sidebar = " \\\n".join(["Hvidovre Kommune", "Sundhed og Omsorg", "Hvidovrevej 278",
+                            "2650 Hvidovre", "EAN-nr. 5798000000001",
+                            "Åbningstider: man-fre 10-14", "Dato: 3. marts 2025",
+                            "J.nr.: 27.00.00-P20-7-25"])
+    body = "\n\n".join([
+        "#text(size: 14pt, weight: \"bold\")[Høringssvar vedrørende samarbejdsaftalen]",
+        "Hvidovre Kommune har læst udkastet og har nogle ﬂere bemærkninger til det, som vi "
+        "beskriver nedenfor. " * 2,
+        "#text(size: 14pt, weight: \"bold\")[Udskrivningsmentor]",
+        "Ordningen med en udskrivningsmentor er et godt initiativ for borgerne. " * 3,
+        "Svar:",
+        "Kommunen ønsker, at mentoren ansættes i regionen og følger borgeren hjem. " * 3,
+        "#text(size: 14pt, weight: \"bold\")[Netværksmøder]",
+        "- #text(weight: \"bold\")[Indkaldelse:] Vi foreslår en fast frist for indkaldelsen.\n"
+        "- #text(weight: \"bold\")[Deltagere:] Det er positivt, at pårørende deltager.",
+        "Svar:",
+        "Vi er bekymrede for, at møderne aflyses med kort varsel. " * 40,
+        "Med venlig hilsen",
+        "Mette Frøslev \\\nChef for psykiatri"])
+    source = (
+        '#set page(paper: "a4", margin: (left: 2.5cm, right: 6.5cm, top: 9cm, bottom: 3cm),\n'
+        '  background: context [#place(top + right, dx: -1cm, dy: 3cm, block(width: 4.5cm,\n'
+        f'    text(size: 8pt)[{sidebar}]))\n'
+        '    #place(bottom + left, dx: 1cm, dy: -0.8cm, text(size: 6pt)[Offentliggjort '
+        'af Aktindsigtsarkivet 2. april 2025])],\n'
+        '  footer: context [#h(1fr) #text(size: 8pt)[Side #counter(page).display() af '
+        '#counter(page).final().first()]])\n'
+        '#set text(lang: "da", size: 10pt)\n'
+        '#set par(spacing: 1.1em)\n'
+        '#place(top + left, dy: -6.5cm, text(size: 18pt, weight: "bold")[HVIDOVRE KOMMUNE])\n'
+        '#place(top + left, dy: -4cm, [Region Hovedstaden \\\nPsykiatri og Social \\\n'
+        'Kongens Vænge 2 \\\n3400 Hillerød])\n'
+        + body + "\n")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "letter.typ"
+        path.write_text(source, "utf-8")
+        return typst.compile(str(path))

@@ -12,7 +12,14 @@ import hoering
 from conftest import EXAMPLE_HEARING, snapshot
 from hoering.model import nodes as n
 from hoering.sources import load_source
-from import_fixtures import SEED_TRUTH, plain_docx, plain_pdf, response_docx, response_pdf
+from import_fixtures import (
+    SEED_TRUTH,
+    plain_docx,
+    plain_pdf,
+    response_docx,
+    response_pdf,
+    sidebar_letter_pdf,
+)
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
 
@@ -395,3 +402,26 @@ def test_hearing_given_by_its_id(cli, project):
     assert (project / HEARING / "responses" / "brondby-kommune.md").is_file()
     assert cli("review", EXAMPLE_HEARING).stdout.startswith(
         f"{HEARING}/responses/brondby-kommune.md:5: sender = Brøndby Kommune")
+
+
+def test_letter_with_sidebar_recipient_window_and_labels(cli, project):
+    """A letter not made by our renderer: what stands beside the text and in the window
+    is letterhead, headings come from type, labels stay text, bold labels stay bold."""
+    original = incoming(project, "hvidovre.pdf", sidebar_letter_pdf())
+    result = cli("import", str(original), "--hearing", str(HEARING))
+    assert result.exit_code == 0, result.output
+    target = project / HEARING / "responses" / "hvidovre-kommune.md"
+    source = load_source(target)
+    assert source.meta.title == "Høringssvar vedrørende samarbejdsaftalen"
+    assert source.meta.date.isoformat() == "2025-03-03"
+    assert source.meta.case_number == "27.00.00-P20-7-25"
+    assert [text_of(h) for h in headings(source)] == ["Udskrivningsmentor", "Netværksmøder"]
+    text = target.read_text("utf-8").split("\n---\n", 1)[1]
+    for debris in ("EAN-nr.", "Åbningstider", "Hvidovrevej", "Kongens Vænge", "Hillerød",
+                   "Side 1 af", "Side 2 af", "Aktindsigtsarkivet", "\ufb02", "## Svar"):
+        assert debris not in text
+    assert "nogle flere bemærkninger" in text
+    assert text.count("\nSvar:\n") == 2
+    assert "- **Indkaldelse:** Vi foreslår en fast frist for indkaldelsen." in text
+    assert "- **Deltagere:** Det er positivt, at pårørende deltager." in text
+    assert " ".join(text.split()).count("aflyses med kort varsel") == 40  # every word kept

@@ -21,6 +21,7 @@ class Line:
     x1: float = 0.0
     size: float = 11.0
     bold: bool = False
+    bold_label: str = ""  # PDF: the bold words a line opens with ("Netværksmøder:")
     region: str = "body"
     style: str = ""  # DOCX paragraph style name
     list_kind: str | None = None  # "bullet" or "number" when the reader knows it

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .characters import BULLETS, normalise_characters
 from .lines import Extracted, Line
 from .safety import ImportFileError, Limits
 
@@ -137,11 +138,33 @@ def _line(item, page: int, height: float, width: float) -> Line | None:
     for char in chars:
         sizes[round(char.size, 1)] = sizes.get(round(char.size, 1), 0) + 1
     size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    bold = all(any(w in char.fontname.lower() for w in BOLD_WORDS) for char in chars)
+    bold = all(_is_bold(char) for char in chars)
     text, footnote = _text(item, size)
     return Line(text=text, page=page, top=height - item.y1, bottom=height - item.y0,
                 x0=item.x0, x1=item.x1, size=size, bold=bold, footnote=footnote,
-                page_height=height, page_width=width)
+                page_height=height, page_width=width,
+                bold_label="" if bold else _bold_label(item))
+
+
+def _is_bold(char) -> bool:
+    return any(word in char.fontname.lower() for word in BOLD_WORDS)
+
+
+def _bold_label(item) -> str:
+    """The bold words a line opens with, after any bullet ("• Netværksmøder: Det er
+    positivt …" with a bold label); "" when it does not open in bold."""
+    from pdfminer.layout import LTChar
+
+    lead: list[str] = []
+    for char in item:
+        text = char.get_text()
+        if isinstance(char, LTChar) and text.strip() and not _is_bold(char):
+            if not lead and text in BULLETS + "-–*":
+                continue  # a bullet in the text font before a bold label
+            break
+        lead.append(text)
+    label = " ".join(normalise_characters("".join(lead)).split())
+    return label if len(label) >= 2 else ""
 
 
 def _text(item, size: float) -> tuple[str, int | None]:

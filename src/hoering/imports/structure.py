@@ -23,6 +23,7 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)
     found_as: str = ""  # why it is a heading: "bold", "larger font", "Vedr.", …
     attributes: dict[str, str] = field(default_factory=dict)  # topic, stance, guess, matched
+    label: str = ""  # the bold words the text opens with ("Netværksmøder:"), if any
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ def structure(paragraphs: list[Para], body_size: float) -> list[Block]:
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         block = _block(para, following, look, index in numbered_runs, item_x)
         if block is not None:
+            label = para.first.bold_label
+            if label and block.kind != "heading" and block.text.startswith(label):
+                block.label = label
             blocks.append(block)
     return blocks
 

@@ -148,7 +148,15 @@ def _heading(block: Block, notes: _Notes) -> n.Heading:
 
 
 def _paragraph(block: Block, notes: _Notes) -> n.Paragraph:
-    return n.Paragraph(tuple(notes.inlines(block.text)))
+    return n.Paragraph(_labelled(block, notes))
+
+
+def _labelled(block: Block, notes: _Notes) -> tuple[n.Inline, ...]:
+    """The block's text, its opening bold label ("Netværksmøder:") as strong text."""
+    if not block.label or not block.text.startswith(block.label):
+        return tuple(notes.inlines(block.text))
+    label = n.Strong(tuple(notes.inlines(block.label)))
+    return (label, *notes.inlines(block.text[len(block.label):]))
 
 
 def _table(block: Block, notes: _Notes) -> n.Table:
@@ -172,7 +180,7 @@ def _lists(items: list[Block], notes: _Notes) -> list[n.Block]:
     for kind, run in groupby(entries, key=lambda entry: entry[0].kind):
         group = list(run)
         list_items = tuple(
-            n.ListItem((n.Paragraph(tuple(notes.inlines(item.text))),
+            n.ListItem((n.Paragraph(_labelled(item, notes)),
                         *(_lists(children, notes) if children else ())))
             for item, children in group)
         lists.append(n.BulletList(list_items) if kind == "bullet"
