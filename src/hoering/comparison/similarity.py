@@ -1,45 +1,37 @@
 """Remarks several respondents share in near-identical words (text copied from a joint
 response, say): found sentence by sentence, so the finding can be shown and checked.
 
-Each sentence of 8 words or more is normalised (lower case, letters and digits only, one
-space) and hashed; a sentence that occurs in remarks of two or more respondents marks those
-remarks as shared. One pass over all sentences: linear in the size of the input. A sentence
-written by more than ``COMMON`` respondents and by more than half of them is a stock phrase
-("Kommunen takker for muligheden for at afgive høringssvar …"), not a shared remark; below
-that, text many respondents share (a campaign, a joint response) is what the notat must show.
+Sentences of 8 words or more are grouped when near-identical, by the same mechanism that
+finds campaigns in a mass consultation (:mod:`hoering.campaigns`: MinHash signatures, LSH
+candidates, a similarity check in each group), so a sentence with a word changed still counts
+as shared. A group of sentences from two or more respondents marks their remarks as shared. A
+sentence written by more than ``COMMON`` respondents and by more than half of them is a stock
+phrase ("Kommunen takker for muligheden for at afgive høringssvar …"), not a shared remark;
+below that, text many respondents share (a campaign, a joint response) is what the notat must
+show.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-
+from ..campaigns import near_duplicate_groups
 from .quotes import sentences
 
 MIN_WORDS = 8
 COMMON = 25
-WORD = re.compile(r"[0-9a-zæøåéü]+")
-
-
-def normalised(sentence: str) -> str | None:
-    words = WORD.findall(sentence.lower())
-    return " ".join(words) if len(words) >= MIN_WORDS else None
 
 
 def shared_respondents(remarks: list[tuple[str, str]]) -> list[tuple[str, ...]]:
     """For each (respondent, text), the other respondents who wrote one of its sentences."""
-    keys: list[list[str]] = []
-    writers: dict[str, set[str]] = defaultdict(set)
-    for respondent, text in remarks:
-        found = [k for k in (normalised(s) for s in sentences(text)) if k]
-        keys.append(found)
-        for key in found:
-            writers[key].add(respondent)
+    found = [(index, sentence) for index, (_, text) in enumerate(remarks)
+             for sentence in sentences(text)]
     everyone = len({respondent for respondent, _ in remarks})
     stock = max(COMMON, everyone // 2)
-    shared = []
-    for (respondent, _), found in zip(remarks, keys, strict=True):
-        groups = [writers[k] for k in found if 1 < len(writers[k]) <= stock]
-        others = set().union(*groups) - {respondent} if groups else set()
-        shared.append(tuple(sorted(others)))
-    return shared
+    others: list[set[str]] = [set() for _ in remarks]
+    for group in near_duplicate_groups([s for _, s in found], MIN_WORDS):
+        members = {found[i][0] for i in group}
+        writers = {remarks[m][0] for m in members}
+        if not 1 < len(writers) <= stock:
+            continue
+        for member in members:
+            others[member] |= writers - {remarks[member][0]}
+    return [tuple(sorted(o)) for o in others]

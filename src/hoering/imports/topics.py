@@ -180,12 +180,22 @@ def _by_keywords(topic: TopicSpec, heading_words, heading_stems, body_words, bod
     return confidence, matched[:6]
 
 
+def guess_stance(text: str) -> tuple[str | None, float]:
+    """The stance the wording of ``text`` suggests (None: no cue) and how sure the guess is:
+    the same guess import makes for a letter's section."""
+    result = TopicMatch()
+    _stance(text, result)
+    return result.stance, result.stance_confidence
+
+
 def _stance(text: str, result: TopicMatch) -> None:
     lowered = text.lower()
     counts: dict[str, int] = {}
     cues: dict[str, list[str]] = {}
     for stance, patterns in STANCE_CUES.items():
         for cue in patterns:
+            if cue not in lowered:  # most cues are absent: skip their regex
+                continue
             tail = "" if cue in EXACT_CUES else r"\w*"
             for match in re.finditer(rf"(?<!\w){re.escape(cue)}{tail}(?!\w)", lowered):
                 said, word = stance, match.group(0)

@@ -1,0 +1,204 @@
+"""Near-identical texts found in any number of them: campaigns in a mass consultation, shared
+wording between letters. One mechanism, in steps that also run apart on a cluster:
+
+1. ``signatures``: each text's word pairs as a MinHash signature (datasketch; CRC-32 as the
+   hash, so every process and machine computes the same values);
+2. ``band_keys``: locality-sensitive hashing cuts a signature into bands (datasketch chooses
+   how many for ``THRESHOLD``); texts with one band alike are candidates;
+3. ``candidate_edges``: within each band key, every text is linked to the first — the keys can
+   be split between machines by key (``key % parts``) and each part done alone;
+4. ``components``: linked texts form candidate groups; each group's representative is its
+   best-linked text;
+5. ``similar``: the check inside each group — a text belongs to it when its signature agrees
+   with the representative's in at least ``SIMILAR`` of the positions (the estimated Jaccard
+   similarity of their word pairs); the others are set free.
+
+``near_duplicate_groups`` runs the steps in one process, for the texts of one hearing's letters.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+NUM_PERM = 64
+THRESHOLD = 0.5  # LSH: texts this similar are candidates with high probability
+SIMILAR = 0.5  # the check: share of signature positions equal to the representative's
+MIN_WORDS = 8  # shorter texts ("Enig", "Vi støtter forslaget") are opinions, not campaigns
+WORD = re.compile(r"[0-9a-zæøåéü]+")
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def words(text: str) -> list[str]:
+    """The text as lower-case words (letters and digits only): what signatures compare."""
+    return WORD.findall(text.lower())
+
+
+def normalised(text: str) -> str:
+    return " ".join(words(text))
+
+
+@lru_cache(maxsize=1)
+def _prototype():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)
+
+
+@lru_cache(maxsize=1)
+def lsh_bands() -> tuple[int, int]:
+    """(bands, rows per band), datasketch's choice for ``THRESHOLD`` and ``NUM_PERM``."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def _pairs(text_words: list[str]) -> list[bytes]:
+    pairs = [f"{a} {b}".encode() for a, b in zip(text_words, text_words[1:], strict=False)]
+    return pairs or [" ".join(text_words).encode()]
+
+
+def signature(text_words: list[str]) -> np.ndarray:
+    """The MinHash signature of a text's word pairs (``NUM_PERM`` uint32 values): a
+    datasketch ``MinHash`` with the shared permutations and CRC-32."""
+    from datasketch import MinHash
+
+    proto = _prototype()
+    sketch = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=proto.permutations,
+                     scheme=proto.scheme)
+    sketch.update_batch(_pairs(text_words))
+    return sketch.hashvalues
+
+
+def signatures(texts: list[list[str]], chunk: int = 2048) -> np.ndarray:
+    """Signatures of many texts (given as words), one row each: the same values as
+    :func:`signature`, computed for ``chunk`` texts at a time with datasketch's permutation
+    step applied to all their word pairs at once (one MinHash object per text costs ~5x)."""
+    from datasketch.minhash import _fmix
+
+    a, b = _prototype().permutations
+    out = np.empty((len(texts), NUM_PERM), dtype=np.uint32)
+    for start in range(0, len(texts), chunk):
+        hashes: list[int] = []
+        offsets: list[int] = []
+        for text_words in texts[start:start + chunk]:
+            offsets.append(len(hashes))
+            hashes.extend(map(zlib.crc32, _pairs(text_words)))
+        mixed = _fmix(np.array(hashes, dtype=np.uint32).reshape(-1, 1), 32)
+        with np.errstate(over="ignore"):
+            permuted = mixed * a + b
+        out[start:start + len(offsets)] = np.minimum.reduceat(permuted, offsets, axis=0)
+    return out
+
+
+def band_keys(sigs: np.ndarray) -> np.ndarray:
+    """One 64-bit key per band of each signature: (texts, bands). Equal bands, equal keys; a
+    rare collision of unequal bands only adds a candidate the check then sets free."""
+    bands, rows = lsh_bands()
+    keys = np.zeros((len(sigs), bands), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for band in range(bands):
+            key = np.full(len(sigs), band + 1, dtype=np.uint64)
+            for value in sigs[:, band * rows:(band + 1) * rows].T:
+                key = (key ^ value.astype(np.uint64)) * _MIX
+            keys[:, band] = key ^ (key >> np.uint64(29))
+    return keys
+
+
+def key_pairs(ids: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """(key, id) rows for every band key of every text: what is shuffled by key."""
+    pairs = np.empty((keys.size, 2), dtype=np.uint64)
+    pairs[:, 0] = keys.reshape(-1)
+    pairs[:, 1] = np.repeat(ids.astype(np.uint64), keys.shape[1])
+    return pairs
+
+
+def candidate_edges(pairs: np.ndarray) -> np.ndarray:
+    """Links (first id, other id) between texts that share a band key, each link once."""
+    if len(pairs) == 0:
+        return np.zeros((0, 2), dtype=np.uint64)
+    order = np.lexsort((pairs[:, 1], pairs[:, 0]))
+    keys, ids = pairs[order, 0], pairs[order, 1]
+    starts = np.ones(len(keys), dtype=bool)
+    starts[1:] = keys[1:] != keys[:-1]
+    first = ids[starts][np.cumsum(starts) - 1]
+    linked = ~starts & (ids != first)
+    edges = np.stack([first[linked], ids[linked]], axis=1)
+    return np.unique(edges, axis=0) if len(edges) else edges
+
+
+@dataclass(frozen=True)
+class Groups:
+    """Candidate groups: ``nodes`` (sorted ids), their group ``labels``, and per label the
+    id of its representative (the text with most links, the lowest id when tied)."""
+
+    nodes: np.ndarray
+    labels: np.ndarray
+    representatives: np.ndarray
+
+    def label_of(self, ids: np.ndarray) -> np.ndarray:
+        """Each id's label, or -1 for ids in no group."""
+        if len(self.nodes) == 0:
+            return np.full(len(ids), -1, dtype=np.int64)
+        where = np.clip(np.searchsorted(self.nodes, ids), 0, len(self.nodes) - 1)
+        found = self.nodes[where] == ids
+        return np.where(found, self.labels[where], -1)
+
+
+def components(*edge_lists: np.ndarray) -> Groups:
+    """The candidate groups the links make (connected components)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    edges = np.concatenate([e for e in edge_lists if len(e)] or [np.zeros((0, 2), np.uint64)])
+    if len(edges) == 0:
+        empty = np.zeros(0, dtype=np.uint64)
+        return Groups(empty, np.zeros(0, dtype=np.int64), empty)
+    nodes, index = np.unique(edges.reshape(-1), return_inverse=True)
+    index = index.reshape(-1, 2)
+    size = len(nodes)
+    graph = coo_matrix((np.ones(len(index), dtype=np.int8), (index[:, 0], index[:, 1])),
+                       shape=(size, size))
+    count, labels = connected_components(graph, directed=False)
+    degree = np.bincount(index.reshape(-1), minlength=size)
+    # per label, the node with the highest degree (lowest id on a tie): sort by label, -degree
+    order = np.lexsort((np.arange(size), -degree, labels))
+    firsts = order[np.r_[True, labels[order][1:] != labels[order][:-1]]]
+    return Groups(nodes, labels.astype(np.int64), nodes[firsts])
+
+
+def similar(sigs: np.ndarray, representative_sigs: np.ndarray) -> np.ndarray:
+    """The estimated similarity of each signature to the representative's (row by row)."""
+    if len(sigs) == 0:
+        return np.zeros(0)
+    return (sigs == representative_sigs).mean(axis=1)
+
+
+def near_duplicate_groups(texts: list[str], min_words: int = MIN_WORDS) -> list[list[int]]:
+    """Groups (of two or more) of near-identical texts, as indexes into ``texts``; texts of
+    fewer than ``min_words`` words take no part. Identical texts are signed once."""
+    distinct: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        found = words(text)
+        if len(found) >= min_words:
+            distinct.setdefault(" ".join(found), []).append(index)
+    if sum(len(v) for v in distinct.values()) < 2:
+        return []
+    keys = list(distinct)
+    sigs = signatures([k.split(" ") for k in keys])
+    ids = np.arange(len(keys), dtype=np.uint64)
+    groups = components(candidate_edges(key_pairs(ids, band_keys(sigs))))
+    labels = groups.label_of(ids)
+    kept = labels >= 0
+    reps = groups.representatives.astype(np.int64)
+    kept[kept] = similar(sigs[kept], sigs[reps[labels[kept]]]) >= SIMILAR
+    found_groups: dict[int, list[int]] = {}
+    for row, key in enumerate(keys):
+        label = int(labels[row]) if kept[row] else -1 - row  # alone: its copies only
+        found_groups.setdefault(label, []).extend(distinct[key])
+    return sorted(sorted(g) for g in found_groups.values() if len(g) > 1)
