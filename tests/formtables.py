@@ -89,3 +89,47 @@ def write_parquet(path: Path, rows: list[list[str]] | None = None, *,
     table = pa.table({name: [row[i] for row in rows] for i, name in enumerate(HEADER)})
     pq.write_table(table, path, row_group_size=row_group_size)
     return path
+
+
+CAMPAIGN_A = ("Vi protesterer mod at parkeringspladserne ved torvet fjernes, fordi det rammer de "
+              "handlende og de ældre borgere hårdt, og vi foreslår at planen laves om")
+CAMPAIGN_B = ("Cykelstierne langs havnen er for smalle og bør udvides, inden der sker en ulykke "
+              "med de mange børn der cykler i skole hver morgen")
+VOCABULARY = ("trafik bus cykel sti vej torv skole børn lys støj træer bænke fortov parkering "
+              "havn butik aften morgen plads plan by gade bro tog station have park kirke "
+              "marked hus vand regn sne sommer vinter").split()
+
+
+def own_remark(i: int) -> str:
+    """A remark of the respondent's own: short, or a sentence of words from VOCABULARY."""
+    import random
+
+    pick = random.Random(i)
+    if i % 4 == 1:
+        return ["Jeg er glad for planen", "Mere lys, tak", "Støtter forslaget",
+                "Bekymret for støjen"][i % 3]
+    return "Jeg mener " + " ".join(pick.sample(VOCABULARY, 12))
+
+
+EDITS = [("hårdt", "meget hårdt"), ("ældre", "gamle"), ("fordi", "da"), ("", ""),
+         ("smalle", "snævre"), ("havnen", "kanalen"), ("hver morgen", "")]
+
+
+def mass_rows(count: int = 240) -> list[list[str]]:
+    """Answers where every 3rd joins campaign A (parking) with a small edit, every 5th
+    campaign B (cycle paths), organisations answer now and then, a few rows are bad."""
+    rows = []
+    for i in range(count):
+        cycle = own_remark(i)
+        parking = own_remark(i + 1000) if i % 4 else ""
+        if i % 3 == 0:
+            old, new = EDITS[(i // 3) % 6] if (i // 3) % 6 < 3 else ("", "")
+            parking = CAMPAIGN_A.replace(old, new) if old else CAMPAIGN_A
+        if i % 5 == 0:
+            old, new = EDITS[4 + (i // 5) % 3] if (i // 5) % 2 else ("", "")
+            cycle = CAMPAIGN_B.replace(old, new)
+        organisation = ["", "", "", "Grundejerforeningen Nord", "", "Cyklistforbundet"][i % 6]
+        date = "ukendt" if i % 97 == 50 else f"2019-06-{1 + i % 28:02d}"
+        rows.append([f"Borger {i}" if i % 11 else "", organisation, date, cycle, parking,
+                     "ja"])
+    return rows

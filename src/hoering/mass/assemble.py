@@ -1,0 +1,103 @@
+"""On the client: the groups' parts from every partition merged into campaigns, and the
+per-topic samples into one sample per topic. Everything here is small."""
+
+from __future__ import annotations
+
+import difflib
+
+import numpy as np
+
+from .. import campaigns as mechanism
+from .grouping import EXAMPLES, SAMPLE, GroupPart, few_keys, smallest
+from .model import Campaign, Edit, Sample
+
+MIN_RESPONDENTS = 5  # fewer near-identical remarks than this are not shown as a campaign
+
+
+def merge_groups(parts: list[dict[int, GroupPart]]) -> dict[int, GroupPart]:
+    merged: dict[int, GroupPart] = {}
+    for partition in parts:
+        for label, part in partition.items():
+            into = merged.get(label)
+            if into is None:
+                merged[label] = part
+                continue
+            into.members += part.members
+            into.private += part.private
+            into.keys = few_keys(into.keys, part.keys)
+            into.common += part.common
+            into.texts.update(part.texts)
+            into.organisations += part.organisations
+            into.stances += part.stances
+            into.topics += part.topics
+            into.similarity = into.similarity + part.similarity
+            if part.wordings is not None:
+                into.wordings = part.wordings if into.wordings is None else _union(
+                    into.wordings, part.wordings)
+            into.examples = smallest([*into.examples, *part.examples], EXAMPLES + 1)
+    return merged
+
+
+def _union(first, second):
+    first.merge(second)
+    return first
+
+
+def campaigns(groups: dict[int, GroupPart], min_respondents: int = MIN_RESPONDENTS
+              ) -> tuple[list[Campaign], dict[int, int]]:
+    """The groups large enough to be campaigns, largest first, numbered from 1; and each
+    campaign's number by group label."""
+    chosen = sorted((label for label, part in groups.items()
+                     if part.members >= min_respondents),
+                    key=lambda label: (-groups[label].members, label))
+    found, numbers = [], {}
+    for number, label in enumerate(chosen, start=1):
+        found.append(_campaign(number, groups[label]))
+        numbers[label] = number
+    return found, numbers
+
+
+def _campaign(number: int, part: GroupPart) -> Campaign:
+    """The campaign shown with its most used wording (ties: the smallest text hash)."""
+    key, identical = min(part.common.items(), key=lambda kv: (-kv[1], kv[0]))
+    text = part.texts[key]
+    bins = np.nonzero(part.similarity)[0]
+    wordings = (len(part.keys) if part.keys is not None else
+                round(part.wordings.count()) if part.wordings is not None else 1)
+    edits = tuple(_edit(text, example) for other, example in part.examples
+                  if other != key)[:EXAMPLES]
+    return Campaign(
+        number, text, part.topics.most_common(1)[0][0], part.members, part.private,
+        tuple(sorted(part.organisations.items(), key=lambda item: item[0].casefold())),
+        tuple(sorted(part.stances.items(), key=lambda item: (-item[1], item[0]))),
+        identical, max(1, min(int(wordings), part.members)),
+        float(bins[0]) / 10 if len(bins) else 1.0, edits)
+
+
+def _edit(text: str, copy: str) -> Edit:
+    """The words a copy leaves out of the campaign's text and the words it puts in."""
+    original, edited = mechanism.words(text), mechanism.words(copy)
+    removed: list[str] = []
+    added: list[str] = []
+    matcher = difflib.SequenceMatcher(a=original, b=edited, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op in ("replace", "delete"):
+            removed.append(" ".join(original[a1:a2]))
+        if op in ("replace", "insert"):
+            added.append(" ".join(edited[b1:b2]))
+    return Edit(copy, tuple(removed), tuple(added))
+
+
+def samples(parts: list[dict[int, list[tuple[int, str, str, int]]]], topics: tuple[str, ...],
+            numbers: dict[int, int]) -> dict[str, tuple[Sample, ...]]:
+    """Per topic, SAMPLE distinct remarks outside the campaigns (the smallest text hashes)."""
+    found: dict[int, dict[int, tuple[int, str, str, int]]] = {}
+    for partition in parts:
+        for topic, items in partition.items():
+            kept = found.setdefault(topic, {})
+            for item in items:
+                if item[3] not in numbers and (item[0] not in kept or item < kept[item[0]]):
+                    kept[item[0]] = item
+    return {topics[topic]: tuple(Sample(text, stance) for _key, text, stance, _label in
+                                 sorted(items.values())[:SAMPLE])
+            for topic, items in sorted(found.items())}

@@ -1,0 +1,121 @@
+"""The comparison of a hearing's form tables as operations over partitions:
+
+    read → remarks → stance → signatures        (per partition, where it is read)
+    → band keys, shuffled by key → links          (per partition, then per piece of keys)
+    → candidate groups                            (once: the links are few)
+    → check against each group's representative   (per partition)
+    → counts, campaigns, organisations, samples   (merged on the client: small)
+    → the matrix, one partition at a time         (streamed to the client's writer)
+
+Run by any runner of :mod:`.runners`: a process pool, the calling process, or Dask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import reduce
+from typing import Any
+
+from ..errors import HoeringError, SourceErrors
+from ..forms import check_table, form_of, partitions, table_files
+from ..hearing import Hearing
+from . import assemble, grouping
+from .matrix import matrix_table
+from .model import MassComparison
+from .partition import Job, read, summary_of
+from .summary import Summary
+
+SHUFFLE_PARTS = 8  # pieces the band keys are cut into (at most one per partition)
+MATRIX_AHEAD = 2  # matrix chunks asked for ahead of the one being written
+
+
+def tables_of(hearing: Hearing) -> list:
+    return table_files(hearing.responses_folder)
+
+
+def plan(hearing: Hearing) -> tuple[list[Job], list[str]]:
+    """The partitions to read, after checking every table's columns (errors stop here,
+    before any work; unmapped columns are warnings)."""
+    files = tables_of(hearing)
+    form = form_of(hearing, files[0] if files else None)
+    errors: list[HoeringError] = []
+    warnings: list[str] = []
+    for path in files:
+        try:
+            check = check_table(path, form, hearing)
+        except HoeringError as exc:
+            errors.append(exc)
+            continue
+        errors.extend(check.missing)
+        if check.warning:
+            warnings.append(check.warning)
+    if errors:
+        raise SourceErrors(errors)
+    topics = tuple(t.id for t in hearing.meta.topics)
+    parts = [part for path in files for part in partitions(path.resolve())]
+    jobs = [Job(number, part, form, topics, hearing.meta.deadline)
+            for number, part in enumerate(parts)]
+    return jobs, warnings
+
+
+def compare_tables(hearing: Hearing, runner: Any, *, lang: str = "da",
+                   min_campaign: int = assemble.MIN_RESPONDENTS,
+                   on_progress: Callable[[int, int], None] | None = None) -> MassComparison:
+    """Counts, campaigns, organisations and samples of every answer in the form tables."""
+    jobs, warnings = plan(hearing)
+    data = [runner.submit(read, job) for job in jobs]
+    summaries = []
+    for done, summary in enumerate(runner.stream([runner.submit(summary_of, d, inline=True)
+                                                  for d in data]), start=1):
+        summaries.append(summary)
+        if on_progress is not None:
+            on_progress(done, len(jobs))
+    total = reduce(Summary.merge, summaries, Summary.empty(jobs[0].topics if jobs else ()))
+    groups, reps = _groups(runner, data)
+    verified = [runner.submit(grouping.verify, d, groups, reps) for d in data]
+    found = runner.gather([runner.submit(grouping.verified_parts, v, inline=True)
+                           for v in verified])
+    merged = assemble.merge_groups([groups_here for groups_here, _ in found])
+    campaigns, numbers = assemble.campaigns(merged, min_campaign)
+    topics = tuple(t.id for t in hearing.meta.topics)
+    samples = assemble.samples([s for _, s in found], topics, numbers)
+    titles = tuple(t.title for t in hearing.meta.topics)
+    source = MatrixSource(runner, data, verified, numbers, titles, lang)
+    files = tuple(dict.fromkeys(job.part.path.name for job in jobs))
+    return MassComparison(total, tuple(campaigns), samples, files, len(jobs), warnings,
+                          source)
+
+
+def _groups(runner: Any, data: list) -> tuple[Any, Any]:
+    """The shuffle by band key, the links per piece, the groups and their representatives."""
+    from ..campaigns import components
+
+    parts = max(1, min(SHUFFLE_PARTS, len(data)))
+    pieces = [runner.submit(grouping.shuffle_pieces, d, parts) for d in data]
+    edges = [runner.submit(grouping.bucket_edges,
+                           *[runner.submit(grouping.piece, p, part, inline=True)
+                             for p in pieces])
+             for part in range(parts)]
+    groups = runner.submit(components, *edges)
+    reps = runner.submit(grouping.merge_representatives, groups,
+                         *[runner.submit(grouping.representatives_in, d, groups) for d in data])
+    return groups, reps
+
+
+class MatrixSource:
+    """The matrix, made partition by partition where the answers are and streamed back in
+    order, a few partitions ahead of the writer."""
+
+    def __init__(self, runner: Any, data: list, verified: list, numbers: dict[int, int],
+                 titles: tuple[str, ...], lang: str) -> None:
+        self.runner, self.data, self.verified = runner, data, verified
+        self.numbers, self.titles, self.lang = numbers, titles, lang
+
+    def chunks(self) -> Iterator[Any]:
+        pending: list[Any] = []
+        for data, verified in zip(self.data, self.verified, strict=True):
+            pending.append(self.runner.submit(matrix_table, data, verified, self.numbers,
+                                              self.titles, self.lang))
+            if len(pending) > MATRIX_AHEAD:
+                yield from self.runner.stream([pending.pop(0)])
+        yield from self.runner.stream(pending)

@@ -1,0 +1,74 @@
+"""A mass consultation's comparison: counts, campaigns, organisations and a sample of what
+was said per topic — small, whatever the number of answers (the answers themselves stay in
+the partitions until the matrix is written)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .summary import Summary
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One edited copy of a campaign's text: the words left out and the words put in."""
+
+    text: str
+    removed: tuple[str, ...]
+    added: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """Near-identical remarks from many respondents, shown once."""
+
+    number: int
+    text: str  # the representative's text (the copy most others are closest to)
+    topic: str  # the topic most of its copies answer
+    respondents: int
+    private: int  # respondents without an organisation
+    organisations: tuple[tuple[str, int], ...]  # by name, with their number of copies
+    stances: tuple[tuple[str, int], ...]
+    identical: int  # copies word for word the text
+    wordings: int  # distinct wordings (estimated for large campaigns)
+    lowest_similarity: float  # how far the most edited copy is from the text (0-1)
+    edits: tuple[Edit, ...]  # a few edited copies
+
+
+@dataclass(frozen=True)
+class Sample:
+    text: str
+    stance: str
+
+
+@dataclass
+class MassComparison:
+    """The comparison of the answers in a hearing's form tables."""
+
+    summary: Summary
+    campaigns: tuple[Campaign, ...]
+    samples: dict[str, tuple[Sample, ...]]  # topic id → distinct remarks outside campaigns
+    files: tuple[str, ...]  # the table files read
+    partitions: int
+    warnings: list[str] = field(default_factory=list)
+    matrix: Any = None  # a .engine.MatrixSource: the matrix, partition by partition
+
+    @property
+    def campaign_remarks(self) -> int:
+        return sum(c.respondents for c in self.campaigns)
+
+    def campaign_counts(self) -> dict[str, Counter]:
+        """Per topic, the remarks that belong to a campaign."""
+        counts: dict[str, Counter] = {}
+        for campaign in self.campaigns:
+            counts.setdefault(campaign.topic, Counter())["campaign"] += campaign.respondents
+        return counts
+
+    def matrix_chunks(self) -> Iterator[Any]:
+        """The matrix as pyarrow tables, one per partition, in the files' order."""
+        if self.matrix is None:
+            return iter(())
+        return self.matrix.chunks()

@@ -1,0 +1,96 @@
+"""Where the stages run: a ``concurrent.futures`` executor on one machine (or the calling
+process itself), or a Dask cluster. Both take ``submit(fn, *args)`` where an argument may be
+the handle of an earlier step; on Dask the handles are futures whose values stay on the
+workers (a worker fetches what it needs from another), on one machine they are values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
+from typing import Any
+
+from ..errors import HoeringError
+
+DASK_EXTRA = "pip install 'hoering[dask]'"
+
+
+class LocalRunner:
+    """Steps run by ``executor`` (a process pool, say), or in this process when it is None.
+    ``inline`` steps (cheap ones: picking a piece of a list) always run here."""
+
+    def __init__(self, executor: Executor | None = None) -> None:
+        self.executor = executor
+
+    def submit(self, fn: Callable, *args: Any, inline: bool = False) -> Future:
+        values = [a.result() if isinstance(a, Future) else a for a in args]
+        if self.executor is not None and not inline:
+            return self.executor.submit(fn, *values)
+        done: Future = Future()
+        try:
+            done.set_result(fn(*values))
+        except BaseException as exc:  # kept in the future, raised where its result is asked
+            done.set_exception(exc)
+        return done
+
+    def gather(self, handles: list[Future]) -> list[Any]:
+        return [h.result() for h in handles]
+
+    def stream(self, handles: list[Future]) -> Iterator[Any]:
+        for handle in handles:
+            yield handle.result()
+
+    def worker_memory(self) -> dict[str, int]:
+        return {}
+
+
+class DaskRunner:
+    """Steps run as tasks of a ``dask.distributed`` client; results stay on the workers
+    until the client asks for one."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def submit(self, fn: Callable, *args: Any, inline: bool = False) -> Any:
+        return self.client.submit(fn, *args, pure=False)
+
+    def gather(self, handles: list[Any]) -> list[Any]:
+        return self.client.gather(handles)
+
+    def stream(self, handles: list[Any], ahead: int = 2) -> Iterator[Any]:
+        """Results one at a time in order, each released once given (bounded memory)."""
+        for handle in handles:
+            yield handle.result()
+            handle.release()
+
+    def worker_memory(self) -> dict[str, int]:
+        """Each worker's peak resident memory in bytes (Linux: ru_maxrss is in KiB)."""
+        return {address: value * 1024 for address, value in
+                self.client.run(_peak_kib).items()}
+
+
+def _peak_kib() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def dask_client(scheduler: str | None = None, workers: int | None = None):
+    """A ``dask.distributed`` client: connected to ``scheduler`` (tcp://host:8786), or to a
+    cluster of ``workers`` processes started on this machine. A missing extra is a message
+    saying what to install."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise HoeringError("running on Dask needs the dask extra",
+                           hint=f"install it with {DASK_EXTRA}, or leave out "
+                                "--scheduler/--workers to compare on this machine") from None
+    if scheduler:
+        try:
+            return Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError) as exc:
+            raise HoeringError(f"cannot reach the Dask scheduler at {scheduler}: {exc}",
+                               hint="check the address (tcp://host:8786) and that the "
+                                    "scheduler is running") from None
+    cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+                           dashboard_address=None)
+    return Client(cluster)

@@ -1,0 +1,130 @@
+"""Mass consultations: the same comparison in this process, in a process pool and on a
+small Dask cluster (in-process workers), over a hearing whose tables are cut in partitions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import ProcessPoolExecutor
+
+import pyarrow as pa
+import pytest
+
+from formtables import CAMPAIGN_A, CAMPAIGN_B, HEADER, hearing, mass_rows, write_csv, write_parquet
+from hoering.errors import HoeringError, SourceErrors
+from hoering.hearing import load_hearing
+from hoering.mass.engine import compare_tables
+from hoering.mass.runners import DaskRunner, LocalRunner
+
+
+@pytest.fixture(scope="module")
+def mass_hearing(tmp_path_factory):
+    import hoering.forms.tables as tables
+
+    folder = hearing(tmp_path_factory.mktemp("mass"))
+    rows = mass_rows(240)
+    write_csv(folder / "responses" / "a-svar.csv", rows[:120])
+    write_parquet(folder / "responses" / "b-svar.parquet", rows[120:], row_group_size=25)
+    with pytest.MonkeyPatch.context() as patch:  # several partitions per file
+        patch.setattr(tables, "CSV_BLOCK_BYTES", 2048)
+        patch.setattr(tables, "CSV_BATCHES_PER_PARTITION", 2)
+        patch.setattr(tables, "PARQUET_ROWS_PER_PARTITION", 40)
+        yield load_hearing(folder)
+
+
+def _run(hearing, runner):
+    result = compare_tables(hearing, runner)
+    matrix = pa.concat_tables(list(result.matrix_chunks()))
+    result.matrix = None
+    return result, matrix
+
+
+@pytest.fixture(scope="module")
+def serial(mass_hearing):
+    return _run(mass_hearing, LocalRunner())
+
+
+def test_counts_campaigns_and_organisations(serial):
+    result, matrix = serial
+    summary = result.summary
+    assert result.partitions == 9
+    assert (summary.answers, summary.bad_rows, summary.anonymous, summary.private) == (
+        238, 2, 22, 159)
+    assert summary.organisations == {"Grundejerforeningen Nord": 39, "Cyklistforbundet": 40}
+    assert [e.split("responses/")[1] for e in summary.errors] == [
+        "a-svar.csv: row 52: indsendt: 'ukendt' is not a date (write it as 2019-06-21 or "
+        "21-06-2019)",
+        "b-svar.parquet: record 28: indsendt: 'ukendt' is not a date (write it as 2019-06-21 "
+        "or 21-06-2019)"]
+    assert [c.text for c in result.campaigns] == [CAMPAIGN_A, CAMPAIGN_B]
+    parking, cycle = result.campaigns
+    assert (parking.topic, parking.respondents, parking.private, parking.organisations) == (
+        "parkering", 79, 40, (("Grundejerforeningen Nord", 39),))
+    assert (cycle.topic, cycle.respondents, cycle.private, cycle.organisations) == (
+        "cykelstier", 47, 31, (("Cyklistforbundet", 8), ("Grundejerforeningen Nord", 8)))
+    assert (parking.identical, parking.wordings, parking.stances) == (
+        39, 4, (("proposal", 79),))
+    assert {(e.removed, e.added) for e in parking.edits} == {
+        ((), ("meget",)), (("ældre",), ("gamle",)), (("fordi",), ("da",))}
+    assert matrix.num_rows == 238
+    assert matrix.column_names == ["Fil", "Række", "Respondent", "Organisation", "Dato",
+                                   "Cykelstier", "Parkering", "Kampagne"]
+    assert matrix.slice(0, 4).to_pylist()[3] == {
+        "Fil": "a-svar.csv", "Række": 5, "Respondent": "Borger 3",
+        "Organisation": "Grundejerforeningen Nord", "Dato": dt.date(2019, 6, 4),
+        "Cykelstier": "bemærkning", "Parkering": "forslag", "Kampagne": "1"}
+    assert matrix.column("Kampagne").to_pylist()[:6] == ["1, 2", "", "", "1", "", "2"]
+
+
+def test_samples_leave_the_campaigns_out(serial):
+    result, _ = serial
+    for samples in result.samples.values():
+        assert samples and not any(s.text in (CAMPAIGN_A, CAMPAIGN_B) for s in samples)
+        assert len({s.text for s in samples}) == len(samples)
+
+
+def test_a_process_pool_gives_the_same_comparison(mass_hearing, serial):
+    with ProcessPoolExecutor(2) as pool:
+        result, matrix = _run(mass_hearing, LocalRunner(pool))
+    assert result == serial[0]
+    assert matrix.equals(serial[1])
+
+
+def test_a_dask_cluster_gives_the_same_comparison(mass_hearing, serial):
+    from dask.distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        result, matrix = _run(mass_hearing, DaskRunner(client))
+        assert set(DaskRunner(client).worker_memory()) == set(
+            client.scheduler_info()["workers"])
+    assert result == serial[0]
+    assert matrix.equals(serial[1])
+
+
+def test_a_missing_column_stops_before_any_work(tmp_path):
+    folder = hearing(tmp_path)
+    path = write_csv(folder / "responses" / "svar.csv", mass_rows(10),
+                     header=[c if c != "spm_2" else "spm2" for c in HEADER])
+    with pytest.raises(SourceErrors) as caught:
+        compare_tables(load_hearing(folder), LocalRunner())
+    assert str(caught.value).startswith(f"{path}: has no column 'spm_2' (form.topics.spm_2 in")
+
+
+def test_without_the_dask_extra_the_message_says_what_to_install(monkeypatch):
+    import builtins
+
+    from hoering.mass.runners import dask_client
+
+    real = builtins.__import__
+
+    def no_dask(name, *args, **kwargs):
+        if name.startswith("dask"):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    with pytest.raises(HoeringError) as caught:
+        dask_client(workers=2)
+    assert str(caught.value) == (
+        "running on Dask needs the dask extra (install it with pip install 'hoering[dask]', "
+        "or leave out --scheduler/--workers to compare on this machine)")
