@@ -100,7 +100,8 @@ def test_unknown_organisation(cli, project):
     replace_in_source(project, "organisation: ishoj", "organisation: ishoej")
     assert_fails_cleanly(cli, project, [
         f"{SOURCE}:5: organisation: unknown organisation 'ishoej' "
-        "(available: ishoj, region-hovedstaden)"
+        "(did you mean 'ishoj'? known: ishoj, region-hovedstaden; or create it with: "
+        "hoering new organisation --id ishoej --name \"…\")"
     ])
 
 

@@ -40,7 +40,8 @@ def test_new_response_with_unknown_organisation(cli, project):
     result = cli("new", "response", "--organisation", "gentofte", "--hearing", "x")
     assert result.exit_code == 1
     assert result.stderr == ("Error: organisation: unknown organisation 'gentofte' "
-                             "(available: ishoj, region-hovedstaden)\n")
+                             "(known: ishoj, region-hovedstaden; create it with: hoering new "
+                             "organisation --id gentofte --name \"…\")\n")
     assert snapshot(project) == before
 
 
@@ -49,3 +50,85 @@ def test_new_response_uses_the_configured_organisation(cli, project):
     assert cli("new", "response", "--hearing", "x").exit_code == 0
     source = hoering.load_source(project / "consultations/x/responses/region-hovedstaden.md")
     assert source.meta.department == "Center for Sundhed"
+
+
+# --- hoering new organisation ---------------------------------------------------------------
+
+GLADSAXE = Path("templates/organisations/gladsaxe.yaml")
+
+
+def _explained_keys(text: str) -> list[str]:
+    """The keys of a YAML skeleton that have a '#' explanation on the line above."""
+    lines = text.splitlines()
+    keys = []
+    for above, line in zip(lines, lines[1:], strict=False):
+        key = line.lstrip("# ").split(":")[0]
+        if ":" in line and above.strip().startswith("#") and key.isidentifier():
+            keys.append(key)
+    return keys
+
+
+def test_new_organisation_writes_a_profile_with_every_key_explained(cli, project):
+    result = cli("new", "organisation", "--id", "gladsaxe", "--name", "Gladsaxe Kommune")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Created {GLADSAXE}\n"
+    from hoering.organisations import Profile, load_organisation
+    from hoering.render.templates import TemplateFinder
+
+    profile = load_organisation("gladsaxe", TemplateFinder(project / "templates")).profile
+    assert profile.name == "Gladsaxe Kommune" and profile.address.postcode == "0000"
+    explained = _explained_keys((project / GLADSAXE).read_text("utf-8"))
+    assert set(Profile.model_fields) <= set(explained), "a profile key without explanation"
+
+
+def test_a_new_organisation_gives_a_letterhead(cli, project):
+    assert cli("new", "organisation", "--id", "gladsaxe", "--name", "Gladsaxe Kommune"
+               ).exit_code == 0
+    assert cli("new", "response", "--organisation", "gladsaxe", "--hearing", "trafik",
+               "--date", "2026-01-05").exit_code == 0
+    result = cli("build", "consultations/trafik", "-f", "html")
+    assert result.exit_code == 0, result.output
+    html = (project / "output/trafik/responses/gladsaxe.html").read_text("utf-8")
+    assert "Gladsaxe Kommune" in html and "Vejnavn 1" in html
+
+
+def test_new_organisation_never_overwrites(cli, project):
+    assert cli("new", "organisation", "--id", "gladsaxe", "--name", "Gladsaxe Kommune"
+               ).exit_code == 0
+    before = snapshot(project)
+    again = cli("new", "organisation", "--id", "gladsaxe", "--name", "Anden")
+    assert again.exit_code == 1
+    assert again.stderr == (f"Error: {GLADSAXE} already exists (edit the profile that is "
+                            "there, or choose another --id)\n")
+    assert snapshot(project) == before
+
+
+def test_new_organisation_refuses_an_id_that_is_no_file_name(cli, project):
+    before = snapshot(project)
+    result = cli("new", "organisation", "--id", "Glad Saxe", "--name", "Gladsaxe Kommune")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: 'Glad Saxe' cannot be an organisation's id (use small "
+                             "letters, digits and '-', e.g. --id gladsaxe-kommune)\n")
+    assert snapshot(project) == before
+
+
+def test_unknown_organisation_lists_the_known_ones_with_the_new_one(cli, project):
+    cli("new", "organisation", "--id", "gladsaxe", "--name", "Gladsaxe Kommune")
+    result = cli("new", "response", "--organisation", "gladsaxes", "--hearing", "x")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: organisation: unknown organisation 'gladsaxes' (did you mean 'gladsaxe'? "
+        "known: gladsaxe, ishoj, region-hovedstaden; or create it with: hoering new "
+        "organisation --id gladsaxes --name \"…\")\n")
+
+
+def test_new_hearing_takes_the_projects_only_profile_as_authority(cli, project):
+    result = cli("new", "hearing", "--id", "trafikplan-2027", "--title", "Trafikplan")
+    assert result.exit_code == 0, result.output
+    text = (project / "consultations/trafikplan-2027/hearing.yaml").read_text("utf-8")
+    assert "\nauthority: region-hovedstaden\n" in text
+    cli("new", "organisation", "--id", "gladsaxe", "--name", "Gladsaxe Kommune")
+    two = cli("new", "hearing", "--id", "cykelplan", "--title", "Cykelplan")
+    assert two.exit_code == 1
+    assert two.stderr == ("Error: no organisation given (use --authority ID or set "
+                          "'organisation' in hoering.toml)\n")

@@ -161,7 +161,8 @@ def new() -> None:
 
 @new.command("response")
 @click.option("--hearing", required=True, help="The hearing's id (its folder under the sources).")
-@click.option("--organisation", help="Organisation profile id (default: hoering.toml's).")
+@click.option("--organisation", help="Organisation profile id (default: hoering.toml's, or the project's "
+              "only profile).")
 @click.option("--department", help="Department (default: the profile's first).")
 @click.option("--title", help="Subject line of the response.")
 @click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), help="Date, YYYY-MM-DD "
@@ -271,7 +272,7 @@ def review(hearing_dir: Path | None) -> None:
 @click.option("--id", "hearing", required=True, help="The hearing's id: its folder's name.")
 @click.option("--title", required=True, help="What is sent for consultation.")
 @click.option("--authority", help="Organisation profile of the authority (default: "
-              "hoering.toml's organisation).")
+              "hoering.toml's organisation, or the project's only profile).")
 @click.option("--department", help="The authority's department (default: the profile's first).")
 @click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD "
               "(default: today).")
@@ -297,11 +298,33 @@ def new_hearing(hearing: str, title: str, authority: str | None, department: str
     click.echo(f"Created {display_path(path)}")
 
 
+@new.command("organisation")
+@click.option("--id", "organisation", required=True,
+              help="The profile's id, used as 'organisation: ID' in sources (e.g. gladsaxe).")
+@click.option("--name", required=True, help="The organisation's name on the letterhead.")
+def new_organisation(organisation: str, name: str) -> None:
+    """Create an organisation profile (the letterhead) with every key explained.
+
+    It is written to templates/organisations/ID.yaml in the project; fill in the address and
+    the rest, and put a logo next to it. Never overwrites an existing profile.
+
+    \b
+    Example:
+      hoering new organisation --id gladsaxe --name "Gladsaxe Kommune"
+    """
+    from .errors import display_path
+    from .scaffold import new_organisation as scaffold
+
+    path = scaffold(_config(), organisation=organisation, name=name)
+    click.echo(f"Created {display_path(path)}")
+
+
 @new.command("minutes")
 @click.option("--title", required=True, help="The meeting's title.")
 @click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]),
               help="Meeting date, YYYY-MM-DD (default: today).")
-@click.option("--organisation", help="Organisation profile id (default: hoering.toml's).")
+@click.option("--organisation", help="Organisation profile id (default: hoering.toml's, or the project's "
+              "only profile).")
 @click.option("--department", help="Department (default: the profile's first).")
 @click.option("--hearing", help="The hearing the meeting belongs to (its folder's name).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),

@@ -124,11 +124,21 @@ def profile_path(organisation_id: str, templates: TemplateFinder) -> Path:
             return confined(folder / name, [folder], origin=folder / name,
                             what=f"profile '{organisation_id}'",
                             allowed=f"the templates folder ({display_path(folder)})")
-    available = sorted(known_organisations(templates))
-    hint = ("available: " + ", ".join(available)) if available else (
-        f"create {templates.folders[0] / name}")
     raise SourceError(None, f"unknown organisation '{organisation_id}'", key="organisation",
-                      hint=hint)
+                      hint=_unknown_hint(organisation_id, templates))
+
+
+def _unknown_hint(organisation_id: str, templates: TemplateFinder) -> str:
+    """Did you mean …, the profiles there are, and how to make one."""
+    import difflib
+
+    known = sorted(known_organisations(templates))
+    close = difflib.get_close_matches(organisation_id, known, n=1)
+    create = (f"create it with: hoering new organisation --id {slug_of(organisation_id)} "
+              f"--name \"…\"")
+    if close:
+        return f"did you mean '{close[0]}'? known: {', '.join(known)}; or {create}"
+    return f"known: {', '.join(known)}; {create}"
 
 
 def known_organisations(templates: TemplateFinder) -> set[str]:

@@ -52,14 +52,21 @@ def _profile(config: Config, organisation: str | None, department: str | None,
              option: str = "--organisation"):
     """The templates, the organisation's profile, its id and the department to write;
     ``option`` names the command-line option that gives the organisation."""
-    organisation = organisation or config.organisation
+    templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
+    organisation = organisation or config.organisation or _only_project_profile(config)
     if not organisation:
         raise HoeringError("no organisation given",
                            hint=f"use {option} ID or set 'organisation' in hoering.toml")
-    templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
     profile = load_organisation(organisation, templates)
     department = department or (profile.profile.departments or [None])[0]
     return templates, profile, organisation, department
+
+
+def _only_project_profile(config: Config) -> str | None:
+    """The project's own organisation when it has exactly one profile: the default of
+    'hoering new' when neither an option nor hoering.toml names one."""
+    profiles = sorted((config.templates / "organisations").glob("*.yaml"))
+    return profiles[0].stem if len(profiles) == 1 else None
 
 
 def yaml_text(value: str) -> str:
@@ -67,12 +74,11 @@ def yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def write_new(target: Path, text: str) -> None:
+def write_new(target: Path, text: str, hint: str = "choose another name with --output; "
+              "hoering never overwrites a source") -> None:
     """Write a new source; refuse to replace an existing one (a user's work)."""
     if target.exists():
-        raise HoeringError(f"{display_path(target)} already exists",
-                           hint="choose another name with --output; "
-                                "hoering never overwrites a source")
+        raise HoeringError(f"{display_path(target)} already exists", hint=hint)
     write_atomic(target, text.encode("utf-8"))
 
 
@@ -134,3 +140,16 @@ def new_hearing(
     write_new(folder / "hearing.yaml", text)
     (folder / "responses").mkdir(exist_ok=True)
     return folder / "hearing.yaml"
+
+
+def new_organisation(config: Config, *, organisation: str, name: str) -> Path:
+    """Write ``<templates>/organisations/<organisation>.yaml``, a profile with every key
+    explained, and return its path; never overwrites a file."""
+    if slug(organisation) != organisation:
+        raise HoeringError(f"'{organisation}' cannot be an organisation's id",
+                           hint=f"use small letters, digits and '-', e.g. --id {slug(name)}")
+    target = config.templates / "organisations" / f"{organisation}.yaml"
+    text = TemplateFinder(None).jinja.get_template("skeletons/organisation.yaml").render(
+        id=organisation, name=yaml_text(name))
+    write_new(target, text, hint="edit the profile that is there, or choose another --id")
+    return target
