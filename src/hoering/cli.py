@@ -161,8 +161,8 @@ def new() -> None:
 
 @new.command("response")
 @click.option("--hearing", required=True, help="The hearing's id (its folder under the sources).")
-@click.option("--organisation", help="Organisation profile id (default: hoering.toml's, or the project's "
-              "only profile).")
+@click.option("--organisation", help="Organisation profile id (default: hoering.toml's, or "
+              "the project's only profile).")
 @click.option("--department", help="Department (default: the profile's first).")
 @click.option("--title", help="Subject line of the response.")
 @click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), help="Date, YYYY-MM-DD "
@@ -323,8 +323,8 @@ def new_organisation(organisation: str, name: str) -> None:
 @click.option("--title", required=True, help="The meeting's title.")
 @click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]),
               help="Meeting date, YYYY-MM-DD (default: today).")
-@click.option("--organisation", help="Organisation profile id (default: hoering.toml's, or the project's "
-              "only profile).")
+@click.option("--organisation", help="Organisation profile id (default: hoering.toml's, or "
+              "the project's only profile).")
 @click.option("--department", help="Department (default: the profile's first).")
 @click.option("--hearing", help="The hearing the meeting belongs to (its folder's name).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
