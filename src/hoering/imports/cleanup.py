@@ -202,7 +202,7 @@ def _subject_start(lines: list[Line], size: float) -> tuple[int | None, str]:
         line = lines[i]
         if _reads_like_subject(line.text) and (line.bold or line.size >= size * 1.1):
             return i, 'bold line that reads like a subject ("Høringssvar …", "Vedr. …")'
-    largest = _largest(lines, first_page)
+    largest = _largest(lines, [i for i in first_page if not _logo(lines[i], i)])
     for i in first_page:
         line = lines[i]
         if line.size >= size * 1.15 and line.size >= largest - 0.1 and not _logo(line, i):

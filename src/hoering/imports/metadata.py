@@ -40,25 +40,53 @@ class Metadata:
     on_behalf_of: Found | None = None
     signatories: list[tuple[str, str | None]] = field(default_factory=list)
     signatory: Found | None = None
+    recipient: Found | None = None  # value: the lines of the recipient's address block
+    no_remarks: Found | None = None  # value: True when the letter only says it has none
 
 
-def guess_metadata(cleaned: Cleaned, parties: list[tuple[str, list[str]]]) -> Metadata:
-    """``parties``: (name, aliases) of the hearing's consulted parties."""
+def guess_metadata(cleaned: Cleaned, parties: list[tuple[str, list[str]]],
+                   authority: tuple[str, ...] = ()) -> Metadata:
+    """``parties``: (name, aliases) of the hearing's consulted parties; ``authority``: the
+    names and web/e-mail domains of the hearing's authority, which never sent a response."""
     meta = Metadata()
     meta.on_behalf_of, meta.signatories = _signature(cleaned.closing)
     if meta.signatories:
         name, title = meta.signatories[0]
         meta.signatory = Found(name, 0.75, "closing, the line after the greeting"
                                if title is None else "closing, name and title under the greeting")
-    meta.sender = _sender(cleaned, meta.on_behalf_of, parties)
+    if cleaned.recipient:
+        meta.recipient = Found([line.text.strip() for line in cleaned.recipient], 0.8,
+                               "address block above the subject, page 1")
+    meta.sender = _sender(cleaned, meta.on_behalf_of, parties, authority)
     meta.date = _date(cleaned)
     meta.case_number = _case_number(cleaned)
     meta.title = _title(cleaned)
+    meta.no_remarks = no_remarks(" ".join(para.text for para in cleaned.body))
     return meta
 
 
+NO_REMARKS = re.compile(
+    r"\b(?:ingen|ikke(?: nogen| har)?)(?: yderligere| særlige)? (?:bemærkninger|kommentarer|"
+    r"indvendinger)\b|\bikke (?:giver|gi'r) anledning til (?:bemærkninger|kommentarer)"
+    r"|\bgiver ikke anledning til (?:bemærkninger|kommentarer)"
+    r"|\bno (?:further )?(?:comments|remarks|observations|objections)\b"
+    r"|\bnothing to (?:add|remark)\b", re.IGNORECASE)
+NO_REMARKS_WORDS = 90  # a letter that only says it has no remarks is short
+
+
+def no_remarks(text: str) -> Found | None:
+    """True when ``text`` (a letter's body) only says that there are no remarks: a short
+    text with "ingen bemærkninger", "har ikke bemærkninger til …", "no comments"."""
+    match = NO_REMARKS.search(text)
+    if match is None or len(text.split()) > NO_REMARKS_WORDS:
+        return None
+    return Found(True, 0.8, f'text: "{match.group(0)}"')
+
+
 def _where(line: Line, cleaned: Cleaned) -> str:
-    if line in cleaned.letterhead or line.region == "header":
+    if line.region == "aside":
+        part = "beside the text"
+    elif line in cleaned.letterhead or line.region == "header":
         part = "letterhead"
     elif line in cleaned.closing:
         part = "closing"
@@ -106,112 +134,195 @@ def _party(text: str, parties: list[tuple[str, list[str]]]) -> str | None:
     return None
 
 
-def _sender(cleaned: Cleaned, behalf: Found | None,
-            parties: list[tuple[str, list[str]]]) -> Found | None:
-    candidates: list[Found] = []
+def _sender(cleaned: Cleaned, behalf: Found | None, parties: list[tuple[str, list[str]]],
+            authority: tuple[str, ...]) -> Found | None:
+    """The sender: a consulted party named in the letterhead, the signature or the e-mail
+    domain wins over other names; the authority and the recipient block never count."""
+    strong: list[Found] = []  # the letter's own places: letterhead, signature, e-mail
     if behalf is not None:
         name = str(behalf.value).split(",")[0].strip()
-        candidates.append(Found(name, 0.9, 'signature "På vegne af"'))
-    head = _letterhead_name(cleaned)
+        strong.append(Found(name, 0.9, 'signature "På vegne af"'))
+    head = _letterhead_name(cleaned, authority)
     if head is not None:
-        candidates.append(head)
-    candidates += _from_email(cleaned, parties)
+        strong.append(head)
+    strong += _from_email(cleaned, parties, authority)
     for line in cleaned.letterhead + cleaned.closing:
         town = TOWN_DATE.match(line.text)
         party = _party(line.text.split(",")[0], parties) if town else None
         if party:
-            candidates.append(Found(party, 0.7, f'place and date: "{line.text.strip()}"'))
-    named = _most_named(cleaned, parties)
-    if named is not None:
-        candidates.append(named)
+            strong.append(Found(party, 0.7, f'place and date: "{line.text.strip()}"'))
+    weak = [found for found in [_most_named(cleaned, parties, authority)] if found]
+    strong = [_as_party(found, parties) for found in strong
+              if not is_authority(str(found.value), authority)]
+    weak = [_as_party(found, parties) for found in weak]
+    names = {name for name, _ in parties}
+    consulted = [found for found in strong if found.value in names]
+    candidates = consulted or strong + weak
     if not candidates:
         return None
-    # a consulted party's own spelling wins; agreeing sources raise the confidence
-    resolved = []
-    for found in candidates:
-        party = _party(str(found.value), parties)
-        if party is not None:
-            found = Found(party, min(0.95, found.confidence + 0.05), found.found_in)
-        resolved.append(found)
-    best = max(resolved, key=lambda f: f.confidence)
-    agreeing = [f for f in resolved if f.value == best.value]
+    best = max(candidates, key=lambda f: f.confidence)
+    agreeing = [f for f in strong + weak if f.value == best.value]
     confidence = min(0.98, best.confidence + 0.04 * (len(agreeing) - 1))
     places = ", ".join(dict.fromkeys(f.found_in for f in agreeing))
     return Found(best.value, round(confidence, 2), places)
 
 
-def _from_email(cleaned: Cleaned, parties: list[tuple[str, list[str]]]) -> list[Found]:
-    """The sender from the first e-mail address's domain (glostrup.dk → Glostrup Kommune)."""
+def _as_party(found: Found, parties: list[tuple[str, list[str]]]) -> Found:
+    """A consulted party's own spelling of the name, a little surer; else as found."""
+    party = _party(str(found.value), parties)
+    if party is None:
+        return found
+    return Found(party, min(0.95, found.confidence + 0.05), found.found_in)
+
+
+def is_authority(name: str, authority: tuple[str, ...]) -> bool:
+    """Whether ``name`` is the hearing's authority (or one of its units, by its name)."""
+    own = f"-{slug(name)}-"
+    return any(f"-{slug(other)}-" in own for other in authority if other)
+
+
+def party_in(text: str, parties: list[tuple[str, list[str]]]) -> str | None:
+    """The consulted party ``text`` names, also when written without æ/ø/å (a file name
+    such as "hoeringssvar_hoje-taastrup")."""
+    party = _party(text, parties)
+    if party is not None:
+        return party
+    words = f"-{slug(text)}-"
+    for name, aliases in parties:
+        if any(f"-{slug(candidate)}-" in words for candidate in [name, *aliases]):
+            return name
+    return None
+
+
+def _from_email(cleaned: Cleaned, parties: list[tuple[str, list[str]]],
+                authority: tuple[str, ...]) -> list[Found]:
+    """The sender from the first e-mail address's domain (glostrup.dk → Glostrup Kommune);
+    addresses of the authority and in the recipient block say nothing about the sender."""
+    recipient = {id(line) for line in cleaned.recipient}
+    own = {slug(other.split(".")[-2]) for other in authority if "." in other}
     for line in cleaned.all_lines:
-        match = EMAIL.search(line.text)
-        if match is None:
+        if id(line) in recipient:
             continue
-        domain = match.group(1).lower()
-        stem = domain.split(".")[-2]
-        party = next((name for name, aliases in parties
-                      if stem in {slug(a) for a in [name, *aliases]}
-                      or slug(name).startswith(stem + "-")), None)
-        if party:
-            return [Found(party, 0.75, f"e-mail domain {domain}")]
-        return [Found(stem.capitalize(), 0.35, f"e-mail domain {domain}")]
+        for match in EMAIL.finditer(line.text):
+            found = email_sender(match.group(1), parties)
+            if slug(match.group(1).lower().split(".")[-2]) in own or is_authority(
+                    str(found.value), authority):
+                continue
+            return [found]
     return []
 
 
-def _most_named(cleaned: Cleaned, parties: list[tuple[str, list[str]]]) -> Found | None:
-    """The consulted party the text names most often (a letter names its sender)."""
+def email_sender(domain: str, parties: list[tuple[str, list[str]]]) -> Found:
+    """The party an e-mail domain belongs to (glostrup.dk → Glostrup Kommune), or the
+    domain's name when it is no consulted party's."""
+    domain = domain.lower()
+    stem = domain.split(".")[-2]
+    party = next((name for name, aliases in parties
+                  if stem in {slug(a) for a in [name, *aliases]}
+                  or slug(name).startswith(stem + "-")), None)
+    if party:
+        return Found(party, 0.75, f"e-mail domain {domain}")
+    return Found(stem.capitalize(), 0.35, f"e-mail domain {domain}")
+
+
+def _most_named(cleaned: Cleaned, parties: list[tuple[str, list[str]]],
+                authority: tuple[str, ...]) -> Found | None:
+    """The consulted party the text names most often (a letter names its sender), unless
+    it is the authority or the letter is addressed to it (then the text is about it)."""
+    recipient = {id(line) for line in cleaned.recipient}
+    addressed = {_party(line.text, parties) for line in cleaned.recipient}
     counts: dict[str, int] = {}
     for line in cleaned.all_lines:
+        if id(line) in recipient:
+            continue
         for name, aliases in parties:
+            if name in addressed or is_authority(name, authority):
+                continue
             if any(re.search(rf"(?<!\w){re.escape(a.lower())}(?!\w)", line.text.lower())
                    for a in [name, *aliases]):
                 counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
     name, count = max(counts.items(), key=lambda kv: kv[1])
-    return Found(name, 0.6 if count >= 2 else 0.45, f"named {count} times in the text")
+    times = f"{count} times" if count > 1 else "once"
+    return Found(name, 0.6 if count >= 2 else 0.45, f"named {times} in the text")
 
 
-def _letterhead_name(cleaned: Cleaned) -> Found | None:
+def _letterhead_name(cleaned: Cleaned, authority: tuple[str, ...]) -> Found | None:
+    recipient = {id(line) for line in cleaned.recipient}
     pool = [line for line in cleaned.all_lines
             if (line.region == "header" and line.paragraph)
             or (line.page == 1 and not line.paragraph and line.bottom < line.page_height * 0.2)
+            or (line.region == "aside" and line.page == 1)
             or line in cleaned.letterhead]
     pool = [line for line in pool if not re.search(r"[\d@]", line.text)
+            and id(line) not in recipient and not is_authority(line.text, authority)
             and line not in cleaned.subject and 1 <= len(line.text.split()) <= 6]
     if not pool:
         return None
     with_word = [line for line in pool if ORGANISATION_WORDS.search(line.text)]
     if with_word:
         line = max(with_word, key=lambda line: (line.size, line.bold, -line.top))
-        return Found(line.text.strip(), 0.85, "letterhead")
+        return Found(line.text.strip(), 0.85, _head_place(line))
     pool = [line for line in pool if line.bold or line.region == "header"]
     if not pool:
         return None
     line = max(pool, key=lambda line: (line.size, line.bold, -line.top))
-    return Found(line.text.strip(), 0.5, "letterhead")
+    return Found(line.text.strip(), 0.5, _head_place(line))
+
+
+def _head_place(line: Line) -> str:
+    return "letterhead, beside the text" if line.region == "aside" else "letterhead"
+
+
+# words just before a date that make it another date than the letter's own
+OTHER_DATE = re.compile(r"(?:frist|fristen|senest|inden|før|mødet?|møder|mødedato|afholdt|"
+                        r"afholdes|fra|til|af|siden|indtil|pr\.|gældende|ikrafttræden|"
+                        r"deadline|by|until|from|meeting)\s+(?:d(?:en)?\.?\s*)?$",
+                        re.IGNORECASE)
 
 
 def _date(cleaned: Cleaned) -> Found | None:
-    places = [(cleaned.letterhead, 0.9), (cleaned.subject, 0.8), (cleaned.closing, 0.85),
-              ([line for line in cleaned.all_lines if line.region == "header"], 0.8)]
-    for lines, confidence in places:
-        for index, line in enumerate(lines):
-            dates = find_dates(line.text)
-            labelled = DATE_LABEL.match(line.text) or (
-                index > 0 and DATE_LABEL.fullmatch(lines[index - 1].text.strip()))
-            if dates:
-                date, words = dates[0]
-                score = 0.95 if labelled or TOWN_DATE.match(line.text) else confidence
-                return Found(date, score, f'{_where(line, cleaned)}: "{words}"')
-    for line in cleaned.all_lines:
-        if line.region != "body":
-            continue
-        dates = find_dates(line.text)
-        if dates:
-            date, words = dates[0]
-            score = 0.9 if DATE_LABEL.match(line.text) or TOWN_DATE.match(line.text) else 0.4
-            return Found(date, score, f'{_where(line, cleaned)}: "{words}"')
-    return None
+    """The letter's own date: in the letterhead or the date line ("Dato: …", "København,
+    3. marts 2025", a date alone on a line, an info table cell, the top right of page 1),
+    not a date inside a sentence ("svarfrist den 19. marts 2025")."""
+    best: tuple[float, int, Found] | None = None
+    for order, (line, text, labelled) in enumerate(_date_lines(cleaned)):
+        for date, words in find_dates(text)[:1]:
+            score = _date_score(line, text, words, labelled, cleaned)
+            if score and (best is None or score > best[0]):
+                best = (score, order, Found(date, score, f'{_where(line, cleaned)}: "{words}"'))
+    return best[2] if best else None
+
+
+def _date_lines(cleaned: Cleaned):
+    """(line, text, labelled) of every line that may hold a date; table rows as text."""
+    lines = [line for line in cleaned.all_lines if id(line) not in
+             {id(r) for r in cleaned.recipient}]
+    for index, line in enumerate(lines):
+        for text in (["  ".join(row) for row in line.table] if line.table else [line.text]):
+            labelled = bool(DATE_LABEL.match(text)) or (
+                index > 0 and bool(DATE_LABEL.fullmatch(lines[index - 1].text.strip())))
+            yield line, text.strip(), labelled
+
+
+def _date_score(line: Line, text: str, words: str, labelled: bool, cleaned: Cleaned) -> float:
+    """How surely the date ``words`` in ``text`` is the letter's own date (0: it is not)."""
+    before = text[:text.find(words)]
+    if OTHER_DATE.search(before) and not labelled:
+        return 0.0
+    if labelled or TOWN_DATE.match(text):
+        return 0.95
+    alone = len(text.split()) <= len(words.split()) + 2  # "3. marts 2025", "Dato 3/3-2025"
+    top_right = (line.page == 1 and not line.paragraph and line.x0 > line.page_width * 0.5
+                 and line.top < line.page_height * 0.35)
+    if top_right or (alone and line.region in ("aside", "header")):
+        return 0.9
+    if alone:
+        return 0.85 if line in cleaned.letterhead or line in cleaned.closing else 0.8
+    if line in cleaned.letterhead or line in cleaned.subject:
+        return 0.6
+    return 0.3  # inside a sentence: only when nothing better is found
 
 
 def _case_number(cleaned: Cleaned) -> Found | None:
@@ -219,15 +330,26 @@ def _case_number(cleaned: Cleaned) -> Found | None:
     for index, line in enumerate(lines):
         for match in CASE_LABEL.finditer(line.text):
             rest = line.text[match.end():].strip()
-            if not rest and index + 1 < len(lines):
-                rest = lines[index + 1].text.strip()
+            if not rest:  # the value in the next cell of an info table, or on the next line
+                rest = " ".join(other.text.strip() for other in _beside(line, lines)[:1]
+                                or lines[index + 1:index + 2])
             value = CASE_VALUE.match(rest)
             if value:
                 label = match.group(0).strip().rstrip(":")
-                score = 0.9 if line in cleaned.letterhead or line.region == "header" else 0.8
+                score = 0.9 if line in cleaned.letterhead or line.region in (
+                    "header", "aside") else 0.8
                 return Found(value.group(0).rstrip(".,"), score,
                              f'{_where(line, cleaned)}: after "{label}"')
     return None
+
+
+def _beside(label: Line, lines: list[Line]) -> list[Line]:
+    """The lines to the right of ``label`` on its row (the value cells of an info table)."""
+    if label.paragraph:
+        return []
+    row = [line for line in lines if line.page == label.page and line is not label
+           and abs(line.top - label.top) < 2 and line.x0 >= label.x1 - 1]
+    return sorted(row, key=lambda line: line.x0)
 
 
 def _title(cleaned: Cleaned) -> Found | None:

@@ -17,6 +17,8 @@ VALUE_AT = {
     "case_number": ("case_number",),
     "on_behalf_of": ("signature", "on_behalf_of"),
     "signatory": ("signature", "signatories", 0, "name"),
+    "recipient": ("recipient",),
+    "no_remarks": ("no_remarks",),
 }
 
 

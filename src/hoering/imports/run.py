@@ -18,7 +18,7 @@ from ..hearing import hearing_folder, load_hearing
 from ..output import write_atomic
 from ..scaffold import slug
 from .cleanup import clean
-from .metadata import Found, guess_metadata
+from .metadata import Found, guess_metadata, party_in
 from .safety import ImportFileError, Limits, check_file
 from .structure import Block, structure
 from .topics import TopicSpec, match_section
@@ -75,6 +75,7 @@ class _Context:
     topics: tuple[TopicSpec, ...]
     deadline: str
     limits: Limits
+    authority: tuple[str, ...] = ()  # its names and domains: never a response's sender
 
 
 def import_file(path: Path | str, hearing: Path | str, *, force: bool = False,
@@ -131,7 +132,25 @@ def _context(folder: Path, config) -> _Context:
         parties=tuple((p.name, tuple(p.aliases)) for p in meta.consulted),
         topics=tuple(TopicSpec(t.id, t.title, t.section, tuple(t.keywords))
                      for t in meta.topics),
-        deadline=meta.deadline.isoformat(), limits=Limits.from_config(config))
+        deadline=meta.deadline.isoformat(), limits=Limits.from_config(config),
+        authority=_authority(meta.authority, config))
+
+
+def _authority(organisation_id: str, config) -> tuple[str, ...]:
+    """The names (and web and e-mail domains) the hearing's authority goes by."""
+    from ..organisations import load_organisation
+    from ..render.templates import TemplateFinder
+
+    names = [organisation_id.replace("-", " ")]
+    try:
+        templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
+        profile = load_organisation(organisation_id, templates).profile
+    except HoeringError:
+        return tuple(names)
+    names.append(profile.name)
+    names += [address.split("@")[-1].removeprefix("www.") for address in
+              (profile.email, profile.web) if address]
+    return tuple(names)
 
 
 def _analyse_all(paths: list[Path], context: _Context, executor: Executor | None):
@@ -244,8 +263,8 @@ def analyse(path: Path, context: _Context) -> Analysis:
     cleaned = clean(extracted)
     blocks = structure(cleaned.body, cleaned.body_size)
     parties = [(name, list(aliases)) for name, aliases in context.parties]
-    meta = guess_metadata(cleaned, parties)
-    sender = meta.sender or Found(_name_from_file(path), 0.2, "the file name (no sender found)")
+    meta = guess_metadata(cleaned, parties, context.authority)
+    sender = meta.sender or _sender_from_file(path, parties)
     date = meta.date or Found(dt.date.fromisoformat(context.deadline), 0.1,
                               "no date in the document: the hearing's deadline")
     title = meta.title or Found(f"Høringssvar fra {sender.value}", 0.3,
@@ -259,21 +278,35 @@ def analyse(path: Path, context: _Context) -> Analysis:
                   source_name=path.name, sha256=sha, date=date.value, date_guess=date,
                   title=str(title.value), title_guess=title, sender=str(sender.value),
                   sender_guess=sender, lang=context.lang)
-    guessed = [Guessed(key, str(found.value), found.confidence, found.found_in)
+    guessed = [Guessed(key, _shown(found.value), found.confidence, found.found_in)
                for key, found in (("sender", sender), ("date", date), ("title", title),
                                   ("case_number", meta.case_number),
                                   ("on_behalf_of", meta.on_behalf_of),
-                                  ("signatory", meta.signatory)) if found is not None]
+                                  ("signatory", meta.signatory), ("recipient", meta.recipient),
+                                  ("no_remarks", meta.no_remarks)) if found is not None]
     guessed += topics
     return Analysis(path, sha, slug(str(sender.value)), render(draft), guessed,
                     extracted.pages)
 
 
-def _name_from_file(path: Path) -> str:
+def _shown(value: object) -> str:
+    if isinstance(value, list):
+        return " / ".join(map(str, value))
+    return "true" if value is True else str(value)
+
+
+def _sender_from_file(path: Path, parties: list[tuple[str, list[str]]]) -> Found:
+    """The sender guessed from the file's name: a consulted party's name when the file
+    names one ("hoeringssvar_glostrup.pdf" → Glostrup Kommune), so one party stays one
+    respondent."""
     stem = path.stem.replace("_", " ").replace("-", " ").strip()
+    party = party_in(stem, parties)
+    if party is not None:
+        return Found(party, 0.4, f'the file name "{path.name}" names a consulted party')
     for word in ("høringssvar", "hoeringssvar", "horingssvar"):
         stem = stem.lower().replace(word, "").strip() if word in stem.lower() else stem
-    return stem[:1].upper() + stem[1:] if stem else "Ukendt afsender"
+    name = stem[:1].upper() + stem[1:] if stem else "Ukendt afsender"
+    return Found(name, 0.2, "the file name (no sender found)")
 
 
 def _match_topics(blocks: list[Block], topics: list[TopicSpec]) -> list[Guessed]:
@@ -304,10 +337,13 @@ def _match_topics(blocks: list[Block], topics: list[TopicSpec]) -> list[Guessed]
 
 
 def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) -> Imported:
+    """Write the source as responses/<sender>.md; a second file from the same sender (in this
+    batch or an earlier one) goes beside it as <sender>-2.md. Only a source made from this
+    same file is replaced, and only with ``force``."""
     responses = folder / "responses"
     target = responses / f"{analysis.slug}.md"
     number = 2
-    while target in planned:  # two files from one sender in one batch
+    while target in planned or (target.exists() and not _made_from(target, analysis)):
         target = responses / f"{analysis.slug}-{number}.md"
         number += 1
     original = folder / "received" / analysis.original.name
@@ -325,6 +361,21 @@ def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) ->
     write_atomic(target, analysis.markdown.encode("utf-8"))
     planned.add(target)
     return Imported(target, original, analysis.guessed, analysis.pages)
+
+
+def _made_from(source: Path, analysis: Analysis) -> bool:
+    """Whether the existing ``source`` was imported from the same file (same content, or
+    the same name in received/): importing it again replaces it (with --force)."""
+    from ..sources.frontmatter import read_source
+
+    try:
+        received = read_source(source).metadata.get("source")
+    except HoeringError:
+        return False
+    if not isinstance(received, dict):
+        return False  # written by a person, not imported: another file goes beside it
+    return (received.get("sha256") == analysis.sha256
+            or received.get("name") == analysis.original.name)
 
 
 def _sha256(path: Path) -> str:

@@ -54,6 +54,13 @@ def render(draft: Draft) -> str:
     if meta.case_number is not None:
         out.append(f"case_number: {yaml_text(str(meta.case_number.value))}")
         guesses.append(("case_number", meta.case_number))
+    if meta.recipient is not None:
+        out.append("recipient:")
+        out += [f"  - {yaml_text(line)}" for line in meta.recipient.value]
+        guesses.append(("recipient", meta.recipient))
+    if meta.no_remarks is not None:
+        out.append("no_remarks: true")
+        guesses.append(("no_remarks", meta.no_remarks))
     if meta.on_behalf_of is not None or meta.signatories:
         out.append("signature:")
         if meta.on_behalf_of is not None:
