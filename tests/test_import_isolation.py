@@ -58,10 +58,10 @@ def sabotage(name: str, how: str) -> None:
     run.analyse = analyse
 
 
-def sabotaged_pool(name: str, how: str) -> ProcessPoolExecutor:
+def sabotaged_pool(name: str, how: str, workers: int = 2) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    return ProcessPoolExecutor(2, mp_context=context, initializer=sabotage,
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=sabotage,
                                initargs=(name, how))
 
 
@@ -92,10 +92,11 @@ def test_a_worker_that_dies_fails_only_its_file(project, monkeypatch):
     import hoering.pipeline
 
     files = five_letters(project)
-    # every pool the import starts, also the fresh ones after the crash, is sabotaged
-    monkeypatch.setattr(hoering.pipeline, "process_pool", lambda: sabotaged_pool("b.docx", "exit"))
-    with sabotaged_pool("b.docx", "exit") as pool:
-        report = hoering.import_files(files, HEARING, executor=pool)
+    # the pools the import starts (also the one-worker ones after the crash) are sabotaged
+    monkeypatch.setattr(hoering.pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(hoering.pipeline, "process_pool",
+                        lambda workers=None: sabotaged_pool("b.docx", "exit", workers or 2))
+    report = hoering.import_files(files, HEARING)
     assert [i.path.stem for i in report.imported] == [
         s for s in SENDERS if s != "albertslund-kommune"]
     [(path, error)] = report.failed

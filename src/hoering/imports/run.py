@@ -154,64 +154,19 @@ def _authority(organisation_id: str, config) -> tuple[str, ...]:
 
 
 def _analyse_all(paths: list[Path], context: _Context, executor: Executor | None):
-    """The analysis of each file, in order: an Analysis or the error that file gave.
-
-    A worker process that dies (out of memory, a crash inside a C library) breaks the whole
-    pool; the files it had not finished are then read again in a fresh pool, and the first
-    of them alone in a process of its own, so only the file that kills a worker fails."""
-    from ..pipeline import map_in_processes, process_pool
+    """The analysis of each file, in order: an Analysis or the error that file gave. A file
+    that kills its worker process (out of memory, a crash in a C library) fails alone."""
+    from ..pipeline import map_in_processes
 
     jobs = [(path, context) for path in paths]
-    results: list[Analysis | HoeringError] = []
-    crashed = False
-    while len(results) < len(jobs):
-        pending = jobs[len(results):]
-        try:
-            if crashed:  # never in this process: the next crash would end the batch
-                with process_pool() as pool:
-                    results.extend(_in_order(pool.map(_analyse_job, pending)))
-            else:  # ~80 ms a file: chunks of 4 keep both cores busy to the last file
-                results.extend(_in_order(map_in_processes(_analyse_job, pending, chunk_max=4,
-                                                          executor=executor)))
-        except _Broken as broken:
-            results.extend(broken.done)
-            results.append(_alone(pending[len(broken.done)]))
-            crashed = True
-    return results
+    # ~80 ms a file: chunks of 4 keep both cores busy to the last file
+    return list(map_in_processes(_analyse_job, jobs, chunk_max=4, executor=executor,
+                                 on_crash=_crashed))
 
 
-class _Broken(Exception):
-    def __init__(self, done: list) -> None:
-        super().__init__()
-        self.done = done
-
-
-def _in_order(results) -> list:
-    """The results of a pool's map; when the pool breaks, :class:`_Broken` carries the
-    results that came before."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    done = []
-    try:
-        for result in results:
-            done.append(result)
-    except BrokenProcessPool:
-        raise _Broken(done) from None
-    return done
-
-
-def _alone(job: tuple[Path, _Context]) -> Analysis | HoeringError:
-    """``job`` in a process of its own: the file that killed a worker fails, not others."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    from ..pipeline import process_pool
-
-    with process_pool() as pool:
-        try:
-            return pool.submit(_analyse_job, job).result()
-        except BrokenProcessPool:
-            return _failed(job[0], "the process reading it stopped unexpectedly (it may have "
-                                   "run out of memory)")
+def _crashed(job: tuple[Path, _Context], _exc: BaseException) -> ImportFileError:
+    return _failed(job[0], "the process reading it stopped unexpectedly (it may have run out "
+                           "of memory)")
 
 
 def _analyse_job(job: tuple[Path, _Context]) -> Analysis | HoeringError:
