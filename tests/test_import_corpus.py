@@ -1,0 +1,118 @@
+"""The import corpus (tests/fixtures/import/corpus) agrees with its answer key.
+
+Not a test of import accuracy (benchmarks/import_accuracy.py measures that): these check that
+every file has one key entry, that the split is by letter and balanced, that the held-out half
+is worded differently from the tuning half, that the key is consistent with the hearing and
+with itself, and that each file holds the letter its key describes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import unicodedata
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from hoering.hearing import load_hearing
+
+CORPUS = Path(__file__).parent / "fixtures" / "import" / "corpus"
+KEY = json.loads((CORPUS / "key.json").read_text(encoding="utf-8"))["letters"]
+FIELDS = {"file", "producer", "layout", "features", "split", "group", "sender", "recipient",
+          "date", "signatory", "title", "case_number", "headings", "allowed_headings",
+          "sections", "no_remarks", "required", "forbidden", "quoted", "footnotes",
+          "tracked_authors", "deleted"}
+
+
+def test_every_file_has_one_key_entry_and_every_entry_a_file():
+    files = sorted(p.name for p in (CORPUS / "files").iterdir())
+    keyed = [entry["file"] for entry in KEY]
+    assert sorted(keyed) == files
+    assert len(set(keyed)) == len(keyed)
+    assert all(set(entry) == FIELDS for entry in KEY)
+
+
+def test_corpus_has_four_producers_and_dozens_of_letters():
+    producers = Counter(entry["producer"] for entry in KEY)
+    assert set(producers) == {"reportlab", "libreoffice", "typst", "docx"}
+    assert min(producers.values()) >= 10
+    assert len(KEY) >= 60
+
+
+def test_split_is_by_letter_and_balanced_per_producer_and_layout():
+    assert {entry["split"] for entry in KEY} == {"tune", "test"}
+    halves = Counter(entry["split"] for entry in KEY)
+    assert halves["tune"] == halves["test"]
+    for producer in {entry["producer"] for entry in KEY}:
+        own = Counter(e["split"] for e in KEY if e["producer"] == producer)
+        assert abs(own["tune"] - own["test"]) <= 1, producer
+    letters_per_layout = Counter((e["layout"], e["split"]) for e in KEY if not e["group"])
+    for (layout, split), count in letters_per_layout.items():
+        other = "test" if split == "tune" else "tune"
+        assert letters_per_layout[layout, other] == count, layout
+    for group in {e["group"] for e in KEY if e["group"]}:  # files sent together stay together
+        assert len({e["split"] for e in KEY if e["group"] == group}) == 1
+
+
+def test_held_out_half_is_worded_differently():
+    def sentences(split):
+        return {s for e in KEY if e["split"] == split for text in e["required"]
+                for s in re.split(r"(?<=[.:])\s+", text)}
+
+    assert not sentences("tune") & sentences("test")
+
+
+def test_key_agrees_with_the_corpus_hearing():
+    hearing = load_hearing(CORPUS / "hearing").meta
+    consulted = {party.name for party in hearing.consulted}
+    topics = {topic.id for topic in hearing.topics}
+    assert hearing.authority == "region-hovedstaden"
+    for entry in KEY:
+        assert entry["sender"] in consulted, entry["file"]
+        assert entry["sender"] != "Region Hovedstaden"
+        for section in entry["sections"]:
+            assert set(section["topics"]) <= topics, entry["file"]
+            assert section["stance"] in (None, "positive", "concern", "proposal")
+        if entry["no_remarks"]:
+            assert not entry["sections"] and not entry["headings"], entry["file"]
+
+
+def test_forbidden_strings_are_not_the_respondents_words():
+    for entry in KEY:
+        said = " ".join(entry["required"] + entry["headings"])
+        for text in entry["forbidden"] + entry["quoted"]:
+            assert text not in said, (entry["file"], text)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _text(path: Path) -> str:
+    if path.suffix == ".pdf":
+        return " ".join(page.extract_text() for page in PdfReader(path).pages)
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
+        xml = archive.read("word/document.xml").decode()
+    return " ".join(re.findall(r"<w:(?:t|delText)(?: [^>]*)?>([^<]*)<", xml))
+
+
+@pytest.mark.parametrize("entry", KEY, ids=[e["file"] for e in KEY])
+def test_each_file_holds_the_letter_of_its_key(entry):
+    path = CORPUS / "files" / entry["file"]
+    assert path.stat().st_size < 120_000
+    squash = _squash
+    if entry["footnotes"]:  # the text has the footnote markers (digits) in the sentence
+        def squash(text):
+            return re.sub(r"\d", "", _squash(text))
+    text = squash(_text(path))
+    for sentence in entry["required"] + entry["headings"]:
+        assert squash(sentence) in text, sentence
+
+
+def test_corpus_stays_small():
+    assert sum(p.stat().st_size for p in (CORPUS / "files").iterdir()) < 3_000_000
