@@ -166,3 +166,26 @@ def test_footnote_number_on_a_line_of_its_own_joins_its_note():
     assert "tidsplanen[^1]" in joined
     assert "bilaget²" in joined  # no note 2 found: a raised digit, not a dangling reference
     assert not any(para.text.strip() == "1" for para in cleaned.body)
+
+
+def test_an_info_box_floated_beside_the_subject_is_letterhead():
+    subject = [line("Bemærkninger til", 100, 57, size=24, bold=True),
+               line("samarbejdsaftalen", 128, 57, size=24, bold=True)]
+    floated = line("Direkte 72 22 74 00", 117, 425)
+    cleaned = clean(Extracted("pdf", [*subject, floated, *body_lines(8, top=230, x1=550)]))
+    assert [s.text for s in cleaned.subject] == ["Bemærkninger til", "samarbejdsaftalen"]
+    assert floated in cleaned.letterhead
+    assert "Direkte" not in body_text(cleaned)
+
+
+@pytest.mark.parametrize("intro, quote_x0", [
+    ("Vi vil gerne citere aftalens formål:", 110.0),  # opens like a sentence
+    ("Aftalens formål lyder:", 110.0),  # an indented quotation follows
+])
+def test_a_sentence_introducing_a_quotation_is_no_heading(intro, quote_x0):
+    paras = [Para(BODY, Line(BODY, x0=70)),
+             Para(intro, Line(intro, x0=70)),
+             Para("Borgeren skal opleve et sammenhængende forløb.",
+                  Line("Borgeren skal opleve et sammenhængende forløb.", x0=quote_x0)),
+             Para(BODY, Line(BODY, x0=70))]
+    assert [b.kind for b in structure(paras, 11.0)] == ["paragraph"] * 4

@@ -186,7 +186,14 @@ def split_letterhead(lines: list[Line], size: float
            and lines[end].bold == lines[start].bold and not lines[start].paragraph
            and lines[end].top - lines[end - 1].bottom < lines[start].size * 0.6):
         end += 1
-    return lines[:start], lines[start:end], lines[end:], how
+    subject = lines[start:end]
+    bottom = max(line.bottom for line in subject)
+    beside = [line for line in lines[end:] if line.page == subject[0].page
+              and not line.paragraph and line.bottom <= bottom + 1]
+    ids = {id(line) for line in beside}
+    rest = [line for line in lines[end:] if id(line) not in ids]
+    # what stands beside the subject (a floated "Direkte 72 22 74 00") is letterhead too
+    return lines[:start] + beside, subject, rest, how
 
 
 def _subject_start(lines: list[Line], size: float) -> tuple[int | None, str]:

@@ -158,9 +158,21 @@ def _heading_reason(para: Para, following: Para | None, look: Typography) -> str
     if SECTION_NUMBER.match(text) and len(words) <= 10 and not next_is_list:
         return "section number"
     if (text.endswith(":") and len(words) <= 7 and text[0].isupper() and not next_is_list
-            and not look.has_typographic):
+            and not look.has_typographic and not _introduces(para, following)):
         return "short line ending in a colon"
     return ""
+
+
+SENTENCE_OPENERS = frozenset(
+    "vi jeg det der den de man her hermed nedenfor følgende kommunen regionen we i it this "
+    "there".split())
+
+
+def _introduces(para: Para, following: Para) -> bool:
+    """A sentence that introduces what follows ("Vi vil gerne citere aftalens formål:"
+    before an indented quotation) rather than a heading over it."""
+    first_word = para.text.split()[0].lower()
+    return first_word in SENTENCE_OPENERS or following.first.x0 > para.first.x0 + 10
 
 
 def _heading(text: str, level: int, reason: str) -> Block:
