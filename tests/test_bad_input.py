@@ -51,10 +51,28 @@ def test_malformed_yaml_names_the_line(cli, project):
     replace_in_source(project, "department: Center for Socialservice",
                       "department: [Center for Socialservice")
     assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:7: metadata is not valid YAML: expected ',' or ']', but got ':' "
-        "(look at the flow sequence that starts on line 6; "
-        "check indentation and that text with ':' is in quotes)"
+        f"{SOURCE}:6: metadata is not valid YAML: the [ that begins on this line is never "
+        "closed with ] (end it with ] on the same line, or put text with ',' or ':' in quotes)"
     ])
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('title: Høringssvar om udkast', 'title: "Høringssvar om udkast',
+     ":3: metadata is not valid YAML: the quote \" that begins the text is never closed (end "
+     "the text with the same quote mark on that line, or leave the quotes out)"),
+    ("  - Center for Sundhed", "\t- Center for Sundhed",
+     ":11: metadata is not valid YAML: the line is indented with a tab (YAML indents with "
+     "spaces only: replace the tab with spaces, as on the lines above)"),
+    ("case_number: 27", "title: Dobbelt\ncase_number: 27",
+     ":8: metadata is not valid YAML: 'title' is written twice (first on line 3) (keep one of "
+     "them: a key may appear only once at the same level)"),
+    ("department: Center for Socialservice", "department: Center: Socialservice",
+     ":6: metadata is not valid YAML: the text has a ':' in it, which YAML reads as a new key "
+     '(put text that contains ": " in quotes, e.g. title: "Svar: om trafikken")'),
+], ids=["unclosed quote", "tab", "duplicate key", "colon in text"])
+def test_yaml_mistakes_in_plain_words_where_they_start(cli, project, old, new, expected):
+    replace_in_source(project, old, new)
+    assert_fails_cleanly(cli, project, [f"{SOURCE}{expected}"])
 
 
 def test_unknown_key_suggests_the_right_one(cli, project):

@@ -337,3 +337,58 @@ def test_actions_reports_a_broken_referat_and_lists_the_others(cli, project):
         f"Error: {broken}:5: date: '2019-06-31' is not a date "
         "(write dates as YYYY-MM-DD, e.g. 2019-06-19)"]
     assert result.stdout.splitlines()[-1] == "3 open action items, 1 overdue (on 2019-08-15)"
+
+
+# --- plausibility --------------------------------------------------------------------------
+
+def test_a_week_deadline_gets_the_end_of_that_iso_week_and_can_be_overdue(cli, project):
+    replace(project, "— september 2019", "— uge 38")
+    on_time = cli("actions", str(MINUTES), "--overdue", "--today", "2019-09-22")
+    assert "uge 38" not in on_time.stdout
+    late = cli("actions", str(MINUTES), "--overdue", "--today", "2019-09-23")
+    assert late.exit_code == 0, late.output
+    row = next(line for line in late.stdout.splitlines() if "(uge 38)" in line)
+    assert row.startswith("! 2019-09-22 (uge 38) OVERDUE") and row.endswith(f"{MINUTES}:71")
+    assert cli("build", str(MINUTES), "-f", "html").exit_code == 0
+    csv_text = (project / OUT).with_suffix(".actions.csv").read_bytes().decode("utf-8-sig")
+    row = next(r for r in csv.reader(io.StringIO(csv_text), delimiter=";") if "uge 38" in r)
+    assert "2019-09-22" in row
+
+
+def test_a_week_without_year_is_the_next_such_week_after_the_meeting():
+    import datetime as dt
+
+    from hoering.dates import end_of_period
+
+    assert end_of_period("uge 2", dt.date(2019, 11, 19)) == dt.date(2020, 1, 12)
+    assert end_of_period("senest uge 20 2027") == dt.date(2027, 5, 23)
+    assert end_of_period("uge 1", dt.date(2019, 12, 30)) == dt.date(2020, 1, 5)  # ISO: 2020
+
+
+def test_a_week_that_does_not_exist_is_an_error(cli, project):
+    replace(project, "— september 2019", "— uge 60")
+    fails(cli, project, [
+        f"{MINUTES}:71: deadline 'uge 60': there is no week 60: weeks are numbered 1 to 53 "
+        "(write the week as \"uge 38\", or a date)"])
+
+
+def test_end_before_start_is_an_error_with_its_line(cli, project):
+    replace(project, 'end: "14:30"', 'end: "12:30"')
+    replace(project, 'end: "15:00"', 'end: "11:00"')
+    fails(cli, project, [
+        f"{MINUTES}:7: end: '12:30' is before the start '13:00'; the meeting must end after "
+        "it begins",
+        f"{MINUTES}:27: next_meetings.end: '11:00' is before the start '13:00'; the meeting "
+        "must end after it begins"])
+
+
+def test_a_date_years_from_the_meetings_is_a_warning(cli, project):
+    replace(project, "— 1. august 2019", "— 1. august 2091")
+    replace(project, "  - date: 2019-09-18", "  - date: 2029-09-18")
+    result = cli("build", str(MINUTES), "-f", "html")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[:2] == [
+        f"Warning: {MINUTES}:25: next_meetings: 2029-09-18 is far from the meeting's date "
+        "(2019-06-19): 2029 — did you mean 2019?",
+        f"Warning: {MINUTES}:72: deadline: 2091-08-01 is far from the meeting's date "
+        "(2019-06-19): 2091 — did you mean 2019?"]

@@ -86,13 +86,44 @@ def is_period(text: str) -> bool:
     return bool(_period_pattern().search(text) or PERIOD_WORDS.search(text))
 
 
-def end_of_period(text: str) -> dt.date | None:
-    """The last day of a month named with its year ("september 2019" → 30 Sep 2019)."""
+def end_of_period(text: str, after: dt.date | None = None) -> dt.date | None:
+    """The last day of a month named with its year ("september 2019" → 30 Sep 2019), or of
+    an ISO week ("uge 38" → its Sunday; without a year, the first such week ending on or
+    after ``after``, the date of the document that names it)."""
     match = _period_pattern().search(text)
-    if not match:
+    if match:
+        year, month = int(match.group("y")), month_numbers()[match.group("m").lower()]
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return end_of_week(text, after)
+
+
+WEEK = re.compile(r"\b(?:uge|week)\s+(?P<week>\d{1,2})\b"
+                  r"(?:,?\s+(?:i\s+|in\s+)?(?P<year>\d{4})\b)?", re.IGNORECASE)
+
+
+def end_of_week(text: str, after: dt.date | None = None) -> dt.date | None:
+    """The Sunday of the ISO week ``text`` names ("uge 20", "uge 20 2027"); None when it
+    names none or the week does not exist in that year (``week_number_problem`` says why)."""
+    match = WEEK.search(text)
+    if not match or (match.group("year") is None and after is None):
         return None
-    year, month = int(match.group("y")), month_numbers()[match.group("m").lower()]
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    week = int(match.group("week"))
+    year = int(match.group("year") or after.year)  # type: ignore[union-attr]
+    try:
+        end = dt.date.fromisocalendar(year, week, 7)
+        if match.group("year") is None and after is not None and end < after:
+            end = dt.date.fromisocalendar(year + 1, week, 7)
+    except ValueError:
+        return None
+    return end
+
+
+def week_number_problem(text: str) -> str | None:
+    """What is wrong with the week ``text`` names ("uge 60"), if anything."""
+    match = WEEK.search(text)
+    if match and not 1 <= int(match.group("week")) <= 53:
+        return f"there is no week {int(match.group('week'))}: weeks are numbered 1 to 53"
+    return None
 
 
 def looks_like_date(text: str) -> bool:
@@ -104,3 +135,18 @@ def looks_like_date(text: str) -> bool:
 def _date_like_pattern() -> re.Pattern:
     return re.compile(rf"\b\d{{1,2}}\.?\s*(?:{_month_names()})\.?\s+\d{{4}}\b|"
                       r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b", re.IGNORECASE)
+
+
+PLAUSIBLE_YEARS = 3  # a date further than this from its document's date is probably a typo
+
+
+def implausible_year(value: dt.date, reference: dt.date) -> int | None:
+    """The year probably meant when ``value`` is more than a few years from ``reference``
+    (2062 in a document of 2026 → 2026: two digits swapped), else None."""
+    if abs(value.year - reference.year) <= PLAUSIBLE_YEARS:
+        return None
+    text = str(value.year)
+    swaps = {int(text[:i] + text[i + 1] + text[i] + text[i + 2:]) for i in range(len(text) - 1)}
+    close = sorted((abs(year - reference.year), year) for year in swaps
+                   if abs(year - reference.year) <= PLAUSIBLE_YEARS)
+    return close[0][1] if close else reference.year

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dates import end_of_period, is_period, looks_like_date, parse_date
+from ..dates import end_of_period, is_period, looks_like_date, parse_date, week_number_problem
 from ..errors import SourceError
 from ..model import nodes as n
 
@@ -41,10 +41,11 @@ class ActionItem:
         return not self.done and self.due is not None and self.due < today
 
 
-def parse_item(item: n.ListItem, path: Path,
-               next_meeting: dt.date | None = None) -> ActionItem:
+def parse_item(item: n.ListItem, path: Path, next_meeting: dt.date | None = None,
+               meeting: dt.date | None = None) -> ActionItem:
     """The action item a task-list item states; a clear error when it names no owner or
-    its deadline is neither a date nor a period."""
+    its deadline is neither a date nor a period. ``meeting`` is the meeting's date: a
+    week without a year ("uge 38") is the first such week after it."""
     first = item.blocks[0] if item.blocks else None
     text = n.plain_text(first.children).strip() if isinstance(first, n.Paragraph) else ""
     owner = OWNER.match(text)
@@ -59,13 +60,13 @@ def parse_item(item: n.ListItem, path: Path,
     if not task:
         raise SourceError(path, f"action item for {owner.group('owner')} says nothing to do",
                           line=item.line, hint=f"write it as {SYNTAX}")
-    due, exact = _due(deadline, path, item.line, next_meeting)
+    due, exact = _due(deadline, path, item.line, next_meeting, meeting)
     return ActionItem(owner.group("owner").strip(), task, deadline, due, exact,
                       bool(item.checked), item.line)
 
 
-def _due(deadline: str | None, path: Path, line: int | None,
-         next_meeting: dt.date | None) -> tuple[dt.date | None, bool]:
+def _due(deadline: str | None, path: Path, line: int | None, next_meeting: dt.date | None,
+         meeting: dt.date | None) -> tuple[dt.date | None, bool]:
     if deadline is None:
         return None, False
     exact = parse_date(deadline)
@@ -79,6 +80,10 @@ def _due(deadline: str | None, path: Path, line: int | None,
                           line=line, hint='write a date ("1. september 2019", "1/9-2019") '
                                           'or a period ("september 2019", "uge 38", '
                                           '"inden næste møde")')
+    week = week_number_problem(deadline)
+    if week:
+        raise SourceError(path, f"deadline '{deadline}': {week}", line=line,
+                          hint='write the week as "uge 38", or a date')
     if NEXT_MEETING.search(deadline) and next_meeting is not None:
         return next_meeting, False
-    return end_of_period(deadline), False
+    return end_of_period(deadline, meeting), False

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..dates import implausible_year
 from ..errors import SourceError, SourceErrors, display_path
 from ..i18n import label
 from ..model import nodes as n
@@ -29,19 +30,39 @@ class MinutesBody:
 def read_minutes(source: Source) -> MinutesBody:
     """The body read as minutes; adds a warning for each next meeting dated in the past."""
     meta = source.meta
-    body = read_body(source.blocks, source.path, meta.lang, meta.next_meeting_date)
+    body = read_body(source.blocks, source.path, meta.lang, meta.next_meeting_date, meta.date)
     for index, meeting in enumerate(meta.next_meetings):
-        if meeting.date < meta.date:
-            line = source.raw.line_of(("next_meetings", index, "date"))
-            warning = (f"{display_path(source.path)}:{line}: next_meetings: {meeting.date} is "
-                       f"before this meeting ({meta.date}); is the year right?")
-            if warning not in source.warnings:
-                source.warnings.append(warning)
+        line = source.raw.line_of(("next_meetings", index, "date"))
+        if implausible_year(meeting.date, meta.date):
+            _warn(source, _far_year(source, line, "next_meetings", meeting.date))
+        elif meeting.date < meta.date:
+            _warn(source, f"{display_path(source.path)}:{line}: next_meetings: {meeting.date} "
+                          f"is before this meeting ({meta.date}); is the year right?")
+    for action in body.actions:
+        if action.exact and action.due is not None and implausible_year(action.due, meta.date):
+            _warn(source, _far_year(source, action.line, "deadline", action.due))
     return body
 
 
+def _far_year(source: Source, line: int | None, what: str, value: dt.date) -> str:
+    """"…:12: deadline: 2062-06-01 is far from the meeting (2026-06-19): 2062 — did you
+    mean 2026?"."""
+    meant = implausible_year(value, source.meta.date)
+    return (f"{display_path(source.path)}:{line}: {what}: {value} is far from the meeting's "
+            f"date ({source.meta.date}): {value.year} — did you mean {meant}?")
+
+
+def _warn(source: Source, warning: str) -> None:
+    if warning not in source.warnings:
+        source.warnings.append(warning)
+
+
 def read_body(blocks: list[n.Block], path: Path, lang: str,
-              next_meeting: dt.date | None = None) -> MinutesBody:
+              next_meeting: dt.date | None = None, meeting: dt.date | None = None
+              ) -> MinutesBody:
+    """The blocks read as minutes; ``meeting`` and ``next_meeting`` (dates) give the due
+    dates of deadlines such as "uge 38" and "inden næste møde"."""
+    when = (next_meeting, meeting)
     errors: list[SourceError] = []
     actions: list[ActionItem] = []
     levels = [b.level for b in blocks if isinstance(b, n.Heading)]
@@ -61,33 +82,33 @@ def read_body(blocks: list[n.Block], path: Path, lang: str,
             agenda.append(f"{number} {text}")
             out.append(dataclasses.replace(block, number=number))
         else:
-            out.append(_block(block, path, lang, next_meeting, actions, errors))
+            out.append(_block(block, path, lang, when, actions, errors))
     if errors:
         raise SourceErrors(errors)
     return MinutesBody(tuple(out), tuple(agenda), tuple(actions))
 
 
-def _block(block: n.Block, path: Path, lang: str, next_meeting: dt.date | None,
+def _block(block: n.Block, path: Path, lang: str, when: tuple[dt.date | None, dt.date | None],
            actions: list[ActionItem], errors: list[SourceError]) -> n.Block:
     if isinstance(block, n.Paragraph):
         return _decision(block, lang) or block
     if isinstance(block, n.BulletList | n.OrderedList):
-        items = tuple(_item(item, path, lang, next_meeting, actions, errors)
+        items = tuple(_item(item, path, lang, when, actions, errors)
                       for item in block.items)
         return dataclasses.replace(block, items=items)
     if isinstance(block, n.BlockQuote):
-        inner = tuple(_block(b, path, lang, next_meeting, actions, errors) for b in block.blocks)
+        inner = tuple(_block(b, path, lang, when, actions, errors) for b in block.blocks)
         return dataclasses.replace(block, blocks=inner)
     return block
 
 
-def _item(item: n.ListItem, path: Path, lang: str, next_meeting: dt.date | None,
+def _item(item: n.ListItem, path: Path, lang: str, when: tuple[dt.date | None, dt.date | None],
           actions: list[ActionItem], errors: list[SourceError]) -> n.ListItem:
-    blocks = tuple(_block(b, path, lang, next_meeting, actions, errors) for b in item.blocks)
+    blocks = tuple(_block(b, path, lang, when, actions, errors) for b in item.blocks)
     if item.checked is None:
         return dataclasses.replace(item, blocks=blocks)
     try:
-        action = parse_item(item, path, next_meeting)
+        action = parse_item(item, path, *when)
     except SourceError as exc:
         errors.append(exc)
         return item

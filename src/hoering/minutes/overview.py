@@ -125,7 +125,7 @@ def _quick_items(path: Path) -> tuple[dt.date, tuple[ActionItem, ...]]:
     meta = _Needed.model_validate(_plain_yaml().load(needed))
     next_meeting = next_meeting_after(meta.next_meetings, meta.date)
     items = task_list_items(body_text, first_line)
-    return meta.date, tuple(parse_item(item, path, next_meeting) for item in items)
+    return meta.date, tuple(parse_item(item, path, next_meeting, meta.date) for item in items)
 
 
 def to_csv(report: ActionsReport, today: dt.date) -> bytes:

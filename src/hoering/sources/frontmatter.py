@@ -50,19 +50,30 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     try:
         return _yaml().load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        hint = "check indentation and that text with ':' is in quotes"
-        context = exc.context_mark
-        if exc.context and context is not None and context.line + first_line != line:
-            what = exc.context.removeprefix("while parsing ").removeprefix("while scanning ")
-            what = what.removeprefix("a ").removeprefix("an ")
-            hint = f"look at the {what} that starts on line {context.line + first_line}; {hint}"
-        raise SourceError(path, f"metadata is not valid YAML: {problem}", line=line,
-                          hint=hint) from None
+        from .yaml_errors import explain
+
+        known = explain(exc, text, first_line)
+        if known is not None:
+            line, message, hint = known
+            raise SourceError(path, f"metadata is not valid YAML: {message}", line=line,
+                              hint=hint) from None
+        raise _parser_error(exc, path, first_line) from None
     except YAMLError as exc:
         raise SourceError(path, f"metadata is not valid YAML: {exc}") from None
+
+
+def _parser_error(exc: Any, path: Path, first_line: int) -> SourceError:
+    """The parser's own words, for a mistake :mod:`.yaml_errors` does not know."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + first_line if mark is not None else None
+    problem = exc.problem or exc.context or "invalid YAML"
+    hint = "check indentation and that text with ':' is in quotes"
+    context = exc.context_mark
+    if exc.context and context is not None and context.line + first_line != line:
+        what = exc.context.removeprefix("while parsing ").removeprefix("while scanning ")
+        what = what.removeprefix("a ").removeprefix("an ")
+        hint = f"look at the {what} that starts on line {context.line + first_line}; {hint}"
+    return SourceError(path, f"metadata is not valid YAML: {problem}", line=line, hint=hint)
 
 
 def read_text(path: Path) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from .validation import Strict
 
@@ -21,6 +21,19 @@ def _time(value: object) -> object:
             raise ValueError(f"'{value}' is not a time; write it as 14:30")
         return f"{int(match.group(1)):02d}:{match.group(2)}"
     return value
+
+
+def _ends_after_start(start_key: str) -> classmethod:
+    """A validator of 'end': it may not be before the time in ``start_key``."""
+
+    def check(cls, end: str | None, info: ValidationInfo) -> str | None:
+        start = info.data.get(start_key)
+        if end is not None and start is not None and end < start:
+            raise ValueError(f"'{end}' is before the start '{start}'; the meeting must end "
+                             "after it begins")
+        return end
+
+    return field_validator("end")(classmethod(check))  # type: ignore[return-value]
 
 
 class Person(Strict):
@@ -48,6 +61,7 @@ class NextMeeting(Strict):
     invites: str | None = None  # who sends the invitation
 
     _times = field_validator("time", "end", mode="before")(_time)
+    _in_order = _ends_after_start("time")
 
 
 def next_meeting_after(meetings: list[NextMeeting], day: dt.date) -> dt.date | None:
@@ -78,6 +92,7 @@ class MinutesMeta(Strict):
     keywords: list[str] = []
 
     _times = field_validator("start", "end", mode="before")(_time)
+    _in_order = _ends_after_start("start")
     _one = field_validator("chair", "referent", mode="before")(_person)
 
     @field_validator("participants", "absent", mode="before")
