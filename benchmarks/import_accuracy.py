@@ -14,7 +14,9 @@ date         meta.date equals the letter's date (not the deadline, not a stamp).
 signatory    the first signatory's name equals the key's (letters that are signed).
 recipient    meta.recipient's first line equals the key's (letters with a recipient block).
 headings     recall: expected headings found among the imported headings; texts compared
-             after dropping numbering ("1.", "2.1"), a trailing colon, case and spacing.
+             after dropping numbering ("1.", "2.1"), a leading "Vedr."/"Vedrørende" (import
+             writes "Vedr. udskrivningsmentor:" as the heading "Udskrivningsmentor"), a
+             trailing colon, case and spacing.
 false head.  imported headings per letter that are neither expected, nor allowed (a topic's
              title or a list label where the letter has no heading), nor the letter's title.
 topics P/R   over (letter, topic) pairs: expected = the topics of the key's sections; found =
@@ -57,11 +59,14 @@ PRODUCERS = ["reportlab", "libreoffice", "typst", "docx"]
 
 from hoering.model import nodes as n  # noqa: E402
 
-NUMBERING = re.compile(r"^\s*\d+(\.\d+)*\.?\s+")
+NUMBERING = re.compile(r"^\s*(?:\d+(\.\d+)*\.?|vedr\.?|vedrørende)\s+", re.IGNORECASE)
 PAGE_OF = re.compile(r"\bSide \d+ af \d+\b")
 LIGATURE = re.compile("[\ufb00-\ufb06]")
 GLYPHS_ONLY = re.compile(r"^[\s•◦▪‣⁃–\-*·∙●○■□]*$")
 WORD = re.compile(r"\w+")
+
+
+FOOTNOTE_DEFINITION = re.compile(r"(?m)^\[\^[^\]]+\]:.*(?:\n(?: {4}|\t).*)*")
 
 
 def norm_heading(text: str) -> str:
@@ -197,7 +202,8 @@ def _score_structure(entry, source, tally) -> list[str]:
 def _score_text(entry, source, md_path, tally) -> list[str]:
     p, wrong = entry["producer"], []
     body = markdown_body(md_path)
-    flat = squeeze(body.replace("**", "").replace("\\", ""))
+    # a footnote's text (a URL at the page foot) belongs in the footnote, not in the text
+    flat = squeeze(FOOTNOTE_DEFINITION.sub("", body).replace("**", "").replace("\\", ""))
     outside = squeeze(unquoted_body(body).replace("**", "").replace("\\", ""))
     dirt = [f for f in entry["forbidden"] if squeeze(f) in flat]
     dirt += [f for f in entry["quoted"] if squeeze(f) in outside]

@@ -189,3 +189,14 @@ def test_a_sentence_introducing_a_quotation_is_no_heading(intro, quote_x0):
                   Line("Borgeren skal opleve et sammenhængende forløb.", x0=quote_x0)),
              Para(BODY, Line(BODY, x0=70))]
     assert [b.kind for b in structure(paras, 11.0)] == ["paragraph"] * 4
+
+
+def test_a_bullet_glyph_kept_beside_its_item_opens_a_list_item():
+    marker = line("‣", 300, 200, x1=206)
+    item = line("Vi foreslår, at regionen tilbyder befordring, når", 300, 214)
+    more = line("behandlingen ligger langt fra borgerens bopæl.", 313, 214)
+    cleaned = clean(Extracted("pdf", body_lines(4, top=200) + [marker, item, more]))
+    blocks = structure(cleaned.body, cleaned.body_size)
+    assert [b.text for b in blocks if b.kind == "bullet"] == [
+        "Vi foreslår, at regionen tilbyder befordring, når behandlingen ligger langt fra "
+        "borgerens bopæl."]

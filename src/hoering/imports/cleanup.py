@@ -286,7 +286,8 @@ def merge_split_lines(lines: list[Line]) -> list[Line]:
                 and line.x0 - result[-1].x1 < line.size * 3 and not result[-1].table:
             last = result[-1]
             marker = only_bullets(last.text) or BARE_MARKER.match(last.text.strip())
-            result[-1] = Line(**{**last.__dict__, "text": f"{last.text} {line.text}",
+            text = normalise_bullet(f"{last.text} {line.text}")  # "‣" + its item
+            result[-1] = Line(**{**last.__dict__, "text": text,
                                  "x1": line.x1, "bold_label": line.bold_label if marker
                                  else last.bold_label})
         else:

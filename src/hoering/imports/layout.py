@@ -145,18 +145,22 @@ def recipient_block(lines: list[Line], column_left: float | None) -> list[Line]:
     """The address block in a letter's window: on page 1, above the subject, at the left
     edge, a few short lines set close together ending in a postcode and town (or opened by
     "Att."). ``lines``: the page-1 lines before the subject, in reading order."""
+    candidates = []
     for block in _blocks(lines):
         if not 2 <= len(block) <= 7 or any(len(line.text) > 60 for line in block):
             continue
         first = block[0]
         if column_left is not None and abs(first.x0 - column_left) > 40:
             continue
-        if not first.page_height * 0.08 < first.top < first.page_height * 0.4:
+        if first.top > first.page_height * 0.4:
             continue
         if any(POSTCODE.match(line.text.strip()) for line in block) or RECIPIENT_CUE.match(
                 first.text.strip()):
-            return block
-    return []
+            candidates.append(block)
+    # the window of an envelope sits 4-6 cm from the top: a block there beats one at the very
+    # top (which may be the sender's own address); a lone block at the top is the recipient's
+    in_window = [b for b in candidates if b[0].top > b[0].page_height * 0.08]
+    return (in_window or candidates or [[]])[0]
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
