@@ -5,6 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True)
+class Span:
+    """A piece of a paragraph's text with the marks it carries in the file.
+
+    ``marks`` holds any of "strong", "emphasis", "strike" (formatting) and "deleted",
+    "inserted" (tracked changes; a move counts as both ends). A span with ``footnote`` is a
+    reference to that note and its text is ``[^n]``, as in :attr:`Line.text`.
+    """
+
+    text: str
+    marks: frozenset[str] = frozenset()
+    link: str | None = None
+    footnote: int | None = None
+
+
 @dataclass
 class Line:
     """One line of a PDF page, or one paragraph (or table) of a DOCX file.
@@ -31,6 +46,13 @@ class Line:
     footnote: int | None = None  # number of the footnote this line starts
     page_height: float = 842.0
     page_width: float = 595.0
+    # DOCX: the paragraph's runs with their marks (``text`` is their text joined), and a
+    # table's cells as runs; None where the reader knows no marks (PDF)
+    spans: list[Span] | None = None
+    cells: list[list[list[Span]]] | None = None
+    outline_level: int | None = None  # DOCX: 0 for a Heading 1 (style or paragraph), …
+    number: int | None = None  # DOCX: an automatically numbered item's number ("3." → 3)
+    number_label: str | None = None  # DOCX: its label as Word shows it: "3.", "2.1", "a)"
 
     def __str__(self) -> str:
         return self.text
@@ -44,3 +66,7 @@ class Extracted:
     lines: list[Line] = field(default_factory=list)
     pages: int = 1
     footnotes: dict[int, str] = field(default_factory=dict)  # DOCX: Word's own footnotes
+    note_spans: dict[int, list[Span]] = field(default_factory=dict)  # DOCX: their runs
+    # what a person should know about the file, as guessed: key → one line (DOCX: tracked
+    # changes and comments, with their authors)
+    notices: dict[str, str] = field(default_factory=dict)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cleanup import BULLET, NUMBERED, Para
+from .lines import Line
 
 VEDR = re.compile(r"^(?:vedr\.?|vedrørende|ad\.?)\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE)
 SECTION_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<rest>[A-ZÆØÅ].*)$")
@@ -24,6 +25,7 @@ class Block:
     found_as: str = ""  # why it is a heading: "bold", "larger font", "Vedr.", …
     attributes: dict[str, str] = field(default_factory=dict)  # topic, stance, guess, matched
     label: str = ""  # the bold words the text opens with ("Netværksmøder:"), if any
+    origin: Line | None = None  # the line it came from (DOCX: its runs, numbering, cells)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ def structure(paragraphs: list[Para], body_size: float) -> list[Block]:
             label = para.first.bold_label
             if label and block.kind != "heading" and block.text.startswith(label):
                 block.label = label
+            block.origin = para.first
             blocks.append(block)
     return blocks
 
@@ -99,6 +102,8 @@ def _block(para: Para, following: Para | None, look: Typography, in_numbered_run
     text = para.text.strip()
     if not text:
         return None
+    if first.outline_level is not None:
+        return _heading(text, min(3, first.outline_level + 2), "Word outline level")
     style = first.style.lower()
     if style.startswith("heading"):
         digits = style.split()[-1]
