@@ -121,8 +121,8 @@ def test_model_flags_shared_wording_and_counts_stances(model):
     assert shared == {"Albertslund Kommune": ("Brøndby Kommune",),
                       "Brøndby Kommune": ("Albertslund Kommune",)}
     assert (topic.count("positive"), topic.count("concern"), topic.count("proposal")) == (1, 2, 0)
-    assert model.matrix["Ishøj Kommune"]["udskrivningsmentor"] == "proposal"
-    assert model.stance_of("Rødovre Kommune", "ledsagelse") is None
+    assert model.matrix["Ishøj Kommune"]["udskrivningsmentor"] == ("proposal",)
+    assert model.stances_of("Rødovre Kommune", "ledsagelse") == ()
 
 
 def test_nothing_said_outside_the_topics_is_lost(model):

@@ -425,6 +425,8 @@ def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
         written = write_comparison(comparison, output=output, formats=formats or None,
                                    bundle=not no_bundle, config=config,
                                    on_progress=progress.step)
+    for warning in comparison.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     late = [r.name for r in comparison.respondents if r.late]
     guessed = sum(1 for t in comparison.topics for r in t.remarks if r.guessed)
     if len(late) > 5:  # the høringsnotat lists them all

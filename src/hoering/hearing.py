@@ -16,6 +16,7 @@ consulted:
 topics:
   - id: udskrivningsmentor
     title: Udskrivningsmentor
+    short: Mentor                      # optional: the matrix's column head
     section: "4.3"
     keywords: [udskrivningsmentor, mentor]
 form:                                  # optional: responses as rows of tables in responses/
@@ -23,18 +24,30 @@ form:                                  # optional: responses as rows of tables i
   organisation: organisation
   date: indsendt
   topics: {spm_1: udskrivningsmentor}  # column -> topic id
+notat:                                 # optional: the høringsnotat's own header
+  date: 2019-10-01                     # default: today (or SOURCE_DATE_EPOCH)
+  case_number: "19-004321"             # Sagsnr./J.nr.
+  document_number: "306272"            # Dok. nr.
+  unit: Psykiatri og Social            # Enhed (default: department)
+  caseworker: {name: Anne Holm, email: anne.holm@example.dk, phone: "38 66 50 00"}
+  published: 2019-05-06                # when the draft was published for consultation
+  published_where: Høringsportalen
 ```
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import Field, model_validator
 
 from .errors import HoeringError, SourceError, SourceErrors
 from .sources.frontmatter import parse_yaml, read_text, yaml_line
+from .sources.response import EMAIL_PATTERN
 from .sources.validation import Strict, validate
 
 HEARING_FILE = "hearing.yaml"
@@ -66,8 +79,32 @@ class Party(Strict):
 class Topic(Strict):
     id: str = Field(pattern=TOPIC_ID)
     title: str = Field(min_length=1)
+    short: str | None = Field(default=None, min_length=1)  # a short title for tight places
     section: str | None = None  # the draft's section reference, e.g. "4.3"
     keywords: list[str] = []
+
+    @property
+    def label(self) -> str:
+        """The topic in a column head: its short title, or its title."""
+        return self.short or self.title
+
+
+class Caseworker(Strict):
+    name: str = Field(min_length=1)
+    email: str | None = Field(default=None, pattern=EMAIL_PATTERN)
+    phone: str | None = None
+
+
+class NotatMeta(Strict):
+    """The høringsnotat's own header (``notat:`` in hearing.yaml); every key optional."""
+
+    date: dt.date | None = None  # default: today, or SOURCE_DATE_EPOCH's day
+    case_number: str | None = None  # Sagsnr./J.nr.
+    document_number: str | None = None  # Dok. nr.
+    unit: str | None = None  # Enhed; default: the hearing's department
+    caseworker: Caseworker | None = None
+    published: dt.date | None = None  # when the draft was published for consultation
+    published_where: str | None = None  # where, e.g. Høringsportalen
 
 
 class Form(Strict):
@@ -98,6 +135,7 @@ class HearingMeta(Strict):
     topics: list[Topic] = []
     lang: str = "da"
     form: Form | None = None
+    notat: NotatMeta = NotatMeta()
 
 
 class Hearing:
@@ -200,5 +238,52 @@ def _check_form_topics(meta: HearingMeta, data, path: Path) -> None:
             hint=f"did you mean '{close[0]}'?" if close else
             "use one of the ids under topics: " + ", ".join(known) if known else
             "add the topic under topics: first"))
+def response_errors(hearing: Hearing, path: Path, hearing_id: str, hearing_line: int | None,
+                    topics: Iterable[tuple[str, int | None]]) -> list[SourceError]:
+    """What is wrong with a response as part of ``hearing``: it names another hearing, or
+    a topic the hearing does not have. ``topics``: each topic attribute with its line."""
+    errors = []
+    if hearing_id != hearing.id:
+        errors.append(SourceError(
+            path, f"belongs to hearing '{hearing_id}', not '{hearing.id}'",
+            line=hearing_line, key="hearing",
+            hint="move it to its own hearing's folder or correct 'hearing'"))
+    known = hearing.topics
+    for topic, line in topics:
+        if topic not in known:
+            close = difflib.get_close_matches(topic, known, n=1)
+            hint = (f"did you mean '{close[0]}'?" if close else
+                    "use one of: " + ", ".join(known))
+            errors.append(SourceError(
+                path, f"topic '{topic}' is not a topic of hearing.yaml", line=line, hint=hint))
+    return errors
+
+
+def hearing_of(source: Path) -> Hearing | None:
+    """The hearing a source in ``<hearing>/responses/`` belongs to; None when it is not in
+    a hearing folder with a hearing.yaml."""
+    folder = Path(source).parent.parent
+    path = folder / HEARING_FILE
+    if Path(source).parent.name != "responses" or not path.is_file():
+        return None
+    return _cached_hearing(folder, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_hearing(folder: Path, _mtime: int) -> Hearing:
+    return load_hearing(folder)
+
+
+def check_response(source) -> None:
+    """Raise the errors a response has as part of its hearing (when it is in one): the
+    same messages ``hoering compare`` gives, so ``check`` and ``build`` find them first."""
+    from .model import nodes as n
+
+    if source.type != "response" or (hearing := hearing_of(source.path)) is None:
+        return
+    topics = [(b.topic, b.line) for b in source.blocks
+              if isinstance(b, n.Heading) and b.topic is not None]
+    errors = response_errors(hearing, source.path, source.meta.hearing,
+                             source.raw.line_of(("hearing",)), topics)
     if errors:
         raise SourceErrors(errors)

@@ -118,6 +118,7 @@ def build_job(job: Job) -> Outcome:
 
 def _build(job: Job, outcome: Outcome) -> None:
     from .documents import compose, exports
+    from .hearing import check_response
     from .output import is_up_to_date, write_atomic
     from .render import render
     from .sources import load_source
@@ -125,6 +126,7 @@ def _build(job: Job, outcome: Outcome) -> None:
     templates = TemplateFinder(job.templates)
     source = load_source(job.source)
     outcome.warnings = source.warnings
+    check_response(source)
     organisation = organisation_for(source, templates)
     inputs = [job.source, *organisation.files(), *templates.files(TEMPLATE_NAMES)]
     if not job.force and is_up_to_date(job.outputs.values(), inputs):
@@ -285,6 +287,7 @@ def check(paths: Iterable[Path | str] | None = None, *,
           config: Config | None = None) -> BuildReport:
     """Validate every source below ``paths`` (metadata, body, profile); write nothing."""
     from .documents import compose
+    from .hearing import check_response
     from .sources import load_source
 
     config = config or load_config()
@@ -295,6 +298,7 @@ def check(paths: Iterable[Path | str] | None = None, *,
         try:
             source = load_source(path)
             outcome.warnings = source.warnings
+            check_response(source)
             compose(source, organisation_for(source, templates))
         except HoeringError as exc:
             outcome.error = exc.located(path) if isinstance(exc, SourceError) else exc

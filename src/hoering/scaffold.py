@@ -35,7 +35,9 @@ def new_response(
     templates, profile, organisation, department = _profile(config, organisation, department)
     target = path or config.sources / slug(hearing) / "responses" / f"{slug(organisation)}.md"
     behalf = f"{profile.name}, {department}" if department else profile.name
+    topic_id, topic_title = _first_topic(config.sources / slug(hearing))
     text = templates.jinja.get_template("skeletons/response.md").render(
+        topic_id=topic_id, topic_title=topic_title,
         title=yaml_text(title or "Høringssvar vedr. …"),
         hearing=slug(hearing),
         organisation=organisation,
@@ -46,6 +48,24 @@ def new_response(
     )
     write_new(target, text)
     return target
+
+
+# The first topic of the hearing skeleton ('hoering new hearing'), so the two skeletons agree.
+SKELETON_TOPIC = ("emne-et", "Første emne")
+
+
+def _first_topic(folder: Path) -> tuple[str, str]:
+    """The hearing's first topic (id, title), for the response skeleton's first section;
+    the hearing skeleton's when the hearing has none yet (or cannot be read)."""
+    from .hearing import HEARING_FILE, load_hearing
+
+    if not (folder / HEARING_FILE).is_file():
+        return SKELETON_TOPIC
+    try:
+        topics = load_hearing(folder).meta.topics
+    except HoeringError:
+        return SKELETON_TOPIC
+    return (topics[0].id, topics[0].title) if topics else SKELETON_TOPIC
 
 
 def _profile(config: Config, organisation: str | None, department: str | None,

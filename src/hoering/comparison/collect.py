@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config, load_config
 from ..errors import HoeringError, SourceError, SourceErrors, display_path
-from ..hearing import Hearing, Party, hearing_folder, load_hearing
+from ..hearing import Hearing, Party, hearing_folder, load_hearing, response_errors
 from ..organisations import load_organisation
 from ..render.templates import TemplateFinder
 from .model import NO_STANCE, Comparison, Remark, Respondent, TopicRemarks
@@ -40,6 +39,9 @@ class _Read:
     imported: bool
     received: Path | None
     sections: tuple[Section, ...]
+    body_line: int | None = None  # where the text begins (for warnings)
+    no_remarks: bool = False
+    guessed: tuple[str, ...] = ()  # metadata keys import guessed and nobody confirmed
 
 
 def compare(hearing_dir: Path | str, *, config: Config | None = None,
@@ -107,28 +109,25 @@ def _read(path: Path) -> _Read | HoeringError:
         received = (path.parent.parent / meta.source.file) if meta.source else None
         return _Read(path, meta.hearing, source.raw.line_of(("hearing",)), meta.organisation,
                      name, meta.date, meta.source is not None, received,
-                     tuple(sections(source.blocks)))
+                     tuple(sections(source.blocks)), source.raw.body_first_line,
+                     meta.no_remarks, tuple(meta.guessed))
     except HoeringError as exc:
         return exc.located(path) if isinstance(exc, SourceError) else exc
 
 
 def _check(read: _Read, hearing: Hearing) -> list[SourceError]:
-    errors = []
-    if read.hearing != hearing.id:
-        errors.append(SourceError(
-            read.path, f"belongs to hearing '{read.hearing}', not '{hearing.id}'",
-            line=read.hearing_line, key="hearing",
-            hint="move it to its own hearing's folder or correct 'hearing'"))
-    topics = hearing.topics
-    for section in read.sections:
-        if section.topic is not None and section.topic not in topics:
-            close = difflib.get_close_matches(section.topic, topics, n=1)
-            hint = (f"did you mean '{close[0]}'?" if close else
-                    "use one of: " + ", ".join(topics))
-            errors.append(SourceError(
-                read.path, f"topic '{section.topic}' is not a topic of hearing.yaml",
-                line=section.line, hint=hint))
-    return errors
+    topics = [(s.topic, s.line) for s in read.sections if s.topic is not None]
+    return response_errors(hearing, read.path, read.hearing, read.hearing_line, topics)
+
+
+def no_topic_warnings(reads: list[_Read]) -> list[str]:
+    """A response none of whose headings names a topic: all it says is counted under the
+    general remarks, which is right only if that is what its author meant."""
+    return [f"{display_path(r.path)}:{r.body_line or 1}: no heading names a topic; all its "
+            "text is counted under 'Generelle bemærkninger' (mark the headings with "
+            "{topic=…}, or set no_remarks: true if it says only that)"
+            for r in reads
+            if not r.no_remarks and not any(s.topic is not None for s in r.sections)]
 
 
 class _Parties:
@@ -151,36 +150,17 @@ class _Parties:
 
 def _comparison(hearing: Hearing, reads: list[_Read], authority: dict,
                 remarks_file: Path | None) -> Comparison:
-    parties = hearing.meta.consulted
-    by_name: dict[str, list[_Read]] = {}
-    consulted: set[str] = set()
-    lookup = _Parties(parties)
-    for read in reads:
-        party = lookup.of(read)
-        name = party.name if party else read.name
-        if party:
-            consulted.add(name)
-        by_name.setdefault(name, []).append(read)
+    groups, consulted = _by_party(hearing, reads)
     respondents = []
     pending: list[tuple[str, Section, _Read]] = []
-    for name, group in sorted(by_name.items(), key=lambda item: item[0].casefold()):
-        date = max(r.date for r in group)
-        respondents.append(Respondent(
-            name, date, tuple(r.path for r in group), name in consulted,
-            date > hearing.meta.deadline, any(r.imported for r in group),
-            tuple(r.received for r in group if r.received)))
-        seen: set[tuple[str | None, str]] = set()
-        for read in group:
-            for section in read.sections:
-                key = (section.topic, " ".join(section.text.split()))
-                if key in seen:  # the same text sent twice is counted once
-                    continue
-                seen.add(key)
-                pending.append((name, section, read))
+    for name, group in sorted(groups.items(), key=lambda item: item[0].casefold()):
+        group.sort(key=lambda r: (r.date, r.path))
+        respondents.append(_respondent(hearing, name, group, name in consulted))
+        pending += _unique_sections(name, group)
     shared = shared_respondents([(name, s.text) for name, s, _ in pending])
     remarks = [
         Remark(name, s.topic, s.stance or NO_STANCE, s.heading, s.text, short_quote(s.text),
-               read.path, s.line, s.guessed, others)
+               read.path, s.line, s.guessed, others, read.date, s.blocks)
         for (name, s, read), others in zip(pending, shared, strict=True)]
     per_topic: dict[str | None, list[Remark]] = {}
     for remark in remarks:
@@ -189,6 +169,45 @@ def _comparison(hearing: Hearing, reads: list[_Read], authority: dict,
         TopicRemarks(topic, tuple(per_topic.get(topic.id, ())), authority.get(topic.id, ()))
         for topic in hearing.meta.topics)
     answered = {r.name for r in respondents}
-    not_answered = tuple(p.name for p in parties if p.name not in answered)
+    not_answered = tuple(p.name for p in hearing.meta.consulted if p.name not in answered)
     return Comparison(hearing, tuple(respondents), not_answered, topics,
-                      tuple(per_topic.get(None, ())), remarks_file)
+                      tuple(per_topic.get(None, ())), remarks_file,
+                      warnings=no_topic_warnings(reads))
+
+
+def _by_party(hearing: Hearing, reads: list[_Read]) -> tuple[dict[str, list[_Read]], set[str]]:
+    """The responses grouped by the party that sent them (a consulted party's own name
+    when it is one), and the names of the consulted parties among them."""
+    by_name: dict[str, list[_Read]] = {}
+    consulted: set[str] = set()
+    lookup = _Parties(hearing.meta.consulted)
+    for read in reads:
+        party = lookup.of(read)
+        name = party.name if party else read.name
+        if party:
+            consulted.add(name)
+        by_name.setdefault(name, []).append(read)
+    return by_name, consulted
+
+
+def _respondent(hearing: Hearing, name: str, group: list[_Read], consulted: bool) -> Respondent:
+    """One party and its responses (``group``, oldest first)."""
+    deadline = hearing.meta.deadline
+    return Respondent(
+        name, group[-1].date, tuple(r.path for r in group), consulted,
+        any(r.date > deadline for r in group), any(r.imported for r in group),
+        tuple(r.received for r in group if r.received), tuple(r.date for r in group),
+        all(r.no_remarks for r in group), any("date" in r.guessed for r in group))
+
+
+def _unique_sections(name: str, group: list[_Read]) -> list[tuple[str, Section, _Read]]:
+    """Every section of a party's responses; the same text sent twice is counted once."""
+    seen: set[tuple[str | None, str]] = set()
+    found = []
+    for read in group:
+        for section in read.sections:
+            key = (section.topic, " ".join(section.text.split()))
+            if key not in seen:
+                seen.add(key)
+                found.append((name, section, read))
+    return found

@@ -19,8 +19,9 @@ def matrix_rows(comparison: Comparison, lang: str) -> list[list[str]]:
     rows = [header]
     for respondent in comparison.respondents:
         rows.append([respondent.name, respondent.date.isoformat(), *(
-            stance_text(s, lang) if (s := comparison.stance_of(respondent.name, t.topic.id))
-            else "" for t in topics)])
+            ", ".join(stance_text(s, lang)
+                      for s in comparison.stances_of(respondent.name, t.topic.id))
+            for t in topics)])
     rows.append([label("total", lang), str(len(comparison.respondents)),
                  *(str(len(t.respondents)) for t in topics)])
     return rows

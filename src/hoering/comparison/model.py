@@ -27,6 +27,8 @@ class Remark:
     line: int | None
     guessed: bool = False  # topic/stance guessed by import, not yet confirmed
     shared_with: tuple[str, ...] = ()  # respondents who wrote the same sentences
+    date: dt.date | None = None  # the date of the response it is in
+    blocks: tuple[n.Block, ...] = field(default=(), repr=False)  # the section as written
 
     @property
     def source(self) -> str:
@@ -44,6 +46,13 @@ class Respondent:
     late: bool  # arrived after the deadline
     imported: bool  # read from a received PDF/DOCX
     received: tuple[Path, ...] = ()  # the originals of imported responses
+    dates: tuple[dt.date, ...] = ()  # every response's date, oldest first
+    no_remarks: bool = False  # answered only that it has no remarks
+    date_guessed: bool = False  # a date was guessed by import and not yet confirmed
+
+    @property
+    def answered_twice(self) -> bool:
+        return len(self.files) > 1
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,11 @@ class TopicRemarks:
 
     def count(self, stance: str) -> int:
         return sum(1 for r in self.remarks if r.stance == stance)
+
+    @property
+    def total(self) -> int:
+        """"I alt": the remarks on the topic (one respondent may make several)."""
+        return len(self.remarks)
 
     def by_stance(self) -> list[tuple[str, tuple[Remark, ...]]]:
         groups = [(s, tuple(r for r in self.remarks if r.stance == s))
@@ -75,25 +89,22 @@ class Comparison:
     remarks_file: Path | None = None
     warnings: list[str] = field(default_factory=list)
 
-    def stance_of(self, respondent: str, topic: str) -> str | None:
-        """The respondent's stance on a topic (see :func:`main_stance`); None: said nothing."""
-        return self.matrix.get(respondent, {}).get(topic)
+    def stances_of(self, respondent: str, topic: str) -> tuple[str, ...]:
+        """Every stance the respondent took on a topic, in the order of :data:`STANCES`
+        (two responses, or two sections, may take different ones); () : said nothing."""
+        return self.matrix.get(respondent, {}).get(topic, ())
 
     @property
-    def matrix(self) -> dict[str, dict[str, str]]:
+    def matrix(self) -> dict[str, dict[str, tuple[str, ...]]]:
         if "_matrix" not in self.__dict__:
-            stances: dict[str, dict[str, list[str]]] = {}
+            stances: dict[str, dict[str, set[str]]] = {}
             for entry in self.topics:
                 for remark in entry.remarks:
                     stances.setdefault(remark.respondent, {}).setdefault(
-                        entry.topic.id, []).append(remark.stance)
+                        entry.topic.id, set()).add(remark.stance)
+            order = (*STANCES, NO_STANCE)
             object.__setattr__(self, "_matrix", {
-                who: {topic: main_stance(found) for topic, found in topics.items()}
+                who: {topic: tuple(s for s in order if s in found)
+                      for topic, found in topics.items()}
                 for who, topics in stances.items()})
         return self.__dict__["_matrix"]
-
-
-def main_stance(stances: list[str]) -> str:
-    """The stance stated most often; when tied, concern before proposal before positive."""
-    order = ("concern", "proposal", "positive", NO_STANCE)
-    return max(order, key=lambda s: (stances.count(s), -order.index(s)))

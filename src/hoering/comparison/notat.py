@@ -28,10 +28,11 @@ def _text(text: str) -> n.Paragraph:
     return n.Paragraph((n.Text(text),))
 
 
-def _stance_cell(stance: str | None, lang: str, words: bool) -> str:
-    if stance is None:
+def _stance_cell(stances: tuple[str, ...], lang: str, words: bool) -> str:
+    """Every stance the respondent took ("! bekymring, → forslag"); "–": said nothing."""
+    if not stances:
         return "–"
-    return stance_text(stance, lang) if words else SYMBOLS[stance]
+    return ", ".join(stance_text(s, lang) if words else SYMBOLS[s] for s in stances)
 
 
 def _unbroken(text: str) -> str:
@@ -156,7 +157,7 @@ def _overview(comparison: Comparison, lang: str, chart_png: bytes | None,
         on_page = matrix_limit is not None  # the HTML report's table can scroll sideways
         words = not on_page or len(topics) <= MATRIX_MAX_TOPICS_WITH_WORDS
         rows = tuple(
-            (_cell(r.name), *(_cell(_stance_cell(comparison.stance_of(r.name, t.topic.id),
+            (_cell(r.name), *(_cell(_stance_cell(comparison.stances_of(r.name, t.topic.id),
                                                  lang, words)) for t in topics))
             for r in comparison.respondents)
         blocks.append(n.Table(header, rows, caption=label("overview", lang),
@@ -176,7 +177,7 @@ def _overview(comparison: Comparison, lang: str, chart_png: bytes | None,
     rows = tuple(
         (_cell(f"{t.topic.section} {t.topic.title}".strip()),
          *(_cell(str(t.count(s))) for s in (*STANCES, NO_STANCE)),
-         _cell(str(len(t.respondents))))
+         _cell(str(t.total)))
         for t in topics)
     blocks.append(n.Table(header, rows, align=(None, *("right",) * 5),
                           caption=label("chart", lang), row_headers=True))

@@ -1,5 +1,11 @@
-"""A response's body cut into sections: one per top-level heading, plus the text before
-the first heading. Each section keeps its heading's topic, stance and line."""
+"""A response's body cut into sections, so that no word is lost.
+
+A heading with a topic attribute (at any level) opens a topic section; the text below it
+belongs to that topic until the next heading of the same or a higher level. Text under no
+topic heading — the opening lines, a ``## Bemærkninger`` before its ``###`` topics, the
+closing — forms sections without a topic, one per heading it stands under. Sub-headings
+inside a section stay in it as text.
+"""
 
 from __future__ import annotations
 
@@ -16,34 +22,47 @@ class Section:
     stance: str | None
     guessed: bool
     text: str
+    blocks: tuple[n.Block, ...] = ()  # what the section says, as written
 
 
 def sections(blocks: list[n.Block] | tuple[n.Block, ...]) -> list[Section]:
-    levels = [b.level for b in blocks if isinstance(b, n.Heading)]
-    top = min(levels, default=1)
-    found: list[Section] = []
-    heading: n.Heading | None = None
-    texts: list[str] = []
-    first_line: int | None = None
-
-    def close() -> None:
-        text = "\n\n".join(t for t in texts if t.strip())
-        if heading is not None:
-            found.append(Section(n.plain_text(heading.children).strip(), heading.line,
-                                 heading.topic, heading.stance, heading.guess is not None, text))
-        elif text:
-            found.append(Section("", first_line, None, None, False, text))
-
+    """The sections of a body, in order of their first block."""
+    owners: dict[int, tuple[n.Heading | None, list[n.Block]]] = {}
+    open_headings: list[n.Heading] = []
     for block in blocks:
-        if isinstance(block, n.Heading) and block.level == top:
-            close()
-            heading, texts = block, []
-        else:
-            if first_line is None:
-                first_line = getattr(block, "line", None)
-            texts.append(block_text(block))
-    close()
-    return found
+        if isinstance(block, n.Heading):
+            while open_headings and open_headings[-1].level >= block.level:
+                open_headings.pop()
+            open_headings.append(block)
+            if block.topic is not None:
+                owners.setdefault(id(block), (block, []))
+                continue
+        owner = _owner(open_headings)
+        owners.setdefault(id(owner), (owner, []))[1].append(block)
+    return [section for owner, content in owners.values()
+            if (section := _section(owner, content)) is not None]
+
+
+def _owner(open_headings: list[n.Heading]) -> n.Heading | None:
+    """The innermost open topic heading; else the innermost heading (text on no topic)."""
+    for heading in reversed(open_headings):
+        if heading.topic is not None:
+            return heading
+    return open_headings[-1] if open_headings else None
+
+
+def _section(owner: n.Heading | None, content: list[n.Block]) -> Section | None:
+    if owner is not None and owner.topic is None and content and content[0] is owner:
+        content = content[1:]  # a heading on no topic is the section's name, not its text
+    text = "\n\n".join(t for t in map(block_text, content) if t.strip())
+    if owner is None or owner.topic is None:
+        if not text:
+            return None  # a heading with nothing under it says nothing
+        first = owner.line if owner is not None else getattr(content[0], "line", None)
+        title = n.plain_text(owner.children).strip() if owner is not None else ""
+        return Section(title, first, None, None, False, text, tuple(content))
+    return Section(n.plain_text(owner.children).strip(), owner.line, owner.topic, owner.stance,
+                   owner.guess is not None, text, tuple(content))
 
 
 def block_text(block: n.Block) -> str:
@@ -59,4 +78,6 @@ def block_text(block: n.Block) -> str:
         return "\n".join(" | ".join(n.plain_text(c.children) for c in row) for row in rows)
     if isinstance(block, n.CodeBlock):
         return block.text
+    if isinstance(block, n.Figure):
+        return block.alt
     return ""
