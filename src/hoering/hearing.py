@@ -238,6 +238,10 @@ def _check_form_topics(meta: HearingMeta, data, path: Path) -> None:
             hint=f"did you mean '{close[0]}'?" if close else
             "use one of the ids under topics: " + ", ".join(known) if known else
             "add the topic under topics: first"))
+    if errors:
+        raise SourceErrors(errors)
+
+
 def response_errors(hearing: Hearing, path: Path, hearing_id: str, hearing_line: int | None,
                     topics: Iterable[tuple[str, int | None]]) -> list[SourceError]:
     """What is wrong with a response as part of ``hearing``: it names another hearing, or
@@ -266,11 +270,11 @@ def hearing_of(source: Path) -> Hearing | None:
     path = folder / HEARING_FILE
     if Path(source).parent.name != "responses" or not path.is_file():
         return None
-    return _cached_hearing(folder, path.stat().st_mtime_ns)
+    return _cached_hearing(str(folder.resolve()), path.stat().st_mtime_ns, folder)
 
 
 @functools.lru_cache(maxsize=8)
-def _cached_hearing(folder: Path, _mtime: int) -> Hearing:
+def _cached_hearing(_where: str, _mtime: int, folder: Path) -> Hearing:
     return load_hearing(folder)
 
 
