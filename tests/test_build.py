@@ -114,7 +114,7 @@ def test_api_builds_with_any_executor(project):
         report = hoering.build(formats=["html"], executor=executor,
                                on_progress=lambda o, done, total: seen.append((done, total)))
     total = example_sources()
-    assert report.ok and len(report.built) == total and total >= 6
+    assert report.ok and len(report.built) == total and total >= 6, [str(o.error) for o in report.failed]
     assert seen[-1] == (total, total)
 
 

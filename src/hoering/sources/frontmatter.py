@@ -7,8 +7,8 @@ and can say which line holds an impossible one.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +33,20 @@ class RawSource:
         return yaml_line(self.metadata, location, self.metadata_first_line)
 
 
-@lru_cache(maxsize=1)
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
+_parsers = threading.local()
 
-    yaml = YAML(typ="rt", pure=True)
-    constructors = yaml.constructor.yaml_constructors
-    constructors["tag:yaml.org,2002:timestamp"] = constructors["tag:yaml.org,2002:str"]
+
+def _yaml() -> Any:
+    """This thread's YAML parser: a ruamel YAML object keeps its parsing state, so threads
+    building at the same time (any Executor) must not share one."""
+    yaml = getattr(_parsers, "yaml", None)
+    if yaml is None:
+        from ruamel.yaml import YAML
+
+        yaml = YAML(typ="rt", pure=True)
+        constructors = yaml.constructor.yaml_constructors
+        constructors["tag:yaml.org,2002:timestamp"] = constructors["tag:yaml.org,2002:str"]
+        _parsers.yaml = yaml
     return yaml
 
 
