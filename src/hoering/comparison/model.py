@@ -108,3 +108,10 @@ class Comparison:
                       for topic, found in topics.items()}
                 for who, topics in stances.items()})
         return self.__dict__["_matrix"]
+
+
+def main_stance(stances: list[str]) -> str:
+    """The stance stated most often; when tied, concern before proposal before positive (for
+    one word per cell where there is no room for every stance, as in a mass matrix)."""
+    order = ("concern", "proposal", "positive", NO_STANCE)
+    return max(order, key=lambda s: (stances.count(s), -order.index(s)))
