@@ -5,6 +5,8 @@ copy of the example project: the commands in ``sh`` blocks, the ``$ hoering …`
 (whose printed output must match), and the commands quoted in the text that have options or
 arguments (``hoering new hearing --id …``). Synopses with placeholders (``hoering build
 [PATHS]``, ``--hearing ID``) and bare command names (``hoering review``) are not examples.
+``hoering preview`` serves until it is stopped: it runs in a process of its own (with
+``--port 0 --no-browser``) until its page has been fetched.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from click.testing import CliRunner
 from conftest import REPO
 from hoering.cli import main
 from import_fixtures import plain_docx, response_pdf
+from test_preview import get, preview_command
 
 PLACEHOLDER = re.compile(r"\[|\.\.\.|…|\b(?:ID|DIR|PATHS|COMMAND|FILES|HEARING|NAME|[TDX])\b")
 
@@ -107,6 +110,10 @@ def test_every_readme_example_works_as_written(project):
     for example in readme_examples():
         if example.output is not None:
             _run_session(runner, project, example)
+            continue
+        if example.args[0] == "preview":  # serves until stopped: run it in a process
+            with preview_command(*example.args[1:]) as (_, url):
+                assert get(url)[0] == 200, example.command
             continue
         result = runner.invoke(main, example.args, catch_exceptions=False)
         assert result.exit_code == 0, f"{example.command}\n{result.output}"

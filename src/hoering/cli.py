@@ -443,6 +443,48 @@ def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
         click.echo(f"Wrote {display_path(path)}")
 
 
+@main.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 to serve the preview on (0: any free port).")
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+def preview(path: Path | None, port: int, no_browser: bool) -> None:
+    """Show a source's document, or a hearing's høringsnotat, in the browser while you write.
+
+    PATH is a source (.md) or a hearing's folder or id (default: the hearing the current
+    folder is in). The page is rebuilt and reloads by itself each time you save a file;
+    an error shows on the page with its file and line, and the PDF is one click away. The
+    server listens on 127.0.0.1 only; Ctrl+C stops it.
+
+    \b
+    Examples:
+      hoering preview consultations/samarbejdsaftale-psykisk-sygdom/responses/ishoj.md
+      hoering preview consultations/samarbejdsaftale-psykisk-sygdom --port 8001
+    """
+    from .errors import display_path
+    from .preview import Preview
+
+    config = _config(_given(path))
+    with Preview(path or _hearing_here(config), config) as running:
+        url = running.start(port)
+        click.echo(f"Preview of {display_path(running.target.path)} at {url} "
+                   "(Ctrl+C stops it)")
+        if not no_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+        try:
+            threading_event().wait()
+        except KeyboardInterrupt:
+            click.echo("Preview stopped")
+
+
+def threading_event():
+    import threading
+
+    return threading.Event()
+
+
 def _given(path: Path | None) -> tuple[Path, ...]:
     return (path,) if path is not None else ()
 

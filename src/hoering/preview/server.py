@@ -1,0 +1,93 @@
+"""The preview's HTTP server: the standard library's, on 127.0.0.1, with four addresses.
+
+``/`` the page; ``/events?since=N`` answers with the version once it is not N (long poll);
+``/document.pdf`` the PDF; anything else is 404. Requests whose Host is not this server's
+are refused, so a web page elsewhere cannot reach the preview through a rebound name.
+"""
+
+from __future__ import annotations
+
+import json
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+from ..errors import HoeringError
+from .page import error_page
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, preview, port: int) -> None:
+        self.preview = preview
+        super().__init__(("127.0.0.1", port), _Handler)
+
+    def handle_error(self, request, client_address) -> None:
+        """A page closed while it waited is no error; anything else is reported."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def serve(preview, port: int) -> _Server:
+    """A server for ``preview`` bound to 127.0.0.1:``port`` (not yet serving)."""
+    try:
+        return _Server(preview, port)
+    except OSError as exc:
+        raise HoeringError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}",
+                           hint="give another port with --port N, or --port 0 for any free "
+                                "one") from None
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        if not self._host_is_ours():
+            self._send(403, b"Forbidden", "text/plain")
+            return
+        url = urlsplit(self.path)
+        route = {"/": self._page, "/events": self._events, "/document.pdf": self._pdf}.get(
+            url.path)
+        if route is None:
+            self._send(404, b"Not found", "text/plain")
+            return
+        route(parse_qs(url.query))
+
+    def _host_is_ours(self) -> bool:
+        port = self.server.server_address[1]
+        return self.headers.get("Host", "") in {f"127.0.0.1:{port}", f"localhost:{port}"}
+
+    def _page(self, _query) -> None:
+        self._send(200, self.server.preview.page, "text/html; charset=utf-8")
+
+    def _events(self, query) -> None:
+        try:
+            since = int(query.get("since", ["0"])[0])
+        except ValueError:
+            since = 0
+        version = self.server.preview.wait(since)
+        self._send(200, json.dumps({"version": version}).encode(), "application/json")
+
+    def _pdf(self, _query) -> None:
+        preview = self.server.preview
+        try:
+            data = preview.pdf()
+        except HoeringError as exc:
+            page = error_page(exc, name=preview.target.name, version=preview.version)
+            self._send(500, page, "text/html; charset=utf-8")
+            return
+        self._send(200, data, "application/pdf")
+
+    def _send(self, status: int, data: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's name)
+        """Quiet: the terminal shows what the preview says, not every request."""

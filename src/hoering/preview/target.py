@@ -1,0 +1,84 @@
+"""What a preview shows: one source's document, or a hearing's høringsnotat.
+
+A :class:`Target` makes the HTML and the PDF in this process (so the second build and every
+one after it find the libraries, templates and profiles loaded) and names the folders whose
+changes should rebuild it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Config
+from ..errors import SourceError
+from ..hearing import HEARING_FILE, hearing_folder
+from ..render.templates import TemplateFinder
+
+
+@dataclass(frozen=True)
+class Target:
+    """A source file or a hearing folder, in a project."""
+
+    path: Path
+    config: Config
+
+    @classmethod
+    def of(cls, path: Path | str, config: Config) -> Target:
+        """The target ``path`` names: a ``.md`` source, a hearing's folder or its id."""
+        given = Path(path)
+        folder = hearing_folder(given, config)
+        if folder.is_dir() and (folder / HEARING_FILE).is_file():
+            return cls(folder.resolve(), config)
+        if given.is_file() and given.suffix == ".md":
+            return cls(given.resolve(), config)
+        raise SourceError(given, "nothing to preview here",
+                          hint="give a source (.md) or a hearing's folder (with hearing.yaml)")
+
+    @property
+    def is_hearing(self) -> bool:
+        return self.path.is_dir()
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def templates(self) -> TemplateFinder:
+        folder = self.config.templates
+        return TemplateFinder(folder if folder.is_dir() else None)
+
+    def watched(self) -> list[Path]:
+        """Folders whose changes may change the output: the source's folder (images sit next
+        to it; editors save by renaming) or the hearing's, and the project's templates."""
+        folders = [self.path if self.is_hearing else self.path.parent]
+        if self.config.templates.is_dir():
+            folders.append(self.config.templates)
+        return folders
+
+    def make(self, fmt: str) -> tuple[bytes, list[str]]:
+        """The ``fmt`` ("html" or "pdf") file and the warnings made on the way."""
+        if self.is_hearing:
+            return self._notat(fmt), []
+        return self._document(fmt)
+
+    def _document(self, fmt: str) -> tuple[bytes, list[str]]:
+        from ..documents import compose
+        from ..pipeline import organisation_for
+        from ..render import render
+        from ..sources import load_source
+
+        templates = self.templates()
+        try:
+            source = load_source(self.path)
+            document = compose(source, organisation_for(source, templates))
+        except SourceError as exc:
+            raise exc.located(self.path) from None
+        return render(document, fmt, templates), list(source.warnings)
+
+    def _notat(self, fmt: str) -> bytes:
+        from ..comparison.collect import compare
+        from ..comparison.outputs import NOTAT, make_outputs
+
+        comparison = compare(self.path, config=self.config)
+        files = make_outputs(comparison, formats=(fmt,), bundle=False, config=self.config)
+        return files[f"{NOTAT}.{fmt}"]

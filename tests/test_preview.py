@@ -1,0 +1,155 @@
+"""hoering preview: a real HTTP client against a preview of a temporary project — the page,
+its rebuild when a file is saved, errors on the page, the PDF, and what it refuses."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from conftest import EXAMPLE_HEARING
+from hoering.config import load_config
+from hoering.errors import SourceError
+from hoering.preview import Preview
+from htmltree import parse
+
+SOURCE = Path("consultations") / EXAMPLE_HEARING / "responses" / "ishoj.md"
+TITLE = "Høringssvar om udkast til samarbejdsaftale om voksne med psykisk sygdom"
+WAIT = 20  # seconds a test waits for a rebuild at most (it takes well under one)
+
+
+def get(url: str, headers: dict | None = None) -> tuple[int, str, bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=WAIT + 5) as response:
+            return response.status, response.headers["Content-Type"], response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers["Content-Type"], exc.read()
+
+
+def next_version(url: str, since: int) -> int:
+    status, _, body = get(f"{url}events?since={since}")
+    assert status == 200
+    return json.loads(body)["version"]
+
+
+@pytest.fixture
+def running(project):
+    with Preview(SOURCE, load_config()) as preview:
+        url = preview.start(port=0)
+        yield preview, url
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    path = project / SOURCE
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_serves_the_document_with_a_pdf_link_and_reload_script(running):
+    preview, url = running
+    assert url.startswith("http://127.0.0.1:")
+    status, content_type, body = get(url)
+    assert (status, content_type) == (200, "text/html; charset=utf-8")
+    page = parse(body.decode("utf-8"))
+    assert page.find("title").text() == TITLE
+    bar = page.find("div", id="hoering-preview")
+    assert bar.find("a").attrs["href"] == "/document.pdf"
+    assert f"var version = {preview.version};" in body.decode("utf-8")
+
+
+def test_saving_the_source_rebuilds_and_the_waiting_page_hears_of_it(running, project):
+    preview, url = running
+    before = preview.version
+    edit(project, f"title: {TITLE}", "title: Et nyt emne for svaret")
+    assert next_version(url, before) > before
+    page = parse(get(url)[2].decode("utf-8"))
+    assert page.find("title").text() == "Et nyt emne for svaret"
+
+
+def test_an_error_is_shown_on_the_page_with_file_and_line_then_the_document_again(
+        running, project):
+    preview, url = running
+    version = preview.version
+    edit(project, "date: 2019-06-19", "date: 2019-13-01")
+    version = next_version(url, version)
+    status, _, body = get(url)
+    page = parse(body.decode("utf-8"))
+    assert status == 200 and preview.failed
+    errors = page.find("main").find("ol").find_all("li")
+    assert errors[0].find("p").text() == (
+        f"{SOURCE}:7: date: '2019-13-01' is not a date (write dates as YYYY-MM-DD, e.g. "
+        "2019-06-19)")
+    assert errors[0].find("mark").text() == "   7  date: 2019-13-01"
+    assert get(f"{url}document.pdf")[0] == 500
+    edit(project, "date: 2019-13-01", "date: 2019-06-19")
+    next_version(url, version)
+    assert parse(get(url)[2].decode("utf-8")).find("title").text() == TITLE
+
+
+def test_the_pdf_is_one_click_away(running):
+    _, url = running
+    status, content_type, body = get(f"{url}document.pdf")
+    assert (status, content_type) == (200, "application/pdf")
+    assert pypdf.PdfReader(io.BytesIO(body)).metadata.title == TITLE
+
+
+def test_a_hearing_shows_its_hoeringsnotat(project):
+    with Preview(Path("consultations") / EXAMPLE_HEARING, load_config()) as preview:
+        url = preview.start(port=0)
+        page = parse(get(url)[2].decode("utf-8"))
+        assert not preview.failed
+        assert page.find("h1").text().startswith("Høringsnotat")
+        remarks = project / "consultations" / EXAMPLE_HEARING / "remarks.md"
+        remarks.write_text(remarks.read_text("utf-8").replace(
+            "Regionen fastholder", "Regionen holder fast i", 1), "utf-8")
+        next_version(url, preview.version - 0)
+        assert "Regionen holder fast i" in get(url)[2].decode("utf-8")
+
+
+def test_other_hosts_and_addresses_are_refused(running):
+    preview, url = running
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    assert preview._server.server_address[0] == "127.0.0.1"
+    assert get(url, {"Host": f"attacker.example:{port}"})[0] == 403
+    assert get(f"{url}../../etc/passwd")[0] == 404
+    assert get(f"{url}consultations/{EXAMPLE_HEARING}/hearing.yaml")[0] == 404
+
+
+def test_nothing_to_preview(project):
+    with pytest.raises(SourceError) as caught:
+        Preview("hoering.toml", load_config())
+    assert str(caught.value) == ("hoering.toml: nothing to preview here (give a source (.md) "
+                                 "or a hearing's folder (with hearing.yaml))")
+
+
+@contextlib.contextmanager
+def preview_command(*args: str):
+    """Run 'hoering preview ARGS --port 0 --no-browser' in a process of its own; yield the
+    first line it prints and its URL; stop it after."""
+    command = [sys.executable, "-m", "hoering", "preview", *args, "--port", "0",
+               "--no-browser"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True) as process:
+        try:
+            line = process.stdout.readline()
+            assert " at http://127.0.0.1:" in line, line + process.stderr.read()
+            yield line, line.split(" at ")[1].split()[0]
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def test_the_command_prints_its_address_and_serves(project):
+    with preview_command(str(SOURCE)) as (line, url):
+        assert line.startswith(f"Preview of {SOURCE} at http://127.0.0.1:")
+        assert get(url)[0] == 200
