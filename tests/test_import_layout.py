@@ -200,3 +200,11 @@ def test_a_bullet_glyph_kept_beside_its_item_opens_a_list_item():
     assert [b.text for b in blocks if b.kind == "bullet"] == [
         "Vi foreslår, at regionen tilbyder befordring, når behandlingen ligger langt fra "
         "borgerens bopæl."]
+
+
+def test_an_address_block_at_the_very_top_is_the_recipient_when_the_window_is_empty():
+    top = [line(text, 28 + i * 13, 57) for i, text in enumerate(
+        ["Region Hovedstaden", "Psykiatri og Social", "Kongens Vænge 2", "3400 Hillerød"])]
+    subject = line("Høringssvar vedr. samarbejdsaftalen", 230, 57, size=14, bold=True)
+    cleaned = clean(Extracted("pdf", [*top, subject, *body_lines(8, x0=57)]))
+    assert [r.text for r in cleaned.recipient] == [t.text for t in top]
