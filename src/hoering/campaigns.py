@@ -7,8 +7,8 @@ wording between letters. One mechanism, in steps that also run apart on a cluste
    how many for ``THRESHOLD``); texts with one band alike are candidates;
 3. ``candidate_edges``: within each band key, every text is linked to the first — the keys can
    be split between machines by key (``key % parts``) and each part done alone;
-4. ``components``: linked texts form candidate groups; each group's representative is its
-   best-linked text;
+4. ``components``: linked texts form candidate groups, each around a representative (the
+   best-linked text, taking the texts linked to it);
 5. ``similar``: the check inside each group — a text belongs to it when its signature agrees
    with the representative's in at least ``SIMILAR`` of the positions (the estimated Jaccard
    similarity of their word pairs); the others are set free.
@@ -151,9 +151,11 @@ class Groups:
 
 
 def components(*edge_lists: np.ndarray) -> Groups:
-    """The candidate groups the links make (connected components)."""
+    """Candidate groups from the links, as stars: the best-linked text not yet in a group
+    becomes a representative and takes every linked text not yet taken, and so on down.
+    (Plain connected components would chain unrelated texts through texts that are merely
+    alike — short remarks sharing a stock opening — into one group.)"""
     from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
 
     edges = np.concatenate([e for e in edge_lists if len(e)] or [np.zeros((0, 2), np.uint64)])
     if len(edges) == 0:
@@ -162,14 +164,21 @@ def components(*edge_lists: np.ndarray) -> Groups:
     nodes, index = np.unique(edges.reshape(-1), return_inverse=True)
     index = index.reshape(-1, 2)
     size = len(nodes)
-    graph = coo_matrix((np.ones(len(index), dtype=np.int8), (index[:, 0], index[:, 1])),
-                       shape=(size, size))
-    count, labels = connected_components(graph, directed=False)
-    degree = np.bincount(index.reshape(-1), minlength=size)
-    # per label, the node with the highest degree (lowest id on a tie): sort by label, -degree
-    order = np.lexsort((np.arange(size), -degree, labels))
-    firsts = order[np.r_[True, labels[order][1:] != labels[order][:-1]]]
-    return Groups(nodes, labels.astype(np.int64), nodes[firsts])
+    both = np.concatenate([index, index[:, ::-1]])
+    graph = coo_matrix((np.ones(len(both), dtype=np.int8), (both[:, 0], both[:, 1])),
+                       shape=(size, size)).tocsr()
+    starts, linked = graph.indptr, graph.indices
+    degree = np.diff(starts)
+    labels = np.full(size, -1, dtype=np.int64)
+    centres: list[int] = []
+    for node in np.lexsort((np.arange(size), -degree)):
+        if labels[node] >= 0:
+            continue
+        neighbours = linked[starts[node]:starts[node + 1]]
+        labels[neighbours[labels[neighbours] < 0]] = len(centres)
+        labels[node] = len(centres)
+        centres.append(node)
+    return Groups(nodes, labels, nodes[np.array(centres, dtype=np.int64)])
 
 
 def similar(sigs: np.ndarray, representative_sigs: np.ndarray) -> np.ndarray:
