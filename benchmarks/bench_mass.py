@@ -66,8 +66,8 @@ LAST = ("Jensen Nielsen Hansen Pedersen Andersen Christensen Larsen Sørensen Ra
         "Jørgensen Petersen Madsen Kristensen Olsen Thomsen Poulsen Johansen Møller Mortensen "
         "Holm Dam Berg Lund Ravn Juhl").split()
 KINDS = ("Grundejerforeningen", "Beboerforeningen", "Cyklistforbundet", "Handelsforeningen",
-         "Skolebestyrelsen", "Idrætsforeningen", "Ældrerådet", "Lokalrådet", "Naturfredningsforeningen",
-         "Erhvervsforeningen")
+         "Skolebestyrelsen", "Idrætsforeningen", "Ældrerådet", "Lokalrådet",
+         "Naturfredningsforeningen", "Erhvervsforeningen")
 PLACES = ("Nord", "Syd", "Øst", "Vest", "Midtby", "Havnen", "Søndermarken", "Skovhøj", "Bakken",
           "Enghaven", "Kirkebakken", "Strandparken", "Åparken", "Vænget", "Toftegården",
           "Møllevangen", "Rosenhøj", "Lindegården", "Egeskov", "Birkely", "Solbakken",
@@ -190,7 +190,8 @@ def _row(pick, rows, campaign, texts, organisations, start) -> None:
     rows["organisation"].append(pick.choice(organisations) if pick.random() < 0.05 else "")
     late = pick.random() < 0.02
     day = start + dt.timedelta(days=pick.randint(52, 60) if late else pick.randint(0, 51))
-    rows["indsendt"].append(f"{day.isoformat()} {pick.randint(7, 22):02d}:{pick.randint(0, 59):02d}")
+    clock = f"{pick.randint(7, 22):02d}:{pick.randint(0, 59):02d}"
+    rows["indsendt"].append(f"{day.isoformat()} {clock}")
     for index, column in enumerate(COLUMNS):
         if campaign >= 0 and texts[campaign][0] == index:
             rows[column].append(edited(pick, texts[campaign][1]))

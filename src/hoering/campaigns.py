@@ -188,6 +188,24 @@ def similar(sigs: np.ndarray, representative_sigs: np.ndarray) -> np.ndarray:
     return (sigs == representative_sigs).mean(axis=1)
 
 
+def similar_groups(ids: np.ndarray, sigs: np.ndarray) -> list[list[int]]:
+    """Every step in one process: groups (of two or more) of the ids whose signatures are
+    near-identical, each checked against its representative."""
+    if len(ids) < 2:
+        return []
+    groups = components(candidate_edges(key_pairs(ids, band_keys(sigs))))
+    labels = groups.label_of(ids)
+    kept = labels >= 0
+    order = np.argsort(ids)
+    rows = order[np.searchsorted(ids[order], groups.representatives)]
+    kept[kept] = similar(sigs[kept], sigs[rows[labels[kept]]]) >= SIMILAR
+    found: dict[int, list[int]] = {}
+    for identity, label, keep in zip(ids, labels, kept, strict=True):
+        if keep:
+            found.setdefault(int(label), []).append(int(identity))
+    return sorted(sorted(g) for g in found.values() if len(g) > 1)
+
+
 def near_duplicate_groups(texts: list[str], min_words: int = MIN_WORDS) -> list[list[int]]:
     """Groups (of two or more) of near-identical texts, as indexes into ``texts``; texts of
     fewer than ``min_words`` words take no part. Identical texts are signed once."""
@@ -196,18 +214,12 @@ def near_duplicate_groups(texts: list[str], min_words: int = MIN_WORDS) -> list[
         found = words(text)
         if len(found) >= min_words:
             distinct.setdefault(" ".join(found), []).append(index)
-    if sum(len(v) for v in distinct.values()) < 2:
-        return []
     keys = list(distinct)
-    sigs = signatures([k.split(" ") for k in keys])
     ids = np.arange(len(keys), dtype=np.uint64)
-    groups = components(candidate_edges(key_pairs(ids, band_keys(sigs))))
-    labels = groups.label_of(ids)
-    kept = labels >= 0
-    reps = groups.representatives.astype(np.int64)
-    kept[kept] = similar(sigs[kept], sigs[reps[labels[kept]]]) >= SIMILAR
-    found_groups: dict[int, list[int]] = {}
-    for row, key in enumerate(keys):
-        label = int(labels[row]) if kept[row] else -1 - row  # alone: its copies only
-        found_groups.setdefault(label, []).extend(distinct[key])
-    return sorted(sorted(g) for g in found_groups.values() if len(g) > 1)
+    joined: dict[int, list[int]] = {}
+    for group in similar_groups(ids, signatures([k.split(" ") for k in keys])):
+        for member in group:
+            joined[member] = group
+    groups = {tuple(joined.get(row, [row])) for row in range(len(keys))}
+    found = [sorted(i for row in group for i in distinct[keys[row]]) for group in groups]
+    return sorted(g for g in found if len(g) > 1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 SMALL_WORDS = {"og", "til", "under", "for", "med", "af", "om", "i", "på", "ved", "the", "of"}
@@ -188,6 +188,15 @@ def guess_stance(text: str) -> tuple[str | None, float]:
     return result.stance, result.stance_confidence
 
 
+NEGATION_REACH = 60  # characters before a cue that may hold its negation ("ikke særlig …")
+
+
+@cache
+def _cue_pattern(cue: str) -> re.Pattern:
+    tail = "" if cue in EXACT_CUES else r"\w*"
+    return re.compile(rf"(?<!\w){re.escape(cue)}{tail}(?!\w)")
+
+
 def _stance(text: str, result: TopicMatch) -> None:
     lowered = text.lower()
     counts: dict[str, int] = {}
@@ -196,10 +205,11 @@ def _stance(text: str, result: TopicMatch) -> None:
         for cue in patterns:
             if cue not in lowered:  # most cues are absent: skip their regex
                 continue
-            tail = "" if cue in EXACT_CUES else r"\w*"
-            for match in re.finditer(rf"(?<!\w){re.escape(cue)}{tail}(?!\w)", lowered):
+            for match in _cue_pattern(cue).finditer(lowered):
                 said, word = stance, match.group(0)
-                negation = NEGATION.search(lowered[:match.start()])
+                # a negation ends right before the cue: look back a few words, not the text
+                begin = lowered.rfind(" ", 0, max(0, match.start() - NEGATION_REACH)) + 1
+                negation = NEGATION.search(lowered, begin, match.start())
                 if stance == "positive" and negation:  # "ikke positiv" is a concern
                     said, word = "concern", negation.group(0).strip() + " " + word
                 counts[said] = counts.get(said, 0) + 1

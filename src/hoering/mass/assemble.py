@@ -18,24 +18,42 @@ def merge_groups(parts: list[dict[int, GroupPart]]) -> dict[int, GroupPart]:
     merged: dict[int, GroupPart] = {}
     for partition in parts:
         for label, part in partition.items():
-            into = merged.get(label)
-            if into is None:
+            if label in merged:
+                _add(merged[label], part)
+            else:
                 merged[label] = part
-                continue
-            into.members += part.members
-            into.private += part.private
-            into.keys = few_keys(into.keys, part.keys)
-            into.common += part.common
-            into.texts.update(part.texts)
-            into.organisations += part.organisations
-            into.stances += part.stances
-            into.topics += part.topics
-            into.similarity = into.similarity + part.similarity
-            if part.wordings is not None:
-                into.wordings = part.wordings if into.wordings is None else _union(
-                    into.wordings, part.wordings)
-            into.examples = smallest([*into.examples, *part.examples], EXAMPLES + 1)
     return merged
+
+
+def join_similar(groups: dict[int, GroupPart], labels: np.ndarray, sigs: np.ndarray
+                 ) -> tuple[dict[int, GroupPart], dict[int, int]]:
+    """Groups whose representatives are near-identical joined into the largest of them (a
+    campaign's copies can fall into more than one star); and each joined label's new one."""
+    joined = dict(groups)
+    alias: dict[int, int] = {}
+    for together in mechanism.similar_groups(labels.astype(np.uint64), sigs):
+        keep = max(together, key=lambda label: (groups[label].members, -label))
+        for label in together:
+            if label != keep:
+                _add(joined[keep], joined.pop(label))
+                alias[label] = keep
+    return joined, alias
+
+
+def _add(into: GroupPart, part: GroupPart) -> None:
+    into.members += part.members
+    into.private += part.private
+    into.keys = few_keys(into.keys, part.keys)
+    into.common += part.common
+    into.texts.update(part.texts)
+    into.organisations += part.organisations
+    into.stances += part.stances
+    into.topics += part.topics
+    into.similarity = into.similarity + part.similarity
+    if part.wordings is not None:
+        into.wordings = part.wordings if into.wordings is None else _union(
+            into.wordings, part.wordings)
+    into.examples = smallest([*into.examples, *part.examples], EXAMPLES + 1)
 
 
 def _union(first, second):

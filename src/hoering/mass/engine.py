@@ -33,7 +33,7 @@ def tables_of(hearing: Hearing) -> list:
     return table_files(hearing.responses_folder)
 
 
-def plan(hearing: Hearing) -> tuple[list[Job], list[str]]:
+def plan(hearing: Hearing, lang: str = "da") -> tuple[list[Job], list[str]]:
     """The partitions to read, after checking every table's columns (errors stop here,
     before any work; unmapped columns are warnings)."""
     files = tables_of(hearing)
@@ -53,7 +53,8 @@ def plan(hearing: Hearing) -> tuple[list[Job], list[str]]:
         raise SourceErrors(errors)
     topics = tuple(t.id for t in hearing.meta.topics)
     parts = [part for path in files for part in partitions(path.resolve())]
-    jobs = [Job(number, part, form, topics, hearing.meta.deadline)
+    titles = tuple(t.title for t in hearing.meta.topics)
+    jobs = [Job(number, part, form, topics, hearing.meta.deadline, titles, lang)
             for number, part in enumerate(parts)]
     return jobs, warnings
 
@@ -62,7 +63,7 @@ def compare_tables(hearing: Hearing, runner: Any, *, lang: str = "da",
                    min_campaign: int = assemble.MIN_RESPONDENTS,
                    on_progress: Callable[[int, int], None] | None = None) -> MassComparison:
     """Counts, campaigns, organisations and samples of every answer in the form tables."""
-    jobs, warnings = plan(hearing)
+    jobs, warnings = plan(hearing, lang)
     data = [runner.submit(read, job) for job in jobs]
     summaries = []
     for done, summary in enumerate(runner.stream([runner.submit(summary_of, d, inline=True)
@@ -76,11 +77,14 @@ def compare_tables(hearing: Hearing, runner: Any, *, lang: str = "da",
     found = runner.gather([runner.submit(grouping.verified_parts, v, inline=True)
                            for v in verified])
     merged = assemble.merge_groups([groups_here for groups_here, _ in found])
+    merged, alias = _join_similar(runner, merged, reps)
     campaigns, numbers = assemble.campaigns(merged, min_campaign)
+    numbers.update({label: numbers[kept] for label, kept in alias.items() if kept in numbers})
     topics = tuple(t.id for t in hearing.meta.topics)
     samples = assemble.samples([s for _, s in found], topics, numbers)
-    titles = tuple(t.title for t in hearing.meta.topics)
-    source = MatrixSource(runner, data, verified, numbers, titles, lang)
+    for handle in data:  # the remarks are done with: only the matrix parts stay
+        runner.release(handle)
+    source = MatrixSource(runner, verified, numbers, lang)
     files = tuple(dict.fromkeys(job.part.path.name for job in jobs))
     return MassComparison(total, tuple(campaigns), samples, files, len(jobs), warnings,
                           source)
@@ -102,20 +106,31 @@ def _groups(runner: Any, data: list) -> tuple[Any, Any]:
     return groups, reps
 
 
-class MatrixSource:
-    """The matrix, made partition by partition where the answers are and streamed back in
-    order, a few partitions ahead of the writer."""
+def _join_similar(runner: Any, merged: dict, reps: Any) -> tuple[dict, dict[int, int]]:
+    """Groups of two or more whose representatives are near-identical, joined."""
+    import numpy as np
 
-    def __init__(self, runner: Any, data: list, verified: list, numbers: dict[int, int],
-                 titles: tuple[str, ...], lang: str) -> None:
-        self.runner, self.data, self.verified = runner, data, verified
-        self.numbers, self.titles, self.lang = numbers, titles, lang
+    labels = np.array(sorted(label for label, part in merged.items() if part.members > 1),
+                      dtype=np.int64)
+    sigs = runner.gather([runner.submit(grouping.signatures_of, reps, labels)])[0]
+    return assemble.join_similar(merged, labels, sigs)
+
+
+class MatrixSource:
+    """The matrix, streamed back partition by partition in order, a few ahead of the
+    writer; each part is let go once given."""
+
+    def __init__(self, runner: Any, verified: list, numbers: dict[int, int], lang: str) -> None:
+        self.runner, self.verified, self.numbers, self.lang = runner, verified, numbers, lang
 
     def chunks(self) -> Iterator[Any]:
         pending: list[Any] = []
-        for data, verified in zip(self.data, self.verified, strict=True):
-            pending.append(self.runner.submit(matrix_table, data, verified, self.numbers,
-                                              self.titles, self.lang))
+        for verified in self.verified:
+            pending.append(self.runner.submit(_matrix_of, verified, self.numbers, self.lang))
             if len(pending) > MATRIX_AHEAD:
                 yield from self.runner.stream([pending.pop(0)])
         yield from self.runner.stream(pending)
+
+
+def _matrix_of(verified: grouping.Verified, numbers: dict[int, int], lang: str) -> Any:
+    return matrix_table(verified.matrix, numbers, lang)

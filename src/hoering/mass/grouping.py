@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import campaigns
+from .matrix import MatrixPart, matrix_part
 from .partition import ID_BITS, PartitionData
 
 SAMPLE = 8  # distinct remarks kept per topic (the smallest text hashes: the same everywhere)
@@ -68,6 +69,11 @@ def merge_representatives(groups: campaigns.Groups, *parts: Representatives
     return Representatives(np.arange(count), sigs)
 
 
+def signatures_of(reps: Representatives, labels: np.ndarray) -> np.ndarray:
+    """The representatives' signatures of some groups (those the client joins)."""
+    return reps.sigs[labels]
+
+
 @dataclass
 class GroupPart:
     """What one group holds in one partition (merged across partitions on the client)."""
@@ -87,12 +93,12 @@ class GroupPart:
 
 @dataclass
 class Verified:
-    """A partition after the check: each remark's group label (-1: none), the groups' parts
-    here, and a sample of remarks per topic (text hash, text, stance, label)."""
+    """A partition after the check: the groups' parts here, a sample of remarks per topic
+    (text hash, text, stance, label), and its rows of the matrix."""
 
-    labels: np.ndarray
     groups: dict[int, GroupPart]
     samples: dict[int, list[tuple[int, str, str, int]]]
+    matrix: MatrixPart
 
 
 def verify(data: PartitionData, groups: campaigns.Groups, reps: Representatives) -> Verified:
@@ -111,7 +117,7 @@ def verify(data: PartitionData, groups: campaigns.Groups, reps: Representatives)
         part.common = Counter(dict(sorted(part.common.items(),
                                           key=lambda kv: (-kv[1], kv[0]))[:COMMON]))
         part.texts = {key: part.texts[key] for key in part.common}
-    return Verified(labels, parts, _samples(data, labels))
+    return Verified(parts, _samples(data, labels), matrix_part(data, labels))
 
 
 def _add_member(part: GroupPart, data: PartitionData, remark: int, score: float) -> None:
@@ -167,5 +173,5 @@ def _samples(data: PartitionData, labels: np.ndarray
 
 
 def verified_parts(verified: Verified) -> tuple[dict[int, GroupPart], dict]:
-    """What the client needs of a verified partition (not its labels)."""
+    """What the client needs of a verified partition (not its matrix)."""
     return verified.groups, verified.samples

@@ -30,6 +30,8 @@ class Job:
     form: Form
     topics: tuple[str, ...]  # topic ids, in the hearing's order
     deadline: dt.date
+    titles: tuple[str, ...] = ()  # the topics' titles: the matrix's column names
+    lang: str = "da"
 
 
 @dataclass
@@ -71,25 +73,52 @@ def text_key(normalised: str) -> int:
     return zlib.crc32(normalised.encode())
 
 
+class _Signer:
+    """Signatures made a few thousand texts at a time, so a partition's words are never all
+    held at once (they would be several times the size of its text)."""
+
+    CHUNK = 2048
+
+    def __init__(self) -> None:
+        self.remarks: list[int] = []
+        self.pending: list[list[str]] = []
+        self.done: list[np.ndarray] = []
+
+    def add(self, remark: int, words: list[str]) -> None:
+        self.remarks.append(remark)
+        self.pending.append(words)
+        if len(self.pending) >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.done.append(campaigns.signatures(self.pending))
+            self.pending = []
+
+    def signatures(self) -> np.ndarray:
+        self.flush()
+        return (np.concatenate(self.done) if self.done else
+                np.zeros((0, campaigns.NUM_PERM), dtype=np.uint32))
+
+
 def read(job: Job) -> PartitionData:
     """Read one partition: the stage every later one builds on."""
     summary = Summary.empty(job.topics)
     answers, remarks = Answers(), Remarks()
     stances: dict[str, str] = {}  # campaign copies share a text: guess each text once
-    signed: list[tuple[int, list[str]]] = []
+    signer = _Signer()
     for result in read_partition(job.part, job.form):
         if isinstance(result, HoeringError):
             summary.add_error(str(result))
             continue
-        _add(job, result, summary, answers, remarks, stances, signed)
-    long = np.array([index for index, _ in signed], dtype=np.int64)
+        _add(job, result, summary, answers, remarks, stances, signer)
+    long = np.array(signer.remarks, dtype=np.int64)
     ids = (np.uint64(job.number) << np.uint64(ID_BITS)) | long.astype(np.uint64)
-    sigs = campaigns.signatures([w for _, w in signed])
-    return PartitionData(job, summary, answers, remarks, long, ids, sigs)
+    return PartitionData(job, summary, answers, remarks, long, ids, signer.signatures())
 
 
 def _add(job: Job, row: FormRow, summary: Summary, answers: Answers, remarks: Remarks,
-         stances: dict[str, str], signed: list[tuple[int, list[str]]]) -> None:
+         stances: dict[str, str], signer: _Signer) -> None:
     index = len(answers.row)
     answers.row.append(row.row)
     answers.respondent.append(row.respondent)
@@ -103,7 +132,7 @@ def _add(job: Job, row: FormRow, summary: Summary, answers: Answers, remarks: Re
         if stance is None:
             stance = stances[normalised] = _stance(text)
         if len(words) >= campaigns.MIN_WORDS:
-            signed.append((len(remarks.text), words))
+            signer.add(len(remarks.text), words)
         remarks.topic.append(job.topics.index(topic))
         remarks.text.append(text)
         remarks.stance.append(stance)

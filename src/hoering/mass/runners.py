@@ -39,6 +39,9 @@ class LocalRunner:
         for handle in handles:
             yield handle.result()
 
+    def release(self, handle: Future) -> None:
+        """Nothing to let go here: a value lives as long as something refers to it."""
+
     def worker_memory(self) -> dict[str, int]:
         return {}
 
@@ -61,6 +64,10 @@ class DaskRunner:
         for handle in handles:
             yield handle.result()
             handle.release()
+
+    def release(self, handle: Any) -> None:
+        """Let the workers forget a result once nothing else needs it."""
+        handle.release()
 
     def worker_memory(self) -> dict[str, int]:
         """Each worker's peak resident memory in bytes (Linux: ru_maxrss is in KiB)."""
