@@ -253,7 +253,7 @@ def child(folder: Path, workers: int, out: Path) -> dict:
     workers_mb = sorted(v / 2**20 for v in runner.worker_memory().values())
     if client is not None:
         client.close()
-    precision, recall = pair_scores(folder, out / "matrix.parquet")
+    precision, recall = pair_scores(folder, out / "formularsvar.parquet")
     summary = result.summary
     return {
         "seconds": seconds, "client_mb": client_mb, "workers_mb": workers_mb,

@@ -128,3 +128,48 @@ def test_without_the_dask_extra_the_message_says_what_to_install(monkeypatch):
     assert str(caught.value) == (
         "running on Dask needs the dask extra (install it with pip install 'hoering[dask]', "
         "or leave out --scheduler/--workers to compare on this machine)")
+
+
+def test_hoering_compare_puts_the_form_answers_in_the_notat_and_streams_their_matrix(
+        tmp_path, monkeypatch):
+    import csv
+    import io
+    import shutil
+
+    import docx
+    import pyarrow.parquet as pq
+    from click.testing import CliRunner
+
+    from conftest import REPO
+    from hoering.cli import main
+
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    folder = hearing(tmp_path / "consultations")
+    rows = mass_rows(240)
+    write_csv(folder / "responses" / "a-svar.csv", rows[:120])
+    write_parquet(folder / "responses" / "b-svar.parquet", rows[120:])
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["compare", "consultations/trafikplan", "--no-bundle",
+                                       "-f", "docx"])
+    assert result.exit_code == 0, result.output
+    summary = next(line for line in result.output.splitlines() if " answers from " in line)
+    assert summary.startswith("238 answers from a-svar.csv, b-svar.parquet (")
+    assert summary.endswith("partitions): 436 remarks, 2 campaigns holding 126, "
+                            "2 organisations")
+    assert ("Warning: consultations/trafikplan/responses/a-svar.csv: columns not in form: in "
+            "hearing.yaml, so not read: 'samtykke'") in result.output
+    out = tmp_path / "output" / "trafikplan"
+    paragraphs = [p.text for p in docx.Document(out / "hoeringsnotat.docx").paragraphs]
+    assert "Kampagne 1: Parkering (79 svar)" in paragraphs
+    assert CAMPAIGN_A in paragraphs
+    assert ("Sendt af 79 svar: 40 privatpersoner og 1 organisationer (Grundejerforeningen Nord "
+            "(39)). 39 er ordret som teksten ovenfor; 4 forskellige formuleringer; den mest "
+            "ændrede ligner teksten 70 %.") in paragraphs
+    assert "Cyklistforbundet (40); Grundejerforeningen Nord (39)." in paragraphs
+    text = (out / "formularsvar.csv").read_text("utf-8-sig")
+    table = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert table[0] == ["Fil", "Række", "Respondent", "Organisation", "Dato", "Cykelstier",
+                        "Parkering", "Kampagne"]
+    assert len(table) == 239 and table[1][:2] == ["a-svar.csv", "2"]
+    assert pq.read_table(out / "formularsvar.parquet").num_rows == 238
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []

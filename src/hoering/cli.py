@@ -398,8 +398,14 @@ def actions(ctx: click.Context, paths: tuple[Path, ...], owner: str | None, over
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Folder to write to. Default: output/ (or hoering.toml's).")
 @click.option("--no-bundle", is_flag=True, help="Skip samlede-hoeringssvar.pdf.")
+@click.option("--workers", type=click.IntRange(1), metavar="N",
+              help="Compare form tables on a Dask cluster of N worker processes on this "
+                   "machine (needs pip install 'hoering[dask]').")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Compare form tables on the Dask cluster whose scheduler is at ADDRESS, "
+                   "e.g. tcp://host:8786 (the workers must see the hearing folder).")
 def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
-            no_bundle: bool) -> None:
+            no_bundle: bool, workers: int | None, scheduler: str | None) -> None:
     """Compare the responses to a hearing: the høringsnotat, matrix and bundle.
 
     HEARING is the hearing's folder or id; in a hearing's folder it may be left out.
@@ -410,23 +416,33 @@ def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
     topic, respondent and stance), matrix.csv, matrix.xlsx and samlede-hoeringssvar.pdf.
     Nothing is written if a response, hearing.yaml or remarks.md has an error.
 
+    Answers from a web form (CSV, XLSX or Parquet in responses/, mapped by form: in
+    hearing.yaml) are counted, grouped into campaigns and written to formularsvar.parquet
+    and .csv; with --workers or --scheduler this runs on a Dask cluster.
+
     \b
-    Example:
+    Examples:
       hoering compare consultations/samarbejdsaftale-psykisk-sygdom
+      hoering compare consultations/trafikplan --workers 2
+      hoering compare consultations/trafikplan --scheduler tcp://10.0.0.5:8786
     """
     from .comparison.collect import compare as run_compare
     from .comparison.outputs import write_comparison
     from .errors import display_path
+    from .mass.runners import cluster
 
     config = _config(_given(hearing))
-    with _Progress("Reading responses") as progress:
+    with _Progress("Reading responses") as progress, cluster(scheduler, workers) as client:
         comparison = run_compare(hearing or _hearing_here(config), config=config,
-                                 on_progress=progress.count)
+                                 on_progress=progress.count, client=client)
         written = write_comparison(comparison, output=output, formats=formats or None,
                                    bundle=not no_bundle, config=config,
                                    on_progress=progress.step)
     for warning in comparison.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    if comparison.mass is not None:
+        for line in comparison.mass.outline():
+            click.echo(line)
     late = [r.name for r in comparison.respondents if r.late]
     guessed = sum(1 for t in comparison.topics for r in t.remarks if r.guessed)
     if len(late) > 5:  # the høringsnotat lists them all

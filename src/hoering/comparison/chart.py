@@ -25,6 +25,7 @@ def chart_png(comparison: Comparison, lang: str) -> bytes:
     plt.rcParams["svg.hashsalt"] = "hoering"
     figure, axes = plt.subplots(figsize=(8, 0.45 * len(topics) + 1.4), dpi=150)
     left = [0] * len(topics)
+    drawn = False
     for stance in (*STANCES, NO_STANCE):
         counts = [t.count(stance) for t in topics]
         if not any(counts):
@@ -32,11 +33,13 @@ def chart_png(comparison: Comparison, lang: str) -> bytes:
         axes.barh(names, counts, left=left, color=COLOURS[stance], hatch=HATCHES[stance],
                   edgecolor="white", label=label(stance, lang))
         left = [a + b for a, b in zip(left, counts, strict=True)]
+        drawn = True
     axes.set_xlabel(label("responses", lang))
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.4, -0.12 - 0.6 / len(topics)), ncol=4,
-                frameon=False)
+    if drawn:  # no remark on any topic (only form answers, say): no legend to show
+        axes.legend(loc="upper center", bbox_to_anchor=(0.4, -0.12 - 0.6 / len(topics)),
+                    ncol=4, frameon=False)
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", metadata={"Software": None})

@@ -10,11 +10,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..config import Config, load_config
 from ..errors import HoeringError, SourceError, SourceErrors, display_path
+from ..forms.tables import table_files
 from ..hearing import Hearing, Party, hearing_folder, load_hearing, response_errors
 from ..organisations import load_organisation
 from ..render.templates import TemplateFinder
@@ -45,15 +48,20 @@ class _Read:
 
 
 def compare(hearing_dir: Path | str, *, config: Config | None = None,
-            on_progress: Callable[[int, int], None] | None = None) -> Comparison:
+            on_progress: Callable[[int, int], None] | None = None, client: Any = None,
+            executor: Executor | None = None) -> Comparison:
     """The comparison of every response to the hearing in ``hearing_dir`` (writes nothing).
 
     ``hearing_dir`` may also be a hearing's id: its folder under the sources folder.
-    ``on_progress(done, total)`` is called as the responses are read."""
+    ``on_progress(done, total)`` is called as the responses are read. Answers in form tables
+    (CSV, XLSX, Parquet in responses/) are compared by :mod:`hoering.mass`, on the Dask
+    cluster of ``client`` (a ``dask.distributed.Client``) when one is given, else by
+    ``executor`` or a process pool."""
     config = config or load_config()
     hearing = load_hearing(hearing_folder(Path(hearing_dir), config))
     paths = sorted(hearing.responses_folder.glob("*.md"))
-    if not paths:
+    tables = table_files(hearing.responses_folder)
+    if not paths and not tables:
         raise HoeringError(
             f"{display_path(hearing.folder)}: no responses to compare",
             hint="put them in responses/: write one with 'hoering new response' or import "
@@ -87,7 +95,20 @@ def compare(hearing_dir: Path | str, *, config: Config | None = None,
         authority, remarks_file = {}, None
     if errors:
         raise SourceErrors(errors)
-    return _comparison(hearing, reads, authority, remarks_file)
+    comparison = _comparison(hearing, reads, authority, remarks_file)
+    return _with_tables(comparison, client, executor) if tables else comparison
+
+
+def _with_tables(comparison: Comparison, client: Any, executor: Executor | None
+                 ) -> Comparison:
+    """The comparison with the answers of the hearing's form tables (:mod:`hoering.mass`)."""
+    from ..mass import compare_mass
+
+    hearing = comparison.hearing
+    lang = hearing.meta.lang if hearing.meta.lang in ("da", "en") else "da"
+    mass = compare_mass(hearing, client=client, executor=executor, lang=lang)
+    comparison.warnings.extend(mass.warnings)
+    return dataclasses.replace(comparison, mass=mass)
 
 
 def _read_all(paths: list[Path]) -> Iterator[_Read | HoeringError]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..hearing import Hearing, Topic
 from ..model import nodes as n
@@ -88,6 +89,7 @@ class Comparison:
     unmatched: tuple[Remark, ...]  # remarks that match no topic: nothing said is lost
     remarks_file: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    mass: Any = None  # a hoering.mass.model.MassComparison: the answers in form tables
 
     def stances_of(self, respondent: str, topic: str) -> tuple[str, ...]:
         """Every stance the respondent took on a topic, in the order of :data:`STANCES`

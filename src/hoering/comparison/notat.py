@@ -73,12 +73,24 @@ def compose_notat(comparison: Comparison, authority: Organisation,
     for entry in comparison.topics:
         blocks += _topic(entry, authority, lang)
     blocks += _unmatched(comparison, lang)
+    blocks += _mass(comparison, lang)
     return Document(
         kind="hoeringsnotat", lang=lang, title=f"{label('notat', lang)}: {meta.title}",
         author=authority.name, date=notat_date(comparison),
         letterhead=authority.letterhead(meta.department, lang), info=info,
         blocks=tuple(blocks), subject=meta.title,
         keywords=(label("notat", lang), meta.id), source=str(comparison.hearing.path))
+
+
+def _mass(comparison: Comparison, lang: str) -> list[n.Block]:
+    """The sections on answers from form tables (hoering.mass), when the hearing has any."""
+    if comparison.mass is None:
+        return []
+    from ..mass.assemble import MIN_RESPONDENTS
+    from ..mass.notat import mass_sections
+
+    titles = {t.id: t.title for t in comparison.hearing.meta.topics}
+    return mass_sections(comparison.mass, titles, MIN_RESPONDENTS, lang)
 
 
 def notat_front(comparison: Comparison, authority: Organisation, chart_png: bytes | None,

@@ -36,6 +36,12 @@ def write_comparison(comparison: Comparison, *, output: Path | str | None = None
     for name, data in files.items():
         write_atomic(folder / name, data)
         written.append(folder / name)
+    if comparison.mass is not None:  # streamed from where the answers are, chunk by chunk
+        from ..mass.outputs import write_matrix
+
+        step = on_progress or (lambda _name: None)
+        step("formularsvar.parquet, formularsvar.csv")
+        written += write_matrix(comparison.mass.matrix_chunks(), folder)
     return written
 
 

@@ -118,7 +118,8 @@ def _join_similar(runner: Any, merged: dict, reps: Any) -> tuple[dict, dict[int,
 
 class MatrixSource:
     """The matrix, streamed back partition by partition in order, a few ahead of the
-    writer; each part is let go once given."""
+    writer; each part is let go once given. (Made where the parts are: on the workers of a
+    cluster; in this process otherwise, so a process pool may be closed before.)"""
 
     def __init__(self, runner: Any, verified: list, numbers: dict[int, int], lang: str) -> None:
         self.runner, self.verified, self.numbers, self.lang = runner, verified, numbers, lang
@@ -126,7 +127,8 @@ class MatrixSource:
     def chunks(self) -> Iterator[Any]:
         pending: list[Any] = []
         for verified in self.verified:
-            pending.append(self.runner.submit(_matrix_of, verified, self.numbers, self.lang))
+            pending.append(self.runner.submit(_matrix_of, verified, self.numbers, self.lang,
+                                              inline=True))
             if len(pending) > MATRIX_AHEAD:
                 yield from self.runner.stream([pending.pop(0)])
         yield from self.runner.stream(pending)

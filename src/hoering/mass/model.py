@@ -67,6 +67,20 @@ class MassComparison:
             counts.setdefault(campaign.topic, Counter())["campaign"] += campaign.respondents
         return counts
 
+    def outline(self) -> list[str]:
+        """What the run found, in a few lines for the terminal."""
+        s = self.summary
+        lines = [f"{s.answers} answers from {', '.join(self.files)} ({self.partitions} "
+                 f"partitions): {s.remarks} remarks, {len(self.campaigns)} campaigns holding "
+                 f"{self.campaign_remarks}, {len(s.organisations)} organisations"]
+        if s.bad_rows:
+            lines.append(f"{s.bad_rows} rows could not be read and are not counted:")
+            lines += [f"  {error}" for error in s.errors[:10]]
+            if s.bad_rows > 10:
+                lines.append(f"  … and {s.bad_rows - 10} more (the høringsnotat lists the "
+                             "first)")
+        return lines
+
     def matrix_chunks(self) -> Iterator[Any]:
         """The matrix as pyarrow tables, one per partition, in the files' order."""
         if self.matrix is None:

@@ -1,6 +1,6 @@
-"""The matrix of a mass consultation written as it arrives, one partition's table at a time:
-``matrix.parquet`` and ``matrix.csv`` (semicolons, UTF-8 with BOM, no cell a spreadsheet would
-run as a formula). Neither file appears until both are complete."""
+"""The matrix of a mass consultation written as it arrives, one partition's table at a
+time: ``formularsvar.parquet`` and ``formularsvar.csv`` (semicolons, UTF-8 with BOM, no cell
+a spreadsheet would run as a formula). Neither file appears until both are complete."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 from ..output import atomic_file
 from ..spreadsheet import FORMULA_STARTS
 
-MATRIX_FILES = ("matrix.parquet", "matrix.csv")
+MATRIX_FILES = ("formularsvar.parquet", "formularsvar.csv")  # beside the letters' matrix.csv
 
 
 def write_matrix(chunks: Iterable[Any], folder: Path) -> list[Path]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
+from contextlib import contextmanager
 from typing import Any
 
 from ..errors import HoeringError
@@ -79,6 +80,22 @@ def _peak_kib() -> int:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+@contextmanager
+def cluster(scheduler: str | None = None, workers: int | None = None) -> Iterator[Any]:
+    """A Dask client while the block runs (None when neither is given: compare locally)."""
+    if not scheduler and not workers:
+        yield None
+        return
+    client = dask_client(scheduler, workers)
+    try:
+        yield client
+    finally:
+        cluster = client.cluster
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def dask_client(scheduler: str | None = None, workers: int | None = None):
