@@ -172,7 +172,8 @@ class Letter:
                          for s in self.sections],
             "no_remarks": self.no_remarks,
             "required": self.required(),
-            "forbidden": self.forbidden + [danish_date(self.date)],  # the date line
+            "forbidden": [f for f in self.forbidden + [danish_date(self.date)]  # + date line
+                          if not any(f in said for said in self.footnotes + self.required())],
             "quoted": self.quoted,
             "footnotes": [plain(f) for f in self.footnotes],
             "tracked_authors": self.tracked_authors,

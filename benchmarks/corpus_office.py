@@ -603,3 +603,76 @@ def convert_with_libreoffice(pending):
         for letter, _, _ in pending:
             yield letter, (root / "out" / f"{letter.name}.pdf").read_bytes()
 
+
+
+# --- added after the first landing (appended: the letters above keep their senders/halves)
+
+def form_table(name, split, index):
+    """A hearing form in a Word table: one row per remark (Afsnit | Bemærkning)."""
+    letter, c = _letter(name, split, index, sections=3, heading=False, sentences=1)
+    document = new_document(letter)
+    document.sections[0].header.paragraphs[0].text = f"{letter.sender.name} – høringsskema"
+    date_block(document, letter)
+    title(document, letter, 13)
+    for text in letter.intro:
+        document.add_paragraph(text)
+    table = document.add_table(1, 2)
+    table.style = "Table Grid"
+    table.cell(0, 0).paragraphs[0].add_run("Afsnit").bold = True
+    table.cell(0, 1).paragraphs[0].add_run("Bemærkning").bold = True
+    for section in letter.sections:
+        row = table.add_row()
+        row.cells[0].text = TOPIC_TITLES[section.topics[0]]
+        row.cells[1].text = section.paragraphs[0]
+    signature(document, letter)
+    letter.features = ["form-table", "remarks-in-table-rows", "no-headings"]
+    letter.forbidden.append(f"{letter.sender.name} – høringsskema")
+    return [(letter, to_bytes(document), None)]
+
+
+def draft_of_letter(name, split, index):
+    """The respondent's own letter with a colleague's tracked changes and a comment, in a
+    custom heading style."""
+    letter, c = _letter(name, split, index, sections=3)
+    colleague = next(n for n, _ in c.sender.signatories if n != letter.signatory[0])
+    document = new_document(letter)
+    document.sections[0].header.paragraphs[0].text = letter.sender.name
+    date_block(document, letter)
+    title(document, letter)
+    custom_heading_style(document, "Overskrift Kommune", 1, 13)
+    for text in letter.intro:
+        document.add_paragraph(text)
+    insertions = []
+    for n, section in enumerate(letter.sections):
+        document.add_paragraph(section.heading, style="Overskrift Kommune")
+        paragraph = document.add_paragraph(section.paragraphs[0])
+        if n == 1:
+            added = TEXTS[section.topics[0]][section.stance][c.family()]
+            if added in section.paragraphs[0]:
+                added = "Det gælder også i ferieperioder." if split == "tune" else \
+                    "Det gælder hele året."
+            tracked(paragraph, "ins", " " + added, colleague, 200)
+            section.paragraphs[0] += " " + added
+            insertions.append(added)
+        if n == 2:
+            deleted = "Vi har ikke yderligere at tilføje." if split == "tune" else \
+                "Mere har vi ikke at sige her."
+            tracked(paragraph, "del", " " + deleted, colleague, 201)
+            letter.deleted = [deleted]
+            note = ("Skal vi nævne tallene fra sidste år?" if split == "tune" else
+                    "Kan vi dokumentere dette?")
+            document.add_comment(paragraph.runs, text=note, author=colleague, initials="XX")
+            letter.footnotes = [note]
+    for comment in document.part._comments_part.element.findall(qn("w:comment")):
+        comment.set(qn("w:date"), FIXED_DATE)
+    signature(document, letter)
+    letter.tracked_authors = [colleague]
+    letter.features = ["tracked-changes", "comment", "custom-heading-style-outline-level",
+                       "own-letter-in-review"]
+    return [(letter, to_bytes(document), None)]
+
+
+EXTRA_DOCX = [
+    ("docx", "form-table", form_table),
+    ("docx", "letter-in-review", draft_of_letter),
+]

@@ -245,3 +245,76 @@ RECIPES = [
     ("reportlab", "running-header", running_header),
     ("reportlab", "cover-email", cover_email),
 ]
+
+
+# --- added after the first landing: appended so the letters above keep their names, senders
+# and halves.
+
+def sidebar_long(name, split, index):
+    rl.register_fonts()
+    letter, c = _letter(name, split, index, sections=6, sentences=2)
+    from corpus_texts import NEUTRAL
+    for section in letter.sections:
+        section.paragraphs.append(c.rng.choice(NEUTRAL[split]) + " " +
+                                  c.rng.choice(NEUTRAL[split]))
+    glyph = "-"
+    section = letter.sections[3]
+    section.paragraphs = [LIST_INTROS[split]] + section.paragraphs
+    section.bullet = glyph
+    letter.features = ["sidebar-right-every-page", "page-number-in-sidebar", "multi-page",
+                       "bullets--", "on-behalf-of"]
+    data = rl.sidebar_every_page(letter, danish_date(letter.date))
+    letter.forbidden += [f"Sagsnr. {letter.case_number}", "Side 1 af", "Side 2 af"]
+    return [(letter, data, None)]
+
+
+def email_english(name, split, index):
+    rl.register_fonts()
+    letter, c = _letter(name, split, index, sections=3, heading=False, sentences=1)
+    greeting = "Hej høringsteam" if split == "tune" else "Goddag"
+    letter.extra_required = [greeting]
+    subject = "RE: Høring - samarbejdsaftale om voksne med psykisk sygdom"
+    letter.title = subject
+    address = f"{letter.signatory[0].split()[0].lower()}@{letter.sender.domain}"
+    to = "Psykiatri og Social, høringer <hoering-psyk@regionh.dk>"
+    d = letter.date
+    sent = f"{d.day}. juni 2019 {8 + d.day % 9}:{d.day + 20:02d}"
+    quoted = ["-----Original Message-----",
+              "From: Region Hovedstaden <hoering-psyk@regionh.dk>",
+              "Sent: 6. maj 2019 09:12", f"To: post@{letter.sender.domain}",
+              "Subject: Høring - samarbejdsaftale om voksne med psykisk sygdom",
+              *QUOTED_LETTER, "Med venlig hilsen\nLone Kirkegaard"]
+    letter.features = ["email-printed", "english-outlook-header", "original-message-marker",
+                       "quoted-thread", "no-headings", "signature-with-org"]
+    data = rl.email(letter, sent, to, subject, quoted, address,
+                    labels=("From:", "Sent:", "To:", "Subject:"), greeting="Med venlig hilsen")
+    letter.forbidden = [f"<{address}>", "Psykiatri og Social, høringer"]
+    letter.quoted = ["Lone Kirkegaard", "Original Message", QUOTED_LETTER[2][:50]]
+    return [(letter, data, None)]
+
+
+def bold_headings(name, split, index):
+    rl.register_fonts()
+    letter, c = _letter(name, split, index, sections=3)
+    for section in letter.sections:
+        section.heading = f"Vedr. {section.heading.lower()}:" if c.rng.random() < 0.5 \
+            else section.heading
+    from corpus_texts import TEXTS
+    section = letter.sections[0]
+    section.paragraphs = [LIST_INTROS[split]] + [
+        TEXTS[section.topics[0]][section.stance][f] for f in c.families]
+    section.bullet = "⁃"
+    top = [f"Sagsbehandler: {letter.signatory[0]}", f"Sagsnr.: {letter.case_number}",
+           f"Direkte tlf.: {letter.sender.phone}"]
+    letter.features = ["headings-bold-body-size", "vedr-colon-headings", "bullets-⁃",
+                       "sagsbehandler-label"]
+    data = rl.bold_body_headings(letter, danish_date(letter.date), top)
+    letter.forbidden += ["Sagsbehandler:", "Direkte tlf.", "Side 1 af"]
+    return [(letter, data, None)]
+
+
+EXTRA = [
+    ("reportlab", "sidebar-every-page", sidebar_long),
+    ("reportlab", "email-english", email_english),
+    ("reportlab", "bold-body-size-headings", bold_headings),
+]

@@ -452,7 +452,8 @@ def running_header(letter, date_text: str) -> bytes:
 
 
 def email(letter, sent: str, to: str, subject: str, quoted: list[str] | None,
-          sender_address: str) -> bytes:
+          sender_address: str, labels=("Fra:", "Sendt:", "Til:", "Emne:"),
+          greeting: str = "Venlig hilsen") -> bytes:
     """An Outlook message printed to PDF, optionally with the quoted message below."""
     s = letter.sender
     sheet = Sheet(Frame(60, 690, 475, 60), Frame(60, 780, 475, 60), family="arial", size=10.5)
@@ -460,7 +461,7 @@ def email(letter, sent: str, to: str, subject: str, quoted: list[str] | None,
         sheet.paragraph(text)
     write_body(sheet, letter)
     name, title = letter.signatory
-    sheet.paragraph("Venlig hilsen", after=10)
+    sheet.paragraph(greeting, after=10)
     sheet.paragraph(f"{name}\n{title}\n{s.name}, {s.department}\nTlf. {s.phone}", after=14)
     if quoted:
         sheet.paragraph("_" * 60, size=8, after=6)
@@ -474,11 +475,9 @@ def email(letter, sent: str, to: str, subject: str, quoted: list[str] | None,
             return
         draw_lines(c, 60, 800, [(to.split(" <")[0], "arial-b")], size=13)
         c.line(60, 792, WIDTH - 60, 792)
-        y = draw_lines(c, 60, 770, [("Fra:", "arial-b"), ("Sendt:", "arial-b"),
-                                    ("Til:", "arial-b"), ("Emne:", "arial-b")], size=10)
+        draw_lines(c, 60, 770, [(label, "arial-b") for label in labels], size=10)
         draw_lines(c, 120, 770, [f"{name} <{sender_address}>", sent, to, subject],
                    font="arial", size=10)
-        del y
     return sheet.render(decorate, subject, s.name)
 
 
@@ -498,4 +497,52 @@ def footnoted(letter, date_text: str, notes: dict) -> bytes:
             draw_lines(c, 70, 772, [s.department], size=9)
             draw_lines(c, WIDTH - 70, 790, [date_text, f"J.nr. {letter.case_number}"],
                        size=9, right=True)
+    return sheet.render(decorate, letter.title, s.name)
+
+
+def sidebar_every_page(letter, date_text: str) -> bytes:
+    """A long letter with the sidebar (and the page number in it) on every page."""
+    s = letter.sender
+    sheet = Sheet(Frame(60, 740, 360, 70), Frame(60, 780, 360, 70), family="arial", size=10)
+    sheet.paragraph(letter.title, size=14, style="b", after=12)
+    write_body(sheet, letter, heading_size=13)
+    signature(sheet, letter, on_behalf=True)
+
+    def decorate(c, page, total):
+        c.setFillColorRGB(0.93, 0.93, 0.93)
+        c.rect(445, 0, WIDTH - 445, HEIGHT, stroke=0, fill=1)
+        c.setFillGray(0)
+        draw_lines(c, 460, 790, [(s.name, "arial-b"), s.department, "", s.street, s.town,
+                                 f"Tlf. {s.phone}", f"www.{s.domain}", "",
+                                 f"Sagsnr. {letter.case_number}", date_text, "",
+                                 f"Side {page} af {total}"], font="arial", size=8)
+    return sheet.render(decorate, letter.title, s.name)
+
+
+def bold_body_headings(letter, date_text: str, top: list[str], glyphs=("⁃", "*")) -> bytes:
+    """Headings in bold at the body's size, a top block of 'Label: value' lines, lists."""
+    s = letter.sender
+    sheet = Sheet(Frame(70, 650, 455, 80), Frame(70, 770, 455, 80), size=10.5)
+    sheet.paragraph(letter.title, size=12, style="b", after=10)
+    for text in letter.intro:
+        sheet.paragraph(text)
+    for number, section in enumerate(letter.sections):
+        sheet.skip(4)
+        sheet.paragraph(section.heading, style="b", after=3, keep=3)
+        if section.bullet:
+            sheet.paragraph(section.paragraphs[0], after=3)
+            for item in section.paragraphs[1:]:
+                sheet.paragraph(item, bullet=glyphs[number % len(glyphs)], after=2)
+            sheet.skip(4)
+            continue
+        for text in section.paragraphs:
+            sheet.paragraph(text)
+    signature(sheet, letter)
+
+    def decorate(c, page, total):
+        page_number(c, page, total, WIDTH / 2, 40)
+        if page == 1:
+            draw_lines(c, 70, 790, [(s.name, "sans-b")], size=14)
+            draw_lines(c, 70, 740, top, size=9.5)
+            draw_lines(c, WIDTH - 70, 740, [date_text], size=9.5, right=True)
     return sheet.render(decorate, letter.title, s.name)

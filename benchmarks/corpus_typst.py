@@ -219,3 +219,77 @@ RECIPES = [
     ("typst", "labelled-bullets", labelled),
     ("typst", "no-remarks", no_remarks),
 ]
+
+
+# --- added after the first landing (appended: the letters above keep their senders/halves)
+
+def running_header(name, split, index):
+    letter, c = _letter(name, split, index, sections=6, sentences=2)
+    from corpus_texts import NEUTRAL
+    for section in letter.sections:
+        section.paragraphs.append(" ".join(c.rng.sample(NEUTRAL[split], 2)))
+    section = letter.sections[2]
+    section.paragraphs = [LIST_INTROS[split]] + [
+        TEXTS[section.topics[0]][section.stance][f] for f in c.families]
+    section.bullet = "*"
+    x = letter.sender
+    header = (f"context {{ if here().page() > 1 {{ text(8pt)[{s('Høringssvar · ' + x.name)} "
+              f"#h(1fr) Side #counter(page).display() af #counter(page).final().first()] }} "
+              f"else {{ grid(columns: (1fr, auto), text(15pt, weight: \"bold\", "
+              f"{s(x.name)[1:]}), align(right, text(8.5pt)["
+              f"{lines([danish_date(letter.date), 'Sagsnr. ' + letter.case_number])}])) }} }}")
+    markup = preamble(letter, "Liberation Sans", "10.5pt", "13pt") + (
+        "#set heading(numbering: \"1.\")\n"
+        "#show heading: it => block(above: 1.2em, below: 0.6em, text(size: 13pt, "
+        "weight: \"bold\", [#counter(heading).display() #it.body]))\n"
+        f"#set page(paper: \"a4\", margin: (x: 2.4cm, top: 3cm, bottom: 2.2cm), "
+        f"header: {header})\n"
+        f"#text(14pt, weight: \"bold\", {s(letter.title)[1:]})\n\n"
+        + body(letter, marker="\\*") + closing(letter))
+    letter.features = ["running-header", "page-number-in-header", "typst-heading-numbering",
+                       "multi-page", "bullets-*"]
+    letter.forbidden += [f"Høringssvar · {x.name}", "Side 2 af", f"Sagsnr. {letter.case_number}"]
+    return [(letter, compile_typst(markup), None)]
+
+
+def email(name, split, index):
+    from corpus_texts import QUOTED_LETTER
+
+    letter, c = _letter(name, split, index, sections=2, heading=False, sentences=2)
+    x = letter.sender
+    address = f"{letter.signatory[0].split()[0].lower()}@{x.domain}"
+    subject = "VS: Høringssvar vedrørende samarbejdsaftalen"
+    letter.title = subject
+    d = letter.date
+    top = [("Fra:", f"{letter.signatory[0]} <{address}>"),
+           ("Sendt:", f"{danish_date(d)} {10 + d.day % 6}:{d.day + 30:02d}"),
+           ("Til:", "Høringer Psykiatri <hoering-psyk@regionh.dk>"), ("Emne:", subject)]
+    quoted = [("Fra:", "Region Hovedstaden <hoering-psyk@regionh.dk>"),
+              ("Sendt:", "6. maj 2019 09:12"), ("Til:", f"post@{x.domain}"),
+              ("Emne:", "Høring over udkast til samarbejdsaftale")]
+
+    def grid(rows):
+        return ("#grid(columns: (2cm, 1fr), row-gutter: 3pt, " + ", ".join(
+            f"[#strong({s(k)[1:]})], [{s(v)}]" for k, v in rows) + ")\n")
+
+    paragraphs = [s(p) for p in letter.intro] + [s(p) for sec in letter.sections
+                                                 for p in sec.paragraphs]
+    markup = preamble(letter, "Liberation Sans", "10.5pt") + (
+        "#set page(paper: \"a4\", margin: 2cm)\n"
+        f"#text(13pt, weight: \"bold\", {s(x.name + ' – ' + letter.signatory[0])[1:]})\n"
+        "#line(length: 100%)\n" + grid(top) + "#v(1em)\n" + "\n\n".join(paragraphs)
+        + f"\n\nMed venlig hilsen \\\n{s(letter.signatory[0])} \\\n{s(letter.signatory[1])}"
+        f" \\\n{s(x.name)}\n\n#v(1em)#line(length: 100%)\n" + grid(quoted) + "\n\n".join(
+            s(p) for p in QUOTED_LETTER) + "\n")
+    letter.features = ["email-printed", "forwarded-vs", "quoted-thread", "no-headings",
+                       "printed-by-header"]
+    letter.forbidden = [f"<{address}>", "Høringer Psykiatri",
+                        f"{x.name} – {letter.signatory[0]}"]
+    letter.quoted = ["Sendt: 6. maj 2019", QUOTED_LETTER[0][:50]]
+    return [(letter, compile_typst(markup), None)]
+
+
+EXTRA = [
+    ("typst", "running-header-numbered", running_header),
+    ("typst", "email", email),
+]

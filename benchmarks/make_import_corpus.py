@@ -48,8 +48,11 @@ def recipes():
     import corpus_recipes_rl
     import corpus_typst
 
-    return (corpus_recipes_rl.RECIPES + corpus_office.LIBREOFFICE + corpus_typst.RECIPES
-            + corpus_office.DOCX)
+    first = (corpus_recipes_rl.RECIPES + corpus_office.LIBREOFFICE + corpus_typst.RECIPES
+             + corpus_office.DOCX)
+    # Layouts added later go after all of the first ones, so no letter of the first version
+    # changes its sender or half (a layout's position decides both).
+    return first + corpus_recipes_rl.EXTRA + corpus_typst.EXTRA + corpus_office.EXTRA_DOCX
 
 
 def build(only: set[str] | None = None) -> list[Letter]:
