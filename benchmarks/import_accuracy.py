@@ -13,6 +13,7 @@ sender       meta.sender equals the key's sender (the consulted party's name).
 date         meta.date equals the letter's date (not the deadline, not a stamp).
 signatory    the first signatory's name equals the key's (letters that are signed).
 recipient    meta.recipient's first line equals the key's (letters with a recipient block).
+no remarks   meta.no_remarks is true exactly for the letters that only say they have none.
 headings     recall: expected headings found among the imported headings; texts compared
              after dropping numbering ("1.", "2.1"), a leading "Vedr."/"Vedrørende" (import
              writes "Vedr. udskrivningsmentor:" as the heading "Udskrivningsmentor"), a
@@ -59,7 +60,7 @@ PRODUCERS = ["reportlab", "libreoffice", "typst", "docx"]
 
 from hoering.model import nodes as n  # noqa: E402
 
-NUMBERING = re.compile(r"^\s*(?:\d+(\.\d+)*\.?|vedr\.?|vedrørende)\s+", re.IGNORECASE)
+NUMBERING = re.compile(r"^\s*(?:(?:\d+(\.\d+)*\.?|vedr\.?|vedrørende)\s+)+", re.IGNORECASE)
 PAGE_OF = re.compile(r"\bSide \d+ af \d+\b")
 LIGATURE = re.compile("[\ufb00-\ufb06]")
 GLYPHS_ONLY = re.compile(r"^[\s•◦▪‣⁃–\-*·∙●○■□]*$")
@@ -164,6 +165,8 @@ def score(entry: dict, source, md_path: Path, tally: Tally) -> list[str]:
     if entry["recipient"]:
         got = meta.recipient[0] if meta.recipient else None
         check("recipient", got == entry["recipient"][0], f"recipient {got!r}")
+    got = bool(getattr(meta, "no_remarks", False))
+    check("no remarks", got == entry["no_remarks"], f"no_remarks {got}")
     wrong += _score_structure(entry, source, tally)
     wrong += _score_text(entry, source, md_path, tally)
     return wrong
@@ -239,7 +242,7 @@ def crashed(entry: dict, tally: Tally) -> None:
     """A letter that did not import: every expected item is missed."""
     p = entry["producer"]
     tally.add(p, "crashes", 1, 0)
-    for measure in ("sender", "date", "body clean"):
+    for measure in ("sender", "date", "body clean", "no remarks"):
         tally.add(p, measure, 0)
     if entry["signatory"]:
         tally.add(p, "signatory", 0)
@@ -309,7 +312,7 @@ def run_corpus(split: str, verbose: bool) -> Tally:
 
 
 ROWS = [("files", "count"), ("crashes", "count"), ("sender", "%"), ("date", "%"),
-        ("signatory", "%"), ("recipient", "%"), ("headings", "recall"),
+        ("signatory", "%"), ("recipient", "%"), ("no remarks", "%"), ("headings", "recall"),
         ("false headings", "per letter"), ("topics P", "ratio"), ("topics R", "ratio"),
         ("stances", "%"), ("body clean", "%"), ("words kept", "%"), ("sentences", "%"),
         ("footnotes", "%"), ("tracked", "%")]
