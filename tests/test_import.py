@@ -228,7 +228,7 @@ def test_batch_goes_on_past_a_bad_file(cli, project):
         "Error: incoming/tom.pdf: the file is empty (0 bytes) (ask the sender for the file "
         "again)",
         "Error: incoming/notat.odt: .odt files cannot be imported (supported formats are PDF "
-        "(.pdf) and Word (.docx); save the file as PDF or DOCX first)",
+        "(.pdf), Word (.docx) and e-mail (.eml); save the file as PDF or DOCX first)",
         "1 imported, 2 failed: incoming/tom.pdf, incoming/notat.odt"]
 
 

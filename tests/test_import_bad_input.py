@@ -25,8 +25,8 @@ HEARING = Path("consultations") / EXAMPLE_HEARING
 def _bare_hearing(bare_hearing):
     """Import into the example hearing as it was before its own imported example."""
 AGAIN = "(ask the sender for the file again)"
-UNSUPPORTED = ("cannot be imported (supported formats are PDF (.pdf) and Word (.docx); save "
-               "the file as PDF or DOCX first)")
+UNSUPPORTED = ("cannot be imported (supported formats are PDF (.pdf), Word (.docx) and e-mail "
+               "(.eml); save the file as PDF or DOCX first)")
 
 
 def _pdf() -> bytes:

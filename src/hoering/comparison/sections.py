@@ -4,7 +4,8 @@ A heading with a topic attribute (at any level) opens a topic section; the text 
 belongs to that topic until the next heading of the same or a higher level. Text under no
 topic heading — the opening lines, a ``## Bemærkninger`` before its ``###`` topics, the
 closing — forms sections without a topic, one per heading it stands under. Sub-headings
-inside a section stay in it as text.
+inside a section stay in it as text. A heading marked ``{appendix=true}`` (a mail's quoted
+earlier messages) and what stands under it are no remark at all.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ def sections(blocks: list[n.Block] | tuple[n.Block, ...]) -> list[Section]:
             while open_headings and open_headings[-1].level >= block.level:
                 open_headings.pop()
             open_headings.append(block)
+        if any(heading.appendix for heading in open_headings):
+            continue  # {appendix=true}: kept with the response, but not its remarks
+        if isinstance(block, n.Heading):
             if block.topic is not None:
                 owners.setdefault(id(block), (block, []))
                 continue

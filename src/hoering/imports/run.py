@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
@@ -18,10 +19,13 @@ from ..hearing import hearing_folder, load_hearing
 from ..output import write_atomic
 from ..scaffold import slug
 from .cleanup import clean
+from .email import Mail, appendix, apply_header, printed_mail
+from .lines import Extracted
 from .metadata import Found, guess_metadata, party_in
 from .safety import ImportFileError, Limits, check_file
-from .structure import Block, structure
-from .topics import TopicSpec, match_section
+from .sectioning import assign_topics
+from .structure import structure
+from .topics import TopicSpec
 from .writer import Draft, render
 
 
@@ -204,21 +208,60 @@ def _reason(exc: BaseException) -> str:
 
 def analyse(path: Path, context: _Context) -> Analysis:
     """Read ``path`` and return the Markdown source it becomes (nothing is written)."""
-    import datetime as dt
-
     kind = check_file(path, context.limits)
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    if kind == "eml":
+        mail = _read_eml(path, context.limits)
+        extracted = mail.top
+    else:
+        extracted = _read(path, kind, context.limits)
+        mail = printed_mail(extracted)
+        extracted = mail.top if mail is not None else extracted
+    return _understand(path, sha, extracted, mail, context)
+
+
+def _read(path: Path, kind: str, limits: Limits) -> Extracted:
     if kind == "pdf":
         from .pdf import read_pdf
 
-        extracted = read_pdf(path, context.limits)
-    else:
-        from .docx import read_docx
+        return read_pdf(path, limits)
+    from .docx import read_docx
 
-        extracted = read_docx(path)
+    return read_docx(path)
+
+
+def _read_eml(path: Path, limits: Limits) -> Mail:
+    """An .eml file: its text is the response, or its PDF/DOCX attachment is (read as any
+    file is, with the mail's sender and date; the mail's own text then goes in the appendix)."""
+    from .email import Mail, quoted_paragraphs, read_eml, split_quoted, text_lines
+
+    eml = read_eml(path, limits)
+    if eml.attachment is None:
+        top, quoted = split_quoted(text_lines(eml.text))
+        return Mail(eml.header, Extracted("docx", top), quoted_paragraphs(quoted))
+    name, content = eml.attachment
+    with tempfile.TemporaryDirectory() as folder:
+        attached = Path(folder) / ("attachment" + Path(name).suffix.lower())
+        attached.write_bytes(content)
+        try:
+            extracted = _read(attached, check_file(attached, limits), limits)
+        except ImportFileError as exc:
+            raise ImportFileError(path, f"its attachment {name}: {exc.message}",
+                                  hint=exc.hint) from None
+    cover = quoted_paragraphs(text_lines(eml.text))
+    return Mail(eml.header, extracted, cover, covering=True)
+
+
+def _understand(path: Path, sha: str, extracted: Extracted, mail: Mail | None,
+                context: _Context) -> Analysis:
+    import datetime as dt
+
     cleaned = clean(extracted)
     blocks = structure(cleaned.body, cleaned.body_size)
     parties = [(name, list(aliases)) for name, aliases in context.parties]
     meta = guess_metadata(cleaned, parties, context.authority)
+    if mail is not None:
+        apply_header(meta, mail.header, parties, context.authority)
     sender = meta.sender or _sender_from_file(path, parties)
     date = meta.date or Found(dt.date.fromisoformat(context.deadline), 0.1,
                               "no date in the document: the hearing's deadline")
@@ -226,8 +269,9 @@ def analyse(path: Path, context: _Context) -> Analysis:
                                 "no subject line in the document")
     if blocks and blocks[0].kind == "heading" and blocks[0].text == title.value:
         blocks = blocks[1:]
-    topics = _match_topics(blocks, list(context.topics))
-    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    blocks, topics = assign_topics(blocks, list(context.topics))
+    if mail is not None and mail.quoted:
+        blocks += appendix(mail, context.lang)
     draft = Draft(hearing=context.hearing_id, meta=meta, blocks=blocks,
                   footnotes=cleaned.footnotes, source_file=f"received/{path.name}",
                   source_name=path.name, sha256=sha, date=date.value, date_guess=date,
@@ -239,7 +283,8 @@ def analyse(path: Path, context: _Context) -> Analysis:
                                   ("on_behalf_of", meta.on_behalf_of),
                                   ("signatory", meta.signatory), ("recipient", meta.recipient),
                                   ("no_remarks", meta.no_remarks)) if found is not None]
-    guessed += topics
+    guessed += [Guessed(f"heading '{guess.heading}'", guess.value, guess.confidence,
+                        guess.explanation) for guess in topics]
     return Analysis(path, sha, slug(str(sender.value)), render(draft), guessed,
                     extracted.pages)
 
@@ -262,33 +307,6 @@ def _sender_from_file(path: Path, parties: list[tuple[str, list[str]]]) -> Found
         stem = stem.lower().replace(word, "").strip() if word in stem.lower() else stem
     name = stem[:1].upper() + stem[1:] if stem else "Ukendt afsender"
     return Found(name, 0.2, "the file name (no sender found)")
-
-
-def _match_topics(blocks: list[Block], topics: list[TopicSpec]) -> list[Guessed]:
-    """Set topic/stance attributes on each heading from its section's text."""
-    guessed = []
-    for index, block in enumerate(blocks):
-        if block.kind != "heading":
-            continue
-        texts = []
-        for following in blocks[index + 1:]:
-            if following.kind == "heading" and following.level <= block.level:
-                break
-            texts.append(following.text or " ".join(" ".join(r) for r in following.rows))
-        match = match_section(block.text, "\n".join(texts), topics)
-        if not match.topic and not match.stance:
-            continue
-        if match.topic:
-            block.attributes["topic"] = match.topic
-        if match.stance:
-            block.attributes["stance"] = match.stance
-        block.attributes["guess"] = f"{match.guess:.2f}"
-        if match.explanation():
-            block.attributes["matched"] = match.explanation()
-        value = " / ".join(x for x in (match.topic, match.stance) if x)
-        guessed.append(Guessed(f"heading '{block.text}'", value, match.guess,
-                               match.explanation()))
-    return guessed
 
 
 def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) -> Imported:

@@ -7,14 +7,16 @@ ratio are read from the zip directory first).
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError, SourceError
 
-SUPPORTED = "PDF (.pdf) and Word (.docx)"
+SUPPORTED = "PDF (.pdf), Word (.docx) and e-mail (.eml)"
 KIND_NAMES = {
+    "eml": "an e-mail (.eml)",
     "pdf": "a PDF",
     "docx": "a Word document (DOCX)",
     "ole": "an old Word document (.doc) or a password-protected Office file",
@@ -26,7 +28,9 @@ KIND_NAMES = {
     "html": "a web page (HTML)",
     "text": "a plain text file",
 }
-EXTENSION_KIND = {".pdf": "pdf", ".docx": "docx"}
+# a mail file opens with header fields ("Received: …", "From: …", "MIME-Version: 1.0")
+MAIL_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]")
+EXTENSION_KIND = {".pdf": "pdf", ".docx": "docx", ".eml": "eml"}
 MAX_MEMBERS = 5000  # a real DOCX has a few dozen parts
 MAX_RATIO = 200  # a member that packs better than this is not a real document part
 
@@ -91,14 +95,19 @@ def sniff(head: bytes) -> str:
         return "png"
     if head.startswith(b"\xff\xd8\xff"):
         return "jpeg"
-    start = head.lstrip()[:15].lower()
-    if start.startswith((b"<!doctype html", b"<html")):
+    return _text_kind(head.lstrip())
+
+
+def _text_kind(start: bytes) -> str:
+    if start[:15].lower().startswith((b"<!doctype html", b"<html")):
         return "html"
+    if MAIL_HEADER.match(start[:200]) and re.search(rb"(?im)^from:", start):
+        return "eml"
     return "text"
 
 
 def check_file(path: Path, limits: Limits) -> str:
-    """The kind ("pdf" or "docx") of a file that may be read; raises ImportFileError."""
+    """The kind ("pdf", "docx" or "eml") of a file that may be read; raises ImportFileError."""
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(path, "file not found")
@@ -146,6 +155,9 @@ def _mismatch(path: Path, kind: str, expected: str) -> ImportFileError:
         return ImportFileError(path, "is not a Word document (DOCX): the file is "
                                f"{KIND_NAMES[kind]}, not a zip archive",
                                hint="ask the sender for the file again")
+    if expected == "eml":
+        return ImportFileError(path, f"is not an e-mail: the file is {KIND_NAMES[kind]}",
+                               hint="save the mail again from the mail program")
     return ImportFileError(path, f"is not a PDF file: the file is {KIND_NAMES[kind]}",
                            hint="ask the sender for the file again")
 

@@ -151,7 +151,8 @@ def _heading(block: Block, notes: _Notes) -> n.Heading:
     return n.Heading(block.level, tuple(notes.inlines(block.text)),
                      topic=attributes.get("topic"), stance=attributes.get("stance"),
                      guess=float(guess) if guess is not None else None,
-                     matched=attributes.get("matched"))
+                     matched=attributes.get("matched"),
+                     appendix=attributes.get("appendix") == "true")
 
 
 def _paragraph(block: Block, notes: _Notes) -> n.Paragraph:
@@ -164,6 +165,18 @@ def _labelled(block: Block, notes: _Notes) -> tuple[n.Inline, ...]:
         return tuple(notes.inlines(block.text))
     label = n.Strong(tuple(notes.inlines(block.label)))
     return (label, *notes.inlines(block.text[len(block.label):]))
+
+
+def _quote(block: Block, notes: _Notes) -> n.BlockQuote:
+    """Quoted text (a mail's earlier messages): paragraphs apart by blank lines, lines kept
+    apart within a paragraph (a quoted header block)."""
+    paragraphs = []
+    for text in block.text.split("\n\n"):
+        inlines: list[n.Inline] = []
+        for number, line in enumerate(text.split("\n")):
+            inlines += [n.LineBreak()] * bool(number) + notes.inlines(line)
+        paragraphs.append(n.Paragraph(tuple(inlines)))
+    return n.BlockQuote(tuple(paragraphs))
 
 
 def _table(block: Block, notes: _Notes) -> n.Table:
@@ -200,4 +213,5 @@ BLOCKS: dict[str, Callable[[Block, _Notes], n.Block]] = {
     "heading": _heading,
     "paragraph": _paragraph,
     "table": _table,
+    "quote": _quote,
 }

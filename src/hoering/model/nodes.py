@@ -117,6 +117,9 @@ class Heading:
     number: str | None = None  # e.g. "3." for numbered agenda items, printed before the text
     guess: float | None = None  # set by import: topic/stance guessed with this confidence (0-1)
     matched: str | None = None  # set by import: the words that made the guess
+    # {appendix=true}: kept with the response but not its remarks (a mail's quoted earlier
+    # messages): no topic is matched there and the høringsnotat leaves the section out
+    appendix: bool = False
     kind: ClassVar[str] = "heading"
 
 

@@ -20,7 +20,7 @@ from ..model import nodes as n
 HEADING_ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 ATTRIBUTE = re.compile(r'([A-Za-z_][\w-]*)=("[^"]*"|[^\s"{}]+)')
 ATTRIBUTE_LIST = re.compile(r'\s*(?:[A-Za-z_][\w-]*=(?:"[^"]*"|[^\s"{}]+)\s*)+')
-HEADING_KEYS = ("topic", "stance", "guess", "matched")
+HEADING_KEYS = ("topic", "stance", "guess", "matched", "appendix")
 TASK_MARKER = re.compile(r"^\[([ xX])\]\s+")
 # Characters that start inline markup (emphasis, code, links, footnotes, escapes, entities,
 # line breaks); text without them is one plain text to the inline parser.
@@ -94,7 +94,16 @@ class _Converter:
             stance=attributes.get("stance"),
             guess=self.confidence(attributes.get("guess"), self.line(node)),
             matched=attributes.get("matched"),
+            appendix=self.appendix(attributes.get("appendix"), self.line(node)),
         )
+
+    def appendix(self, value: str | None, line: int | None) -> bool:
+        if value in (None, "false"):
+            return False
+        if value != "true":
+            self.errors.append(SourceError(None, f"'{value}' is not true or false", line=line,
+                                           key="appendix", hint="write appendix=true"))
+        return value == "true"
 
     def confidence(self, value: str | None, line: int | None) -> float | None:
         if value is None:

@@ -1,0 +1,378 @@
+"""E-mails: a mail printed to PDF (or pasted into Word) and ``.eml`` files.
+
+A printed mail opens with the header block Outlook or Gmail prints (Fra/From, Sendt/Sent/
+Dato/Date, Til/To, Cc, Emne/Subject). The top message is the response: its sender, date and
+subject come from that block. What follows a later header block, "-----Original Message-----"
+or "On … wrote:" is the earlier correspondence quoted below it: kept, but apart (an appendix
+no topic is matched in), never read as the respondent's words or signature.
+
+An ``.eml`` file is read with the standard library; its text is the response unless it has
+a PDF or Word attachment, which is then imported with the mail's sender and date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..dates import find_dates
+from .lines import Extracted, Line
+from .metadata import Found, Metadata, email_sender, is_authority, party_in
+from .safety import ImportFileError, Limits
+from .structure import Block
+
+KEYS = {
+    "from": ("fra", "from", "afsender"), "sent": ("sendt", "sent", "dato", "date"),
+    "to": ("til", "to", "modtager"), "cc": ("cc", "bcc"), "subject": ("emne", "subject"),
+    "other": ("vedhæftede filer", "vedhæftet", "attachments", "prioritet", "importance",
+              "vigtighed"),
+}
+HEADER_LINE = re.compile(
+    r"^(?P<key>" + "|".join(re.escape(k) for keys in KEYS.values() for k in keys)
+    + r")\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+ORIGINAL = re.compile(r"^[-_–—\s]*(?:original message|oprindelig meddelelse|videresendt "
+                      r"meddelelse|forwarded message|begin forwarded message)[-_–—:\s]*$",
+                      re.IGNORECASE)
+WROTE = re.compile(r"^(?:on|den|d\.)\s.{4,120}\s(?:wrote|skrev)\s*:?$", re.IGNORECASE)
+REPLY_PREFIX = re.compile(r"^(?:(?:sv|vs|re|fw|fwd|aw|wg|tr)\s*:\s*)+", re.IGNORECASE)
+ADDRESS = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})", re.IGNORECASE)
+EN_MONTHS = ("january february march april may june july august september october november "
+             "december").split()
+EN_DATE = re.compile(r"\b(?:(?P<d1>\d{1,2})\.?\s+(?P<m1>[a-z]{3,9})\.?,?\s+(?P<y1>\d{4})|"
+                     r"(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))\b",
+                     re.IGNORECASE)
+MAX_PARTS = 200  # a mail with more parts than this is not a letter with an attachment
+ATTACHED = {".pdf": "pdf", ".docx": "docx"}
+
+
+@dataclass
+class MailHeader:
+    """What a mail's header says about the response."""
+
+    name: str = ""  # the sender's display name
+    address: str = ""  # the sender's e-mail address
+    date: dt.date | None = None
+    date_words: str = ""
+    subject: str = ""
+    to: list[str] = field(default_factory=list)
+    where: str = "e-mail header"
+
+
+@dataclass
+class Mail:
+    """A mail split into its top message (the response) and the quoted earlier messages."""
+
+    header: MailHeader
+    top: Extracted
+    quoted: list[str]  # paragraphs; a quoted header block is one paragraph of lines
+    covering: bool = False  # quoted is the text of a mail the response was attached to
+
+
+APPENDIX = {("da", False): "Tidligere korrespondance", ("en", False): "Earlier correspondence",
+            ("da", True): "Følgemail", ("en", True): "Covering e-mail"}
+
+
+def appendix(mail: Mail, lang: str) -> list[Block]:
+    """The quoted messages (or the covering mail) as a section marked ``appendix=true``:
+    kept with the response, no topic matched in it, no remark in the høringsnotat."""
+    title = APPENDIX[(lang if lang == "en" else "da", mail.covering)]
+    return [Block("heading", title, level=2, attributes={"appendix": "true"}),
+            Block("quote", "\n\n".join(mail.quoted))]
+
+
+def printed_mail(extracted: Extracted) -> Mail | None:
+    """The mail, when the first page opens with a mail's header block; else None."""
+    rows = _rows([line for line in extracted.lines if line.page == 1][:40])
+    found = _header_block(rows)
+    if found is None:
+        return None
+    header, end = found
+    after = extracted.lines[extracted.lines.index(rows[end - 1][-1]) + 1:]
+    top, quoted = split_quoted(after)
+    return Mail(header, Extracted(extracted.kind, top, extracted.pages, extracted.footnotes),
+                quoted_paragraphs(quoted))
+
+
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """Lines side by side (a printed label "Fra:" and its value) as one row."""
+    rows: list[list[Line]] = []
+    for line in lines:
+        if rows and not line.paragraph and abs(rows[-1][0].top - line.top) < 2 \
+                and rows[-1][0].page == line.page:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def _row_text(row: list[Line]) -> str:
+    return " ".join(line.text.strip() for line in sorted(row, key=lambda line: line.x0))
+
+
+def _header_block(rows: list[list[Line]]) -> tuple[MailHeader, int] | None:
+    """The header at the top (within the first few rows) and the row index after it."""
+    start = next((i for i, row in enumerate(rows[:6])
+                  if _key(_row_text(row)) == "from"), None)
+    if start is None:
+        return None
+    fields: dict[str, str] = {}
+    last = None
+    end = start
+    for index in range(start, len(rows)):
+        text = _row_text(rows[index])
+        key = _key(text)
+        if key is None and (last not in ("to", "cc") or not text or "subject" in fields):
+            break  # a wrapped recipient list goes on; anything else ends the header
+        if key is not None and key in fields and key != "other":
+            break  # a second "Fra:": the next message
+        value = HEADER_LINE.match(text).group("value") if key else text
+        last = key or last
+        fields[last] = f"{fields.get(last, '')} {value}".strip() if key is None else value
+        end = index + 1
+    if "sent" not in fields and "subject" not in fields:
+        return None
+    return _header(fields), end
+
+
+def _key(text: str) -> str | None:
+    match = HEADER_LINE.match(text.strip())
+    if match is None:
+        return None
+    word = match.group("key").lower()
+    return next(key for key, words in KEYS.items() if word in words)
+
+
+def _header(fields: dict[str, str]) -> MailHeader:
+    sender = fields.get("from", "")
+    address = ADDRESS.search(sender)
+    name = re.sub(r"[<\[(].*$", "", sender).strip().strip('"').strip()
+    header = MailHeader(name=name if "@" not in name else "",
+                        address=address.group(0) if address else "",
+                        subject=REPLY_PREFIX.sub("", fields.get("subject", "")).strip(),
+                        to=[part.strip() for part in re.split(r"[;,]", fields.get("to", ""))
+                            if part.strip()][:10])
+    header.date, header.date_words = mail_date(fields.get("sent", ""))
+    return header
+
+
+def mail_date(text: str) -> tuple[dt.date | None, str]:
+    """The date in a header's Sendt/Date value, Danish or English."""
+    dates = find_dates(text)
+    if dates:
+        return dates[0]
+    for match in EN_DATE.finditer(text):
+        day, month, year = (match.group("d1"), match.group("m1"), match.group("y1")) \
+            if match.group("d1") else (match.group("d2"), match.group("m2"), match.group("y2"))
+        number = next((i for i, name in enumerate(EN_MONTHS, 1)
+                       if name.startswith(month.lower()) and len(month) >= 3), None)
+        try:
+            return (dt.date(int(year), number, int(day)), match.group(0)) if number \
+                else (None, "")
+        except ValueError:
+            continue
+    return None, ""
+
+
+def split_quoted(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """(the top message, the quoted messages below it)."""
+    texts = [line.text.strip() for line in lines]
+    for index, text in enumerate(texts):
+        if ORIGINAL.match(text) or WROTE.match(text) or _starts_header(texts, index) \
+                or _starts_quote(texts, index):
+            return lines[:index], lines[index:]
+    return lines, []
+
+
+def _starts_header(texts: list[str], index: int) -> bool:
+    """A later "Fra: …" followed by a "Sendt:"/"Til:"/"Emne:" line: a quoted message."""
+    if _key(texts[index]) != "from":
+        return False
+    return any(_key(text) in ("sent", "to", "subject") for text in texts[index + 1:index + 4])
+
+
+def _starts_quote(texts: list[str], index: int) -> bool:
+    """Two or more lines in a row starting with ">" (a plain-text reply's quotation)."""
+    return texts[index].startswith(">") and index + 1 < len(texts) and \
+        texts[index + 1].startswith(">")
+
+
+def quoted_paragraphs(lines: list[Line]) -> list[str]:
+    """The quoted messages as paragraphs: each header block one paragraph of lines (joined
+    with newlines), the text between them joined where the lines sit close together."""
+    paragraphs: list[str] = []
+    previous: Line | None = None
+    for line in lines:
+        text = line.text.lstrip("> ").strip()
+        if not text or line.table:
+            previous = None
+            continue
+        if previous is None or _new_paragraph(previous, line, text):
+            paragraphs.append(text)
+        else:
+            joiner = "\n" if _key(text) or _key(previous.text.lstrip("> ")) else " "
+            paragraphs[-1] += joiner + text
+        previous = line
+    return paragraphs
+
+
+def _new_paragraph(previous: Line, line: Line, text: str) -> bool:
+    if line.paragraph or line.page != previous.page:
+        return line.paragraph or previous.text.rstrip().endswith((".", ":", "!", "?"))
+    header_change = bool(_key(text)) != bool(_key(previous.text.lstrip("> ")))
+    return header_change or line.top - previous.bottom > previous.size * 0.6
+
+
+def apply_header(meta: Metadata, header: MailHeader, parties: list[tuple[str, list[str]]],
+                 authority: tuple[str, ...]) -> None:
+    """The header's sender, date and subject over what the text suggested; the recipients
+    as ``recipient``; the sender's name as signatory when the message is not signed."""
+    sender = mail_sender(header, parties, authority)
+    if sender is not None:
+        meta.sender = sender
+    if header.date is not None:
+        meta.date = Found(header.date, 0.95, f'{header.where}: "{header.date_words}"')
+    if header.subject:
+        meta.title = Found(header.subject, 0.85, f"{header.where}: subject")
+    if header.to and meta.recipient is None:
+        meta.recipient = Found(header.to, 0.9, f"{header.where}: to")
+    person = header.name and party_in(header.name, parties) is None and " " in header.name
+    if not meta.signatories and person:
+        meta.signatories = [(header.name, None)]
+        meta.signatory = Found(header.name, 0.6, f"{header.where}: from")
+
+
+def mail_sender(header: MailHeader, parties: list[tuple[str, list[str]]],
+                authority: tuple[str, ...]) -> Found | None:
+    """The party the mail is from: named in the From line, or owning its e-mail domain."""
+    where = f"{header.where}: from"
+    party = party_in(header.name, parties) if header.name else None
+    if party is not None:
+        return Found(party, 0.9, where)
+    address = ADDRESS.search(header.address)
+    if address is None:
+        return None
+    found = email_sender(address.group("domain"), parties)
+    if is_authority(str(found.value), authority) or any(
+            address.group("domain").lower().endswith(other.lower()) for other in authority
+            if "." in other):
+        return None  # the authority forwarding a mail is not its sender
+    return Found(found.value, min(0.9, found.confidence + 0.1), f"{where} ({found.found_in})")
+
+
+# .eml files ---------------------------------------------------------------------------------
+
+
+@dataclass
+class EmlFile:
+    header: MailHeader
+    text: str  # the body as plain text
+    attachment: tuple[str, bytes] | None  # the first PDF or DOCX attached: (name, content)
+
+
+def read_eml(path: Path, limits: Limits) -> EmlFile:
+    """The header, the plain text and the first PDF/DOCX attachment of an .eml file."""
+    import email
+    from email import policy
+
+    try:
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        parts = list(_parts(message, path))
+        header = _eml_header(message)
+        text = _body_text(message)
+    except (ValueError, TypeError, LookupError, IndexError) as exc:
+        raise ImportFileError(path, f"is damaged and cannot be read as an e-mail ({exc})"[:160],
+                              hint="save the mail again from the mail program") from None
+    attachment = next((part for part in parts if Path(part[0]).suffix.lower() in ATTACHED),
+                      None)
+    if not text.strip() and attachment is None:
+        raise ImportFileError(path, "has no text and no PDF or Word attachment",
+                              hint="check that it is the right mail")
+    return EmlFile(header, text, attachment)
+
+
+def _parts(message, path: Path):
+    """(file name, content) of each attachment; refuses a mail with too many parts."""
+    for count, part in enumerate(message.walk(), start=1):
+        if count > MAX_PARTS:
+            raise ImportFileError(path, f"has more than {MAX_PARTS} parts; a mail with a "
+                                  "letter attached has far fewer, so it is not read",
+                                  hint="save the attachment and import it instead")
+        name = part.get_filename()
+        if name and not part.is_multipart():
+            content = part.get_payload(decode=True) or b""
+            yield Path(name).name, content
+
+
+def _eml_header(message) -> MailHeader:
+    header = MailHeader(where="e-mail")
+    sender = message.get("From")
+    addresses = getattr(sender, "addresses", ()) if sender is not None else ()
+    if addresses:
+        header.name, header.address = addresses[0].display_name, addresses[0].addr_spec
+    date = message.get("Date")
+    stamp = getattr(date, "datetime", None) if date is not None else None
+    if stamp is not None:
+        header.date, header.date_words = stamp.date(), str(date)
+    header.subject = REPLY_PREFIX.sub("", str(message.get("Subject") or "")).strip()
+    to = message.get("To")
+    header.to = [a.display_name or a.addr_spec for a in getattr(to, "addresses", ())][:10]
+    return header
+
+
+def _body_text(message) -> str:
+    body = message.get_body(preferencelist=("plain", "html"))
+    if body is None:
+        return ""
+    text = body.get_content()
+    return html_text(text) if body.get_content_subtype() == "html" else text
+
+
+def html_text(html: str) -> str:
+    """The text of a mail's HTML body: blocks on lines of their own, tags and scripts gone."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style", "head")
+            if tag in ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "blockquote"):
+                self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3") else "\n")
+            if tag == "li":
+                self.parts.append("- ")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style", "head") and self.skip > 0
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    return "".join(parser.parts)
+
+
+def text_lines(text: str) -> list[Line]:
+    """A mail's plain text as paragraphs (lines wrapped at 72 characters joined again; list
+    items and quoted lines kept one a line), in the form the DOCX reader gives."""
+    from .cleanup import join_text
+
+    lines: list[Line] = []
+    current = ""
+    for raw in text.replace("\r\n", "\n").split("\n") + [""]:
+        stripped = raw.strip()
+        single = stripped.startswith((">", "- ", "* ", "• ")) or bool(HEADER_LINE.match(stripped))
+        if current and (not stripped or single or ORIGINAL.match(stripped)):
+            lines.append(Line(current, top=len(lines), paragraph=True))
+            current = ""
+        if single or ORIGINAL.match(stripped):
+            lines.append(Line(stripped, top=len(lines), paragraph=True))
+        elif stripped:
+            current = join_text(current, stripped)
+    return lines
