@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
 
 FENCE = "---"
-MAX_SOURCE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass
@@ -33,7 +33,15 @@ class RawSource:
         return yaml_line(self.metadata, location, self.metadata_first_line)
 
 
+MAX_DEPTH = 40  # nesting of metadata; real metadata is 3 levels deep
+MAX_MESSAGE = 200  # characters of a YAML problem quoted in an error
 _parsers = threading.local()
+
+
+class AliasBudgetExceeded(Exception):
+    def __init__(self, line: int, budget: int) -> None:
+        super().__init__(line, budget)
+        self.line, self.budget = line, budget
 
 
 def _yaml() -> Any:
@@ -44,18 +52,59 @@ def _yaml() -> Any:
         from ruamel.yaml import YAML
 
         yaml = YAML(typ="rt", pure=True)
+        yaml.Composer = _budget_composer()
+        yaml.max_depth = MAX_DEPTH
         constructors = yaml.constructor.yaml_constructors
         constructors["tag:yaml.org,2002:timestamp"] = constructors["tag:yaml.org,2002:str"]
         _parsers.yaml = yaml
     return yaml
 
 
+@lru_cache(maxsize=1)
+def _budget_composer() -> type:
+    from ruamel.yaml.composer import Composer
+    from ruamel.yaml.events import AliasEvent
+
+    class BudgetComposer(Composer):
+        """Counts alias uses (``*name``) in a document and stops past the budget: a few
+        hundred bytes of nested aliases expand to billions of values (an alias bomb)."""
+
+        aliases = 0
+
+        def compose_document(self) -> Any:
+            self.aliases = 0
+            self.depth = 0  # a document that stopped deep inside leaves it counted up
+            return super().compose_document()
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.parser.check_event(AliasEvent):
+                from ..limits import active
+
+                self.aliases += 1
+                if self.aliases > active().yaml_aliases:
+                    mark = self.parser.peek_event().start_mark
+                    raise AliasBudgetExceeded(mark.line, active().yaml_aliases)
+            return super().compose_node(parent, index)
+
+    return BudgetComposer
+
+
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     """Parse YAML text; a syntax error names the file and line."""
+    from ruamel.yaml.composer import MaxDepthExceededError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
         return _yaml().load(text)
+    except AliasBudgetExceeded as exc:
+        raise SourceError(path, f"metadata uses aliases (*name) more than {exc.budget} times",
+                          line=exc.line + first_line,
+                          hint="write the values out; " + _limit_hint("yaml_aliases")) from None
+    except MaxDepthExceededError as exc:
+        raise SourceError(path, f"metadata is nested more than {MAX_DEPTH} levels deep",
+                          line=exc.problem_mark.line + first_line if exc.problem_mark else None,
+                          hint="real metadata is a few levels deep; look for unclosed "
+                               "brackets") from None
     except MarkedYAMLError as exc:
         from .yaml_errors import explain
 
@@ -66,14 +115,29 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
                               hint=hint) from None
         raise _parser_error(exc, path, first_line) from None
     except YAMLError as exc:
-        raise SourceError(path, f"metadata is not valid YAML: {exc}") from None
+        raise SourceError(path, f"metadata is not valid YAML: {_short(str(exc))}") from None
+    except RecursionError:
+        raise SourceError(path, "metadata is nested too deeply", line=first_line,
+                          hint=f"metadata may be at most {MAX_DEPTH} levels deep") from None
+
+
+def _short(text: str) -> str:
+    """A YAML problem, first line only and at most MAX_MESSAGE characters."""
+    text = text.strip().splitlines()[0] if text.strip() else "invalid YAML"
+    return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "…"
+
+
+def _limit_hint(key: str) -> str:
+    from ..limits import active
+
+    return active().hint(key)
 
 
 def _parser_error(exc: Any, path: Path, first_line: int) -> SourceError:
     """The parser's own words, for a mistake :mod:`.yaml_errors` does not know."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + first_line if mark is not None else None
-    problem = exc.problem or exc.context or "invalid YAML"
+    problem = _short(exc.problem or exc.context or "invalid YAML")
     hint = "check indentation and that text with ':' is in quotes"
     context = exc.context_mark
     if exc.context and context is not None and context.line + first_line != line:
@@ -90,12 +154,14 @@ def read_text(path: Path) -> str:
     if path.is_dir():
         raise SourceError(path, "is a folder, not a source file",
                           hint="give a .md file, or build the folder with 'hoering build FOLDER'")
+    from ..limits import active
+
     size = path.stat().st_size
     if size == 0:
         raise SourceError(path, "file is empty", hint="start it with 'hoering new response'")
-    if size > MAX_SOURCE_BYTES:
-        raise SourceError(path, f"file is too large ({size // 1024 // 1024} MB)",
-                          hint=f"sources may be at most {MAX_SOURCE_BYTES // 1024 // 1024} MB")
+    if size > active().source_mb * 1024 * 1024:
+        raise SourceError(path, f"file is too large ({size / 1024 / 1024:.1f} MB)",
+                          hint="split it up; " + active().hint("source_mb"))
     data = path.read_bytes()
     try:
         return data.decode("utf-8-sig")
