@@ -16,6 +16,7 @@ import re
 import threading
 from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ _LOCATION = re.compile(r"┌─ (?P<file>[^\n]+?):(?P<line>\d+):\d+")
 def render(document: Document, templates: TemplateFinder) -> bytes:
     """The document as a tagged PDF on the letterhead (``document.typ``)."""
     template = templates.find(TEMPLATE)
+    refuse_packages(template.parent)
     inputs = {"document": document_json(document)}
     timestamp = int(timestamp_for(document).timestamp())
     try:
@@ -45,6 +47,31 @@ def render(document: Document, templates: TemplateFinder) -> bytes:
         )
     except typst.TypstError as exc:
         raise _template_error(template, exc) from None
+
+
+_PACKAGE = re.compile(r'"(@[a-z][\w-]*/[^"]*)')  # "@preview/cetz:0.3.1", or its start
+
+
+def refuse_packages(folder: Path) -> None:
+    """Refuse Typst templates that import a package ("@preview/…"): Typst would download it
+    during the build. Every .typ file in the template's folder is looked at."""
+    for path in sorted(folder.glob("*.typ")):
+        found = _packages_in(path, path.stat().st_mtime_ns)
+        if found is not None:
+            line, name = found
+            raise TemplateError(path, f"the PDF template uses the Typst package \"{name}\", "
+                                "which would be downloaded during the build", line=line,
+                                hint="copy the package's files into templates/ and import "
+                                     "them by their path")
+
+
+@lru_cache(maxsize=64)
+def _packages_in(path: Path, _mtime: int) -> tuple[int, str] | None:
+    for number, line in enumerate(path.read_text("utf-8", errors="replace").splitlines(), 1):
+        match = _PACKAGE.search(line) or re.search(r'"(@[a-z])', line)
+        if match:
+            return number, match[1][:80]
+    return None
 
 
 def _compiler(root: Path) -> typst.Compiler:
@@ -66,6 +93,7 @@ def document_json(document: Document) -> str:
     data["created"] = _datetime_fields(timestamp_for(document))
     _outline_levels(data)
     _mark_first_references(data)
+    _mark_short_headers(data)
     return json.dumps(data, ensure_ascii=False, default=_json_value)
 
 
@@ -129,6 +157,23 @@ def _mark_first_references(data: dict) -> None:
         if node.get("kind") == "footnote_ref":
             node["first"] = node["number"] not in seen
             seen.add(node["number"])
+
+
+MAX_REPEATED_HEADER = 80  # characters in a header cell; ~40 lines at most in a narrow column
+
+
+def _mark_short_headers(data: dict) -> None:
+    """Mark the tables whose header row is short enough to repeat on every page; a longer
+    one is printed once (repeating a header taller than a page never ends)."""
+    for node in _nodes(data):
+        if node.get("kind") == "table":
+            node["repeat_header"] = all(_is_short(cell) for cell in node["header"])
+
+
+def _is_short(cell: dict) -> bool:
+    inner = list(_nodes(cell))
+    text = sum(len(n["text"]) for n in inner if isinstance(n.get("text"), str))
+    return text <= MAX_REPEATED_HEADER and not any(n.get("kind") == "image" for n in inner)
 
 
 def _template_error(template: Path, exc: typst.TypstError) -> TemplateError:
