@@ -6,7 +6,11 @@ like a theme. Jinja templates render in a sandbox that also refuses runaway arit
 
 from __future__ import annotations
 
+import functools
 import operator
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -69,7 +73,7 @@ class TemplateFinder:
         path = self.find(name)
         try:
             template = self.jinja.get_template(name)
-            return template.render(**context)
+            return _render_limited(template, context, path)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 exc.filename or path, f"template syntax error: {exc.message}", line=exc.lineno
@@ -78,6 +82,58 @@ class TemplateFinder:
             raise TemplateError(path, f"template error: {exc}") from None
         except (ArithmeticError, MemoryError) as exc:
             raise TemplateError(path, f"template error: {exc}") from None
+
+
+class TemplateTimeout(Exception):
+    """A user template ran longer than ``[limits] template_seconds``."""
+
+
+def _render_limited(template: Any, context: dict, path: Path) -> str:
+    """Render, stopping a template that writes more than ``template_output_mb`` or runs
+    longer than ``template_seconds`` (the sandbox itself bounds neither)."""
+    from ..limits import active
+
+    limits = active()
+    budget = int(limits.template_output_mb * 1024 * 1024)
+    parts: list[str] = []
+    try:
+        with _time_limit(limits.template_seconds):
+            for part in template.generate(**context):
+                budget -= len(part)
+                if budget < 0:
+                    raise TemplateError(path, "the template writes more than "
+                                        f"{limits.template_output_mb:g} MB",
+                                        hint=limits.hint("template_output_mb"))
+                parts.append(part)
+    except TemplateTimeout:
+        raise TemplateError(path, f"the template ran for more than "
+                            f"{limits.template_seconds:g} seconds",
+                            hint="look for loops that never end; "
+                                 + limits.hint("template_seconds")) from None
+    return "".join(parts)
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise TemplateTimeout after ``seconds`` (main thread only: that is where signals
+    arrive; builds run there, in the CLI and in its worker processes)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(_signum, _frame):
+        raise TemplateTimeout
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @lru_cache(maxsize=8)
@@ -89,17 +145,54 @@ def _jinja_environment(folders: tuple[Path, ...]) -> Any:
         def call_binop(self, context, op, left, right):  # type: ignore[override]
             return _guarded_binop(op, left, right)
 
+        def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805
+            _guard_arguments(__obj, args, kwargs)
+            return SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs)
+
+        def wrap_str_format(self, value):  # type: ignore[override]
+            _guard_arguments(value, (), {})  # '{:>2000000000}'.format(x)
+            return super().wrap_str_format(value)
+
     env = GuardedEnvironment(
         loader=FileSystemLoader([str(f) for f in folders]),
         autoescape=select_autoescape(["html", "htm", "j2", "xml"]),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.intercepted_binops = frozenset({"*", "**"})
+    env.intercepted_binops = frozenset({"*", "**", "%"})
+    env.filters = {name: _guarded_filter(f) for name, f in env.filters.items()}
     return env
 
 
+_WIDE_FORMAT = re.compile(r"[%{][^a-zA-Z}%]*\d{7,}")  # '%2000000000s', '{:>2000000000}'
+
+
+def _guard_arguments(function: Any, args: tuple, kwargs: dict) -> None:
+    """Refuse a call that asks for text a million characters wide ('x'.ljust(2e9),
+    '{:>9999999}'.format(x), center(10**9)): the sandbox would build it in memory."""
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int | float) and not isinstance(value, bool) and (
+                abs(value) > MAX_TEMPLATE_PRODUCT):
+            raise OverflowError(f"number too large in template ({value:g})")
+    receiver = getattr(function, "__self__", None)
+    if isinstance(receiver, str) and _WIDE_FORMAT.search(receiver):
+        raise OverflowError("format width too large in template")
+
+
+def _guarded_filter(function: Any) -> Any:
+    @functools.wraps(function)
+    def guarded(*args, **kwargs):
+        _guard_arguments(function, args[1:], kwargs)
+        return function(*args, **kwargs)
+
+    return guarded
+
+
 def _guarded_binop(op: str, left: Any, right: Any) -> Any:
+    if op == "%":
+        if isinstance(left, str) and _WIDE_FORMAT.search(left):
+            raise OverflowError("format width too large in template")
+        return operator.mod(left, right)
     if op == "**" and isinstance(right, int) and abs(right) > 64:
         raise OverflowError("exponent too large in template")
     if op == "*":
