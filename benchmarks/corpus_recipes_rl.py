@@ -318,3 +318,42 @@ EXTRA = [
     ("reportlab", "email-english", email_english),
     ("reportlab", "bold-body-size-headings", bold_headings),
 ]
+
+
+def eml_with_attachment(name, split, index):
+    """An .eml as saved from a mail program: a short cover text, the letter as a PDF
+    attachment (two-column letterhead, • list). The mail's sender and date are the letter's."""
+    import datetime as dt
+    import email.policy
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    rl.register_fonts()
+    letter, c = _letter(name, split, index, sections=3)
+    from corpus_texts import TEXTS
+    section = letter.sections[2]
+    section.paragraphs = [LIST_INTROS[split]] + [
+        TEXTS[section.topics[0]][section.stance][f] for f in c.families]
+    section.bullet = "•"
+    pdf = rl.two_column_letterhead(letter, danish_date(letter.date))
+    address = f"{letter.signatory[0].split()[0].lower()}@{letter.sender.domain}"
+    message = EmailMessage(policy=email.policy.SMTP)
+    message["From"] = f"{letter.signatory[0]} <{address}>"
+    message["To"] = "Høringspostkasse Psykiatri og Social <psykiatri-social@regionh.dk>"
+    message["Subject"] = "Høringssvar fra " + letter.sender.name
+    when = dt.datetime(letter.date.year, letter.date.month, letter.date.day, 10, 12,
+                       tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    message["Date"] = format_datetime(when)
+    message["Message-ID"] = f"<{name}@{letter.sender.domain}>"
+    message.set_content(COVER_NOTES[split] + f"\n\nVenlig hilsen\n{letter.signatory[0]}\n")
+    message.add_attachment(pdf, maintype="application", subtype="pdf",
+                           filename="hoeringssvar.pdf")
+    message.set_boundary(f"=={name}==")
+    letter.suffix = "eml"
+    letter.features = ["eml", "pdf-attachment", "cover-text-in-mail", "two-column-letterhead",
+                       "bullets-•", "ligatures"]
+    letter.forbidden += ["Side 1 af", f"{letter.sender.name} · {letter.sender.street}"]
+    return [(letter, message.as_bytes(), None)]
+
+
+LATER = [("eml", "mail-with-pdf", eml_with_attachment)]

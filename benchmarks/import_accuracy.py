@@ -1,7 +1,8 @@
 """Accuracy of ``hoering import`` on the import corpus (issue 10), per producer and overall.
 
 The corpus (tests/fixtures/import/corpus, made by benchmarks/make_import_corpus.py) holds
-letters from four producers (reportlab, libreoffice, typst, docx) and an answer key. Each
+letters from four producers (reportlab, libreoffice, typst, docx), e-mails saved as .eml with
+the letter attached (eml), and an answer key. Each
 letter is imported with ``hoering.import_files`` into a temporary copy of the corpus hearing
 (the files of one sender sent together are imported in one call, as a user would), the written
 source is read back with ``load_source``, and compared with the key:
@@ -56,7 +57,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "src"), str(REPO / "tests")]
 CORPUS = REPO / "tests" / "fixtures" / "import" / "corpus"
-PRODUCERS = ["reportlab", "libreoffice", "typst", "docx"]
+PRODUCERS = ["reportlab", "libreoffice", "typst", "docx", "eml"]
 
 from hoering.model import nodes as n  # noqa: E402
 

@@ -8,7 +8,8 @@ producers so the importer meets layouts it was not written against:
 - ``libreoffice``: DOCX and HTML exported to PDF by ``soffice --headless``;
 - ``typst``: our own .typ layouts (not the project's renderer);
 - ``docx``: Word files from python-docx with raw XML (custom heading styles with an outline
-  level, automatic numbering, first-page headers, tracked changes, comments).
+  level, automatic numbering, first-page headers, tracked changes, comments);
+- ``eml``: e-mails saved as .eml with the letter (a reportlab PDF) attached.
 
 Every layout ("recipe") makes two letters with different senders and wording; one goes to the
 tuning half and one to the held-out half, alternating per recipe, so the split is by letter,
@@ -52,7 +53,8 @@ def recipes():
              + corpus_office.DOCX)
     # Layouts added later go after all of the first ones, so no letter of the first version
     # changes its sender or half (a layout's position decides both).
-    return first + corpus_recipes_rl.EXTRA + corpus_typst.EXTRA + corpus_office.EXTRA_DOCX
+    return (first + corpus_recipes_rl.EXTRA + corpus_typst.EXTRA + corpus_office.EXTRA_DOCX
+            + corpus_recipes_rl.LATER)
 
 
 def build(only: set[str] | None = None) -> list[Letter]:
