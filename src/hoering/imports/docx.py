@@ -1,32 +1,118 @@
-"""DOCX → paragraphs (style, bold, size, list kind) and tables, plus header/footer text."""
+"""DOCX → paragraphs and tables with their runs (marks, tracked changes, comments), headings
+from outline levels, Word's automatic numbering as text, header and footer text and notes.
+
+The parts of the file are read by small modules: :mod:`.docx_styles` (what a style makes a
+paragraph), :mod:`.docx_numbering` (the numbers Word would show) and :mod:`.docx_runs` (a
+paragraph's text with its marks). This module walks the document and puts them together.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .lines import Extracted, Line
+from .docx_numbering import Numbering
+from .docx_runs import Revisions, RunReader, tidy
+from .docx_styles import Styles, numbering_of, outline_level
+from .lines import Extracted, Line, Span
 from .safety import ImportFileError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+COMMENT_LABEL = "Kommentar fra {author}: "
+
+
+@dataclass
+class _Reading:
+    """Everything needed to read the paragraphs of one document."""
+
+    document: Any
+    runs: RunReader
+    numbering: Numbering
+    notes: dict[int, list[Span]]
 
 
 def read_docx(path: Path) -> Extracted:
     """The paragraphs and tables of ``path`` in document order (header and footer first)."""
-    document = _open(path)
-    formats = _number_formats(document)
+    reading = _reading(_open(path))
     lines: list[Line] = []
-    section = document.sections[0] if document.sections else None
+    section = reading.document.sections[0] if reading.document.sections else None
     if section is not None:
-        lines += _running(section, formats, "header", 0)
-    lines += _body(document, formats, len(lines))
+        lines += _running(section, reading, "header", 0)
+    lines += _body(reading, len(lines))
     if section is not None:
-        lines += _running(section, formats, "footer", len(lines))
+        lines += _running(section, reading, "footer", len(lines))
     if not any(line.text.strip() or line.table for line in lines if line.region == "body"):
         raise ImportFileError(path, "has no text", hint="check that it is the right file")
-    return Extracted("docx", lines, 1, _footnotes(document))
+    footnotes = {key: "".join(span.text for span in spans)
+                 for key, spans in reading.notes.items()}
+    return Extracted("docx", lines, 1, footnotes, note_spans=reading.notes,
+                     notices=reading.runs.revisions.notices())
 
 
-def _running(section, formats: dict, region: str, start: int) -> list[Line]:
+def _reading(document: Any) -> _Reading:
+    styles = Styles(_part_element(document, "styles"))
+    numbering = Numbering.read(_part_element(document, "numbering"))
+    keys: dict[tuple[str, str], int] = {}
+    runs = RunReader(styles, keys, Revisions())
+    notes: dict[int, list[Span]] = {}
+    for kind in ("footnote", "endnote", "comment"):
+        part = _part(document, kind + "s")
+        if part is not None:
+            _read_notes(part, kind, RunReader(styles, keys, runs.revisions, _links(part)), notes)
+    runs.links = _links(document.part)
+    return _Reading(document, runs, numbering, notes)
+
+
+def _read_notes(part: Any, kind: str, runs: RunReader, notes: dict[int, list[Span]]) -> None:
+    """Footnotes, endnotes or comments, each under a key after the ones read before (Word
+    numbers each kind from 1); a comment's text opens with who made it."""
+    from lxml import etree
+
+    root = etree.fromstring(part.blob)
+    for note in root.findall(W + kind):
+        if note.get(W + "type") in ("separator", "continuationSeparator",
+                                    "continuationNotice"):
+            continue
+        spans: list[Span] = []
+        for paragraph in note.iter(W + "p"):
+            spans += runs.spans(paragraph) + [Span(" ")]
+        if kind == "comment":
+            author = (note.get(W + "author") or "").strip() or "ukendt"
+            runs.revisions.comments[author] += 1
+            spans.insert(0, Span(COMMENT_LABEL.format(author=author)))
+        key = int(note.get(W + "id", "0")) if kind == "footnote" else max(notes, default=0) + 1
+        spans = tidy(spans)
+        if spans and (kind == "comment" or "".join(s.text for s in spans).strip()):
+            runs.notes[(kind, note.get(W + "id", ""))] = key
+            notes[key] = spans
+
+
+def _part(document: Any, name: str) -> Any | None:
+    """The document's related part of type ``name`` (footnotes, comments, …), if any."""
+    for relationship in document.part.rels.values():
+        if relationship.reltype == RELATIONSHIP + name and not relationship.is_external:
+            return relationship.target_part
+    return None
+
+
+def _part_element(document: Any, name: str) -> Any | None:
+    from lxml import etree
+
+    part = _part(document, name)
+    if part is None:
+        return None
+    element = getattr(part, "element", None)
+    return element if element is not None else etree.fromstring(part.blob)
+
+
+def _links(part: Any) -> dict[str, str]:
+    return {rid: rel.target_ref for rid, rel in part.rels.items()
+            if rel.is_external and rel.reltype == RELATIONSHIP + "hyperlink"}
+
+
+def _running(section: Any, reading: _Reading, region: str, start: int) -> list[Line]:
     """The paragraphs of the first page's header (or footer) and the running one, tables
     included (letterheads are often laid out in a table), each text once."""
     from docx.text.paragraph import Paragraph
@@ -40,11 +126,10 @@ def _running(section, formats: dict, region: str, start: int) -> list[Line]:
         if part.is_linked_to_previous and part is not parts[-1]:
             continue
         for element in part._element.iter(W + "p"):
-            paragraph = Paragraph(element, part)
-            text = paragraph_text(element)
-            if text and text not in seen:
-                seen.add(text)
-                lines.append(_paragraph(paragraph, formats, start + len(lines), region))
+            line = _paragraph(Paragraph(element, part), reading, start + len(lines), region)
+            if line.text and line.text not in seen:
+                seen.add(line.text)
+                lines.append(line)
     return lines
 
 
@@ -65,136 +150,112 @@ def _open(path: Path):
     return document
 
 
-def _body(document, formats: dict, start: int) -> list[Line]:
+def _body(reading: _Reading, start: int) -> list[Line]:
     """Paragraphs and tables of the main text, in document order."""
-    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     lines: list[Line] = []
+    document = reading.document
     for child in document.element.body.iterchildren():
         if child.tag == W + "p":
-            paragraph = Paragraph(child, document)
-            if paragraph.text.strip():
-                lines.append(_paragraph(paragraph, formats, start + len(lines), "body"))
+            line = _paragraph(Paragraph(child, document), reading, start + len(lines), "body")
+            if line.text:
+                lines.append(line)
         elif child.tag == W + "tbl":
-            rows = [[_cell_text(cell) for cell in row.cells]
-                    for row in Table(child, document).rows]
-            if rows:
-                lines.append(Line(text="", top=start + len(lines), table=rows, paragraph=True))
+            line = _table(child, reading, start + len(lines))
+            if line is not None:
+                lines.append(line)
     return lines
 
 
-def _cell_text(cell) -> str:
-    return " ".join(paragraph_text(p._p) for p in cell.paragraphs if p.text.strip())
+def _table(element: Any, reading: _Reading, index: int) -> Line | None:
+    from docx.table import Table
+
+    cells = [[_cell_spans(cell, reading) for cell in row.cells]
+             for row in Table(element, reading.document).rows]
+    if not cells:
+        return None
+    rows = [["".join(span.text for span in cell) for cell in row] for row in cells]
+    return Line(text="", top=index, table=rows, cells=cells, paragraph=True)
 
 
-def paragraph_text(element) -> str:
-    """The text of a ``w:p`` with Word footnote references as Markdown ``[^n]``."""
-    parts: list[str] = []
-    for run in element.iter(W + "r"):
-        for child in run:
-            if child.tag == W + "t":
-                parts.append(child.text or "")
-            elif child.tag in (W + "tab", W + "br", W + "cr"):
-                parts.append(" ")
-            elif child.tag == W + "footnoteReference":
-                parts.append(f"[^{child.get(W + 'id')}]")
-    return " ".join("".join(parts).split())
+def _cell_spans(cell: Any, reading: _Reading) -> list[Span]:
+    spans: list[Span] = []
+    for paragraph in cell._tc.iter(W + "p"):
+        spans += reading.runs.spans(paragraph) + [Span(" ")]
+    return tidy(spans)
 
 
-def _footnotes(document) -> dict[int, str]:
-    """Word footnotes (word/footnotes.xml) by number; separators are left out."""
-    from lxml import etree
-
-    for relationship in document.part.rels.values():
-        if relationship.reltype.endswith("/footnotes") and not relationship.is_external:
-            root = etree.fromstring(relationship.target_part.blob)
-            notes = {}
-            for note in root.iter(W + "footnote"):
-                if note.get(W + "type") in ("separator", "continuationSeparator"):
-                    continue
-                text = " ".join(paragraph_text(p) for p in note.iter(W + "p"))
-                if text.strip():
-                    notes[int(note.get(W + "id"))] = text.strip()
-            return notes
-    return {}
-
-
-def _paragraph(paragraph, formats: dict, index: int, region: str) -> Line:
+def _paragraph(paragraph: Any, reading: _Reading, index: int, region: str) -> Line:
+    element = paragraph._p
+    spans = reading.runs.spans(element)
     runs = [run for run in paragraph.runs if run.text.strip()]
     style = paragraph.style
     style_name = style.name if style is not None else ""
-    bold = bool(runs) and all(_bold(run, style) for run in runs)
-    size = _size(runs, style)
-    list_kind, level = _list_info(paragraph, style_name, formats)
-    text = paragraph_text(paragraph._p)
-    return Line(text=text, top=index, size=size, bold=bold, region=region, style=style_name,
-                list_kind=list_kind, level=level, paragraph=True)
+    line = Line(text="", top=index, size=_size(runs, style), region=region, style=style_name,
+                bold=bool(runs) and all(_bold(run, style) for run in runs), paragraph=True)
+    ppr = element.pPr
+    style_id = ppr.find(W + "pStyle").get(W + "val") if (
+        ppr is not None and ppr.find(W + "pStyle") is not None) else None
+    info = reading.runs.styles.get(style_id)
+    own = outline_level(ppr)
+    outline = own if own is not None else info.outline
+    line.outline_level = outline if outline is not None and outline < 9 else None
+    if region == "body" and spans:
+        spans = _numbered(line, ppr, style_id, reading) + spans
+    if line.list_kind is None and line.outline_level is None:
+        line.list_kind, line.level = _list_by_style_name(style_name)
+    line.spans = spans
+    line.text = "".join(span.text for span in spans)
+    return line
 
 
-def _bold(run, style) -> bool:
+def _numbered(line: Line, ppr: Any, style_id: str | None, reading: _Reading) -> list[Span]:
+    """Set the line's list kind, level and number from Word's numbering; the label Word
+    shows ("2.1", "a)") as a span to put before the text."""
+    num_id, ilvl = numbering_of(ppr)
+    info = reading.runs.styles.get(style_id)
+    if num_id is None:
+        num_id, ilvl = info.num_id, ilvl if ilvl is not None else info.ilvl
+    if not num_id:
+        return []
+    if ilvl is None and style_id is not None:
+        ilvl = reading.numbering.level_of_style(num_id, style_id)
+    label = reading.numbering.label(num_id, ilvl or 0)
+    if label is None:
+        return []
+    if line.outline_level is None:
+        line.list_kind, line.level, line.number = label.kind, ilvl or 0, label.number
+    line.number_label = label.text or None
+    return [Span(label.text + " ")] if label.text else []
+
+
+def _list_by_style_name(name: str) -> tuple[str | None, int]:
+    """Lists made with Word's list styles but no numbering definition."""
+    lowered = name.lower()
+    for prefix, kind in (("list bullet", "bullet"), ("list number", "number")):
+        if lowered.startswith(prefix):
+            last = lowered.split()[-1]
+            return kind, int(last) - 1 if last.isdigit() else 0
+    return None, 0
+
+
+def _bold(run: Any, style: Any) -> bool:
     if run.bold is not None:
-        return run.bold
+        return bool(run.bold)
     while style is not None:
         if style.font.bold is not None:
-            return style.font.bold
+            return bool(style.font.bold)
         style = style.base_style
     return False
 
 
-def _size(runs, style) -> float:
+def _size(runs: list[Any], style: Any) -> float:
     for run in runs:
         if run.font.size is not None:
-            return run.font.size.pt
+            return float(run.font.size.pt)
     while style is not None:
         if style.font.size is not None:
-            return style.font.size.pt
+            return float(style.font.size.pt)
         style = style.base_style
     return 11.0
-
-
-def _list_info(paragraph, style_name: str, formats: dict) -> tuple[str | None, int]:
-    lowered = style_name.lower()
-    ppr = paragraph._p.pPr
-    numpr = ppr.numPr if ppr is not None else None
-    level = 0
-    if numpr is not None and numpr.numId is not None:
-        level = numpr.ilvl.val if numpr.ilvl is not None else 0
-        fmt = formats.get((numpr.numId.val, level))
-        if fmt is not None:
-            return ("bullet" if fmt == "bullet" else "number"), level
-    if lowered.startswith("list bullet"):
-        return "bullet", _style_level(lowered)
-    if lowered.startswith("list number"):
-        return "number", _style_level(lowered)
-    if numpr is not None:
-        return "bullet", level
-    return None, 0
-
-
-def _style_level(name: str) -> int:
-    last = name.split()[-1]
-    return int(last) - 1 if last.isdigit() else 0
-
-
-def _number_formats(document) -> dict[tuple[int, int], str]:
-    """(numId, level) → numFmt ("bullet", "decimal", …) from the numbering part."""
-    try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        return {}
-    abstract: dict[str, dict[int, str]] = {}
-    for item in numbering.findall(W + "abstractNum"):
-        levels = {}
-        for lvl in item.findall(W + "lvl"):
-            fmt = lvl.find(W + "numFmt")
-            levels[int(lvl.get(W + "ilvl"))] = fmt.get(W + "val") if fmt is not None else ""
-        abstract[item.get(W + "abstractNumId")] = levels
-    result = {}
-    for num in numbering.findall(W + "num"):
-        ref = num.find(W + "abstractNumId")
-        if ref is None:
-            continue
-        for level, fmt in abstract.get(ref.get(W + "val"), {}).items():
-            result[(int(num.get(W + "numId")), level)] = fmt
-    return result

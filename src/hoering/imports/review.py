@@ -20,6 +20,8 @@ VALUE_AT = {
     "recipient": ("recipient",),
     "no_remarks": ("no_remarks",),
 }
+# what import reports about the file itself, with no value in the metadata: the body holds it
+NOTICES = {"tracked_changes": "kept in the body", "comments": "kept as footnotes"}
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,10 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
         guessed = raw.metadata.get("guessed") or {}
         for key, guess in guessed.items() if isinstance(guessed, dict) else ():
             location = VALUE_AT.get(key, (key,))
+            value = NOTICES.get(key) or _value(raw.metadata, location)
             items.append(ReviewItem(
                 path, raw.line_of(location) or raw.line_of(("guessed", key)), key,
-                _value(raw.metadata, location), _number((guess or {}).get("confidence")),
+                value, _number((guess or {}).get("confidence")),
                 str((guess or {}).get("found_in") or "")))
         for block in blocks:
             if isinstance(block, n.Heading) and block.guess is not None:

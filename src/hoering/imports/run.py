@@ -276,17 +276,28 @@ def _understand(path: Path, sha: str, extracted: Extracted, mail: Mail | None,
                   footnotes=cleaned.footnotes, source_file=f"received/{path.name}",
                   source_name=path.name, sha256=sha, date=date.value, date_guess=date,
                   title=str(title.value), title_guess=title, sender=str(sender.value),
-                  sender_guess=sender, lang=context.lang)
+                  sender_guess=sender, lang=context.lang,
+                  note_spans=extracted.note_spans, notices=_notices(extracted))
     guessed = [Guessed(key, _shown(found.value), found.confidence, found.found_in)
                for key, found in (("sender", sender), ("date", date), ("title", title),
                                   ("case_number", meta.case_number),
                                   ("on_behalf_of", meta.on_behalf_of),
                                   ("signatory", meta.signatory), ("recipient", meta.recipient),
-                                  ("no_remarks", meta.no_remarks)) if found is not None]
+                                  ("no_remarks", meta.no_remarks), *draft.notices)
+               if found is not None]
     guessed += [Guessed(f"heading '{guess.heading}'", guess.value, guess.confidence,
                         guess.explanation) for guess in topics]
     return Analysis(path, sha, slug(str(sender.value)), render(draft), guessed,
                     extracted.pages)
+
+
+def _notices(extracted) -> list[tuple[str, Found]]:
+    """What the reader says a person must look at (tracked changes, comments), listed under
+    ``guessed:`` so that ``hoering review`` shows it until someone has dealt with it."""
+    from .review import NOTICES
+
+    return [(key, Found(NOTICES.get(key, "see the body"), 0.5, text))
+            for key, text in extracted.notices.items()]
 
 
 def _shown(value: object) -> str:
