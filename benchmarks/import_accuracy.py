@@ -87,7 +87,7 @@ def inline_text(inlines) -> str:
             parts.append(node.text)
         elif isinstance(node, n.SoftBreak | n.LineBreak):
             parts.append(" ")
-        elif isinstance(node, n.Emphasis | n.Strong | n.Link):
+        elif isinstance(node, n.Emphasis | n.Strong | n.Link | n.Insertion):
             parts.append(inline_text(node.children))
         elif isinstance(node, n.Image):
             parts.append(node.alt)
