@@ -150,6 +150,8 @@ def draft_docx() -> bytes:
                + _r(" Det er positivt, at de *fastholdes*."))
     _paragraph(document, _r("Afsluttende bemærkning"), '<w:outlineLvl w:val="1"/>')
     _paragraph(document, _r("Ministeriet ser frem til det videre arbejde."))
+    _paragraph(document, _r("Med venlig hilsen"))
+    _paragraph(document, _r("Anna Jensen") + "<w:r><w:br/></w:r>" + _r("Kontorchef"))
     handleplan = [r for p in document.paragraphs for r in p.runs if r.text == "handleplan"]
     document.add_comment(handleplan, text="Hvad menes med handleplan her?",
                          author="Anna Jensen", initials="AJ")
@@ -232,6 +234,11 @@ def test_fields_show_their_result_never_their_code(imported):
 
 def test_bold_label_and_literal_markup_characters(imported):
     assert "**Netværksmøder:** Det er positivt, at de \\*fastholdes\\*." in body_of(imported)
+
+
+def test_a_line_break_separates_the_signatory_from_her_title(imported):
+    signature = load_source(imported).meta.signature
+    assert [(s.name, s.title) for s in signature.signatories] == [("Anna Jensen", "Kontorchef")]
 
 
 def test_first_page_header_is_read_as_letterhead(project, tmp_path):

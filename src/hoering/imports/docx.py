@@ -8,12 +8,12 @@ paragraph's text with its marks). This module walks the document and puts them t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .docx_numbering import Numbering
-from .docx_runs import Revisions, RunReader, tidy
+from .docx_runs import Revisions, RunReader, lines_of, tidy, unbroken
 from .docx_styles import Styles, numbering_of, outline_level
 from .lines import Extracted, Line, Span
 from .safety import ImportFileError
@@ -77,7 +77,7 @@ def _read_notes(part: Any, kind: str, runs: RunReader, notes: dict[int, list[Spa
             continue
         spans: list[Span] = []
         for paragraph in note.iter(W + "p"):
-            spans += runs.spans(paragraph) + [Span(" ")]
+            spans += unbroken(runs.spans(paragraph)) + [Span(" ")]
         if kind == "comment":
             author = (note.get(W + "author") or "").strip() or "ukendt"
             runs.revisions.comments[author] += 1
@@ -126,10 +126,11 @@ def _running(section: Any, reading: _Reading, region: str, start: int) -> list[L
         if part.is_linked_to_previous and part is not parts[-1]:
             continue
         for element in part._element.iter(W + "p"):
-            line = _paragraph(Paragraph(element, part), reading, start + len(lines), region)
-            if line.text and line.text not in seen:
-                seen.add(line.text)
-                lines.append(line)
+            for line in _paragraph(Paragraph(element, part), reading, start + len(lines),
+                                   region):
+                if line.text not in seen:
+                    seen.add(line.text)
+                    lines.append(line)
     return lines
 
 
@@ -158,9 +159,7 @@ def _body(reading: _Reading, start: int) -> list[Line]:
     document = reading.document
     for child in document.element.body.iterchildren():
         if child.tag == W + "p":
-            line = _paragraph(Paragraph(child, document), reading, start + len(lines), "body")
-            if line.text:
-                lines.append(line)
+            lines += _paragraph(Paragraph(child, document), reading, start + len(lines), "body")
         elif child.tag == W + "tbl":
             line = _table(child, reading, start + len(lines))
             if line is not None:
@@ -183,10 +182,12 @@ def _cell_spans(cell: Any, reading: _Reading) -> list[Span]:
     spans: list[Span] = []
     for paragraph in cell._tc.iter(W + "p"):
         spans += reading.runs.spans(paragraph) + [Span(" ")]
-    return tidy(spans)
+    return unbroken(spans)
 
 
-def _paragraph(paragraph: Any, reading: _Reading, index: int, region: str) -> Line:
+def _paragraph(paragraph: Any, reading: _Reading, index: int, region: str) -> list[Line]:
+    """The paragraph as a line, or as one line per manual line break (w:br) where it is
+    plain text: an address, a signature "Name<br>Title", a letterhead."""
     element = paragraph._p
     spans = reading.runs.spans(element)
     runs = [run for run in paragraph.runs if run.text.strip()]
@@ -205,9 +206,17 @@ def _paragraph(paragraph: Any, reading: _Reading, index: int, region: str) -> Li
         spans = _numbered(line, ppr, style_id, reading) + spans
     if line.list_kind is None and line.outline_level is None:
         line.list_kind, line.level = _list_by_style_name(style_name)
-    line.spans = spans
-    line.text = "".join(span.text for span in spans)
-    return line
+    if line.list_kind is not None or line.outline_level is not None:
+        pieces = [unbroken(spans)]
+    else:
+        pieces = lines_of(spans)
+    lines = []
+    for number, piece in enumerate(pieces):
+        copy = replace(line, top=index + number / 100) if number else line
+        copy.spans = piece
+        copy.text = "".join(span.text for span in piece)
+        lines.append(copy)
+    return lines
 
 
 def _numbered(line: Line, ppr: Any, style_id: str | None, reading: _Reading) -> list[Span]:

@@ -29,7 +29,9 @@ INSERTED = {W + "ins": "insertion", W + "moveTo": "move"}
 DELETED = {W + "del": "deletion", W + "moveFrom": ""}  # a move is counted once, at moveTo
 CONTAINERS = {W + "smartTag", W + "sdt", W + "sdtContent", W + "customXml", W + "dir",
               W + "bdo"}
-BREAKS = {W + "tab", W + "br", W + "cr", W + "ptab"}
+SPACES = {W + "tab", W + "ptab"}
+BREAKS = {W + "br", W + "cr"}
+BREAK = Span("\n", frozenset({"break"}))  # a line break inside a paragraph (w:br)
 NOTE_REFERENCES = {W + "footnoteReference": "footnote", W + "endnoteReference": "endnote",
                    W + "commentReference": "comment"}
 FIELD_LINK = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.IGNORECASE)
@@ -131,15 +133,17 @@ class RunReader:
         if tag in (W + "t", W + "delText"):
             kind = marks | {"deleted"} if tag == W + "delText" else marks
             out.append(Span(child.text or "", frozenset(kind), link))
-        elif tag in BREAKS:
+        elif tag in SPACES:
             out.append(Span(" ", marks, link))
+        elif tag in BREAKS:
+            out.append(BREAK)
         elif tag == W + "noBreakHyphen":
             out.append(Span("-", marks, link))
         elif tag in NOTE_REFERENCES:
             self._reference(child, NOTE_REFERENCES[tag], marks, out)
         elif tag in (W + "drawing", W + "pict", MC + "AlternateContent", W + "object"):
             for box in _text_boxes(child):
-                out += [Span(" ")] + self.spans(box) + [Span(" ")]
+                out += [Span(" ")] + unbroken(self.spans(box)) + [Span(" ")]
 
     def _reference(self, element: Any, kind: str, marks: frozenset[str],
                    out: list[Span]) -> None:
@@ -167,9 +171,13 @@ def tidy(spans: list[Span]) -> list[Span]:
     across spans), none at the ends, neighbours with the same marks joined."""
     out: list[Span] = []
     for span in spans:
+        if span == BREAK:
+            _strip_end(out)
+            out.append(span)
+            continue
         text = span.text if span.footnote is not None else re.sub(r"\s+", " ",
                                                        normalise_characters(span.text))
-        if text.startswith(" ") and (not out or out[-1].text.endswith(" ")):
+        if text.startswith(" ") and (not out or out[-1].text.endswith((" ", "\n"))):
             text = text[1:]
         if not text:
             continue
@@ -179,12 +187,35 @@ def tidy(spans: list[Span]) -> list[Span]:
             out[-1] = Span(previous.text + text, span.marks, span.link)
         else:
             out.append(Span(text, span.marks, span.link, span.footnote))
-    while out and out[-1].text.endswith(" ") and out[-1].footnote is None:
-        last = out.pop()
-        if last.text.rstrip():
-            out.append(Span(last.text.rstrip(), last.marks, last.link))
-            break
+    _strip_end(out)
+    while out and out[-1] == BREAK:
+        out.pop()
+        _strip_end(out)
     return out
+
+
+def _strip_end(spans: list[Span]) -> None:
+    while spans and spans[-1].text.endswith(" ") and spans[-1].footnote is None:
+        last = spans.pop()
+        if last.text.rstrip():
+            spans.append(Span(last.text.rstrip(), last.marks, last.link))
+            return
+
+
+def lines_of(spans: list[Span]) -> list[list[Span]]:
+    """The spans between line breaks, each piece tidied; empty pieces left out."""
+    pieces: list[list[Span]] = [[]]
+    for span in spans:
+        if span == BREAK:
+            pieces.append([])
+        else:
+            pieces[-1].append(span)
+    return [piece for piece in map(tidy, pieces) if piece]
+
+
+def unbroken(spans: list[Span]) -> list[Span]:
+    """The spans with each line break as a space (where the text must stay one line)."""
+    return tidy([Span(" ") if span == BREAK else span for span in spans])
 
 
 def _field_step(element: Any, fields: list[_Field]) -> None:
