@@ -142,6 +142,19 @@ def test_ics_parses_back_with_todos_and_the_next_meeting(built, cli, project):
     assert out(again, ".ics").read_bytes() == first  # stable UIDs and time stamps
 
 
+def test_ics_time_zone_has_one_rdate_per_line(built):
+    """ical.js reads only the first date of an RDATE list (the next meeting then shows an
+    hour off after a change of summer time): one date per RDATE line."""
+    text = out(built, ".ics").read_bytes().decode("utf-8").replace("\r\n ", "")
+    rdates = [line for line in text.splitlines() if line.startswith("RDATE")]
+    assert rdates and not [line for line in rdates if "," in line]
+    assert {"RDATE:20190331T030000", "RDATE:20191027T030000"} <= set(rdates)
+    zone = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")[0]
+    summer = [c for c in zone.subcomponents if c.name == "DAYLIGHT"][0]
+    march = [line for line in rdates if line[len("RDATE:2019"):][:2] == "03"]
+    assert len(summer["RDATE"]) == len(march)  # each line read back as a date of its own
+
+
 def test_english_minutes(cli, project):
     path = project / MINUTES
     path.write_text(path.read_text("utf-8").replace("type: minutes", "type: minutes\nlang: en")

@@ -103,7 +103,22 @@ def calendar(source: Source, actions: Iterable[ActionItem], document: Document) 
             event.add("description", f"{meeting.invites} indkalder.")
         cal.add_component(event)
     cal.add_missing_timezones()
+    _one_rdate_per_line(cal)
     return cal.to_ical()
+
+
+def _one_rdate_per_line(cal) -> None:
+    """Split each comma list of RDATEs in the time zones into one RDATE per date. RFC 5545
+    allows both, but ical.js (and calendars built on it) reads only the first date of a
+    list, and then places meetings an hour off after the next change of summer time."""
+    for zone in cal.walk("VTIMEZONE"):
+        for transition in zone.subcomponents:
+            dates = transition.pop("RDATE", None)
+            if dates is None:
+                continue
+            for value in dates if isinstance(dates, list) else [dates]:
+                for date in value.dts:
+                    transition.add("RDATE", date.dt)
 
 
 def _local(day: dt.date, time: str) -> dt.datetime:
