@@ -49,7 +49,9 @@ def test_docx_has_numbered_agenda_decisions_actions_and_referent(built):
     texts = [text for text, _ in paragraphs]
     assert texts[1].startswith("Mødets overskrift: Snitflader")  # after the title
     assert "Mødeleder: Helle Pernille Madsen, centerchef" in texts
-    assert "Referent: Thomas Petersen, udviklingskonsulent" in texts
+    assert "Referent: Thomas Petersen, udviklingskonsulent, Ishøj Kommune" in texts
+    assert texts[0] == "Referat: Dialogmøde mellem Distriktspsykiatrien og Center for Voksne og " \
+        "Velfærd"
     assert ("Onsdag den 18. september 2019 kl. 13:00–15:00, Ishøj Rådhus. "
             "Ishøj Kommune indkalder.") in texts
     assert not any(text.startswith("Beslutning:") for text in texts)  # set apart instead
@@ -63,7 +65,8 @@ def test_docx_has_numbered_agenda_decisions_actions_and_referent(built):
         "1. august 2019", "ikke udført"]
     assert [c.text for c in actions.rows[1].cells][2] == "september 2019"  # kept as written
     assert document.core_properties.title == (
-        "Dialogmøde mellem Distriktspsykiatrien og Center for Voksne og Velfærd")
+        "Referat: Dialogmøde mellem Distriktspsykiatrien og Center for Voksne og "
+        "Velfærd")
     assert document.core_properties.author == "Ishøj Kommune"
 
 
@@ -82,10 +85,11 @@ def test_pdf_text_and_metadata(built):
     for expected in ("Dato", "19. juni 2019", "Tidspunkt", "13:00–14:30", "Sted",
                      "Ishøj Rådhus, mødelokale 2", "Deltagere", "Dagsorden", "Beslutning",
                      "Opfølgning", "Hvem", "Hvad", "Hvornår", "Næste møde",
-                     "Referent: Thomas Petersen, udviklingskonsulent", "Side 1 af 2"):
+                     "Referent: Thomas Petersen, udviklingskonsulent, Ishøj Kommune",
+                     "Side 1 af 2"):
         assert expected in text, expected
     assert "Velkomst og præsentation" in text and "@Ishøj" not in text
-    assert reader.metadata.title.startswith("Dialogmøde mellem Distriktspsykiatrien")
+    assert reader.metadata.title.startswith("Referat: Dialogmøde mellem Distriktspsykiatrien")
 
 
 def test_html_structure(built):
@@ -166,7 +170,7 @@ def test_english_minutes(cli, project):
         "Action items", "Next meeting"]
     assert [c.text for c in document.tables[-1].rows[0].cells] == [
         "Who", "What", "When", "Status"]
-    assert "Minutes taken by: Thomas Petersen, udviklingskonsulent" in [
+    assert "Minutes taken by: Thomas Petersen, udviklingskonsulent, Ishøj Kommune" in [
         p.text for p in document.paragraphs]
 
 

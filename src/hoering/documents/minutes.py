@@ -22,19 +22,38 @@ def compose(source: Source, organisation: Organisation) -> Document:
     return Document(
         kind="minutes",
         lang=lang,
-        title=meta.title,
+        title=minutes_title(meta.title, lang),
         author=organisation.name,
         date=meta.date,
         letterhead=organisation.letterhead(meta.department, lang),
         info=info_items(meta),
         blocks=tuple(blocks),
-        closing=(n.Paragraph((n.Text(f"{label('referent', lang)}: {meta.referent.text}"),)),),
+        closing=(n.Paragraph((n.Text(referent_line(meta, organisation.name)),)),),
         footnotes=tuple(source.body.footnotes),
         subject=meta.subject or meta.title,
         keywords=tuple([label("minutes", lang), *([meta.hearing] if meta.hearing else []),
                         *meta.keywords]),
         source=str(source.path),
     )
+
+
+def minutes_title(title: str, lang: str) -> str:
+    """The title says the document is a referat: "Referat: Dialogmøde om …" (as it is when
+    the author's title does not already say it)."""
+    word = label("minutes", lang)
+    return title if word.casefold() in title.casefold() else f"{word}: {title}"
+
+
+def referent_line(meta: MinutesMeta, letterhead_name: str) -> str:
+    """"Referent: Thomas Petersen, udviklingskonsulent, Ishøj Kommune": the organisation the
+    referent is listed under among the participants, else the referat's own."""
+    person = meta.referent
+    organisation = next((org for org, people in meta.participants.items()
+                         if any(p.name == person.name for p in people)), letterhead_name)
+    text = person.text
+    if organisation.casefold() not in text.casefold():
+        text += f", {organisation}"
+    return f"{label('referent', meta.lang)}: {text}"
 
 
 def info_items(meta: MinutesMeta) -> tuple[InfoItem, ...]:
