@@ -152,6 +152,39 @@ def test_image_with_data_and_without_alt_uses_the_file_name(templates, tmp_path)
     assert "kort.png" in alt_texts(path)
 
 
+def structure_headings(path) -> list[str]:
+    """The heading tags of the structure tree (H1, H2, …; Title), in document order."""
+    found: list[str] = []
+
+    def walk(element) -> None:
+        if isinstance(element, pikepdf.Array):
+            for child in element:
+                walk(child)
+        elif isinstance(element, pikepdf.Dictionary):
+            tag = str(element.get("/S", ""))
+            if re.fullmatch(r"/H\d|/Title", tag):
+                found.append(tag[1:])
+            if "/K" in element:
+                walk(element.K)
+
+    with pikepdf.open(path) as pdf:
+        walk(pdf.Root.StructTreeRoot)
+    return found
+
+
+def test_title_is_the_h1_and_headings_have_the_htmls_levels(templates, tmp_path):
+    """Screen readers find the same outline in the PDF as in the HTML: the title is the one
+    H1 (Typst's own title element is tagged as a paragraph in PDF/UA-1), then H2, H3."""
+    from htmltree import parse
+
+    document = make_document("# Første\n\ntekst\n\n## Under\n\ntekst\n\n# Anden\n\nslut")
+    path = write_pdf(document, templates, tmp_path)
+    html = parse(render(document, "html", templates).decode("utf-8"))
+    levels = [e.tag.upper() for e in html.iter() if re.fullmatch(r"h\d", e.tag)]
+    assert structure_headings(path) == levels == ["H1", "H2", "H3", "H2"]
+    assert page_texts(path)[0].count(document.title) == 1
+
+
 def test_heading_levels_that_skip_still_make_a_valid_document(templates, tmp_path):
     path = write_pdf(make_document("### Dybt\n\ntekst\n\n# Top\n\n#### Under"), templates,
                      tmp_path)
