@@ -185,7 +185,7 @@ def _callout(page: _Page, node: n.Callout) -> Markup:
 def _figure(page: _Page, node: n.Figure) -> Markup:
     source = _data_uri(node.data, node.mime)
     caption = f"<figcaption>{escape(node.caption)}</figcaption>" if node.caption else ""
-    style = f' style="max-width:{node.width_cm}cm"' if node.width_cm else ""
+    style = f' style="max-width:min(100%,{node.width_cm}cm)"' if node.width_cm else ""
     return Markup(f'<figure><img src="{source}" alt="{escape(node.alt)}"{style}>'
                   f"{caption}</figure>")
 
