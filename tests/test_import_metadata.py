@@ -198,3 +198,26 @@ def test_a_sender_guessed_from_the_file_name_is_the_consulted_party(project):
         "found_in": 'the file name "hoeringssvar_glostrup.docx" names a consulted party'}
     assert [r.name for r in hoering.compare(HEARING).respondents] == ["Glostrup Kommune",
                                                                       "Ishøj Kommune"]
+
+
+def test_a_form_names_its_sender_in_a_field_and_labels_are_never_senders(project):
+    data = letter_pdf(
+        logo="Høringsskema", info=[("Organisation:", "Ballerup Kommune"),
+                                   ("Sagsbehandler:", "Rasmus Grøn"), ("Dato:", "17. juni 2019")],
+        subject="Høringssvar om samarbejdsaftalen",
+        blocks=["Vi har læst udkastet med interesse og har følgende bemærkninger.",
+                ("heading", "Udskrivningsmentor"), MENTOR])
+    source, raw, _ = imported(project, "skema.pdf", data)
+    assert source.meta.sender == "Ballerup Kommune"
+    assert raw["guessed"]["sender"]["found_in"].startswith("letterhead, page 1: \"Organisation:")
+    assert source.meta.date.isoformat() == "2019-06-17"
+
+
+def test_signature_with_name_and_title_on_one_line_and_the_party_under_it(project):
+    data = letter_docx(["Høringssvar om samarbejdsaftalen", MENTOR, "Med venlig hilsen",
+                        "Camilla Ravn Centerchef", "Rødovre Kommune, Social og Sundhed"])
+    source, raw, _ = imported(project, "svar.docx", data)
+    [signatory] = source.meta.signature.signatories
+    assert (signatory.name, signatory.title) == ("Camilla Ravn", "Centerchef")
+    assert source.meta.sender == "Rødovre Kommune"
+    assert "signature" in raw["guessed"]["sender"]["found_in"]

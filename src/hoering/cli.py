@@ -198,13 +198,14 @@ def new_response(hearing: str, organisation: str | None, department: str | None,
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
             force: bool) -> None:
-    """Import høringssvar received as PDF or DOCX into Markdown sources.
+    """Import høringssvar received as PDF, DOCX or e-mail (.eml) into Markdown sources.
 
     Each file becomes <hearing>/responses/<sender>.md, with the sender, date, case number,
     subject and signatory read from the letter, and each section matched to the hearing's
     topics with a suggested stance. Everything guessed is marked as guessed: confirm it with
-    'hoering review'. The original is copied unchanged to <hearing>/received/. An existing
-    source is never replaced without --force. A bad file is reported and the others are
+    'hoering review'. The original is copied unchanged to <hearing>/received/. A second file
+    from the same sender is written beside the first (<sender>-2.md); a source made from the
+    same file is never replaced without --force. A bad file is reported and the others are
     still imported; the exit code is then 1.
 
     \b

@@ -83,24 +83,31 @@ def appendix(mail: Mail, lang: str) -> list[Block]:
 
 
 def printed_mail(extracted: Extracted) -> Mail | None:
-    """The mail, when the first page opens with a mail's header block; else None."""
-    rows = _rows([line for line in extracted.lines if line.page == 1][:40])
+    """The mail, when the first page with text opens with a mail's header block; else None."""
+    if not extracted.lines:
+        return None
+    first = min(line.page for line in extracted.lines)
+    rows = _rows([line for line in extracted.lines if line.page == first][:60])
     found = _header_block(rows)
     if found is None:
         return None
-    header, end = found
-    after = extracted.lines[extracted.lines.index(rows[end - 1][-1]) + 1:]
-    top, quoted = split_quoted(after)
+    header, start, end = found
+    # a mail's "Fra:" block may sit under a banner (the mailbox that printed it): dropped
+    banner = rows[:start] if header.name or header.address else []
+    used = {id(line) for row in banner + rows[start:end] for line in row}
+    top, quoted = split_quoted([line for line in extracted.lines if id(line) not in used])
     return Mail(header, Extracted(extracted.kind, top, extracted.pages, extracted.footnotes),
                 quoted_paragraphs(quoted))
 
 
 def _rows(lines: list[Line]) -> list[list[Line]]:
-    """Lines side by side (a printed label "Fra:" and its value) as one row."""
+    """The lines of one page as rows from the top: a printed label ("Fra:") and its value
+    side by side are one row, whatever order the PDF keeps them in."""
+    if any(line.paragraph for line in lines):
+        return [[line] for line in lines]
     rows: list[list[Line]] = []
-    for line in lines:
-        if rows and not line.paragraph and abs(rows[-1][0].top - line.top) < 2 \
-                and rows[-1][0].page == line.page:
+    for line in sorted(lines, key=lambda line: (line.top, line.x0)):
+        if rows and abs(rows[-1][0].top - line.top) < 2:
             rows[-1].append(line)
         else:
             rows.append([line])
@@ -111,10 +118,10 @@ def _row_text(row: list[Line]) -> str:
     return " ".join(line.text.strip() for line in sorted(row, key=lambda line: line.x0))
 
 
-def _header_block(rows: list[list[Line]]) -> tuple[MailHeader, int] | None:
-    """The header at the top (within the first few rows) and the row index after it."""
+def _header_block(rows: list[list[Line]]) -> tuple[MailHeader, int, int] | None:
+    """The header near the top, and the rows it starts and ends at."""
     start = next((i for i, row in enumerate(rows[:6])
-                  if _key(_row_text(row)) == "from"), None)
+                  if _key(_row_text(row)) in ("from", "sent", "to")), None)
     if start is None:
         return None
     fields: dict[str, str] = {}
@@ -123,17 +130,19 @@ def _header_block(rows: list[list[Line]]) -> tuple[MailHeader, int] | None:
     for index in range(start, len(rows)):
         text = _row_text(rows[index])
         key = _key(text)
-        if key is None and (last not in ("to", "cc") or not text or "subject" in fields):
+        if key is None and (last not in ("to", "cc") or "subject" in fields):
             break  # a wrapped recipient list goes on; anything else ends the header
         if key is not None and key in fields and key != "other":
             break  # a second "Fra:": the next message
-        value = HEADER_LINE.match(text).group("value") if key else text
-        last = key or last
-        fields[last] = f"{fields.get(last, '')} {value}".strip() if key is None else value
+        if key is None:
+            fields[last] = f"{fields[last]} {text}".strip()
+        else:
+            fields[key], last = HEADER_LINE.match(text).group("value").strip(), key
         end = index + 1
-    if "sent" not in fields and "subject" not in fields:
+    if len({"from", "sent", "subject"} & fields.keys()) < 2 or (
+            "from" not in fields and "to" not in fields):
         return None
-    return _header(fields), end
+    return _header(fields), start, end
 
 
 def _key(text: str) -> str | None:
@@ -228,9 +237,7 @@ def apply_header(meta: Metadata, header: MailHeader, parties: list[tuple[str, li
                  authority: tuple[str, ...]) -> None:
     """The header's sender, date and subject over what the text suggested; the recipients
     as ``recipient``; the sender's name as signatory when the message is not signed."""
-    sender = mail_sender(header, parties, authority)
-    if sender is not None:
-        meta.sender = sender
+    meta.sender = _surer(mail_sender(header, parties, authority), meta.sender)
     if header.date is not None:
         meta.date = Found(header.date, 0.95, f'{header.where}: "{header.date_words}"')
     if header.subject:
@@ -259,6 +266,14 @@ def mail_sender(header: MailHeader, parties: list[tuple[str, list[str]]],
             if "." in other):
         return None  # the authority forwarding a mail is not its sender
     return Found(found.value, min(0.9, found.confidence + 0.1), f"{where} ({found.found_in})")
+
+
+def _surer(header: Found | None, text: Found | None) -> Found | None:
+    """The header's sender, unless the letter's own text is surer (a domain that is no
+    consulted party's, such as htk.dk, says less than a signature)."""
+    if header is None or (text is not None and text.confidence > header.confidence):
+        return text
+    return header
 
 
 # .eml files ---------------------------------------------------------------------------------

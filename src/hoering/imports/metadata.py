@@ -20,6 +20,12 @@ CASE_LABEL = re.compile(r"\b(?:sagsnr|sags\.?\s?nr|sagsnummer|j\.\s?nr|jnr|journ
                         r"journal\s?nr|vores\s+ref|ref\.?\s?nr)\.?\s*:?\s*", re.IGNORECASE)
 CASE_VALUE = re.compile(r"^[A-Za-z0-9][\w./-]*\d[\w./-]*")
 NAME = re.compile(r"^[A-ZÆØÅ][\w'-]+\.?(?:\s+[A-ZÆØÅ][\w'.-]*){1,4}$")
+FIELD_LABEL = re.compile(r"^(?:dato|date|sagsnr|sags\.?\s?nr|j\.?\s?nr|journalnr|kontakt|"
+                         r"kontaktperson|direkte|telefon|tlf|mobil|e-?mail|mail|web|cvr|ean|"
+                         r"sagsbehandler|reference|vores ref|deres ref|organisation|afsender|"
+                         r"modtager|høringspart|adresse)\b\.?\s*(?::|$)", re.IGNORECASE)
+SENDER_LABEL = re.compile(r"^(?:organisation|afsender|høringspart|virksomhed|myndighed)\s*:?"
+                          r"\s*(?P<value>.*)$", re.IGNORECASE)
 DATE_LABEL = re.compile(r"^(?:dato|date)\b\s*:?\s*", re.IGNORECASE)
 TOWN_DATE = re.compile(r"^[A-ZÆØÅ][\w-]+(?:\s[A-ZÆØÅ][\w-]+)?,?\s+(?:d(?:en)?\.?\s*)?\d")
 
@@ -113,8 +119,8 @@ def _signature(closing: list[Line]) -> tuple[Found | None, list[tuple[str, str |
         elif CLOSING.match(text):
             pass
         elif NAME.match(text) and not ORGANISATION_WORDS.search(text):
-            title = None
-            if index + 1 < len(lines):
+            text, title = _name_and_title(text)
+            if title is None and index + 1 < len(lines):
                 nxt = lines[index + 1]
                 if (len(nxt.split()) <= 6 and not re.search(r"[\d@]", nxt)
                         and not NAME.match(nxt) and not CLOSING.match(nxt)):
@@ -123,6 +129,21 @@ def _signature(closing: list[Line]) -> tuple[Found | None, list[tuple[str, str |
             people.append((text, title))
         index += 1
     return behalf, people
+
+
+# the last word of "Camilla Ravn Centerchef" (a name and a title on one line, as Word keeps
+# a signature with a line break): a title, not a surname
+TITLE_WORD = re.compile(r"^(?:[\wæøå-]*(?:chef|direktør|konsulent|leder|formand|koordinator|"
+                        r"rådgiver|fuldmægtig|specialist|sekretær|medarbejder|borgmester|"
+                        r"sygeplejerske|overlæge|psykolog))$", re.IGNORECASE)
+
+
+def _name_and_title(text: str) -> tuple[str, str | None]:
+    words = text.split()
+    for index in range(2, len(words)):
+        if TITLE_WORD.match(words[index]):
+            return " ".join(words[:index]), " ".join(words[index:])
+    return text, None
 
 
 def _party(text: str, parties: list[tuple[str, list[str]]]) -> str | None:
@@ -146,6 +167,7 @@ def _sender(cleaned: Cleaned, behalf: Found | None, parties: list[tuple[str, lis
     if head is not None:
         strong.append(head)
     strong += _from_email(cleaned, parties, authority)
+    strong += _labelled_sender(cleaned) + _signature_organisation(cleaned, parties)
     for line in cleaned.letterhead + cleaned.closing:
         town = TOWN_DATE.match(line.text)
         party = _party(line.text.split(",")[0], parties) if town else None
@@ -165,6 +187,30 @@ def _sender(cleaned: Cleaned, behalf: Found | None, parties: list[tuple[str, lis
     confidence = min(0.98, best.confidence + 0.04 * (len(agreeing) - 1))
     places = ", ".join(dict.fromkeys(f.found_in for f in agreeing))
     return Found(best.value, round(confidence, 2), places)
+
+
+def _labelled_sender(cleaned: Cleaned) -> list[Found]:
+    """The value of a form's sender field ("Organisation: Ballerup Kommune")."""
+    lines = cleaned.all_lines
+    for line in lines[:60]:
+        match = SENDER_LABEL.match(line.text.strip())
+        if match is None:
+            continue
+        value = match.group("value").strip() or " ".join(
+            other.text.strip() for other in _beside(line, lines)[:1])
+        if value and not re.search(r"[\d@]", value):
+            return [Found(value, 0.9, f'{_where(line, cleaned)}: "{line.text.strip()}" field')]
+    return []
+
+
+def _signature_organisation(cleaned: Cleaned, parties: list[tuple[str, list[str]]]
+                            ) -> list[Found]:
+    """A consulted party on a line of the signature ("Glostrup Kommune, Social og Sundhed")."""
+    for line in cleaned.closing:
+        party = _party(line.text.split(",")[0], parties)
+        if party is not None and not CLOSING.match(line.text.strip()):
+            return [Found(party, 0.75, "signature")]
+    return []
 
 
 def _as_party(found: Found, parties: list[tuple[str, list[str]]]) -> Found:
@@ -256,7 +302,8 @@ def _letterhead_name(cleaned: Cleaned, authority: tuple[str, ...]) -> Found | No
             or (line.region == "aside" and line.page == 1)
             or line in cleaned.letterhead]
     pool = [line for line in pool if not re.search(r"[\d@]", line.text)
-            and id(line) not in recipient and not is_authority(line.text, authority)
+            and not FIELD_LABEL.match(line.text.strip()) and id(line) not in recipient
+            and not is_authority(line.text, authority)
             and line not in cleaned.subject and 1 <= len(line.text.split()) <= 6]
     if not pool:
         return None
