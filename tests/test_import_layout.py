@@ -8,6 +8,7 @@ import pytest
 
 from hoering.imports.characters import normalise_bullet, normalise_characters, only_bullets
 from hoering.imports.cleanup import Para, _rows, clean, join_text
+from hoering.imports.layout import reading_order
 from hoering.imports.lines import Extracted, Line
 from hoering.imports.structure import structure
 
@@ -208,3 +209,23 @@ def test_an_address_block_at_the_very_top_is_the_recipient_when_the_window_is_em
     subject = line("Høringssvar vedr. samarbejdsaftalen", 230, 57, size=14, bold=True)
     cleaned = clean(Extracted("pdf", [*top, subject, *body_lines(8, x0=57)]))
     assert [r.text for r in cleaned.recipient] == [t.text for t in top]
+
+
+def test_headings_in_capitals_and_a_numbered_heading_after_a_list():
+    texts = ["UDSKRIVNING FRA SENGEAFSNIT", BODY, "1) den første ting", "2) den anden ting",
+             "3) den tredje ting", "2. Ledsagelse og transport", BODY]
+    blocks = structure([Para(t, Line(t)) for t in texts], 11.0)
+    assert [(b.kind, b.text) for b in blocks if b.kind != "paragraph"] == [
+        ("heading", "UDSKRIVNING FRA SENGEAFSNIT"), ("number", "den første ting"),
+        ("number", "den anden ting"), ("number", "den tredje ting"),
+        ("heading", "2. Ledsagelse og transport")]
+
+
+def test_two_columns_of_running_text_are_read_column_by_column():
+    left = [line(f"venstre spalte linje nummer {i} med en del tekst", 200 + i * 13, 60,
+                 x1=270) for i in range(8)]
+    right = [line(f"højre spalte linje nummer {i} med en del tekst", 205 + i * 13, 312,
+                  x1=530) for i in range(8)]
+    mixed = [item for pair in zip(right, left, strict=True) for item in pair]
+    order = [item.text for item in reading_order(mixed)]
+    assert order == [item.text for item in left + right]

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .characters import normalise_bullet, normalise_characters, only_bullets
-from .layout import mark_aside, mark_running, recipient_block
+from .layout import mark_aside, mark_running, reading_order, recipient_block
 from .lines import Extracted, Line
 
 # top and bottom share of a page where running headers and footers are looked for by shape:
@@ -74,6 +74,7 @@ def clean(extracted: Extracted) -> Cleaned:
     if extracted.kind == "pdf":
         running = mark_running(lines, BANDS)
         aside = mark_aside(lines)
+        lines = reading_order(lines)
     else:
         running = [line for line in lines if line.region != "body"]
     body = [line for line in lines if line.region == "body"]
@@ -425,8 +426,21 @@ def _table_end(lines: list[Line], start: int) -> int:
     rows.add(round(first.top))
     groups = {round(line.top) for line in lines[start:end]}
     # a table has two or more rows of cells, and mostly rows of cells (not one line of
-    # justified text split at a wide gap, followed by a paragraph)
-    return end if len(rows) >= 2 and len(rows) * 2 >= len(groups) else start
+    # justified text split at a wide gap, followed by a paragraph), in columns
+    if len(rows) >= 2 and len(rows) * 2 >= len(groups) and _in_columns(lines[start:end]):
+        return end
+    return start
+
+
+def _in_columns(lines: list[Line]) -> bool:
+    """Whether side-by-side pieces start at a few shared left edges (a table's columns),
+    not at a different place in every row (justified lines split at wide word gaps)."""
+    per_row: Counter[int] = Counter(round(line.top) for line in lines)
+    edges: list[float] = []
+    for line in sorted(lines, key=lambda line: line.x0):
+        if not edges or line.x0 - edges[-1] > 3:
+            edges.append(line.x0)
+    return len(edges) <= max(per_row.values()) * 1.5 + 1
 
 
 def _rows(lines: list[Line]) -> list[list[str]]:

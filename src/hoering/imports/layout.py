@@ -52,18 +52,42 @@ def main_column(lines: list[Line]) -> Column | None:
 
 
 def mark_aside(lines: list[Line]) -> list[Line]:
-    """Set ``region = "aside"`` on body lines beside the main column; return them. Nothing is
-    set aside when that would take a large share of the text (two columns of running text)."""
-    column = main_column([line for line in lines if line.region == "body"])
+    """Set ``region = "aside"`` on body lines beside the main column; return them.
+
+    Nothing is set aside when that would take a large share of the text (two columns of
+    running text), nor a group of lines that pairs row by row with lines of the column: the
+    other columns of a table, or the pieces of a justified line that the reader split at a
+    wide word gap. Words that belong to the text are never taken out of it.
+    """
+    body = [line for line in lines if line.region == "body"]
+    column = main_column(body)
     if column is None:
         return []
-    candidates = [line for line in lines if line.region == "body" and column.beside(line)]
-    total = sum(len(line.text) for line in lines if line.region == "body")
+    candidates = [line for line in body if column.beside(line)]
+    total = sum(len(line.text) for line in body)
     if not candidates or sum(len(line.text) for line in candidates) > total * MAX_ASIDE_SHARE:
         return []
-    for line in candidates:
+    inside = [line for line in body if not column.beside(line)]
+    aside = []
+    for group in _groups(candidates, column):
+        paired = sum(any(_same_row(line, other) for other in inside) for line in group)
+        if paired * 2 < len(group):
+            aside += group
+    for line in aside:
         line.region = "aside"
-    return candidates
+    return aside
+
+
+def _groups(lines: list[Line], column: Column) -> list[list[Line]]:
+    """Lines beside the column by page and side (left or right of it)."""
+    groups: dict[tuple[int, bool], list[Line]] = {}
+    for line in lines:
+        groups.setdefault((line.page, line.x0 >= column.right - 2), []).append(line)
+    return list(groups.values())
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    return a.page == b.page and abs(a.top - b.top) < 2
 
 
 def mark_running(lines: list[Line], bands: tuple[float, float, float]) -> list[Line]:
@@ -81,10 +105,14 @@ def mark_running(lines: list[Line], bands: tuple[float, float, float]) -> list[L
     running = []
     for line in lines:
         position = _band(line, number_band)
-        repeated = page_count > 1 and _key(line) in places
+        in_band = position is not None and _band(line, band) is not None
+        # in the bands a line repeated with other digits is running ("Side 2"); elsewhere
+        # only the same words at the same place in small print ("Afsnit 2.1: Ingen
+        # bemærkninger." on two pages is text)
+        repeated = page_count > 1 and (_key(line) in places if in_band else (
+            _key(line, digits=True) in places and line.size < usual * 0.9))
         if not position and not repeated and not PAGE_OF.fullmatch(line.text.strip()):
             continue
-        in_band = position is not None and _band(line, band) is not None
         small_print = position is not None and line.size < usual * 0.85 and _band(
             line, small_band) is not None
         apart = position == "top" and line.page > 1 and in_band and _set_apart(line, lines)
@@ -96,9 +124,9 @@ def mark_running(lines: list[Line], bands: tuple[float, float, float]) -> list[L
     return running
 
 
-def _key(line: Line) -> tuple[str, int]:
-    text = re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
-    return text, round(line.top / 6)
+def _key(line: Line, digits: bool = False) -> tuple[str, int]:
+    text = " ".join(line.text.lower().split())
+    return text if digits else re.sub(r"\d+", "#", text), round(line.top / 6)
 
 
 def _repeated_places(lines: list[Line]) -> set[tuple[str, int]]:
@@ -108,9 +136,9 @@ def _repeated_places(lines: list[Line]) -> set[tuple[str, int]]:
     for line in lines:
         if line.paragraph or not line.text.strip():
             continue
-        key = _key(line)
-        for near in (key, (key[0], key[1] - 1), (key[0], key[1] + 1)):
-            pages_of.setdefault(near, set()).add(line.page)
+        for key in (_key(line), _key(line, digits=True)):
+            for near in (key, (key[0], key[1] - 1), (key[0], key[1] + 1)):
+                pages_of.setdefault(near, set()).add(line.page)
     page_count = len({line.page for line in lines})
     needed = max(2, (page_count + 1) // 2)
     return {key for key, pages in pages_of.items() if len(pages) >= needed}
@@ -176,3 +204,50 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         else:
             blocks.append([line])
     return blocks
+
+
+def reading_order(lines: list[Line]) -> list[Line]:
+    """Lines of a page set in two columns of running text, read column by column.
+
+    The reader's order jumps between the columns where their lines sit at similar heights.
+    Where a page has two columns, each with several full lines, and no line crossing the
+    gutter between them, the lines between two crossing lines (a heading over both, the
+    letterhead) are read left column first. Other pages keep their order.
+    """
+    result: list[Line] = []
+    for page in dict.fromkeys(line.page for line in lines):
+        on_page = [line for line in lines if line.page == page]
+        gutter = _gutter([line for line in on_page if line.region == "body"])
+        result += on_page if gutter is None else _by_columns(on_page, gutter)
+    return result
+
+
+def _gutter(lines: list[Line]) -> float | None:
+    """The x between two columns of running text on one page, or None."""
+    lefts = Counter(round(line.x0 / 4) * 4 for line in lines if len(line.text) >= 30)
+    edges = sorted(edge for edge, count in lefts.items() if count >= 4)
+    if len(edges) < 2:
+        return None
+    left, right = edges[0], edges[-1]
+    left_lines = [line for line in lines if abs(line.x0 - left) <= 4 and len(line.text) >= 30]
+    if not left_lines or max(line.x1 for line in left_lines) > right - 4:
+        return None
+    right_lines = [line for line in lines if abs(line.x0 - right) <= 4]
+    paired = sum(any(_same_row(a, b) for b in right_lines) for a in left_lines)
+    if paired * 2 > len(left_lines):  # rows side by side: a table, read row by row
+        return None
+    return (max(line.x1 for line in left_lines) + right) / 2
+
+
+def _by_columns(lines: list[Line], gutter: float) -> list[Line]:
+    segments: list[list[Line]] = [[]]
+    for line in sorted(lines, key=lambda line: line.top):
+        if line.x0 < gutter < line.x1 or line.region != "body":
+            segments.append([line])
+            segments.append([])
+        else:
+            segments[-1].append(line)
+    ordered: list[Line] = []
+    for segment in segments:
+        ordered += sorted(segment, key=lambda line: (line.x0 >= gutter, line.top))
+    return ordered

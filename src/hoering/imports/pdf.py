@@ -13,7 +13,7 @@ from .lines import Extracted, Line
 from .safety import ImportFileError, Limits
 
 # char_margin 1.0 (default 2.0) keeps table cells that sit close together apart.
-LAPARAMS_ARGS = {"line_margin": 0.3, "char_margin": 1.0}
+LAPARAMS_ARGS = {"line_margin": 0.3, "char_margin": 1.5}
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demi", ",b")
 
 

@@ -86,12 +86,32 @@ def _numbered_runs(paragraphs: list[Para]) -> set[int]:
     run: list[int] = []
     for index, para in enumerate(paragraphs + [None]):  # type: ignore[list-item]
         if para is not None and NUMBERED.match(para.text) and not para.bold:
+            if run and not _continues_list(paragraphs[run[-1]].text, para.text):
+                if len(run) >= 2:
+                    result.update(run)
+                run = []
             run.append(index)
             continue
         if len(run) >= 2:
             result.update(run)
         run = []
     return result
+
+
+def _continues_list(previous: str, text: str) -> bool:
+    """Whether item ``text`` follows item ``previous`` in one list: the next number with
+    the same mark ("1)" then "2)"), not "2." after "3)" (a numbered heading after a list)."""
+    a, b = NUMBER_MARK.match(previous), NUMBER_MARK.match(text)
+    if a is None or b is None:
+        return True
+    if a.group(2) != b.group(2):
+        return False
+    if a.group(1).isdigit() and b.group(1).isdigit():
+        return int(b.group(1)) == int(a.group(1)) + 1
+    return True
+
+
+NUMBER_MARK = re.compile(r"^(\d{1,2}|[a-z])([.)])")
 
 
 def _block(para: Para, following: Para | None, look: Typography, in_numbered_run: bool,
@@ -156,6 +176,8 @@ def _heading_reason(para: Para, following: Para | None, look: Typography) -> str
         return "bold"
     if para.size >= look.body_size * 1.1:
         return "larger font"
+    if text.isupper() and sum(char.isalpha() for char in text) >= 4 and len(words) <= 10:
+        return "capitals"
     next_is_list = bool(BULLET.match(following.text) or NUMBERED.match(following.text)
                         or following.list_kind)
     if VEDR.match(text) and (text.endswith(":") or len(words) <= 8):
