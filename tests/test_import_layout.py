@@ -229,3 +229,28 @@ def test_two_columns_of_running_text_are_read_column_by_column():
     mixed = [item for pair in zip(right, left, strict=True) for item in pair]
     order = [item.text for item in reading_order(mixed)]
     assert order == [item.text for item in left + right]
+
+
+def test_body_lines_that_differ_only_in_digits_are_not_running_lines():
+    lines = []
+    for page in (1, 2):
+        lines += body_lines(6, page=page, top=200)
+        lines += [line(f"Afsnit {page}.{i}: Ingen bemærkninger.", 400 + i * 13, 70, page=page)
+                  for i in range(3)]
+    cleaned = clean(Extracted("pdf", lines, pages=2))
+    assert body_text(cleaned).count("Ingen bemærkninger.") == 6
+
+
+def test_the_other_columns_of_a_table_stay_in_the_body():
+    rows = []
+    for i in range(6):
+        top = 300 + i * 26
+        rows += [line(f"{i + 2}.1", top, 57, x1=75),
+                 line(f"Bemærkning nummer {i} om ansvaret mellem region og kommune her", top,
+                      150, x1=400),
+                 line(f"Forslag {i}: præcisér", top, 410, x1=520)]
+    cleaned = clean(Extracted("pdf", rows))
+    cells = " ".join(cell for para in cleaned.body for row in para.first.table or []
+                     for cell in row)
+    assert cleaned.aside == []
+    assert all(f"Forslag {i}: præcisér" in cells for i in range(6))
