@@ -676,3 +676,46 @@ EXTRA_DOCX = [
     ("docx", "form-table", form_table),
     ("docx", "letter-in-review", draft_of_letter),
 ]
+
+
+def lo_numeric_date(name, split, index):
+    """Word letter exported to PDF: the date only as 14.06.2019 in an info block, other dates
+    in the text (the hearing letter, a meeting, the deadline)."""
+    from corpus_recipes_rl import REFERENCES
+
+    letter, c = _letter(name, split, index, sections=3)
+    letter.intro = c.intro(deadline=True)
+    letter.suffix = "pdf"
+    meeting = ("Sagen blev drøftet på mødet i det lokale samarbejdsudvalg den 28. maj 2019."
+               if split == "tune" else
+               "Vores sundhedsudvalg behandlede udkastet på sit møde den 4. juni 2019.")
+    letter.intro = [REFERENCES[split], meeting] + letter.intro
+    document = new_document(letter)
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    letterhead_table(section.first_page_header, letter)
+    page_footer(section.footer.paragraphs[0])
+    numeric = f"{letter.date:%d.%m.%Y}"
+    table = document.add_table(3, 2)
+    for row, (label, value) in enumerate((("Dato:", numeric),
+                                          ("Vores ref.:", letter.case_number),
+                                          ("Jeres ref.:", "19-0045123"))):
+        table.cell(row, 0).width, table.cell(row, 1).width = Cm(11), Cm(5)
+        cell = table.cell(row, 1).paragraphs[0]
+        cell.add_run(label + " ").bold = True
+        cell.add_run(value)
+    title(document, letter)
+    for text in letter.intro:
+        document.add_paragraph(text)
+    for sec in letter.sections:
+        document.add_paragraph(sec.heading, style="Heading 2")
+        for text in sec.paragraphs:
+            document.add_paragraph(text)
+    signature(document, letter)
+    letter.features = ["numeric-date-in-info-block", "other-dates-in-text", "deadline-in-text",
+                       "first-page-header-letterhead", "heading-2-style"]
+    letter.forbidden += [numeric, "Vores ref.", "Jeres ref.", "19-0045123"]
+    return [(letter, to_bytes(document), "docx")]
+
+
+LATER = [("libreoffice", "numeric-date", lo_numeric_date)]

@@ -356,4 +356,26 @@ def eml_with_attachment(name, split, index):
     return [(letter, message.as_bytes(), None)]
 
 
-LATER = [("eml", "mail-with-pdf", eml_with_attachment)]
+REFERENCES = {  # sentences naming other dates than the letter's
+    "tune": "Vi henviser til Region Hovedstadens brev af 6. maj 2019 om høring over udkastet.",
+    "test": "Med brev af 6. maj 2019 har regionen bedt om vores bemærkninger til udkastet.",
+}
+
+
+def date_at_end(name, split, index):
+    rl.register_fonts()
+    letter, c = _letter(name, split, index, sections=3, deadline=True)
+    letter.intro = [REFERENCES[split]] + letter.intro
+    second = next(p for p in c.sender.signatories if p != letter.signatory)
+    town = letter.sender.town.split(" ", 1)[1]
+    letter.features = ["date-line-after-signature", "two-signatures-side-by-side",
+                       "other-dates-in-text", "deadline-in-text", "on-behalf-of"]
+    data = rl.date_at_end(letter, f"{town}, den {danish_date(letter.date)}", second)
+    letter.forbidden += ["Side 1 af", f"{letter.sender.street} · {letter.sender.town}"]
+    return [(letter, data, None)]
+
+
+LATER = [
+    ("eml", "mail-with-pdf", eml_with_attachment),
+    ("reportlab", "date-after-two-signatures", date_at_end),
+]

@@ -134,6 +134,19 @@ class Sheet:
             self._draw_line(line, self.frame.x + left, size, notes)
         self.y -= after
 
+    def side_by_side(self, left: list[str], right: list[str], gap: float = 230) -> None:
+        """Two blocks of lines beside each other (two signatures)."""
+        leading = self.size * 1.35
+        rows = max(len(left), len(right))
+        if self.y - leading * rows < self.frame.bottom:
+            self.new_page()
+        for row in range(rows):
+            self.y -= leading
+            for offset, column in ((0, left), (gap, right)):
+                if row < len(column):
+                    self.put(self.frame.x + offset, self.y, column[row], self.font(), self.size)
+        self.y -= 8
+
     def _draw_line(self, line, x, size, notes) -> None:
         for word, font, sup in line:
             shown = ligate(word) if self.ligatures else word
@@ -545,4 +558,24 @@ def bold_body_headings(letter, date_text: str, top: list[str], glyphs=("⁃", "*
             draw_lines(c, 70, 790, [(s.name, "sans-b")], size=14)
             draw_lines(c, 70, 740, top, size=9.5)
             draw_lines(c, WIDTH - 70, 740, [date_text], size=9.5, right=True)
+    return sheet.render(decorate, letter.title, s.name)
+
+
+def date_at_end(letter, place_date: str, second: tuple[str, str]) -> bytes:
+    """No date at the top; two signatures side by side, the date line under them."""
+    s = letter.sender
+    sheet = Sheet(Frame(75, 700, 445, 80), Frame(75, 770, 445, 80), size=10.5)
+    sheet.paragraph(letter.title, size=13, style="b", after=12)
+    write_body(sheet, letter, heading_size=14)
+    sheet.skip(6)
+    sheet.paragraph(f"Med venlig hilsen\nPå vegne af {s.name}", after=26, keep=6)
+    sheet.side_by_side(list(letter.signatory), list(second))
+    sheet.skip(10)
+    sheet.paragraph(place_date, after=0)
+
+    def decorate(c, page, total):
+        page_number(c, page, total, WIDTH - 75, 40, right=True)
+        if page == 1:
+            draw_lines(c, 75, 790, [(s.name, "sans-b")], size=15)
+            draw_lines(c, 75, 773, [s.department, f"{s.street} · {s.town}"], size=8.5)
     return sheet.render(decorate, letter.title, s.name)

@@ -54,7 +54,7 @@ def recipes():
     # Layouts added later go after all of the first ones, so no letter of the first version
     # changes its sender or half (a layout's position decides both).
     return (first + corpus_recipes_rl.EXTRA + corpus_typst.EXTRA + corpus_office.EXTRA_DOCX
-            + corpus_recipes_rl.LATER)
+            + corpus_recipes_rl.LATER + corpus_office.LATER)
 
 
 def build(only: set[str] | None = None) -> list[Letter]:
