@@ -50,12 +50,15 @@ def _make(path, message, line, key, hint) -> ImportFileError:
 
 @dataclass(frozen=True)
 class Limits:
-    """``[import]`` in hoering.toml: the largest file, the longest PDF, and how much a DOCX
-    or the compressed streams of a PDF may unpack to."""
+    """``[import]`` in hoering.toml: the largest file, the longest PDF, how much a DOCX
+    or the compressed streams of a PDF may unpack to, and how many characters and seconds
+    one PDF page may take (a dense A4 page holds about 5,000 characters)."""
 
     max_size_mb: float = 25
     max_pages: int = 60
     max_unpacked_mb: float = 200
+    max_glyphs_per_page: int = 20000
+    max_seconds_per_page: float = 10
 
     @classmethod
     def from_config(cls, config) -> Limits:
@@ -65,7 +68,8 @@ class Limits:
             raise ConfigError(path, "should be a table of settings", key="import",
                               hint="write [import] on its own line, then max_size_mb = 25")
         values = {}
-        known = ("max_size_mb", "max_pages", "max_unpacked_mb")
+        known = ("max_size_mb", "max_pages", "max_unpacked_mb", "max_glyphs_per_page",
+                 "max_seconds_per_page")
         for key, value in section.items():
             if key not in known:
                 raise ConfigError(path, "unknown key", key=f"import.{key}",
@@ -73,7 +77,8 @@ class Limits:
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 raise ConfigError(path, f"{value!r} is not a positive number",
                                   key=f"import.{key}")
-            values[key] = int(value) if key == "max_pages" else float(value)
+            values[key] = int(value) if key in ("max_pages", "max_glyphs_per_page") else (
+                float(value))
         return cls(**values)
 
 
