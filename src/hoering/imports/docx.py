@@ -135,11 +135,21 @@ def _running(section: Any, reading: _Reading, region: str, start: int) -> list[L
 
 
 def _open(path: Path):
+    import zipfile
+    import zlib
+
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # bad CRC, lying sizes
+        raise ImportFileError(path, f"is damaged: a part of the zip archive inside cannot be "
+                              f"unpacked ({str(exc)[:80]})",
+                              hint="ask the sender for the file again") from None
+    except RecursionError:
+        raise ImportFileError(path, "is damaged: its XML is nested too deeply to read",
+                              hint="ask the sender for the file again") from None
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise ImportFileError(path, f"is damaged and cannot be read as DOCX ({exc})"[:160],
                               hint="ask the sender for the file again") from None
