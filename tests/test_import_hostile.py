@@ -1,0 +1,98 @@
+"""Hostile and damaged PDF/DOCX files: refused with one line naming the file, exit code 1,
+nothing written, and the bombs stay under 1 GB (the CLI runs in a capped subprocess)."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import hostile_files as hostile
+from conftest import EXAMPLE_HEARING, snapshot
+
+HEARING = Path("consultations") / EXAMPLE_HEARING
+CEILING = 1 << 30
+AGAIN = "(ask the sender for the file again)"
+
+
+@pytest.fixture(autouse=True)
+def _bare_hearing(bare_hearing):
+    """Import into the example hearing without its imported example."""
+
+
+def import_capped(path: Path, *extra: str) -> subprocess.CompletedProcess:
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (CEILING, CEILING))
+
+    return subprocess.run([sys.executable, "-c", "from hoering.cli import main; main()",
+                           "import", str(path), "--hearing", str(HEARING), *extra],
+                          preexec_fn=limit, capture_output=True, text=True, timeout=120)
+
+
+CASES = {
+    "filter chain bomb": ("bombe.pdf", hostile.chained_filter_bomb,
+                          "unpacks to more than 200 MB from {kb} KB; this looks like a "
+                          "decompression bomb and is not read (the limit is max_unpacked_mb "
+                          "under [import] in hoering.toml)"),
+    "glyph bomb": ("tegn.pdf", hostile.glyph_bomb,
+                   "page 1 holds more than 20000 characters; no letter page does, so the file "
+                   "is not read (raise max_glyphs_per_page under [import] in hoering.toml if "
+                   "the file is genuine)"),
+    "docx bad crc": ("svar.docx", hostile.docx_bad_crc,
+                     "is damaged: a part of the zip archive inside cannot be unpacked (Bad "
+                     f"CRC-32 for file 'word/document.xml') {AGAIN}"),
+    "docx lying size": ("svar.docx", hostile.docx_lying_size,
+                        "is damaged: a part of the zip archive inside cannot be unpacked (Bad "
+                        f"CRC-32 for file 'word/document.xml') {AGAIN}"),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_hostile_file_is_refused_within_a_gigabyte(project, case):
+    name, make, message = CASES[case]
+    path = Path("incoming") / name
+    (project / "incoming").mkdir()
+    data = make()
+    (project / path).write_bytes(data)
+    before = snapshot(project)
+    result = import_capped(path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        f"Error: {path}: " + message.format(kb=round(len(data) / 1024)),
+        f"0 imported, 1 failed: {path}"]
+    assert snapshot(project) == before
+    assert not (project / HEARING / "received").exists()
+
+
+@pytest.mark.parametrize("make", [hostile.xref_prev_loop, hostile.self_referencing_length],
+                         ids=["xref /Prev loop", "self-referencing /Length"])
+def test_damaged_pdf_structure_is_read_or_refused_in_one_line(cli, project, make):
+    (project / "incoming").mkdir()
+    path = Path("incoming") / "svar.pdf"
+    (project / path).write_bytes(make())
+    result = cli("import", str(path), "--hearing", str(HEARING))
+    assert "Traceback" not in result.output
+    if result.exit_code == 0:  # pdfminer repaired it: every word is in the source
+        written = next((project / HEARING / "responses").glob("ishoj-kommune*.md"))
+        text = " ".join(written.read_text("utf-8").split())
+        assert all(word in text for word in hostile.LETTER.split())
+    else:
+        assert result.stderr.splitlines()[0].startswith(f"Error: {path}: is damaged")
+
+
+def test_glyph_and_time_limits_from_hoering_toml(cli, project):
+    (project / "hoering.toml").write_text("[import]\nmax_glyphs_per_page = 50\n", "utf-8")
+    (project / "incoming").mkdir()
+    path = Path("incoming") / "brev.pdf"
+    (project / path).write_bytes(hostile.plain_letter())
+    before = snapshot(project)
+    result = cli("import", str(path), "--hearing", str(HEARING))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Error: {path}: page 1 holds more than 50 characters; no letter page does, so the file "
+        "is not read (raise max_glyphs_per_page under [import] in hoering.toml if the file is "
+        "genuine)")
+    assert snapshot(project) == before
