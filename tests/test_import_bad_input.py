@@ -151,7 +151,7 @@ def test_pdf_decompression_bomb(cli, project):
 @pytest.mark.parametrize("toml, message", [
     ("[import]\nmax_pagse = 3\n",
      "hoering.toml: import.max_pagse: unknown key (known keys: max_size_mb, max_pages, "
-     "max_unpacked_mb)"),
+     "max_unpacked_mb, max_glyphs_per_page, max_seconds_per_page)"),
     ("[import]\nmax_pages = -2\n", "hoering.toml: import.max_pages: -2 is not a positive number"),
     ("import = 3\n", "hoering.toml: import: should be a table of settings (write [import] on "
                      "its own line, then max_size_mb = 25)"),
