@@ -19,6 +19,12 @@ LOGO_SVG = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _danish_messages(monkeypatch):
+    """Tests expect hoering's default language, whatever the developer's HOERING_LANG."""
+    monkeypatch.delenv("HOERING_LANG", raising=False)
+
+
 def make_document(markdown: str, *, lang: str = "da", kind: str = "response") -> Document:
     """A letterhead document with ``markdown`` as its body."""
     body = parse_body(markdown)

@@ -15,8 +15,8 @@ from hoering.cli import main
 from hoering.config import find_root, load_config
 from import_fixtures import plain_docx
 
-OUTSIDE = ("is not in a hoering project (no hoering.toml or consultations/ folder here or "
-           "above) (go to your project's folder, or give hoering --project DIR)")
+OUTSIDE = ("er ikke i et hoering-projekt (ingen hoering.toml eller mappe consultations/ her "
+           "eller over) (gå til projektets mappe, eller angiv hoering --project MAPPE)")
 
 
 def run(*args: str):

@@ -63,8 +63,11 @@ def _error_lines(exc: HoeringError) -> list[str]:
 @click.option("--project", type=click.Path(path_type=Path, file_okay=False),
               help="The project folder (default: the nearest folder, from the current one "
                    "up, with hoering.toml or consultations/).")
+@click.option("--lang", type=click.Choice(["da", "en"]),
+              help="Language of messages (default: HOERING_LANG, or hoering.toml's lang, "
+                   "or da).")
 @click.pass_context
-def main(ctx: click.Context, debug: bool, project: Path | None) -> None:
+def main(ctx: click.Context, debug: bool, project: Path | None, lang: str | None) -> None:
     """Høringssvar, referater og høringsnotater: Markdown → DOCX, PDF og HTML på brevpapir.
 
     \b
@@ -87,15 +90,21 @@ def main(ctx: click.Context, debug: bool, project: Path | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
     ctx.obj["project"] = project
+    from .messages import choose_language
+
+    choose_language(lang)
 
 
 def _config(near: tuple[Path, ...] | list[Path] = ()):
     """The project's configuration (``--project``, or found from the current folder, or from
     the paths the command was given); an error in one line outside any project."""
     from .config import find_project
+    from .messages import configured_language
 
     ctx = click.get_current_context()
-    return find_project((ctx.find_root().obj or {}).get("project"), near=near)
+    config = find_project((ctx.find_root().obj or {}).get("project"), near=near)
+    configured_language(config.lang)
+    return config
 
 
 @main.command()

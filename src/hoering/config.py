@@ -9,6 +9,7 @@ templates = "templates"       # organisation profiles and template overrides
 output = "output"             # where documents are written
 organisation = "ishoj"        # default profile for 'hoering new'
 formats = ["docx", "pdf", "html"]
+lang = "da"                   # what hoering says: "da" (default) or "en"
 ```
 """
 
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from .errors import ConfigError, NotInProject
 from .limits import Limits, activate
+from .messages import LANGUAGES
 from .render import FORMATS
 
 CONFIG_FILE = "hoering.toml"
@@ -36,6 +38,7 @@ class Config:
     output: Path
     organisation: str | None = None
     formats: tuple[str, ...] = FORMATS
+    lang: str | None = None  # language of messages: "da" (default) or "en"
     path: Path | None = None  # the config file, when there is one
     extra: dict = field(default_factory=dict, compare=False)  # sections of later features
     limits: Limits = field(default_factory=Limits, compare=False)  # [limits]
@@ -55,7 +58,7 @@ class Config:
         return here
 
 
-_KEYS = {"sources", "templates", "output", "organisation", "formats"}
+_KEYS = {"sources", "templates", "output", "organisation", "formats", "lang"}
 _SECTIONS: set[str] = set()  # [tables] owned by other features (registered by them)
 
 
@@ -111,6 +114,7 @@ def load_config(root: Path | None = None) -> Config:
         templates=root / data.get("templates", "templates"),
         output=root / data.get("output", "output"),
         organisation=data.get("organisation"),
+        lang=data.get("lang"),
         formats=tuple(data.get("formats", FORMATS)),
         path=path,
         extra={k: v for k, v in data.items() if k in _SECTIONS},
@@ -143,6 +147,9 @@ def _check(data: dict, path: Path) -> list[ConfigError]:
         elif key in ("sources", "templates", "output", "organisation") and not isinstance(
                 value, str):
             problems.append(ConfigError(path, "should be text in quotes", key=key))
+    if data.get("lang", "da") not in LANGUAGES:
+        problems.append(ConfigError(path, f"{data['lang']!r} is not a language we speak",
+                                    key="lang", hint='use "da" or "en"'))
     formats = data.get("formats", list(FORMATS))
     if not isinstance(formats, list) or any(f not in FORMATS for f in formats):
         problems.append(ConfigError(path, f"{formats!r} is not a list of formats", key="formats",

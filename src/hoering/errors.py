@@ -129,8 +129,10 @@ class NotInProject(HoeringError):
     """A command that needs a project was run outside any."""
 
     def __init__(self, folder: Path) -> None:
-        super().__init__(f"{folder} is not in a hoering project (no hoering.toml or "
-                         "consultations/ folder here or above)",
-                         hint="go to your project's folder, or give hoering --project DIR")
+        from .messages import tr
+
+        super().__init__(tr("{folder} is not in a hoering project (no hoering.toml or "
+                            "consultations/ folder here or above)", folder=folder),
+                         hint=tr("go to your project's folder, or give hoering --project DIR"))
         self.args = (folder,)
         self.folder = folder

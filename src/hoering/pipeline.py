@@ -235,19 +235,23 @@ def process_pool(workers: int | None = None) -> Executor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     from .limits import active
+    from .messages import language
 
     # The fork server keeps the environment it started with; hand workers the caller's
     # SOURCE_DATE_EPOCH so reproducible time stamps follow the caller, not the first pool,
     # and the limits of the caller's hoering.toml.
     return ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=context,
                                initializer=_start_worker,
-                               initargs=(os.environ.get("SOURCE_DATE_EPOCH"), active()))
+                               initargs=(os.environ.get("SOURCE_DATE_EPOCH"), active(),
+                                         language()))
 
 
-def _start_worker(value: str | None, limits) -> None:
+def _start_worker(value: str | None, limits, lang: str) -> None:
     from .limits import activate
+    from .messages import choose_language
 
     activate(limits)
+    choose_language(lang)  # workers speak the caller's language
     if value is None:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
     else:

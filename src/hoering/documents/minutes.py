@@ -109,7 +109,7 @@ def action_table(body: MinutesBody, lang: str, top: int) -> list[n.Block]:
     rows = tuple(
         (_cell(a.owner), _cell(a.task),
          _cell(deadline_text(a, lang) if a.deadline else label("no_deadline", lang)),
-         _cell(label("done" if a.done else "open", lang)))
+         _cell(label("done", lang) if a.done else label("open", lang)))
         for a in body.actions)
     header = tuple(_cell(label(key, lang)) for key in ("who", "what", "when", "status"))
     return [n.Heading(top, (n.Text(label("action_items", lang)),)),
@@ -120,7 +120,8 @@ def next_meetings(meta: MinutesMeta, top: int) -> list[n.Block]:
     lang = meta.lang
     if not meta.next_meetings:
         return []
-    title = label("next_meeting" if len(meta.next_meetings) == 1 else "next_meetings", lang)
+    one = len(meta.next_meetings) == 1
+    title = label("next_meeting", lang) if one else label("next_meetings", lang)
     blocks: list[n.Block] = [n.Heading(top, (n.Text(title),))]
     for meeting in meta.next_meetings:
         text = format_day(meeting.date, lang)

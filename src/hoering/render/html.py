@@ -110,7 +110,8 @@ def _list_item(page: _Page, item: n.ListItem) -> Markup:
     rest = blocks(page, content[1:])
     if item.checked is None:
         return Markup(f"<li>{first}{rest}</li>")
-    state = label("done" if item.checked else "open", page.document.lang)
+    lang = page.document.lang
+    state = label("done", lang) if item.checked else label("open", lang)
     box = "☒" if item.checked else "☐"
     return Markup(f'<li class="task"><span class="box" role="img" aria-label="{state}">'
                   f"{box}</span> {first}{rest}</li>")

@@ -1,0 +1,100 @@
+"""The program's own words in the user's language: gettext catalogs read with Babel.
+
+The catalogs are ``locale/<lang>/LC_MESSAGES/hoering.po`` in the package, read at run time
+(no compile step at install) into a Babel ``Translations`` once per process. Messages are
+written in English in the code and looked up by that text:
+
+    tr("{path}: hearing folder not found", path=...)       # a message
+    ntr("{n} source checked", "{n} sources checked", n)    # with plural forms
+    label("case_number", "da")                             # a document label: "Sagsnr."
+
+The language of messages is ``--lang``, else ``HOERING_LANG``, else hoering.toml's
+``lang``, else Danish. Documents have their own language (``lang:`` in a source), given to
+:func:`label` explicitly.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+LANGUAGES = ("da", "en")
+DEFAULT_LANGUAGE = "da"
+ENVIRONMENT = "HOERING_LANG"
+DOMAIN = "hoering"
+LOCALE = Path(__file__).resolve().parent / "locale"
+LABEL_CONTEXT = "label"  # msgctxt of document labels, looked up by key ("case_number")
+
+_chosen: dict[str, str | None] = {"option": None, "config": None}
+
+
+def language() -> str:
+    """The language of messages now: --lang, HOERING_LANG, hoering.toml's lang, Danish."""
+    for candidate in (_chosen["option"], os.environ.get(ENVIRONMENT), _chosen["config"]):
+        if candidate in LANGUAGES:
+            return candidate  # type: ignore[return-value]
+    return DEFAULT_LANGUAGE
+
+
+def choose_language(option: str | None = None) -> None:
+    """Start a command (or a worker) with ``--lang`` (``option``, may be None); forgets the
+    language of a configuration read before."""
+    _chosen["option"], _chosen["config"] = option, None
+
+
+def configured_language(lang: str | None) -> None:
+    """The language hoering.toml asks for (below ``--lang`` and ``HOERING_LANG``)."""
+    _chosen["config"] = lang
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def catalog(lang: str) -> Any:
+    """The catalog of ``lang`` as Babel reads it (once per process)."""
+    from babel.messages.pofile import read_po
+
+    with open(catalog_path(lang), "rb") as stream:
+        return read_po(stream, locale=lang, domain=DOMAIN)
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def translations(lang: str) -> Any:
+    """The catalog of ``lang`` as a Babel ``Translations``, compiled in memory."""
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.support import Translations
+
+    compiled = BytesIO()
+    write_mo(compiled, catalog(lang))
+    compiled.seek(0)
+    return Translations(fp=compiled, domain=DOMAIN)
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def labels(lang: str) -> dict[str, str]:
+    """The document labels of ``lang``: key → text."""
+    return {message.id: message.string for message in catalog(lang)
+            if message.context == LABEL_CONTEXT and message.id}
+
+
+def catalog_path(lang: str) -> Path:
+    return LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def tr(message: str, /, **values: Any) -> str:
+    """``message`` in the current language, with ``{name}`` filled from ``values``."""
+    text = translations(language()).gettext(message)
+    return text.format(**values) if values else text
+
+
+def ntr(singular: str, plural: str, n: int, /, **values: Any) -> str:
+    """The singular or plural form for ``n`` (``{n}`` is filled in) in the current language."""
+    return translations(language()).ngettext(singular, plural, n).format(n=n, **values)
+
+
+def label(key: str, lang: str) -> str:
+    """The document label ``key`` in the document's language ``lang`` (Danish when the
+    language has no catalog); an unknown key is a bug and raises KeyError."""
+    return labels(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)[key]

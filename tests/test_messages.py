@@ -1,0 +1,133 @@
+"""The message catalogs: every message the code uses is in both, translated into Danish; no
+catalog keeps a message nobody uses; the language is chosen by --lang, HOERING_LANG and
+hoering.toml, in that order.
+
+Messages are found the way translators' tools find them: Babel extracts every ``tr(...)``
+and ``ntr(...)`` call from the source, and every ``label("key", …)`` with a literal key.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+
+from hoering.messages import LABEL_CONTEXT, LANGUAGES, catalog
+
+SOURCE = Path(__file__).resolve().parent.parent / "src" / "hoering"
+MESSAGES = {"tr": None, "ntr": (1, 2)}
+FIELD = re.compile(r"{(\w+)")
+
+
+def used(keywords: dict | None = None) -> dict[tuple[str, ...] | str, list[str]]:
+    """Every message (a plural is a tuple of its forms) in the code → where it is used."""
+    found: dict = {}
+    for filename, line, message, _comments, _context in extract_from_dir(
+            SOURCE, method_map=[("**.py", "python")], keywords=keywords or MESSAGES,
+            comment_tags=()):
+        if message:
+            found.setdefault(message, []).append(f"{filename}:{line}")
+    return found
+
+
+def _entries(lang: str) -> dict:
+    return {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)): m
+            for m in catalog(lang) if m.id}
+
+
+def test_every_message_in_the_code_is_in_both_catalogs_and_translated():
+    missing = []
+    for lang in LANGUAGES:
+        entries = _entries(lang)
+        for message, where in used().items():
+            entry = entries.get((None, message))
+            strings = (entry.string if isinstance(entry.string, tuple) else (entry.string,)
+                       ) if entry else ()
+            if entry is None or (lang == "da" and not all(strings)):
+                missing.append(f"{lang}: {message!r} ({where[0]})")
+    assert not missing, "messages without a translation:\n" + "\n".join(missing)
+
+
+def test_every_label_the_code_names_is_in_both_catalogs():
+    for lang in LANGUAGES:
+        keys = {key for context, key in _entries(lang) if context == LABEL_CONTEXT}
+        unknown = {key: where[0] for key, where in used({"label": (1,)}).items()
+                   if key not in keys}
+        assert not unknown, f"{lang}: labels not in the catalog: {unknown}"
+
+
+def test_no_catalog_keeps_a_message_the_code_does_not_use():
+    found = used()
+    for lang in LANGUAGES:
+        stale = [key for context, key in _entries(lang)
+                 if context is None and key not in found]
+        assert not stale, f"{lang}: not used any more: {stale}"
+
+
+def test_both_catalogs_have_every_label_translated():
+    keys = {lang: {key: m.string for (context, key), m in _entries(lang).items()
+                   if context == LABEL_CONTEXT} for lang in LANGUAGES}
+    assert set(keys["da"]) == set(keys["en"])
+    for lang in LANGUAGES:
+        assert all(keys[lang].values()), f"{lang}: a label without text"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_translations_use_only_the_placeholders_of_their_message(lang):
+    for (context, key), entry in _entries(lang).items():
+        if context == LABEL_CONTEXT:  # a label's placeholders are those of its Danish text
+            allowed = set(FIELD.findall(_entries("da")[(context, key)].string))
+        else:
+            forms = key if isinstance(key, tuple) else (key,)
+            allowed = {name for form in forms for name in FIELD.findall(form)} | {"n"}
+        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        for text in strings:
+            assert set(FIELD.findall(text or "")) <= allowed, (lang, key, text)
+
+
+# --- choosing the language ------------------------------------------------------------------
+
+OUTSIDE = {"da": "er ikke i et hoering-projekt", "en": "is not in a hoering project"}
+
+
+@pytest.mark.parametrize("args, environment, expected", [
+    ([], None, "da"),
+    (["--lang", "en"], None, "en"),
+    ([], "en", "en"),
+    (["--lang", "da"], "en", "da"),
+], ids=["default Danish", "--lang en", "HOERING_LANG=en", "--lang beats HOERING_LANG"])
+def test_language_of_messages(args, environment, expected, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from hoering.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    if environment:
+        monkeypatch.setenv("HOERING_LANG", environment)
+    result = CliRunner().invoke(main, [*args, "check"], catch_exceptions=False)
+    assert result.exit_code == 1 and OUTSIDE[expected] in result.stderr
+
+
+def test_hoering_toml_lang_is_below_the_environment_and_the_option(monkeypatch):
+    from hoering import messages
+
+    monkeypatch.setattr(messages, "_chosen", {"option": None, "config": None})
+    messages.configured_language("en")
+    assert messages.language() == "en"
+    monkeypatch.setenv("HOERING_LANG", "da")
+    assert messages.language() == "da"
+    messages.choose_language("en")
+    assert messages.language() == "en"
+
+
+def test_a_language_we_do_not_speak_in_hoering_toml(tmp_path):
+    from hoering.config import load_config
+    from hoering.errors import ConfigError
+
+    (tmp_path / "hoering.toml").write_text('lang = "sv"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path)
+    assert str(caught.value).endswith(
+        "hoering.toml: lang: 'sv' is not a language we speak (use \"da\" or \"en\")")
