@@ -425,3 +425,42 @@ def test_letter_with_sidebar_recipient_window_and_labels(cli, project):
     assert "- **Indkaldelse:** Vi foreslår en fast frist for indkaldelsen." in text
     assert "- **Deltagere:** Det er positivt, at pårørende deltager." in text
     assert " ".join(text.split()).count("aflyses med kort varsel") == 40  # every word kept
+
+
+def _docx_with_content_control_and_merged_cells() -> bytes:
+    """A Word template's letter: the body inside a block-level content control (w:sdt),
+    a table with a cell spanning two columns and one spanning two rows."""
+    import io
+
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    document = Document()
+    body = document.element.body
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    control = parse_xml(
+        f'<w:sdt {ns}><w:sdtPr><w:alias w:val="Brødtekst"/></w:sdtPr><w:sdtContent>'
+        '<w:p><w:r><w:t>Teksten i skabelonens felt er hele vores svar om ledsagelse.</w:t>'
+        '</w:r></w:p></w:sdtContent></w:sdt>')
+    body.insert(0, control)
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Afsnit", "Bemærkning"
+    table.cell(1, 0).merge(table.cell(1, 1)).text = "En celle over to kolonner."
+    table.cell(2, 0).text, table.cell(2, 1).text = "4.3", "Sidste bemærkning."
+    document.add_paragraph("Med venlig hilsen")
+    document.add_paragraph("Åse Mølgaard")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_content_controls_are_read_and_merged_cells_written_once(cli, project):
+    original = incoming(project, "brondby.docx", _docx_with_content_control_and_merged_cells())
+    result = cli("import", str(original), "--hearing", str(HEARING))
+    assert result.exit_code == 0, result.output
+    written = [p for p in (project / HEARING / "responses").glob("*.md") if p.name != "ishoj.md"]
+    assert len(written) == 1
+    text = " ".join(written[0].read_text("utf-8").split("\n---\n", 1)[1].split())
+    assert "Teksten i skabelonens felt er hele vores svar om ledsagelse." in text
+    assert text.count("En celle over to kolonner.") == 1
+    assert "Sidste bemærkning." in text

@@ -8,6 +8,7 @@ paragraph's text with its marks). This module walks the document and puts them t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -167,21 +168,45 @@ def _body(reading: _Reading, start: int) -> list[Line]:
 
     lines: list[Line] = []
     document = reading.document
-    for child in document.element.body.iterchildren():
+    for child in _blocks(document.element.body):
         if child.tag == W + "p":
             lines += _paragraph(Paragraph(child, document), reading, start + len(lines), "body")
-        elif child.tag == W + "tbl":
+        else:
             line = _table(child, reading, start + len(lines))
             if line is not None:
                 lines.append(line)
     return lines
 
 
+BLOCK_CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"}
+
+
+def _blocks(element: Any) -> Iterator[Any]:
+    """The paragraphs and tables of ``element`` in document order, also those inside
+    block-level content controls (w:sdt: the fields of a Word template) and custom XML."""
+    for child in element.iterchildren():
+        if child.tag in (W + "p", W + "tbl"):
+            yield child
+        elif child.tag in BLOCK_CONTAINERS:
+            yield from _blocks(child)
+
+
 def _table(element: Any, reading: _Reading, index: int) -> Line | None:
     from docx.table import Table
 
-    cells = [[_cell_spans(cell, reading) for cell in row.cells]
-             for row in Table(element, reading.document).rows]
+    seen: list[Any] = []  # the cells' elements, kept alive so that `is` tells them apart
+    cells: list[list[list[Span]]] = []
+    for row in Table(element, reading.document).rows:
+        cells.append([])
+        previous = None
+        for cell in row.cells:  # a merged cell comes once per grid column and row it spans
+            if cell._tc is previous:
+                continue  # spans columns: one cell
+            previous = cell._tc
+            # spans rows: its text stands in the first of them only
+            above = any(cell._tc is other for other in seen)
+            cells[-1].append([] if above else _cell_spans(cell, reading))
+            seen.append(cell._tc)
     if not cells:
         return None
     rows = [["".join(span.text for span in cell) for cell in row] for row in cells]
