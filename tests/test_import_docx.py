@@ -150,6 +150,7 @@ def draft_docx() -> bytes:
                + _r(" Det er positivt, at de *fastholdes*."))
     _paragraph(document, _r("Afsluttende bemærkning"), '<w:outlineLvl w:val="1"/>')
     _paragraph(document, _r("Ministeriet ser frem til det videre arbejde."))
+    _paragraph(document, _r("Bemærk:", "<w:b/>") + _r(" Teksten er et udkast."))
     _paragraph(document, _r("Med venlig hilsen"))
     _paragraph(document, _r("Anna Jensen") + "<w:r><w:br/></w:r>" + _r("Kontorchef"))
     handleplan = [r for p in document.paragraphs for r in p.runs if r.text == "handleplan"]
@@ -214,6 +215,7 @@ def test_headings_from_outline_levels_with_their_numbers(imported):
         "## 1. Indledning",  # style with an outline level, numbered through its w:pStyle
         "### 1.1 Baggrund",  # custom "kapiteloverskrift2": outline level from its basedOn
         "## 2. Økonomi",
+        "### Netværksmøder",  # a remark's bold label that names a topic, as in a PDF
         "### Afsluttende bemærkning",  # outline level in the paragraph itself
     ]
 
@@ -232,8 +234,11 @@ def test_fields_show_their_result_never_their_code(imported):
     assert "HYPERLINK" not in body and "PAGE" not in body
 
 
-def test_bold_label_and_literal_markup_characters(imported):
-    assert "**Netværksmøder:** Det er positivt, at de \\*fastholdes\\*." in body_of(imported)
+def test_bold_labels_and_literal_markup_characters(imported):
+    body = body_of(imported)
+    assert "### Netværksmøder {topic=netvaerksmoeder" in body  # the label names a topic
+    assert "\n\nDet er positivt, at de \\*fastholdes\\*.\n" in body
+    assert "\n\n**Bemærk:** Teksten er et udkast.\n" in body  # a label naming none stays bold
 
 
 def test_a_line_break_separates_the_signatory_from_her_title(imported):

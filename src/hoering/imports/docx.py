@@ -250,8 +250,23 @@ def _paragraph(paragraph: Any, reading: _Reading, index: int, region: str) -> li
         copy = replace(line, top=index + number / 100) if number else line
         copy.spans = piece
         copy.text = "".join(span.text for span in piece)
+        copy.bold_label = _bold_label(piece)
         lines.append(copy)
     return lines
+
+
+def _bold_label(spans: list[Span]) -> str:
+    """The bold words a paragraph opens with ("Netværksmøder:" before the remark), as the
+    PDF reader finds them; "" when it does not open in bold or is bold throughout."""
+    lead = []
+    for span in spans:
+        if "strong" not in span.marks:
+            break
+        lead.append(span.text)
+    else:
+        return ""
+    label = " ".join("".join(lead).split())
+    return label if len(label) >= 2 else ""
 
 
 def _numbered(line: Line, ppr: Any, style_id: str | None, reading: _Reading) -> list[Span]:
