@@ -7,7 +7,8 @@ letter is imported with ``hoering.import_files`` into a temporary copy of the co
 (the files of one sender sent together are imported in one call, as a user would), the written
 source is read back with ``load_source``, and compared with the key:
 
-files        letters of the split (``--split tune|test|all``; default test, the held-out half).
+files        letters of the split (``--split tune|test|unseen|all``; default test, the held-out
+             half; unseen: a few letters in layouts that neither half has).
 crashes      letters whose import raised or was reported failed. A crashed letter counts as
              wrong in every measure below (its expected items are all missed).
 sender       meta.sender equals the key's sender (the consulted party's name).
@@ -40,7 +41,7 @@ tracked      letters with tracked changes whose authors are all named in the fro
 ``--own N`` adds the old measurement on letters made by our own renderer and python-docx
 (tests/import_fixtures.py), whose truth is per heading, as a separate section.
 
-Run:  python benchmarks/import_accuracy.py [--split tune|test|all] [--own N] [-v]
+Run:  python benchmarks/import_accuracy.py [--split tune|test|unseen|all] [--own N] [-v]
 """
 
 from __future__ import annotations
@@ -349,8 +350,9 @@ def print_table(tally: Tally, title: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["tune", "test", "all"], default="test",
-                        help="which half of the corpus (default: test, the held-out half)")
+    parser.add_argument("--split", choices=["tune", "test", "unseen", "all"], default="test",
+                        help="which part of the corpus (default: test, the held-out half; "
+                             "unseen: layouts neither half has)")
     parser.add_argument("--own", type=int, default=0, metavar="N",
                         help="also measure N letters of our own renderer and python-docx")
     parser.add_argument("-v", "--verbose", action="store_true",

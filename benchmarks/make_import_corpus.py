@@ -14,7 +14,8 @@ producers so the importer meets layouts it was not written against:
 Every layout ("recipe") makes two letters with different senders and wording; one goes to the
 tuning half and one to the held-out half, alternating per recipe, so the split is by letter,
 stable, and balanced across producers and layouts. The held-out letters use other phrasings
-(families 2-3 of corpus_texts) than the tuning letters (families 0-1).
+(families 2-3 of corpus_texts) than the tuning letters (families 0-1). A third, small split,
+"unseen" (corpus_unseen.py), has layouts that neither half has, worded like the held-out half.
 
 Writes tests/fixtures/import/corpus/{files/*, key.json, hearing/hearing.yaml}. Needs, only to
 *make* the corpus (the project and its tests need none of them): reportlab (dev extra), the
@@ -77,6 +78,23 @@ def build(only: set[str] | None = None) -> list[Letter]:
                     _write(files / letter.file, data)
     for letter, data in convert_with_libreoffice(pending):
         _write(files / letter.file, data)
+    return letters + _unseen(files, only)
+
+
+def _unseen(files: Path, only: set[str] | None) -> list[Letter]:
+    """Two letters in each layout that neither half has (split "unseen")."""
+    import corpus_unseen
+
+    base = 2 * len(recipes())
+    letters = []
+    for number, (producer, layout, make) in enumerate(corpus_unseen.UNSEEN):
+        for k in range(2):
+            name = f"{producer[:2]}-{layout}-{k + 1}"
+            for letter, data, _ in make(name, "unseen", base + 2 * number + k + 5):
+                letter.producer, letter.layout = producer, layout
+                letters.append(letter)
+                if not only or letter.name in only:
+                    _write(files / letter.file, data)
     return letters
 
 
@@ -128,7 +146,7 @@ def main() -> None:
     letters = build(set(args.only) if args.only else None)
     write_key(letters)
     write_hearing()
-    splits = {s: sum(1 for x in letters if x.split == s) for s in ("tune", "test")}
+    splits = {s: sum(1 for x in letters if x.split == s) for s in ("tune", "test", "unseen")}
     print(f"{len(letters)} files in {CORPUS.relative_to(REPO)}: {splits}")
 
 
