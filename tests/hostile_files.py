@@ -140,3 +140,30 @@ def _stored(docx: bytes) -> bytes:
         for info in source.infolist():
             target.writestr(info.filename, source.read(info.filename))
     return out.getvalue()
+
+
+def active_letter() -> bytes:
+    """A letter carrying every kind of active content: JavaScript when the document opens
+    and in its name tree, page actions, a JavaScript link, a launch link, an embedded file
+    and a file attachment; plus a web link, which must stay."""
+    js = b"<< /S /JavaScript /JS (app.alert\\('hej'\\)) >>"
+    objects = text_page(letter_content(), [
+        js,                                                                     # 6
+        b"<< /Type /Annot /Subtype /Link /Rect [60 760 200 775] /A 6 0 R >>",  # 7
+        b"<< /Type /Annot /Subtype /Link /Rect [60 740 200 755] "
+        b"/A << /S /Launch /F (cmd.exe) >> >>",                                 # 8
+        b"<< /Type /Annot /Subtype /Link /Rect [60 720 200 735] "
+        b"/A << /S /URI /URI (https://www.ishoj.dk/) >> >>",                    # 9
+        stream(b"hemmelig fil", b"/Type /EmbeddedFile "),                       # 10
+        b"<< /Type /Filespec /F (x.exe) /EF << /F 10 0 R >> >>",                # 11
+        b"<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 10 10] /FS 11 0 R >>",  # 12
+        b"<< /Type /Annot /Subtype /Link /Rect [60 700 200 715] "
+        b"/A << /S /URI /URI (https://x.dk/) /Next 6 0 R >> >>",                # 13
+    ])
+    objects[0] = (b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R /AA << /WC 6 0 R >> "
+                  b"/Names << /JavaScript << /Names [(a) 6 0 R] >> "
+                  b"/EmbeddedFiles << /Names [(x.exe) 11 0 R] >> >> >>")
+    objects[2] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                  b"/Resources << /Font << /F1 5 0 R >> >> /AA << /O 6 0 R >> "
+                  b"/Annots [7 0 R 8 0 R 9 0 R 12 0 R 13 0 R] >>")
+    return pdf(objects)

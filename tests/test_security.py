@@ -3,6 +3,7 @@ never land on what hoering reads, CSV cells never run as formulas, and a bug is 
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -237,3 +238,55 @@ def test_a_worker_that_dies_without_a_handler_is_an_error_not_a_traceback():
         list(map_in_processes(_stop_on_three, list(range(8)), serial_below=2))
     assert str(caught.value) == ("a worker process stopped (it crashed or ran out of memory) on "
                                  "3 (look for a very large image, table or file in it)")
+
+
+# --- the bundle: no active content, described and tagged as far as it can be --------------
+
+def test_bundle_strips_active_content_from_a_received_pdf(cli, project):
+    import pikepdf
+
+    import hostile_files
+
+    original = project / HEARING / "received" / "hoeringssvar-glostrup.pdf"
+    data = hostile_files.active_letter()
+    original.write_bytes(data)
+    _point_glostrup_at(project, "received/hoeringssvar-glostrup.pdf",
+                       hashlib.sha256(data).hexdigest())
+    result = cli("compare", str(HEARING), "-f", "html")
+    assert result.exit_code == 0, result.output
+    bundle = project / "output" / EXAMPLE_HEARING / "samlede-hoeringssvar.pdf"
+    with pikepdf.open(bundle) as pdf:
+        root = pdf.Root
+        assert "/OpenAction" not in root and "/AA" not in root
+        assert "/JavaScript" not in root.get("/Names", {})
+        assert "/EmbeddedFiles" not in root.get("/Names", {})
+        kinds = set()
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+                kinds.update(str(obj.get(k)) for k in ("/S", "/Subtype", "/Type") if k in obj)
+                assert "/AA" not in obj and "/JS" not in obj
+        assert not kinds & {"/JavaScript", "/Launch", "/FileAttachment", "/EmbeddedFile"}
+        uris = [str(a.A.URI) for page in pdf.pages for a in page.get("/Annots", [])
+                if "/A" in a and a.A.get("/S") == "/URI"]
+        assert "https://www.ishoj.dk/" in uris and "https://x.dk/" not in uris
+    with open(original, "rb") as kept:  # the kept original is untouched
+        assert kept.read() == data
+
+
+def test_bundle_has_language_title_metadata_and_a_bookmark_per_respondent(cli, project):
+    import pikepdf
+
+    result = cli("compare", str(HEARING), "-f", "html")
+    assert result.exit_code == 0, result.output
+    bundle = project / "output" / EXAMPLE_HEARING / "samlede-hoeringssvar.pdf"
+    with pikepdf.open(bundle) as pdf:
+        title = "Samlede høringssvar: " + str(pdf.docinfo["/Title"]).split(": ", 1)[1]
+        assert str(pdf.Root.Lang) == "da-DK"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        assert str(pdf.docinfo["/Title"]) == title
+        with pdf.open_metadata() as xmp:
+            assert xmp["dc:title"] == title
+            assert set(xmp["dc:language"]) == {"da-DK"}
+        with pdf.open_outline() as outline:
+            names = [item.title for item in outline.root]
+    assert len(names) == len(list((project / HEARING / "responses").glob("*.md")))

@@ -13,6 +13,7 @@ from ..model import Document
 from ..model import nodes as n
 from ..organisations import Organisation
 from ..render.templates import TemplateFinder
+from .active_content import strip_active_content
 from .model import Comparison
 
 
@@ -33,15 +34,38 @@ def bundle_pdf(comparison: Comparison, authority: Organisation, templates: Templ
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(cover)))
     for respondent, path, reader in parts:
+        strip_active_content(reader)
         title = respondent.name if len(respondent.files) == 1 else (
             f"{respondent.name} ({path.name})")
         writer.append(reader, outline_item=title)
-    writer.add_metadata({"/Title": f"{label('bundle', lang)}: {comparison.hearing.meta.title}",
-                         "/Author": authority.name})
-    writer.page_mode = "/UseOutlines"
+    _describe(writer, f"{label('bundle', lang)}: {comparison.hearing.meta.title}",
+              authority.name, LANGUAGE_TAGS.get(lang, lang))
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+LANGUAGE_TAGS = {"da": "da-DK", "en": "en-GB"}
+
+
+def _describe(writer, title: str, author: str, language: str) -> None:
+    """Title, author and language in the document information and in XMP metadata, the
+    title shown instead of the file name, the bookmarks open. The structure trees of the
+    joined PDFs are not carried over (pypdf drops them), so the bundle claims no tagging."""
+    from pypdf.generic import BooleanObject, NameObject, TextStringObject
+    from pypdf.xmp import XmpInformation
+
+    writer.add_metadata({"/Title": title, "/Author": author})
+    writer._root_object[NameObject("/Lang")] = TextStringObject(language)
+    preferences = writer.create_viewer_preferences()
+    preferences[NameObject("/DisplayDocTitle")] = BooleanObject(True)
+    xmp = XmpInformation.create()
+    xmp.dc_title = {"x-default": title}
+    xmp.dc_creator = [author]
+    xmp.dc_language = [language]
+    xmp.dc_format = "application/pdf"
+    writer.xmp_metadata = xmp
+    writer.page_mode = "/UseOutlines"
 
 
 def _pdfs(paths: list[Path], templates: TemplateFinder) -> list[bytes]:

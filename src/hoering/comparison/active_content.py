@@ -1,0 +1,89 @@
+"""Take active content out of received PDFs before they are published in the bundle.
+
+A response someone sent may carry JavaScript, actions that run when a page or the document
+opens (``/AA``, ``/OpenAction``), launch actions that start programs, forms that submit
+data, or embedded files. None of that belongs in a published document. Links to web pages
+(``/URI``) and within the document (``/GoTo``) stay.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SAFE_ACTIONS = {"/URI", "/GoTo", "/Named"}  # a link, a place in the document, next page …
+DOCUMENT_KEYS = ("/OpenAction", "/AA", "/AcroForm")  # catalog entries that run or collect
+NAME_TREES = ("/JavaScript", "/EmbeddedFiles")
+DROPPED_ANNOTATIONS = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia",
+                       "/Widget"}
+
+
+def strip_active_content(reader: Any) -> int:
+    """Remove active content from the catalog and every page of a pypdf ``reader``, in
+    memory, before its pages are copied (a copy takes only what the pages still refer to);
+    returns how many things were removed."""
+    removed = _strip_catalog(reader.trailer["/Root"].get_object())
+    for page in reader.pages:
+        removed += _strip_page(page)
+    return removed
+
+
+def _strip_catalog(root: Any) -> int:
+    removed = 0
+    for key in DOCUMENT_KEYS:
+        if key in root:
+            del root[key]
+            removed += 1
+    names = root.get("/Names")
+    if names is not None:
+        names = names.get_object()
+        for key in NAME_TREES:
+            if key in names:
+                del names[key]
+                removed += 1
+    return removed
+
+
+def _strip_page(page: Any) -> int:
+    removed = 0
+    if "/AA" in page:
+        del page["/AA"]
+        removed += 1
+    annotations = page.get("/Annots")
+    if annotations is None:
+        return removed
+    kept = []
+    for reference in annotations.get_object():
+        annotation = reference.get_object()
+        if annotation.get("/Subtype") in DROPPED_ANNOTATIONS:
+            removed += 1
+            continue
+        removed += _strip_annotation(annotation)
+        kept.append(reference)
+    from pypdf.generic import ArrayObject, NameObject
+
+    page[NameObject("/Annots")] = ArrayObject(kept)
+    return removed
+
+
+def _strip_annotation(annotation: Any) -> int:
+    removed = 0
+    if "/AA" in annotation:
+        del annotation["/AA"]
+        removed += 1
+    action = annotation.get("/A")
+    if action is not None and not _is_safe(action.get_object()):
+        del annotation["/A"]
+        removed += 1
+    return removed
+
+
+def _is_safe(action: Any) -> bool:
+    """A link or a jump, and every action chained after it (``/Next``) too."""
+    if action.get("/S") not in SAFE_ACTIONS:
+        return False
+    chained = action.get("/Next")
+    if chained is None:
+        return True
+    chained = chained.get_object()
+    followers = chained if isinstance(chained, list) else [chained]
+    return all(_is_safe(f.get_object()) for f in followers)
