@@ -26,6 +26,8 @@ from hoering.sources.markdown import parse_body
     ("den 3. jan. 2020", dt.date(2020, 1, 3)),
     ("2019-06-19", dt.date(2019, 6, 19)),
     ("1. December 2019", dt.date(2019, 12, 1)),
+    ("Date: 14 June 2019", dt.date(2019, 6, 14)),  # a letter in English
+    ("June 14, 2019", dt.date(2019, 6, 14)),
 ])
 def test_danish_dates(text, expected):
     assert find_dates(text)[0][0] == expected

@@ -14,13 +14,15 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def month_numbers() -> dict[str, int]:
-    """Danish month names, wide and abbreviated, lower case → 1-12 ("sept" → 9)."""
+    """Danish and English month names, wide and abbreviated, lower case → 1-12 ("sept" → 9;
+    letters from abroad and English minutes write "14 June 2019")."""
     from babel.dates import get_month_names
 
     months: dict[str, int] = {}
-    for width in ("wide", "abbreviated"):
-        for number, name in get_month_names(width, locale="da").items():
-            months[name.lower().rstrip(".")] = number
+    for locale in ("en", "da"):  # Danish last: its names win where the two share a spelling
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                months[name.lower().rstrip(".")] = number
     return months
 
 
@@ -39,6 +41,8 @@ def _date_patterns() -> list[re.Pattern]:
         re.compile(r"\b(?:d(?:en)?\.\s*)?(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-]"
                    r"(?P<y>\d{4}|\d{2})\b"),
         re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+        re.compile(rf"\b(?P<m>{names})\.?\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})\b",
+                   re.IGNORECASE),  # "June 14, 2019"
     ]
 
 
