@@ -17,7 +17,8 @@ ORGANISATION_WORDS = re.compile(
     r"municipality|council)\b", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)*\.[a-z]{2,})", re.IGNORECASE)
 CASE_LABEL = re.compile(r"\b(?:sagsnr|sags\.?\s?nr|sagsnummer|j\.\s?nr|jnr|journalnr|"
-                        r"journal\s?nr|vores\s+ref|ref\.?\s?nr)\.?\s*:?\s*", re.IGNORECASE)
+                        r"journal\s?nr|vores\s+ref|our\s+ref|case\s+no|ref\.?\s?nr)\.?\s*:?\s*",
+                        re.IGNORECASE)
 CASE_VALUE = re.compile(r"^[A-Za-z0-9][\w./-]*\d[\w./-]*")
 NAME = re.compile(r"^[A-ZÆØÅ][\w'-]+\.?(?:\s+[A-ZÆØÅ][\w'.-]*){1,4}$")
 FIELD_LABEL = re.compile(r"^(?:dato|date|sagsnr|sags\.?\s?nr|j\.?\s?nr|journalnr|kontakt|"
