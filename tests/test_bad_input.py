@@ -180,7 +180,7 @@ def test_unknown_heading_attribute_and_stance(cli, project):
     replace_in_source(project, "stance=positive}", "stance=glad}")
     assert_fails_cleanly(cli, project, [
         f"{SOURCE}:43: stanse: unknown heading attribute 'stanse' "
-        "(heading attributes are topic, stance, guess, matched, appendix)",
+        "(heading attributes are topic, stance, guess, matched, appendix, status)",
         f"{SOURCE}:67: stance: 'glad' is not a stance (use one of positive, concern, proposal)",
     ])
 

@@ -114,7 +114,8 @@ def test_api_builds_with_any_executor(project):
         report = hoering.build(formats=["html"], executor=executor,
                                on_progress=lambda o, done, total: seen.append((done, total)))
     total = example_sources()
-    assert report.ok and len(report.built) == total and total >= 6, [str(o.error) for o in report.failed]
+    failures = [str(o.error) for o in report.failed]
+    assert report.ok and len(report.built) == total and total >= 6, failures
     assert seen[-1] == (total, total)
 
 

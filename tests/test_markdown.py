@@ -94,7 +94,7 @@ def test_bad_heading_attributes_are_all_reported():
         parse_body("## A {topik=x}\n\n## B {stance=maybe}\n\n## C {topic=y guess=2}\n")
     assert [str(e) for e in caught.value.errors] == [
         "1: topik: unknown heading attribute 'topik' (heading attributes are topic, stance, "
-        "guess, matched, appendix)".replace("1: ", "", 1),
+        "guess, matched, appendix, status)".replace("1: ", "", 1),
         "stance: 'maybe' is not a stance (use one of positive, concern, proposal)",
         "guess: '2' is not a confidence (use a number from 0 to 1)",
     ]

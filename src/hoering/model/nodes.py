@@ -120,6 +120,7 @@ class Heading:
     # {appendix=true}: kept with the response but not its remarks (a mail's quoted earlier
     # messages): no topic is matched there and the høringsnotat leaves the section out
     appendix: bool = False
+    status: str | None = None  # remarks.md: the authority's answer to a remark (imoedekommet…)
     kind: ClassVar[str] = "heading"
 
 
@@ -238,6 +239,29 @@ class Figure:
     kind: ClassVar[str] = "figure"
 
 
+@dataclass(frozen=True)
+class TableOfContents:
+    """The document's headings down to ``depth``, where this block stands: a TOC field in
+    DOCX, an outline in the PDF (which also has bookmarks), a ``<nav>`` in HTML."""
+
+    title: str
+    depth: int = 2
+    line: int | None = None
+    kind: ClassVar[str] = "toc"
+
+
+@dataclass(frozen=True)
+class Group:
+    """Blocks that belong together, e.g. one remark with its answer. Printed as its blocks;
+    in HTML a ``<div class="ROLE">`` with ``data-KEY`` attributes, for a report's filters."""
+
+    role: str
+    blocks: tuple[Block, ...]
+    data: tuple[tuple[str, str], ...] = ()
+    line: int | None = None
+    kind: ClassVar[str] = "group"
+
+
 Block = (
     Heading
     | Paragraph
@@ -249,6 +273,8 @@ Block = (
     | Table
     | Callout
     | Figure
+    | TableOfContents
+    | Group
 )
 
 
@@ -288,5 +314,17 @@ def task_items(blocks: tuple[Block, ...] | list[Block]) -> Iterator[ListItem]:
                 if item.checked is not None:
                     yield item
                 yield from task_items(item.blocks)
-        elif isinstance(block, BlockQuote | Callout):
+        elif isinstance(block, BlockQuote | Callout | Group):
             yield from task_items(block.blocks)
+
+
+def headings(blocks: tuple[Block, ...] | list[Block]) -> list[Heading]:
+    """The printed headings of ``blocks`` in order, those inside groups included: what a
+    table of contents lists."""
+    found: list[Heading] = []
+    for block in blocks:
+        if isinstance(block, Heading) and block.children:
+            found.append(block)
+        elif isinstance(block, Group):
+            found += headings(block.blocks)
+    return found

@@ -11,6 +11,7 @@ external requests: images and the logo are inlined as data: URIs.
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +31,21 @@ class _Page:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.referenced: set[int] = set()
+        self.anchors = _anchors(document.blocks)
+
+
+def _anchors(items: tuple[n.Block, ...]) -> dict[int, str]:
+    """An id for every heading, from its number where it has one ("afsnit-3-1")."""
+    anchors: dict[int, str] = {}
+    used: set[str] = set()
+    for index, heading in enumerate(n.headings(items), start=1):
+        number = re.sub(r"[^0-9a-z]+", "-", (heading.number or "").lower()).strip("-")
+        anchor = f"afsnit-{number}" if number else f"h-{index}"
+        while anchor in used:
+            anchor += "-"
+        used.add(anchor)
+        anchors[id(heading)] = anchor
+    return anchors
 
 
 def render(document: Document, templates: TemplateFinder) -> bytes:
@@ -92,6 +108,9 @@ def _heading(page: _Page, node: n.Heading) -> Markup:
     if node.stance:
         data += f' data-stance="{escape(node.stance)}"'
     number = f"{escape(node.number)} " if node.number else ""
+    anchor = page.anchors.get(id(node))
+    if anchor:
+        data = f' id="{anchor}"' + data
     return Markup(f"<h{level}{data}>{number}{inlines(page, node.children)}</h{level}>")
 
 
@@ -191,6 +210,25 @@ def _figure(page: _Page, node: n.Figure) -> Markup:
                   f"{caption}</figure>")
 
 
+def _toc(page: _Page, node: n.TableOfContents) -> Markup:
+    """A ``<nav>`` of links to the headings down to ``node.depth``."""
+    items = []
+    for heading in n.headings(page.document.blocks):
+        if heading.level <= node.depth:
+            number = f"{escape(heading.number)} " if heading.number else ""
+            items.append(f'<li class="toc-{heading.level}"><a href="#'
+                         f'{page.anchors[id(heading)]}">{number}'
+                         f"{inlines(page, heading.children)}</a></li>")
+    title = escape(node.title)
+    return Markup(f'<nav class="toc" aria-label="{title}"><h2 class="toc-title">{title}</h2>'
+                  f'<ol>{"".join(items)}</ol></nav>')
+
+
+def _group(page: _Page, node: n.Group) -> Markup:
+    data = "".join(f' data-{escape(key)}="{escape(value)}"' for key, value in node.data)
+    return Markup(f'<div class="{escape(node.role)}"{data}>{blocks(page, node.blocks)}</div>')
+
+
 BLOCKS: dict[str, Callable[[_Page, Any], Markup]] = {
     "heading": _heading,
     "paragraph": _paragraph,
@@ -202,6 +240,8 @@ BLOCKS: dict[str, Callable[[_Page, Any], Markup]] = {
     "table": _table,
     "callout": _callout,
     "figure": _figure,
+    "toc": _toc,
+    "group": _group,
 }
 
 # --- inline ----------------------------------------------------------------------------------
@@ -216,10 +256,18 @@ def _wrap(tag: str) -> Callable[[_Page, Any], Markup]:
 
 def _link(page: _Page, node: n.Link) -> Markup:
     text = inlines(page, node.children)
-    if not node.target.lower().startswith(SAFE_SCHEMES):
+    if not _safe_target(node.target):
         return text  # javascript:, data: and unknown schemes are never made clickable
     title = f' title="{escape(node.title)}"' if node.title else ""
     return Markup(f'<a href="{escape(node.target)}"{title}>{text}</a>')
+
+
+def _safe_target(target: str) -> bool:
+    """http(s), mail, phone, an anchor, or a relative path (no scheme, not "//host")."""
+    lowered = target.lower()
+    if lowered.startswith(SAFE_SCHEMES):
+        return True
+    return not lowered.startswith("//") and re.match(r"^[a-z][a-z0-9+.-]*:", lowered) is None
 
 
 def _image(page: _Page, node: n.Image) -> Markup:

@@ -20,7 +20,7 @@ from ..model import nodes as n
 HEADING_ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 ATTRIBUTE = re.compile(r'([A-Za-z_][\w-]*)=("[^"]*"|[^\s"{}]+)')
 ATTRIBUTE_LIST = re.compile(r'\s*(?:[A-Za-z_][\w-]*=(?:"[^"]*"|[^\s"{}]+)\s*)+')
-HEADING_KEYS = ("topic", "stance", "guess", "matched", "appendix")
+HEADING_KEYS = ("topic", "stance", "guess", "matched", "appendix", "status")
 TASK_MARKER = re.compile(r"^\[([ xX])\]\s+")
 # Characters that start inline markup (emphasis, code, links, footnotes, escapes, entities,
 # line breaks); text without them is one plain text to the inline parser.
@@ -95,6 +95,7 @@ class _Converter:
             guess=self.confidence(attributes.get("guess"), self.line(node)),
             matched=attributes.get("matched"),
             appendix=self.appendix(attributes.get("appendix"), self.line(node)),
+            status=attributes.get("status"),
         )
 
     def appendix(self, value: str | None, line: int | None) -> bool:

@@ -8,7 +8,19 @@ from typing import Any
 from ...model import nodes
 from .context import TEXT_WIDTH_TWIPS, Context
 from .inlines import image_run, inlines
-from .xml import EMU_PER_CM, EMU_PER_TWIP, Fmt, cell, finish_container, para, row, run, table
+from .xml import (
+    EMU_PER_CM,
+    EMU_PER_TWIP,
+    Fmt,
+    cell,
+    finish_container,
+    para,
+    qn,
+    row,
+    run,
+    sub,
+    table,
+)
 
 HEADING_STYLES = ("Heading1", "Heading2", "Heading3")
 BULLET_STYLES = ("ListBullet", "ListBullet2", "ListBullet3")
@@ -132,6 +144,28 @@ def _figure(ctx: Context, node: nodes.Figure) -> None:
         run(para(ctx.out, "Caption"), node.caption)
 
 
+def _toc(ctx: Context, node: nodes.TableOfContents) -> None:
+    """A real TOC field (Word fills in the page numbers when fields are updated; it is
+    marked dirty so Word does so on opening), showing the headings until then."""
+    run(para(ctx.out, "TOCHeading", keep_next=True), node.title)
+    entries = [h for h in nodes.headings(ctx.state.document.blocks) if h.level <= node.depth]
+    paragraphs = [para(ctx.out, f"TOC{min(h.level, 3)}") for h in entries] or [para(ctx.out)]
+    sub(run(paragraphs[0]), "w:fldChar", fldCharType="begin", dirty="true")
+    instruction = sub(run(paragraphs[0]), "w:instrText")
+    instruction.text = f' TOC \\o "1-{node.depth}" \\h \\z \\u '
+    instruction.set(qn("xml:space"), "preserve")
+    sub(run(paragraphs[0]), "w:fldChar", fldCharType="separate")
+    for p, heading in zip(paragraphs, entries, strict=False):
+        if heading.number:
+            run(p, f"{heading.number} ")
+        inlines(ctx, p, heading.children)
+    sub(run(paragraphs[-1]), "w:fldChar", fldCharType="end")
+
+
+def _group(ctx: Context, node: nodes.Group) -> None:
+    blocks(ctx, node.blocks)
+
+
 BLOCK_RENDERERS = {
     "heading": _heading,
     "paragraph": _paragraph,
@@ -143,4 +177,6 @@ BLOCK_RENDERERS = {
     "table": _table,
     "callout": _callout,
     "figure": _figure,
+    "toc": _toc,
+    "group": _group,
 }

@@ -24,7 +24,7 @@ KEEP_STYLES = frozenset({
     "Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid", "Title",
     "Heading1", "Heading2", "Heading3", "ListBullet", "ListBullet2", "ListBullet3",
     "ListNumber", "ListNumber2", "ListNumber3", "ListContinue", "ListContinue2",
-    "ListContinue3", "Quote", "Caption", "Header", "Footer",
+    "ListContinue3", "Quote", "Caption", "Header", "Footer", "TOCHeading",
 })
 
 _MONO = '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:noProof/>'
@@ -49,6 +49,15 @@ NEW_STYLES = f"""<w:styles {nsdecls("w")}>
 <w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>
  <w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
  <w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/>
+ <w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/>
+ <w:unhideWhenUsed/><w:pPr><w:spacing w:after="60"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/>
+ <w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/>
+ <w:unhideWhenUsed/><w:pPr><w:spacing w:after="60"/><w:ind w:left="440"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="TOC3"><w:name w:val="toc 3"/>
+ <w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/>
+ <w:unhideWhenUsed/><w:pPr><w:spacing w:after="60"/><w:ind w:left="880"/></w:pPr></w:style>
 </w:styles>"""
 
 APP_XML = (
