@@ -1,8 +1,8 @@
 """hoering compare: the comparison model, and every file it writes read back.
 
-The example hearing has six respondents: Albertslund and Brøndby share a paragraph word
+The example hearing has seven respondents: Albertslund and Brøndby share a paragraph word
 for word, Rødovre answered after the deadline, Glostrup was imported from a received PDF
-(topics guessed), and three consulted parties did not answer.
+(topics guessed), Vallensbæk has no remarks, and two consulted parties did not answer.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from htmltree import parse
 HEARING = Path("consultations") / EXAMPLE_HEARING
 OUT = Path("output") / EXAMPLE_HEARING
 RESPONDENTS = ["Albertslund Kommune", "Brøndby Kommune", "Glostrup Kommune",
-               "Hvidovre Kommune", "Ishøj Kommune", "Rødovre Kommune"]
-NOT_ANSWERED = ["Vallensbæk Kommune", "Høje-Taastrup Kommune", "PLO-Hovedstaden"]
+               "Hvidovre Kommune", "Ishøj Kommune", "Rødovre Kommune", "Vallensbæk Kommune"]
+NOT_ANSWERED = ["Høje-Taastrup Kommune", "PLO-Hovedstaden"]
 FILES = ["hoeringsnotat.docx", "hoeringsnotat.pdf", "hoeringsnotat.html", "matrix.csv",
          "matrix.xlsx", "samlede-hoeringssvar.pdf"]
 SHARED = "Kommunerne får ofte for kort varsel, når en borger udskrives"
@@ -69,7 +69,7 @@ def _out(compared, name: str) -> Path:
 def test_compare_writes_every_file_and_says_what_it_found(compared):
     _, result = compared
     assert result.stdout.splitlines() == [
-        "6 respondents, 3 consulted parties did not answer, late: Rødovre Kommune",
+        "7 respondents, 2 consulted parties did not answer, late: Rødovre Kommune",
         "5 remarks have topics guessed by import; confirm them with "
         f"'hoering review {HEARING}'",
         *(f"Wrote {OUT / name}" for name in FILES),
@@ -145,7 +145,7 @@ def test_two_responses_from_one_party_count_once(project):
 
 # --- the høringsnotat ----------------------------------------------------------------------
 
-def test_notat_docx_has_every_part(compared):
+def test_notat_docx_has_every_part_numbered_with_a_toc(compared):
     document = docx.Document(_out(compared, "hoeringsnotat.docx"))
     properties = document.core_properties
     assert properties.title == ("Høringsnotat: Udkast til samarbejdsaftale om voksne med "
@@ -153,37 +153,129 @@ def test_notat_docx_has_every_part(compared):
     assert properties.author == "Region Hovedstaden"
     headings = [(p.style.name, p.text) for p in document.paragraphs
                 if p.style.name.startswith("Heading")]
-    assert headings[:3] == [("Heading 1", "Høringen"),
-                            ("Heading 1", "Høringsparter og modtagne svar"),
-                            ("Heading 1", "Overblik")]
-    assert ("Heading 1", "4.3 Udskrivningsmentor") in headings
-    assert ("Heading 2", "Forslag (2)") in headings
-    assert ("Heading 2", "Region Hovedstadens bemærkninger") in headings
-    assert headings[-1] == ("Heading 1", "Bemærkninger uden for emnerne")
+    numbered = [text for style, text in headings if style in ("Heading 1", "Heading 2")]
+    assert numbered == [
+        "1. Høringen", "1.1 Høringsperiode", "1.2 Hørte parter", "2. Generelle bemærkninger",
+        "3. Bemærkninger til de enkelte emner", "3.1 Tværfagligt samarbejde",
+        "3.2 Ledsagelse til behandling", "3.3 Samarbejde under ambulant behandling",
+        "3.4 Indlæggelse og udskrivning", "3.5 Orientering, varsling og færdigmelding",
+        "3.6 Udskrivningsmentor", "3.7 Netværksmøder under indlæggelse",
+        "3.8 Borgere i hjemløshed", "4. Ændringer som følge af høringen",
+        "Bilag 1. Overblik over høringssvarene"]
+    toc = [p.text for p in document.paragraphs if p.style.name.startswith("toc")]
+    assert toc == numbered
+    with zipfile.ZipFile(_out(compared, "hoeringsnotat.docx")) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert ' TOC \\o "1-2" \\h \\z \\u ' in body
+    assert ("Heading 3", "Forslag (2)") in headings
+    assert ("Heading 3", "Region Hovedstadens bemærkninger") in headings
     text = "\n".join(p.text for p in document.paragraphs)
-    assert ("Der er ikke modtaget svar fra: Vallensbæk Kommune, Høje-Taastrup Kommune, "
-            "PLO-Hovedstaden.") in text
-    assert SHARED in text and REMARK in text and PLACEHOLDER in text
+    assert "(46 dage)" in text
+    assert "Udkastet blev offentliggjort på regionens hjemmeside den 6. maj 2019." in text
+    assert SHARED in text and REMARK in text
     assert "samme ordlyd som Brøndby Kommune" in text
     assert "{topic=" not in text
 
 
+def test_published_notat_has_no_working_details(compared):
+    """No file paths, tool names, guess marks or placeholders in the DOCX and the PDF; every
+    remark quoted whole (the request at the end of a long remark is there)."""
+    document = docx.Document(_out(compared, "hoeringsnotat.docx"))
+    docx_text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for r in t.rows for c in r.cells)
+    reader = pypdf.PdfReader(_out(compared, "hoeringsnotat.pdf"))
+    pdf_text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    for text in (docx_text, pdf_text):
+        for working in (".md", "hoering", "remarks", "foreslået", "gættet", "[Bemærkninger",
+                        "[Intet svar"):
+            assert working not in text, working
+    whole = ("Vi foreslår, at aftalen lægger vægt på forventningsafstemning og løbende dialog "
+             "mellem region og kommuner")
+    assert whole in " ".join(docx_text.split())
+
+
+def test_notat_header_gives_date_case_unit_and_caseworker(compared):
+    document = docx.Document(_out(compared, "hoeringsnotat.docx"))
+    header = document.tables[0].rows[0].cells[1].text.splitlines()
+    assert header == ["Dato\t28. august 2019", "Sagsnr./J.nr.\t19-012345",
+                      "Dok. nr.\t1502211", "Enhed\tPsykiatri og Social",
+                      "Sagsbehandler\tBirgitte Lund", "E-mail\tbirgitte.lund@example.dk",
+                      "Telefon\t38 66 50 00"]
+
+
+def test_notat_lists_every_consulted_party_alphabetically_with_its_mark(compared):
+    tables = docx.Document(_out(compared, "hoeringsnotat.docx")).tables
+    parties = next([[c.text for c in r.cells] for r in t.rows] for t in tables
+                   if t.rows[0].cells[0].text == "Høringspart")
+    assert parties == [
+        ["Høringspart", "Svar"],
+        ["Albertslund Kommune", "svar modtaget 20. juni 2019"],
+        ["Brøndby Kommune", "svar modtaget 21. juni 2019"],
+        ["Glostrup Kommune", "svar modtaget 18. juni 2019"],
+        ["Hvidovre Kommune", "svar modtaget 14. juni 2019"],
+        ["Høje-Taastrup Kommune", "ikke svaret"],
+        ["Ishøj Kommune", "svar modtaget 19. juni 2019"],
+        ["PLO-Hovedstaden", "ikke svaret"],
+        ["Rødovre Kommune", "modtaget efter fristen (26. juni 2019)"],
+        ["Vallensbæk Kommune", "ingen bemærkninger (12. juni 2019)"]]
+
+
+def _body_lines(compared) -> list[str]:
+    """The notat's paragraphs after its table of contents."""
+    document = docx.Document(_out(compared, "hoeringsnotat.docx"))
+    return [p.text for p in document.paragraphs if not p.style.name.startswith("toc")]
+
+
+def test_notat_answers_each_remark_with_its_status_in_words(compared):
+    lines = _body_lines(compared)
+    start = lines.index("3.6 Udskrivningsmentor")
+    mentor = lines[start:lines.index("3.7 Netværksmøder under indlæggelse")]
+    answers = [line for line in mentor if line.startswith("Kommentar:")]
+    # by stance: Rødovre (positive), Glostrup (concern), Albertslund and Ishøj (proposals)
+    assert answers == ["Kommentar: Taget til efterretning", "Kommentar: Imødekommet",
+                       "Kommentar: Delvis imødekommet", "Kommentar: Delvis imødekommet"]
+    everything = "\n".join(lines)
+    assert "Kommentar: Ikke imødekommet" in everything
+    summary = "Brøndby Kommune ønsker et varsel på mindst tre hverdage før udskrivning."
+    assert summary in lines  # the official's summary replaces the remark
+
+
+def test_notat_section_four_lists_what_was_changed(compared):
+    lines = _body_lines(compared)
+    part = lines[lines.index("4. Ændringer som følge af høringen"):
+                 lines.index("Bilag 1. Overblik over høringssvarene")]
+    items = [line for line in part if " – " in line]
+    assert items == [
+        "Indlæggelse og udskrivning – Albertslund Kommune (imødekommet):",
+        "Indlæggelse og udskrivning – Brøndby Kommune (imødekommet):",
+        "Udskrivningsmentor – Albertslund Kommune (delvis imødekommet):",
+        "Udskrivningsmentor – Glostrup Kommune (imødekommet):",
+        "Udskrivningsmentor – Ishøj Kommune (delvis imødekommet):",
+        "Borgere i hjemløshed – Brøndby Kommune (delvis imødekommet):"]
+    assert part[-1].startswith("Ud over ændringerne ovenfor er udkastets sprog gennemgået")
+
+
 def test_notat_docx_matrix_and_counts_are_tables(compared):
     tables = docx.Document(_out(compared, "hoeringsnotat.docx")).tables
-    rows = {t.rows[0].cells[0].text: [[c.text for c in r.cells] for r in t.rows]
-            for t in tables if t.rows}
-    parties = rows["Høringspart"]
-    assert [r[0] for r in parties[1:]] == RESPONDENTS
-    assert parties[-1] == ["Rødovre Kommune", "26. juni 2019", "modtaget efter fristen"]
-    matrix = rows["Høringssvar fra"]
-    assert matrix[0] == ["Høringssvar fra", "2", "3.4", "3.5", "4.1", "4.2", "4.3", "4.4", "5"]
-    assert matrix[5] == ["Ishøj Kommune", "! bekymring", "! bekymring", "! bekymring",
-                         "✓ positiv", "! bekymring", "→ forslag", "! bekymring", "→ forslag"]
-    counts = rows["Emne"]
+    matrices = [[[c.text for c in r.cells] for r in t.rows] for t in tables
+                if t.rows[0].cells[0].text == "Høringssvar fra"]
+    assert [m[0] for m in matrices] == [
+        ["Høringssvar fra", "Tværfagligt samarbejde", "Ledsagelse til behandling",
+         "Ambulant behandling", "Indlæggelse og udskrivning"],
+        ["Høringssvar fra", "Varsling og færdigmelding", "Udskrivningsmentor", "Netværksmøder",
+         "Borgere i hjemløshed"]]
+    assert [r[0] for r in matrices[0][1:]] == RESPONDENTS
+    assert matrices[0][5] == ["Ishøj Kommune", "! bekymring", "! bekymring", "! bekymring",
+                              "✓ positiv"]
+    counts = next([[c.text for c in r.cells] for r in t.rows] for t in tables
+                  if t.rows[0].cells[0].text == "Emne")
     # the column heads do not break between symbol and word
     assert counts[0] == ["Emne", "✓\xa0positiv", "!\xa0bekymring", "→\xa0forslag",
                          "·\xa0bemærkning", "I\xa0alt"]
-    assert counts[6] == ["4.3 Udskrivningsmentor", "1", "1", "2", "0", "4"]
+    assert counts[6] == ["Udskrivningsmentor", "1", "1", "2", "0", "4"]
+    assert counts[-1] == ["Generelle bemærkninger", "0", "0", "0", "7", "7"]
+    text = "\n".join(p.text for p in docx.Document(_out(compared, "hoeringsnotat.docx")).paragraphs)
+    assert "I alt: antal bemærkninger om emnet" in text
 
 
 def test_notat_docx_embeds_the_chart_with_its_text_alternative(compared):
@@ -203,13 +295,17 @@ def test_notat_pdf_is_tagged_and_complete(compared):
     assert root["/Lang"] == "da-DK" and bool(root["/MarkInfo"]["/Marked"])
     pages = [page.extract_text() for page in reader.pages]
     text = " ".join(" ".join(page.split()) for page in pages)
-    for expected in ("Høringsparter og modtagne svar", "Ishøj Kommune 19. juni 2019",
-                     "Der er ikke modtaget svar fra: Vallensbæk Kommune",
-                     "modtaget efter fristen", "4.3 Udskrivningsmentor",
-                     "samme ordlyd som Brøndby Kommune", REMARK, PLACEHOLDER,
-                     "Bemærkninger uden for emnerne"):
+    for expected in ("Indhold 1. Høringen", "1.2 Hørte parter", "Vallensbæk Kommune ingen "
+                     "bemærkninger (12. juni 2019)", "PLO-Hovedstaden ikke svaret",
+                     "modtaget efter fristen", "3.6 Udskrivningsmentor",
+                     "samme ordlyd som Brøndby Kommune", REMARK, "Kommentar: Delvis imødekommet",
+                     "4. Ændringer som følge af høringen", "Bilag 1. Overblik"):
         assert expected in text, expected
     assert f"Side 1 af {len(pages)}" in pages[0]
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top == ["1. Høringen", "2. Generelle bemærkninger",
+                   "3. Bemærkninger til de enkelte emner", "4. Ændringer som følge af høringen",
+                   "Bilag 1. Overblik over høringssvarene"]
     images = [name for page in reader.pages for name in page.images]
     assert len(images) == 1  # the chart (the region's SVG logo is drawn as vectors)
 
@@ -223,7 +319,7 @@ def _report(compared):
 def test_report_is_complete_without_javascript(compared, model):
     page = _report(compared)
     assert page.find("html").attrs["lang"] == "da"
-    remarks = page.find_all("blockquote", class_="remark")
+    remarks = page.find_all("div", class_="remark")
     expected = sum(len(t.remarks) for t in model.topics) + len(model.unmatched)
     assert len(remarks) == expected
     hidden = [e for e in page.iter() if "hidden" in e.attrs]
@@ -235,13 +331,32 @@ def test_report_is_complete_without_javascript(compared, model):
             assert not value.startswith(("http:", "https:", "//")), value
 
 
+def test_report_is_the_working_copy_with_links_and_guess_marks(compared):
+    page = _report(compared)
+    assert PLACEHOLDER in page.text()
+    nav = page.find("nav")
+    assert [a.text() for a in nav.find_all("a")][:3] == [
+        "1. Høringen", "1.1 Høringsperiode", "1.2 Hørte parter"]
+    glostrup = next(r for r in page.find_all("div", class_="remark")
+                    if r.attrs["data-respondent"] == "Glostrup Kommune"
+                    and r.attrs["data-topic"] == "udskrivningsmentor")
+    link = glostrup.find("a")
+    assert link.text().startswith("responses/glostrup-kommune.md:")
+    target = (_out(compared, "hoeringsnotat.html").parent / link.attrs["href"]).resolve()
+    assert target == (compared[0] / HEARING / "responses" / "glostrup-kommune.md").resolve()
+    assert "emne og holdning foreslået ved indlæsning, ikke bekræftet" in glostrup.text()
+    assert "* foreslået ved indlæsning, ikke bekræftet" in page.text()
+
+
 def test_report_tables_and_controls_are_accessible(compared):
     page = _report(compared)
-    matrix = next(t for t in page.find_all("table")
-                  if t.find("caption").text() == "Overblik")
+    matrix = next(t for t in page.find_all("table") if t.find_all("caption") and t.find(
+        "caption").text().startswith("Holdninger pr. høringspart og emne"))
     assert [th.text() for th in matrix.find_all("th", scope="col")][:2] == [
-        "Høringssvar fra", "2"]
+        "Høringssvar fra", "Tværfagligt samarbejde"]
     assert [th.text() for th in matrix.find_all("th", scope="row")] == RESPONDENTS
+    cell = matrix.find_all("td")[0]
+    assert cell.attrs["data-label"] == "Tværfagligt samarbejde"
     for select in page.find_all("select"):
         assert page.find_all("label", for_=select.attrs["id"]) or any(
             select in label.iter("select") for label in page.find_all("label"))
@@ -267,7 +382,7 @@ def test_report_filters_in_a_headless_browser(compared, model, tmp_path):
         capture_output=True, text=True, timeout=120, check=True).stdout
     page = parse(dom)
     assert "hidden" not in page.find("form", id="filters").attrs
-    remarks = page.find_all("blockquote", class_="remark")
+    remarks = page.find_all("div", class_="remark")
     shown = [r for r in remarks if "hidden" not in r.attrs]
     concerns = sum(t.count("concern") for t in model.topics) + sum(
         1 for r in model.unmatched if r.stance == "concern")
@@ -287,7 +402,7 @@ def test_matrix_csv_opens_in_danish_excel(compared):
     assert [r[0] for r in rows[1:-1]] == RESPONDENTS
     assert rows[1] == ["Albertslund Kommune", "2019-06-20", "", "", "", "! bekymring", "",
                        "→ forslag", "✓ positiv", ""]
-    assert rows[-1] == ["I alt", "6", "3", "3", "2", "3", "3", "4", "2", "4"]
+    assert rows[-1] == ["I alt", "7", "3", "3", "2", "3", "3", "4", "2", "4"]
 
 
 def test_matrix_xlsx_has_frozen_header_widths_filter_and_totals(compared):
@@ -299,7 +414,7 @@ def test_matrix_xlsx_has_frozen_header_widths_filter_and_totals(compared):
     assert (pane.get("state"), pane.get("ySplit"), pane.get("xSplit")) == ("frozen", "1", "1")
     widths = [float(c.get("width")) for c in sheet.findall(".//m:col", XLSX)]
     assert all(w >= 12 for w in widths)
-    assert sheet.find("m:autoFilter", XLSX).get("ref") == "A1:J7"
+    assert sheet.find("m:autoFilter", XLSX).get("ref") == "A1:J8"
 
     def value(ref: str) -> str:
         cell = sheet.find(f".//m:c[@r='{ref}']", XLSX)
@@ -308,7 +423,7 @@ def test_matrix_xlsx_has_frozen_header_widths_filter_and_totals(compared):
 
     assert value("A6") == "Ishøj Kommune" and value("H6") == "→ forslag"
     assert value("B6") == "43635"  # 19 June 2019 as an Excel date, not text
-    assert [value(f"{c}8") for c in "ABCJ"] == ["I alt", "6", "3", "4"]
+    assert [value(f"{c}9") for c in "ABCJ"] == ["I alt", "7", "3", "4"]
 
 
 # --- samlede-hoeringssvar.pdf --------------------------------------------------------------
@@ -409,13 +524,17 @@ def test_large_bundle_cover_runs_over_pages_and_points_to_the_right_ones(large):
 
 def test_large_notat_leaves_the_matrix_to_the_spreadsheet_and_speaks_english(large):
     document = docx.Document(large / "hoeringsnotat.docx")
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:3] == ["The consultation", "Consulted parties and responses", "Overview"]
-    assert "4.1 Discharge" in headings
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:3] == ["1. The consultation", "1.1 Consultation period",
+                            "1.2 Consulted parties"]
+    assert "3.1 Discharge" in headings and "Appendix 1. Overview of the responses" in headings
     text = "\n".join(p.text for p in document.paragraphs)
     assert (f"With {LARGE} responses the matrix is in matrix.xlsx and hoeringsnotat.html; "
             "the counts per topic are shown here.") in text
-    assert "No response was received from: Council 45, Council 46." in text
+    parties = next(t for t in document.tables if t.rows[0].cells[0].text == "Party")
+    assert [c.text for c in parties.rows[-1].cells] == ["Council 46", "no response"]
+    assert [c.text for c in parties.rows[1].cells] == [
+        "Council 00", "received after the deadline (25 June 2019)"]
     first_rows = [t.rows[0].cells[0].text for t in document.tables]
     assert "Party" in first_rows and "Response from" not in first_rows
     workbook = zipfile.ZipFile(large / "matrix.xlsx")
@@ -425,9 +544,10 @@ def test_large_notat_leaves_the_matrix_to_the_spreadsheet_and_speaks_english(lar
 
 # --- many topics ---------------------------------------------------------------------------
 
-def test_many_topics_matrix_shows_symbols_on_paper_and_scrolls_in_html(tmp_path, monkeypatch):
-    """Ten topic columns are too narrow for "! bekymring" on an A4 page: the DOCX and PDF
-    show the symbols (the legend gives the words); the HTML keeps the words and scrolls."""
+def test_many_topics_matrix_is_split_into_tables_that_fit(tmp_path, monkeypatch):
+    """Ten topic columns are too many for one A4 page: the matrix is split into tables of
+    four topics, each with the respondents' names, the stances in words; in HTML each table
+    also scrolls sideways in its own box and stacks its rows on a narrow screen."""
     folder = tmp_path / "consultations" / "wide"
     (folder / "responses").mkdir(parents=True)
     shutil.copytree(REPO / "templates", tmp_path / "templates")
@@ -451,15 +571,19 @@ def test_many_topics_matrix_shows_symbols_on_paper_and_scrolls_in_html(tmp_path,
     assert result.exit_code == 0, result.output
     out = tmp_path / "output" / "wide"
     tables = docx.Document(out / "hoeringsnotat.docx").tables
-    matrix = next(t for t in tables if t.rows[0].cells[0].text == "Høringssvar fra")
-    assert [c.text for c in matrix.rows[1].cells] == [
-        "Egedal", "!", "–", "!", "–", "!", "–", "!", "–", "!", "–"]
+    matrices = [t for t in tables if t.rows[0].cells[0].text == "Høringssvar fra"]
+    assert [[c.text for c in m.rows[0].cells][1:] for m in matrices] == [
+        ["Emne 1", "Emne 2", "Emne 3", "Emne 4"], ["Emne 5", "Emne 6", "Emne 7", "Emne 8"],
+        ["Emne 9", "Emne 10"]]
+    assert [c.text for c in matrices[0].rows[1].cells] == [
+        "Egedal", "! bekymring", "–", "! bekymring", "–"]
     text = "\n".join(p.text for p in docx.Document(out / "hoeringsnotat.docx").paragraphs)
     assert "✓ positiv, ! bekymring, → forslag, · bemærkning; – intet svar om emnet." in text
+    assert "Holdninger pr. høringspart og emne (del 3 af 3)" in text
     page = parse((out / "hoeringsnotat.html").read_text("utf-8"))
     box = page.find("div", class_="table-scroll")
     assert (box.attrs["role"], box.attrs["aria-label"], box.attrs["tabindex"]) == (
-        "region", "Overblik", "0")
+        "region", "Holdninger pr. høringspart og emne (del 1 af 3)", "0")
     row = box.find("table").find_all("tr")[2]
     assert [c.text() for c in row.children if not isinstance(c, str)][:3] == [
         "Furesø", "✓ positiv", "–"]
@@ -517,7 +641,7 @@ def test_unknown_topic_names_file_and_line(cli, project):
 def test_remarks_heading_naming_no_topic(cli, project):
     with (project / HEARING / "remarks.md").open("a", encoding="utf-8") as remarks:
         remarks.write("\n## mentorordning\n\nFølges op.\n")
-    _fails(cli, project, f"Error: {HEARING}/remarks.md:16: heading 'mentorordning' names no "
+    _fails(cli, project, f"Error: {HEARING}/remarks.md:72: heading 'mentorordning' names no "
            "topic of hearing.yaml (use one of: tvaerfagligt-samarbejde, ledsagelse, "
            "ambulant-behandling, indlaeggelse-udskrivning, ventetid, udskrivningsmentor, "
            "netvaerksmoeder, hjemloese)")

@@ -414,17 +414,25 @@ def actions(ctx: click.Context, paths: tuple[Path, ...], owner: str | None, over
 @click.option("--scheduler", metavar="ADDRESS",
               help="Compare form tables on the Dask cluster whose scheduler is at ADDRESS, "
                    "e.g. tcp://host:8786 (the workers must see the hearing folder).")
+@click.option("--layout", type=click.Choice(["emner", "parter", "oversigt"]), default="emner",
+              show_default=True, help="The notat by topic, by party (hvidbog), or as one "
+                                      "table (kommenteret høringsoversigt).")
+@click.option("--draft", is_flag=True, help="Put the working details in the DOCX and PDF "
+                                            "too: file and line of each remark, guesses, "
+                                            "missing answers.")
 def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
-            no_bundle: bool, workers: int | None, scheduler: str | None) -> None:
+            no_bundle: bool, workers: int | None, scheduler: str | None, layout: str,
+            draft: bool) -> None:
     """Compare the responses to a hearing: the høringsnotat, matrix and bundle.
 
     HEARING is the hearing's folder or id; in a hearing's folder it may be left out.
 
     Reads HEARING/hearing.yaml, every response in HEARING/responses/ and the authority's
-    comments in HEARING/remarks.md (one '## topic-id' heading per topic), and writes to
-    output/<hearing id>/: hoeringsnotat.docx, .pdf and .html (the HTML can be filtered by
-    topic, respondent and stance), matrix.csv, matrix.xlsx and samlede-hoeringssvar.pdf.
-    Nothing is written if a response, hearing.yaml or remarks.md has an error.
+    answers in HEARING/remarks.md (see 'hoering remarks'), and writes to
+    output/<hearing id>/: hoeringsnotat.docx and .pdf (ready to publish), hoeringsnotat.html
+    (the working copy, with links to the sources and filters by topic, respondent and
+    stance), matrix.csv, matrix.xlsx and samlede-hoeringssvar.pdf. Nothing is written if a
+    response, hearing.yaml or remarks.md has an error.
 
     Answers from a web form (CSV, XLSX or Parquet in responses/, mapped by form: in
     hearing.yaml) are counted, grouped into campaigns and written to formularsvar.parquet
@@ -435,11 +443,12 @@ def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
       hoering compare consultations/samarbejdsaftale-psykisk-sygdom
       hoering compare consultations/trafikplan --workers 2
       hoering compare consultations/trafikplan --scheduler tcp://10.0.0.5:8786
+      hoering compare samarbejdsaftale-psykisk-sygdom --layout parter --draft
     """
     from .comparison.collect import compare as run_compare
-    from .comparison.outputs import write_comparison
     from .errors import display_path
     from .mass.runners import cluster
+    from .publish import write_comparison
 
     config = _config(_given(hearing))
     with _Progress("Reading responses") as progress, cluster(scheduler, workers) as client:
@@ -447,7 +456,7 @@ def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
                                  on_progress=progress.count, client=client)
         written = write_comparison(comparison, output=output, formats=formats or None,
                                    bundle=not no_bundle, config=config,
-                                   on_progress=progress.step)
+                                   on_progress=progress.step, layout=layout, draft=draft)
     for warning in comparison.warnings:
         click.echo(f"Warning: {warning}", err=True)
     if comparison.mass is not None:
@@ -519,6 +528,38 @@ def _hearing_here(config) -> Path:
     from .hearing import hearing_here
 
     return hearing_here(config)
+
+
+@main.command()
+@click.argument("hearing", required=False, type=click.Path(path_type=Path))
+def remarks(hearing: Path | None) -> None:
+    """Write the authority's answer sheet: HEARING/remarks.md.
+
+    HEARING is the hearing's folder or id; in a hearing's folder it may be left out.
+
+    Adds a '### respondent' entry under each topic ('## title') for every respondent with a
+    remark on it; the first run creates the file, later runs add only what is missing and
+    never change what is written. Under each entry write the answer, and set its status on
+    the heading: {status=imoedekommet}, {status=delvist}, {status=ikke-imoedekommet} or
+    {status=noteret}. A '> quote' first under an entry is printed instead of the remark;
+    text under a topic's heading answers the topic as a whole; text under '## Ændringer'
+    goes into the notat's section 4.
+
+    \b
+    Example:
+      hoering remarks consultations/samarbejdsaftale-psykisk-sygdom
+    """
+    from .comparison.collect import compare as run_compare
+    from .errors import display_path
+    from .publish import write_remarks
+
+    config = _config(_given(hearing))
+    comparison = run_compare(hearing or _hearing_here(config), config=config)
+    path, added = write_remarks(comparison)
+    if added:
+        click.echo(f"Added {added} entr{'y' if added == 1 else 'ies'} to {display_path(path)}")
+    else:
+        click.echo(f"{display_path(path)} has an entry for every remark")
 
 
 class _Progress:

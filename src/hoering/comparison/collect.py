@@ -19,10 +19,12 @@ from ..config import Config, load_config
 from ..errors import HoeringError, SourceError, SourceErrors, display_path
 from ..forms.tables import table_files
 from ..hearing import Hearing, Party, hearing_folder, load_hearing, response_errors
+from ..model import nodes as n
 from ..organisations import load_organisation
 from ..render.templates import TemplateFinder
 from .model import NO_STANCE, Comparison, Remark, Respondent, TopicRemarks
-from .quotes import short_quote
+from .quotes import quotable, short_quote
+from .remarks import AuthorityRemarks, read_remarks
 from .sections import Section, sections
 from .similarity import shared_respondents
 
@@ -45,6 +47,7 @@ class _Read:
     body_line: int | None = None  # where the text begins (for warnings)
     no_remarks: bool = False
     guessed: tuple[str, ...] = ()  # metadata keys import guessed and nobody confirmed
+    footnotes: tuple[n.Footnote, ...] = ()
 
 
 def compare(hearing_dir: Path | str, *, config: Config | None = None,
@@ -86,16 +89,14 @@ def compare(hearing_dir: Path | str, *, config: Config | None = None,
                                           hint=exc.hint) if exc.path is None else exc)
                 continue
             reads[index] = dataclasses.replace(read, name=name)
-    from .remarks import read_remarks
-
+    groups, consulted = _by_party(hearing, reads)
     try:
-        authority, remarks_file = read_remarks(hearing)
+        authority = read_remarks(hearing, _names(hearing, groups))
     except SourceErrors as exc:
         errors.extend(exc.errors)
-        authority, remarks_file = {}, None
     if errors:
         raise SourceErrors(errors)
-    comparison = _comparison(hearing, reads, authority, remarks_file)
+    comparison = _comparison(hearing, groups, consulted, authority, reads)
     return _with_tables(comparison, client, executor) if tables else comparison
 
 
@@ -109,6 +110,21 @@ def _with_tables(comparison: Comparison, client: Any, executor: Executor | None
     mass = compare_mass(hearing, client=client, executor=executor, lang=lang)
     comparison.warnings.extend(mass.warnings)
     return dataclasses.replace(comparison, mass=mass)
+
+
+def _names(hearing: Hearing, groups: dict[str, list[_Read]]) -> dict[str, str]:
+    """Every name a respondent may be called by in remarks.md (its name, its party's
+    aliases, the name its responses are signed with), casefolded → the respondent."""
+    aliases = {p.name: p.aliases for p in hearing.meta.consulted}
+    names: dict[str, str] = {}
+    for name, group in groups.items():
+        for other in (name, *aliases.get(name, ()), *(r.name for r in group)):
+            if other:
+                names.setdefault(other.casefold(), name)
+    for party in hearing.meta.consulted:  # a party with no response (yet) is no typo
+        for other in (party.name, *party.aliases):
+            names.setdefault(other.casefold(), party.name)
+    return names
 
 
 def _read_all(paths: list[Path]) -> Iterator[_Read | HoeringError]:
@@ -131,7 +147,7 @@ def _read(path: Path) -> _Read | HoeringError:
         return _Read(path, meta.hearing, source.raw.line_of(("hearing",)), meta.organisation,
                      name, meta.date, meta.source is not None, received,
                      tuple(sections(source.blocks)), source.raw.body_first_line,
-                     meta.no_remarks, tuple(meta.guessed))
+                     meta.no_remarks, tuple(meta.guessed), tuple(source.body.footnotes))
     except HoeringError as exc:
         return exc.located(path) if isinstance(exc, SourceError) else exc
 
@@ -169,9 +185,8 @@ class _Parties:
         return self.by_name.get(read.name.casefold())
 
 
-def _comparison(hearing: Hearing, reads: list[_Read], authority: dict,
-                remarks_file: Path | None) -> Comparison:
-    groups, consulted = _by_party(hearing, reads)
+def _comparison(hearing: Hearing, groups: dict[str, list[_Read]], consulted: set[str],
+                authority: AuthorityRemarks, reads: list[_Read]) -> Comparison:
     respondents = []
     pending: list[tuple[str, Section, _Read]] = []
     for name, group in sorted(groups.items(), key=lambda item: item[0].casefold()):
@@ -181,19 +196,21 @@ def _comparison(hearing: Hearing, reads: list[_Read], authority: dict,
     shared = shared_respondents([(name, s.text) for name, s, _ in pending])
     remarks = [
         Remark(name, s.topic, s.stance or NO_STANCE, s.heading, s.text, short_quote(s.text),
-               read.path, s.line, s.guessed, others, read.date, s.blocks)
+               read.path, s.line, s.guessed, others, read.date,
+               quotable(s.blocks, read.footnotes))
         for (name, s, read), others in zip(pending, shared, strict=True)]
     per_topic: dict[str | None, list[Remark]] = {}
     for remark in remarks:
         per_topic.setdefault(remark.topic, []).append(remark)
     topics = tuple(
-        TopicRemarks(topic, tuple(per_topic.get(topic.id, ())), authority.get(topic.id, ()))
+        TopicRemarks(topic, tuple(per_topic.get(topic.id, ())),
+                     authority.comments.get(topic.id, ()), authority.answers.get(topic.id, {}))
         for topic in hearing.meta.topics)
     answered = {r.name for r in respondents}
     not_answered = tuple(p.name for p in hearing.meta.consulted if p.name not in answered)
     return Comparison(hearing, tuple(respondents), not_answered, topics,
-                      tuple(per_topic.get(None, ())), remarks_file,
-                      warnings=no_topic_warnings(reads))
+                      tuple(per_topic.get(None, ())), authority.path,
+                      warnings=no_topic_warnings(reads), authority=authority)
 
 
 def _by_party(hearing: Hearing, reads: list[_Read]) -> tuple[dict[str, list[_Read]], set[str]]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..hearing import Hearing, Topic
 from ..model import nodes as n
+from .remarks import Answer, AuthorityRemarks
 
 STANCES = ("positive", "concern", "proposal")
 NO_STANCE = "none"
@@ -60,7 +61,8 @@ class Respondent:
 class TopicRemarks:
     topic: Topic
     remarks: tuple[Remark, ...]
-    authority: tuple[n.Block, ...] = ()  # the authority's own comments (remarks.md)
+    authority: tuple[n.Block, ...] = ()  # the authority's comment on the topic (remarks.md)
+    answers: dict[str, Answer] = field(default_factory=dict)  # respondent → answer
 
     def count(self, stance: str) -> int:
         return sum(1 for r in self.remarks if r.stance == stance)
@@ -90,6 +92,15 @@ class Comparison:
     remarks_file: Path | None = None
     warnings: list[str] = field(default_factory=list)
     mass: Any = None  # a hoering.mass.model.MassComparison: the answers in form tables
+    authority: AuthorityRemarks = field(default_factory=AuthorityRemarks)
+
+    @property
+    def general_answers(self) -> dict[str, Answer]:
+        return self.authority.answers.get(None, {})
+
+    @property
+    def general_comment(self) -> tuple[n.Block, ...]:
+        return self.authority.comments.get(None, ())
 
     def stances_of(self, respondent: str, topic: str) -> tuple[str, ...]:
         """Every stance the respondent took on a topic, in the order of :data:`STANCES`

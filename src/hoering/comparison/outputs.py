@@ -1,6 +1,6 @@
-"""Write a comparison's files into ``<output>/<hearing id>/``: the høringsnotat (DOCX, PDF,
-HTML report), matrix.csv, matrix.xlsx and samlede-hoeringssvar.pdf. Everything is made in
-memory first, so a problem leaves no half-written set of files."""
+"""Make a comparison's files in memory: the høringsnotat (DOCX and PDF: the published copy;
+HTML: the working copy as a report with filters), matrix.csv, matrix.xlsx and
+samlede-hoeringssvar.pdf. Nothing here writes files (``hoering.publish`` does)."""
 
 from __future__ import annotations
 
@@ -17,41 +17,17 @@ NOTAT = "hoeringsnotat"
 BUNDLE = "samlede-hoeringssvar.pdf"
 
 
-def write_comparison(comparison: Comparison, *, output: Path | str | None = None,
-                     formats: Iterable[str] | None = None, bundle: bool = True,
-                     config: Config | None = None,
-                     on_progress: Callable[[str], None] | None = None) -> list[Path]:
-    """Make and write every output; returns the files written. ``on_progress(name)`` is
-    called before each file is made."""
-    from ..output import write_atomic
-    from ..paths import check_output_folder
-
-    config = config or load_config()
-    check_output_folder(Path(output if output is not None else config.output), config)
-    files = make_outputs(comparison, formats=formats, bundle=bundle, config=config,
-                         on_progress=on_progress)
-    config = config or load_config()
-    folder = Path(output if output is not None else config.output) / comparison.hearing.id
-    written = []
-    for name, data in files.items():
-        write_atomic(folder / name, data)
-        written.append(folder / name)
-    if comparison.mass is not None:  # streamed from where the answers are, chunk by chunk
-        from ..mass.outputs import write_matrix
-
-        step = on_progress or (lambda _name: None)
-        step("formularsvar.parquet, formularsvar.csv")
-        written += write_matrix(comparison.mass.matrix_chunks(), folder)
-    return written
-
-
 def make_outputs(comparison: Comparison, *, formats: Iterable[str] | None = None,
                  bundle: bool = True, config: Config | None = None,
-                 on_progress: Callable[[str], None] | None = None) -> dict[str, bytes]:
+                 on_progress: Callable[[str], None] | None = None, layout: str = "emner",
+                 draft: bool = False, folder: Path | None = None) -> dict[str, bytes]:
+    """Every output as file name → bytes. ``draft``: the DOCX and PDF are the working copy
+    too (file references, guess marks, placeholders); ``folder``: where they will be
+    written, so the report's references to the sources can be links."""
     from ..render import render, timestamp_for
     from .chart import chart_png
     from .matrix import matrix_csv, matrix_xlsx
-    from .notat import compose_notat, notat_front, notat_lang
+    from .notat import NotatOptions, compose_notat, notat_lang
     from .report import report_html
 
     config = config or load_config()
@@ -61,14 +37,16 @@ def make_outputs(comparison: Comparison, *, formats: Iterable[str] | None = None
     authority = _authority(comparison, templates)
     lang = notat_lang(comparison)
     chart = chart_png(comparison, lang)
-    document = compose_notat(comparison, authority, chart)
+    paper = NotatOptions(layout=layout, working=draft, links_from=folder if draft else None)
+    document = compose_notat(comparison, authority, chart, paper)
     files: dict[str, bytes] = {}
     for fmt in formats:
         step(f"{NOTAT}.{fmt}")
         if fmt == "html":
-            front = notat_front(comparison, authority, chart, matrix_limit=None)
-            files[f"{NOTAT}.html"] = report_html(comparison, document, front, templates,
-                                                 authority.name)
+            working = NotatOptions(layout=layout, working=True, links_from=folder,
+                                   matrix_limit=None)
+            report = compose_notat(comparison, authority, chart, working)
+            files[f"{NOTAT}.html"] = report_html(comparison, report, templates)
         else:
             files[f"{NOTAT}.{fmt}"] = render(document, fmt, templates)
     step("matrix.csv, matrix.xlsx")

@@ -1,16 +1,29 @@
-"""The authority's own comments per topic, from ``remarks.md`` in the hearing folder:
+"""The authority's answers, from ``remarks.md`` in the hearing folder:
 
     ## udskrivningsmentor
 
-    Regionen præciserer i aftalens afsnit 4.3, hvilken kommunal indsats …
+    Regionen fastholder, at udskrivningsmentoren er et fælles tilbud.   ← on the topic as a whole
 
-One heading per topic, naming its id (or its title); the text below it is printed in the
-høringsnotat under that topic. Topics without a heading get an empty placeholder.
+    ### Brøndby Kommune {status=delvist}
+
+    > Brøndby Kommune foreslår, at mentoren forankres i regionen.      ← optional summary
+
+    Afsnit 4.3 beskriver nu, hvordan opgaven overdrages til kommunen.   ← the answer
+
+    ## Ændringer
+
+    Afsnit 4.1 og 4.3 er ændret.                                        ← printed in section 4
+
+A top heading names a topic (id or title), ``Generelle bemærkninger`` (``generelt``) for the
+remarks on no topic, or ``Ændringer``; the headings below it name a respondent (name or
+alias) and may carry a status. Unknown topics, respondents and statuses are errors.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SourceError, SourceErrors
@@ -18,44 +31,139 @@ from ..hearing import Hearing
 from ..model import nodes as n
 
 REMARKS_FILE = "remarks.md"
+STATUSES = ("imoedekommet", "delvist", "ikke-imoedekommet", "noteret")
+MET = ("imoedekommet", "delvist")  # the answers that change the draft (section 4)
+GENERAL = ("generelt", "generelle bemærkninger", "general", "general remarks")
+CHANGES = ("ændringer", "aendringer", "changes")
 
 
-def read_remarks(hearing: Hearing) -> tuple[dict[str, tuple[n.Block, ...]], Path | None]:
-    """Topic id → the authority's comment blocks; and the file, when there is one."""
+@dataclass(frozen=True)
+class Answer:
+    """The authority's answer to one respondent's remarks on one topic."""
+
+    respondent: str
+    status: str | None  # one of STATUSES; None while the official has not set it
+    summary: tuple[n.Block, ...]  # printed instead of the remark when given
+    blocks: tuple[n.Block, ...]
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class AuthorityRemarks:
+    """Everything in remarks.md. Key None: the general remarks (section 2)."""
+
+    comments: dict[str | None, tuple[n.Block, ...]] = field(default_factory=dict)
+    answers: dict[str | None, dict[str, Answer]] = field(default_factory=dict)
+    changes: tuple[n.Block, ...] = ()
+    path: Path | None = None
+
+
+def read_remarks(hearing: Hearing, respondents: dict[str, str]) -> AuthorityRemarks:
+    """remarks.md, checked against the hearing's topics and ``respondents`` (every name and
+    alias a respondent may be called by, casefolded → the respondent's name)."""
+    path = hearing.folder / REMARKS_FILE
+    if not path.is_file():
+        return AuthorityRemarks()
+    blocks = _parse(path)
+    reader = _Reader(hearing, respondents, path)
+    top = min((b.level for b in blocks if isinstance(b, n.Heading)), default=1)
+    for block in blocks:
+        reader.add(block, top)
+    if reader.errors:
+        raise SourceErrors(reader.errors)
+    return reader.result()
+
+
+def _parse(path: Path) -> list[n.Block]:
     from ..sources.frontmatter import read_text
     from ..sources.markdown import parse_body
 
-    path = hearing.folder / REMARKS_FILE
-    if not path.is_file():
-        return {}, None
     try:
-        body = parse_body(read_text(path), 1)
+        return parse_body(read_text(path), 1).blocks
     except SourceErrors as exc:
         raise SourceErrors([e.located(path) for e in exc.errors]) from None
     except SourceError as exc:
         raise SourceErrors([exc.located(path)]) from None
-    topics = hearing.topics
-    by_title = {t.title.casefold(): t.id for t in topics.values()}
-    levels = [b.level for b in body.blocks if isinstance(b, n.Heading)]
-    top = min(levels, default=1)
-    comments: dict[str, list[n.Block]] = {}
-    errors: list[SourceError] = []
-    current: list[n.Block] | None = None
-    for block in body.blocks:
+
+
+class _Reader:
+    """Walks remarks.md's blocks, filing each under its topic and respondent."""
+
+    def __init__(self, hearing: Hearing, respondents: dict[str, str], path: Path) -> None:
+        self.topics = hearing.topics
+        self.by_title = {t.title.casefold(): t.id for t in self.topics.values()}
+        self.respondents = respondents
+        self.path = path
+        self.errors: list[SourceError] = []
+        self.comments: dict[str | None, list[n.Block]] = {}
+        self.entries: dict[str | None, dict[str, tuple[n.Heading, list[n.Block]]]] = {}
+        self.changes: list[n.Block] = []
+        self.target: list[n.Block] | None = None  # where text goes now
+        self.section: str | None | bool = False  # topic id, None (general); False: no home
+
+    def add(self, block: n.Block, top: int) -> None:
         if isinstance(block, n.Heading) and block.level == top:
-            name = n.plain_text(block.children).strip()
-            topic = block.topic or (name if name in topics else by_title.get(name.casefold()))
-            if topic is None or topic not in topics:
-                close = difflib.get_close_matches(block.topic or name, topics, n=1)
-                errors.append(SourceError(
-                    path, f"heading '{name}' names no topic of hearing.yaml", line=block.line,
-                    hint=f"did you mean '{close[0]}'?" if close
-                    else "use one of: " + ", ".join(topics)))
-                current = None
-                continue
-            current = comments.setdefault(topic, [])
-        elif current is not None:
-            current.append(block)
-    if errors:
-        raise SourceErrors(errors)
-    return {topic: tuple(blocks) for topic, blocks in comments.items()}, path
+            self._section(block)
+        elif isinstance(block, n.Heading) and block.level > top and self._answers_here():
+            self._entry(block)
+        elif self.target is not None:
+            self.target.append(block)
+
+    def _answers_here(self) -> bool:
+        return self.section is not False and self.target is not self.changes
+
+    def _section(self, heading: n.Heading) -> None:
+        name = n.plain_text(heading.children).strip()
+        key = name.casefold()
+        if key in CHANGES:
+            self.section, self.target = False, self.changes
+            return
+        if key in GENERAL:
+            self.section, self.target = None, self.comments.setdefault(None, [])
+            return
+        topic = heading.topic or (name if name in self.topics else self.by_title.get(key))
+        if topic is None or topic not in self.topics:
+            close = difflib.get_close_matches(heading.topic or name, self.topics, n=1)
+            self.errors.append(SourceError(
+                self.path, f"heading '{name}' names no topic of hearing.yaml", line=heading.line,
+                hint=f"did you mean '{close[0]}'?" if close
+                else "use one of: " + ", ".join(self.topics)))
+            self.section, self.target = False, None
+            return
+        self.section, self.target = topic, self.comments.setdefault(topic, [])
+
+    def _entry(self, heading: n.Heading) -> None:
+        name = n.plain_text(heading.children).strip()
+        respondent = self.respondents.get(name.casefold())
+        if respondent is None:
+            names = sorted(set(self.respondents.values()))
+            close = difflib.get_close_matches(name, names, n=1)
+            self.errors.append(SourceError(
+                self.path, f"'{name}' is not a respondent of this hearing", line=heading.line,
+                hint=f"did you mean '{close[0]}'?" if close
+                else "use a respondent's name: " + ", ".join(names)))
+            self.target = None
+            return
+        if heading.status is not None and heading.status not in STATUSES:
+            self.errors.append(SourceError(
+                self.path, f"'{heading.status}' is not a status", line=heading.line,
+                key="status", hint="use one of " + ", ".join(STATUSES)))
+        content: list[n.Block] = []
+        self.entries.setdefault(self.section, {})[respondent] = (heading, content)  # type: ignore[index]
+        self.target = content
+
+    def result(self) -> AuthorityRemarks:
+        answers = {section: {who: _answer(who, heading, content)
+                             for who, (heading, content) in entries.items()}
+                   for section, entries in self.entries.items()}
+        return AuthorityRemarks({k: tuple(v) for k, v in self.comments.items()}, answers,
+                                tuple(self.changes), self.path)
+
+
+def _answer(respondent: str, heading: n.Heading, content: Iterable[n.Block]) -> Answer:
+    blocks = list(content)
+    summary: tuple[n.Block, ...] = ()
+    if blocks and isinstance(blocks[0], n.BlockQuote):
+        summary = blocks.pop(0).blocks
+    status = heading.status if heading.status in STATUSES else None
+    return Answer(respondent, status, summary, tuple(blocks), heading.line)

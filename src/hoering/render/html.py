@@ -167,8 +167,11 @@ def _table(page: _Page, node: n.Table) -> Markup:
     columns = "" if shares is None else "<colgroup>" + "".join(
         f'<col style="width: {100 * share:.1f}%">' for share in shares) + "</colgroup>"
     head = _row(page, node.header, node.align, "col")
-    body = Markup("").join(_row(page, row, node.align, "row" if node.row_headers else None)
-                           for row in node.rows)
+    # A dense table's cells carry their column's name, so a narrow screen can stack each row
+    # as "name: value" lines (document.css) instead of running off the side.
+    names = tuple(n.plain_text(c.children) for c in node.header) if node.dense else ()
+    body = Markup("").join(_row(page, row, node.align, "row" if node.row_headers else None,
+                                names) for row in node.rows)
     dense = ' class="dense"' if node.dense else ""
     table = (f"<table{dense}>{caption}{columns}<thead>{head}</thead>"
              f"<tbody>{body}</tbody></table>")
@@ -181,14 +184,18 @@ def _table(page: _Page, node: n.Table) -> Markup:
     return Markup(table)
 
 
-def _row(page: _Page, cells: tuple[n.TableCell, ...], align: tuple, scope: str | None) -> Markup:
-    """One row; ``scope`` "col" makes every cell a column header, "row" the first a row header."""
+def _row(page: _Page, cells: tuple[n.TableCell, ...], align: tuple, scope: str | None,
+         names: tuple[str, ...] = ()) -> Markup:
+    """One row; ``scope`` "col" makes every cell a column header, "row" the first a row
+    header; ``names``: each column's name, for the data cells' ``data-label``."""
     parts = []
     for index, cell in enumerate(cells):
         where = align[index] if index < len(align) else None
         header = scope == "col" or (scope == "row" and index == 0)
         tag = "th" if header else "td"
         attributes = f' scope="{scope}"' if header else ""
+        if not header and index < len(names):
+            attributes += f' data-label="{escape(names[index])}"'
         if where:
             attributes += f' class="align-{where}"'
         parts.append(f"<{tag}{attributes}>{inlines(page, cell.children)}</{tag}>")

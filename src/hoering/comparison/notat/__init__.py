@@ -1,0 +1,76 @@
+"""The høringsnotat: one model Document made of numbered sections, each from one small
+function, rendered by ``render/`` to DOCX, PDF and HTML (the HTML report adds filters).
+
+Layout ``emner`` (the default) follows the structure of the notater ministries publish:
+header (date, case and document number, unit, caseworker), a table of contents,
+1. Høringen (period, høringsliste), 2. Generelle bemærkninger, 3. Bemærkninger til de
+enkelte emner (each remark with the authority's answer and its status), 4. Ændringer som
+følge af høringen, and the overview (matrix, counts, chart) as an appendix. ``parter`` and
+``oversigt`` replace sections 2-3 (see layouts.py). A new part (counts of a mass
+consultation, campaigns) is one more function in :data:`SECTIONS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...i18n import label
+from ...model import Document
+from ...model import nodes as n
+from ...organisations import Organisation
+from ..model import Comparison
+from .changes import changes_section
+from .context import LAYOUTS, MATRIX_MAX_RESPONDENTS, Notat, NotatOptions, notat_date, notat_lang
+from .header import info
+from .hearing import hearing_section
+from .layouts import parties_section, table_section
+from .overview import chart_alt, overview_appendix
+from .remarks import general_section, topics_section
+from .words import SYMBOLS, shared_note, stance_text, status_text
+
+Section = Callable[[Notat, str], list[n.Block]]
+SECTIONS: dict[str, tuple[Section, ...]] = {
+    "emner": (hearing_section, general_section, topics_section, changes_section),
+    "parter": (hearing_section, parties_section, changes_section),
+    "oversigt": (hearing_section, table_section, changes_section),
+}
+APPENDICES: tuple[Section, ...] = (overview_appendix,)
+CONTENTS = {"da": "Indhold", "en": "Contents"}
+
+
+def compose_notat(comparison: Comparison, authority: Organisation, chart_png: bytes | None,
+                  options: NotatOptions | None = None) -> Document:
+    """The høringsnotat as a Document (nothing is written)."""
+    options = options or NotatOptions()
+    lang = notat_lang(comparison)
+    notat = Notat(comparison, authority, lang, options, chart_png)
+    blocks: list[n.Block] = [n.TableOfContents(CONTENTS.get(lang, CONTENTS["da"]))]
+    for number, section in enumerate(SECTIONS[options.layout], start=1):
+        blocks += section(notat, str(number))
+    blocks += mass_part(notat)
+    for section in APPENDICES:
+        blocks += section(notat, "")
+    meta = comparison.hearing.meta
+    return Document(
+        kind="hoeringsnotat", lang=lang, title=f"{label('notat', lang)}: {meta.title}",
+        author=authority.name, date=notat_date(comparison),
+        letterhead=authority.letterhead(meta.department, lang), info=info(notat),
+        blocks=tuple(blocks), subject=meta.title, keywords=(label("notat", lang), meta.id),
+        source=str(comparison.hearing.path))
+
+
+def mass_part(notat: Notat) -> list[n.Block]:
+    """The parts on answers from form tables (hoering.mass), when the hearing has any."""
+    comparison = notat.comparison
+    if comparison.mass is None:
+        return []
+    from ...mass.assemble import MIN_RESPONDENTS
+    from ...mass.notat import mass_sections
+
+    titles = {t.id: t.title for t in comparison.hearing.meta.topics}
+    return mass_sections(comparison.mass, titles, MIN_RESPONDENTS, notat.lang)
+
+
+__all__ = ["LAYOUTS", "MATRIX_MAX_RESPONDENTS", "SECTIONS", "SYMBOLS", "NotatOptions",
+           "chart_alt", "compose_notat", "notat_date", "notat_lang", "shared_note",
+           "stance_text", "status_text"]

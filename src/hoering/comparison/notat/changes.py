@@ -1,0 +1,44 @@
+"""Section 4, "Ændringer som følge af høringen": every answer that met a remark wholly or
+in part, with its topic, and the text under ``## Ændringer`` in remarks.md."""
+
+from __future__ import annotations
+
+from ...model import nodes as n
+from ..remarks import MET, Answer
+from .context import Notat
+from .words import heading, status_text, text
+
+WORDS = {
+    "da": {"changes": "Ændringer som følge af høringen", "general": "Generelt",
+           "none": "Høringen har ikke givet anledning til ændringer i udkastet."},
+    "en": {"changes": "Changes made because of the consultation", "general": "General",
+           "none": "The consultation has not led to changes in the draft."},
+}
+
+
+def changes_section(notat: Notat, number: str) -> list[n.Block]:
+    words = WORDS.get(notat.lang, WORDS["da"])
+    items = [_item(notat, where, answer) for where, answer in met_answers(notat)]
+    blocks: list[n.Block] = [heading(1, words["changes"], f"{number}.")]
+    if items:
+        blocks.append(n.BulletList(tuple(items)))
+    blocks += notat.comparison.authority.changes
+    if not items and not notat.comparison.authority.changes:
+        blocks.append(text(words["none"]))
+    return blocks
+
+
+def met_answers(notat: Notat) -> list[tuple[str, Answer]]:
+    """(topic title, answer) for every answer imødekommet or delvist, in the notat's order."""
+    words = WORDS.get(notat.lang, WORDS["da"])
+    found = [(words["general"], a) for a in notat.comparison.general_answers.values()]
+    for entry in notat.comparison.topics:
+        found += [(entry.topic.title, a) for a in entry.answers.values()]
+    return [(where, a) for where, a in found if a.status in MET]
+
+
+def _item(notat: Notat, where: str, answer: Answer) -> n.ListItem:
+    lead = n.Paragraph((n.Strong((n.Text(where),)),
+                        n.Text(f" – {answer.respondent} ("
+                               f"{status_text(answer.status or '', notat.lang).lower()}):")))
+    return n.ListItem((lead, *answer.blocks))

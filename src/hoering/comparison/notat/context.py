@@ -1,0 +1,78 @@
+"""What every part of the notat is made from: the comparison, the authority, the options."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...i18n import label
+from ...organisations import Organisation
+from ..model import Comparison, Respondent
+
+LAYOUTS = ("emner", "parter", "oversigt")
+MATRIX_MAX_RESPONDENTS = 12  # more than this and the grid goes to matrix.xlsx / the report
+
+
+@dataclass(frozen=True)
+class NotatOptions:
+    """``layout``: by topic (emner), by party (parter: the hvidbog form) or one table
+    (oversigt). ``working``: the working copy — file references, guess marks and
+    placeholders for missing answers (the HTML report and ``--draft``); the published copy
+    has none of them. ``links_from``: the folder the document will be in, so references to
+    the sources can be links. ``matrix_limit``: most respondents shown in the matrix."""
+
+    layout: str = "emner"
+    working: bool = False
+    links_from: Path | None = None
+    matrix_limit: int | None = MATRIX_MAX_RESPONDENTS
+
+
+@dataclass(frozen=True)
+class Notat:
+    comparison: Comparison
+    authority: Organisation
+    lang: str
+    options: NotatOptions
+    chart_png: bytes | None = None
+
+    @functools.cached_property
+    def respondents(self) -> dict[str, Respondent]:
+        return {r.name: r for r in self.comparison.respondents}
+
+    @functools.cached_property
+    def guessed(self) -> set[tuple[str, str]]:
+        """(respondent, topic) where a remark's topic or stance is a guess of import."""
+        return {(r.respondent, t.topic.id) for t in self.comparison.topics for r in t.remarks
+                if r.guessed}
+
+    @property
+    def working(self) -> bool:
+        return self.options.working
+
+    @property
+    def comments_title(self) -> str:
+        """"Region Hovedstadens bemærkninger"."""
+        name = self.authority.name
+        if self.lang == "da":
+            return f"{name}{'' if name.endswith('s') else 's'} {label('authority_remarks', 'da')}"
+        return f"{name}: {label('authority_remarks', self.lang)}"
+
+
+def notat_lang(comparison: Comparison) -> str:
+    lang = comparison.hearing.meta.lang
+    return lang if lang in ("da", "en") else "da"
+
+
+def notat_date(comparison: Comparison) -> dt.date:
+    """The notat's own date: ``notat.date`` in hearing.yaml; else SOURCE_DATE_EPOCH's day
+    (reproducible builds); else today."""
+    given = comparison.hearing.meta.notat.date
+    if given is not None:
+        return given
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()

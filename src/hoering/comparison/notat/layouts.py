@@ -1,0 +1,72 @@
+"""The two other layouts of section 2-3: by party (each respondent's remarks across the
+topics, with the answers: the hvidbog form) and the kommenteret høringsoversigt (one table:
+Høringspart | Bemærkning | Kommentar | Status)."""
+
+from __future__ import annotations
+
+from ...model import nodes as n
+from ..model import Remark
+from ..remarks import Answer
+from ..sections import block_text
+from .context import Notat
+from .remarks import remark_group
+from .words import cell, heading, status_text
+
+WORDS = {
+    "da": {"by_party": "Høringssvarene part for part", "table": "Kommenteret høringsoversigt",
+           "general": "Generelt", "party": "Høringspart", "remark": "Bemærkning",
+           "comment": "Kommentar", "status": "Status",
+           "quiet": "Ingen bemærkninger til udkastet."},
+    "en": {"by_party": "The responses party by party", "table": "Annotated overview",
+           "general": "General", "party": "Party", "remark": "Remark", "comment": "Comment",
+           "status": "Status", "quiet": "No remarks on the draft."},
+}
+
+
+def _words(notat: Notat) -> dict[str, str]:
+    return WORDS.get(notat.lang, WORDS["da"])
+
+
+def every_remark(notat: Notat) -> list[tuple[str, Remark, Answer | None]]:
+    """(topic title, remark, answer) for every remark: the general ones, then by topic."""
+    general = _words(notat)["general"]
+    found = [(general, r, notat.comparison.general_answers.get(r.respondent))
+             for r in notat.comparison.unmatched]
+    for entry in notat.comparison.topics:
+        found += [(entry.topic.title, r, entry.answers.get(r.respondent))
+                  for r in entry.remarks]
+    return found
+
+
+def parties_section(notat: Notat, number: str) -> list[n.Block]:
+    by_party: dict[str, list[tuple[str, Remark, Answer | None]]] = {}
+    for where, remark, answer in every_remark(notat):
+        by_party.setdefault(remark.respondent, []).append((where, remark, answer))
+    blocks: list[n.Block] = [heading(1, _words(notat)["by_party"], f"{number}.")]
+    for index, respondent in enumerate(notat.comparison.respondents, start=1):
+        blocks.append(heading(2, respondent.name, f"{number}.{index}"))
+        remarks = by_party.get(respondent.name, [])
+        blocks += [remark_group(notat, r, a, title=where) for where, r, a in remarks]
+        if not remarks:
+            blocks.append(n.Paragraph((n.Text(_words(notat)["quiet"]),)))
+    return blocks
+
+
+def table_section(notat: Notat, number: str) -> list[n.Block]:
+    words = _words(notat)
+    rows = tuple(_row(notat, where, remark, answer)
+                 for where, remark, answer in every_remark(notat))
+    header = tuple(cell(words[k]) for k in ("party", "remark", "comment", "status"))
+    return [heading(1, words["table"], f"{number}."),
+            n.Table(header, rows, caption=words["table"], widths=(1.1, 2.6, 2.2, 1.0),
+                    row_headers=True)]
+
+
+def _row(notat: Notat, where: str, remark: Remark, answer: Answer | None) -> tuple:
+    said = answer.summary if answer is not None and answer.summary else remark.blocks
+    words = " ".join(" ".join(block_text(b).split()) for b in said) or remark.heading
+    comment = " ".join(" ".join(block_text(b).split()) for b in answer.blocks) if answer else ""
+    status = status_text(answer.status, notat.lang) if answer and answer.status else ""
+    return (cell(remark.respondent),
+            n.TableCell((n.Strong((n.Text(f"{where}:"),)), n.Text(f" {words}"))),
+            cell(comment), cell(status))

@@ -1,0 +1,110 @@
+"""The appendix: the matrix (respondent × topic, every stance taken), the counts per topic
+and the chart. The matrix is split into tables of a few topics each, so every table fits a
+portrait page with the stances in words; narrow screens stack its rows (document.css)."""
+
+from __future__ import annotations
+
+from ...i18n import label
+from ...model import nodes as n
+from ..model import NO_STANCE, STANCES, Comparison, TopicRemarks
+from .context import Notat
+from .words import SYMBOLS, cell, heading, stance_text, text, unbroken
+
+TOPICS_PER_TABLE = 4  # with the respondent column, what an A4 page holds in words
+WORDS = {
+    "da": {"appendix": "Overblik over høringssvarene", "number": "Bilag 1.",
+           "matrix": "Holdninger pr. høringspart og emne", "part": "del {i} af {n}",
+           "nothing": "intet svar om emnet", "general": "Generelle bemærkninger",
+           "guessed": "* foreslået ved indlæsning, ikke bekræftet",
+           "total_means": "I alt: antal bemærkninger om emnet (et høringssvar kan rumme flere "
+                          "bemærkninger om samme emne, også med forskellig holdning)."},
+    "en": {"appendix": "Overview of the responses", "number": "Appendix 1.",
+           "matrix": "Stances per respondent and topic", "part": "part {i} of {n}",
+           "nothing": "nothing said on the topic", "general": "General remarks",
+           "guessed": "* suggested on import, not confirmed",
+           "total_means": "Total: the number of remarks on the topic (one response may make "
+                          "several, also with different stances)."},
+}
+
+
+def overview_appendix(notat: Notat, number: str) -> list[n.Block]:
+    words = WORDS.get(notat.lang, WORDS["da"])
+    blocks: list[n.Block] = [heading(1, words["appendix"], words["number"])]
+    limit = notat.options.matrix_limit
+    if limit is None or len(notat.comparison.respondents) <= limit:
+        blocks += matrix_tables(notat)
+    else:
+        blocks.append(text(label("matrix_too_big", notat.lang).format(
+            n=len(notat.comparison.respondents))))
+    blocks += counts(notat)
+    if notat.chart_png is not None:
+        blocks.append(n.Figure(notat.chart_png, "image/png", chart_alt(notat.comparison,
+                                                                        notat.lang),
+                               caption=label("chart", notat.lang), width_cm=16.0))
+    return blocks
+
+
+def matrix_tables(notat: Notat) -> list[n.Block]:
+    words = WORDS.get(notat.lang, WORDS["da"])
+    topics = notat.comparison.topics
+    chunks = [topics[i:i + TOPICS_PER_TABLE] for i in range(0, len(topics), TOPICS_PER_TABLE)]
+    tables: list[n.Block] = []
+    for index, chunk in enumerate(chunks, start=1):
+        caption = words["matrix"] + (
+            f" ({words['part'].format(i=index, n=len(chunks))})" if len(chunks) > 1 else "")
+        header = (cell(label("respondent", notat.lang)), *(cell(t.topic.label) for t in chunk))
+        rows = tuple((cell(r.name), *(cell(_stances(notat, r.name, t)) for t in chunk))
+                     for r in notat.comparison.respondents)
+        tables.append(n.Table(header, rows, caption=caption, row_headers=True,
+                              widths=(1.6, *(1.0,) * len(chunk)), dense=True))
+    symbols = ", ".join(stance_text(s, notat.lang) for s in (*STANCES, NO_STANCE))
+    legend = f"{label('legend', notat.lang)}: {symbols}; – {words['nothing']}."
+    if notat.working and _any_guessed(notat.comparison):
+        legend += f" {words['guessed']}."
+    tables.append(text(legend))
+    return tables
+
+
+def _stances(notat: Notat, respondent: str, entry: TopicRemarks) -> str:
+    stances = notat.comparison.stances_of(respondent, entry.topic.id)
+    if not stances:
+        return "–"
+    said = ", ".join(stance_text(s, notat.lang) for s in stances)
+    guessed = notat.working and (respondent, entry.topic.id) in notat.guessed
+    return said + (" *" if guessed else "")
+
+
+def _any_guessed(comparison: Comparison) -> bool:
+    return any(r.guessed for t in comparison.topics for r in t.remarks)
+
+
+def counts(notat: Notat) -> list[n.Block]:
+    """Remarks per topic and stance; the general remarks are counted too."""
+    words = WORDS.get(notat.lang, WORDS["da"])
+    lang = notat.lang
+    order = (*STANCES, NO_STANCE)
+    header = (cell(label("topic", lang)), *(cell(unbroken(stance_text(s, lang))) for s in order),
+              cell(unbroken(label("total", lang))))
+    rows = [(cell(t.topic.title),
+             *(cell(str(t.count(s))) for s in order), cell(str(t.total)))
+            for t in notat.comparison.topics]
+    general = notat.comparison.unmatched
+    rows.append((cell(words["general"]),
+                 *(cell(str(sum(1 for r in general if r.stance == s))) for s in order),
+                 cell(str(len(general)))))
+    return [n.Table(header, tuple(rows), align=(None, *("right",) * 5),
+                    caption=label("chart", lang), row_headers=True),
+            text(words["total_means"])]
+
+
+def chart_alt(comparison: Comparison, lang: str) -> str:
+    """The chart in words, for screen readers and for anyone who cannot see it."""
+    parts = []
+    for t in comparison.topics:
+        said = ", ".join(f"{t.count(s)} {label(s, lang)}" for s in (*STANCES, NO_STANCE)
+                         if t.count(s))
+        parts.append(f"{t.topic.title}: {said or '0'}")
+    return f"{label('chart', lang)}. " + "; ".join(parts) + "."
+
+
+__all__ = ["SYMBOLS", "chart_alt", "counts", "matrix_tables", "overview_appendix"]

@@ -1,0 +1,155 @@
+"""Sections 2 and 3: each remark quoted whole (or the official's summary), followed by the
+authority's answer and its status; the general remarks first, then topic by topic."""
+
+from __future__ import annotations
+
+import os
+
+from ...i18n import format_date, label
+from ...model import nodes as n
+from ..model import NO_STANCE, Remark, TopicRemarks
+from ..remarks import Answer
+from .context import Notat
+from .words import heading, shared_note, stance_text, status_text, text
+
+PER_TOPIC_ON_PAPER = 150  # a published notat quotes this many remarks per topic at most
+WORDS = {
+    "da": {"general": "Generelle bemærkninger", "topics": "Bemærkninger til de enkelte emner",
+           "no_general": "Ingen høringssvar har bemærkninger uden for emnerne.",
+           "no_topic": "Ingen høringssvar nævner dette emne.", "comment": "Kommentar",
+           "missing": "[Intet svar endnu: skriv det i remarks.md under '### {who}'.]",
+           "section": "Udkastets afsnit {section}.", "answer_of": "svar af",
+           "more": "… og {n} bemærkninger mere om emnet; alle er gengivet i den fulde oversigt "
+                   "over høringssvarene.",
+           "counts": "{n} bemærkninger fra {who} høringssvar: {parts}."},
+    "en": {"general": "General remarks", "topics": "Remarks on each topic",
+           "no_general": "No response has remarks outside the topics.",
+           "no_topic": "No response mentions this topic.", "comment": "Comment",
+           "missing": "[No answer yet: write it in remarks.md under '### {who}'.]",
+           "section": "Section {section} of the draft.", "answer_of": "response of",
+           "more": "… and {n} more remarks on the topic; all of them are in the full overview "
+                   "of the responses.",
+           "counts": "{n} remarks from {who} responses: {parts}."},
+}
+
+
+def words(notat: Notat) -> dict[str, str]:
+    return WORDS.get(notat.lang, WORDS["da"])
+
+
+def general_section(notat: Notat, number: str) -> list[n.Block]:
+    comparison = notat.comparison
+    blocks: list[n.Block] = [heading(1, words(notat)["general"], f"{number}.")]
+    answers = comparison.general_answers
+    blocks += [remark_group(notat, r, answers.get(r.respondent)) for r in comparison.unmatched]
+    if not comparison.unmatched:
+        blocks.append(text(words(notat)["no_general"]))
+    if comparison.general_comment:  # a lead, not a heading: section 2 has no subsections
+        blocks += [n.Paragraph((n.Strong((n.Text(f"{notat.comments_title}:"),)),)),
+                   *comparison.general_comment]
+    return blocks
+
+
+def topics_section(notat: Notat, number: str) -> list[n.Block]:
+    blocks: list[n.Block] = [heading(1, words(notat)["topics"], f"{number}.")]
+    for index, entry in enumerate(notat.comparison.topics, start=1):
+        blocks.append(n.Group("topic", tuple(topic_part(notat, entry, f"{number}.{index}")),
+                              (("topic", entry.topic.id),)))
+    return blocks
+
+
+def topic_part(notat: Notat, entry: TopicRemarks, number: str) -> list[n.Block]:
+    topic = entry.topic
+    blocks: list[n.Block] = [heading(2, topic.title, number), *_topic_intro(notat, entry)]
+    shown = 0
+    for stance, remarks in entry.by_stance():
+        blocks.append(heading(3, f"{label(stance + '_group', notat.lang)} ({len(remarks)})"))
+        for remark in remarks:
+            if notat.working or shown < PER_TOPIC_ON_PAPER:
+                blocks.append(remark_group(notat, remark, entry.answers.get(remark.respondent)))
+            shown += 1
+    if shown > PER_TOPIC_ON_PAPER and not notat.working:
+        blocks.append(text(words(notat)["more"].format(n=shown - PER_TOPIC_ON_PAPER)))
+    blocks += _comment(notat, entry.authority, topic.id)
+    return blocks
+
+
+def _topic_intro(notat: Notat, entry: TopicRemarks) -> list[n.Block]:
+    said = words(notat)["section"].format(section=entry.topic.section) + " " \
+        if entry.topic.section else ""
+    if not entry.remarks:
+        return [text(said + words(notat)["no_topic"])]
+    parts = ", ".join(f"{entry.count(s)} {label(s, notat.lang)}"
+                      for s, _ in entry.by_stance())
+    counts = words(notat)["counts"].format(n=entry.total, who=len(entry.respondents),
+                                           parts=parts)
+    return [text(said + counts)]
+
+
+def _comment(notat: Notat, blocks: tuple[n.Block, ...], topic: str | None) -> list[n.Block]:
+    """The authority's comment on the topic (or on the general remarks) as a whole."""
+    if blocks:
+        return [heading(3, notat.comments_title), *blocks]
+    if notat.working and topic is not None:
+        return [heading(3, notat.comments_title),
+                text(label("placeholder", notat.lang).format(id=topic))]
+    return []
+
+
+def remark_group(notat: Notat, remark: Remark, answer: Answer | None,
+                 title: str | None = None) -> n.Group:
+    """One remark: who (and with what stance), the words, then the answer. ``title``
+    replaces the respondent's name as the lead (the by-party layout names the topic)."""
+    lead: list[n.Inline] = [n.Strong((n.Text(title or remark.respondent),))]
+    if remark.stance != NO_STANCE:
+        lead.append(n.Text(f" – {stance_text(remark.stance, notat.lang)}"))
+    respondent = _respondent(notat, remark.respondent)
+    if respondent is not None and respondent.answered_twice and remark.date is not None:
+        lead.append(n.Text(f" ({words(notat)['answer_of']} "
+                           f"{format_date(remark.date, notat.lang)})"))
+    blocks: list[n.Block] = [n.Paragraph(tuple(lead))]
+    said = answer.summary if answer is not None and answer.summary else remark.blocks
+    blocks.append(n.BlockQuote(said or (n.Paragraph((n.Text(remark.heading),)),)))
+    notes = _notes(notat, remark)
+    if notes:
+        blocks.append(n.Paragraph(tuple(notes)))
+    blocks += answer_blocks(notat, answer, remark.respondent)
+    data = (("topic", remark.topic or ""), ("respondent", remark.respondent),
+            ("stance", remark.stance))
+    return n.Group("remark", tuple(blocks), data)
+
+
+def answer_blocks(notat: Notat, answer: Answer | None, who: str) -> list[n.Block]:
+    if answer is None or not (answer.blocks or answer.status):
+        return [text(words(notat)["missing"].format(who=who))] if notat.working else []
+    lead: list[n.Inline] = [n.Strong((n.Text(f"{words(notat)['comment']}:"),))]
+    if answer.status:
+        lead.append(n.Text(" "))
+        lead.append(n.Emphasis((n.Text(status_text(answer.status, notat.lang)),)))
+    return [n.Paragraph(tuple(lead)), *answer.blocks]
+
+
+def _notes(notat: Notat, remark: Remark) -> list[n.Inline]:
+    """Shared wording always; in the working copy also where it is and what is guessed."""
+    notes: list[list[n.Inline]] = []
+    if remark.shared_with:
+        notes.append([n.Text(shared_note(remark.shared_with, notat.lang))])
+    if notat.working:
+        where = f"{remark.path.parent.name}/{remark.path.name}:{remark.line or 1}"
+        if notat.options.links_from is not None:
+            target = os.path.relpath(remark.path, notat.options.links_from)
+            notes.append([n.Link(target.replace(os.sep, "/"), (n.Text(where),))])
+        else:
+            notes.append([n.Text(where)])
+        if remark.guessed:
+            notes.append([n.Text(label("guessed_note", notat.lang))])
+    if not notes:
+        return []
+    inlines: list[n.Inline] = [n.Text("(")]
+    for index, note in enumerate(notes):
+        inlines += ([n.Text("; ")] if index else []) + note
+    return [n.Emphasis((*inlines, n.Text(")")))]
+
+
+def _respondent(notat: Notat, name: str):
+    return notat.respondents.get(name)
