@@ -237,6 +237,7 @@ def test_document_json_is_data_with_a_kind_on_every_node(every_construct):
         "line": 1, "topic": "mentor", "stance": "concern", "number": None, "guess": None,
         "matched": None,
         "appendix": False,
+        "status": None,
     }
     assert data["labels"] == {"page": "Side", "of": "af", "image": "Billede"}
     assert data["created"] == {"year": 2019, "month": 6, "day": 19, "hour": 0, "minute": 0,
