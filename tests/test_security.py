@@ -290,3 +290,39 @@ def test_bundle_has_language_title_metadata_and_a_bookmark_per_respondent(cli, p
         with pdf.open_outline() as outline:
             names = [item.title for item in outline.root]
     assert len(names) == len(list((project / HEARING / "responses").glob("*.md")))
+
+
+# --- all or nothing ------------------------------------------------------------------------
+
+def _compare_with_file_size_limit(limit: int):
+    """hoering compare in a process that cannot write a file larger than ``limit`` bytes
+    (as a full disk would stop it part of the way)."""
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    def cap() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run([sys.executable, "-c", "from hoering.cli import main; main()",
+                           "compare", str(HEARING)], preexec_fn=cap, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_compare_that_cannot_write_every_file_keeps_the_old_set(cli, project):
+    assert cli("compare", str(HEARING)).exit_code == 0
+    folder = project / "output" / EXAMPLE_HEARING
+    old = snapshot(folder)
+    sizes = sorted(len(data) for data in old.values())
+    add_to_body(project, "Et nyt afsnit, der ændrer høringsnotatet.")
+    result = _compare_with_file_size_limit(sizes[-1] - 1)  # the largest file cannot be written
+    assert result.returncode == 1, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error")]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"Error: cannot write {folder.relative_to(project)}/")
+    assert errors[0].endswith(f": File too large; nothing in {folder.relative_to(project)} "
+                              "was changed (free some space or choose another output folder)")
+    assert snapshot(folder) == old
+    assert [p.name for p in folder.parent.iterdir()] == [EXAMPLE_HEARING]  # no staging left

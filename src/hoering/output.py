@@ -1,14 +1,16 @@
-"""Writing outputs: atomically (temp file + rename), and only when a source changed."""
+"""Writing outputs: atomically (temp file + rename), a set of files all or nothing, and only
+when a source changed."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import OutputError, display_path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -50,6 +52,61 @@ def atomic_file(path: Path) -> Iterator[Path]:
         raise OutputError(f"cannot write {path}: {exc.strerror}") from None
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write ``files`` (name → bytes) into ``folder`` all or nothing: every file is written
+    into a staging folder beside it first, then moved in place; if writing fails (a full
+    disk) or a move fails, the files that were there before are all kept as they were."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".new",
+                                        dir=folder.parent))
+    except OSError as exc:
+        raise OutputError(f"cannot write {folder}: {exc.strerror}",
+                          hint="check that the output folder exists and is writable") from None
+    try:
+        _stage(staging, files, folder)
+        _move_in(staging, folder, list(files))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [folder / name for name in files]
+
+
+def _stage(staging: Path, files: dict[str, bytes], folder: Path) -> None:
+    try:
+        for name, data in files.items():
+            with open(staging / name, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(staging / name, 0o644)
+    except OSError as exc:
+        raise OutputError(f"cannot write {display_path(folder / name)}: {exc.strerror}; "
+                          f"nothing in {display_path(folder)} was changed",
+                          hint="free some space or choose another output folder") from None
+
+
+def _move_in(staging: Path, folder: Path, names: list[str]) -> None:
+    """Move the staged files in place, keeping a link to each old one until all moved."""
+    kept = staging / ".old"
+    kept.mkdir()
+    moved: list[str] = []
+    try:
+        for name in names:
+            if (folder / name).exists():
+                os.link(folder / name, kept / name)
+            os.replace(staging / name, folder / name)
+            moved.append(name)
+    except OSError as exc:
+        for name in moved:  # put the old set back
+            if (kept / name).exists():
+                os.replace(kept / name, folder / name)
+            else:
+                (folder / name).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {display_path(folder)}: {exc.strerror}; the files "
+                          "that were there were kept") from None
 
 
 def is_up_to_date(outputs: Iterable[Path], inputs: Iterable[Path]) -> bool:

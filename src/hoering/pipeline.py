@@ -119,7 +119,7 @@ def build_job(job: Job) -> Outcome:
 def _build(job: Job, outcome: Outcome) -> None:
     from .documents import compose, exports
     from .hearing import check_response
-    from .output import is_up_to_date, write_atomic
+    from .output import is_up_to_date, write_all
     from .render import render
     from .sources import load_source
 
@@ -137,9 +137,8 @@ def _build(job: Job, outcome: Outcome) -> None:
     first = next(iter(job.outputs.values()))
     for suffix, data in exports(source, document).items():
         rendered[first.with_name(first.stem + suffix)] = data
-    for path, data in rendered.items():
-        write_atomic(path, data)
-        outcome.written.append(path)
+    # one source's documents and exports all or nothing (a full disk keeps the old set)
+    outcome.written = write_all(first.parent, {path.name: data for path, data in rendered.items()})
 
 
 def organisation_for(source, templates: TemplateFinder):

@@ -19,7 +19,7 @@ def write_comparison(comparison: Comparison, *, output: Path | str | None = None
     called before each file is made. ``layout``: emner, parter or oversigt; ``draft``: the
     DOCX and PDF carry the working details too."""
     from .comparison.outputs import make_outputs
-    from .output import write_atomic
+    from .output import write_all
     from .paths import check_output_folder
 
     config = config or load_config()
@@ -27,10 +27,7 @@ def write_comparison(comparison: Comparison, *, output: Path | str | None = None
     folder = Path(output if output is not None else config.output) / comparison.hearing.id
     files = make_outputs(comparison, formats=formats, bundle=bundle, config=config,
                          on_progress=on_progress, layout=layout, draft=draft, folder=folder)
-    written = []
-    for name, data in files.items():
-        write_atomic(folder / name, data)
-        written.append(folder / name)
+    written = write_all(folder, files)  # the whole set or, on failure, the old one kept
     if getattr(comparison, "mass", None) is not None:  # streamed, chunk by chunk
         from .mass.outputs import write_matrix
 
