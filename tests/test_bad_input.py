@@ -181,7 +181,8 @@ def test_unknown_heading_attribute_and_stance(cli, project):
     assert_fails_cleanly(cli, project, [
         f"{SOURCE}:43: stanse: unknown heading attribute 'stanse' "
         "(heading attributes are topic, stance, guess, matched, appendix, status)",
-        f"{SOURCE}:67: stance: 'glad' is not a stance (use one of positive, concern, proposal)",
+        f"{SOURCE}:67: stance: 'glad' is not a stance (use one of positiv, bekymring, forslag "
+        "(or positive, concern, proposal))",
     ])
 
 

@@ -95,7 +95,8 @@ def test_bad_heading_attributes_are_all_reported():
     assert [str(e) for e in caught.value.errors] == [
         "1: topik: unknown heading attribute 'topik' (heading attributes are topic, stance, "
         "guess, matched, appendix, status)".replace("1: ", "", 1),
-        "stance: 'maybe' is not a stance (use one of positive, concern, proposal)",
+        "stance: 'maybe' is not a stance (use one of positiv, bekymring, forslag (or positive, "
+        "concern, proposal))",
         "guess: '2' is not a confidence (use a number from 0 to 1)",
     ]
     assert [e.line for e in caught.value.errors] == [1, 3, 5]
@@ -140,3 +141,9 @@ def test_task_list_items_are_the_items_parse_body_finds(note, notes):
     assert [(i.checked, i.line, i.blocks[0]) for i in quick] == [
         (i.checked, i.line, i.blocks[0]) for i in full]
 
+
+
+def test_stances_in_danish_and_english_mean_the_same():
+    body = parse_body("## A {topic=a stance=positiv}\n\n## B {topic=b stance=Bekymring}\n\n"
+                      "## C {topic=c stance=forslag}\n\n## D {topic=d stance=concern}\n")
+    assert [b.stance for b in body.blocks] == ["positive", "concern", "proposal", "concern"]

@@ -155,7 +155,7 @@ def test_the_hearing_and_response_skeletons_agree(cli, project):
     made = cli("new", "response", "--organisation", "ishoj", "--hearing", "trafikplan")
     assert made.exit_code == 0, made.output
     target = project / "consultations" / "trafikplan" / "responses" / "ishoj.md"
-    assert "## Vedr. første emne {topic=emne-et stance=positive}" in target.read_text("utf-8")
+    assert "## Vedr. første emne {topic=emne-et stance=positiv}" in target.read_text("utf-8")
     checked = cli("check", "consultations/trafikplan")
     assert checked.exit_code == 0, checked.output
     _edit(project / "consultations" / "trafikplan" / "hearing.yaml",
@@ -164,5 +164,5 @@ def test_the_hearing_and_response_skeletons_agree(cli, project):
     target.unlink()
     assert cli("new", "response", "--organisation", "ishoj", "--hearing",
                "trafikplan").exit_code == 0
-    assert "## Vedr. trafik {topic=trafik stance=positive}" in target.read_text("utf-8")
+    assert "## Vedr. trafik {topic=trafik stance=positiv}" in target.read_text("utf-8")
     assert cli("check", "consultations/trafikplan").exit_code == 0

@@ -19,7 +19,7 @@ def test_new_response_is_a_valid_source(cli, project):
     assert source.meta.department == "Center for Socialservice"
     assert str(source.meta.date) == "2026-01-05"
     text = (project / target).read_text("utf-8")
-    assert "# Emnelinjen" in text and "{topic=emne-et stance=positive}" in text
+    assert "# Emnelinjen" in text and "{topic=emne-et stance=positiv}" in text
     assert cli("check", str(target)).exit_code == 0
 
 

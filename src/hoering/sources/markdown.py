@@ -132,10 +132,13 @@ class _Converter:
                     None, f"unknown heading attribute '{key}'", line=line, key=key,
                     hint="heading attributes are " + ", ".join(HEADING_KEYS)))
         stance = found.get("stance")
-        if stance is not None and stance not in n.STANCES:
+        if stance is not None and n.stance_value(stance) is None:
             self.errors.append(SourceError(
                 None, f"'{stance}' is not a stance", line=line, key="stance",
-                hint="use one of " + ", ".join(n.STANCES)))
+                hint="use one of " + ", ".join(n.DANISH_STANCES) + " (or "
+                     + ", ".join(n.STANCES) + ")"))
+        elif stance is not None:
+            found["stance"] = n.stance_value(stance) or stance
         rest = inlines[-1].text[: match.start()]
         if rest:
             inlines[-1] = n.Text(rest)
