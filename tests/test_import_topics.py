@@ -100,3 +100,27 @@ def test_headings_that_name_topics_leave_the_introduction_alone(project):
         ("heading", "Netværksmøder"), MEETINGS])
     assert heading_lines(body) == ["## Netværksmøder"]
     assert body.lstrip().startswith("Vi har set på samarbejdet")
+
+
+def test_labelled_word_paragraphs_become_sections(project):
+    from letters import letter_docx
+
+    data = letter_docx(["Høringssvar fra Vallensbæk Kommune", "Vi har disse bemærkninger.",
+                        ("bold", "Udskrivningsmentor:", MENTOR), ("bold", "Ledsagelse:", ESCORT),
+                        "Med venlig hilsen", "Jørgen Hæstrup"])
+    path = project / "incoming" / "svar.docx"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(data)
+    result = hoering.import_file(path, HEARING)
+    body = result.path.read_text("utf-8").split("\n---\n", 1)[1]
+    assert heading_lines(body) == ["## Udskrivningsmentor", "## Ledsagelse"]
+    assert "## Udskrivningsmentor {topic=udskrivningsmentor stance=positive guess=" in body
+    assert f"\n\n{MENTOR}\n\n" in body and "**Udskrivningsmentor:**" not in body
+    assert flat(ESCORT) in flat(body.split("## Ledsagelse", 1)[1])
+
+
+def test_it_is_good_that_is_positive():
+    from hoering.imports.topics import match_section
+
+    match = match_section("", "Det er godt, at visitationen nu er beskrevet trin for trin.", [])
+    assert (match.stance, match.cues) == ("positive", ["er godt", "godt, at"])

@@ -52,7 +52,7 @@ def assign_topics(blocks: list[Block], topics: list[TopicSpec]) -> tuple[list[Bl
     for block in blocks:
         if block.kind == "heading":  # a remark under "Bemærkninger" gets a sub-heading
             level, covered, current = min(6, block.level + 1), "topic" in block.attributes, None
-        elif not covered and block.kind in LOOSE and (by_paragraph or block.label):
+        elif not covered and block.kind in LOOSE and (by_paragraph or label_of(block)):
             created = _new_section(block, current, level, topics, by_paragraph)
             if created is not None:
                 result.append(created)
@@ -73,9 +73,14 @@ def _labelled(blocks: list[Block], index: int) -> bool:
     for following in blocks[index + 1:]:
         if following.kind == "heading" and following.level <= blocks[index].level:
             return False
-        if following.label:
+        if label_of(following):
             return True
     return False
+
+
+def label_of(block: Block) -> str:
+    """The bold words a remark opens with ("Netværksmøder:"), as the readers found them."""
+    return block.label if block.text[len(block.label):].strip() else ""
 
 
 def _section_text(blocks: list[Block], index: int) -> str:
@@ -106,13 +111,13 @@ def _new_section(block: Block, current: str | None, level: int, topics: list[Top
     """The heading a remark without one gets: its bold label when the label's remark names
     a topic, else the topic's title when the paragraph starts another topic than the one
     before it. The label moves from the remark into the heading."""
-    label = block.label.strip()
+    label = label_of(block)
     if label:
-        match = match_section(label, block.text[len(block.label):], topics)
+        match = match_section(label, block.text[len(label):], topics)
         if match.topic:
             block.kind, block.level = "paragraph", 0
-            block.text, block.label = block.text[len(block.label):].strip(), ""
-            return _heading(label.rstrip(":").strip(), level, match, "bold label")
+            block.text, block.label = block.text[len(label):].strip(), ""
+            return _heading(label.strip().rstrip(":").strip(), level, match, "bold label")
     if not by_paragraph:
         return None
     match = match_section("", block.text, topics)

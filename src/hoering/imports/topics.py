@@ -25,7 +25,8 @@ STANCE_CUES: dict[str, tuple[str, ...]] = {
                  "henstil", "opmærksom på", "propos", "recommend", "suggest"),
     "positive": ("positiv", "hilser", "glæd", "enig", "enige", "god idé", "god ide",
                  "tilfreds", "støtter", "fornuftig", "glad", "godt initiativ", "gode initiativ",
-                 "god ordning", "gerne", "bakker op", "ser frem til", "welcome", "support"),
+                 "god ordning", "gerne", "bakker op", "ser frem til", "er godt", "godt, at",
+                 "værdsæt", "tilslutter", "anerkend", "welcome", "support"),
 }
 # Whole words only, no endings: "støtte" (the noun) says nothing
 EXACT_CUES = {"støtter", "bør", "enig", "enige", "gerne"}
