@@ -92,8 +92,11 @@ def counts(notat: Notat) -> list[n.Block]:
     rows.append((cell(words["general"]),
                  *(cell(str(sum(1 for r in general if r.stance == s))) for s in order),
                  cell(str(len(general)))))
+    # Shares that keep a topic's title and "! bekymring" whole in Word and LibreOffice too
+    # (with equal shares LibreOffice broke the titles letter by letter).
     return [n.Table(header, tuple(rows), align=(None, *("right",) * 5),
-                    caption=label("chart", lang), row_headers=True),
+                    caption=label("chart", lang), row_headers=True, dense=True,
+                    widths=(2.3, 1.0, 1.25, 1.05, 1.3, 0.7)),
             text(words["total_means"])]
 
 
