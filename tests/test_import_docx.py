@@ -145,6 +145,13 @@ def draft_docx() -> bytes:
                '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _r("2")
                + '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + _r("."))
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Krav", "Ændring"
+    table.cell(1, 0).text = "Svarfrist"
+    cell = table.cell(1, 1).paragraphs[0]._p
+    for child in _xml("<w:p>" + _del("Bo Hansen", "tre", 6) + _ins("Bo Hansen", _r("syv"), 7)
+                      + _r(" hverdage") + "</w:p>"):
+        cell.append(child)
     _paragraph(document, _r("Økonomi"), style="Kapitel 1")
     _paragraph(document, _r("Netværksmøder:", "<w:b/>")
                + _r(" Det er positivt, at de *fastholdes*."))
@@ -184,13 +191,14 @@ def test_tracked_changes_are_kept_visibly(imported):
            "skriftlig.++" in body
     assert "Flyttet fra: ~~denne sætning~~" in body
     assert "Flyttet til: ++denne sætning++" in body
+    assert "| Krav | Ændring |\n| --- | --- |\n| Svarfrist | ~~tre~~++syv++ hverdage |" in body
 
 
 def test_the_report_names_the_authors_of_changes_and_comments(imported):
     source = load_source(imported)
     changes = source.meta.guessed["tracked_changes"].found_in
     assert changes.startswith("the DOCX has tracked changes by Anna Jensen: 1 deletion, "
-                              "1 insertion; Bo Hansen: 1 insertion, 1 move.")
+                              "1 insertion; Bo Hansen: 1 deletion, 2 insertions, 1 move.")
     comments = source.meta.guessed["comments"].found_in
     assert comments.startswith("the DOCX has Word comments by Anna Jensen: 1;")
     review = {item.what: item for item in hoering.review(HEARING)}
@@ -330,6 +338,16 @@ def test_numbering_instances_share_their_definition_unless_one_restarts():
     assert [(label.text, label.number) for label in labels] == [
         ("1.", 1), ("2.", 2), ("3.", 3), ("5.", 5), ("6.", 6)]
     assert numbering.label(9, 0) is None  # an instance the part does not define
+
+
+def test_numbering_that_makes_no_sense_gives_no_label_instead_of_failing():
+    numbering = _numbering(
+        _lvl(0, "decimal", "%1.%9.") + '<w:lvl w:ilvl="x"/>' + _lvl(12, "decimal", "%1."),
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="40">'
+        '<w:startOverride w:val="3"/></w:lvlOverride></w:num><w:num w:numId="y"/>')
+    assert numbering.label(1, 0).text == "1.1."  # an undefined level counts from its start
+    assert numbering.label(1, 12) is None and numbering.label(1, -1) is None
+    assert numbering.label(0, 0) is None
 
 
 def test_legal_numbering_and_letters_past_z():

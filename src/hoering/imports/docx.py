@@ -83,11 +83,19 @@ def _read_notes(part: Any, kind: str, runs: RunReader, notes: dict[int, list[Spa
             author = (note.get(W + "author") or "").strip() or "ukendt"
             runs.revisions.comments[author] += 1
             spans.insert(0, Span(COMMENT_LABEL.format(author=author)))
-        key = int(note.get(W + "id", "0")) if kind == "footnote" else max(notes, default=0) + 1
+        ident = note.get(W + "id", "")
         spans = tidy(spans)
         if spans and (kind == "comment" or "".join(s.text for s in spans).strip()):
-            runs.notes[(kind, note.get(W + "id", ""))] = key
+            key = _note_key(kind, ident, notes)
+            runs.notes[(kind, ident)] = key
             notes[key] = spans
+
+
+def _note_key(kind: str, ident: str, notes: dict[int, list[Span]]) -> int:
+    """Word's own number for a footnote; the next free number for endnotes and comments."""
+    if kind == "footnote" and ident.isdigit() and int(ident) not in notes:
+        return int(ident)
+    return max(notes, default=0) + 1
 
 
 def _part(document: Any, name: str) -> Any | None:

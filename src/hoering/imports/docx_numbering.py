@@ -60,18 +60,19 @@ class Numbering:
         defined: dict[str, str] = {}  # a list style's name → the definition it names
         uses: dict[str, str] = {}  # a definition → the list style it takes its levels from
         for item in root.findall(W + "abstractNum"):
-            key = item.get(W + "abstractNumId")
-            numbering.abstract[key] = {
-                int(lvl.get(W + "ilvl", "0")): _level(lvl) for lvl in item.findall(W + "lvl")}
-            if _val(item.find(W + "styleLink")):
-                defined[_val(item.find(W + "styleLink"))] = key
-            if _val(item.find(W + "numStyleLink")):
-                uses[key] = _val(item.find(W + "numStyleLink"))
+            key = item.get(W + "abstractNumId") or ""
+            levels = {_int(lvl.get(W + "ilvl"), -1): _level(lvl) for lvl in item.findall(W + "lvl")}
+            numbering.abstract[key] = {at: level for at, level in levels.items() if at >= 0}
+            link, use = _val(item.find(W + "styleLink")), _val(item.find(W + "numStyleLink"))
+            if link:
+                defined[link] = key
+            if use:
+                uses[key] = use
         for key, style in uses.items():
             if style in defined:
                 numbering.alias[key] = defined[style]
         for num in root.findall(W + "num"):
-            numbering.instances[int(num.get(W + "numId", "0"))] = (
+            numbering.instances[_int(num.get(W + "numId"), 0)] = (
                 _val(num.find(W + "abstractNumId")) or "", _overrides(num))
         return numbering
 
@@ -86,7 +87,7 @@ class Numbering:
 
     def label(self, num_id: int, ilvl: int) -> Label | None:
         """Count one more paragraph at ``ilvl`` of ``num_id`` and return its label."""
-        if num_id not in self.instances:
+        if num_id not in self.instances or not 0 <= ilvl < LEVELS:
             return None
         overrides = self.instances[num_id][1]
         key = self.definition(num_id)
@@ -98,8 +99,10 @@ class Numbering:
         if num_id not in self.started:
             self.started.add(num_id)
             for at, start in overrides.items():
-                counts[at] = start - 1 if 0 <= at < LEVELS else None
-        counts[ilvl] = level.start if counts[ilvl] is None else counts[ilvl] + 1
+                if 0 <= at < LEVELS:
+                    counts[at] = start - 1
+        count = counts[ilvl]
+        counts[ilvl] = level.start if count is None else count + 1
         for deeper in range(ilvl + 1, LEVELS):
             restart = levels.get(deeper, Level()).restart
             if restart is None or (restart and ilvl < restart):
@@ -115,8 +118,9 @@ def _label_text(level: Level, levels: dict[int, Level], counts: list[int | None]
     def number(match: re.Match[str]) -> str:
         at = int(match.group(1)) - 1
         other = levels.get(at, Level())
-        value = counts[at] if 0 <= at < LEVELS and counts[at] is not None else other.start
-        return format_number(value, "decimal" if level.legal else other.fmt)
+        value = counts[at] if 0 <= at < LEVELS else None
+        return format_number(other.start if value is None else value,
+                             "decimal" if level.legal else other.fmt)
 
     return re.sub(r"%([1-9])", number, level.text).strip()
 
