@@ -29,6 +29,10 @@ BODIES = {
 ### Økonomi {topic=oekonomi stance=proposal guess=0.62 matched="penge,budget"}
 
 ## Slutter med # og {2019}
+
+### Albertslund Kommune {status=imoedekommet}
+
+## Tidligere korrespondance {appendix=true}
 """,
     "nested and ordered lists": """\
 - et
@@ -192,6 +196,10 @@ def test_written_markdown_looks_like_what_a_person_writes():
 ### Økonomi {topic=oekonomi stance=proposal guess=0.62 matched="penge,budget"}
 
 ## Slutter med \\# og {2019}
+
+### Albertslund Kommune {status=imoedekommet}
+
+## Tidligere korrespondance {appendix=true}
 
 En sætning med en note[^1] og en anden[^navn] og igen den første[^1].
 

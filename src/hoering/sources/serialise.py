@@ -123,7 +123,8 @@ def _heading(w: _Writer, node: n.Heading, alternate: bool) -> list[str]:
 
 def _attributes(node: n.Heading) -> str:
     values = {"topic": node.topic, "stance": node.stance, "guess": _confidence(node.guess),
-              "matched": node.matched, "appendix": "true" if node.appendix else None}
+              "matched": node.matched, "appendix": "true" if node.appendix else None,
+              "status": node.status}
     parts = []
     for key, value in values.items():
         if value is None:
