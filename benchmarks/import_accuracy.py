@@ -273,11 +273,13 @@ def groups(entries: list[dict]) -> list[list[dict]]:
     return list(together.values())
 
 
-def run_corpus(split: str, verbose: bool) -> Tally:
+def run_corpus(split: str, verbose: bool, corpus: Path = CORPUS) -> Tally:
+    """Import the letters of ``split`` and score them; a letter whose import raises or fails
+    is counted as a crash, and the run goes on."""
     import hoering
     from hoering.sources import load_source
 
-    key = json.loads((CORPUS / "key.json").read_text(encoding="utf-8"))
+    key = json.loads((corpus / "key.json").read_text(encoding="utf-8"))
     entries = [e for e in key["letters"] if split == "all" or e["split"] == split]
     tally = Tally()
     config = hoering.load_config(REPO)
@@ -285,10 +287,10 @@ def run_corpus(split: str, verbose: bool) -> Tally:
         hearing = Path(folder) / "hearing"
         for batch in groups(entries):
             shutil.rmtree(hearing, ignore_errors=True)
-            shutil.copytree(CORPUS / "hearing", hearing)
+            shutil.copytree(corpus / "hearing", hearing)
             for entry in batch:
                 tally.add(entry["producer"], "files", 1, 0)
-            paths = [CORPUS / "files" / e["file"] for e in batch]
+            paths = [corpus / "files" / e["file"] for e in batch]
             try:
                 report = hoering.import_files(paths, hearing, config=config)
             except Exception as exc:  # a crash is what we count, not what stops us

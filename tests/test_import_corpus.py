@@ -126,3 +126,28 @@ def test_each_file_holds_the_letter_of_its_key(entry):
 
 def test_corpus_stays_small():
     assert sum(p.stat().st_size for p in (CORPUS / "files").iterdir()) < 3_000_000
+
+
+def test_accuracy_script_counts_a_letter_that_does_not_import_and_goes_on(tmp_path):
+    """benchmarks/import_accuracy.py must survive a file import refuses: it is a crash."""
+    import shutil
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    import import_accuracy
+
+    good = next(e for e in KEY if e["file"] == "do-no-remarks-1.docx")
+    broken = dict(good, file="broken.docx", producer="docx")
+    shutil.copytree(CORPUS / "hearing", tmp_path / "hearing")
+    (tmp_path / "files").mkdir()
+    shutil.copy(CORPUS / "files" / good["file"], tmp_path / "files" / good["file"])
+    (tmp_path / "files" / "broken.docx").write_bytes(b"PK\x03\x04 not a zip at all")
+    (tmp_path / "key.json").write_text(json.dumps({"letters": [good, broken]}),
+                                       encoding="utf-8")
+
+    tally = import_accuracy.run_corpus("all", verbose=False, corpus=tmp_path)
+
+    counts = tally.counts["docx"]
+    assert (counts["files of"], counts["crashes"]) == (0, 1)
+    assert (counts["files"], counts["sender of"]) == (2, 2)  # both letters are scored
+    assert import_accuracy.norm_heading("6. Vedr. udskrivningsmentor:") == "udskrivningsmentor"
