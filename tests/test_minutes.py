@@ -109,15 +109,15 @@ def test_actions_csv(built):
     data = out(built, ".actions.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["owner", "task", "deadline", "due", "status", "source"]
+    assert rows[0] == ["Ansvarlig", "Opgave", "Frist", "Forfald", "Status", "Kilde"]
     assert rows[1:] == [
         ["Ishøj Kommune", "inviterer til det første dialogmøde", "september 2019",
-         "2019-09-30", "open", f"{MINUTES}:71"],
+         "2019-09-30", "åben", f"{MINUTES}:71"],
         ["Distriktspsykiatrien",
          "sender mulige datoer for dialogmøderne i 2019 til Helle Pernille Madsen",
-         "1. august 2019", "2019-08-01", "open", f"{MINUTES}:72"],
+         "1. august 2019", "2019-08-01", "åben", f"{MINUTES}:72"],
         ["Alle parter", "tager et udkast til rammebeskrivelse med", "inden næste møde",
-         "2019-09-18", "open", f"{MINUTES}:73"],
+         "2019-09-18", "åben", f"{MINUTES}:73"],
     ]
 
 
@@ -178,22 +178,37 @@ def test_actions_lists_open_items_with_overdue_marked(cli, project):
     result = cli("actions", "--today", "2019-08-15")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["Due", "Owner", "Task", "Source"]
-    assert lines[1].split()[:4] == ["!", "2019-08-01", "OVERDUE", "Distriktspsykiatrien"]
+    assert lines[0].split() == ["Frist", "Ansvarlig", "Opgave", "Kilde"]
+    assert lines[1].split()[:4] == ["!", "2019-08-01", "OVERSKREDET", "Distriktspsykiatrien"]
     assert lines[1].endswith(f"{MINUTES}:72")
+    assert lines[-1] == "3 åbne opgaver, 1 overskredet (pr. 2019-08-15)"
+
+
+def test_actions_in_english(cli, project):
+    result = cli("--lang", "en", "actions", "--today", "2019-08-15")
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Due", "Owner", "Task", "Source"]
+    assert lines[1].split()[:3] == ["!", "2019-08-01", "OVERDUE"]
     assert lines[-1] == "3 open action items, 1 overdue (on 2019-08-15)"
+    one = cli("--lang", "en", "actions", "--owner", "ishøj", "--today", "2019-10-01")
+    assert one.stdout.splitlines()[-1] == "1 open action item, 1 overdue (on 2019-10-01)"
+    rows = list(csv.reader(io.StringIO(cli("--lang", "en", "actions", "--format", "csv",
+                                           "--today", "2019-08-15").stdout.lstrip("\ufeff")),
+                           delimiter=";"))
+    assert rows[0] == ["owner", "task", "deadline", "due", "status", "source"]
+    assert [r[4] for r in rows[1:]] == ["overdue", "open", "open"]
 
 
 def test_actions_filters_and_csv(cli, project):
     path = project / MINUTES
     path.write_text(path.read_text("utf-8").replace("- [ ] @Alle", "- [x] @Alle"), "utf-8")
     result = cli("actions", "--owner", "ishøj", "--today", "2019-10-01")
-    assert result.stdout.splitlines()[-1] == "1 open action item, 1 overdue (on 2019-10-01)"
+    assert result.stdout.splitlines()[-1] == "1 åben opgave, 1 overskredet (pr. 2019-10-01)"
     result = cli("actions", "--overdue", "--today", "2019-08-02", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";"))
-    assert [r[0] for r in rows] == ["owner", "Distriktspsykiatrien"]
-    assert rows[1][4] == "overdue"
-    assert cli("actions", "--owner", "nobody").stdout.strip() == "No open action items"
+    assert [r[0] for r in rows] == ["Ansvarlig", "Distriktspsykiatrien"]
+    assert rows[1][4] == "overskredet"
+    assert cli("actions", "--owner", "nobody").stdout.strip() == "Ingen åbne opgaver"
 
 
 def test_actions_api(project):
@@ -248,19 +263,30 @@ def fails(cli, project: Path, expected: list[str]) -> None:
 def test_action_item_without_owner(cli, project):
     replace(project, "- [ ] @Ishøj Kommune: inviterer", "- [ ] Ishøj Kommune inviterer")
     fails(cli, project, [
-        f"{MINUTES}:71: action item has no owner (write it as \"- [ ] @Hvem: hvad — frist\", "
-        "e.g. \"- [ ] @Ishøj Kommune: sender oversigten — 1/9-2019\")"])
+        f"{MINUTES}:71: opgaven har ingen ansvarlig (skriv den som \"- [ ] @Hvem: hvad — "
+        "frist\", fx \"- [ ] @Ishøj Kommune: sender oversigten — 1/9-2019\")"])
 
 
 def test_unparseable_and_impossible_deadlines(cli, project):
     replace(project, "— september 2019", "— når vi får tid")
     replace(project, "— 1. august 2019", "— 31. juni 2019")
     fails(cli, project, [
-        f"{MINUTES}:71: deadline 'når vi får tid' is neither a date nor a period (write a "
-        "date (\"1. september 2019\", \"1/9-2019\") or a period (\"september 2019\", "
+        f"{MINUTES}:71: fristen 'når vi får tid' er hverken en dato eller en periode (skriv "
+        "en dato (\"1. september 2019\", \"1/9-2019\") eller en periode (\"september 2019\", "
         "\"uge 38\", \"inden næste møde\"))",
-        f"{MINUTES}:72: deadline '31. juni 2019' is not a date in the calendar "
-        "(check the day and the month)"])
+        f"{MINUTES}:72: fristen '31. juni 2019' er ikke en dato i kalenderen "
+        "(tjek dagen og måneden)"])
+
+
+def test_minutes_errors_in_english(cli, project):
+    replace(project, "- [ ] @Ishøj Kommune: inviterer", "- [ ] Ishøj Kommune inviterer")
+    replace(project, "— 1. august 2019", "— 31. juni 2019")
+    result = cli("--lang", "en", "check", str(MINUTES))
+    assert result.stderr.splitlines()[:2] == [
+        f"Error: {MINUTES}:71: action item has no owner (write it as \"- [ ] @Hvem: hvad — "
+        "frist\", e.g. \"- [ ] @Ishøj Kommune: sender oversigten — 1/9-2019\")",
+        f"Error: {MINUTES}:72: deadline '31. juni 2019' is not a date in the calendar "
+        "(check the day and the month)"]
 
 
 def test_participants_must_be_organisations_with_names(cli, project):
@@ -272,7 +298,7 @@ def test_participants_must_be_organisations_with_names(cli, project):
     result = cli("check", str(MINUTES))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Error: {MINUTES}:12: participants: list the people under their organisation, e.g.",
+        f"Error: {MINUTES}:12: participants: skriv deltagerne under deres organisation, fx",
         "  Ishøj Kommune:",
         "    - Navn Navnesen, titel",
         "1 source checked, 1 with errors"]
@@ -282,10 +308,10 @@ def test_agenda_numbered_by_hand(cli, project):
     replace(project, "## Baggrunden for mødet", "## 2. Baggrunden for mødet")
     replace(project, "## Et fast dialogforum", "## 2. Et fast dialogforum")
     fails(cli, project, [
-        f"{MINUTES}:36: agenda item '2. Baggrunden for mødet' is numbered by hand "
-        "(remove '2.': hoering numbers agenda items itself)",
-        f"{MINUTES}:58: agenda item '2. Et fast dialogforum' is numbered by hand "
-        "(remove '2.': hoering numbers agenda items itself)"])
+        f"{MINUTES}:36: dagsordenspunktet '2. Baggrunden for mødet' er nummereret i hånden "
+        "(fjern '2.': hoering nummererer selv dagsordenspunkterne)",
+        f"{MINUTES}:58: dagsordenspunktet '2. Et fast dialogforum' er nummereret i hånden "
+        "(fjern '2.': hoering nummererer selv dagsordenspunkterne)"])
 
 
 def test_next_meeting_before_the_meeting_is_a_warning(cli, project):
@@ -293,8 +319,8 @@ def test_next_meeting_before_the_meeting_is_a_warning(cli, project):
     result = cli("build", str(MINUTES), "-f", "html")
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == (
-        f"Warning: {MINUTES}:25: next_meetings: 2018-09-18 is before this meeting "
-        "(2019-06-19); is the year right?")
+        f"Warning: {MINUTES}:25: next_meetings: 2018-09-18 er før dette møde "
+        "(2019-06-19); er årstallet rigtigt?")
 
 
 TRICKY_BODY = """
@@ -335,7 +361,7 @@ def test_actions_reads_the_items_a_build_reads(cli, project):
         built = list(csv.reader(io.StringIO(export.read_text("utf-8-sig")), delimiter=";"))
         result = cli("actions", "--format", "csv", str(source))
         listed = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";"))
-        expected = [row for row in built[1:] if row[4] != "done"]
+        expected = [row for row in built[1:] if row[4] != "udført"]
         assert len(expected) == 5
         assert sorted(r[:4] + r[5:] for r in listed[1:]) == sorted(
             r[:4] + r[5:] for r in expected)
@@ -353,7 +379,7 @@ def test_actions_reports_a_broken_referat_and_lists_the_others(cli, project):
     assert result.stderr.splitlines() == [
         f"Error: {broken}:5: date: '2019-06-31' is not a date "
         "(write dates as YYYY-MM-DD, e.g. 2019-06-19)"]
-    assert result.stdout.splitlines()[-1] == "3 open action items, 1 overdue (on 2019-08-15)"
+    assert result.stdout.splitlines()[-1] == "3 åbne opgaver, 1 overskredet (pr. 2019-08-15)"
 
 
 # --- plausibility --------------------------------------------------------------------------
@@ -365,7 +391,7 @@ def test_a_week_deadline_gets_the_end_of_that_iso_week_and_can_be_overdue(cli, p
     late = cli("actions", str(MINUTES), "--overdue", "--today", "2019-09-23")
     assert late.exit_code == 0, late.output
     row = next(line for line in late.stdout.splitlines() if "(uge 38)" in line)
-    assert row.startswith("! 2019-09-22 (uge 38) OVERDUE") and row.endswith(f"{MINUTES}:71")
+    assert row.startswith("! 2019-09-22 (uge 38) OVERSKREDET") and row.endswith(f"{MINUTES}:71")
     assert cli("build", str(MINUTES), "-f", "html").exit_code == 0
     csv_text = (project / OUT).with_suffix(".actions.csv").read_bytes().decode("utf-8-sig")
     row = next(r for r in csv.reader(io.StringIO(csv_text), delimiter=";") if "uge 38" in r)
@@ -385,18 +411,18 @@ def test_a_week_without_year_is_the_next_such_week_after_the_meeting():
 def test_a_week_that_does_not_exist_is_an_error(cli, project):
     replace(project, "— september 2019", "— uge 60")
     fails(cli, project, [
-        f"{MINUTES}:71: deadline 'uge 60': there is no week 60: weeks are numbered 1 to 53 "
-        "(write the week as \"uge 38\", or a date)"])
+        f"{MINUTES}:71: fristen 'uge 60': der er ingen uge 60: ugerne hedder 1 til 53 "
+        "(skriv ugen som \"uge 38\", eller en dato)"])
 
 
 def test_end_before_start_is_an_error_with_its_line(cli, project):
     replace(project, 'end: "14:30"', 'end: "12:30"')
     replace(project, 'end: "15:00"', 'end: "11:00"')
     fails(cli, project, [
-        f"{MINUTES}:7: end: '12:30' is before the start '13:00'; the meeting must end after "
-        "it begins",
-        f"{MINUTES}:27: next_meetings.end: '11:00' is before the start '13:00'; the meeting "
-        "must end after it begins"])
+        f"{MINUTES}:7: end: '12:30' er før starten '13:00'; mødet skal slutte efter det "
+        "begynder",
+        f"{MINUTES}:27: next_meetings.end: '11:00' er før starten '13:00'; mødet skal "
+        "slutte efter det begynder"])
 
 
 def test_a_date_years_from_the_meetings_is_a_warning(cli, project):
@@ -405,7 +431,11 @@ def test_a_date_years_from_the_meetings_is_a_warning(cli, project):
     result = cli("build", str(MINUTES), "-f", "html")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[:2] == [
-        f"Warning: {MINUTES}:25: next_meetings: 2029-09-18 is far from the meeting's date "
-        "(2019-06-19): 2029 — did you mean 2019?",
+        f"Warning: {MINUTES}:25: next_meetings: 2029-09-18 ligger langt fra mødets dato "
+        "(2019-06-19): 2029 — mente du 2019?",
+        f"Warning: {MINUTES}:72: deadline: 2091-08-01 ligger langt fra mødets dato "
+        "(2019-06-19): 2091 — mente du 2019?"]
+    english = cli("--lang", "en", "check", str(MINUTES))
+    assert english.stderr.splitlines()[1] == (
         f"Warning: {MINUTES}:72: deadline: 2091-08-01 is far from the meeting's date "
-        "(2019-06-19): 2091 — did you mean 2019?"]
+        "(2019-06-19): 2091 — did you mean 2019?")

@@ -126,7 +126,10 @@ def week_number_problem(text: str) -> str | None:
     """What is wrong with the week ``text`` names ("uge 60"), if anything."""
     match = WEEK.search(text)
     if match and not 1 <= int(match.group("week")) <= 53:
-        return f"there is no week {int(match.group('week'))}: weeks are numbered 1 to 53"
+        from .messages import tr
+
+        return tr("there is no week {week}: weeks are numbered 1 to 53",
+                  week=int(match.group("week")))
     return None
 
 

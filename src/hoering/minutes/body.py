@@ -12,6 +12,7 @@ from pathlib import Path
 from ..dates import implausible_year
 from ..errors import SourceError, SourceErrors, display_path
 from ..i18n import label
+from ..messages import tr
 from ..model import nodes as n
 from ..sources import Source
 from .actions import ActionItem, parse_item
@@ -36,8 +37,9 @@ def read_minutes(source: Source) -> MinutesBody:
         if implausible_year(meeting.date, meta.date):
             _warn(source, _far_year(source, line, "next_meetings", meeting.date))
         elif meeting.date < meta.date:
-            _warn(source, f"{display_path(source.path)}:{line}: next_meetings: {meeting.date} "
-                          f"is before this meeting ({meta.date}); is the year right?")
+            _warn(source, f"{display_path(source.path)}:{line}: next_meetings: " + tr(
+                "{date} is before this meeting ({meeting}); is the year right?",
+                date=meeting.date, meeting=meta.date))
     for action in body.actions:
         if action.exact and action.due is not None and implausible_year(action.due, meta.date):
             _warn(source, _far_year(source, action.line, "deadline", action.due))
@@ -48,8 +50,9 @@ def _far_year(source: Source, line: int | None, what: str, value: dt.date) -> st
     """"…:12: deadline: 2062-06-01 is far from the meeting (2026-06-19): 2062 — did you
     mean 2026?"."""
     meant = implausible_year(value, source.meta.date)
-    return (f"{display_path(source.path)}:{line}: {what}: {value} is far from the meeting's "
-            f"date ({source.meta.date}): {value.year} — did you mean {meant}?")
+    return f"{display_path(source.path)}:{line}: {what}: " + tr(
+        "{date} is far from the meeting's date ({meeting}): {year} — did you mean {meant}?",
+        date=value, meeting=source.meta.date, year=value.year, meant=meant)
 
 
 def _warn(source: Source, warning: str) -> None:
@@ -75,8 +78,10 @@ def read_body(blocks: list[n.Block], path: Path, lang: str,
             hand = HAND_NUMBER.match(text)
             if hand:
                 errors.append(SourceError(
-                    path, f"agenda item '{text}' is numbered by hand", line=block.line,
-                    hint=f"remove '{hand.group('number')}': hoering numbers agenda items itself"))
+                    path, tr("agenda item '{text}' is numbered by hand", text=text),
+                    line=block.line,
+                    hint=tr("remove '{number}': hoering numbers agenda items itself",
+                            number=hand.group("number"))))
                 continue
             number = f"{len(agenda) + 1}."
             agenda.append(f"{number} {text}")

@@ -16,7 +16,9 @@ from ..sources import Source
 from .actions import ActionItem
 
 TIMEZONE = "Europe/Copenhagen"
-CSV_HEADER = ("owner", "task", "deadline", "due", "status", "source")
+# The columns of .actions.csv: label keys, in the referat's language (or, for 'hoering
+# actions --format csv', the language hoering speaks).
+CSV_COLUMNS = ("csv_owner", "csv_task", "csv_deadline", "csv_due", "csv_status", "csv_source")
 MEETING_LENGTH = dt.timedelta(hours=2)  # when a next meeting gives no end time
 
 
@@ -25,33 +27,37 @@ def exports(source: Source, document: Document) -> dict[str, bytes]:
 
     body = read_minutes(source)
     return {
-        ".actions.csv": actions_csv((source.path, a) for a in body.actions),
+        ".actions.csv": actions_csv(((source.path, a) for a in body.actions),
+                                    lang=source.meta.lang),
         ".ics": calendar(source, body.actions, document),
     }
 
 
 def actions_csv(items: Iterable[tuple[Path, ActionItem]],
-                overdue_on: dt.date | None = None) -> bytes:
+                overdue_on: dt.date | None = None, lang: str = "da") -> bytes:
     """Action items as CSV for Excel: UTF-8 with BOM, semicolons (as Danish Excel expects),
-    one row per item: owner; task; deadline as written; due date (ISO); status; file:line."""
+    one row per item: owner; task; deadline as written; due date (ISO); status; file:line.
+    The header and the status words are in ``lang``."""
     from functools import lru_cache
 
     from ..errors import display_path
+    from ..i18n import label
     from ..spreadsheet import csv_bytes
 
     shown = lru_cache(maxsize=None)(display_path)  # one path serves many items
     rows = ((item.owner, item.task, item.deadline or "",
-             item.due.isoformat() if item.due else "", status(item, overdue_on),
+             item.due.isoformat() if item.due else "", label(status(item, overdue_on), lang),
              f"{shown(path)}:{item.line}") for path, item in items)
-    return csv_bytes([CSV_HEADER, *rows])
+    return csv_bytes([tuple(label(column, lang) for column in CSV_COLUMNS), *rows])
 
 
 def status(item: ActionItem, today: dt.date | None = None) -> str:
+    """The item's status as a label key: status_done, status_overdue or status_open."""
     if item.done:
-        return "done"
+        return "status_done"
     if today is not None and item.overdue(today):
-        return "overdue"
-    return "open"
+        return "status_overdue"
+    return "status_open"
 
 
 def _uid(source: Source, what: str) -> str:

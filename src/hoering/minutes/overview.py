@@ -129,34 +129,38 @@ def _quick_items(path: Path) -> tuple[dt.date, tuple[ActionItem, ...]]:
 
 
 def to_csv(report: ActionsReport, today: dt.date) -> bytes:
+    from ..messages import language
     from .exports import actions_csv
 
-    return actions_csv(((a.path, a.item) for a in report.actions), overdue_on=today)
+    return actions_csv(((a.path, a.item) for a in report.actions), overdue_on=today,
+                       lang=language())
 
 
 def print_table(report: ActionsReport, today: dt.date) -> str:
     """The open items as aligned columns for a terminal, with a count at the end."""
     from ..errors import display_path
+    from ..messages import ntr, tr
 
     shown = lru_cache(maxsize=None)(display_path)  # one path serves many items
-    rows = [("Due", "Owner", "Task", "Source")]
+    rows = [(tr("Due"), tr("Owner"), tr("Task"), tr("Source"))]
+    late = tr("OVERDUE")
     for action in report.actions:
         item = action.item
         due = item.due.isoformat() if item.due else "-"
         if item.deadline and not item.exact:
             due += f" ({item.deadline})"
         if item.overdue(today):
-            due = f"! {due} OVERDUE"
+            due = f"! {due} {late}"
         rows.append((due, item.owner, item.task, f"{shown(action.path)}:{item.line}"))
     if len(rows) == 1:
-        return "No open action items"
+        return tr("No open action items")
     widths = [min(max(len(row[i]) for row in rows), 40) for i in range(3)]
     lines = ["  ".join([*(_fit(cell, w) for cell, w in zip(row[:3], widths, strict=True)),
                         row[3]]).rstrip() for row in rows]
     overdue = sum(1 for a in report.actions if a.item.overdue(today))
-    count = len(report.actions)
-    lines.append(f"{count} open action item{'s' if count != 1 else ''}, {overdue} overdue "
-                 f"(on {today.isoformat()})")
+    lines.append(ntr("{n} open action item, {overdue} overdue (on {day})",
+                     "{n} open action items, {overdue} overdue (on {day})",
+                     len(report.actions), overdue=overdue, day=today.isoformat()))
     return "\n".join(lines)
 
 

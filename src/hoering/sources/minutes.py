@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from ..messages import tr
 from .validation import Strict
 
 TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
@@ -18,7 +19,7 @@ def _time(value: object) -> object:
     if isinstance(value, str):
         match = TIME.match(value.strip())
         if not match:
-            raise ValueError(f"'{value}' is not a time; write it as 14:30")
+            raise ValueError(tr("'{value}' is not a time; write it as 14:30", value=value))
         return f"{int(match.group(1)):02d}:{match.group(2)}"
     return value
 
@@ -29,8 +30,8 @@ def _ends_after_start(start_key: str) -> classmethod:
     def check(cls, end: str | None, info: ValidationInfo) -> str | None:
         start = info.data.get(start_key)
         if end is not None and start is not None and end < start:
-            raise ValueError(f"'{end}' is before the start '{start}'; the meeting must end "
-                             "after it begins")
+            raise ValueError(tr("'{end}' is before the start '{start}'; the meeting must end "
+                                "after it begins", end=end, start=start))
         return end
 
     return field_validator("end")(classmethod(check))  # type: ignore[return-value]
@@ -101,14 +102,15 @@ class MinutesMeta(Strict):
         if value is None:
             return {}
         if not isinstance(value, dict):
-            raise ValueError("list the people under their organisation, e.g.\n"
-                             "  Ishøj Kommune:\n    - Navn Navnesen, titel")
+            raise ValueError(tr("list the people under their organisation, e.g.\n"
+                                "  Ishøj Kommune:\n    - Navn Navnesen, titel"))
         people = {}
         for organisation, names in value.items():
             if isinstance(names, str):
                 names = [names]
             if not isinstance(names, list):
-                raise ValueError(f"'{organisation}' must list names, one per line with '- '")
+                raise ValueError(tr("'{organisation}' must list names, one per line with '- '",
+                                    organisation=organisation))
             people[organisation] = [_person(name) for name in names]
         return people
 
