@@ -167,7 +167,20 @@ def rewrite(text: str, width: int | None) -> str:
     return to_markdown(body.blocks, body.footnotes, width=width)
 
 
-CASES = {**BODIES, **{f.stem: f.read_text("utf-8") for f in FIXTURES}}
+def _body(path: Path) -> str:
+    """A source's Markdown body (a file without metadata, such as remarks.md, is all body)."""
+    from hoering.errors import SourceError
+    from hoering.sources.frontmatter import read_source
+
+    try:
+        return read_source(path).body
+    except SourceError:
+        return path.read_text("utf-8")
+
+
+EXAMPLES = sorted((Path(__file__).parent.parent / "consultations").rglob("*.md"))
+CASES = {**BODIES, **{f.stem: f.read_text("utf-8") for f in FIXTURES},
+         **{f"example {f.parent.name}/{f.name}": _body(f) for f in EXAMPLES}}
 
 
 @pytest.mark.parametrize("name", list(CASES))
