@@ -11,6 +11,7 @@ DOCX, PDF and HTML built from it.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -290,9 +291,14 @@ def test_built_outputs_show_insertions_and_deletions(cli, project, imported):
 
     from pypdf import PdfReader
 
-    text = " ".join(page.extract_text() for page in PdfReader(out.with_suffix(".pdf")).pages)
+    pages = PdfReader(out.with_suffix(".pdf")).pages
+    text = " ".join(page.extract_text() for page in pages)
     assert "skalbør" in text.replace(" ", "") and "Kommentar fra Anna Jensen" in text
     assert "++" not in text and "~~" not in text
+    # inserted text is set in the insertion green (#1b6b3a) and underlined (a stroke in it)
+    drawn = pages[0].get_contents().get_data().decode("latin-1")
+    green = r"0\.10588\d* 0\.41960\d* 0\.22745\d* "
+    assert re.search(green + "scn", drawn) and re.search(green + "SCN", drawn)
 
     from htmltree import parse
 
