@@ -124,3 +124,14 @@ def test_it_is_good_that_is_positive():
 
     match = match_section("", "Det er godt, at visitationen nu er beskrevet trin for trin.", [])
     assert (match.stance, match.cues) == ("positive", ["er godt", "godt, at"])
+
+
+def test_one_mention_of_a_distinctive_keyword_places_a_paragraph(project):
+    source, body = imported(project, [
+        "Tak for høringen om samarbejdsaftalen.",  # a general word: no topic
+        "Vi anbefaler en fast frist for varsling, som begge parter kan måles på."])
+    assert heading_lines(body) == ["## Orientering, varsling og færdigmelding"]
+    [heading] = [b for b in source.blocks if isinstance(b, n.Heading)]
+    assert (heading.topic, heading.stance, heading.matched) == (
+        "ventetid", "proposal", "varsling; stance: anbefaler")
+    assert body.lstrip().startswith("Tak for høringen om samarbejdsaftalen.")

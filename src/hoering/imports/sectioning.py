@@ -17,7 +17,7 @@ from .structure import Block
 from .topics import TopicMatch, TopicSpec, match_section
 
 # A paragraph is weaker evidence than a heading: below this confidence it gets no heading
-MIN_PARAGRAPH = 0.5
+MIN_PARAGRAPH = 0.44
 LOOSE = ("paragraph", "bullet", "number")
 
 
@@ -120,7 +120,11 @@ def _new_section(block: Block, current: str | None, level: int, topics: list[Top
             return _heading(label.strip().rstrip(":").strip(), level, match, "bold label")
     if not by_paragraph:
         return None
+    # one paragraph is short: where no topic is named twice, one mention of one topic's
+    # distinctive keyword is a sign (another topic named beside it lowers the confidence)
     match = match_section("", block.text, topics)
+    if not match.topic:
+        match = match_section("", block.text, topics, min_hits=1)
     if not match.topic or match.topic == current or match.confidence < MIN_PARAGRAPH:
         return None
     title = next(topic.title for topic in topics if topic.id == match.topic)

@@ -91,8 +91,10 @@ def _stem_hits(keyword_stem: str, token_stem: str) -> bool:
     return len(keyword_stem) >= 6 and keyword_stem in token_stem  # Danish compounds
 
 
-def match_section(heading: str, text: str, topics: list[TopicSpec]) -> TopicMatch:
-    """The best topic and a stance for a section (its heading and its text)."""
+def match_section(heading: str, text: str, topics: list[TopicSpec], *,
+                  min_hits: int = 2) -> TopicMatch:
+    """The best topic and a stance for a section (its heading and its text). A topic needs
+    ``min_hits`` keyword hits in the text (a heading's word counts three)."""
     result = TopicMatch()
     heading_words = WORD.findall(heading)
     heading_stems = stems(heading_words)
@@ -104,7 +106,7 @@ def match_section(heading: str, text: str, topics: list[TopicSpec]) -> TopicMatc
         found = _by_title(topic, heading, heading_words, heading_stems)
         if found is None:
             found = _by_keywords(topic, heading_words, heading_stems, body_words, body_stems,
-                                 heading + "\n" + text)
+                                 heading + "\n" + text, min_hits)
         if found is None:
             continue
         scores.append(found[0])
@@ -150,7 +152,7 @@ def _title_words(topic: TopicSpec, words: list[str], heading_stems: list[str]
 
 
 def _by_keywords(topic: TopicSpec, heading_words, heading_stems, body_words, body_stems,
-                 text: str) -> tuple[float, list[str]] | None:
+                 text: str, min_hits: int = 2) -> tuple[float, list[str]] | None:
     score = 0.0
     matched: list[str] = []
     distinct = 0
@@ -164,18 +166,14 @@ def _by_keywords(topic: TopicSpec, heading_words, heading_stems, body_words, bod
                 matched.append(keyword)
             continue
         keyword_stem = stems([keyword])[0]
-        hits = 0
-        for words, token_stems, weight in ((heading_words, heading_stems, 3),
-                                           (body_words, body_stems, 1)):
-            for word, stem in zip(words, token_stems, strict=True):
-                if _stem_hits(keyword_stem, stem):
-                    hits += weight
-                    if word.lower() not in matched:
-                        matched.append(word.lower())
+        if min_hits < 2 and keyword_stem in _general_stems():
+            continue  # one "samarbejdsaftalen" says nothing about the topic "samarbejde"
+        hits = _hits(keyword_stem, ((heading_words, heading_stems, 3),
+                                    (body_words, body_stems, 1)), matched)
         if hits:
             distinct += 1
             score += hits
-    if score < 2:
+    if score < min_hits:
         return None
     confidence = min(0.85, 0.3 + 0.1 * distinct + 0.04 * min(score, 8))
     return confidence, matched[:6]
@@ -196,6 +194,19 @@ NEGATION_REACH = 60  # characters before a cue that may hold its negation ("ikke
 def _cue_pattern(cue: str) -> re.Pattern:
     tail = "" if cue in EXACT_CUES else r"\w*"
     return re.compile(rf"(?<!\w){re.escape(cue)}{tail}(?!\w)")
+
+
+def _hits(keyword_stem: str, places, matched: list[str]) -> int:
+    """Weighted hits of a keyword's stem in (words, stems, weight) places; the words that
+    matched are added to ``matched``."""
+    hits = 0
+    for words, token_stems, weight in places:
+        for word, stem in zip(words, token_stems, strict=True):
+            if _stem_hits(keyword_stem, stem):
+                hits += weight
+                if word.lower() not in matched:
+                    matched.append(word.lower())
+    return hits
 
 
 def _stance(text: str, result: TopicMatch) -> None:
