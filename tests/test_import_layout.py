@@ -254,3 +254,16 @@ def test_the_other_columns_of_a_table_stay_in_the_body():
                      for cell in row)
     assert cleaned.aside == []
     assert all(f"Forslag {i}: præcisér" in cells for i in range(6))
+
+
+def test_a_word_numbered_title_over_its_section_is_a_heading():
+    def numbered(text):
+        return Para(text, Line(text, list_kind="number", paragraph=True), list_kind="number")
+
+    paras = [numbered("1. Udskrivning fra sengeafsnit"), Para(BODY, Line(BODY)),
+             numbered("2. Ledsagelse og transport"), Para(BODY, Line(BODY)),
+             numbered("1. den første ting"), numbered("2. den anden ting")]
+    blocks = structure(paras, 11.0)
+    assert [(b.kind, b.text) for b in blocks if b.kind != "paragraph"] == [
+        ("heading", "1. Udskrivning fra sengeafsnit"), ("heading", "2. Ledsagelse og transport"),
+        ("number", "den første ting"), ("number", "den anden ting")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cleanup import BULLET, NUMBERED, Para
+from .cleanup import BULLET, NUMBERED, Para, starts_item
 from .lines import Line
 
 VEDR = re.compile(r"^(?:vedr\.?|vedrørende|ad\.?)\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE)
@@ -131,6 +131,8 @@ def _block(para: Para, following: Para | None, look: Typography, in_numbered_run
         return _heading(text, level, "Word heading style")
     if para.list_kind or first.list_kind:
         kind = para.list_kind or first.list_kind
+        if kind == "number" and _numbered_title(text, following):
+            return _heading(text, 2, "numbered title over a section")
         body = BULLET.sub("", text) if kind == "bullet" else NUMBERED.sub("", text)
         return Block(kind, body, level=first.level)
     bullet = BULLET.match(text)
@@ -145,6 +147,15 @@ def _block(para: Para, following: Para | None, look: Typography, in_numbered_run
     if heading:
         return _heading(text, look.level(para) if heading in TYPOGRAPHIC else 2, heading)
     return Block("paragraph", text)
+
+
+def _numbered_title(text: str, following: Para | None) -> bool:
+    """A Word-numbered paragraph that heads a section ("1. Udskrivning fra sengeafsnit"
+    followed by its text), not an item of a list: short, no sentence, text after it."""
+    return (following is not None and not (following.list_kind or following.first.list_kind)
+            and not starts_item(following.text) and _short(text)
+            and len(NUMBERED.sub("", text).split()) <= 8 and not text.endswith(":")
+            and text[:1].isdigit())
 
 
 def _nesting(x0: float, item_x: list[float]) -> int:
