@@ -267,3 +267,19 @@ def test_a_word_numbered_title_over_its_section_is_a_heading():
     assert [(b.kind, b.text) for b in blocks if b.kind != "paragraph"] == [
         ("heading", "1. Udskrivning fra sengeafsnit"), ("heading", "2. Ledsagelse og transport"),
         ("number", "den første ting"), ("number", "den anden ting")]
+
+
+def test_headings_in_a_margin_column_stand_over_their_text():
+    lines = []
+    top = 200.0
+    for heading in ("Udskrivning", "Ledsagelse", "Hjemløshed"):
+        lines.append(line(heading, top + 3, 57, bold=True, x1=130))
+        lines += [line(f"Om {heading.lower()} skriver vi her i linje {i} en hel del ord.",
+                       top + i * 13, 160, x1=520) for i in range(4)]
+        top += 70
+    cleaned = clean(Extracted("pdf", lines))
+    assert cleaned.aside == []
+    blocks = structure(cleaned.body, cleaned.body_size)
+    assert [(b.kind, b.text.split()[0]) for b in blocks] == [
+        ("heading", "Udskrivning"), ("paragraph", "Om"), ("heading", "Ledsagelse"),
+        ("paragraph", "Om"), ("heading", "Hjemløshed"), ("paragraph", "Om")]

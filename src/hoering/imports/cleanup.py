@@ -9,7 +9,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .characters import normalise_bullet, normalise_characters, only_bullets
-from .layout import mark_aside, mark_running, reading_order, recipient_block
+from .layout import (
+    mark_aside,
+    mark_running,
+    place_margin_headings,
+    reading_order,
+    recipient_block,
+)
 from .lines import Extracted, Line
 
 # top and bottom share of a page where running headers and footers are looked for by shape:
@@ -74,7 +80,7 @@ def clean(extracted: Extracted) -> Cleaned:
     if extracted.kind == "pdf":
         running = mark_running(lines, BANDS)
         aside = mark_aside(lines)
-        lines = reading_order(lines)
+        lines = reading_order(place_margin_headings(lines))
     else:
         running = [line for line in lines if line.region != "body"]
     body = [line for line in lines if line.region == "body"]

@@ -68,6 +68,8 @@ def mark_aside(lines: list[Line]) -> list[Line]:
     if not candidates or sum(len(line.text) for line in candidates) > total * MAX_ASIDE_SHARE:
         return []
     inside = [line for line in body if not column.beside(line)]
+    headings = {id(line) for line in candidates if _margin_heading(line, column, inside)}
+    candidates = [line for line in candidates if id(line) not in headings]
     aside = []
     for group in _groups(candidates, column):
         paired = sum(any(_same_row(line, other) for other in inside) for line in group)
@@ -76,6 +78,57 @@ def mark_aside(lines: list[Line]) -> list[Line]:
     for line in aside:
         line.region = "aside"
     return aside
+
+
+def _margin_heading(line: Line, column: Column, inside: list[Line]) -> bool:
+    """A heading set in a margin column left of its text: short, in bold or larger type,
+    level with the first line of a paragraph of the column."""
+    text = line.text.strip()
+    if line.x1 > column.left + 2 or not text or len(text.split()) > 8 or re.search(
+            r"[\d@]", text) or not (line.bold or line.size > _size_of(inside) * 1.05):
+        return False
+    starts = [other for other in inside if other.page == line.page
+              and abs(other.top - line.top) < max(line.size, other.size) * 0.8]
+    return any(_opens_paragraph(start, inside) for start in starts)
+
+
+def _size_of(lines: list[Line]) -> float:
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 11.0
+
+
+def _opens_paragraph(line: Line, column_lines: list[Line]) -> bool:
+    above = [other for other in column_lines if other.page == line.page
+             and other.bottom <= line.top + 0.5]
+    if not above:
+        return True
+    nearest = max(above, key=lambda other: other.bottom)
+    return line.top - nearest.bottom > line.size * 0.5 or nearest.text.rstrip().endswith(
+        (".", ":", "!", "?"))
+
+
+def place_margin_headings(lines: list[Line]) -> list[Line]:
+    """Margin headings (body lines left of the text column, level with a paragraph's first
+    line) moved to stand just before that paragraph, in the column: a heading over it."""
+    body = [line for line in lines if line.region == "body"]
+    column = main_column(body)
+    if column is None:
+        return lines
+    inside = [line for line in body if not column.beside(line)]
+    result = [line for line in lines]
+    for heading in [line for line in body if column.beside(line)
+                    and _margin_heading(line, column, inside)]:
+        start = min((other for other in inside if other.page == heading.page
+                     and abs(other.top - heading.top) < max(heading.size, other.size) * 0.8),
+                    key=lambda other: abs(other.top - heading.top))
+        result.remove(heading)
+        heading.top = start.top - start.size * 1.5
+        heading.bottom = heading.top + heading.size
+        heading.x0 = start.x0
+        result.insert(result.index(start), heading)
+    return result
 
 
 def _groups(lines: list[Line], column: Column) -> list[list[Line]]:
