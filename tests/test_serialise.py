@@ -269,3 +269,22 @@ def test_any_text_reads_back_as_itself(text):
     for width in (None, 12):
         written = to_markdown(paragraph, width=width)
         assert unwrapped(model(written)[0]) == paragraph, written
+
+
+@pytest.mark.parametrize("node, written", [
+    (n.Emphasis((n.Emphasis((n.Text("a"),)),)), "*_a_*"),  # "__a__" would be strong
+    (n.Emphasis((n.Strong((n.Text("b"),)),)), "_**b**_"),
+    (n.Strong((n.Text("a "), n.Emphasis((n.Text("b"),)))), "**a _b_**"),
+    (n.Emphasis((n.Text("midt"),)), "*midt*"),  # inside a word "_" is no emphasis
+])
+def test_nested_marks_read_back_as_written(node, written):
+    word = isinstance(node.children[0], n.Text) and node.children[0].text == "midt"
+    paragraph = n.Paragraph((n.Text("x " if not word else "x"), node, n.Text(" y")))
+    text = to_markdown([paragraph])
+    assert written in text
+    assert model(text)[0] == (paragraph,)
+
+
+def test_text_deleted_twice_is_written_once():
+    twice = n.Strikethrough((n.Strikethrough((n.Text("a"),)),))
+    assert to_markdown([n.Paragraph((twice,))]) == "~~a~~\n"  # "~~~~a~~~~" opens a code fence

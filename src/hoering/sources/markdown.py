@@ -213,8 +213,8 @@ class _Converter:
         result: list[n.Inline] = []
         for child in children:
             node = self.inline(child)
-            if node is None:
-                continue
+            if node is None or (isinstance(node, n.Text) and not node.text):
+                continue  # markdown-it leaves empty texts where delimiters were used up
             if isinstance(node, n.Text) and result and isinstance(result[-1], n.Text):
                 result[-1] = n.Text(result[-1].text + node.text)
             else:

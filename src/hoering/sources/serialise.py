@@ -268,7 +268,7 @@ def _break(w: _Writer, node: n.SoftBreak | n.LineBreak, around: _Around) -> str:
 
 def _mark(delimiter: str) -> Callable[[_Writer, Any, _Around], str]:
     def write(w: _Writer, node: Any, around: _Around) -> str:
-        lead, children, trail = _outer_spaces(node.children)
+        lead, children, trail = _outer_spaces(_flat(node))
         inner = w.inline(children, one_line=around.one_line)
         if not inner:
             return lead + trail
@@ -281,9 +281,33 @@ def _mark(delimiter: str) -> Callable[[_Writer, Any, _Around], str]:
 
 
 def _emphasis(w: _Writer, node: n.Emphasis, around: _Around) -> str:
-    """``_x_``, or ``*x*`` inside a word (where ``_`` is not emphasis)."""
+    """``_x_``, or ``*x*`` inside a word (where ``_`` is not emphasis) or around an emphasis
+    at its edge (``__x__`` would be strong)."""
     inside_word = (_last_char(around.before).isalnum() or _first_char(around.after).isalnum())
-    return _mark("*" if inside_word else "_")(w, node, around)
+    return _mark("*" if inside_word or _edged(node) else "_")(w, node, around)
+
+
+def _strong(w: _Writer, node: n.Strong, around: _Around) -> str:
+    """``**x**``, or ``__x__`` around a strong at its edge (``****x****`` is no mark)."""
+    return _mark("__" if _edged(node) else "**")(w, node, around)
+
+
+def _edged(node: n.Emphasis | n.Strong) -> bool:
+    """Whether the node's content begins or ends with a node of its own kind."""
+    children = node.children
+    return bool(children) and (type(children[0]) is type(node)
+                               or type(children[-1]) is type(node))
+
+
+def _flat(node: Any) -> tuple[n.Inline, ...]:
+    """A deletion's or insertion's content with the same mark directly inside it lifted out:
+    ``~~~~x~~~~`` would be a code fence, and text deleted twice is deleted."""
+    if not isinstance(node, n.Strikethrough | n.Insertion):
+        return tuple(node.children)
+    flat: list[n.Inline] = []
+    for child in node.children:
+        flat += _flat(child) if type(child) is type(node) else [child]
+    return tuple(flat)
 
 
 def _link(w: _Writer, node: n.Link, around: _Around) -> str:
@@ -312,7 +336,7 @@ INLINES: dict[str, Callable[[_Writer, Any, _Around], str]] = {
     "softbreak": _break,
     "linebreak": _break,
     "emphasis": _emphasis,
-    "strong": _mark("**"),
+    "strong": _strong,
     "strikethrough": _mark("~~"),
     "insertion": _mark("++"),
     "link": _link,
