@@ -89,10 +89,16 @@ def letter_pdf(*, logo: str, blocks: list, recipient: list[str] = (), date_top_r
     return compile_typst(source)
 
 
-def email_pdf(headers: list[tuple[str, str]], body: list, quoted: list = ()) -> bytes:
+def email_pdf(headers: list[tuple[str, str]], body: list, quoted: list = (),
+              columns: bool = False) -> bytes:
     """An e-mail as Outlook prints it: the header block (Fra, Sendt, Til, Cc, Emne), the
-    message, and below it the quoted messages (each a header block and its text)."""
+    message, and below it the quoted messages (each a header block and its text). With
+    ``columns`` the labels stand in a column of their own, left of the values."""
     def header_block(pairs):
+        if columns:
+            cells = ", ".join(f'[#text(weight: "bold")[{typst_text(k)}:]], [{typst_text(v)}]'
+                              for k, v in pairs)
+            return f"#grid(columns: (2cm, auto), row-gutter: 4pt, {cells})"
         return " \\\n".join(f'#text(weight: "bold")[{typst_text(k)}:] {typst_text(v)}'
                             for k, v in pairs)
 

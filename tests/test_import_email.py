@@ -242,3 +242,19 @@ def test_an_imported_mail_builds_and_appendix_takes_only_true_or_false(project):
         parse_body("## Tidligere {appendix=yes}\n")
     assert [str(e) for e in caught.value.errors] == [
         "appendix: 'yes' is not true or false (write appendix=true)"]
+
+
+def test_header_labels_in_a_column_of_their_own(project):
+    data = email_pdf([("Fra", "Birgitte Løkke Sørensen <bls@glostrup.dk>"),
+                      ("Sendt", "mandag 3. marts 2025 10:15"), ("Til", "hoering@regionh.dk"),
+                      ("Emne", "SV: Høring")], REMARKS,
+                     quoted=[([("Fra", "Region Hovedstaden <hoering@regionh.dk>"),
+                               ("Sendt", "10. februar 2025 09:00"), ("Emne", "Høring")],
+                              HEARING_LETTER)], columns=True)
+    source, _, path = imported(project, "mail.pdf", data)
+    assert (source.meta.sender, source.meta.date.isoformat(), source.meta.title) == (
+        "Glostrup Kommune", "2025-03-03", "Høring")
+    body = body_of(path)
+    assert "bls@glostrup.dk" not in body and "Sendt" not in body.split("## Tidligere")[0]
+    assert ("> Fra: Region Hovedstaden \\<hoering@regionh.dk>\\\n> Sendt: 10. februar 2025 "
+            "09:00\\\n> Emne: Høring\n") in body

@@ -212,7 +212,7 @@ def quoted_paragraphs(lines: list[Line]) -> list[str]:
     with newlines), the text between them joined where the lines sit close together."""
     paragraphs: list[str] = []
     previous: Line | None = None
-    for line in lines:
+    for line in _joined_rows(lines):
         text = line.text.lstrip("> ").strip()
         if not text or line.table:
             previous = None
@@ -224,6 +224,19 @@ def quoted_paragraphs(lines: list[Line]) -> list[str]:
             paragraphs[-1] += joiner + text
         previous = line
     return paragraphs
+
+
+def _joined_rows(lines: list[Line]) -> list[Line]:
+    """PDF lines side by side (a quoted header's labels and values) as one line each, page
+    by page; the lines of a DOCX or a mail's text as they are."""
+    result: list[Line] = []
+    for page in dict.fromkeys(line.page for line in lines):
+        for row in _rows([line for line in lines if line.page == page]):
+            first = min(row, key=lambda line: line.x0)
+            result.append(Line(_row_text(row), page=first.page, top=first.top,
+                               bottom=max(line.bottom for line in row), x0=first.x0,
+                               size=first.size, paragraph=first.paragraph, table=first.table))
+    return result
 
 
 def _new_paragraph(previous: Line, line: Line, text: str) -> bool:
