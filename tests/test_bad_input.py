@@ -51,28 +51,45 @@ def test_malformed_yaml_names_the_line(cli, project):
     replace_in_source(project, "department: Center for Socialservice",
                       "department: [Center for Socialservice")
     assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:6: metadata is not valid YAML: the [ that begins on this line is never "
-        "closed with ] (end it with ] on the same line, or put text with ',' or ':' in quotes)"
+        f"{SOURCE}:6: metadata er ikke gyldig YAML: den [ der begynder på denne linje, bliver "
+        "aldrig lukket med ] (afslut den med ] på samme linje, eller sæt tekst med ',' eller "
+        "':' i anførselstegn)"
     ])
 
 
-@pytest.mark.parametrize("old, new, expected", [
+YAML_MISTAKES = [  # (what is changed, the message in Danish and in English)
     ('title: Høringssvar om udkast', 'title: "Høringssvar om udkast',
+     ":3: metadata er ikke gyldig YAML: anførselstegnet \" i starten af teksten bliver aldrig "
+     "lukket (afslut teksten med samme anførselstegn på den linje, eller udelad "
+     "anførselstegnene)",
      ":3: metadata is not valid YAML: the quote \" that begins the text is never closed (end "
      "the text with the same quote mark on that line, or leave the quotes out)"),
     ("  - Center for Sundhed", "\t- Center for Sundhed",
+     ":11: metadata er ikke gyldig YAML: linjen er rykket ind med en tabulator (YAML rykker "
+     "kun ind med mellemrum: erstat tabulatoren med mellemrum, som på linjerne over)",
      ":11: metadata is not valid YAML: the line is indented with a tab (YAML indents with "
      "spaces only: replace the tab with spaces, as on the lines above)"),
     ("case_number: 27", "title: Dobbelt\ncase_number: 27",
+     ":8: metadata er ikke gyldig YAML: 'title' er skrevet to gange (første gang på linje 3) "
+     "(behold den ene: en nøgle må kun stå én gang på samme niveau)",
      ":8: metadata is not valid YAML: 'title' is written twice (first on line 3) (keep one of "
      "them: a key may appear only once at the same level)"),
     ("department: Center for Socialservice", "department: Center: Socialservice",
+     ":6: metadata er ikke gyldig YAML: teksten indeholder et ':', som YAML læser som en ny "
+     'nøgle (sæt tekst med ": " i anførselstegn, fx title: "Svar: om trafikken")',
      ":6: metadata is not valid YAML: the text has a ':' in it, which YAML reads as a new key "
      '(put text that contains ": " in quotes, e.g. title: "Svar: om trafikken")'),
-], ids=["unclosed quote", "tab", "duplicate key", "colon in text"])
-def test_yaml_mistakes_in_plain_words_where_they_start(cli, project, old, new, expected):
+]
+
+
+@pytest.mark.parametrize("old, new, danish, english", YAML_MISTAKES,
+                         ids=["unclosed quote", "tab", "duplicate key", "colon in text"])
+def test_yaml_mistakes_in_plain_words_where_they_start(cli, project, old, new, danish,
+                                                       english):
     replace_in_source(project, old, new)
-    assert_fails_cleanly(cli, project, [f"{SOURCE}{expected}"])
+    assert_fails_cleanly(cli, project, [f"{SOURCE}{danish}"])
+    result = cli("--lang", "en", "check")
+    assert f"Error: {SOURCE}{english}" in result.stderr.splitlines()
 
 
 def test_unknown_key_suggests_the_right_one(cli, project):
@@ -141,36 +158,36 @@ def test_non_utf8_file(cli, project):
     text = (project / SOURCE).read_text("utf-8")
     write_source(project, text.encode("latin-1"))
     assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:3: is not UTF-8 text (byte 0xf8) (save the file as UTF-8 in your editor)"
+        f"{SOURCE}:3: er ikke UTF-8-tekst (byte 0xf8) (gem filen som UTF-8 i din editor)"
     ])
 
 
 def test_empty_file(cli, project):
     write_source(project, b"")
     assert_fails_cleanly(cli, project, [
-        f"{SOURCE}: file is empty (start it with 'hoering new response')"
+        f"{SOURCE}: filen er tom (begynd den med 'hoering new response')"
     ])
 
 
 def test_file_without_metadata(cli, project):
     write_source(project, "Bare tekst\n")
     assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:1: no metadata block at the top "
-        "(the file must start with a line '---', the metadata, and '---')"
+        f"{SOURCE}:1: ingen metadatablok øverst "
+        "(filen skal begynde med en linje '---', metadata og '---')"
     ])
 
 
 def test_source_that_is_missing(cli, project):
     missing = Path("consultations") / "nope.md"
-    assert_fails_cleanly(cli, project, [f"{missing}: file not found"], str(missing))
+    assert_fails_cleanly(cli, project, [f"{missing}: filen findes ikke"], str(missing))
 
 
 def test_source_that_is_a_directory(cli, project):
     folder = project / "consultations" / "mappe.md"
     folder.mkdir()
     assert_fails_cleanly(cli, project, [
-        f"{Path('consultations/mappe.md')}: is a folder, not a source file "
-        "(give a .md file, or build the folder with 'hoering build FOLDER')"
+        f"{Path('consultations/mappe.md')}: er en mappe, ikke en kildefil "
+        "(angiv en .md-fil, eller byg mappen med 'hoering build MAPPE')"
     ], "consultations/mappe.md")
 
 

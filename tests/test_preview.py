@@ -125,7 +125,12 @@ def test_other_hosts_and_addresses_are_refused(running):
     assert get(f"{url}consultations/{EXAMPLE_HEARING}/hearing.yaml")[0] == 404
 
 
-def test_nothing_to_preview(project):
+def test_nothing_to_preview(project, monkeypatch):
+    with pytest.raises(SourceError) as caught:
+        Preview("hoering.toml", load_config())
+    assert str(caught.value) == ("hoering.toml: her er intet at vise (angiv en kilde (.md) "
+                                 "eller en hørings mappe (med hearing.yaml))")
+    monkeypatch.setenv("HOERING_LANG", "en")
     with pytest.raises(SourceError) as caught:
         Preview("hoering.toml", load_config())
     assert str(caught.value) == ("hoering.toml: nothing to preview here (give a source (.md) "

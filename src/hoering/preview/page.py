@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from ..errors import HoeringError, SourceError, SourceErrors, display_path
+from ..messages import language, tr
 
 BAR_STYLE = """
 #hoering-preview{position:sticky;top:0;z-index:1000;display:flex;flex-wrap:wrap;gap:.3em 1em;
@@ -54,12 +55,14 @@ def document_page(document_html: bytes, *, name: str, version: int,
 def error_page(error: Exception, *, name: str, version: int) -> bytes:
     """A page listing the errors, each with file, line and the lines around it."""
     items = "".join(_error_item(e) for e in _errors(error))
+    heading = html.escape(tr("{name} cannot be built", name=name))
+    advice = html.escape(tr("Correct the file and save it: this page then shows the document."))
+    title = html.escape(tr("Errors: {name}", name=name))
     body = (f"{_bar(name, [], pdf=False)}<main class=\"hoering-errors\">"
-            f"<h1>{html.escape(name)} cannot be built</h1><ol>{items}</ol>"
-            "<p>Correct the file and save it: this page then shows the document.</p></main>")
-    return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<h1>{heading}</h1><ol>{items}</ol><p>{advice}</p></main>")
+    return (f"<!DOCTYPE html><html lang=\"{language()}\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>Errors: {html.escape(name)}</title><style>{BAR_STYLE}</style>"
+            f"<title>{title}</title><style>{BAR_STYLE}</style>"
             f"<script>{RELOAD_SCRIPT % version}</script></head><body>{body}</body></html>"
             ).encode()
 
@@ -68,9 +71,13 @@ def _bar(name: str, warnings: list[str], *, pdf: bool) -> str:
     link = '<a href="/document.pdf">PDF</a>' if pdf else ""
     notes = ""
     if warnings:
-        notes = "<ul>" + "".join(f"<li>Warning: {html.escape(w)}</li>" for w in warnings) + "</ul>"
-    return (f'<div id="hoering-preview" role="status"><strong>Preview: {html.escape(name)}'
-            f"</strong>{link}<span>updated when you save</span>{notes}</div>")
+        notes = "<ul>" + "".join(
+            "<li>" + html.escape(tr("Warning: {warning}", warning=w)) + "</li>"
+            for w in warnings) + "</ul>"
+    heading = html.escape(tr("Preview: {name}", name=name))
+    updated = html.escape(tr("updated when you save"))
+    return (f'<div id="hoering-preview" role="status"><strong>{heading}</strong>{link}'
+            f"<span>{updated}</span>{notes}</div>")
 
 
 def _insert_after_body(text: str, fragment: str) -> str:
@@ -89,7 +96,7 @@ def _errors(error: Exception) -> list[Exception]:
 def _error_item(error: Exception) -> str:
     message = html.escape(str(error))
     if not isinstance(error, HoeringError):
-        message = html.escape(f"internal error: {error!r}")
+        message = html.escape(tr("internal error: {error}", error=repr(error)))
     excerpt = ""
     if isinstance(error, SourceError) and error.path is not None and error.line:
         excerpt = _excerpt(error.path, error.line)
@@ -107,5 +114,5 @@ def _excerpt(path: Path, line: int) -> str:
     for number in range(first, min(len(lines), line + CONTEXT_LINES) + 1):
         text = html.escape(f"{number:>4}  {lines[number - 1]}")
         shown.append(f"<mark>{text}</mark>" if number == line else text)
-    label = html.escape(display_path(path))
-    return f'<pre aria-label="{label}, line {line}">' + "\n".join(shown) + "</pre>"
+    label = html.escape(tr("{path}, line {line}", path=display_path(path), line=line))
+    return f'<pre aria-label="{label}">' + "\n".join(shown) + "</pre>"

@@ -36,9 +36,12 @@ def serve(preview, port: int) -> _Server:
     try:
         return _Server(preview, port)
     except OSError as exc:
-        raise HoeringError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}",
-                           hint="give another port with --port N, or --port 0 for any free "
-                                "one") from None
+        from ..messages import tr
+
+        raise HoeringError(tr("cannot listen on 127.0.0.1:{port}: {reason}", port=port,
+                              reason=exc.strerror),
+                           hint=tr("give another port with --port N, or --port 0 for any free "
+                                   "one")) from None
 
 
 class _Handler(BaseHTTPRequestHandler):

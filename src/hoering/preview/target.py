@@ -13,6 +13,7 @@ from pathlib import Path
 from ..config import Config
 from ..errors import SourceError
 from ..hearing import HEARING_FILE, hearing_folder
+from ..messages import tr
 from ..render.templates import TemplateFinder
 
 
@@ -32,8 +33,9 @@ class Target:
             return cls(folder.resolve(), config)
         if given.is_file() and given.suffix == ".md":
             return cls(given.resolve(), config)
-        raise SourceError(given, "nothing to preview here",
-                          hint="give a source (.md) or a hearing's folder (with hearing.yaml)")
+        raise SourceError(given, tr("nothing to preview here"),
+                          hint=tr("give a source (.md) or a hearing's folder (with "
+                                  "hearing.yaml)"))
 
     @property
     def is_hearing(self) -> bool:

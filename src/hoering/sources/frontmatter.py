@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
+from ..messages import tr
 
 FENCE = "---"
 
@@ -111,8 +112,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         known = explain(exc, text, first_line)
         if known is not None:
             line, message, hint = known
-            raise SourceError(path, f"metadata is not valid YAML: {message}", line=line,
-                              hint=hint) from None
+            raise SourceError(path, tr("metadata is not valid YAML: {problem}",
+                                       problem=message), line=line, hint=hint) from None
         raise _parser_error(exc, path, first_line) from None
     except YAMLError as exc:
         raise SourceError(path, f"metadata is not valid YAML: {_short(str(exc))}") from None
@@ -150,15 +151,17 @@ def _parser_error(exc: Any, path: Path, first_line: int) -> SourceError:
 def read_text(path: Path) -> str:
     """The file's text, refusing what is not a readable, non-empty UTF-8 text file."""
     if not path.exists():
-        raise SourceError(path, "file not found")
+        raise SourceError(path, tr("file not found"))
     if path.is_dir():
-        raise SourceError(path, "is a folder, not a source file",
-                          hint="give a .md file, or build the folder with 'hoering build FOLDER'")
+        raise SourceError(path, tr("is a folder, not a source file"),
+                          hint=tr("give a .md file, or build the folder with 'hoering build "
+                                  "FOLDER'"))
     from ..limits import active
 
     size = path.stat().st_size
     if size == 0:
-        raise SourceError(path, "file is empty", hint="start it with 'hoering new response'")
+        raise SourceError(path, tr("file is empty"),
+                          hint=tr("start it with 'hoering new response'"))
     if size > active().source_mb * 1024 * 1024:
         raise SourceError(path, f"file is too large ({size / 1024 / 1024:.1f} MB)",
                           hint="split it up; " + active().hint("source_mb"))
@@ -167,8 +170,9 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(path, f"is not UTF-8 text (byte 0x{data[exc.start]:02x})", line=line,
-                          hint="save the file as UTF-8 in your editor") from None
+        raise SourceError(path, tr("is not UTF-8 text (byte 0x{byte:02x})",
+                                   byte=data[exc.start]), line=line,
+                          hint=tr("save the file as UTF-8 in your editor")) from None
 
 
 def read_source(path: Path) -> RawSource:
@@ -176,9 +180,9 @@ def read_source(path: Path) -> RawSource:
     metadata_text, body, body_first_line = split_source(path)
     metadata = parse_yaml(metadata_text, path, first_line=2)
     if metadata is None:
-        raise SourceError(path, "metadata block is empty", line=2)
+        raise SourceError(path, tr("metadata block is empty"), line=2)
     if not isinstance(metadata, dict):
-        raise SourceError(path, "metadata must be 'key: value' lines", line=2)
+        raise SourceError(path, tr("metadata must be 'key: value' lines"), line=2)
     return RawSource(path, metadata, body, body_first_line)
 
 
@@ -187,12 +191,13 @@ def split_source(path: Path) -> tuple[str, str, int]:
     text = read_text(path)
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FENCE:
-        raise SourceError(path, "no metadata block at the top", line=1,
-                          hint="the file must start with a line '---', the metadata, and '---'")
+        raise SourceError(path, tr("no metadata block at the top"), line=1,
+                          hint=tr("the file must start with a line '---', the metadata, and "
+                                  "'---'"))
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in (FENCE, "...")), None)
     if end is None:
-        raise SourceError(path, "metadata block is not closed", line=1,
-                          hint="end the metadata with a line '---'")
+        raise SourceError(path, tr("metadata block is not closed"), line=1,
+                          hint=tr("end the metadata with a line '---'"))
     return "".join(lines[1:end]), "".join(lines[end + 1:]), end + 2
 
 

@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-QUOTE_HINT = "end the text with the same quote mark on that line, or leave the quotes out"
-COLON_HINT = 'put text that contains ": " in quotes, e.g. title: "Svar: om trafikken"'
+from ..messages import tr
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ def explain(exc: Any, text: str, first_line: int = 1) -> tuple[int, str, str] | 
         return None
     message = problem.message
     if problem.first is not None:
-        message += f" (first on line {problem.first + first_line})"
+        message += " " + tr("(first on line {line})", line=problem.first + first_line)
     return problem.line + first_line, message, problem.hint
 
 
@@ -47,9 +46,9 @@ def _tab_indented(lines: list[str]) -> Problem | None:
     for number, line in enumerate(lines):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
-            return Problem(number, "the line is indented with a tab",
-                           "YAML indents with spaces only: replace the tab with spaces, as "
-                           "on the lines above")
+            return Problem(number, tr("the line is indented with a tab"),
+                           tr("YAML indents with spaces only: replace the tab with spaces, as "
+                              "on the lines above"))
     return None
 
 
@@ -64,8 +63,10 @@ def _unclosed_quote(exc: Any, lines: list[str]) -> Problem | None:
     if start is None:
         return None
     quote = lines[start][exc.context_mark.column] if start < len(lines) else '"'
-    return Problem(start, f"the quote {quote} that begins the text is never closed",
-                   QUOTE_HINT)
+    return Problem(start, tr("the quote {quote} that begins the text is never closed",
+                             quote=quote),
+                   tr("end the text with the same quote mark on that line, or leave the "
+                      "quotes out"))
 
 
 def _duplicate_key(exc: Any, lines: list[str]) -> Problem | None:
@@ -77,8 +78,8 @@ def _duplicate_key(exc: Any, lines: list[str]) -> Problem | None:
     indent = len(lines[second]) - len(lines[second].lstrip())
     pattern = re.compile(rf"^ {{{indent}}}{re.escape(key)}\s*:")
     first = next((i for i in range(second) if pattern.match(lines[i])), None)
-    return Problem(second, f"'{key}' is written twice",
-                   "keep one of them: a key may appear only once at the same level", first)
+    return Problem(second, tr("'{key}' is written twice", key=key),
+                   tr("keep one of them: a key may appear only once at the same level"), first)
 
 
 def _unclosed_list(exc: Any, lines: list[str]) -> Problem | None:
@@ -89,10 +90,10 @@ def _unclosed_list(exc: Any, lines: list[str]) -> Problem | None:
     if start is None:
         return None
     opening, closing = ("[", "]") if "sequence" in context else ("{", "}")
-    return Problem(start, f"the {opening} that begins on this line is never closed with "
-                          f"{closing}",
-                   f"end it with {closing} on the same line, or put text with ',' or ':' in "
-                   "quotes")
+    return Problem(start, tr("the {opening} that begins on this line is never closed with "
+                             "{closing}", opening=opening, closing=closing),
+                   tr("end it with {closing} on the same line, or put text with ',' or ':' "
+                      "in quotes", closing=closing))
 
 
 def _colon_or_indentation(exc: Any, lines: list[str]) -> Problem | None:
@@ -104,10 +105,11 @@ def _colon_or_indentation(exc: Any, lines: list[str]) -> Problem | None:
     line = lines[number]
     _, _, value = line.partition(":")
     if ": " in value or value.rstrip().endswith(":"):
-        return Problem(number, "the text has a ':' in it, which YAML reads as a new key",
-                       COLON_HINT)
-    return Problem(number, "the indentation does not line up with the lines above",
-                   "indent keys that belong together by the same number of spaces")
+        return Problem(number, tr("the text has a ':' in it, which YAML reads as a new key"),
+                       tr('put text that contains ": " in quotes, e.g. title: "Svar: om '
+                          'trafikken"'))
+    return Problem(number, tr("the indentation does not line up with the lines above"),
+                   tr("indent keys that belong together by the same number of spaces"))
 
 
 _RECOGNISERS: list[Callable[[Any, list[str]], Problem | None]] = [
