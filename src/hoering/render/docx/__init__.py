@@ -94,14 +94,22 @@ def _set_language(word, tag: str) -> None:
 def _set_properties(word, document: Document) -> None:
     when = timestamp_for(document).astimezone(dt.UTC).replace(tzinfo=None)
     props = word.core_properties
-    props.title = document.title
-    props.author = props.last_modified_by = document.author
-    props.subject = document.subject or ""
-    props.keywords = ", ".join(document.keywords)
+    props.title = _property(document.title)
+    props.author = props.last_modified_by = _property(document.author)
+    props.subject = _property(document.subject or "")
+    props.keywords = _property(", ".join(document.keywords))
     props.language = document.language_tag
     props.comments = ""
     props.created = props.modified = props.last_printed = when
     props.revision = 1
+
+
+MAX_PROPERTY = 255  # Word's limit for a core property; the document itself keeps it all
+
+
+def _property(text: str) -> str:
+    """``text`` as a core property: at most 255 characters, shortened with '…'."""
+    return text if len(text) <= MAX_PROPERTY else text[:MAX_PROPERTY - 1].rstrip() + "…"
 
 
 def _save(word, when: dt.datetime) -> bytes:
