@@ -64,7 +64,7 @@ def load_source(path: Path) -> Source:
         errors.append(exc.located(path))
     if errors:
         raise SourceErrors(errors)
-    return Source(path, source_type, meta, body, raw)
+    return Source(path, source_type, meta, body, raw, warnings=list(raw.warnings))
 
 
 def _source_type(raw: RawSource) -> str:

@@ -7,13 +7,14 @@ and can say which line holds an impossible one.
 
 from __future__ import annotations
 
+import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import SourceError
+from ..errors import SourceError, display_path
 from ..messages import tr
 
 FENCE = "---"
@@ -28,6 +29,7 @@ class RawSource:
     body: str
     body_first_line: int  # line number in the file of the body's first line
     metadata_first_line: int = 2
+    warnings: list[str] = field(default_factory=list)  # "file:line: message" lines
 
     def line_of(self, location: tuple[str | int, ...]) -> int | None:
         """The file line of the value at ``location`` (a path of keys and indexes)."""
@@ -178,12 +180,44 @@ def read_text(path: Path) -> str:
 def read_source(path: Path) -> RawSource:
     """Split ``path`` into metadata and body. The metadata block must come first."""
     metadata_text, body, body_first_line = split_source(path)
+    warnings: list[str] = []
+    metadata_text = _printable(metadata_text, path, 2, warnings)
+    body = _printable(body, path, body_first_line, warnings)
     metadata = parse_yaml(metadata_text, path, first_line=2)
     if metadata is None:
         raise SourceError(path, tr("metadata block is empty"), line=2)
     if not isinstance(metadata, dict):
         raise SourceError(path, tr("metadata must be 'key: value' lines"), line=2)
-    return RawSource(path, metadata, body, body_first_line)
+    _printable_values(metadata, path, warnings)
+    return RawSource(path, metadata, body, body_first_line, warnings=warnings)
+
+
+# Control characters other than tab and line ends print as nothing, and DOCX (XML) and HTML
+# cannot hold them; each becomes a visible placeholder and a warning.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+PLACEHOLDER = "\ufffd"
+
+
+def _printable(text: str, path: Path, first_line: int, warnings: list[str]) -> str:
+    if not _CONTROL.search(text):
+        return text
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        for match in _CONTROL.finditer(line):
+            warnings.append(f"{display_path(path)}:{number}: control character "
+                            f"U+{ord(match[0]):04X} replaced by {PLACEHOLDER}")
+    return _CONTROL.sub(PLACEHOLDER, text)
+
+
+def _printable_values(node: Any, path: Path, warnings: list[str], line: int = 2) -> None:
+    """The same for control characters written as YAML escapes ("\\u0007")."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(
+        node, list) else ()
+    for key, value in items:
+        where = yaml_line(node, (key,), 2) or line
+        if isinstance(value, str) and _CONTROL.search(value):
+            node[key] = _printable(value, path, where, warnings)
+        elif isinstance(value, dict | list):
+            _printable_values(value, path, warnings, where)
 
 
 def split_source(path: Path) -> tuple[str, str, int]:
