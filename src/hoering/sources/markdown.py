@@ -38,7 +38,8 @@ def _new_parser() -> Any:
 
     from .insertions import insertion_plugin
 
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
+                                   "maxNesting": 200})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.use(insertion_plugin)
@@ -247,7 +248,7 @@ class _Converter:
             alt = "".join(c.content for c in node.children) if node.children else node.content
             return n.Image(str(node.attrs["src"]), alt)
         if kind == "footnote_ref":
-            return n.FootnoteRef(self.footnote_number(node.meta["label"]))
+            return n.FootnoteRef(self.footnote_number(_note_key(node.meta)))
         if kind == "footnote_anchor":
             return None  # the parser's back-link from a note to its reference
         raise SourceError(None, f"unsupported Markdown construct '{kind}'")
@@ -263,13 +264,19 @@ class _Converter:
             if child.type != "footnote_block":
                 continue
             for note in child.children:
-                label = note.meta.get("label")
+                label = _note_key(note.meta)
                 blocks = [b for b in self.blocks(note.children) if b is not None]
                 found[label] = tuple(blocks)
         notes = []
         for label, number in sorted(self.footnote_numbers.items(), key=lambda kv: kv[1]):
             notes.append(n.Footnote(number, label, found.get(label, ())))
         return notes
+
+
+def _note_key(meta: dict) -> str:
+    """A footnote's label, or for an inline note (``^[text]``, which has none) its number
+    among the notes as the parser counts them."""
+    return meta.get("label") or f"inline-{meta.get('id', 0)}"
 
 
 def _task_marker(blocks: list[n.Block]) -> tuple[bool | None, list[n.Block]]:
@@ -346,6 +353,7 @@ def parse_body(text: str, first_line: int = 1) -> Body:
 
     check_tables(text, first_line)
     root = SyntaxTreeNode(_parser().parse(text))
+    check_nesting(root, first_line)
     converter = _Converter(first_line)
     blocks = converter.blocks(root.children)
     notes = converter.footnotes(root)
@@ -384,3 +392,25 @@ def check_tables(text: str, first_line: int = 1) -> None:
                     hint="put the data in a spreadsheet and summarise it here; "
                          + limits.hint(key))])
         index += 1
+
+
+
+MAX_NESTING = 10  # quotes and lists inside each other (Typst stops at ~13 list levels)
+
+
+def check_nesting(root: Any, first_line: int = 1) -> None:
+    """Refuse quotes or lists nested deeper than MAX_NESTING: the PDF cannot lay them out,
+    and markdown-it silently drops what lies deeper than its own limit."""
+    from ..errors import SourceErrors
+
+    stack = [(child, 0) for child in root.children]
+    while stack:
+        node, depth = stack.pop()
+        if node.type in ("blockquote", "bullet_list", "ordered_list"):
+            depth += 1
+            if depth > MAX_NESTING:
+                line = node.map[0] + first_line if node.map else None
+                raise SourceErrors([SourceError(
+                    None, f"quotes or lists are nested more than {MAX_NESTING} levels deep",
+                    line=line, hint="nest them less deeply")])
+        stack.extend((child, depth) for child in node.children)
