@@ -133,12 +133,32 @@ def _build(job: Job, outcome: Outcome) -> None:
         outcome.skipped = True
         return
     document = compose(source, organisation)
+    if "pdf" in job.outputs:
+        outcome.warnings = outcome.warnings + missing_glyphs(job.source)
     rendered = {path: render(document, fmt, templates) for fmt, path in job.outputs.items()}
     first = next(iter(job.outputs.values()))
     for suffix, data in exports(source, document).items():
         rendered[first.with_name(first.stem + suffix)] = data
     # one source's documents and exports all or nothing (a full disk keeps the old set)
     outcome.written = write_all(first.parent, {path.name: data for path, data in rendered.items()})
+
+
+def missing_glyphs(path: Path) -> list[str]:
+    """A warning for each source line with characters the PDF cannot print (emoji, CJK):
+    they are printed as a placeholder there (DOCX and HTML keep them)."""
+    from .render.pdf import PLACEHOLDER, undisplayable
+
+    text = path.read_text("utf-8-sig")
+    missing = undisplayable(text)
+    if not missing:
+        return []
+    warnings = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = sorted(set(line) & missing)
+        if found:
+            warnings.append(f"{display_path(path)}:{number}: the PDF's fonts have no "
+                            f"{' '.join(found)}; printed as {PLACEHOLDER}")
+    return warnings
 
 
 def organisation_for(source, templates: TemplateFinder):

@@ -39,7 +39,7 @@ def render(document: Document, templates: TemplateFinder) -> bytes:
     """The document as a tagged PDF on the letterhead (``document.typ``)."""
     template = templates.find(TEMPLATE)
     refuse_packages(template.parent)
-    inputs = {"document": document_json(document)}
+    inputs = {"document": with_placeholders(document_json(document))}
     timestamp = int(timestamp_for(document).timestamp())
     try:
         return _compiler(template.parent).compile(
@@ -47,6 +47,38 @@ def render(document: Document, templates: TemplateFinder) -> bytes:
         )
     except typst.TypstError as exc:
         raise _template_error(template, exc) from None
+
+
+PLACEHOLDER = "\u25a1"  # □, printed for a character no bundled font has (emoji, CJK)
+_PROBE = '#set text(font: "Libertinus Serif", fallback: true)\n#sys.inputs.at("c")\n'
+
+
+def undisplayable(text: str) -> set[str]:
+    """The characters of ``text`` that no font bundled with Typst can print (Typst refuses
+    the whole PDF for one of them under PDF/A)."""
+    return {c for c in set(text) if ord(c) > 0x7F and not _displayable(c)}
+
+
+def with_placeholders(text: str) -> str:
+    for character in undisplayable(text):
+        text = text.replace(character, PLACEHOLDER)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def _displayable(character: str) -> bool:
+    """Whether Typst can print ``character`` (a tiny compile, ~8 ms, once per character)."""
+    import tempfile
+
+    probe = Path(tempfile.gettempdir()) / "hoering-glyph-probe.typ"
+    if not probe.is_file() or probe.read_text("utf-8") != _PROBE:
+        probe.write_text(_PROBE, "utf-8")
+    try:
+        _compiler(probe.parent).compile(str(probe), sys_inputs={"c": character},
+                                        pdf_standards=["a-3u"])
+    except typst.TypstError:
+        return False
+    return True
 
 
 _PACKAGE = re.compile(r'"(@[a-z][\w-]*/[^"]*)')  # "@preview/cetz:0.3.1", or its start
