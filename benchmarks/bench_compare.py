@@ -120,7 +120,9 @@ def run_size(count: int, bundle: bool) -> dict:
         size = sum(p.stat().st_size for p in (folder / "responses").iterdir())
         done = subprocess.run(
             [sys.executable, __file__, "--child", str(root)] + (["--bundle"] if bundle else []),
-            check=True, capture_output=True, text=True)
+            capture_output=True, text=True)
+        if done.returncode != 0:  # say why, not only that the child failed
+            raise SystemExit(f"{count} responses failed:\n{done.stderr[-3000:]}")
         result = json.loads(done.stdout.strip().splitlines()[-1])
         result["input_mb"] = size / 2**20
         return result

@@ -58,13 +58,18 @@ def render_page(document: Document, templates: TemplateFinder,
     fill its blocks); ``extra`` goes into the template's context as it is."""
     page = _Page(document)
     words = page_label(document.lang)
+    # What we render ourselves goes in after the template has run, so the template's output
+    # limit measures what the template writes, not the length of the document (a hearing's
+    # report can be tens of MB). User text is escaped, so it never contains a marker.
+    ours = {"body": blocks(page, document.blocks), "closing": blocks(page, document.closing)}
+    ours["footnotes"] = footnotes(page)
+    markers = {name: Markup(f"<!--hoering:{name}-->") if value else value
+               for name, value in ours.items()}  # empty stays empty: {% if closing %}
     context = {
         "document": document,
         "letterhead": document.letterhead,
         "logo": _data_uri(document.letterhead.logo, document.letterhead.logo_mime),
-        "body": blocks(page, document.blocks),
-        "closing": blocks(page, document.closing),
-        "footnotes": footnotes(page),
+        **markers,
         "css": Markup(templates.find("document.css").read_text("utf-8")),
         "page_word": words[0],
         "of_word": words[1],
@@ -73,6 +78,9 @@ def render_page(document: Document, templates: TemplateFinder,
         **extra,
     }
     html = templates.render_jinja(template, **context)
+    for name, marker in markers.items():
+        if marker:
+            html = html.replace(marker, ours[name])
     return html.encode("utf-8")
 
 

@@ -12,23 +12,26 @@ from ..remarks import Answer
 from .context import Notat
 from .words import heading, shared_note, stance_text, status_text, text
 
-PER_TOPIC_ON_PAPER = 150  # a published notat quotes this many remarks per topic at most
+# A published notat quotes this many remarks per topic (and general remarks) at most; the
+# working copy (the HTML report) quotes every one. A mass consultation's thousands of
+# remarks belong in its counts and campaigns, not in a 2,000-page PDF.
+PER_TOPIC_ON_PAPER = 100
 WORDS = {
     "da": {"general": "Generelle bemærkninger", "topics": "Bemærkninger til de enkelte emner",
            "no_general": "Ingen høringssvar har bemærkninger uden for emnerne.",
            "no_topic": "Ingen høringssvar nævner dette emne.", "comment": "Kommentar",
            "missing": "[Intet svar endnu: skriv det i remarks.md under '### {who}'.]",
            "section": "Udkastets afsnit {section}.", "answer_of": "svar af",
-           "more": "… og {n} bemærkninger mere om emnet; alle er gengivet i den fulde oversigt "
-                   "over høringssvarene.",
+           "more": "… og {n} bemærkninger mere; alle er gengivet i den fulde oversigt over "
+                   "høringssvarene.",
            "counts": "{n} bemærkninger fra {who} høringssvar: {parts}."},
     "en": {"general": "General remarks", "topics": "Remarks on each topic",
            "no_general": "No response has remarks outside the topics.",
            "no_topic": "No response mentions this topic.", "comment": "Comment",
            "missing": "[No answer yet: write it in remarks.md under '### {who}'.]",
            "section": "Section {section} of the draft.", "answer_of": "response of",
-           "more": "… and {n} more remarks on the topic; all of them are in the full overview "
-                   "of the responses.",
+           "more": "… and {n} more remarks; all of them are in the full overview of the "
+                   "responses.",
            "counts": "{n} remarks from {who} responses: {parts}."},
 }
 
@@ -41,7 +44,10 @@ def general_section(notat: Notat, number: str) -> list[n.Block]:
     comparison = notat.comparison
     blocks: list[n.Block] = [heading(1, words(notat)["general"], f"{number}.")]
     answers = comparison.general_answers
-    blocks += [remark_group(notat, r, answers.get(r.respondent)) for r in comparison.unmatched]
+    shown = comparison.unmatched if notat.working else comparison.unmatched[:PER_TOPIC_ON_PAPER]
+    blocks += [remark_group(notat, r, answers.get(r.respondent)) for r in shown]
+    if len(shown) < len(comparison.unmatched):
+        blocks.append(text(words(notat)["more"].format(n=len(comparison.unmatched) - len(shown))))
     if not comparison.unmatched:
         blocks.append(text(words(notat)["no_general"]))
     if comparison.general_comment:  # a lead, not a heading: section 2 has no subsections
