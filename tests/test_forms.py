@@ -139,3 +139,43 @@ def test_a_table_that_is_not_one_is_refused_with_its_name(tmp_path):
         check_table(path, load_hearing(folder).meta.form, load_hearing(folder))
     assert str(caught.value) == (f"{path}: cannot be read as XLSX: File is not a zip file "
                                  "(open it in Excel and save it again as .xlsx)")
+
+
+def test_import_copies_an_export_after_checking_its_columns(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from hoering.cli import main
+
+    folder = hearing(tmp_path / "consultations")
+    export = write_xlsx(tmp_path / "export.xlsx")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["import", "export.xlsx", "--hearing",
+                                       "consultations/trafikplan"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "Copied export.xlsx to consultations/trafikplan/responses/export.xlsx (columns read: "
+        "navn, organisation, indsendt, spm_1, spm_2)")
+    assert ("Warning: export.xlsx: columns not in form: in hearing.yaml, so not read: "
+            "'samtykke'") in result.output
+    assert "hoering review" not in result.output
+    assert (folder / "responses" / "export.xlsx").read_bytes() == export.read_bytes()
+
+
+def test_import_refuses_an_export_that_lacks_a_mapped_column_and_copies_nothing(
+        tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from hoering.cli import main
+
+    folder = hearing(tmp_path / "consultations")
+    write_csv(tmp_path / "export.csv", header=["navn", "organisation", "dato", "spm_1",
+                                               "spm_2", "samtykke"])
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["import", "export.csv", "--hearing",
+                                       "consultations/trafikplan"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "Error: export.csv: has no column 'indsendt' (form.date in "
+        "consultations/trafikplan/hearing.yaml) (the file's columns are: 'navn', "
+        "'organisation', 'dato', 'spm_1', 'spm_2', 'samtykke')")
+    assert list((folder / "responses").iterdir()) == []

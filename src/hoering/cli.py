@@ -207,7 +207,8 @@ def new_response(hearing: str, organisation: str | None, department: str | None,
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
             force: bool) -> None:
-    """Import høringssvar received as PDF, DOCX or e-mail (.eml) into Markdown sources.
+    """Import høringssvar received as PDF, DOCX or e-mail (.eml) into Markdown sources, and
+    web-form exports (CSV, XLSX, Parquet) as they are.
 
     Each file becomes <hearing>/responses/<sender>.md, with the sender, date, case number,
     subject and signatory read from the letter, and each section matched to the hearing's
@@ -217,10 +218,14 @@ def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
     same file is never replaced without --force. A bad file is reported and the others are
     still imported; the exit code is then 1.
 
+    A CSV, XLSX or Parquet file is a web form's export: its columns are checked against the
+    hearing's form: mapping and it is copied unchanged to <hearing>/responses/.
+
     \b
-    Example:
+    Examples:
       hoering import ~/Downloads/hoeringssvar-albertslund.pdf ~/Downloads/brondby.docx \\
           --hearing consultations/samarbejdsaftale-psykisk-sygdom
+      hoering import ~/Downloads/export.xlsx --hearing consultations/trafikplan
     """
     from .errors import display_path
     from .imports.run import import_files
@@ -231,6 +236,12 @@ def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
                 click.echo(result.detail.rstrip(), err=True)
             for line in _error_lines(result):
                 click.echo(f"Error: {line}", err=True)
+            return
+        if result.table is not None:  # a web form's export: copied, columns checked
+            click.echo(f"Copied {display_path(path)} to {display_path(result.path)} (columns "
+                       f"read: {', '.join(result.table.columns)})")
+            if result.table.warning:
+                click.echo(f"Warning: {result.table.warning}", err=True)
             return
         unsure = sum(1 for g in result.guessed if g.confidence < 0.7)
         note = f", {unsure} uncertain" if unsure else ""
@@ -244,7 +255,7 @@ def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
         click.echo(f"{len(report.imported)} imported, {len(report.failed)} failed: {names}",
                    err=True)
         ctx.exit(1)
-    if report.imported:
+    if any(i.table is None for i in report.imported):
         click.echo(f"Check the guesses with: hoering review {display_path(hearing_dir)}")
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import HoeringError, SourceError, display_path
 from ..hearing import hearing_folder, load_hearing
@@ -59,6 +60,7 @@ class Imported:
     original: Path  # the unchanged copy, <hearing>/received/<name>
     guessed: list[Guessed]
     pages: int = 1
+    table: Any = None  # a web form's export copied as it is (hoering.forms.importing)
 
 
 @dataclass
@@ -109,6 +111,7 @@ def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: boo
     paths = list({Path(p).resolve(): Path(p) for p in paths}.values())  # each file once
     report = ImportReport()
     planned: set[Path] = set()
+    paths = _import_tables(paths, folder, force, report, on_progress)
     for path, result in zip(paths, _analyse_all(paths, context, executor), strict=True):
         if isinstance(result, Analysis):
             try:
@@ -126,6 +129,31 @@ def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: boo
         if on_progress is not None:
             on_progress(path, result)
     return report
+
+
+def _import_tables(paths: list[Path], folder: Path, force: bool, report: ImportReport,
+                   on_progress) -> list[Path]:
+    """Web-form exports (CSV, XLSX, Parquet) are copied as they are (hoering.forms); the
+    other files are returned, to be read as letters."""
+    from ..forms.importing import import_table
+    from ..forms.tables import TABLE_SUFFIXES
+
+    letters = []
+    for path in paths:
+        if path.suffix.lower() not in TABLE_SUFFIXES:
+            letters.append(path)
+            continue
+        try:
+            copied = import_table(path, folder, force=force)
+            result: Imported | HoeringError = Imported(copied.path, copied.path, [], 0,
+                                                       table=copied)
+            report.imported.append(result)
+        except HoeringError as exc:
+            result = exc
+            report.failed.append((path, exc))
+        if on_progress is not None:
+            on_progress(path, result)
+    return letters
 
 
 def _context(folder: Path, config) -> _Context:

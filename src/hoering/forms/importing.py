@@ -1,0 +1,42 @@
+"""``hoering import export.xlsx --hearing H``: a web form's export copied unchanged into the
+hearing's responses/, once its columns have been checked against ``form:`` (a missing column
+stops the copy; columns the mapping does not name are reported as not read)."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import SourceError, SourceErrors, display_path
+from ..hearing import load_hearing
+from ..output import atomic_file
+from . import check_table, form_of
+
+
+@dataclass(frozen=True)
+class CopiedTable:
+    path: Path  # <hearing>/responses/<name>
+    columns: tuple[str, ...]  # the columns form: reads
+    warning: str | None  # columns that are not read
+
+
+def import_table(path: Path, folder: Path, *, force: bool = False) -> CopiedTable:
+    """Copy the table ``path`` into ``folder``/responses/ after checking its columns."""
+    if not path.is_file():
+        raise SourceError(path, "not found")
+    hearing = load_hearing(folder)
+    form = form_of(hearing, path)
+    check = check_table(path, form, hearing)
+    if check.missing:
+        raise SourceErrors(check.missing)
+    target = hearing.responses_folder / path.name
+    if target.exists() and target.resolve() != path.resolve() and not force \
+            and not filecmp.cmp(target, path, shallow=False):
+        raise SourceError(path, f"{display_path(target)} already exists with other answers",
+                          hint="rename the export, or use --force to replace it")
+    if target.resolve() != path.resolve():
+        with atomic_file(target) as temporary:
+            shutil.copyfile(path, temporary)  # streamed: an export can be gigabytes
+    return CopiedTable(target, tuple(form.columns), check.warning)
