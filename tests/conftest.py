@@ -76,18 +76,19 @@ def templates() -> TemplateFinder:
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_HEARING = "samarbejdsaftale-psykisk-sygdom"
+EXAMPLE_FORM_HEARING = "trafikplan-bymidten"  # a citizens' hearing answered in a web form
 
 
 def copy_example_project(root: Path) -> Path:
-    """Copy the example project into ``root``: the example hearing and the templates only.
+    """Copy the example project into ``root``: the example hearings and the templates only.
 
     Never the whole working tree's ``consultations/``: a user's own hearings there (or one
     made by following the README) must not change what the tests see."""
     import shutil
 
-    shutil.copytree(REPO / "consultations" / EXAMPLE_HEARING,
-                    root / "consultations" / EXAMPLE_HEARING,
-                    ignore=shutil.ignore_patterns("__pycache__", ".*"))
+    for hearing in (EXAMPLE_HEARING, EXAMPLE_FORM_HEARING):
+        shutil.copytree(REPO / "consultations" / hearing, root / "consultations" / hearing,
+                        ignore=shutil.ignore_patterns("__pycache__", ".*"))
     shutil.copytree(REPO / "templates", root / "templates",
                     ignore=shutil.ignore_patterns("__pycache__", ".*"))
     return root

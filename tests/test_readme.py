@@ -89,6 +89,24 @@ def _downloads(project):
     (downloads / "hoeringssvar-albertslund.pdf").write_bytes(response_pdf(seed=3)[0])
     (downloads / "brondby.docx").write_bytes(plain_docx(
         date_line="Brøndby, den 18. juni 2019"))
+    _form_export(downloads / "export.xlsx")
+
+
+def _form_export(path) -> None:
+    """The web form's export the README imports: the example's answers as a spreadsheet."""
+    import csv
+
+    import xlsxwriter
+
+    example = REPO / "consultations" / "trafikplan-bymidten" / "responses"
+    with (example / "svar-fra-formular.csv").open(encoding="utf-8-sig") as stream:
+        rows = list(csv.reader(stream, delimiter=";"))
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    for r, row in enumerate(rows[:20]):
+        for c, value in enumerate(row):
+            sheet.write_string(r, c, value)
+    book.close()
 
 
 def _run_session(runner, project, example: Example) -> None:

@@ -479,9 +479,10 @@ def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
         late_text = f"{', '.join(late[:3])} and {len(late) - 3} more"
     else:
         late_text = ", ".join(late)
-    click.echo(f"{len(comparison.respondents)} respondents, "
-               f"{len(comparison.not_answered)} consulted parties did not answer"
-               + (f", late: {late_text}" if late else ""))
+    if comparison.respondents or comparison.mass is None:
+        click.echo(f"{len(comparison.respondents)} respondents, "
+                   f"{len(comparison.not_answered)} consulted parties did not answer"
+                   + (f", late: {late_text}" if late else ""))
     if guessed:
         click.echo(f"{guessed} remarks have topics guessed by import; confirm them with "
                    f"'hoering review {display_path(comparison.hearing.folder)}'")

@@ -70,11 +70,13 @@ class MassComparison:
     def outline(self) -> list[str]:
         """What the run found, in a few lines for the terminal."""
         s = self.summary
-        lines = [f"{s.answers} answers from {', '.join(self.files)} ({self.partitions} "
-                 f"partitions): {s.remarks} remarks, {len(self.campaigns)} campaigns holding "
-                 f"{self.campaign_remarks}, {len(s.organisations)} organisations"]
+        lines = [f"{_count(s.answers, 'answer')} from {', '.join(self.files)} "
+                 f"({_count(self.partitions, 'partition')}): {_count(s.remarks, 'remark')}, "
+                 f"{_count(len(self.campaigns), 'campaign')} holding {self.campaign_remarks}, "
+                 f"{_count(len(s.organisations), 'organisation')}"]
         if s.bad_rows:
-            lines.append(f"{s.bad_rows} rows could not be read and are not counted:")
+            lines.append(f"{_count(s.bad_rows, 'row')} could not be read and "
+                         f"{'is' if s.bad_rows == 1 else 'are'} not counted:")
             lines += [f"  {error}" for error in s.errors[:10]]
             if s.bad_rows > 10:
                 lines.append(f"  … and {s.bad_rows - 10} more (the høringsnotat lists the "
@@ -86,3 +88,7 @@ class MassComparison:
         if self.matrix is None:
             return iter(())
         return self.matrix.chunks()
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
