@@ -135,3 +135,34 @@ def test_one_mention_of_a_distinctive_keyword_places_a_paragraph(project):
     assert (heading.topic, heading.stance, heading.matched) == (
         "ventetid", "proposal", "varsling; stance: anbefaler")
     assert body.lstrip().startswith("Tak for høringen om samarbejdsaftalen.")
+
+
+def test_a_form_table_gets_a_section_per_row_that_names_a_topic(project):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Høringsskema fra Vallensbæk Kommune")
+    document.add_paragraph("Tak for høringen. Vores bemærkninger står i skemaet.")
+    table = document.add_table(rows=3, cols=2)
+    for row, cells in zip(table.rows, [("Afsnit", "Bemærkning"),
+                                       ("Netværksmøder under indlæggelse", MEETINGS),
+                                       ("Udskrivningsmentor", MENTOR)], strict=True):
+        row.cells[0].text, row.cells[1].text = cells
+    stream = io.BytesIO()
+    document.save(stream)
+    path = project / "incoming" / "skema.docx"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(stream.getvalue())
+    source = load_source(hoering.import_file(path, HEARING).path)
+    body = source.path.read_text("utf-8").split("\n---\n", 1)[1]
+    assert heading_lines(body) == ["## Netværksmøder under indlæggelse",
+                                   "## Udskrivningsmentor"]
+    tables = [b for b in source.blocks if isinstance(b, n.Table)]
+    assert [[n.plain_text(c.children) for c in (t.header + t.rows[0])] for t in tables] == [
+        ["Afsnit", "Bemærkning", "Netværksmøder under indlæggelse", MEETINGS],
+        ["Afsnit", "Bemærkning", "Udskrivningsmentor", MENTOR]]
+    said = {t.topic.id: {r.respondent for r in t.remarks} for t in hoering.compare(
+        HEARING).topics}
+    assert "Vallensbæk Kommune" in said["netvaerksmoeder"] & said["udskrivningsmentor"]

@@ -52,6 +52,10 @@ def assign_topics(blocks: list[Block], topics: list[TopicSpec]) -> tuple[list[Bl
     for block in blocks:
         if block.kind == "heading":  # a remark under "Bemærkninger" gets a sub-heading
             level, covered, current = min(6, block.level + 1), "topic" in block.attributes, None
+        elif not covered and block.kind == "table" and (rows := _form_rows(block, level,
+                                                                           topics)):
+            result += rows
+            continue
         elif not covered and block.kind in LOOSE and (by_paragraph or label_of(block)):
             created = _new_section(block, current, level, topics, by_paragraph)
             if created is not None:
@@ -131,6 +135,24 @@ def _new_section(block: Block, current: str | None, level: int, topics: list[Top
     return _heading(title, level, match, "topic of the paragraph")
 
 
+def _form_rows(block: Block, level: int, topics: list[TopicSpec]) -> list[Block]:
+    """A form's table whose rows name the topics in their first cell ("Netværksmøder under
+    indlæggelse | Vi finder …"): one section per such row, headed by that cell, each with
+    the table's header row and its row; [] for any other table."""
+    if len(block.rows) < 3:
+        return []
+    header, rows = block.rows[0], block.rows[1:]
+    matches = [match_section(row[0], " ".join(row[1:]), topics) for row in rows]
+    if sum(_by_heading(match) for match in matches) * 2 < len(rows):
+        return []
+    result = []
+    for row, match in zip(rows, matches, strict=True):
+        if match.topic:
+            result.append(_heading(row[0].strip().rstrip(":"), level, match, "row of a form"))
+        result.append(Block("table", rows=[header, row]))
+    return result
+
+
 def _heading(text: str, level: int, match: TopicMatch, found_as: str) -> Block:
     attributes = {"topic": match.topic, "guess": f"{match.confidence:.2f}",
                   "matched": ", ".join(match.matched)}
@@ -140,8 +162,8 @@ def _heading(text: str, level: int, match: TopicMatch, found_as: str) -> Block:
 def _stances(blocks: list[Block], guesses: list[Guess]) -> None:
     """The stance of each inserted heading, from all the text of its section; and its guess."""
     for index, block in enumerate(blocks):
-        if block.kind != "heading" or block.found_as not in ("bold label",
-                                                              "topic of the paragraph"):
+        if block.kind != "heading" or block.found_as not in (
+                "bold label", "topic of the paragraph", "row of a form"):
             continue
         stance = match_section("", _section_text(blocks, index), [])
         attributes = block.attributes
