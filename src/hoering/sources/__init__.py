@@ -73,7 +73,7 @@ def _source_type(raw: RawSource) -> str:
     if value is None:
         raise SourceError(raw.path, "required key is missing", line=2, key="type",
                           hint=f"say what the document is: type: {known}")
-    if value not in SOURCE_TYPES:
+    if not isinstance(value, str) or value not in SOURCE_TYPES:  # type: [] is a list
         raise SourceError(raw.path, f"'{value}' is not a document type", key="type",
                           line=raw.line_of(("type",)), hint=f"use one of: {known}")
     return str(value)
