@@ -326,3 +326,51 @@ def test_compare_that_cannot_write_every_file_keeps_the_old_set(cli, project):
                               "was changed (free some space or choose another output folder)")
     assert snapshot(folder) == old
     assert [p.name for p in folder.parent.iterdir()] == [EXAMPLE_HEARING]  # no staging left
+
+
+# --- valid text that used to fail -----------------------------------------------------------
+
+def _set_metadata(project: Path, old: str, new: str) -> None:
+    text = (project / SOURCE).read_text("utf-8")
+    assert old in text
+    (project / SOURCE).write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_type_that_is_a_list_is_a_clean_error(cli, project):
+    _set_metadata(project, "type: response", "type: []")
+    fails_cleanly(cli, project, [f"{SOURCE}:2: type: '[]' is not a document type (use one of: "
+                                 "minutes, response)"], str(SOURCE))
+
+
+def test_image_name_too_long_for_the_file_system_is_a_clean_error(cli, project):
+    name = "kort" * 80 + ".png"
+    line = add_to_body(project, f"![Kort]({name})")
+    fails_cleanly(cli, project, [f"{SOURCE}:{line}: image '{name[:77]}...' is not a usable file "
+                                 "name (rename the image to a short name)"], str(SOURCE))
+
+
+def test_emoji_cjk_control_characters_inline_notes_and_struck_links_build(cli, project):
+    import docx
+    import pypdf
+
+    long_title = "Høringssvar " + "om samarbejde " * 25
+    _set_metadata(project, "title: Høringssvar om udkast til samarbejdsaftale om voksne med "
+                           "psykisk sygdom", f'title: "{long_title.strip()} \\u0000"')
+    line = add_to_body(project, "Vi er glade 😀 for 漢字 og \x07 ~~[den gamle side]"
+                                "(https://www.ishoj.dk)~~ med en note^[skrevet inline].")
+    result = cli("build", str(SOURCE))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[:3] == [
+        f"Warning: {SOURCE}:{line}: control character U+0007 replaced by \ufffd",
+        f"Warning: {SOURCE}:3: control character U+0000 replaced by \ufffd",
+        f"Warning: {SOURCE}:{line}: the PDF's fonts have no 字 漢 😀; printed as □"]
+    out = project / "output" / EXAMPLE_HEARING / "responses"
+    pdf = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out / "ishoj.pdf").pages)
+                   .split())
+    assert "Vi er glade □ for □□ og \ufffd den gamle side med en note" in pdf
+    assert "skrevet inline" in pdf
+    word = docx.Document(out / "ishoj.docx")
+    assert len(word.core_properties.title) == 255 and word.core_properties.title.endswith("…")
+    assert word.paragraphs[0].text.startswith(long_title.strip()[:100])
+    body = "\n".join(p.text for p in word.paragraphs)
+    assert "Vi er glade 😀 for 漢字 og \ufffd den gamle side med en note" in body
