@@ -1,0 +1,133 @@
+"""Benchmark: every memory and time bomb of issue 12, each run by the CLI in a fresh process,
+with the peak memory (max RSS of the process and its workers) and the wall time.
+
+Each case is refused (or, for the tall table header, built) with a message; nothing may
+take more than 1 GB. The inputs are made here, in a temporary copy of the example project.
+
+Run:  python benchmarks/bench_bombs.py
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+HEARING = Path("consultations") / "samarbejdsaftale-psykisk-sygdom"
+SOURCE = HEARING / "responses" / "ishoj.md"
+
+
+def _with_body(root: Path, body: str, metadata: str = "") -> None:
+    path = root / SOURCE
+    head = path.read_text("utf-8").split("\n---\n", 1)[0]
+    path.write_text(head + metadata + "\n---\n\n" + body, "utf-8")
+
+
+def yaml_alias_bomb(root: Path) -> list[str]:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    _with_body(root, "Tekst.\n", "\n" + "\n".join(lines))
+    return ["check", str(SOURCE)]
+
+
+def table_100k_rows(root: Path) -> list[str]:
+    rows = "".join(f"| række {i} | x | y |\n" for i in range(100_000))
+    _with_body(root, "| a | b | c |\n|---|---|---|\n" + rows)
+    return ["build", str(SOURCE)]
+
+
+def tall_table_header(root: Path) -> list[str]:
+    words = " ".join(["ord"] * 6000)
+    rows = "".join(f"| række {i} | x |\n" for i in range(1000))
+    _with_body(root, f"| {words} | b |\n|---|---|\n{rows}")
+    return ["build", "-f", "pdf", str(SOURCE)]
+
+
+def png_bomb(root: Path) -> list[str]:
+    from test_limits import png
+
+    (root / HEARING / "responses" / "plan.png").write_bytes(png(60000, 60000))
+    _with_body(root, "![Plan](plan.png)\n")
+    return ["build", str(SOURCE)]
+
+
+def jinja_runaway(root: Path) -> list[str]:
+    (root / "templates" / "document.html.j2").write_text("{{ 'x'.ljust(2000000000) }}")
+    return ["build", "-f", "html", str(SOURCE)]
+
+
+def jinja_loop(root: Path) -> list[str]:
+    (root / "hoering.toml").write_text("[limits]\ntemplate_seconds = 5\n")
+    (root / "templates" / "document.html.j2").write_text(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    return ["build", "-f", "html", str(SOURCE)]
+
+
+def _import(root: Path, name: str, data: bytes) -> list[str]:
+    (root / "incoming").mkdir(exist_ok=True)
+    (root / "incoming" / name).write_bytes(data)
+    return ["import", f"incoming/{name}", "--hearing", str(HEARING)]
+
+
+def pdf_filter_chain_bomb(root: Path) -> list[str]:
+    import hostile_files
+
+    return _import(root, "kaede.pdf", hostile_files.chained_filter_bomb(400))
+
+
+def pdf_glyph_bomb(root: Path) -> list[str]:
+    import hostile_files
+
+    return _import(root, "tegn.pdf", hostile_files.glyph_bomb(1_500_000))
+
+
+def docx_bad_crc(root: Path) -> list[str]:
+    import hostile_files
+
+    return _import(root, "crc.docx", hostile_files.docx_bad_crc())
+
+
+CASES = [yaml_alias_bomb, table_100k_rows, tall_table_header, png_bomb, jinja_runaway,
+         jinja_loop, pdf_filter_chain_bomb, pdf_glyph_bomb, docx_bad_crc]
+
+
+def run(case) -> tuple[str, float, float, int, str]:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        shutil.copytree(REPO / "consultations", root / "consultations")
+        shutil.copytree(REPO / "templates", root / "templates")
+        args = case(root)
+        started = time.monotonic()
+        process = subprocess.Popen([sys.executable, "-c", "from hoering.cli import main; main()",
+                                    *args], cwd=root, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        out, err = process.communicate(timeout=600)
+        seconds = time.monotonic() - started
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        message = next((line for line in err.splitlines() if line.startswith("Error")),
+                       (out.strip().splitlines() or ["(no output)"])[-1])
+        return case.__name__, seconds, peak, process.returncode, message[:110]
+
+
+def main() -> None:
+    # each case in its own python so RUSAGE_CHILDREN's maximum is that case's alone
+    if len(sys.argv) > 1:
+        case = next(c for c in CASES if c.__name__ == sys.argv[1])
+        name, seconds, peak, code, message = run(case)
+        print(f"{name:24} {seconds:7.1f} {peak:9.0f} {code:5}  {message}")
+        return
+    print(f"{'case':24} {'seconds':>7} {'peak MB':>9} {'exit':>5}  message")
+    for case in CASES:
+        subprocess.run([sys.executable, __file__, case.__name__], check=False,
+                       env={**os.environ, "PYTHONPATH": str(REPO / "tests")})
+
+
+if __name__ == "__main__":
+    main()

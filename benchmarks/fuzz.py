@@ -1,0 +1,87 @@
+"""The long fuzz run: the property tests of tests/test_fuzz.py with many more examples,
+counting crashes instead of stopping at the first. A crash is any outcome other than
+outputs that hold every word of the input or a HoeringError about the input.
+
+Run:  python benchmarks/fuzz.py [--examples 2000] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+
+def main() -> None:
+    from hypothesis import HealthCheck, given, seed, settings
+
+    import fuzz_inputs as fuzz
+    import hostile_files
+    from test_fuzz import assert_imports_or_fails_cleanly, build_source
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    crashes: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    run = settings(max_examples=args.examples, deadline=None, database=None,
+                   suppress_health_check=list(HealthCheck))
+
+    def record(kind: str, check, *values) -> None:
+        counts[kind] += 1
+        try:
+            check(*values)
+        except AssertionError as exc:
+            key = f"{kind}: {str(exc).splitlines()[0][:100]}"
+            crashes[key] += 1
+            first.setdefault(key, repr(values)[:300])
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        shutil.copytree(REPO / "templates", root / "templates")
+        hearing = root / "consultations" / "samarbejdsaftale-psykisk-sygdom"
+        shutil.copytree(REPO / "consultations" / "samarbejdsaftale-psykisk-sygdom", hearing)
+        for part in ("responses", "received", "minutes"):
+            shutil.rmtree(hearing / part, ignore_errors=True)
+
+        def markdown(title: str, body: str) -> None:
+            outcome, files = build_source(root, fuzz.source_text(title, body))
+            assert outcome.detail is None, outcome.detail.strip().splitlines()[-1]
+            if outcome.error is not None:
+                assert str(outcome.error).startswith("fuzz/"), str(outcome.error)
+                return
+            for suffix, extract in ((".html", fuzz.html_text), (".docx", fuzz.docx_text),
+                                    (".pdf", fuzz.pdf_text)):
+                text = fuzz.plain(extract(files[suffix]))
+                missing = {w for w in fuzz.expected_words(body) if w not in text}
+                assert not missing, f"{suffix} lost words"
+
+        started = time.monotonic()
+        seed(args.seed)(run(given(fuzz.title(), fuzz.body)(
+            lambda t, b: record("markdown", markdown, t, b))))()
+        for name, original in (("svar.pdf", hostile_files.plain_letter()),
+                               ("svar.docx", hostile_files.docx_bytes())):
+            seed(args.seed)(run(given(fuzz.damaged(original))(
+                lambda data, name=name: record(name, assert_imports_or_fails_cleanly, root,
+                                               name, data))))()
+        seconds = time.monotonic() - started
+    print(f"{'property':12} {'examples':>9}")
+    for kind, count in counts.items():
+        print(f"{kind:12} {count:9}")
+    print(f"{sum(crashes.values())} crashes in {sum(counts.values())} examples, "
+          f"{seconds:.0f} s")
+    for key, count in crashes.most_common():
+        print(f"{count:5}  {key}\n       first: {first[key]}")
+
+
+if __name__ == "__main__":
+    main()
