@@ -19,12 +19,29 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 
+def _markdown(root: Path, title: str, body: str) -> None:
+    """Build a generated source: outputs with every word, or an error about the source."""
+    import fuzz_inputs as fuzz
+    from test_fuzz import build_source
+
+    outcome, files = build_source(root, fuzz.source_text(title, body))
+    assert outcome.detail is None, outcome.detail.strip().splitlines()[-1]
+    if outcome.error is not None:
+        assert str(outcome.error).startswith("fuzz/"), str(outcome.error)
+        return
+    for suffix, extract in ((".html", fuzz.html_text), (".docx", fuzz.docx_text),
+                            (".pdf", fuzz.pdf_text)):
+        text = fuzz.plain(extract(files[suffix]))
+        missing = {w for w in fuzz.expected_words(body) if w not in text}
+        assert not missing, f"{suffix} lost words"
+
+
 def main() -> None:
     from hypothesis import HealthCheck, given, seed, settings
 
     import fuzz_inputs as fuzz
     import hostile_files
-    from test_fuzz import assert_imports_or_fails_cleanly, build_source
+    from test_fuzz import assert_imports_or_fails_cleanly
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=2000)
@@ -53,26 +70,15 @@ def main() -> None:
         for part in ("responses", "received", "minutes"):
             shutil.rmtree(hearing / part, ignore_errors=True)
 
-        def markdown(title: str, body: str) -> None:
-            outcome, files = build_source(root, fuzz.source_text(title, body))
-            assert outcome.detail is None, outcome.detail.strip().splitlines()[-1]
-            if outcome.error is not None:
-                assert str(outcome.error).startswith("fuzz/"), str(outcome.error)
-                return
-            for suffix, extract in ((".html", fuzz.html_text), (".docx", fuzz.docx_text),
-                                    (".pdf", fuzz.pdf_text)):
-                text = fuzz.plain(extract(files[suffix]))
-                missing = {w for w in fuzz.expected_words(body) if w not in text}
-                assert not missing, f"{suffix} lost words"
-
         started = time.monotonic()
         seed(args.seed)(run(given(fuzz.title(), fuzz.body)(
-            lambda t, b: record("markdown", markdown, t, b))))()
+            lambda t, b: record("markdown", _markdown, root, t, b))))()
+        def importing(name: str):
+            return lambda data: record(name, assert_imports_or_fails_cleanly, root, name, data)
+
         for name, original in (("svar.pdf", hostile_files.plain_letter()),
                                ("svar.docx", hostile_files.docx_bytes())):
-            seed(args.seed)(run(given(fuzz.damaged(original))(
-                lambda data, name=name: record(name, assert_imports_or_fails_cleanly, root,
-                                               name, data))))()
+            seed(args.seed)(run(given(fuzz.damaged(original))(importing(name))))()
         seconds = time.monotonic() - started
     print(f"{'property':12} {'examples':>9}")
     for kind, count in counts.items():
