@@ -346,6 +346,12 @@ def test_report_is_the_working_copy_with_links_and_guess_marks(compared):
     assert target == (compared[0] / HEARING / "responses" / "glostrup-kommune.md").resolve()
     assert "emne og holdning foreslået ved indlæsning, ikke bekræftet" in glostrup.text()
     assert "* foreslået ved indlæsning, ikke bekræftet" in page.text()
+    parties = next(t for t in page.find_all("table") if t.find_all("caption")
+                   and t.find("caption").text() == "Høringsliste")
+    marks = {row.find("th").text(): row.find("td").text()
+             for row in parties.find_all("tr")[1:]}
+    assert marks["Glostrup Kommune"] == (
+        "svar modtaget 18. juni 2019 [dato foreslået ved indlæsning]")  # not shown as a fact
 
 
 def test_report_tables_and_controls_are_accessible(compared):

@@ -119,15 +119,18 @@ def remark_group(notat: Notat, remark: Remark, answer: Answer | None,
     notes = _notes(notat, remark)
     if notes:
         blocks.append(n.Paragraph(tuple(notes)))
-    blocks += answer_blocks(notat, answer, remark.respondent)
+    # a remark on no topic (often the courtesy lines) needs no answer: no placeholder
+    blocks += answer_blocks(notat, answer, remark.respondent, remark.topic is not None)
     data = (("topic", remark.topic or ""), ("respondent", remark.respondent),
             ("stance", remark.stance))
     return n.Group("remark", tuple(blocks), data)
 
 
-def answer_blocks(notat: Notat, answer: Answer | None, who: str) -> list[n.Block]:
+def answer_blocks(notat: Notat, answer: Answer | None, who: str,
+                  expected: bool = True) -> list[n.Block]:
     if answer is None or not (answer.blocks or answer.status):
-        return [text(words(notat)["missing"].format(who=who))] if notat.working else []
+        missing = notat.working and expected
+        return [text(words(notat)["missing"].format(who=who))] if missing else []
     lead: list[n.Inline] = [n.Strong((n.Text(f"{words(notat)['comment']}:"),))]
     if answer.status:
         lead.append(n.Text(" "))
