@@ -374,3 +374,11 @@ def test_emoji_cjk_control_characters_inline_notes_and_struck_links_build(cli, p
     assert word.paragraphs[0].text.startswith(long_title.strip()[:100])
     body = "\n".join(p.text for p in word.paragraphs)
     assert "Vi er glade 😀 for 漢字 og \ufffd den gamle side med en note" in body
+
+
+def test_a_footnote_label_defined_twice_is_refused(cli, project):
+    first = add_to_body(project, "Et udsagn[^n].\n\n[^n]: Første note.")
+    second = add_to_body(project, "Et andet[^n].\n\n[^n]: Anden note, som ellers forsvandt.")
+    fails_cleanly(cli, project, [f"{SOURCE}:{second + 2}: footnote [^n] is defined twice (first "
+                                 f"on line {first + 2}) (give each note its own label)"],
+                  str(SOURCE))

@@ -352,6 +352,7 @@ def parse_body(text: str, first_line: int = 1) -> Body:
     from ..errors import SourceErrors
 
     check_tables(text, first_line)
+    check_footnote_labels(text, first_line)
     root = SyntaxTreeNode(_parser().parse(text))
     check_nesting(root, first_line)
     converter = _Converter(first_line)
@@ -414,3 +415,25 @@ def check_nesting(root: Any, first_line: int = 1) -> None:
                     None, f"quotes or lists are nested more than {MAX_NESTING} levels deep",
                     line=line, hint="nest them less deeply")])
         stack.extend((child, depth) for child in node.children)
+
+
+_NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
+
+
+def check_footnote_labels(text: str, first_line: int = 1) -> None:
+    """Refuse a footnote label defined twice: the parser keeps the first note and drops the
+    other's text without a word."""
+    from ..errors import SourceErrors
+
+    seen: dict[str, int] = {}
+    fenced = False
+    for number, line in enumerate(text.splitlines(), start=first_line):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        match = None if fenced else _NOTE_DEFINITION.match(line)
+        if match and match[1] in seen:
+            raise SourceErrors([SourceError(
+                None, f"footnote [^{match[1]}] is defined twice (first on line "
+                f"{seen[match[1]]})", line=number, hint="give each note its own label")])
+        if match:
+            seen[match[1]] = number
