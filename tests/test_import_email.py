@@ -258,3 +258,23 @@ def test_header_labels_in_a_column_of_their_own(project):
     assert "bls@glostrup.dk" not in body and "Sendt" not in body.split("## Tidligere")[0]
     assert ("> Fra: Region Hovedstaden \\<hoering@regionh.dk>\\\n> Sendt: 10. februar 2025 "
             "09:00\\\n> Emne: Høring\n") in body
+
+
+def test_eml_with_only_an_html_body(project):
+    mail = EmailMessage()
+    mail["From"] = "Kåre Bøgh Nielsen <kbn@rodovre.dk>"
+    mail["Subject"] = "Høringssvar"
+    mail["Date"] = "Fri, 07 Mar 2025 09:00:00 +0100"
+    mail.set_content(
+        "<html><head><style>p {margin: 0}</style></head><body><p>Kære&nbsp;region</p>"
+        "<p>Det er ikke realistisk at holde netværksmøder inden for tre dage.</p>"
+        "<table><tr><td>Afsnit</td><td>4.4</td></tr></table>"
+        "<ul><li>Vi foreslår skriftlig indkaldelse.</li></ul></body></html>", subtype="html")
+    source, _, path = imported(project, "rk.eml", bytes(mail))
+    assert (source.meta.sender, source.meta.date.isoformat()) == ("Rødovre Kommune",
+                                                                 "2025-03-07")
+    text = " ".join(body_of(path).split())
+    for words in ("Kære region", "Det er ikke realistisk at holde netværksmøder inden for tre "
+                  "dage.", "Afsnit 4.4", "Vi foreslår skriftlig indkaldelse."):
+        assert words in text
+    assert "margin" not in text

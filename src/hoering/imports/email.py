@@ -369,8 +369,10 @@ def html_text(html: str) -> str:
 
         def handle_starttag(self, tag, attrs):
             self.skip += tag in ("script", "style", "head")
-            if tag in ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "blockquote"):
-                self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3") else "\n")
+            if tag in ("td", "th"):
+                self.parts.append(" ")  # cells of a row apart, not glued into one word
+            if tag in ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "blockquote"):
+                self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "h4") else "\n")
             if tag == "li":
                 self.parts.append("- ")
 
@@ -383,7 +385,7 @@ def html_text(html: str) -> str:
 
     parser = Text()
     parser.feed(html)
-    return "".join(parser.parts)
+    return "".join(parser.parts).replace("\xa0", " ")
 
 
 def text_lines(text: str) -> list[Line]:
