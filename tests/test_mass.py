@@ -158,7 +158,13 @@ def test_hoering_compare_puts_the_form_answers_in_the_notat_and_streams_their_ma
     assert ("Warning: consultations/trafikplan/responses/a-svar.csv: columns not in form: in "
             "hearing.yaml, so not read: 'samtykke'") in result.output
     out = tmp_path / "output" / "trafikplan"
-    paragraphs = [p.text for p in docx.Document(out / "hoeringsnotat.docx").paragraphs]
+    document = docx.Document(out / "hoeringsnotat.docx")
+    paragraphs = [p.text for p in document.paragraphs]
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[headings.index("4. Svar fra webformular"):][:4] == [
+        "4. Svar fra webformular", "4.1 Bemærkninger pr. emne fra webformularen",
+        "4.2 Kampagner", "Kampagne 1: Parkering (79 svar)"]
+    assert "5. Ændringer som følge af høringen" in headings
     assert "Kampagne 1: Parkering (79 svar)" in paragraphs
     assert CAMPAIGN_A in paragraphs
     assert ("Sendt af 79 svar: 40 privatpersoner og 1 organisationer (Grundejerforeningen Nord "

@@ -87,8 +87,8 @@ def _p(text: str) -> n.Paragraph:
     return n.Paragraph((n.Text(text),))
 
 
-def _h(level: int, text: str) -> n.Heading:
-    return n.Heading(level, (n.Text(text),))
+def _h(level: int, text: str, number: str | None = None) -> n.Heading:
+    return n.Heading(level, (n.Text(text),), number=number)
 
 
 def _cell(text: str) -> n.TableCell:
@@ -100,17 +100,25 @@ def _number(value: int, lang: str) -> str:
 
 
 def mass_sections(mass: MassComparison, titles: dict[str, str], min_campaign: int,
-                  lang: str) -> list[n.Block]:
-    """The notat's sections on the form answers; ``titles`` maps topic ids to titles."""
-    return [*_answers(mass, lang), *_counts(mass, titles, lang),
-            *_campaigns(mass, titles, min_campaign, lang), *_organisations(mass, lang),
-            *_samples(mass, titles, lang)]
+                  lang: str, number: str = "") -> list[n.Block]:
+    """The notat's numbered section on the form answers (``number``: its number in the
+    notat), with subsections for the counts, the campaigns, the organisations and the
+    sample; ``titles`` maps topic ids to titles."""
+    parts = [_counts(mass, titles, lang), _campaigns(mass, titles, min_campaign, lang),
+             _organisations(mass, lang), _samples(mass, titles, lang)]
+    blocks = _answers(mass, lang, number)
+    for index, part in enumerate(p for p in parts if p):
+        title, *rest = part
+        blocks += [_h(2, n.plain_text(title.children), f"{number}.{index + 1}" if number
+                      else None), *rest]
+    return blocks
 
 
-def _answers(mass: MassComparison, lang: str) -> list[n.Block]:
+def _answers(mass: MassComparison, lang: str, number: str) -> list[n.Block]:
     s = mass.summary
     num = lambda v: _number(v, lang)  # noqa: E731
-    blocks: list[n.Block] = [_h(1, _w(lang, "answers")), _p(_w(lang, "summary").format(
+    heading = _h(1, _w(lang, "answers"), f"{number}." if number else None)
+    blocks: list[n.Block] = [heading, _p(_w(lang, "summary").format(
         answers=num(s.answers), files=", ".join(mass.files),
         first=format_date(s.first, lang) if s.first else "–",
         last=format_date(s.last, lang) if s.last else "–",

@@ -21,6 +21,7 @@ from ...organisations import Organisation
 from ..model import Comparison
 from .changes import changes_section
 from .context import LAYOUTS, MATRIX_MAX_RESPONDENTS, Notat, NotatOptions, notat_date, notat_lang
+from .forms import form_section
 from .header import info
 from .hearing import hearing_section
 from .layouts import parties_section, table_section
@@ -30,9 +31,9 @@ from .words import SYMBOLS, shared_note, stance_text, status_text
 
 Section = Callable[[Notat, str], list[n.Block]]
 SECTIONS: dict[str, tuple[Section, ...]] = {
-    "emner": (hearing_section, general_section, topics_section, changes_section),
-    "parter": (hearing_section, parties_section, changes_section),
-    "oversigt": (hearing_section, table_section, changes_section),
+    "emner": (hearing_section, general_section, topics_section, form_section, changes_section),
+    "parter": (hearing_section, parties_section, form_section, changes_section),
+    "oversigt": (hearing_section, table_section, form_section, changes_section),
 }
 APPENDICES: tuple[Section, ...] = (overview_appendix,)
 CONTENTS = {"da": "Indhold", "en": "Contents"}
@@ -45,9 +46,11 @@ def compose_notat(comparison: Comparison, authority: Organisation, chart_png: by
     lang = notat_lang(comparison)
     notat = Notat(comparison, authority, lang, options, chart_png)
     blocks: list[n.Block] = [n.TableOfContents(CONTENTS.get(lang, CONTENTS["da"]))]
-    for number, section in enumerate(SECTIONS[options.layout], start=1):
-        blocks += section(notat, str(number))
-    blocks += mass_part(notat)
+    number = 0
+    for section in SECTIONS[options.layout]:
+        made = section(notat, str(number + 1))
+        number += bool(made)  # a section with nothing to say (no form answers) is left out
+        blocks += made
     for section in APPENDICES:
         blocks += section(notat, "")
     meta = comparison.hearing.meta
@@ -57,18 +60,6 @@ def compose_notat(comparison: Comparison, authority: Organisation, chart_png: by
         letterhead=authority.letterhead(meta.department, lang), info=info(notat),
         blocks=tuple(blocks), subject=meta.title, keywords=(label("notat", lang), meta.id),
         source=str(comparison.hearing.path))
-
-
-def mass_part(notat: Notat) -> list[n.Block]:
-    """The parts on answers from form tables (hoering.mass), when the hearing has any."""
-    comparison = notat.comparison
-    if comparison.mass is None:
-        return []
-    from ...mass.assemble import MIN_RESPONDENTS
-    from ...mass.notat import mass_sections
-
-    titles = {t.id: t.title for t in comparison.hearing.meta.topics}
-    return mass_sections(comparison.mass, titles, MIN_RESPONDENTS, notat.lang)
 
 
 __all__ = ["LAYOUTS", "MATRIX_MAX_RESPONDENTS", "SECTIONS", "SYMBOLS", "NotatOptions",
