@@ -25,19 +25,40 @@ def merge_groups(parts: list[dict[int, GroupPart]]) -> dict[int, GroupPart]:
     return merged
 
 
-def join_similar(groups: dict[int, GroupPart], labels: np.ndarray, sigs: np.ndarray
-                 ) -> tuple[dict[int, GroupPart], dict[int, int]]:
-    """Groups whose representatives are near-identical joined into the largest of them (a
-    campaign's copies can fall into more than one star); and each joined label's new one."""
-    joined = dict(groups)
+def group_totals(sizes: list[tuple[np.ndarray, np.ndarray]]) -> dict[int, int]:
+    """Members per group, all partitions added up (for the groups of two or more)."""
+    labels = np.concatenate([np.zeros(0, np.int64), *(labels for labels, _ in sizes)])
+    members = np.concatenate([np.zeros(0, np.int64), *(members for _, members in sizes)])
+    if len(labels) == 0:
+        return {}
+    found, where = np.unique(labels, return_inverse=True)
+    totals = np.bincount(where, weights=members).astype(np.int64)
+    return {int(label): int(total) for label, total in zip(found, totals, strict=True)
+            if total > 1}
+
+
+def join_similar(totals: dict[int, int], labels: np.ndarray, sigs: np.ndarray
+                 ) -> tuple[dict[int, int], dict[int, int]]:
+    """Groups whose representatives are near-identical join the largest of them (a
+    campaign's copies can fall into more than one star): the new totals, and each joined
+    label's new one."""
+    joined = dict(totals)
     alias: dict[int, int] = {}
     for together in mechanism.similar_groups(labels.astype(np.uint64), sigs):
-        keep = max(together, key=lambda label: (groups[label].members, -label))
+        keep = max(together, key=lambda label: (totals[label], -label))
         for label in together:
             if label != keep:
-                _add(joined[keep], joined.pop(label))
+                joined[keep] += joined.pop(label)
                 alias[label] = keep
     return joined, alias
+
+
+def fold(parts: dict[int, GroupPart], alias: dict[int, int]) -> dict[int, GroupPart]:
+    """The joined groups' parts added into the group they joined."""
+    for label, keep in alias.items():
+        if label in parts and keep in parts:
+            _add(parts[keep], parts.pop(label))
+    return parts
 
 
 def _add(into: GroupPart, part: GroupPart) -> None:

@@ -74,14 +74,11 @@ def compare_tables(hearing: Hearing, runner: Any, *, lang: str = "da",
     total = reduce(Summary.merge, summaries, Summary.empty(jobs[0].topics if jobs else ()))
     groups, reps = _groups(runner, data)
     verified = [runner.submit(grouping.verify, d, groups, reps) for d in data]
-    found = runner.gather([runner.submit(grouping.verified_parts, v, inline=True)
-                           for v in verified])
-    merged = assemble.merge_groups([groups_here for groups_here, _ in found])
-    merged, alias = _join_similar(runner, merged, reps)
-    campaigns, numbers = assemble.campaigns(merged, min_campaign)
-    numbers.update({label: numbers[kept] for label, kept in alias.items() if kept in numbers})
+    campaigns, numbers = _campaigns(runner, verified, reps, min_campaign)
     topics = tuple(t.id for t in hearing.meta.topics)
-    samples = assemble.samples([s for _, s in found], topics, numbers)
+    found = runner.gather([runner.submit(grouping.samples_of, v, inline=True)
+                           for v in verified])
+    samples = assemble.samples(found, topics, numbers)
     for handle in data:  # the remarks are done with: only the matrix parts stay
         runner.release(handle)
     source = MatrixSource(runner, verified, numbers, lang)
@@ -106,14 +103,26 @@ def _groups(runner: Any, data: list) -> tuple[Any, Any]:
     return groups, reps
 
 
-def _join_similar(runner: Any, merged: dict, reps: Any) -> tuple[dict, dict[int, int]]:
-    """Groups of two or more whose representatives are near-identical, joined."""
+def _campaigns(runner: Any, verified: list, reps: Any, min_campaign: int
+               ) -> tuple[list, dict[int, int]]:
+    """The campaigns, decided from each group's size (small), then made from the parts of
+    the chosen groups only (most groups are two or three remarks alike by chance)."""
     import numpy as np
 
-    labels = np.array(sorted(label for label, part in merged.items() if part.members > 1),
-                      dtype=np.int64)
+    sizes = runner.gather([runner.submit(grouping.group_sizes, v, inline=True)
+                           for v in verified])
+    totals = assemble.group_totals(sizes)
+    labels = np.array(sorted(totals), dtype=np.int64)
     sigs = runner.gather([runner.submit(grouping.signatures_of, reps, labels)])[0]
-    return assemble.join_similar(merged, labels, sigs)
+    totals, alias = assemble.join_similar(totals, labels, sigs)
+    chosen = {label for label, total in totals.items() if total >= min_campaign}
+    wanted = frozenset(chosen | {label for label, keep in alias.items() if keep in chosen})
+    parts = runner.gather([runner.submit(grouping.group_parts, v, wanted, inline=True)
+                           for v in verified])
+    merged = assemble.fold(assemble.merge_groups(parts), alias)
+    campaigns, numbers = assemble.campaigns(merged, min_campaign)
+    numbers.update({label: numbers[kept] for label, kept in alias.items() if kept in numbers})
+    return campaigns, numbers
 
 
 class MatrixSource:

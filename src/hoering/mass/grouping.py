@@ -172,6 +172,19 @@ def _samples(data: PartitionData, labels: np.ndarray
             for topic, items in found.items()}
 
 
-def verified_parts(verified: Verified) -> tuple[dict[int, GroupPart], dict]:
-    """What the client needs of a verified partition (not its matrix)."""
-    return verified.groups, verified.samples
+def group_sizes(verified: Verified) -> tuple[np.ndarray, np.ndarray]:
+    """The groups in this partition and their members here: what the client decides the
+    campaigns from (16 bytes a group, where the groups' parts are kilobytes)."""
+    labels = np.fromiter(verified.groups, dtype=np.int64, count=len(verified.groups))
+    members = np.fromiter((p.members for p in verified.groups.values()), dtype=np.int64,
+                          count=len(verified.groups))
+    return labels, members
+
+
+def group_parts(verified: Verified, wanted: frozenset[int]) -> dict[int, GroupPart]:
+    """The parts here of the groups the client asks for (the campaigns)."""
+    return {label: part for label, part in verified.groups.items() if label in wanted}
+
+
+def samples_of(verified: Verified) -> dict[int, list[tuple[int, str, str, int]]]:
+    return verified.samples
