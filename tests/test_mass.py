@@ -93,7 +93,7 @@ def test_a_dask_cluster_gives_the_same_comparison(mass_hearing, serial):
     from dask.distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         result, matrix = _run(mass_hearing, DaskRunner(client))
         assert set(DaskRunner(client).worker_memory()) == set(
             client.scheduler_info()["workers"])

@@ -116,5 +116,5 @@ def dask_client(scheduler: str | None = None, workers: int | None = None):
                                hint="check the address (tcp://host:8786) and that the "
                                     "scheduler is running") from None
     cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
+                           dashboard_address=":0")  # any free port: 8787 may be taken
     return Client(cluster)
