@@ -40,8 +40,8 @@ def assert_fails_cleanly(cli, project: Path, expected: list[str], *args: str) ->
     for command in (["build", *args], ["check", *args]):
         result = cli(*command)
         assert result.exit_code == 1, result.output
-        errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
-        assert errors == [f"Error: {e}" for e in expected]
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl: ")]
+        assert errors == [f"Fejl: {e}" for e in expected]
         assert "Traceback" not in result.output
         assert snapshot(project) == before
         assert not (project / "output").exists()
@@ -209,7 +209,7 @@ def test_template_with_syntax_error(cli, project):
     result = cli("build", "-f", "html")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Error: {Path('templates/document.html.j2')}:1: template syntax error: "
+        f"Fejl: {Path('templates/document.html.j2')}:1: template syntax error: "
         "unexpected '/'"
     )
     assert snapshot(project) == before
@@ -221,7 +221,7 @@ def test_output_folder_that_cannot_be_written(cli, project):
     result = cli("build", "-f", "html", "-o", "blocked/out")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0].startswith(
-        f"Error: cannot write {Path('blocked/out')}")
+        f"Fejl: cannot write {Path('blocked/out')}")
     assert "check that the output folder exists and is writable" in result.stderr
     assert snapshot(project) == before
 

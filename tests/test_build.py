@@ -30,7 +30,7 @@ def test_build_writes_every_format_mirroring_the_folders(cli, project):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (project / OUT).iterdir()) == [
         "ishoj.docx", "ishoj.html", "ishoj.pdf"]
-    assert result.stdout.strip() == "1 built, 0 up to date, 0 failed"
+    assert result.stdout.strip() == "1 bygget, 0 allerede opdateret, 0 fejlede"
 
 
 def test_build_one_format(cli, project):
@@ -52,13 +52,13 @@ def test_up_to_date_outputs_are_skipped_until_an_input_changes(cli, project):
     total = example_sources()
     assert cli("build", "-f", "html").exit_code == 0
     second = cli("build", "-f", "html")
-    assert second.stdout.strip() == f"0 built, {total} up to date, 0 failed"
+    assert second.stdout.strip() == f"0 bygget, {total} allerede opdateret, 0 fejlede"
     future = time.time() + 5
     os.utime(project / RESPONSE, (future, future))
     assert cli("build", "-f", "html").stdout.strip() == (
-        f"1 built, {total - 1} up to date, 0 failed")
+        f"1 bygget, {total - 1} allerede opdateret, 0 fejlede")
     assert cli("build", "-f", "html", "--force").stdout.strip() == (
-        f"{total} built, 0 up to date, 0 failed")
+        f"{total} bygget, 0 allerede opdateret, 0 fejlede")
 
 
 def test_a_profile_change_rebuilds(cli, project):
@@ -71,7 +71,8 @@ def test_a_profile_change_rebuilds(cli, project):
     ishoj_sources = sum(1 for p in project.glob("consultations/**/*.md")
                         if "organisation: ishoj" in p.read_text("utf-8"))
     assert result.stdout.strip() == (
-        f"{ishoj_sources} built, {example_sources() - ishoj_sources} up to date, 0 failed")
+        f"{ishoj_sources} bygget, {example_sources() - ishoj_sources} allerede opdateret, "
+        "0 fejlede")
     assert "data:image/png" not in (project / OUT / "ishoj.html").read_text("utf-8")
 
 
@@ -98,10 +99,10 @@ def test_a_failing_source_does_not_stop_the_others(cli, project):
     assert not (project / OUT / "broken.html").exists()
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert errors == [
-        f"Error: {RESPONSE.with_name('broken.md')}:2: {key}: required key is missing"
+        f"Fejl: {RESPONSE.with_name('broken.md')}:2: {key}: required key is missing"
         for key in ("date", "hearing")]
     assert result.stderr.splitlines()[-1] == (
-        f"{example_sources() - 1} built, 0 up to date, 1 failed")
+        f"{example_sources() - 1} bygget, 0 allerede opdateret, 1 fejlede")
 
 
 def test_api_builds_with_any_executor(project):
@@ -134,7 +135,7 @@ def test_check_writes_nothing_and_reports_ok(cli, project):
     before = snapshot(project)
     result = cli("check")
     assert result.exit_code == 0
-    assert result.stdout.strip().endswith("checked")
+    assert result.stdout.strip().endswith("tjekket")
     assert snapshot(project) == before
 
 

@@ -69,10 +69,10 @@ def _out(compared, name: str) -> Path:
 def test_compare_writes_every_file_and_says_what_it_found(compared):
     _, result = compared
     assert result.stdout.splitlines() == [
-        "7 respondents, 2 consulted parties did not answer, late: Rødovre Kommune",
+        "7 har svaret, 2 hørte parter svarede ikke, for sent: Rødovre Kommune",
         "5 remarks have topics guessed by import; confirm them with "
         f"'hoering review {HEARING}'",
-        *(f"Wrote {OUT / name}" for name in FILES),
+        *(f"Skrev {OUT / name}" for name in FILES),
     ]
     assert sorted(p.name for p in (compared[0] / OUT).iterdir()) == sorted(FILES)
 
@@ -501,13 +501,13 @@ def large(tmp_path_factory):
     assert result.exit_code == 0, result.output
     # a long run says what it is doing (on stderr; stdout has the result only)
     assert result.stderr.splitlines() == [
-        "Reading responses 11/45", "Reading responses 22/45", "Reading responses 33/45",
-        "Reading responses 44/45", "Reading responses 45/45",
-        "Making hoeringsnotat.docx", "Making hoeringsnotat.pdf", "Making hoeringsnotat.html",
-        "Making matrix.csv, matrix.xlsx", "Making samlede-hoeringssvar.pdf"]
+        "Læser svar 11/45", "Læser svar 22/45", "Læser svar 33/45",
+        "Læser svar 44/45", "Læser svar 45/45",
+        "Laver hoeringsnotat.docx", "Laver hoeringsnotat.pdf", "Laver hoeringsnotat.html",
+        "Laver matrix.csv, matrix.xlsx", "Laver samlede-hoeringssvar.pdf"]
     assert result.stdout.splitlines()[0] == (
-        "45 respondents, 2 consulted parties did not answer, late: Council 00, Council 01, "
-        "Council 02 and 4 more")
+        "45 har svaret, 2 hørte parter svarede ikke, for sent: Council 00, Council 01, "
+        "Council 02 og 4 til")
     return root / "output" / folder.name
 
 
@@ -610,12 +610,12 @@ def test_new_hearing_scaffolds_a_valid_hearing(cli, project):
     again = cli(*args)
     assert again.exit_code == 1
     assert again.stderr.strip().startswith(
-        "Error: consultations/trafikplan-2027/hearing.yaml already exists")
+        "Fejl: consultations/trafikplan-2027/hearing.yaml already exists")
     assert target.read_text("utf-8") == text
     empty = cli("compare", "consultations/trafikplan-2027")
     assert empty.exit_code == 1
     assert empty.stderr.strip() == (
-        "Error: consultations/trafikplan-2027: no responses to compare (put them in "
+        "Fejl: consultations/trafikplan-2027: no responses to compare (put them in "
         "responses/: write one with 'hoering new response' or import received ones with "
         "'hoering import')")
     assert not (project / "output").exists()
@@ -640,14 +640,14 @@ def _fails(cli, project, message: str, *args: str) -> None:
 
 def test_unknown_topic_names_file_and_line(cli, project):
     _edit(project / HEARING / "responses" / "hvidovre.md", "topic=ventetid", "topic=ventetiden")
-    _fails(cli, project, f"Error: {HEARING}/responses/hvidovre.md:18: topic 'ventetiden' is "
+    _fails(cli, project, f"Fejl: {HEARING}/responses/hvidovre.md:18: topic 'ventetiden' is "
            "not a topic of hearing.yaml (did you mean 'ventetid'?)")
 
 
 def test_remarks_heading_naming_no_topic(cli, project):
     with (project / HEARING / "remarks.md").open("a", encoding="utf-8") as remarks:
         remarks.write("\n## mentorordning\n\nFølges op.\n")
-    _fails(cli, project, f"Error: {HEARING}/remarks.md:72: heading 'mentorordning' names no "
+    _fails(cli, project, f"Fejl: {HEARING}/remarks.md:72: heading 'mentorordning' names no "
            "topic of hearing.yaml (use one of: tvaerfagligt-samarbejde, ledsagelse, "
            "ambulant-behandling, indlaeggelse-udskrivning, ventetid, udskrivningsmentor, "
            "netvaerksmoeder, hjemloese)")
@@ -656,7 +656,7 @@ def test_remarks_heading_naming_no_topic(cli, project):
 def test_duplicate_topic_ids(cli, project):
     _edit(project / HEARING / "hearing.yaml", "  - id: ledsagelse",
           "  - id: tvaerfagligt-samarbejde")
-    _fails(cli, project, f"Error: {HEARING}/hearing.yaml:37: topics.id: topic id "
+    _fails(cli, project, f"Fejl: {HEARING}/hearing.yaml:37: topics.id: topic id "
            "'tvaerfagligt-samarbejde' is used twice (the first is topic 1; give each topic "
            "its own id)")
 
@@ -664,7 +664,7 @@ def test_duplicate_topic_ids(cli, project):
 def test_hearing_without_responses(cli, project):
     for path in (project / HEARING / "responses").glob("*.md"):
         path.unlink()
-    _fails(cli, project, f"Error: {HEARING}: no responses to compare (put them in responses/: "
+    _fails(cli, project, f"Fejl: {HEARING}: no responses to compare (put them in responses/: "
            "write one with 'hoering new response' or import received ones with "
            "'hoering import')")
 
@@ -673,7 +673,7 @@ def test_missing_hearing_folder(cli, project):
     before = snapshot(project)
     result = cli("compare", "consultations/nix")
     assert result.exit_code == 1
-    assert result.stderr.strip() == "Error: consultations/nix: hearing folder not found"
+    assert result.stderr.strip() == "Fejl: consultations/nix: hearing folder not found"
     assert snapshot(project) == before
 
 

@@ -58,7 +58,7 @@ def test_pdf_from_our_renderer(cli, project):
     assert result.exit_code == 0, result.output
     target = project / HEARING / "responses" / "glostrup-kommune.md"
     assert result.stdout.splitlines()[0].startswith(
-        f"Imported {HEARING}/responses/glostrup-kommune.md (")
+        f"Indlæste {HEARING}/responses/glostrup-kommune.md (")
     source = load_source(target)
     meta = source.meta
     assert meta.sender == "Glostrup Kommune" == truth.sender
@@ -191,9 +191,9 @@ def test_existing_source_is_not_replaced_without_force(cli, project):
     result = cli("import", str(original), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Error: incoming/glostrup.pdf: {HEARING}/responses/glostrup-kommune.md already "
+        f"Fejl: incoming/glostrup.pdf: {HEARING}/responses/glostrup-kommune.md already "
         "exists (it may hold corrections; use --force to replace it)",
-        "0 imported, 1 failed: incoming/glostrup.pdf"]
+        "0 indlæst, 1 fejlede: incoming/glostrup.pdf"]
     assert snapshot(project) == before
     result = cli("import", str(original), "--hearing", str(HEARING), "--force")
     assert result.exit_code == 0
@@ -212,7 +212,7 @@ def test_kept_original_with_other_content_is_not_replaced(cli, project):
     result = cli("import", str(original), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Error: incoming/svar.pdf: {HEARING}/received/svar.pdf already exists with other "
+        f"Fejl: incoming/svar.pdf: {HEARING}/received/svar.pdf already exists with other "
         "content (rename the file, or use --force to replace the kept original)")
     assert snapshot(project) == before
 
@@ -225,11 +225,11 @@ def test_batch_goes_on_past_a_bad_file(cli, project):
     assert result.exit_code == 1
     assert (project / HEARING / "responses" / "brondby-kommune.md").is_file()
     assert result.stderr.splitlines() == [
-        "Error: incoming/tom.pdf: the file is empty (0 bytes) (ask the sender for the file "
+        "Fejl: incoming/tom.pdf: the file is empty (0 bytes) (ask the sender for the file "
         "again)",
-        "Error: incoming/notat.odt: .odt files cannot be imported (supported formats are PDF "
+        "Fejl: incoming/notat.odt: .odt files cannot be imported (supported formats are PDF "
         "(.pdf), Word (.docx) and e-mail (.eml); save the file as PDF or DOCX first)",
-        "1 imported, 2 failed: incoming/tom.pdf, incoming/notat.odt"]
+        "1 indlæst, 2 fejlede: incoming/tom.pdf, incoming/notat.odt"]
 
 
 def test_pdf_restricted_only_by_an_owner_password_is_imported(project):
@@ -268,7 +268,7 @@ def test_review_lists_guesses_and_confirming_removes_them(cli, project):
     assert any(line.startswith(f"{path}:6: date = 2019-06-") for line in lines)
     heading_lines = [line for line in lines if ": heading '" in line]
     assert len(heading_lines) == 3 and all("matched: " in line for line in heading_lines)
-    assert lines[-1] == f"{len(lines) - 1} guesses to confirm in 1 file"
+    assert lines[-1] == f"{len(lines) - 1} gæt at bekræfte i 1 fil"
     # a person confirms: delete the guessed entries and the guess/matched attributes
     import re
 
@@ -277,7 +277,7 @@ def test_review_lists_guesses_and_confirming_removes_them(cli, project):
     text = re.sub(r' guess=[0-9.]+ matched="[^"]*"', "", text)
     (project / path).write_text(text, "utf-8")
     result = cli("review", str(HEARING))
-    assert result.stdout == "Nothing to confirm: no guessed values left\n"
+    assert result.stdout == "Intet at bekræfte: ingen gættede værdier tilbage\n"
     assert load_source(project / path).meta.guessed == {}
 
 

@@ -82,8 +82,8 @@ def assert_refused(cli, project: Path, path: Path, message: str, *extra: str) ->
     before = snapshot(project)
     result = cli("import", str(path), "--hearing", str(HEARING), *extra)
     assert result.exit_code == 1, result.output
-    assert result.stderr.splitlines() == [f"Error: {path}: {message}",
-                                          f"0 imported, 1 failed: {path}"]
+    assert result.stderr.splitlines() == [f"Fejl: {path}: {message}",
+                                          f"0 indlæst, 1 fejlede: {path}"]
     assert result.stdout == ""
     assert "Traceback" not in result.output
     assert snapshot(project) == before
@@ -163,7 +163,7 @@ def test_bad_import_settings(cli, project, toml, message):
     before = snapshot(project)
     result = cli("import", "incoming/svar.pdf", "--hearing", str(HEARING))
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"Error: {message}"]
+    assert result.stderr.splitlines() == [f"Fejl: {message}"]
     assert snapshot(project) == before
 
 
@@ -174,5 +174,5 @@ def test_hearing_folder_without_hearing_yaml(cli, project):
     result = cli("import", "incoming/svar.pdf", "--hearing", "incoming")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "Error: incoming/hearing.yaml: not found (create it with 'hoering new hearing')"]
+        "Fejl: incoming/hearing.yaml: not found (create it with 'hoering new hearing')"]
     assert snapshot(project) == before

@@ -214,14 +214,14 @@ def test_bad_eml_files(cli, project):
     result = cli("import", *(f"incoming/{name}" for name in files), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "Error: incoming/scan.eml: its attachment scan.pdf: has no text layer: it is a scanned "
+        "Fejl: incoming/scan.eml: its attachment scan.pdf: has no text layer: it is a scanned "
         "image and needs OCR (run text recognition (OCR) on it first, e.g. 'ocrmypdf in.pdf "
         "out.pdf', then import the result)",
-        "Error: incoming/crowded.eml: has more than 200 parts; a mail with a letter attached "
+        "Fejl: incoming/crowded.eml: has more than 200 parts; a mail with a letter attached "
         "has far fewer, so it is not read (save the attachment and import it instead)",
-        "Error: incoming/note.eml: is not an e-mail: the file is a plain text file (save the "
+        "Fejl: incoming/note.eml: is not an e-mail: the file is a plain text file (save the "
         "mail again from the mail program)",
-        "0 imported, 3 failed: incoming/scan.eml, incoming/crowded.eml, incoming/note.eml"]
+        "0 indlæst, 3 fejlede: incoming/scan.eml, incoming/crowded.eml, incoming/note.eml"]
     assert not (project / HEARING / "received").exists()
 
 

@@ -61,8 +61,8 @@ def test_hostile_file_is_refused_within_a_gigabyte(project, case):
     result = import_capped(path)
     assert result.returncode == 1, result.stderr
     assert result.stderr.splitlines() == [
-        f"Error: {path}: " + message.format(kb=round(len(data) / 1024)),
-        f"0 imported, 1 failed: {path}"]
+        f"Fejl: {path}: " + message.format(kb=round(len(data) / 1024)),
+        f"0 indlæst, 1 fejlede: {path}"]
     assert snapshot(project) == before
     assert not (project / HEARING / "received").exists()
 
@@ -80,7 +80,7 @@ def test_damaged_pdf_structure_is_read_or_refused_in_one_line(cli, project, make
         text = " ".join(written.read_text("utf-8").split())
         assert all(word in text for word in hostile.LETTER.split())
     else:
-        assert result.stderr.splitlines()[0].startswith(f"Error: {path}: is damaged")
+        assert result.stderr.splitlines()[0].startswith(f"Fejl: {path}: is damaged")
 
 
 def test_glyph_and_time_limits_from_hoering_toml(cli, project):
@@ -92,7 +92,7 @@ def test_glyph_and_time_limits_from_hoering_toml(cli, project):
     result = cli("import", str(path), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Error: {path}: page 1 holds more than 50 characters; no letter page does, so the file "
+        f"Fejl: {path}: page 1 holds more than 50 characters; no letter page does, so the file "
         "is not read (raise max_glyphs_per_page under [import] in hoering.toml if the file is "
         "genuine)")
     assert snapshot(project) == before

@@ -125,9 +125,9 @@ def test_cli_reports_the_file_and_imports_the_others(cli, project, monkeypatch):
     result = cli("import", *map(str, files), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "Error: incoming/b.docx: could not be read: BadZipFile: Bad CRC-32 for file "
+        "Fejl: incoming/b.docx: could not be read: BadZipFile: Bad CRC-32 for file "
         f"'word/document.xml' ({REPORT})",
-        "2 imported, 1 failed: incoming/b.docx"]
+        "2 indlæst, 1 fejlede: incoming/b.docx"]
     assert "Traceback" not in result.output
     assert written(project) == ["brondby-kommune", "glostrup-kommune", "ishoj"]
     assert (project / HEARING / "received" / "a.docx").read_bytes() == files[0].read_bytes()
@@ -135,7 +135,7 @@ def test_cli_reports_the_file_and_imports_the_others(cli, project, monkeypatch):
     debug = cli("--debug", "import", str(files[1]), "--hearing", str(HEARING))
     assert debug.exit_code == 1
     assert "Traceback (most recent call last)" in debug.stderr
-    assert debug.stderr.splitlines()[-2].startswith("Error: incoming/b.docx: could not be read")
+    assert debug.stderr.splitlines()[-2].startswith("Fejl: incoming/b.docx: could not be read")
 
 
 def _self_referencing_length_pdf() -> bytes:
@@ -166,6 +166,6 @@ def test_a_pdf_that_sends_the_reader_in_circles(cli, project):
     result = cli("import", *map(str, files), "--hearing", str(HEARING))
     assert result.exit_code == 1
     [error, summary] = result.stderr.splitlines()
-    assert error.startswith("Error: incoming/loop.pdf: ")
-    assert summary == "2 imported, 1 failed: incoming/loop.pdf"
+    assert error.startswith("Fejl: incoming/loop.pdf: ")
+    assert summary == "2 indlæst, 1 fejlede: incoming/loop.pdf"
     assert written(project) == ["albertslund-kommune", "glostrup-kommune", "ishoj"]

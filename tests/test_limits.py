@@ -50,7 +50,7 @@ def refused(project: Path, result: subprocess.CompletedProcess, before: dict,
             expected: list[str]) -> None:
     assert result.returncode == 1, result.stderr
     assert [line for line in result.stderr.splitlines() if line.startswith("Error")] == [
-        f"Error: {e}" for e in expected]
+        f"Fejl: {e}" for e in expected]
     assert "Traceback" not in result.stderr
     assert snapshot(project) == before
 
@@ -82,8 +82,8 @@ def test_deeply_nested_yaml_is_refused(cli, project):
     result = cli("check")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Error: {SOURCE}:21: metadata is nested more than 40 levels deep (real metadata is a "
-        "few levels deep; look for unclosed brackets)", "1 source checked, 1 with errors"]
+        f"Fejl: {SOURCE}:21: metadata is nested more than 40 levels deep (real metadata is a "
+        "few levels deep; look for unclosed brackets)", "1 kilde tjekket, 1 med fejl"]
     assert snapshot(project) == before
     (project / SOURCE).write_text(original, "utf-8")  # read from depth 0 again
     assert cli("check").exit_code == 0
@@ -98,7 +98,7 @@ def test_source_larger_than_the_limit_is_refused(cli, project):
     assert result.exit_code == 1
     size = (project / SOURCE).stat().st_size / 1024 / 1024
     assert result.stderr.splitlines()[0] == (
-        f"Error: {SOURCE}: file is too large ({size:.1f} MB) (split it up; the limit is "
+        f"Fejl: {SOURCE}: file is too large ({size:.1f} MB) (split it up; the limit is "
         "source_mb = 0.001 under [limits] in hoering.toml)")
     assert snapshot(project) == before
 
@@ -122,7 +122,7 @@ def test_table_cells_limit_from_hoering_toml(cli, project):
     result = cli("check")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Error: {SOURCE}:23: the table has 3 rows of 3 cells, more than a document can hold "
+        f"Fejl: {SOURCE}:23: the table has 3 rows of 3 cells, more than a document can hold "
         "(put the data in a spreadsheet and summarise it here; the limit is table_cells = 8 "
         "under [limits] in hoering.toml)")
     assert snapshot(project) == before
@@ -146,7 +146,7 @@ def test_limits_section_is_checked(cli, project):
     result = cli("check")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "Error: hoering.toml: limits.table_row: unknown key (known keys: source_mb, "
+        "Fejl: hoering.toml: limits.table_row: unknown key (known keys: source_mb, "
         "image_megapixels, table_rows, table_cells, yaml_aliases, template_output_mb, "
         "template_seconds)"]
 
@@ -185,7 +185,7 @@ def test_a_file_that_is_not_the_image_it_claims_is_refused(cli, project):
     result = cli("check")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Error: {SOURCE}:25: image 'kort.png' is not a PNG image (damaged or misnamed) "
+        f"Fejl: {SOURCE}:25: image 'kort.png' is not a PNG image (damaged or misnamed) "
         "(save it again as PNG or JPEG)")
 
 
@@ -237,7 +237,7 @@ def test_a_typst_template_may_not_download_packages(cli, project):
     result = cli("build", "-f", "pdf")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        'Error: templates/document.typ:1: the PDF template uses the Typst package '
+        'Fejl: templates/document.typ:1: the PDF template uses the Typst package '
         '"@preview/cetz:0.3.1", which would be downloaded during the build (copy the '
         "package's files into templates/ and import them by their path)")
     assert snapshot(project) == before

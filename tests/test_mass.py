@@ -155,7 +155,7 @@ def test_hoering_compare_puts_the_form_answers_in_the_notat_and_streams_their_ma
     summary = next(line for line in result.output.splitlines() if " answers from " in line)
     assert summary.startswith("238 answers from a-svar.csv, b-svar.parquet (")
     assert summary.endswith("): 436 remarks, 2 campaigns holding 126, 2 organisations")
-    assert ("Warning: consultations/trafikplan/responses/a-svar.csv: columns not in form: in "
+    assert ("Advarsel: consultations/trafikplan/responses/a-svar.csv: columns not in form: in "
             "hearing.yaml, so not read: 'samtykke'") in result.output
     out = tmp_path / "output" / "trafikplan"
     document = docx.Document(out / "hoeringsnotat.docx")

@@ -27,7 +27,7 @@ AGENDA = ["1. Velkomst og præsentation", "2. Baggrunden for mødet",
 def built(cli, project) -> Path:
     result = cli("build", str(MINUTES))
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == "1 built, 0 up to date, 0 failed"
+    assert result.stdout.strip() == "1 bygget, 0 allerede opdateret, 0 fejlede"
     return project / OUT
 
 
@@ -226,7 +226,7 @@ def test_new_minutes_is_ready_to_build_and_never_overwrites(cli, project):
     result = cli(*args)
     created = Path("consultations") / EXAMPLE_HEARING / "minutes" / (
         "2019-06-19-dialogmode-om-snitflader.md")
-    assert result.stdout.strip() == f"Created {created}"
+    assert result.stdout.strip() == f"Oprettede {created}"
     text = (project / created).read_text("utf-8")
     assert 'title: "Dialogmøde om snitflader"' in text and "Beslutning:" in text
     assert cli("check", str(created)).exit_code == 0
@@ -234,7 +234,7 @@ def test_new_minutes_is_ready_to_build_and_never_overwrites(cli, project):
     before = snapshot(project / "consultations")
     again = cli(*args)
     assert again.exit_code == 1
-    assert again.stderr.strip() == (f"Error: {created} already exists (choose another name "
+    assert again.stderr.strip() == (f"Fejl: {created} already exists (choose another name "
                                     "with --output; hoering never overwrites a source)")
     assert snapshot(project / "consultations") == before
 
@@ -255,7 +255,7 @@ def fails(cli, project: Path, expected: list[str]) -> None:
         result = cli(command, str(MINUTES))
         assert result.exit_code == 1, result.output
         assert [line for line in result.stderr.splitlines() if line.startswith("Error:")] == [
-            f"Error: {e}" for e in expected]
+            f"Fejl: {e}" for e in expected]
         assert "Traceback" not in result.output
         assert snapshot(project) == before
 
@@ -298,10 +298,10 @@ def test_participants_must_be_organisations_with_names(cli, project):
     result = cli("check", str(MINUTES))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Error: {MINUTES}:12: participants: skriv deltagerne under deres organisation, fx",
+        f"Fejl: {MINUTES}:12: participants: skriv deltagerne under deres organisation, fx",
         "  Ishøj Kommune:",
         "    - Navn Navnesen, titel",
-        "1 source checked, 1 with errors"]
+        "1 kilde tjekket, 1 med fejl"]
 
 
 def test_agenda_numbered_by_hand(cli, project):
@@ -319,7 +319,7 @@ def test_next_meeting_before_the_meeting_is_a_warning(cli, project):
     result = cli("build", str(MINUTES), "-f", "html")
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == (
-        f"Warning: {MINUTES}:25: next_meetings: 2018-09-18 er før dette møde "
+        f"Advarsel: {MINUTES}:25: next_meetings: 2018-09-18 er før dette møde "
         "(2019-06-19); er årstallet rigtigt?")
 
 
@@ -377,7 +377,7 @@ def test_actions_reports_a_broken_referat_and_lists_the_others(cli, project):
     result = cli("actions", "--today", "2019-08-15")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Error: {broken}:5: date: '2019-06-31' is not a date "
+        f"Fejl: {broken}:5: date: '2019-06-31' is not a date "
         "(write dates as YYYY-MM-DD, e.g. 2019-06-19)"]
     assert result.stdout.splitlines()[-1] == "3 åbne opgaver, 1 overskredet (pr. 2019-08-15)"
 
@@ -431,9 +431,9 @@ def test_a_date_years_from_the_meetings_is_a_warning(cli, project):
     result = cli("build", str(MINUTES), "-f", "html")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[:2] == [
-        f"Warning: {MINUTES}:25: next_meetings: 2029-09-18 ligger langt fra mødets dato "
+        f"Advarsel: {MINUTES}:25: next_meetings: 2029-09-18 ligger langt fra mødets dato "
         "(2019-06-19): 2029 — mente du 2019?",
-        f"Warning: {MINUTES}:72: deadline: 2091-08-01 ligger langt fra mødets dato "
+        f"Advarsel: {MINUTES}:72: deadline: 2091-08-01 ligger langt fra mødets dato "
         "(2019-06-19): 2091 — mente du 2019?"]
     english = cli("--lang", "en", "check", str(MINUTES))
     assert english.stderr.splitlines()[1] == (

@@ -84,7 +84,7 @@ def test_remarks_adds_only_missing_entries_and_keeps_what_is_written(cli, projec
     before = path.read_text("utf-8")
     result = cli("remarks", str(HEARING))
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == f"Added 15 entries to {HEARING}/remarks.md"
+    assert result.stdout.strip() == f"Tilføjede 15 punkter til {HEARING}/remarks.md"
     after = path.read_text("utf-8")
     new_lines = iter(after.splitlines())
     assert all(line in new_lines for line in before.splitlines())  # every old line, in order
@@ -92,7 +92,7 @@ def test_remarks_adds_only_missing_entries_and_keeps_what_is_written(cli, projec
     assert hjemloese.rstrip().endswith("### Glostrup Kommune\n\n### Ishøj Kommune")
     assert after.index("## Netværksmøder under indlæggelse") < after.index("## Ændringer")
     again = cli("remarks", str(HEARING))
-    assert again.stdout.strip() == f"{HEARING}/remarks.md has an entry for every remark"
+    assert again.stdout.strip() == f"{HEARING}/remarks.md har et punkt for hver bemærkning"
     assert path.read_text("utf-8") == after
     _compare(cli, "-f", "docx")  # the sheet as written is a valid remarks.md
 
@@ -112,7 +112,7 @@ def _fails(cli, project, expected: list[str]) -> None:
     before = snapshot(project)
     result = cli("compare", str(HEARING))
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"Error: {e}" for e in expected]
+    assert result.stderr.splitlines() == [f"Fejl: {e}" for e in expected]
     assert snapshot(project) == before and not (project / "output").exists()
 
 

@@ -63,7 +63,7 @@ def test_build_in_a_hearing_folder_builds_that_hearing(in_hearing, project):
     result = run("build", "-f", "html")
     assert result.exit_code == 0, result.output
     sources = sorted(p.relative_to(in_hearing) for p in in_hearing.glob("*/*.md"))
-    assert result.stdout.strip() == f"{len(sources)} built, 0 up to date, 0 failed"
+    assert result.stdout.strip() == f"{len(sources)} bygget, 0 allerede opdateret, 0 fejlede"
     built = sorted(p.relative_to(project / "output" / EXAMPLE_HEARING)
                    for p in (project / "output").rglob("*.html"))
     assert built == [s.with_suffix(".html") for s in sources]
@@ -82,7 +82,7 @@ def test_check_in_a_hearing_folder(in_hearing, project):
     _second_hearing(project)
     result = run("check")
     count = len(list(in_hearing.glob("*/*.md")))
-    assert (result.exit_code, result.stdout.strip()) == (0, f"{count} sources checked")
+    assert (result.exit_code, result.stdout.strip()) == (0, f"{count} kilder tjekket")
 
 
 def test_compare_without_argument_in_a_hearing_folder(in_hearing, project):
@@ -102,7 +102,7 @@ def test_compare_without_argument_at_the_root_asks_for_the_hearing(project):
     result = run("compare")
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        "Error: no hearing given, and the current folder is not in a hearing's folder (give "
+        "Fejl: no hearing given, and the current folder is not in a hearing's folder (give "
         "the hearing's folder or id, e.g. 'hoering compare consultations/trafikplan-2027', or "
         "run it in the hearing's folder)")
     assert not (project / "output").exists()
@@ -129,7 +129,7 @@ def test_new_commands_in_a_hearing_folder_write_into_the_project(in_hearing, pro
     assert (sources / "trafikplan" / "responses" / "ishoj.md").is_file()
     assert (sources / EXAMPLE_HEARING / "minutes" / "2019-06-20-mode.md").is_file()
     assert (sources / "trafikplan" / "hearing.yaml").is_file()
-    assert response.stdout.strip() == "Created ../trafikplan/responses/ishoj.md"
+    assert response.stdout.strip() == "Oprettede ../trafikplan/responses/ishoj.md"
     assert not (in_hearing / "consultations").exists()
 
 
@@ -138,7 +138,7 @@ def test_import_in_a_hearing_folder(in_hearing, project):
     letter.write_bytes(plain_docx())
     result = run("import", str(letter), "--hearing", ".")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Imported responses/")
+    assert result.stdout.startswith("Indlæste responses/")
 
 
 def test_project_option_overrides_the_current_folder(project, tmp_path_factory, monkeypatch):
@@ -146,11 +146,11 @@ def test_project_option_overrides_the_current_folder(project, tmp_path_factory, 
     monkeypatch.chdir(elsewhere)
     result = run("--project", str(project), "check")
     count = len(list(project.glob("consultations/*/*/*.md")))
-    assert (result.exit_code, result.stdout.strip()) == (0, f"{count} sources checked")
+    assert (result.exit_code, result.stdout.strip()) == (0, f"{count} kilder tjekket")
     missing = run("--project", str(elsewhere / "nix"), "check")
     assert missing.exit_code == 1
     assert missing.stderr.strip() == (
-        "Error: nix: project folder not found (give --project the folder with "
+        "Fejl: nix: project folder not found (give --project the folder with "
         "hoering.toml or consultations/)")
 
 
@@ -176,5 +176,5 @@ def test_outside_a_project_every_command_says_so_in_one_line(args, tmp_path, mon
     assert find_root(tmp_path) is None, "a folder above the test's has hoering.toml"
     result = run(*args)
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {tmp_path} {OUTSIDE}\n"
+    assert result.stderr == f"Fejl: {tmp_path} {OUTSIDE}\n"
     assert result.stdout == "" and snapshot(tmp_path) == {}

@@ -135,7 +135,7 @@ def test_every_readme_example_works_as_written(project):
             continue
         result = runner.invoke(main, example.args, catch_exceptions=False)
         assert result.exit_code == 0, f"{example.command}\n{result.output}"
-        created = re.match(r"Created (\S+)", result.stdout)
+        created = re.match(r"Oprettede (\S+)", result.stdout)
         if created:  # the README says where the new file goes
             assert f"`{created.group(1)}`" in readme, example.command
 

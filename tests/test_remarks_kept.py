@@ -74,7 +74,7 @@ def test_a_response_without_topics_is_kept_and_warned_about(cli, project):
     result = cli("compare", str(HEARING), "-f", "docx", "--no-bundle")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[0] == (
-        f"Warning: {RESPONSES}/vallensbaek.md:8: no heading names a topic; all its text is "
+        f"Advarsel: {RESPONSES}/vallensbaek.md:8: no heading names a topic; all its text is "
         "counted under 'Generelle bemærkninger' (mark the headings with {topic=…}, or set "
         "no_remarks: true if it says only that)")
     comparison = hoering.compare(HEARING)
@@ -127,8 +127,8 @@ def _all_fail_alike(cli, project: Path, source: Path, expected: list[str]) -> No
                     ("compare", str(HEARING))):
         result = cli(*command)
         assert result.exit_code == 1, (command, result.output)
-        errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
-        assert errors == [f"Error: {e}" for e in expected], command
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl: ")]
+        assert errors == [f"Fejl: {e}" for e in expected], command
         assert snapshot(project) == before and not (project / "output").exists()
 
 

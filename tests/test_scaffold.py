@@ -13,7 +13,7 @@ def test_new_response_is_a_valid_source(cli, project):
                  "--date", "2026-01-05", "--title", 'Svar om "trafik": plan')
     target = Path("consultations/ny-hoering/responses/ishoj.md")
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == f"Created {target}"
+    assert result.stdout.strip() == f"Oprettede {target}"
     source = hoering.load_source(project / target)
     assert source.meta.title == 'Svar om "trafik": plan'
     assert source.meta.department == "Center for Socialservice"
@@ -30,7 +30,7 @@ def test_new_response_refuses_to_overwrite(cli, project):
                  "--hearing", "samarbejdsaftale-psykisk-sygdom")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: {existing} already exists (choose another name with --output; "
+        f"Fejl: {existing} already exists (choose another name with --output; "
         "hoering never overwrites a source)\n")
     assert snapshot(project) == before
 
@@ -39,7 +39,7 @@ def test_new_response_with_unknown_organisation(cli, project):
     before = snapshot(project)
     result = cli("new", "response", "--organisation", "gentofte", "--hearing", "x")
     assert result.exit_code == 1
-    assert result.stderr == ("Error: organisation: unknown organisation 'gentofte' "
+    assert result.stderr == ("Fejl: organisation: unknown organisation 'gentofte' "
                              "(known: ishoj, region-hovedstaden; create it with: hoering new "
                              "organisation --id gentofte --name \"…\")\n")
     assert snapshot(project) == before
@@ -71,7 +71,7 @@ def _explained_keys(text: str) -> list[str]:
 def test_new_organisation_writes_a_profile_with_every_key_explained(cli, project):
     result = cli("new", "organisation", "--id", "gladsaxe", "--name", "Gladsaxe Kommune")
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Created {GLADSAXE}\n"
+    assert result.stdout == f"Oprettede {GLADSAXE}\n"
     from hoering.organisations import Profile, load_organisation
     from hoering.render.templates import TemplateFinder
 
@@ -98,7 +98,7 @@ def test_new_organisation_never_overwrites(cli, project):
     before = snapshot(project)
     again = cli("new", "organisation", "--id", "gladsaxe", "--name", "Anden")
     assert again.exit_code == 1
-    assert again.stderr == (f"Error: {GLADSAXE} already exists (edit the profile that is "
+    assert again.stderr == (f"Fejl: {GLADSAXE} already exists (edit the profile that is "
                             "there, or choose another --id)\n")
     assert snapshot(project) == before
 
@@ -107,7 +107,7 @@ def test_new_organisation_refuses_an_id_that_is_no_file_name(cli, project):
     before = snapshot(project)
     result = cli("new", "organisation", "--id", "Glad Saxe", "--name", "Gladsaxe Kommune")
     assert result.exit_code == 1
-    assert result.stderr == ("Error: 'Glad Saxe' cannot be an organisation's id (use small "
+    assert result.stderr == ("Fejl: 'Glad Saxe' cannot be an organisation's id (use small "
                              "letters, digits and '-', e.g. --id gladsaxe-kommune)\n")
     assert snapshot(project) == before
 
@@ -117,7 +117,7 @@ def test_unknown_organisation_lists_the_known_ones_with_the_new_one(cli, project
     result = cli("new", "response", "--organisation", "gladsaxes", "--hearing", "x")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: organisation: unknown organisation 'gladsaxes' (did you mean 'gladsaxe'? "
+        "Fejl: organisation: unknown organisation 'gladsaxes' (did you mean 'gladsaxe'? "
         "known: gladsaxe, ishoj, region-hovedstaden; or create it with: hoering new "
         "organisation --id gladsaxes --name \"…\")\n")
 
@@ -130,5 +130,5 @@ def test_new_hearing_takes_the_projects_only_profile_as_authority(cli, project):
     cli("new", "organisation", "--id", "gladsaxe", "--name", "Gladsaxe Kommune")
     two = cli("new", "hearing", "--id", "cykelplan", "--title", "Cykelplan")
     assert two.exit_code == 1
-    assert two.stderr == ("Error: no organisation given (use --authority ID or set "
+    assert two.stderr == ("Fejl: no organisation given (use --authority ID or set "
                           "'organisation' in hoering.toml)\n")

@@ -45,8 +45,8 @@ def fails_cleanly(cli, project: Path, expected: list[str], *args: str,
     for command in commands:
         result = cli(*([command] if command != "build" else ["build", "-f", "html"]), *args)
         assert result.exit_code == code, result.output
-        errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
-        assert errors == [f"Error: {e}" for e in expected]
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl: ")]
+        assert errors == [f"Fejl: {e}" for e in expected]
         assert "Traceback" not in result.output
         assert snapshot(project) == before
 
@@ -113,8 +113,8 @@ def compare_fails_cleanly(cli, project: Path, expected: str) -> None:
     before = snapshot(project)
     result = cli("compare", str(HEARING), "-f", "html")
     assert result.exit_code == 1, result.output
-    errors = [line for line in result.stderr.splitlines() if not line.startswith("Making ")]
-    assert errors == [f"Error: {expected}"]
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("Laver ")]
+    assert errors == [f"Fejl: {expected}"]
     assert snapshot(project) == before
     assert not (project / "output").exists()
 
@@ -150,7 +150,7 @@ def test_output_folder_inside_what_hoering_reads_is_refused(cli, project, folder
     before = snapshot(project)
     result = cli("compare", str(HEARING), "-o", str(folder))
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"Error: {message}"]
+    assert result.stderr.splitlines() == [f"Fejl: {message}"]
     assert snapshot(project) == before
 
 
@@ -198,7 +198,7 @@ def test_a_bug_is_one_line_saying_what_to_report(cli, project, monkeypatch):
     result = cli("build")
     assert result.exit_code == 70
     assert result.stderr.splitlines() == [
-        "Error: internal error in hoering 0.1.0 (KeyError: 'no such node'). Please report it "
+        "Fejl: internal error in hoering 0.1.0 (KeyFejl: 'no such node'). Please report it "
         "with the command you ran and the output of the same command with --debug first "
         "(hoering --debug ...)"]
     assert "Traceback" not in result.output
@@ -321,7 +321,7 @@ def test_compare_that_cannot_write_every_file_keeps_the_old_set(cli, project):
     assert result.returncode == 1, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error")]
     assert len(errors) == 1
-    assert errors[0].startswith(f"Error: cannot write {folder.relative_to(project)}/")
+    assert errors[0].startswith(f"Fejl: cannot write {folder.relative_to(project)}/")
     assert errors[0].endswith(f": File too large; nothing in {folder.relative_to(project)} "
                               "was changed (free some space or choose another output folder)")
     assert snapshot(folder) == old

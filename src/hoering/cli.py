@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .errors import HoeringError, SourceErrors
+from .messages import ntr, tr
 
 FORMAT_NAMES = ("docx", "pdf", "html")  # kept here so --help does not import the renderers
 
@@ -29,7 +30,7 @@ class HoeringGroup(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             for line in _error_lines(exc):
-                click.echo(f"Error: {line}", err=True)
+                click.echo(tr("Error: {message}", message=line), err=True)
             ctx.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -194,7 +195,7 @@ def new_response(hearing: str, organisation: str | None, department: str | None,
                     title=title, date=date_.date() if date_ else None, path=output)
     from .errors import display_path
 
-    click.echo(f"Created {display_path(path)}")
+    click.echo(tr("Created {path}", path=display_path(path)))
 
 
 @main.command("import")
@@ -235,28 +236,33 @@ def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
             if ctx.obj.get("debug") and getattr(result, "detail", None):
                 click.echo(result.detail.rstrip(), err=True)
             for line in _error_lines(result):
-                click.echo(f"Error: {line}", err=True)
+                click.echo(tr("Error: {message}", message=line), err=True)
             return
         if result.table is not None:  # a web form's export: copied, columns checked
             click.echo(f"Copied {display_path(path)} to {display_path(result.path)} (columns "
                        f"read: {', '.join(result.table.columns)})")
             if result.table.warning:
-                click.echo(f"Warning: {result.table.warning}", err=True)
+                click.echo(tr("Warning: {message}", message=result.table.warning), err=True)
             return
         unsure = sum(1 for g in result.guessed if g.confidence < 0.7)
-        note = f", {unsure} uncertain" if unsure else ""
-        click.echo(f"Imported {display_path(result.path)} ({len(result.guessed)} guesses"
-                   f"{note}; original kept as {display_path(result.original)})")
+        guesses = ntr("{n} guess", "{n} guesses", len(result.guessed))
+        if unsure:
+            guesses += tr(", {n} uncertain", n=unsure)
+        click.echo(tr("Imported {path} ({guesses}; original kept as {original})",
+                      path=display_path(result.path), guesses=guesses,
+                      original=display_path(result.original)))
 
     report = import_files(files, hearing_dir, force=force, config=_config((hearing_dir,)),
                           on_progress=progress)
     if report.failed:
         names = ", ".join(display_path(path) for path, _ in report.failed)
-        click.echo(f"{len(report.imported)} imported, {len(report.failed)} failed: {names}",
+        click.echo(tr("{imported} imported, {failed} failed: {names}",
+                      imported=len(report.imported), failed=len(report.failed), names=names),
                    err=True)
         ctx.exit(1)
     if any(i.table is None for i in report.imported):
-        click.echo(f"Check the guesses with: hoering review {display_path(hearing_dir)}")
+        click.echo(tr("Check the guesses with: hoering review {hearing}",
+                      hearing=display_path(hearing_dir)))
 
 
 @main.command()
@@ -283,10 +289,10 @@ def review(hearing_dir: Path | None) -> None:
         click.echo(str(item))
     files = len({item.path for item in items})
     if items:
-        click.echo(f"{len(items)} guess{'es' if len(items) != 1 else ''} to confirm in "
-                   f"{files} file{'s' if files != 1 else ''}")
+        click.echo(ntr("{n} guess to confirm in {files}", "{n} guesses to confirm in {files}",
+                       len(items), files=ntr("{n} file", "{n} files", files)))
     else:
-        click.echo("Nothing to confirm: no guessed values left")
+        click.echo(tr("Nothing to confirm: no guessed values left"))
 
 
 @new.command("hearing")
@@ -316,7 +322,7 @@ def new_hearing(hearing: str, title: str, authority: str | None, department: str
     path = scaffold(_config(), hearing=hearing, title=title, authority=authority,
                     department=department, start=start.date() if start else None,
                     deadline=deadline.date() if deadline else None)
-    click.echo(f"Created {display_path(path)}")
+    click.echo(tr("Created {path}", path=display_path(path)))
 
 
 @new.command("organisation")
@@ -337,7 +343,7 @@ def new_organisation(organisation: str, name: str) -> None:
     from .scaffold import new_organisation as scaffold
 
     path = scaffold(_config(), organisation=organisation, name=name)
-    click.echo(f"Created {display_path(path)}")
+    click.echo(tr("Created {path}", path=display_path(path)))
 
 
 @new.command("minutes")
@@ -368,7 +374,7 @@ def new_minutes(title: str, date_: dt.datetime | None, organisation: str | None,
     path = scaffold(_config(), title=title, date=date_.date() if date_ else None,
                     organisation=organisation, department=department, hearing=hearing,
                     path=output)
-    click.echo(f"Created {display_path(path)}")
+    click.echo(tr("Created {path}", path=display_path(path)))
 
 
 @main.command()
@@ -401,7 +407,7 @@ def actions(ctx: click.Context, paths: tuple[Path, ...], owner: str | None, over
                           overdue_on=day if overdue else None)
     for error in report.errors:
         for line in _error_lines(error):
-            click.echo(f"Error: {line}", err=True)
+            click.echo(tr("Error: {message}", message=line), err=True)
     if format_ == "csv":
         sys.stdout.buffer.write(to_csv(report, day))
         sys.stdout.flush()
@@ -462,32 +468,37 @@ def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
     from .publish import write_comparison
 
     config = _config(_given(hearing))
-    with _Progress("Reading responses") as progress, cluster(scheduler, workers) as client:
+    with _Progress(tr("Reading responses")) as progress, cluster(scheduler, workers) as client:
         comparison = run_compare(hearing or _hearing_here(config), config=config,
                                  on_progress=progress.count, client=client)
         written = write_comparison(comparison, output=output, formats=formats or None,
                                    bundle=not no_bundle, config=config,
                                    on_progress=progress.step, layout=layout, draft=draft)
     for warning in comparison.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(tr("Warning: {message}", message=warning), err=True)
     if comparison.mass is not None:
         for line in comparison.mass.outline():
             click.echo(line)
     late = [r.name for r in comparison.respondents if r.late]
     guessed = sum(1 for t in comparison.topics for r in t.remarks if r.guessed)
     if len(late) > 5:  # the høringsnotat lists them all
-        late_text = f"{', '.join(late[:3])} and {len(late) - 3} more"
+        late_text = tr("{names} and {n} more", names=", ".join(late[:3]), n=len(late) - 3)
     else:
         late_text = ", ".join(late)
     if comparison.respondents or comparison.mass is None:
-        click.echo(f"{len(comparison.respondents)} respondents, "
-                   f"{len(comparison.not_answered)} consulted parties did not answer"
-                   + (f", late: {late_text}" if late else ""))
+        summary = ntr("{n} respondent", "{n} respondents", len(comparison.respondents))
+        summary += ", " + ntr("{n} consulted party did not answer",
+                              "{n} consulted parties did not answer",
+                              len(comparison.not_answered))
+        click.echo(summary + (tr(", late: {names}", names=late_text) if late else ""))
     if guessed:
-        click.echo(f"{guessed} remarks have topics guessed by import; confirm them with "
-                   f"'hoering review {display_path(comparison.hearing.folder)}'")
+        click.echo(ntr("{n} remark has a topic guessed by import; confirm it with "
+                       "'hoering review {hearing}'",
+                       "{n} remarks have topics guessed by import; confirm them with "
+                       "'hoering review {hearing}'",
+                       guessed, hearing=display_path(comparison.hearing.folder)))
     for path in written:
-        click.echo(f"Wrote {display_path(path)}")
+        click.echo(tr("Wrote {path}", path=display_path(path)))
 
 
 @main.command()
@@ -514,8 +525,8 @@ def preview(path: Path | None, port: int, no_browser: bool) -> None:
     config = _config(_given(path))
     with Preview(path or _hearing_here(config), config) as running:
         url = running.start(port)
-        click.echo(f"Preview of {display_path(running.target.path)} at {url} "
-                   "(Ctrl+C stops it)")
+        click.echo(tr("Preview of {path} at {url} (Ctrl+C stops it)",
+                      path=display_path(running.target.path), url=url))
         if not no_browser:
             import webbrowser
 
@@ -523,7 +534,7 @@ def preview(path: Path | None, port: int, no_browser: bool) -> None:
         try:
             threading_event().wait()
         except KeyboardInterrupt:
-            click.echo("Preview stopped")
+            click.echo(tr("Preview stopped"))
 
 
 def threading_event():
@@ -569,9 +580,10 @@ def remarks(hearing: Path | None) -> None:
     comparison = run_compare(hearing or _hearing_here(config), config=config)
     path, added = write_remarks(comparison)
     if added:
-        click.echo(f"Added {added} entr{'y' if added == 1 else 'ies'} to {display_path(path)}")
+        click.echo(ntr("Added {n} entry to {path}", "Added {n} entries to {path}", added,
+                       path=display_path(path)))
     else:
-        click.echo(f"{display_path(path)} has an entry for every remark")
+        click.echo(tr("{path} has an entry for every remark", path=display_path(path)))
 
 
 class _Progress:
@@ -582,8 +594,8 @@ class _Progress:
     SHOW_FROM = 8
     QUIET_SECONDS = 2.0
 
-    def __init__(self, verb: str = "Building") -> None:
-        self.verb = verb
+    def __init__(self, verb: str | None = None) -> None:
+        self.verb = verb or tr("Building")
         self.tty = sys.stderr.isatty()
         self.shown = False
         self.started = time.monotonic()
@@ -606,7 +618,7 @@ class _Progress:
     def step(self, what: str) -> None:
         if time.monotonic() - self.started >= self.QUIET_SECONDS:
             self._end_line()
-            click.echo(f"Making {what}", err=True)
+            click.echo(tr("Making {what}", what=what), err=True)
 
     def _end_line(self) -> None:
         if self.shown:
@@ -620,19 +632,20 @@ class _Progress:
 def _print_report(ctx: click.Context, report, verb: str) -> None:
     for outcome in report.outcomes:
         for warning in outcome.warnings:
-            click.echo(f"Warning: {warning}", err=True)
+            click.echo(tr("Warning: {message}", message=warning), err=True)
         if outcome.error is not None:
             for line in _error_lines(outcome.error):
-                click.echo(f"Error: {line}", err=True)
+                click.echo(tr("Error: {message}", message=line), err=True)
             if ctx.obj.get("debug") and outcome.detail:
                 click.echo(outcome.detail, err=True)
-    total = len(report.outcomes)
-    summary = f"{total} source{'s' if total != 1 else ''} {verb}"
     if verb == "built":
-        summary = (f"{len(report.built)} built, {len(report.skipped)} up to date, "
-                   f"{len(report.failed)} failed")
-    elif report.failed:
-        summary += f", {len(report.failed)} with errors"
+        summary = tr("{built} built, {skipped} up to date, {failed} failed",
+                     built=len(report.built), skipped=len(report.skipped),
+                     failed=len(report.failed))
+    else:
+        summary = ntr("{n} source checked", "{n} sources checked", len(report.outcomes))
+        if report.failed:
+            summary += tr(", {n} with errors", n=len(report.failed))
     click.echo(summary, err=bool(report.failed))
     if report.failed:
         ctx.exit(1)
