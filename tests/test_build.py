@@ -97,7 +97,7 @@ def test_a_failing_source_does_not_stop_the_others(cli, project):
     assert result.exit_code == 1
     assert (project / OUT / "ishoj.html").exists()
     assert not (project / OUT / "broken.html").exists()
-    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl:")]
     assert errors == [
         f"Fejl: {RESPONSE.with_name('broken.md')}:2: {key}: required key is missing"
         for key in ("date", "hearing")]

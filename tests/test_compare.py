@@ -70,7 +70,7 @@ def test_compare_writes_every_file_and_says_what_it_found(compared):
     _, result = compared
     assert result.stdout.splitlines() == [
         "7 har svaret, 2 hørte parter svarede ikke, for sent: Rødovre Kommune",
-        "5 remarks have topics guessed by import; confirm them with "
+        "5 bemærkninger har emner gættet ved indlæsning; bekræft dem med "
         f"'hoering review {HEARING}'",
         *(f"Skrev {OUT / name}" for name in FILES),
     ]

@@ -155,7 +155,7 @@ def test_import_copies_an_export_after_checking_its_columns(tmp_path, monkeypatc
     assert result.output.splitlines()[0] == (
         "Copied export.xlsx to consultations/trafikplan/responses/export.xlsx (columns read: "
         "navn, organisation, indsendt, spm_1, spm_2)")
-    assert ("Warning: export.xlsx: columns not in form: in hearing.yaml, so not read: "
+    assert ("Advarsel: export.xlsx: columns not in form: in hearing.yaml, so not read: "
             "'samtykke'") in result.output
     assert "hoering review" not in result.output
     assert (folder / "responses" / "export.xlsx").read_bytes() == export.read_bytes()
@@ -175,7 +175,7 @@ def test_import_refuses_an_export_that_lacks_a_mapped_column_and_copies_nothing(
                                        "consultations/trafikplan"])
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        "Error: export.csv: has no column 'indsendt' (form.date in "
+        "Fejl: export.csv: has no column 'indsendt' (form.date in "
         "consultations/trafikplan/hearing.yaml) (the file's columns are: 'navn', "
         "'organisation', 'dato', 'spm_1', 'spm_2', 'samtykke')")
     assert list((folder / "responses").iterdir()) == []

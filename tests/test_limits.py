@@ -49,7 +49,7 @@ def metadata_and(project: Path, body: str, *, metadata_extra: str = "") -> Path:
 def refused(project: Path, result: subprocess.CompletedProcess, before: dict,
             expected: list[str]) -> None:
     assert result.returncode == 1, result.stderr
-    assert [line for line in result.stderr.splitlines() if line.startswith("Error")] == [
+    assert [line for line in result.stderr.splitlines() if line.startswith("Fejl")] == [
         f"Fejl: {e}" for e in expected]
     assert "Traceback" not in result.stderr
     assert snapshot(project) == before

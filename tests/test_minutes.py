@@ -254,7 +254,7 @@ def fails(cli, project: Path, expected: list[str]) -> None:
     for command in ("build", "check"):
         result = cli(command, str(MINUTES))
         assert result.exit_code == 1, result.output
-        assert [line for line in result.stderr.splitlines() if line.startswith("Error:")] == [
+        assert [line for line in result.stderr.splitlines() if line.startswith("Fejl:")] == [
             f"Fejl: {e}" for e in expected]
         assert "Traceback" not in result.output
         assert snapshot(project) == before

@@ -147,8 +147,8 @@ def preview_command(*args: str):
                           text=True) as process:
         try:
             line = process.stdout.readline()
-            assert " at http://127.0.0.1:" in line, line + process.stderr.read()
-            yield line, line.split(" at ")[1].split()[0]
+            assert " på http://127.0.0.1:" in line, line  # stderr is read once it has ended
+            yield line, line.split(" på ")[1].split()[0]
         finally:
             process.terminate()
             process.wait(timeout=10)
@@ -156,5 +156,5 @@ def preview_command(*args: str):
 
 def test_the_command_prints_its_address_and_serves(project):
     with preview_command(str(SOURCE)) as (line, url):
-        assert line.startswith(f"Preview of {SOURCE} at http://127.0.0.1:")
+        assert line.startswith(f"Forhåndsvisning af {SOURCE} på http://127.0.0.1:")
         assert get(url)[0] == 200

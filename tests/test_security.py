@@ -198,7 +198,7 @@ def test_a_bug_is_one_line_saying_what_to_report(cli, project, monkeypatch):
     result = cli("build")
     assert result.exit_code == 70
     assert result.stderr.splitlines() == [
-        "Fejl: internal error in hoering 0.1.0 (KeyFejl: 'no such node'). Please report it "
+        "Error: internal error in hoering 0.1.0 (KeyError: 'no such node'). Please report it "
         "with the command you ran and the output of the same command with --debug first "
         "(hoering --debug ...)"]
     assert "Traceback" not in result.output
@@ -319,7 +319,7 @@ def test_compare_that_cannot_write_every_file_keeps_the_old_set(cli, project):
     add_to_body(project, "Et nyt afsnit, der ændrer høringsnotatet.")
     result = _compare_with_file_size_limit(sizes[-1] - 1)  # the largest file cannot be written
     assert result.returncode == 1, result.stderr
-    errors = [line for line in result.stderr.splitlines() if line.startswith("Error")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl")]
     assert len(errors) == 1
     assert errors[0].startswith(f"Fejl: cannot write {folder.relative_to(project)}/")
     assert errors[0].endswith(f": File too large; nothing in {folder.relative_to(project)} "
@@ -361,9 +361,9 @@ def test_emoji_cjk_control_characters_inline_notes_and_struck_links_build(cli, p
     result = cli("build", str(SOURCE))
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[:3] == [
-        f"Warning: {SOURCE}:{line}: control character U+0007 replaced by \ufffd",
-        f"Warning: {SOURCE}:3: control character U+0000 replaced by \ufffd",
-        f"Warning: {SOURCE}:{line}: the PDF's fonts have no 字 漢 😀; printed as □"]
+        f"Advarsel: {SOURCE}:{line}: control character U+0007 replaced by \ufffd",
+        f"Advarsel: {SOURCE}:3: control character U+0000 replaced by \ufffd",
+        f"Advarsel: {SOURCE}:{line}: the PDF's fonts have no 字 漢 😀; printed as □"]
     out = project / "output" / EXAMPLE_HEARING / "responses"
     pdf = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out / "ishoj.pdf").pages)
                    .split())
