@@ -95,20 +95,20 @@ def test_yaml_mistakes_in_plain_words_where_they_start(cli, project, old, new, d
 def test_unknown_key_suggests_the_right_one(cli, project):
     replace_in_source(project, "case_number:", "case_nummer:")
     assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:8: case_nummer: unknown key (did you mean 'case_number'?)"
+        f"{SOURCE}:8: case_nummer: ukendt nøgle (mente du 'case_number'?)"
     ])
 
 
 def test_missing_required_key(cli, project):
     replace_in_source(project, "hearing: samarbejdsaftale-psykisk-sygdom\n", "")
-    assert_fails_cleanly(cli, project, [f"{SOURCE}:2: hearing: required key is missing"])
+    assert_fails_cleanly(cli, project, [f"{SOURCE}:2: hearing: påkrævet nøgle mangler"])
 
 
 def test_invalid_date(cli, project):
     replace_in_source(project, "date: 2019-06-19", "date: 2019-13-01")
     assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:7: date: '2019-13-01' is not a date "
-        "(write dates as YYYY-MM-DD, e.g. 2019-06-19)"
+        f"{SOURCE}:7: date: '2019-13-01' er ikke en dato "
+        "(skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)"
     ])
 
 
@@ -117,9 +117,9 @@ def test_every_problem_is_reported_at_once(cli, project):
     replace_in_source(project, "lang: da", "lang: de")
     replace_in_source(project, "  email: socialservice@ishoj.dk", "  email: socialservice")
     assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:7: date: '19/6' is not a date (write dates as YYYY-MM-DD, e.g. 2019-06-19)",
-        f"{SOURCE}:15: contact.email: 'socialservice' has the wrong form",
-        f"{SOURCE}:19: lang: 'de' is not allowed (use 'da' or 'en')",
+        f"{SOURCE}:7: date: '19/6' er ikke en dato (skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)",
+        f"{SOURCE}:15: contact.email: 'socialservice' har den forkerte form",
+        f"{SOURCE}:19: lang: 'de' er ikke tilladt (brug 'da' or 'en')",
     ])
 
 
@@ -236,5 +236,5 @@ def test_wrong_command_line_is_a_usage_error(cli, args):
 def test_no_remarks_is_a_yes_or_no(cli, project):
     replace_in_source(project, "lang: da", "lang: da\nno_remarks: måske")
     assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:20: no_remarks: 'måske' is not true or false (write true or false)"
+        f"{SOURCE}:20: no_remarks: 'måske' er hverken true eller false (skriv true eller false)"
     ])

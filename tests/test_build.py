@@ -99,7 +99,7 @@ def test_a_failing_source_does_not_stop_the_others(cli, project):
     assert not (project / OUT / "broken.html").exists()
     errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl:")]
     assert errors == [
-        f"Fejl: {RESPONSE.with_name('broken.md')}:2: {key}: required key is missing"
+        f"Fejl: {RESPONSE.with_name('broken.md')}:2: {key}: påkrævet nøgle mangler"
         for key in ("date", "hearing")]
     assert result.stderr.splitlines()[-1] == (
         f"{example_sources() - 1} bygget, 0 allerede opdateret, 1 fejlede")

@@ -377,8 +377,8 @@ def test_actions_reports_a_broken_referat_and_lists_the_others(cli, project):
     result = cli("actions", "--today", "2019-08-15")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Fejl: {broken}:5: date: '2019-06-31' is not a date "
-        "(write dates as YYYY-MM-DD, e.g. 2019-06-19)"]
+        f"Fejl: {broken}:5: date: '2019-06-31' er ikke en dato "
+        "(skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)"]
     assert result.stdout.splitlines()[-1] == "3 åbne opgaver, 1 overskredet (pr. 2019-08-15)"
 
 

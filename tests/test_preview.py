@@ -87,7 +87,7 @@ def test_an_error_is_shown_on_the_page_with_file_and_line_then_the_document_agai
     assert status == 200 and preview.failed
     errors = page.find("main").find("ol").find_all("li")
     assert errors[0].find("p").text() == (
-        f"{SOURCE}:7: date: '2019-13-01' is not a date (write dates as YYYY-MM-DD, e.g. "
+        f"{SOURCE}:7: date: '2019-13-01' er ikke en dato (skriv datoer som ÅÅÅÅ-MM-DD, fx "
         "2019-06-19)")
     assert errors[0].find("mark").text() == "   7  date: 2019-13-01"
     assert get(f"{url}document.pdf")[0] == 500

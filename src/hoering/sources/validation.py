@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import SourceError, SourceErrors
+from ..messages import tr
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -81,9 +82,10 @@ def _explain(error: Any, model: type[BaseModel], location: tuple) -> tuple[str, 
     value = error.get("input")
     explain = _EXPLAIN.get(kind)
     if kind == "extra_forbidden":
-        return "unknown key", _did_you_mean(model, location)
+        return tr("unknown key"), _did_you_mean(model, location)
     if kind == "literal_error":
-        return f"{_quoted(value)} is not allowed", f"use {error['ctx']['expected']}"
+        return (tr("{value} is not allowed", value=_quoted(value)),
+                tr("use {expected}", expected=error["ctx"]["expected"]))
     if explain is not None:
         return explain(value)
     message = error["msg"]
@@ -97,8 +99,8 @@ def _did_you_mean(model: type[BaseModel], location: tuple) -> str:
     typo = str(location[-1])
     close = difflib.get_close_matches(typo, known, n=1, cutoff=0.6)
     if close:
-        return f"did you mean '{close[0]}'?"
-    return "known keys: " + ", ".join(sorted(known))
+        return tr("did you mean '{key}'?", key=close[0])
+    return tr("known keys: {keys}", keys=", ".join(sorted(known)))
 
 
 def _known_keys(model: type[BaseModel], parents: tuple) -> list[str]:
@@ -127,20 +129,31 @@ def _quoted(value: Any) -> str:
     return f"'{value}'"
 
 
-_DATE_HINT = "write dates as YYYY-MM-DD, e.g. 2019-06-19"
+def _not_a_date(value: Any) -> tuple[str, str | None]:
+    return (tr("{value} is not a date", value=_quoted(value)),
+            tr("write dates as YYYY-MM-DD, e.g. 2019-06-19"))
+
+
+def _not_true_or_false(value: Any) -> tuple[str, str | None]:
+    return (tr("{value} is not true or false", value=_quoted(value)), tr("write true or false"))
+
+
 _EXPLAIN: dict[str, Callable[[Any], tuple[str, str | None]]] = {
-    "missing": lambda v: ("required key is missing", None),
-    "date_from_datetime_parsing": lambda v: (f"{_quoted(v)} is not a date", _DATE_HINT),
-    "date_parsing": lambda v: (f"{_quoted(v)} is not a date", _DATE_HINT),
-    "date_type": lambda v: (f"{_quoted(v)} is not a date", _DATE_HINT),
-    "date_from_datetime_inexact": lambda v: (f"{_quoted(v)} is not a date", _DATE_HINT),
-    "time_parsing": lambda v: (f"{_quoted(v)} is not a time", "write times as HH:MM, e.g. 14:30"),
-    "string_type": lambda v: (f"{_quoted(v)} should be text", "put the value in quotes"),
-    "list_type": lambda v: ("should be a list", "write one '- item' per line"),
-    "dict_type": lambda v: ("should be 'key: value' lines", None),
-    "model_type": lambda v: ("should be 'key: value' lines", None),
-    "string_pattern_mismatch": lambda v: (f"{_quoted(v)} has the wrong form", None),
-    "string_too_short": lambda v: ("must not be empty", None),
-    "bool_parsing": lambda v: (f"{_quoted(v)} is not true or false", "write true or false"),
-    "bool_type": lambda v: (f"{_quoted(v)} is not true or false", "write true or false"),
+    "missing": lambda v: (tr("required key is missing"), None),
+    "date_from_datetime_parsing": _not_a_date,
+    "date_parsing": _not_a_date,
+    "date_type": _not_a_date,
+    "date_from_datetime_inexact": _not_a_date,
+    "time_parsing": lambda v: (tr("{value} is not a time", value=_quoted(v)),
+                               tr("write times as HH:MM, e.g. 14:30")),
+    "string_type": lambda v: (tr("{value} should be text", value=_quoted(v)),
+                              tr("put the value in quotes")),
+    "list_type": lambda v: (tr("should be a list"), tr("write one '- item' per line")),
+    "dict_type": lambda v: (tr("should be 'key: value' lines"), None),
+    "model_type": lambda v: (tr("should be 'key: value' lines"), None),
+    "string_pattern_mismatch": lambda v: (tr("{value} has the wrong form", value=_quoted(v)),
+                                          None),
+    "string_too_short": lambda v: (tr("must not be empty"), None),
+    "bool_parsing": _not_true_or_false,
+    "bool_type": _not_true_or_false,
 }
