@@ -178,3 +178,22 @@ def test_outside_a_project_every_command_says_so_in_one_line(args, tmp_path, mon
     assert result.exit_code == 1
     assert result.stderr == f"Fejl: {tmp_path} {OUTSIDE}\n"
     assert result.stdout == "" and snapshot(tmp_path) == {}
+
+
+def test_import_in_a_hearing_folder_needs_no_hearing_option(in_hearing, project):
+    letter = project / "brev.docx"
+    letter.write_bytes(plain_docx())
+    result = run("import", str(letter))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Indlæste responses/")
+
+
+def test_import_at_the_root_without_hearing_asks_for_it(project):
+    letter = project / "brev.docx"
+    letter.write_bytes(plain_docx())
+    before = snapshot(project / "consultations")
+    result = run("import", str(letter))
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith(
+        "Fejl: no hearing given, and the current folder is not in a hearing's folder")
+    assert snapshot(project / "consultations") == before

@@ -200,13 +200,13 @@ def new_response(hearing: str, organisation: str | None, department: str | None,
 
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--hearing", "hearing_dir", required=True,
-              type=click.Path(path_type=Path, file_okay=False),
-              help="The hearing folder (the one with hearing.yaml), or its id.")
+@click.option("--hearing", "hearing_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="The hearing folder (the one with hearing.yaml), or its id; in a "
+                   "hearing's folder it may be left out.")
 @click.option("--force", is_flag=True,
               help="Replace a source (and a kept original) that already exists.")
 @click.pass_context
-def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
+def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path | None,
             force: bool) -> None:
     """Import høringssvar received as PDF, DOCX or e-mail (.eml) into Markdown sources, and
     web-form exports (CSV, XLSX, Parquet) as they are.
@@ -252,7 +252,9 @@ def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path,
                       path=display_path(result.path), guesses=guesses,
                       original=display_path(result.original)))
 
-    report = import_files(files, hearing_dir, force=force, config=_config((hearing_dir,)),
+    config = _config(_given(hearing_dir))
+    hearing_dir = hearing_dir or _hearing_here(config)
+    report = import_files(files, hearing_dir, force=force, config=config,
                           on_progress=progress)
     if report.failed:
         names = ", ".join(display_path(path) for path, _ in report.failed)
