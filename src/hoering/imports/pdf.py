@@ -6,6 +6,7 @@ gives the font of every character; superscript digits become Markdown footnote m
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from .characters import BULLETS, normalise_characters
@@ -197,27 +198,17 @@ def _unpacked_size(stream, budget: int) -> int:
 
 
 def _inflate(data: bytes, budget: int) -> bytes:
-    import zlib
-
-    inflater = zlib.decompressobj()
-    parts: list[bytes] = []
-    size = 0
-    try:
-        while data:
-            part = inflater.decompress(data, 1024 * 1024)
-            size += len(part)
-            if size > budget:
-                raise _OverBudget
-            parts.append(part)
-            data = inflater.unconsumed_tail
-            if not part and not data:
-                break
-    except zlib.error:
-        pass  # damaged: pdfminer recovers what it can, which is at most what came out here
-    return b"".join(parts)
+    return b"".join(_inflated_parts(data, budget))
 
 
 def _inflated_size(data: bytes, budget: int) -> int:
+    """How far a last Flate stream unpacks, holding one chunk of it at a time."""
+    return sum(len(part) for part in _inflated_parts(data, budget))
+
+
+def _inflated_parts(data: bytes, budget: int) -> Iterator[bytes]:
+    """``data`` inflated a megabyte at a time; _OverBudget once more than ``budget`` came
+    out. A damaged stream ends where it breaks: pdfminer recovers at most that much."""
     import zlib
 
     inflater = zlib.decompressobj()
@@ -228,12 +219,12 @@ def _inflated_size(data: bytes, budget: int) -> int:
             size += len(part)
             if size > budget:
                 raise _OverBudget
+            yield part
             data = inflater.unconsumed_tail
             if not part and not data:
                 break
     except zlib.error:
-        pass
-    return size
+        return
 
 
 def _unlzw(data: bytes, budget: int) -> bytes:
