@@ -36,23 +36,28 @@ class Limits:
 
     @classmethod
     def from_section(cls, section, path) -> Limits:
-        if not isinstance(section, dict):
-            raise ConfigError(path, "should be a table of settings", key=SECTION,
-                              hint="write [limits] on its own line, then table_rows = 2000")
-        kinds = {f.name: f.type for f in fields(cls)}
-        values = {}
-        for key, value in section.items():
-            if key not in kinds:
-                raise ConfigError(path, "unknown key", key=f"{SECTION}.{key}",
-                                  hint="known keys: " + ", ".join(kinds))
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                raise ConfigError(path, f"{value!r} is not a positive number",
-                                  key=f"{SECTION}.{key}")
-            values[key] = int(value) if kinds[key] == "int" else float(value)
-        return cls(**values)
+        return positive_numbers(cls, section, SECTION, path, "table_rows = 2000")
 
     def hint(self, key: str) -> str:
         return f"the limit is {key} = {getattr(self, key):g} under [limits] in hoering.toml"
+
+
+def positive_numbers(cls, section, name: str, path, example: str):
+    """The dataclass ``cls`` of positive numbers from the hoering.toml table ``[name]``:
+    an unknown key, or a value that is no positive number, is an error naming the key."""
+    if not isinstance(section, dict):
+        raise ConfigError(path, "should be a table of settings", key=name,
+                          hint=f"write [{name}] on its own line, then {example}")
+    kinds = {f.name: f.type for f in fields(cls)}
+    values = {}
+    for key, value in section.items():
+        if key not in kinds:
+            raise ConfigError(path, "unknown key", key=f"{name}.{key}",
+                              hint="known keys: " + ", ".join(kinds))
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            raise ConfigError(path, f"{value!r} is not a positive number", key=f"{name}.{key}")
+        values[key] = int(value) if kinds[key] == "int" else float(value)
+    return cls(**values)
 
 
 _active = Limits()

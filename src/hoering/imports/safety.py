@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ConfigError, SourceError
+from ..errors import SourceError
 
 SUPPORTED = "PDF (.pdf), Word (.docx) and e-mail (.eml)"
 KIND_NAMES = {
@@ -62,24 +62,11 @@ class Limits:
 
     @classmethod
     def from_config(cls, config) -> Limits:
+        from ..limits import positive_numbers
+
         section = (config.extra or {}).get("import", {}) if config is not None else {}
-        path = getattr(config, "path", None)
-        if not isinstance(section, dict):
-            raise ConfigError(path, "should be a table of settings", key="import",
-                              hint="write [import] on its own line, then max_size_mb = 25")
-        values = {}
-        known = ("max_size_mb", "max_pages", "max_unpacked_mb", "max_glyphs_per_page",
-                 "max_seconds_per_page")
-        for key, value in section.items():
-            if key not in known:
-                raise ConfigError(path, "unknown key", key=f"import.{key}",
-                                  hint="known keys: " + ", ".join(known))
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                raise ConfigError(path, f"{value!r} is not a positive number",
-                                  key=f"import.{key}")
-            values[key] = int(value) if key in ("max_pages", "max_glyphs_per_page") else (
-                float(value))
-        return cls(**values)
+        return positive_numbers(cls, section, "import", getattr(config, "path", None),
+                                "max_size_mb = 25")
 
 
 def sniff(head: bytes) -> str:
