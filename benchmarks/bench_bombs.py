@@ -66,7 +66,8 @@ def jinja_runaway(root: Path) -> list[str]:
 def jinja_loop(root: Path) -> list[str]:
     (root / "hoering.toml").write_text("[limits]\ntemplate_seconds = 5\n")
     (root / "templates" / "document.html.j2").write_text(
-        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    )
     return ["build", "-f", "html", str(SOURCE)]
 
 
@@ -94,8 +95,17 @@ def docx_bad_crc(root: Path) -> list[str]:
     return _import(root, "crc.docx", hostile_files.docx_bad_crc())
 
 
-CASES = [yaml_alias_bomb, table_100k_rows, tall_table_header, png_bomb, jinja_runaway,
-         jinja_loop, pdf_filter_chain_bomb, pdf_glyph_bomb, docx_bad_crc]
+CASES = [
+    yaml_alias_bomb,
+    table_100k_rows,
+    tall_table_header,
+    png_bomb,
+    jinja_runaway,
+    jinja_loop,
+    pdf_filter_chain_bomb,
+    pdf_glyph_bomb,
+    docx_bad_crc,
+]
 
 
 def run(case) -> tuple[str, float, float, int, str]:
@@ -105,14 +115,20 @@ def run(case) -> tuple[str, float, float, int, str]:
         shutil.copytree(REPO / "templates", root / "templates")
         args = case(root)
         started = time.monotonic()
-        process = subprocess.Popen([sys.executable, "-c", "from hoering.cli import main; main()",
-                                    *args], cwd=root, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from hoering.cli import main; main()", *args],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         out, err = process.communicate(timeout=600)
         seconds = time.monotonic() - started
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        message = next((line for line in err.splitlines() if line.startswith("Error")),
-                       (out.strip().splitlines() or ["(no output)"])[-1])
+        message = next(
+            (line for line in err.splitlines() if line.startswith("Error")),
+            (out.strip().splitlines() or ["(no output)"])[-1],
+        )
         return case.__name__, seconds, peak, process.returncode, message[:110]
 
 
@@ -125,8 +141,11 @@ def main() -> None:
         return
     print(f"{'case':24} {'seconds':>7} {'peak MB':>9} {'exit':>5}  message")
     for case in CASES:
-        subprocess.run([sys.executable, __file__, case.__name__], check=False,
-                       env={**os.environ, "PYTHONPATH": str(REPO / "tests")})
+        subprocess.run(
+            [sys.executable, __file__, case.__name__],
+            check=False,
+            env={**os.environ, "PYTHONPATH": str(REPO / "tests")},
+        )
 
 
 if __name__ == "__main__":

@@ -41,9 +41,11 @@ TOPICS = [
     ("Borgere i hjemløshed", "hjemloese"),
 ]
 STANCES = ["positive", "concern", "proposal"]
-WORDS = ("kommunen regionen borgeren samarbejde indsats behandling udskrivning aftalen "
-         "praksis erfaring ansvar koordinering sagsbehandler tilbud ventetid psykiatri "
-         "netværksmøde forventning dialog opfølgning støtte kvalitet").split()
+WORDS = (
+    "kommunen regionen borgeren samarbejde indsats behandling udskrivning aftalen "
+    "praksis erfaring ansvar koordinering sagsbehandler tilbud ventetid psykiatri "
+    "netværksmøde forventning dialog opfølgning støtte kvalitet"
+).split()
 
 
 def sentence(rng: random.Random) -> str:
@@ -117,8 +119,11 @@ def time_pandoc(root: Path, sources: list[Path]) -> float | None:
     out.mkdir(exist_ok=True)
     start = time.perf_counter()
     for source in sources:
-        subprocess.run([pandoc, str(source), "-o", str(out / (source.stem + ".docx"))],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [pandoc, str(source), "-o", str(out / (source.stem + ".docx"))],
+            check=True,
+            capture_output=True,
+        )
     return time.perf_counter() - start
 
 
@@ -145,8 +150,10 @@ def main() -> None:
         if pandoc is not None:
             rows.append(("pandoc → docx, one process per file", pandoc))
 
-    print(f"\n{args.n} responses, {pages / max(args.n, 1):.1f} PDF pages each, "
-          f"{os.cpu_count()} cores\n")
+    print(
+        f"\n{args.n} responses, {pages / max(args.n, 1):.1f} PDF pages each, "
+        f"{os.cpu_count()} cores\n"
+    )
     print(f"{'what':<42} {'seconds':>8} {'docs/s':>8} {'vs pandoc':>10}")
     for name, seconds in rows:
         ratio = f"{seconds / pandoc:.2f}×" if pandoc else "-"

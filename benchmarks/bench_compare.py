@@ -33,20 +33,31 @@ from pathlib import Path
 
 from bench_build import STANCES, TOPICS, paragraph, sentence
 
-JOINT = ("Kommunerne i klyngen står sammen om dette svar og peger på, at udskrivning uden "
-         "varsel gør det umuligt at have bolig, bostøtte og medicin klar til borgeren.")
+JOINT = (
+    "Kommunerne i klyngen står sammen om dette svar og peger på, at udskrivning uden "
+    "varsel gør det umuligt at have bolig, bostøtte og medicin klar til borgeren."
+)
 
 
 def hearing_yaml(parties: int) -> str:
-    lines = ["id: benchmark", "title: Udkast til samarbejdsaftale (benchmark)",
-             "authority: ishoj", "draft: {name: Udkast til samarbejdsaftale}",
-             "period: {start: 2019-05-06, end: 2019-06-21}", "deadline: 2019-06-21",
-             "consulted:"]
+    lines = [
+        "id: benchmark",
+        "title: Udkast til samarbejdsaftale (benchmark)",
+        "authority: ishoj",
+        "draft: {name: Udkast til samarbejdsaftale}",
+        "period: {start: 2019-05-06, end: 2019-06-21}",
+        "deadline: 2019-06-21",
+        "consulted:",
+    ]
     lines += [f"  - name: Part {index:05d}" for index in range(parties + parties // 50)]
     lines.append("topics:")
     for number, (title, topic) in enumerate(TOPICS, start=1):
-        lines += [f"  - id: {topic}", f"    title: {title}", f'    section: "{number}"',
-                  f"    keywords: [{title.split()[0].lower()}]"]
+        lines += [
+            f"  - id: {topic}",
+            f"    title: {title}",
+            f'    section: "{number}"',
+            f"    keywords: [{title.split()[0].lower()}]",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -59,8 +70,10 @@ def response(index: int, party: int, rng: random.Random) -> str:
             body += "\n\n" + JOINT
         sections.append(f"## {title} {{topic={topic} stance={rng.choice(STANCES)}}}\n\n{body}")
     if index % 25 == 0 and not any("indlaeggelse-udskrivning" in s for s in sections):
-        sections.append("## Indlæggelse og udskrivning "
-                        f"{{topic=indlaeggelse-udskrivning stance=concern}}\n\n{JOINT}")
+        sections.append(
+            "## Indlæggelse og udskrivning "
+            f"{{topic=indlaeggelse-udskrivning stance=concern}}\n\n{JOINT}"
+        )
     body = "\n\n".join(sections)
     return f"""---
 type: response
@@ -87,7 +100,8 @@ def make_hearing(root: Path, count: int) -> Path:
     for index in range(count):
         party = index if index % 50 else max(0, index - 1)  # every 50th: a second answer
         (folder / "responses" / f"svar-{index:05d}.md").write_text(
-            response(index, party, rng), "utf-8")
+            response(index, party, rng), "utf-8"
+        )
     return folder
 
 
@@ -103,14 +117,22 @@ def child(root: Path, bundle: bool) -> None:
     compare_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib / 2**20
     hoering.write_comparison(comparison, bundle=bundle)
     written = time.perf_counter()
-    print(json.dumps({
-        "compare": compared - start, "outputs": written - compared,
-        "respondents": len(comparison.respondents), "compare_mb": compare_mb,
-        "shared": sum(1 for t in comparison.topics for r in t.remarks if r.shared_with),
-        "self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib / 2**20,
-        "output_kb": sum(p.stat().st_size for p in (root / "output").rglob("*")
-                         if p.is_file()) / 1024,
-    }))
+    print(
+        json.dumps(
+            {
+                "compare": compared - start,
+                "outputs": written - compared,
+                "respondents": len(comparison.respondents),
+                "compare_mb": compare_mb,
+                "shared": sum(1 for t in comparison.topics for r in t.remarks if r.shared_with),
+                "self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib / 2**20,
+                "output_kb": sum(
+                    p.stat().st_size for p in (root / "output").rglob("*") if p.is_file()
+                )
+                / 1024,
+            }
+        )
+    )
 
 
 def run_size(count: int, bundle: bool) -> dict:
@@ -120,7 +142,9 @@ def run_size(count: int, bundle: bool) -> dict:
         size = sum(p.stat().st_size for p in (folder / "responses").iterdir())
         done = subprocess.run(
             [sys.executable, __file__, "--child", str(root)] + (["--bundle"] if bundle else []),
-            capture_output=True, text=True)
+            capture_output=True,
+            text=True,
+        )
         if done.returncode != 0:  # say why, not only that the child failed
             raise SystemExit(f"{count} responses failed:\n{done.stderr[-3000:]}")
         result = json.loads(done.stdout.strip().splitlines()[-1])
@@ -130,10 +154,17 @@ def run_size(count: int, bundle: bool) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000,10000",
-                        help="numbers of responses, comma-separated (100,1000,10000)")
-    parser.add_argument("--bundle-n", type=int, default=100,
-                        help="responses for the bundle PDF run (100; 0 skips it)")
+    parser.add_argument(
+        "--sizes",
+        default="100,1000,10000",
+        help="numbers of responses, comma-separated (100,1000,10000)",
+    )
+    parser.add_argument(
+        "--bundle-n",
+        type=int,
+        default=100,
+        help="responses for the bundle PDF run (100; 0 skips it)",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--bundle", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -145,18 +176,26 @@ def main() -> None:
     if args.bundle_n:
         rows.append((f"{args.bundle_n:,} + bundle", run_size(args.bundle_n, bundle=True)))
 
-    print(f"\nhoering compare, {os.cpu_count()} cores; outputs: notat DOCX/PDF/HTML, matrix "
-          "CSV/XLSX\n")
-    print(f"{'responses':<15} {'input MB':>8} {'compare s':>9} {'outputs s':>9} "
-          f"{'total s':>8} {'resp./s':>8} {'MB model':>8} {'MB peak':>8} {'shared':>7}")
+    print(
+        f"\nhoering compare, {os.cpu_count()} cores; outputs: notat DOCX/PDF/HTML, matrix "
+        "CSV/XLSX\n"
+    )
+    print(
+        f"{'responses':<15} {'input MB':>8} {'compare s':>9} {'outputs s':>9} "
+        f"{'total s':>8} {'resp./s':>8} {'MB model':>8} {'MB peak':>8} {'shared':>7}"
+    )
     for name, r in rows:
         total = r["compare"] + r["outputs"]
         count = int(name.split()[0].replace(",", ""))
-        print(f"{name:<15} {r['input_mb']:>8.1f} {r['compare']:>9.2f} {r['outputs']:>9.2f} "
-              f"{total:>8.2f} {count / total:>8.0f} {r['compare_mb']:>8.0f} "
-              f"{r['self_mb']:>8.0f} {r['shared']:>7}")
-    print("\nMB model: maximum resident set of the main process once the comparison is "
-          "made; MB peak: after the outputs too. shared: remarks flagged as shared wording.")
+        print(
+            f"{name:<15} {r['input_mb']:>8.1f} {r['compare']:>9.2f} {r['outputs']:>9.2f} "
+            f"{total:>8.2f} {count / total:>8.0f} {r['compare_mb']:>8.0f} "
+            f"{r['self_mb']:>8.0f} {r['shared']:>7}"
+        )
+    print(
+        "\nMB model: maximum resident set of the main process once the comparison is "
+        "made; MB peak: after the outputs too. shared: remarks flagged as shared wording."
+    )
 
 
 if __name__ == "__main__":

@@ -77,11 +77,12 @@ def main() -> None:
             _run("PDF, one process", pdfs, pages, root, _OneProcess()),
             _run(f"DOCX, process pool ({os.cpu_count()} cores)", docxs, len(docxs), root),
         ]
-    print(f"{'import':<32} {'files':>6} {'pages':>6} {'seconds':>8} {'files/s':>8} "
-          f"{'pages/s':>8}")
+    print(f"{'import':<32} {'files':>6} {'pages':>6} {'seconds':>8} {'files/s':>8} {'pages/s':>8}")
     for label, files, page_count, seconds, per_file, per_page in rows:
-        print(f"{label:<32} {files:>6} {page_count:>6} {seconds:>8.2f} {per_file:>8.1f} "
-              f"{per_page:>8.1f}")
+        print(
+            f"{label:<32} {files:>6} {page_count:>6} {seconds:>8.2f} {per_file:>8.1f} "
+            f"{per_page:>8.1f}"
+        )
 
 
 if __name__ == "__main__":

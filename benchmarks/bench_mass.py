@@ -44,35 +44,91 @@ CAMPAIGN_SHARE = 0.30
 ORGANISATIONS = 300
 CHUNK = 50_000  # rows per Parquet row group (= one partition)
 
-NOUNS = ("trafik bil bus cykel cykelsti vej gade torv plads skole børnehave børn ældre borger "
-         "butik forretning havn bro station tog perron parkering p-plads fortov lys lygte "
-         "støj luft træ træer park have legeplads bænk hastighed fartbump kryds rundkørsel "
-         "lyskryds fodgænger overgang byrum bymidte kvarter boligområde erhverv værksted "
-         "marked kirke bibliotek hal idrætsanlæg sti skov strand vand regnvand kloak "
-         "sommer vinter morgen aften weekend sikkerhed tryghed ulykke sammenhæng plan "
-         "forslag kommune politiker høring beboer nabo familie pendler turist").split()
-VERBS = ("skal bør kan vil må ønsker mangler savner foreslår støtter frygter forventer "
-         "mener håber undrer oplever ser bruger kører cykler går parkerer venter "
-         "prioriterer fjerner bevarer forbedrer udvider lukker åbner flytter").split()
-ADJECTIVES = ("farlig sikker tryg smal bred mørk lys grøn stille larmende travl tom fuld "
-              "god dårlig vigtig nødvendig urimelig fornuftig dyr billig ny gammel lang kort "
-              "hurtig langsom bedre værre hellere").split()
+NOUNS = (
+    "trafik bil bus cykel cykelsti vej gade torv plads skole børnehave børn ældre borger "
+    "butik forretning havn bro station tog perron parkering p-plads fortov lys lygte "
+    "støj luft træ træer park have legeplads bænk hastighed fartbump kryds rundkørsel "
+    "lyskryds fodgænger overgang byrum bymidte kvarter boligområde erhverv værksted "
+    "marked kirke bibliotek hal idrætsanlæg sti skov strand vand regnvand kloak "
+    "sommer vinter morgen aften weekend sikkerhed tryghed ulykke sammenhæng plan "
+    "forslag kommune politiker høring beboer nabo familie pendler turist"
+).split()
+VERBS = (
+    "skal bør kan vil må ønsker mangler savner foreslår støtter frygter forventer "
+    "mener håber undrer oplever ser bruger kører cykler går parkerer venter "
+    "prioriterer fjerner bevarer forbedrer udvider lukker åbner flytter"
+).split()
+ADJECTIVES = (
+    "farlig sikker tryg smal bred mørk lys grøn stille larmende travl tom fuld "
+    "god dårlig vigtig nødvendig urimelig fornuftig dyr billig ny gammel lang kort "
+    "hurtig langsom bedre værre hellere"
+).split()
 SMALL = "og at for til med på i af om ved men som der det en et den de".split()
-CUES = ("Vi foreslår at", "Jeg er bekymret for at", "Jeg støtter at", "Det er et problem at",
-        "Jeg er glad for at", "Vi savner at", "Jeg ønsker at", "Vi anbefaler at", "", "")
-FIRST = ("Anna Mette Hanne Lene Camilla Sofie Ida Emma Karen Louise Peter Jens Lars Henrik "
-         "Søren Niels Mads Rasmus Anders Jakob Mikkel Thomas Martin Ole Bo").split()
-LAST = ("Jensen Nielsen Hansen Pedersen Andersen Christensen Larsen Sørensen Rasmussen "
-        "Jørgensen Petersen Madsen Kristensen Olsen Thomsen Poulsen Johansen Møller Mortensen "
-        "Holm Dam Berg Lund Ravn Juhl").split()
-KINDS = ("Grundejerforeningen", "Beboerforeningen", "Cyklistforbundet", "Handelsforeningen",
-         "Skolebestyrelsen", "Idrætsforeningen", "Ældrerådet", "Lokalrådet",
-         "Naturfredningsforeningen", "Erhvervsforeningen")
-PLACES = ("Nord", "Syd", "Øst", "Vest", "Midtby", "Havnen", "Søndermarken", "Skovhøj", "Bakken",
-          "Enghaven", "Kirkebakken", "Strandparken", "Åparken", "Vænget", "Toftegården",
-          "Møllevangen", "Rosenhøj", "Lindegården", "Egeskov", "Birkely", "Solbakken",
-          "Nørrevang", "Sønderbro", "Vesterled", "Østerled", "Kløvermarken", "Hyldegården",
-          "Stationsbyen", "Gl. Landsby", "Bymidten")
+CUES = (
+    "Vi foreslår at",
+    "Jeg er bekymret for at",
+    "Jeg støtter at",
+    "Det er et problem at",
+    "Jeg er glad for at",
+    "Vi savner at",
+    "Jeg ønsker at",
+    "Vi anbefaler at",
+    "",
+    "",
+)
+FIRST = (
+    "Anna Mette Hanne Lene Camilla Sofie Ida Emma Karen Louise Peter Jens Lars Henrik "
+    "Søren Niels Mads Rasmus Anders Jakob Mikkel Thomas Martin Ole Bo"
+).split()
+LAST = (
+    "Jensen Nielsen Hansen Pedersen Andersen Christensen Larsen Sørensen Rasmussen "
+    "Jørgensen Petersen Madsen Kristensen Olsen Thomsen Poulsen Johansen Møller Mortensen "
+    "Holm Dam Berg Lund Ravn Juhl"
+).split()
+KINDS = (
+    "Grundejerforeningen",
+    "Beboerforeningen",
+    "Cyklistforbundet",
+    "Handelsforeningen",
+    "Skolebestyrelsen",
+    "Idrætsforeningen",
+    "Ældrerådet",
+    "Lokalrådet",
+    "Naturfredningsforeningen",
+    "Erhvervsforeningen",
+)
+PLACES = (
+    "Nord",
+    "Syd",
+    "Øst",
+    "Vest",
+    "Midtby",
+    "Havnen",
+    "Søndermarken",
+    "Skovhøj",
+    "Bakken",
+    "Enghaven",
+    "Kirkebakken",
+    "Strandparken",
+    "Åparken",
+    "Vænget",
+    "Toftegården",
+    "Møllevangen",
+    "Rosenhøj",
+    "Lindegården",
+    "Egeskov",
+    "Birkely",
+    "Solbakken",
+    "Nørrevang",
+    "Sønderbro",
+    "Vesterled",
+    "Østerled",
+    "Kløvermarken",
+    "Hyldegården",
+    "Stationsbyen",
+    "Gl. Landsby",
+    "Bymidten",
+)
 WORDS = NOUNS + VERBS + ADJECTIVES
 
 
@@ -80,8 +136,15 @@ def sentence(pick: random.Random, words: int) -> str:
     """Words from the vocabulary, nouns and small words mixed roughly as Danish runs."""
     parts = []
     for index in range(words):
-        pool = (SMALL if index % 3 == 1 else NOUNS if index % 3 == 0 else
-                VERBS if index % 2 else ADJECTIVES)
+        pool = (
+            SMALL
+            if index % 3 == 1
+            else NOUNS
+            if index % 3 == 0
+            else VERBS
+            if index % 2
+            else ADJECTIVES
+        )
         parts.append(pick.choice(pool))
     return " ".join(parts)
 
@@ -95,9 +158,13 @@ def own_remark(pick: random.Random) -> str:
 
 def campaign_texts(seed: int) -> list[tuple[int, str]]:
     pick = random.Random(seed)
-    return [(pick.randrange(len(TOPICS)),
-             f"{pick.choice(CUES[:8])} {sentence(pick, pick.randint(20, 40))}.".capitalize())
-            for _ in range(CAMPAIGNS)]
+    return [
+        (
+            pick.randrange(len(TOPICS)),
+            f"{pick.choice(CUES[:8])} {sentence(pick, pick.randint(20, 40))}.".capitalize(),
+        )
+        for _ in range(CAMPAIGNS)
+    ]
 
 
 def edited(pick: random.Random, text: str) -> str:
@@ -166,8 +233,11 @@ def generate(n: int, folder: Path, seed: int = 2019) -> None:
     members = [c for c, size in enumerate(sizes) for _ in range(size)][:n]
     members += [-1] * (n - len(members))
     pick.shuffle(members)
-    organisations = [f"{pick.choice(KINDS)} {place}" for place in PLACES
-                     for _ in range(ORGANISATIONS // len(PLACES))]
+    organisations = [
+        f"{pick.choice(KINDS)} {place}"
+        for place in PLACES
+        for _ in range(ORGANISATIONS // len(PLACES))
+    ]
     names = ("navn", "organisation", "indsendt", *COLUMNS)
     schema = pa.schema([(c, pa.string()) for c in names])
     start = dt.date(2019, 5, 1)
@@ -175,18 +245,18 @@ def generate(n: int, folder: Path, seed: int = 2019) -> None:
     truth = pq.ParquetWriter(folder / "truth.parquet", pa.schema([("campaign", pa.int32())]))
     for first in range(0, n, CHUNK):
         rows: dict[str, list] = {c: [] for c in names}
-        for campaign in members[first:first + CHUNK]:
+        for campaign in members[first : first + CHUNK]:
             _row(pick, rows, campaign, texts, organisations, start)
         writer.write_table(pa.table(rows, schema=schema))
-        truth.write_table(pa.table({"campaign": pa.array(members[first:first + CHUNK],
-                                                         pa.int32())}))
+        truth.write_table(
+            pa.table({"campaign": pa.array(members[first : first + CHUNK], pa.int32())})
+        )
     writer.close()
     truth.close()
 
 
 def _row(pick, rows, campaign, texts, organisations, start) -> None:
-    rows["navn"].append("" if pick.random() < 0.1 else
-                        f"{pick.choice(FIRST)} {pick.choice(LAST)}")
+    rows["navn"].append("" if pick.random() < 0.1 else f"{pick.choice(FIRST)} {pick.choice(LAST)}")
     rows["organisation"].append(pick.choice(organisations) if pick.random() < 0.05 else "")
     late = pick.random() < 0.02
     day = start + dt.timedelta(days=pick.randint(52, 60) if late else pick.randint(0, 51))
@@ -212,7 +282,7 @@ def pair_scores(folder: Path, matrix: Path) -> tuple[float, float]:
     for batch in found_batches:
         while len(truth_values) < batch.num_rows:
             truth_values += next(truth_batches).column(0).to_pylist()
-        mine, truth_values = truth_values[:batch.num_rows], truth_values[batch.num_rows:]
+        mine, truth_values = truth_values[: batch.num_rows], truth_values[batch.num_rows :]
         for true, found in zip(mine, batch.column(0).to_pylist(), strict=True):
             label = int(found.split(",")[0]) if found else -1
             if label >= 0:
@@ -256,19 +326,33 @@ def child(folder: Path, workers: int, out: Path) -> dict:
     precision, recall = pair_scores(folder, out / "formularsvar.parquet")
     summary = result.summary
     return {
-        "seconds": seconds, "client_mb": client_mb, "workers_mb": workers_mb,
-        "precision": precision, "recall": recall, "partitions": result.partitions,
-        "campaigns": len(result.campaigns), "in_campaigns": result.campaign_remarks,
+        "seconds": seconds,
+        "client_mb": client_mb,
+        "workers_mb": workers_mb,
+        "precision": precision,
+        "recall": recall,
+        "partitions": result.partitions,
+        "campaigns": len(result.campaigns),
+        "in_campaigns": result.campaign_remarks,
         "counts": {t: dict(sorted(c.items())) for t, c in summary.counts.items()},
-        "answers": summary.answers, "organisations": len(summary.organisations),
+        "answers": summary.answers,
+        "organisations": len(summary.organisations),
         "campaign_sizes": [c.respondents for c in result.campaigns],
         "matrix_mb": sum(p.stat().st_size for p in out.iterdir()) / 2**20,
     }
 
 
 def run(folder: Path, workers: int, out: Path) -> dict:
-    command = [sys.executable, __file__, "--child", str(folder), "--workers", str(workers),
-               "--out", str(out)]
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        str(folder),
+        "--workers",
+        str(workers),
+        "--out",
+        str(out),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode:
         sys.exit(f"run failed:\n{done.stderr[-3000:]}")
@@ -279,10 +363,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--workers", type=int, default=2, help="Dask workers (0: one process)")
-    parser.add_argument("--check-local", type=int, default=10_000,
-                        help="size at which the single-process path is compared (0: none)")
-    parser.add_argument("--data", type=Path, default=Path("/tmp/hoering-bench-mass"),
-                        help="where generated hearings are kept between runs")
+    parser.add_argument(
+        "--check-local",
+        type=int,
+        default=10_000,
+        help="size at which the single-process path is compared (0: none)",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path("/tmp/hoering-bench-mass"),
+        help="where generated hearings are kept between runs",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -290,8 +382,10 @@ def main() -> None:
         print(json.dumps(child(args.child, args.workers, args.out)))
         return
     print(f"load before: {os.getloadavg()[0]:.2f} (1-minute average), {os.cpu_count()} cores")
-    print(f"\n{'answers':>10} {'workers':>7} {'parts':>5} {'s':>7} {'client MB':>9} "
-          f"{'worker MB':>15} {'P':>6} {'R':>6} {'campaigns':>9} {'matrix MB':>9}  same")
+    print(
+        f"\n{'answers':>10} {'workers':>7} {'parts':>5} {'s':>7} {'client MB':>9} "
+        f"{'worker MB':>15} {'P':>6} {'R':>6} {'campaigns':>9} {'matrix MB':>9}  same"
+    )
     for n in (int(s) for s in args.sizes.split(",")):
         folder = args.data / str(n)
         if not (folder / "truth.parquet").exists():
@@ -302,19 +396,27 @@ def main() -> None:
         same = ""
         if n == args.check_local and args.workers:
             local = run(folder, 0, args.data / f"out-{n}-0")
-            same = "yes" if all(local[k] == result[k] for k in (
-                "counts", "answers", "campaign_sizes")) else "NO"
+            same = (
+                "yes"
+                if all(local[k] == result[k] for k in ("counts", "answers", "campaign_sizes"))
+                else "NO"
+            )
             _line(n, 0, local, "")
         _line(n, args.workers, result, same)
-    print(f"\nload after: {os.getloadavg()[0]:.2f}. P/R: pairs of answers in one campaign, "
-          f"found vs generated. worker MB: peak resident set of each worker.")
+    print(
+        f"\nload after: {os.getloadavg()[0]:.2f}. P/R: pairs of answers in one campaign, "
+        f"found vs generated. worker MB: peak resident set of each worker."
+    )
 
 
 def _line(n: int, workers: int, r: dict, same: str) -> None:
     workers_mb = "/".join(f"{w:.0f}" for w in r["workers_mb"]) or "-"
-    print(f"{n:>10,} {workers:>7} {r['partitions']:>5} {r['seconds']:>7.1f} "
-          f"{r['client_mb']:>9.0f} {workers_mb:>15} {r['precision']:>6.3f} "
-          f"{r['recall']:>6.3f} {r['campaigns']:>9} {r['matrix_mb']:>9.1f}  {same}", flush=True)
+    print(
+        f"{n:>10,} {workers:>7} {r['partitions']:>5} {r['seconds']:>7.1f} "
+        f"{r['client_mb']:>9.0f} {workers_mb:>15} {r['precision']:>6.3f} "
+        f"{r['recall']:>6.3f} {r['campaigns']:>9} {r['matrix_mb']:>9.1f}  {same}",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -27,31 +27,64 @@ from pathlib import Path
 
 from bench_build import HOERING, paragraph, time_build
 
-OWNERS = ["Ishøj Kommune", "Distriktspsykiatrien", "PC Glostrup", "Region Hovedstaden",
-          "Albertslund Kommune", "Socialpsykiatrien"]
-ITEMS = ["Status på samarbejdet", "Udskrivning og overgange", "Ventetid på tilbud",
-         "Netværksmøder", "Ledsagelse til behandling", "Hjemløse borgere",
-         "Fælles rammebeskrivelse", "Orientering fra kommunerne", "Eventuelt",
-         "Evaluering af dialogforum"]
-DEADLINES = ["1. september 2019", "15/10-2019", "september 2019", "inden næste møde",
-             "uge 45", "2019-12-01", "d. 3.2.2020"]
+OWNERS = [
+    "Ishøj Kommune",
+    "Distriktspsykiatrien",
+    "PC Glostrup",
+    "Region Hovedstaden",
+    "Albertslund Kommune",
+    "Socialpsykiatrien",
+]
+ITEMS = [
+    "Status på samarbejdet",
+    "Udskrivning og overgange",
+    "Ventetid på tilbud",
+    "Netværksmøder",
+    "Ledsagelse til behandling",
+    "Hjemløse borgere",
+    "Fælles rammebeskrivelse",
+    "Orientering fra kommunerne",
+    "Eventuelt",
+    "Evaluering af dialogforum",
+]
+DEADLINES = [
+    "1. september 2019",
+    "15/10-2019",
+    "september 2019",
+    "inden næste møde",
+    "uge 45",
+    "2019-12-01",
+    "d. 3.2.2020",
+]
 
 
 def minutes(index: int, rng: random.Random) -> str:
     day = dt.date(2019, 1, 7) + dt.timedelta(days=index % 700)
     agenda = rng.sample(ITEMS, rng.randint(5, 10))
     lines = [
-        "---", "type: minutes", f"title: Dialogmøde nr. {index + 1} om snitflader",
-        "subject: Samarbejdet mellem kommune og psykiatri", f"date: {day.isoformat()}",
-        'start: "13:00"', 'end: "14:30"', "place: Ishøj Rådhus", "organisation: ishoj",
-        "department: Center for Voksne og Velfærd", "participants:",
+        "---",
+        "type: minutes",
+        f"title: Dialogmøde nr. {index + 1} om snitflader",
+        "subject: Samarbejdet mellem kommune og psykiatri",
+        f"date: {day.isoformat()}",
+        'start: "13:00"',
+        'end: "14:30"',
+        "place: Ishøj Rådhus",
+        "organisation: ishoj",
+        "department: Center for Voksne og Velfærd",
+        "participants:",
         "  Ishøj Kommune: [Helle Pernille Madsen, Thomas Petersen, udviklingskonsulent]",
         "  PC Glostrup: [Darius Mardosas, Tina Eggert, m.fl.]",
-        "absent:", "  Region Hovedstaden: [Anne Jensen]",
+        "absent:",
+        "  Region Hovedstaden: [Anne Jensen]",
         "chair: Helle Pernille Madsen, centerchef",
-        "referent: Thomas Petersen, udviklingskonsulent", "next_meetings:",
-        f"  - {{date: {(day + dt.timedelta(days=90)).isoformat()}, time: \"13:00\", "
-        "place: Ishøj Rådhus, invites: Ishøj Kommune}", "---", ""]
+        "referent: Thomas Petersen, udviklingskonsulent",
+        "next_meetings:",
+        f'  - {{date: {(day + dt.timedelta(days=90)).isoformat()}, time: "13:00", '
+        "place: Ishøj Rådhus, invites: Ishøj Kommune}",
+        "---",
+        "",
+    ]
     actions = 10
     for number, item in enumerate(agenda):
         lines += [f"## {item}", "", paragraph(rng), ""]
@@ -60,8 +93,10 @@ def minutes(index: int, rng: random.Random) -> str:
         share = actions if number == len(agenda) - 1 else rng.randint(0, min(3, actions))
         for _ in range(share):
             box = "x" if rng.random() < 0.3 else " "
-            lines.append(f"- [{box}] @{rng.choice(OWNERS)}: følger op på punktet om "
-                         f"{item.lower()} — {rng.choice(DEADLINES)}")
+            lines.append(
+                f"- [{box}] @{rng.choice(OWNERS)}: følger op på punktet om "
+                f"{item.lower()} — {rng.choice(DEADLINES)}"
+            )
         actions -= share
         lines.append("")
     return "\n".join(lines)
@@ -88,10 +123,12 @@ def time_command(args: list[str], cwd: Path, repeat: int = 1) -> tuple[float, st
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=200, help="referater to build (200)")
-    parser.add_argument("--actions-n", type=int, default=1000,
-                        help="referater for hoering actions (1000)")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of hoering actions; the median is shown (3)")
+    parser.add_argument(
+        "--actions-n", type=int, default=1000, help="referater for hoering actions (1000)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of hoering actions; the median is shown (3)"
+    )
     args = parser.parse_args()
 
     rows = []
@@ -99,13 +136,15 @@ def main() -> None:
         root = Path(tmp)
         make_project(root, args.n)
         for formats in (["docx"], ["pdf"], ["html"], ["docx", "pdf", "html"]):
-            rows.append(("hoering build -f " + "/".join(formats), time_build(root, formats),
-                         args.n))
+            rows.append(
+                ("hoering build -f " + "/".join(formats), time_build(root, formats), args.n)
+            )
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         make_project(root, args.actions_n)
-        seconds, out = time_command([*HOERING, "actions", "--today", "2020-01-01"], root,
-                                    args.repeat)
+        seconds, out = time_command(
+            [*HOERING, "actions", "--today", "2020-01-01"], root, args.repeat
+        )
         rows.append(("hoering actions", seconds, args.actions_n))
         summary = out.strip().splitlines()[-1]
         seconds, _ = time_command([*HOERING, "actions", "--format", "csv"], root, args.repeat)

@@ -93,16 +93,22 @@ def time_rounds(source: Path, rounds: int) -> tuple[list[float], list[float]]:
 
 def time_cold_build(root: Path, source: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([*HOERING, "build", str(source), "-f", "html", "--force"], cwd=root,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [*HOERING, "build", str(source), "-f", "html", "--force"],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 
 def row(name: str, seconds: list[float]) -> str:
     ms = sorted(s * 1000 for s in seconds)
     p90 = ms[min(len(ms) - 1, int(len(ms) * 0.9))]
-    return (f"| {name:<44} | {statistics.median(ms):>7.0f} | {p90:>7.0f} | {ms[0]:>7.0f} | "
-            f"{ms[-1]:>7.0f} |")
+    return (
+        f"| {name:<44} | {statistics.median(ms):>7.0f} | {p90:>7.0f} | {ms[0]:>7.0f} | "
+        f"{ms[-1]:>7.0f} |"
+    )
 
 
 def main() -> None:

@@ -40,16 +40,27 @@ FIXED_DATE = "2019-06-01T12:00:00Z"
 
 def _letter(name, split, index, *, sections=3, **kwargs) -> tuple[Letter, Composer]:
     c = Composer(name, split, index)
-    letter = Letter(name=name, producer="", layout="", features=[], split=split,
-                    sender=c.sender, signatory=c.signatory(), date=c.date(),
-                    case_number=c.case_number(), title=c.title(), intro=c.intro(),
-                    sections=c.sections(sections, **kwargs) if sections else [],
-                    suffix="docx")
+    letter = Letter(
+        name=name,
+        producer="",
+        layout="",
+        features=[],
+        split=split,
+        sender=c.sender,
+        signatory=c.signatory(),
+        date=c.date(),
+        case_number=c.case_number(),
+        title=c.title(),
+        intro=c.intro(),
+        sections=c.sections(sections, **kwargs) if sections else [],
+        suffix="docx",
+    )
     letter.forbidden = letterhead_debris(c.sender)
     return letter, c
 
 
 # --- python-docx building blocks ------------------------------------------------------------
+
 
 def new_document(letter: Letter) -> docx.document.Document:
     import datetime as dt
@@ -100,8 +111,9 @@ def letterhead_table(container, letter: Letter, first_page: bool = True) -> None
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def custom_heading_style(document, name: str = "kapiteloverskrift2", level: int = 1,
-                         size: int = 14):
+def custom_heading_style(
+    document, name: str = "kapiteloverskrift2", level: int = 1, size: int = 14
+):
     """A paragraph style whose outline level is set in the style, no 'Heading' in its name."""
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = document.styles["Normal"]
@@ -223,6 +235,7 @@ def title(document, letter: Letter, size: int = 14) -> None:
 
 # --- DOCX recipes (kept as DOCX) -------------------------------------------------------------
 
+
 def custom_style(name, split, index):
     letter, c = _letter(name, split, index, sections=3)
     document = new_document(letter)
@@ -237,8 +250,12 @@ def custom_style(name, split, index):
     custom_heading_style(document)
     body(document, letter, heading_style="kapiteloverskrift2")
     signature(document, letter)
-    letter.features = ["custom-heading-style-outline-level", "first-page-header-letterhead",
-                       "letterhead-table", "page-field-footer"]
+    letter.features = [
+        "custom-heading-style-outline-level",
+        "first-page-header-letterhead",
+        "letterhead-table",
+        "page-field-footer",
+    ]
     letter.forbidden.append(f"{letter.sender.name} · {letter.title}")
     return [(letter, to_bytes(document), None)]
 
@@ -247,8 +264,7 @@ def _numbered_letter(name, split, index, suffix="docx"):
     letter, c = _letter(name, split, index, sections=3)
     letter.suffix = suffix
     general = "Generelle bemærkninger" if split == "tune" else "Overordnet"
-    detail = ("Bemærkninger til de enkelte afsnit" if split == "tune" else
-              "Specifikke bemærkninger")
+    detail = "Bemærkninger til de enkelte afsnit" if split == "tune" else "Specifikke bemærkninger"
     letter.sections.insert(0, Section(general, list(letter.intro), [], None))
     letter.intro = []
     document = new_document(letter)
@@ -270,8 +286,11 @@ def _numbered_letter(name, split, index, suffix="docx"):
             document.add_paragraph(text)
     letter.sections.insert(1, Section(detail, [], [], None))
     signature(document, letter)
-    letter.features = ["automatic-numbering", "numbered-heading-levels",
-                       "custom-heading-style-outline-level"]
+    letter.features = [
+        "automatic-numbering",
+        "numbered-heading-levels",
+        "custom-heading-style-outline-level",
+    ]
     return letter, to_bytes(document)
 
 
@@ -283,17 +302,22 @@ def auto_numbering(name, split, index):
 def tracked_changes(name, split, index):
     letter, c = _letter(name, split, index, sections=0)
     topics = c.topics(3)
-    authors = [letter.signatory[0], c.sender.signatories[1][0]
-               if c.sender.signatories[1][0] != letter.signatory[0]
-               else c.sender.signatories[0][0]]
+    authors = [
+        letter.signatory[0],
+        c.sender.signatories[1][0]
+        if c.sender.signatories[1][0] != letter.signatory[0]
+        else c.sender.signatories[0][0],
+    ]
     document = new_document(letter)
     section = document.sections[0]
-    section.header.paragraphs[0].text = (f"Kommentarer fra {letter.sender.name} · "
-                                         f"{danish_date(letter.date)}")
+    section.header.paragraphs[
+        0
+    ].text = f"Kommentarer fra {letter.sender.name} · {danish_date(letter.date)}"
     title(document, letter)
     letter.intro = []
-    kept_text, deleted_text = ((DRAFT_KEPT, DRAFT_DELETED) if split == "tune" else
-                               (DRAFT_KEPT_TEST, DRAFT_DELETED_TEST))
+    kept_text, deleted_text = (
+        (DRAFT_KEPT, DRAFT_DELETED) if split == "tune" else (DRAFT_KEPT_TEST, DRAFT_DELETED_TEST)
+    )
     deleted = []
     for n, topic in enumerate(topics):
         heading = f"{n + 3}.{n + 1} {TOPIC_TITLES[topic]}"
@@ -307,8 +331,13 @@ def tracked_changes(name, split, index):
     letter.extra_required = [kept_text[t] for t in topics]
     letter.tracked_authors = sorted(set(authors))
     letter.signatory = ("", "")
-    letter.features = ["tracked-changes", "draft-as-response", "two-authors", "no-signature",
-                       "sender-in-header"]
+    letter.features = [
+        "tracked-changes",
+        "draft-as-response",
+        "two-authors",
+        "no-signature",
+        "sender-in-header",
+    ]
     letter.forbidden = []
     letter.deleted = deleted
     return [(letter, to_bytes(document), None)]
@@ -317,8 +346,9 @@ def tracked_changes(name, split, index):
 def comments(name, split, index):
     letter, c = _letter(name, split, index, sections=3)
     document = new_document(letter)
-    document.sections[0].header.paragraphs[0].text = (
-        f"{letter.sender.name} · {letter.sender.street} · {letter.sender.town}")
+    document.sections[0].header.paragraphs[
+        0
+    ].text = f"{letter.sender.name} · {letter.sender.street} · {letter.sender.town}"
     date_block(document, letter)
     title(document, letter)
     notes = []
@@ -331,10 +361,17 @@ def comments(name, split, index):
         if n < 2:
             note = TEXTS[section.topics[0]][section.stance][c.family()]
             if note in section.paragraphs[0]:
-                note = ("Se også vores tidligere høringssvar om samme emne." if split == "tune"
-                        else "Dette har vi også påpeget i 2017.")
-            document.add_comment([run], text=note, author=letter.signatory[0],
-                                 initials="".join(w[0] for w in letter.signatory[0].split()))
+                note = (
+                    "Se også vores tidligere høringssvar om samme emne."
+                    if split == "tune"
+                    else "Dette har vi også påpeget i 2017."
+                )
+            document.add_comment(
+                [run],
+                text=note,
+                author=letter.signatory[0],
+                initials="".join(w[0] for w in letter.signatory[0].split()),
+            )
             notes.append(note)
     signature(document, letter)
     for comment in document.part._comments_part.element.findall(qn("w:comment")):
@@ -345,8 +382,7 @@ def comments(name, split, index):
 
 
 def labelled_first_page(name, split, index):
-    letter, c = _letter(name, split, index, sections=3, heading=False, labelled=True,
-                        sentences=1)
+    letter, c = _letter(name, split, index, sections=3, heading=False, labelled=True, sentences=1)
     document = new_document(letter)
     section = document.sections[0]
     section.different_first_page_header_footer = True
@@ -363,8 +399,12 @@ def labelled_first_page(name, split, index):
         paragraph.add_run(" " + s.paragraphs[0])
     letter.extra_required = [LIST_INTROS[split]]
     signature(document, letter, "Venlig hilsen")
-    letter.features = ["first-page-header-letterhead", "bold-labelled-bullets",
-                       "word-list-bullet", "no-headings"]
+    letter.features = [
+        "first-page-header-letterhead",
+        "bold-labelled-bullets",
+        "word-list-bullet",
+        "no-headings",
+    ]
     return [(letter, to_bytes(document), None)]
 
 
@@ -412,6 +452,7 @@ DOCX = [
 
 # --- LibreOffice: DOCX and HTML exported to PDF ---------------------------------------------
 
+
 def lo_header_table(name, split, index):
     letter, c = _letter(name, split, index, sections=3)
     letter.suffix = "pdf"
@@ -423,8 +464,12 @@ def lo_header_table(name, split, index):
     title(document, letter)
     body(document, letter)
     signature(document, letter)
-    letter.features = ["letterhead-table-in-header", "page-field-footer", "heading-1-style",
-                       "word-fonts"]
+    letter.features = [
+        "letterhead-table-in-header",
+        "page-field-footer",
+        "heading-1-style",
+        "word-fonts",
+    ]
     letter.forbidden.append("Side 1 af")
     return [(letter, to_bytes(document), "docx")]
 
@@ -440,9 +485,21 @@ def lo_sidebar_table(name, split, index):
     side, main = table.cell(0, 0), table.cell(0, 1)
     side.width, main.width = Cm(4.2), Cm(11.8)
     side.paragraphs[0].add_run(s.name).bold = True
-    for line in (s.department, "", s.street, s.town, "", f"Tlf. {s.phone}",
-                 f"EAN-nr. {s.ean}", "", "Dato:", danish_date(letter.date), "",
-                 "J.nr.", letter.case_number):
+    for line in (
+        s.department,
+        "",
+        s.street,
+        s.town,
+        "",
+        f"Tlf. {s.phone}",
+        f"EAN-nr. {s.ean}",
+        "",
+        "Dato:",
+        danish_date(letter.date),
+        "",
+        "J.nr.",
+        letter.case_number,
+    ):
         paragraph = side.add_paragraph(line)
         for run in paragraph.runs:
             run.font.size = Pt(8)
@@ -457,8 +514,7 @@ def lo_sidebar_table(name, split, index):
     main.add_paragraph("Med venlig hilsen")
     main.add_paragraph(letter.signatory[0])
     main.add_paragraph(letter.signatory[1])
-    letter.features = ["sidebar-left-table-cell", "headings-bold-14pt-direct-format",
-                       "word-fonts"]
+    letter.features = ["sidebar-left-table-cell", "headings-bold-14pt-direct-format", "word-fonts"]
     letter.forbidden += [letter.case_number]
     return [(letter, to_bytes(document), "docx")]
 
@@ -470,9 +526,11 @@ def lo_numbered(name, split, index):
 
 
 def _html(title_text: str, body_html: str, style: str) -> bytes:
-    return (f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">'
-            f"<title>{html.escape(title_text)}</title><style>{style}</style></head>"
-            f"<body>{body_html}</body></html>").encode()
+    return (
+        f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title_text)}</title><style>{style}</style></head>"
+        f"<body>{body_html}</body></html>"
+    ).encode()
 
 
 def _paragraphs(texts) -> str:
@@ -488,26 +546,48 @@ def lo_html_float(name, split, index):
     items = [TEXTS[section.topics[0]][section.stance][f] for f in c.families]
     section.paragraphs = [LIST_INTROS[split]] + items
     section.bullet = "•"
-    info = "".join(f"<tr><td><b>{k}</b></td><td>{html.escape(v)}</td></tr>" for k, v in (
-        ("Dato", danish_date(letter.date)), ("Sagsnr.", letter.case_number),
-        ("Kontakt", letter.signatory[0]), ("Direkte", s.phone)))
-    parts = [f'<p style="font-size:18pt"><b>{html.escape(s.name)}</b></p>',
-             f'<table align="right" border="0" style="font-size:9pt">{info}</table>',
-             "<p>" + "<br>".join(html.escape(x) for x in RECIPIENT) + "</p>",
-             f"<h1>{html.escape(letter.title)}</h1>", _paragraphs(letter.intro)]
+    info = "".join(
+        f"<tr><td><b>{k}</b></td><td>{html.escape(v)}</td></tr>"
+        for k, v in (
+            ("Dato", danish_date(letter.date)),
+            ("Sagsnr.", letter.case_number),
+            ("Kontakt", letter.signatory[0]),
+            ("Direkte", s.phone),
+        )
+    )
+    parts = [
+        f'<p style="font-size:18pt"><b>{html.escape(s.name)}</b></p>',
+        f'<table align="right" border="0" style="font-size:9pt">{info}</table>',
+        "<p>" + "<br>".join(html.escape(x) for x in RECIPIENT) + "</p>",
+        f"<h1>{html.escape(letter.title)}</h1>",
+        _paragraphs(letter.intro),
+    ]
     for sec in letter.sections:
         parts.append(f"<h2>{html.escape(sec.heading)}</h2>")
         if sec.bullet:
-            parts.append(_paragraphs(sec.paragraphs[:1]) + "<ul>" + "".join(
-                f"<li>{html.escape(i)}</li>" for i in sec.paragraphs[1:]) + "</ul>")
+            parts.append(
+                _paragraphs(sec.paragraphs[:1])
+                + "<ul>"
+                + "".join(f"<li>{html.escape(i)}</li>" for i in sec.paragraphs[1:])
+                + "</ul>"
+            )
         else:
             parts.append(_paragraphs(sec.paragraphs))
-    parts.append(f"<p>Med venlig hilsen<br><br>{html.escape(letter.signatory[0])}<br>"
-                 f"{html.escape(letter.signatory[1])}</p>")
-    parts.append(f'<p style="font-size:8pt">{html.escape(s.name)} · {html.escape(s.street)} · '
-                 f"{html.escape(s.town)} · EAN-nr. {s.ean}</p>")
-    letter.features = ["html", "info-table-float-right", "recipient-block", "bullets-ul",
-                       "h2-headings"]
+    parts.append(
+        f"<p>Med venlig hilsen<br><br>{html.escape(letter.signatory[0])}<br>"
+        f"{html.escape(letter.signatory[1])}</p>"
+    )
+    parts.append(
+        f'<p style="font-size:8pt">{html.escape(s.name)} · {html.escape(s.street)} · '
+        f"{html.escape(s.town)} · EAN-nr. {s.ean}</p>"
+    )
+    letter.features = [
+        "html",
+        "info-table-float-right",
+        "recipient-block",
+        "bullets-ul",
+        "h2-headings",
+    ]
     letter.forbidden += RECIPIENT[1:] + ["Kontakt", "Direkte"]
     style = "body{font-family:'Liberation Sans';font-size:11pt} h2{font-size:14pt}"
     return [(letter, _html(letter.title, "".join(parts), style), "html")]
@@ -528,24 +608,48 @@ def lo_html_email(name, split, index):
     def header(rows):
         return "<p>" + "<br>".join(f"<b>{k}:</b> {html.escape(v)}" for k, v in rows) + "</p>"
 
-    parts = [header([("Fra", f"{letter.signatory[0]} <{address}>"), ("Sendt", sent),
-                     ("Til", "psykiatri-social@regionh.dk"),
-                     ("Cc", f"post@{s.domain}"), ("Emne", subject)]),
-             "<hr>", _paragraphs([greeting] + letter.intro)]
+    parts = [
+        header(
+            [
+                ("Fra", f"{letter.signatory[0]} <{address}>"),
+                ("Sendt", sent),
+                ("Til", "psykiatri-social@regionh.dk"),
+                ("Cc", f"post@{s.domain}"),
+                ("Emne", subject),
+            ]
+        ),
+        "<hr>",
+        _paragraphs([greeting] + letter.intro),
+    ]
     for section in letter.sections:
         parts.append(_paragraphs(section.paragraphs))
-    parts.append(f"<p>Mvh<br>{html.escape(letter.signatory[0])}<br>"
-                 f"{html.escape(letter.signatory[1])}<br>{html.escape(s.name)}</p>")
-    quoted = [("Fra", "Region Hovedstaden <psykiatri-social@regionh.dk>"),
-              ("Sendt", "6. maj 2019 kl. 09:12"), ("Til", f"post@{s.domain}"),
-              ("Emne", "Høring over udkast til samarbejdsaftale")]
-    parts.append('<div style="border-left:2px solid #888;padding-left:8px;color:#444">'
-                 + "<p>-----Oprindelig meddelelse-----</p>" + header(quoted)
-                 + _paragraphs(QUOTED_LETTER) + "<p>Med venlig hilsen<br>Lone Kirkegaard</p>"
-                 + "</div>")
+    parts.append(
+        f"<p>Mvh<br>{html.escape(letter.signatory[0])}<br>"
+        f"{html.escape(letter.signatory[1])}<br>{html.escape(s.name)}</p>"
+    )
+    quoted = [
+        ("Fra", "Region Hovedstaden <psykiatri-social@regionh.dk>"),
+        ("Sendt", "6. maj 2019 kl. 09:12"),
+        ("Til", f"post@{s.domain}"),
+        ("Emne", "Høring over udkast til samarbejdsaftale"),
+    ]
+    parts.append(
+        '<div style="border-left:2px solid #888;padding-left:8px;color:#444">'
+        + "<p>-----Oprindelig meddelelse-----</p>"
+        + header(quoted)
+        + _paragraphs(QUOTED_LETTER)
+        + "<p>Med venlig hilsen<br>Lone Kirkegaard</p>"
+        + "</div>"
+    )
     letter.extra_required = [greeting]
-    letter.features = ["html", "email-printed", "quoted-thread", "original-message-marker",
-                       "no-headings", "cc-line"]
+    letter.features = [
+        "html",
+        "email-printed",
+        "quoted-thread",
+        "original-message-marker",
+        "no-headings",
+        "cc-line",
+    ]
     letter.forbidden = [f"<{address}>", f"Cc: post@{s.domain}"]
     letter.quoted = ["Lone Kirkegaard", "Oprindelig meddelelse", QUOTED_LETTER[0][:50]]
     style = "body{font-family:'Liberation Sans';font-size:10.5pt}"
@@ -569,8 +673,7 @@ def lo_no_headings(name, split, index):
         p = document.add_paragraph(text)
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     signature(document, letter, "Venlig hilsen")
-    letter.features = ["no-headings", "justified", "date-line-with-town",
-                       "address-in-header-tabs"]
+    letter.features = ["no-headings", "justified", "date-line-with-town", "address-in-header-tabs"]
     return [(letter, to_bytes(document), "docx")]
 
 
@@ -597,15 +700,28 @@ def convert_with_libreoffice(pending):
             sources.append(str(path))
         env = dict(os.environ, SOURCE_DATE_EPOCH="1559390400")
         profile = f"-env:UserInstallation=file://{root}/profile"
-        subprocess.run(["soffice", profile, "--headless", "--convert-to", "pdf",
-                        "--outdir", str(root / "out"), *sources], check=True, env=env,
-                       capture_output=True, timeout=600)
+        subprocess.run(
+            [
+                "soffice",
+                profile,
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(root / "out"),
+                *sources,
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+            timeout=600,
+        )
         for letter, _, _ in pending:
             yield letter, (root / "out" / f"{letter.name}.pdf").read_bytes()
 
 
-
 # --- added after the first landing (appended: the letters above keep their senders/halves)
+
 
 def form_table(name, split, index):
     """A hearing form in a Word table: one row per remark (Afsnit | Bemærkning)."""
@@ -649,26 +765,39 @@ def draft_of_letter(name, split, index):
         if n == 1:
             added = TEXTS[section.topics[0]][section.stance][c.family()]
             if added in section.paragraphs[0]:
-                added = "Det gælder også i ferieperioder." if split == "tune" else \
-                    "Det gælder hele året."
+                added = (
+                    "Det gælder også i ferieperioder."
+                    if split == "tune"
+                    else "Det gælder hele året."
+                )
             tracked(paragraph, "ins", " " + added, colleague, 200)
             section.paragraphs[0] += " " + added
             insertions.append(added)
         if n == 2:
-            deleted = "Vi har ikke yderligere at tilføje." if split == "tune" else \
-                "Mere har vi ikke at sige her."
+            deleted = (
+                "Vi har ikke yderligere at tilføje."
+                if split == "tune"
+                else "Mere har vi ikke at sige her."
+            )
             tracked(paragraph, "del", " " + deleted, colleague, 201)
             letter.deleted = [deleted]
-            note = ("Skal vi nævne tallene fra sidste år?" if split == "tune" else
-                    "Kan vi dokumentere dette?")
+            note = (
+                "Skal vi nævne tallene fra sidste år?"
+                if split == "tune"
+                else "Kan vi dokumentere dette?"
+            )
             document.add_comment(paragraph.runs, text=note, author=colleague, initials="XX")
             letter.footnotes = [note]
     for comment in document.part._comments_part.element.findall(qn("w:comment")):
         comment.set(qn("w:date"), FIXED_DATE)
     signature(document, letter)
     letter.tracked_authors = [colleague]
-    letter.features = ["tracked-changes", "comment", "custom-heading-style-outline-level",
-                       "own-letter-in-review"]
+    letter.features = [
+        "tracked-changes",
+        "comment",
+        "custom-heading-style-outline-level",
+        "own-letter-in-review",
+    ]
     return [(letter, to_bytes(document), None)]
 
 
@@ -686,9 +815,11 @@ def lo_numeric_date(name, split, index):
     letter, c = _letter(name, split, index, sections=3)
     letter.intro = c.intro(deadline=True)
     letter.suffix = "pdf"
-    meeting = ("Sagen blev drøftet på mødet i det lokale samarbejdsudvalg den 28. maj 2019."
-               if split == "tune" else
-               "Vores sundhedsudvalg behandlede udkastet på sit møde den 4. juni 2019.")
+    meeting = (
+        "Sagen blev drøftet på mødet i det lokale samarbejdsudvalg den 28. maj 2019."
+        if split == "tune"
+        else "Vores sundhedsudvalg behandlede udkastet på sit møde den 4. juni 2019."
+    )
     letter.intro = [REFERENCES[split], meeting] + letter.intro
     document = new_document(letter)
     section = document.sections[0]
@@ -697,9 +828,9 @@ def lo_numeric_date(name, split, index):
     page_footer(section.footer.paragraphs[0])
     numeric = f"{letter.date:%d.%m.%Y}"
     table = document.add_table(3, 2)
-    for row, (label, value) in enumerate((("Dato:", numeric),
-                                          ("Vores ref.:", letter.case_number),
-                                          ("Jeres ref.:", "19-0045123"))):
+    for row, (label, value) in enumerate(
+        (("Dato:", numeric), ("Vores ref.:", letter.case_number), ("Jeres ref.:", "19-0045123"))
+    ):
         table.cell(row, 0).width, table.cell(row, 1).width = Cm(11), Cm(5)
         cell = table.cell(row, 1).paragraphs[0]
         cell.add_run(label + " ").bold = True
@@ -712,8 +843,13 @@ def lo_numeric_date(name, split, index):
         for text in sec.paragraphs:
             document.add_paragraph(text)
     signature(document, letter)
-    letter.features = ["numeric-date-in-info-block", "other-dates-in-text", "deadline-in-text",
-                       "first-page-header-letterhead", "heading-2-style"]
+    letter.features = [
+        "numeric-date-in-info-block",
+        "other-dates-in-text",
+        "deadline-in-text",
+        "first-page-header-letterhead",
+        "heading-2-style",
+    ]
     letter.forbidden += [numeric, "Vores ref.", "Jeres ref.", "19-0045123"]
     return [(letter, to_bytes(document), "docx")]
 

@@ -10,14 +10,24 @@ GLYPHS = ["•", "◦", "▪", "‣", "⁃", "–", "-", "*"]
 WEEKDAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
 
 
-def _letter(name: str, split: str, index: int, *, sections: int = 3, deadline=False,
-            **kwargs) -> tuple[Letter, Composer]:
+def _letter(
+    name: str, split: str, index: int, *, sections: int = 3, deadline=False, **kwargs
+) -> tuple[Letter, Composer]:
     c = Composer(name, split, index)
-    letter = Letter(name=name, producer="", layout="", features=[], split=split,
-                    sender=c.sender, signatory=c.signatory(), date=c.date(),
-                    case_number=c.case_number(), title=c.title(),
-                    intro=c.intro(deadline), sections=c.sections(sections, **kwargs)
-                    if sections else [])
+    letter = Letter(
+        name=name,
+        producer="",
+        layout="",
+        features=[],
+        split=split,
+        sender=c.sender,
+        signatory=c.signatory(),
+        date=c.date(),
+        case_number=c.case_number(),
+        title=c.title(),
+        intro=c.intro(deadline),
+        sections=c.sections(sections, **kwargs) if sections else [],
+    )
     letter.forbidden = letterhead_debris(c.sender)
     return letter, c
 
@@ -25,12 +35,23 @@ def _letter(name: str, split: str, index: int, *, sections: int = 3, deadline=Fa
 def sidebar_right(name, split, index):
     rl.register_fonts()
     letter, c = _letter(name, split, index, sections=3)
-    letter.features = ["sidebar-right", "postbox-7998", "opening-hours", "headings-bold-16pt",
-                       "ligatures", "page-numbers"]
+    letter.features = [
+        "sidebar-right",
+        "postbox-7998",
+        "opening-hours",
+        "headings-bold-16pt",
+        "ligatures",
+        "page-numbers",
+    ]
     date_text = danish_date(letter.date)
     data = rl.sidebar_right(letter, date_text)
-    letter.forbidden += ["7998 Statsservice", "Åbningstider", f"J.nr. {letter.case_number}",
-                         "Tors 9.00-17.30", "Side 1 af"]
+    letter.forbidden += [
+        "7998 Statsservice",
+        "Åbningstider",
+        f"J.nr. {letter.case_number}",
+        "Tors 9.00-17.30",
+        "Side 1 af",
+    ]
     return [(letter, data, None)]
 
 
@@ -42,15 +63,25 @@ def sidebar_left(name, split, index):
     while extra.topics[0] in [t for s in letter.sections for t in s.topics]:
         extra = c.section(c.topics(1)[0], sentences=1)
     from corpus_texts import NEUTRAL, TEXTS
+
     items = [TEXTS[extra.topics[0]][extra.stance][f] for f in c.families]
     extra.paragraphs = [LIST_INTROS[split]] + items + [c.rng.choice(NEUTRAL[split])]
     extra.bullet = glyph
     letter.sections.append(extra)
-    letter.features = ["sidebar-left", "serif", f"bullets-{glyph}", "list-intro-colon",
-                       "headings-bold-14pt", "on-behalf-of"]
+    letter.features = [
+        "sidebar-left",
+        "serif",
+        f"bullets-{glyph}",
+        "list-intro-colon",
+        "headings-bold-14pt",
+        "on-behalf-of",
+    ]
     data = rl.sidebar_left(letter, danish_date(letter.date))
-    letter.forbidden += [f"Sagsnr. {letter.case_number}", f"post@{letter.sender.domain}",
-                         "Side 1 af"]
+    letter.forbidden += [
+        f"Sagsnr. {letter.case_number}",
+        f"post@{letter.sender.domain}",
+        "Side 1 af",
+    ]
     return [(letter, data, None)]
 
 
@@ -58,11 +89,14 @@ def recipient_window(name, split, index):
     rl.register_fonts()
     letter, c = _letter(name, split, index, sections=3)
     letter.recipient = list(RECIPIENT)
-    letter.features = ["recipient-window", "info-table-right", "sender-only-in-logo",
-                       "headings-bold-13pt"]
+    letter.features = [
+        "recipient-window",
+        "info-table-right",
+        "sender-only-in-logo",
+        "headings-bold-13pt",
+    ]
     data = rl.recipient_window(letter, danish_date(letter.date), RECIPIENT)
-    letter.forbidden += RECIPIENT[1:] + ["Kontakt", f"sundhed@{letter.sender.domain}",
-                                         "Side 1 af"]
+    letter.forbidden += RECIPIENT[1:] + ["Kontakt", f"sundhed@{letter.sender.domain}", "Side 1 af"]
     return [(letter, data, None)]
 
 
@@ -72,11 +106,17 @@ def two_column(name, split, index):
     glyph = GLYPHS[(index + 3) % len(GLYPHS)]
     section = letter.sections[1]
     from corpus_texts import TEXTS
+
     items = [TEXTS[section.topics[0]][section.stance][f] for f in c.families]
     section.paragraphs = [LIST_INTROS[split]] + items
     section.bullet = glyph
-    letter.features = ["two-column-letterhead", "running-footer", "ligatures",
-                       f"bullets-{glyph}", "date-line-with-town"]
+    letter.features = [
+        "two-column-letterhead",
+        "running-footer",
+        "ligatures",
+        f"bullets-{glyph}",
+        "date-line-with-town",
+    ]
     data = rl.two_column_letterhead(letter, danish_date(letter.date))
     letter.forbidden += ["Side 1 af", f"{letter.sender.name} · {letter.sender.street}"]
     return [(letter, data, None)]
@@ -86,24 +126,41 @@ def skema(name, split, index):
     rl.register_fonts()
     letter, c = _letter(name, split, index, sections=4)
     received = letter.date.replace(day=min(letter.date.day + 3, 28))
-    stamp = (f"Region Hovedstaden · Modtaget {received:%d.%m.%Y} · Sag 19-0{index}5531 · "
-             f"Dokument {index}8213/19 · Offentliggjort på høringsportalen")
-    letter.features = ["hearing-form", "svar-colon-lines", "sagsbehandler-label",
-                       "headings-bold-18pt", "archive-stamp", "page-numbers"]
+    stamp = (
+        f"Region Hovedstaden · Modtaget {received:%d.%m.%Y} · Sag 19-0{index}5531 · "
+        f"Dokument {index}8213/19 · Offentliggjort på høringsportalen"
+    )
+    letter.features = [
+        "hearing-form",
+        "svar-colon-lines",
+        "sagsbehandler-label",
+        "headings-bold-18pt",
+        "archive-stamp",
+        "page-numbers",
+    ]
     data = rl.skema(letter, danish_date(letter.date), stamp)
-    letter.forbidden += ["Modtaget", "Offentliggjort på høringsportalen", "Side 1 af",
-                         "Organisation:"]
+    letter.forbidden += [
+        "Modtaget",
+        "Offentliggjort på høringsportalen",
+        "Side 1 af",
+        "Organisation:",
+    ]
     return [(letter, data, None)]
 
 
 def labelled(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=4, labelled=True, heading=False,
-                        sentences=1)
+    letter, c = _letter(name, split, index, sections=4, labelled=True, heading=False, sentences=1)
     glyph = GLYPHS[index % 4]
     letter.extra_required = [LIST_INTROS[split]]
-    letter.features = ["bold-labelled-bullets", f"bullets-{glyph}", "no-headings",
-                       "list-intro-colon", "serif", "page-n-of-m-short"]
+    letter.features = [
+        "bold-labelled-bullets",
+        f"bullets-{glyph}",
+        "no-headings",
+        "list-intro-colon",
+        "serif",
+        "page-n-of-m-short",
+    ]
     data = rl.labelled(letter, danish_date(letter.date), LIST_INTROS[split], glyph)
     return [(letter, data, None)]
 
@@ -117,15 +174,24 @@ def no_headings(name, split, index):
     section.paragraphs.append(
         "Vi henviser desuden til kommunens politik på det samlede social-\nog "
         f"sundhedsområde, som kan læses på {url}. Politikken er vedtaget i 2018 og "
-        "gælder for alle sammen\u00ad\nhængende forløb i kommunen." if split == "tune" else
-        "Se også vores strategi for hele social-\nog sundhedsområdet på "
+        "gælder for alle sammen\u00ad\nhængende forløb i kommunen."
+        if split == "tune"
+        else "Se også vores strategi for hele social-\nog sundhedsområdet på "
         f"{url}, som byrådet vedtog i 2018, og som omfatter alle sammen\u00ad\nhængende "
-        "indsatser.")
+        "indsatser."
+    )
     letter.sections = [section]
     town = s.town.split(" ", 1)[1]
-    letter.features = ["no-headings", "hyphenation", "url-hyphen-at-line-end",
-                       "compound-hyphen-social-og", "deadline-in-text", "serif",
-                       "date-line-with-town", "on-behalf-of"]
+    letter.features = [
+        "no-headings",
+        "hyphenation",
+        "url-hyphen-at-line-end",
+        "compound-hyphen-social-og",
+        "deadline-in-text",
+        "serif",
+        "date-line-with-town",
+        "on-behalf-of",
+    ]
     data = rl.plain_letter(letter, f"{town}, den {danish_date(letter.date)}")
     letter.forbidden += ["Side 1 af", f"EAN-nr. {s.ean}"]
     return [(letter, data, None)]
@@ -135,16 +201,28 @@ def footnotes(name, split, index):
     rl.register_fonts()
     letter, c = _letter(name, split, index, sections=3)
     first, second = letter.sections[0], letter.sections[1]
-    first.paragraphs[0] = first.paragraphs[0].replace(". ", ".^1^ ", 1) \
-        if ". " in first.paragraphs[0] else first.paragraphs[0] + "^1^"
+    first.paragraphs[0] = (
+        first.paragraphs[0].replace(". ", ".^1^ ", 1)
+        if ". " in first.paragraphs[0]
+        else first.paragraphs[0] + "^1^"
+    )
     second.paragraphs[0] += "^2^"
-    intro = ("I udkastet står der:" if split == "tune" else
-             "Vi hæfter os ved denne formulering i aftalen:")
+    intro = (
+        "I udkastet står der:"
+        if split == "tune"
+        else "Vi hæfter os ved denne formulering i aftalen:"
+    )
     letter.sections[2].paragraphs = [intro, "> " + QUOTES[split]] + letter.sections[2].paragraphs
     letter.footnotes = list(FOOTNOTES[split])
     notes = {"1": FOOTNOTES[split][0], "2": FOOTNOTES[split][1]}
-    letter.features = ["footnotes", "footnote-url", "quotation-wide-spacing",
-                       "quote-intro-colon", "ligatures", "page-numbers"]
+    letter.features = [
+        "footnotes",
+        "footnote-url",
+        "quotation-wide-spacing",
+        "quote-intro-colon",
+        "ligatures",
+        "page-numbers",
+    ]
     data = rl.footnoted(letter, danish_date(letter.date), notes)
     letter.forbidden += ["Side 1 af", f"J.nr. {letter.case_number}"]
     for section in letter.sections:  # the quote's "> " marker is layout, not text
@@ -158,12 +236,14 @@ def _sent(letter, hour: int) -> str:
 
 
 def _quoted_thread(letter) -> list[str]:
-    return ["Fra: Region Hovedstaden, Psykiatri og Social <psykiatri-social@regionh.dk>",
-            "Sendt: 6. maj 2019 09:12",
-            f"Til: {letter.sender.name} <post@{letter.sender.domain}>",
-            "Emne: Høring over udkast til samarbejdsaftale om voksne med psykisk sygdom",
-            *QUOTED_LETTER,
-            "Med venlig hilsen\nLone Kirkegaard\nSpecialkonsulent, Region Hovedstaden"]
+    return [
+        "Fra: Region Hovedstaden, Psykiatri og Social <psykiatri-social@regionh.dk>",
+        "Sendt: 6. maj 2019 09:12",
+        f"Til: {letter.sender.name} <post@{letter.sender.domain}>",
+        "Emne: Høring over udkast til samarbejdsaftale om voksne med psykisk sygdom",
+        *QUOTED_LETTER,
+        "Med venlig hilsen\nLone Kirkegaard\nSpecialkonsulent, Region Hovedstaden",
+    ]
 
 
 def email(name, split, index):
@@ -176,13 +256,22 @@ def email(name, split, index):
     letter.title = subject
     address = f"{letter.signatory[0].split()[0].lower()}@{letter.sender.domain}"
     to = "Høringspostkasse Psykiatri og Social <psykiatri-social@regionh.dk>"
-    letter.features = ["email-printed", "outlook-header", "quoted-thread", "no-headings",
-                       "quoted-signatory"]
+    letter.features = [
+        "email-printed",
+        "outlook-header",
+        "quoted-thread",
+        "no-headings",
+        "quoted-signatory",
+    ]
     data = rl.email(letter, _sent(letter, 14), to, subject, quoted, address)
     # the signature's phone and address may stay; the headers and the quoted thread not
     letter.forbidden = [f"<{address}>", "Høringspostkasse Psykiatri og Social"]
-    letter.quoted = ["Lone Kirkegaard", "Sendt: 6. maj 2019", QUOTED_LETTER[1][:60],
-                     "psykiatri-social@regionh.dk"]
+    letter.quoted = [
+        "Lone Kirkegaard",
+        "Sendt: 6. maj 2019",
+        QUOTED_LETTER[1][:60],
+        "psykiatri-social@regionh.dk",
+    ]
     return [(letter, data, None)]
 
 
@@ -203,11 +292,18 @@ def running_header(name, split, index):
     letter, c = _letter(name, split, index, sections=6)
     for number, section in enumerate(letter.sections, start=1):
         section.heading = f"{number}. {section.heading}"
-    letter.features = ["running-header", "numbered-headings-in-text", "three-pages",
-                       "page-numbers-in-header"]
+    letter.features = [
+        "running-header",
+        "numbered-headings-in-text",
+        "three-pages",
+        "page-numbers-in-header",
+    ]
     data = rl.running_header(letter, danish_date(letter.date))
-    letter.forbidden += [f"Høringssvar fra {letter.sender.name}", "Side 2 af",
-                         f"Sagsnr. {letter.case_number}"]
+    letter.forbidden += [
+        f"Høringssvar fra {letter.sender.name}",
+        "Side 2 af",
+        f"Sagsnr. {letter.case_number}",
+    ]
     return [(letter, data, None)]
 
 
@@ -250,19 +346,25 @@ RECIPES = [
 # --- added after the first landing: appended so the letters above keep their names, senders
 # and halves.
 
+
 def sidebar_long(name, split, index):
     rl.register_fonts()
     letter, c = _letter(name, split, index, sections=6, sentences=2)
     from corpus_texts import NEUTRAL
+
     for section in letter.sections:
-        section.paragraphs.append(c.rng.choice(NEUTRAL[split]) + " " +
-                                  c.rng.choice(NEUTRAL[split]))
+        section.paragraphs.append(c.rng.choice(NEUTRAL[split]) + " " + c.rng.choice(NEUTRAL[split]))
     glyph = "-"
     section = letter.sections[3]
     section.paragraphs = [LIST_INTROS[split]] + section.paragraphs
     section.bullet = glyph
-    letter.features = ["sidebar-right-every-page", "page-number-in-sidebar", "multi-page",
-                       "bullets--", "on-behalf-of"]
+    letter.features = [
+        "sidebar-right-every-page",
+        "page-number-in-sidebar",
+        "multi-page",
+        "bullets--",
+        "on-behalf-of",
+    ]
     data = rl.sidebar_every_page(letter, danish_date(letter.date))
     letter.forbidden += [f"Sagsnr. {letter.case_number}", "Side 1 af", "Side 2 af"]
     return [(letter, data, None)]
@@ -279,15 +381,33 @@ def email_english(name, split, index):
     to = "Psykiatri og Social, høringer <hoering-psyk@regionh.dk>"
     d = letter.date
     sent = f"{d.day}. juni 2019 {8 + d.day % 9}:{d.day + 20:02d}"
-    quoted = ["-----Original Message-----",
-              "From: Region Hovedstaden <hoering-psyk@regionh.dk>",
-              "Sent: 6. maj 2019 09:12", f"To: post@{letter.sender.domain}",
-              "Subject: Høring - samarbejdsaftale om voksne med psykisk sygdom",
-              *QUOTED_LETTER, "Med venlig hilsen\nLone Kirkegaard"]
-    letter.features = ["email-printed", "english-outlook-header", "original-message-marker",
-                       "quoted-thread", "no-headings", "signature-with-org"]
-    data = rl.email(letter, sent, to, subject, quoted, address,
-                    labels=("From:", "Sent:", "To:", "Subject:"), greeting="Med venlig hilsen")
+    quoted = [
+        "-----Original Message-----",
+        "From: Region Hovedstaden <hoering-psyk@regionh.dk>",
+        "Sent: 6. maj 2019 09:12",
+        f"To: post@{letter.sender.domain}",
+        "Subject: Høring - samarbejdsaftale om voksne med psykisk sygdom",
+        *QUOTED_LETTER,
+        "Med venlig hilsen\nLone Kirkegaard",
+    ]
+    letter.features = [
+        "email-printed",
+        "english-outlook-header",
+        "original-message-marker",
+        "quoted-thread",
+        "no-headings",
+        "signature-with-org",
+    ]
+    data = rl.email(
+        letter,
+        sent,
+        to,
+        subject,
+        quoted,
+        address,
+        labels=("From:", "Sent:", "To:", "Subject:"),
+        greeting="Med venlig hilsen",
+    )
     letter.forbidden = [f"<{address}>", "Psykiatri og Social, høringer"]
     letter.quoted = ["Lone Kirkegaard", "Original Message", QUOTED_LETTER[2][:50]]
     return [(letter, data, None)]
@@ -297,17 +417,27 @@ def bold_headings(name, split, index):
     rl.register_fonts()
     letter, c = _letter(name, split, index, sections=3)
     for section in letter.sections:
-        section.heading = f"Vedr. {section.heading.lower()}:" if c.rng.random() < 0.5 \
-            else section.heading
+        section.heading = (
+            f"Vedr. {section.heading.lower()}:" if c.rng.random() < 0.5 else section.heading
+        )
     from corpus_texts import TEXTS
+
     section = letter.sections[0]
     section.paragraphs = [LIST_INTROS[split]] + [
-        TEXTS[section.topics[0]][section.stance][f] for f in c.families]
+        TEXTS[section.topics[0]][section.stance][f] for f in c.families
+    ]
     section.bullet = "⁃"
-    top = [f"Sagsbehandler: {letter.signatory[0]}", f"Sagsnr.: {letter.case_number}",
-           f"Direkte tlf.: {letter.sender.phone}"]
-    letter.features = ["headings-bold-body-size", "vedr-colon-headings", "bullets-⁃",
-                       "sagsbehandler-label"]
+    top = [
+        f"Sagsbehandler: {letter.signatory[0]}",
+        f"Sagsnr.: {letter.case_number}",
+        f"Direkte tlf.: {letter.sender.phone}",
+    ]
+    letter.features = [
+        "headings-bold-body-size",
+        "vedr-colon-headings",
+        "bullets-⁃",
+        "sagsbehandler-label",
+    ]
     data = rl.bold_body_headings(letter, danish_date(letter.date), top)
     letter.forbidden += ["Sagsbehandler:", "Direkte tlf.", "Side 1 af"]
     return [(letter, data, None)]
@@ -331,9 +461,11 @@ def eml_with_attachment(name, split, index):
     rl.register_fonts()
     letter, c = _letter(name, split, index, sections=3)
     from corpus_texts import TEXTS
+
     section = letter.sections[2]
     section.paragraphs = [LIST_INTROS[split]] + [
-        TEXTS[section.topics[0]][section.stance][f] for f in c.families]
+        TEXTS[section.topics[0]][section.stance][f] for f in c.families
+    ]
     section.bullet = "•"
     pdf = rl.two_column_letterhead(letter, danish_date(letter.date))
     address = f"{letter.signatory[0].split()[0].lower()}@{letter.sender.domain}"
@@ -341,17 +473,28 @@ def eml_with_attachment(name, split, index):
     message["From"] = f"{letter.signatory[0]} <{address}>"
     message["To"] = "Høringspostkasse Psykiatri og Social <psykiatri-social@regionh.dk>"
     message["Subject"] = "Høringssvar fra " + letter.sender.name
-    when = dt.datetime(letter.date.year, letter.date.month, letter.date.day, 10, 12,
-                       tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    when = dt.datetime(
+        letter.date.year,
+        letter.date.month,
+        letter.date.day,
+        10,
+        12,
+        tzinfo=dt.timezone(dt.timedelta(hours=2)),
+    )
     message["Date"] = format_datetime(when)
     message["Message-ID"] = f"<{name}@{letter.sender.domain}>"
     message.set_content(COVER_NOTES[split] + f"\n\nVenlig hilsen\n{letter.signatory[0]}\n")
-    message.add_attachment(pdf, maintype="application", subtype="pdf",
-                           filename="hoeringssvar.pdf")
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename="hoeringssvar.pdf")
     message.set_boundary(f"=={name}==")
     letter.suffix = "eml"
-    letter.features = ["eml", "pdf-attachment", "cover-text-in-mail", "two-column-letterhead",
-                       "bullets-•", "ligatures"]
+    letter.features = [
+        "eml",
+        "pdf-attachment",
+        "cover-text-in-mail",
+        "two-column-letterhead",
+        "bullets-•",
+        "ligatures",
+    ]
     letter.forbidden += ["Side 1 af", f"{letter.sender.name} · {letter.sender.street}"]
     return [(letter, message.as_bytes(), None)]
 
@@ -368,8 +511,13 @@ def date_at_end(name, split, index):
     letter.intro = [REFERENCES[split]] + letter.intro
     second = next(p for p in c.sender.signatories if p != letter.signatory)
     town = letter.sender.town.split(" ", 1)[1]
-    letter.features = ["date-line-after-signature", "two-signatures-side-by-side",
-                       "other-dates-in-text", "deadline-in-text", "on-behalf-of"]
+    letter.features = [
+        "date-line-after-signature",
+        "two-signatures-side-by-side",
+        "other-dates-in-text",
+        "deadline-in-text",
+        "on-behalf-of",
+    ]
     data = rl.date_at_end(letter, f"{town}, den {danish_date(letter.date)}", second)
     letter.forbidden += ["Side 1 af", f"{letter.sender.street} · {letter.sender.town}"]
     return [(letter, data, None)]

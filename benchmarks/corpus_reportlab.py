@@ -21,17 +21,24 @@ from reportlab.pdfgen import canvas
 DEJAVU = "/usr/share/fonts/truetype/dejavu/"
 LIBERATION = "/usr/share/fonts/truetype/liberation/"
 FONT_FILES = {
-    "sans": DEJAVU + "DejaVuSans.ttf", "sans-b": DEJAVU + "DejaVuSans-Bold.ttf",
+    "sans": DEJAVU + "DejaVuSans.ttf",
+    "sans-b": DEJAVU + "DejaVuSans-Bold.ttf",
     "sans-i": DEJAVU + "DejaVuSans-Oblique.ttf",
-    "serif": DEJAVU + "DejaVuSerif.ttf", "serif-b": DEJAVU + "DejaVuSerif-Bold.ttf",
+    "serif": DEJAVU + "DejaVuSerif.ttf",
+    "serif-b": DEJAVU + "DejaVuSerif-Bold.ttf",
     "serif-i": DEJAVU + "DejaVuSerif-Italic.ttf",
     "arial": LIBERATION + "LiberationSans-Regular.ttf",
     "arial-b": LIBERATION + "LiberationSans-Bold.ttf",
     "arial-i": LIBERATION + "LiberationSans-Italic.ttf",
 }
 WIDTH, HEIGHT = A4
-LIGATURES = (("ffi", "\ufb03"), ("ffl", "\ufb04"), ("ff", "\ufb00"), ("fi", "\ufb01"),
-             ("fl", "\ufb02"))
+LIGATURES = (
+    ("ffi", "\ufb03"),
+    ("ffl", "\ufb04"),
+    ("ff", "\ufb00"),
+    ("fi", "\ufb01"),
+    ("fl", "\ufb02"),
+)
 
 
 def register_fonts() -> None:
@@ -58,8 +65,11 @@ def unhinted(path: str) -> str:
         options = subset.Options()
         options.hinting, options.layout_features, options.name_IDs = False, [], ["*"]
         options.notdef_outline = True
-        keep = [c for c in font.getBestCmap()
-                if c < 0x2200 or 0x25A0 <= c < 0x2600 or 0xFB00 <= c <= 0xFB06]
+        keep = [
+            c
+            for c in font.getBestCmap()
+            if c < 0x2200 or 0x25A0 <= c < 0x2600 or 0xFB00 <= c <= 0xFB06
+        ]
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=keep)
         subsetter.subset(font)
@@ -113,10 +123,20 @@ class Sheet:
     def put(self, x: float, y: float, text: str, font: str, size: float) -> None:
         self.pages[-1].append((x, y, text, font, size))
 
-    def paragraph(self, text: str, *, size: float | None = None, style: str = "",
-                  leading: float | None = None, indent: float = 0, after: float = 8,
-                  bullet: str | None = None, hang: float = 14, notes: dict | None = None,
-                  keep: int = 2) -> None:
+    def paragraph(
+        self,
+        text: str,
+        *,
+        size: float | None = None,
+        style: str = "",
+        leading: float | None = None,
+        indent: float = 0,
+        after: float = 8,
+        bullet: str | None = None,
+        hang: float = 14,
+        notes: dict | None = None,
+        keep: int = 2,
+    ) -> None:
         """Flow ``text`` (``**bold**``, ``^n^`` footnote markers, ``\\n`` forced breaks,
         ``\\u00ad\\n`` hyphenation) into the column."""
         size = size or self.size
@@ -214,8 +234,16 @@ class Sheet:
         return out.getvalue()
 
 
-def draw_lines(c, x: float, y: float, lines, font: str = "sans", size: float = 8.5,
-               leading: float | None = None, right: bool = False) -> float:
+def draw_lines(
+    c,
+    x: float,
+    y: float,
+    lines,
+    font: str = "sans",
+    size: float = 8.5,
+    leading: float | None = None,
+    right: bool = False,
+) -> float:
     """Draw ``lines`` downwards from ``y``; ``(text, font)`` tuples override the font."""
     leading = leading or size * 1.3
     for line in lines:
@@ -226,11 +254,18 @@ def draw_lines(c, x: float, y: float, lines, font: str = "sans", size: float = 8
     return y
 
 
-def footnote_area(c, sheet: Sheet, page: int, notes: dict, bottom: float, x: float,
-                  width: float, size: float = 7.5) -> None:
+def footnote_area(
+    c,
+    sheet: Sheet,
+    page: int,
+    notes: dict,
+    bottom: float,
+    x: float,
+    width: float,
+    size: float = 7.5,
+) -> None:
     """The footnotes whose markers are on ``page``, above ``bottom``, with a short rule."""
-    markers = [m for m in sheet.pages[page - 1] if m[4] < sheet.size * 0.7 and
-               m[2] in notes]
+    markers = [m for m in sheet.pages[page - 1] if m[4] < sheet.size * 0.7 and m[2] in notes]
     if not markers:
         return
     texts = [f"{m[2]} {notes[m[2]]}" for m in markers]
@@ -247,8 +282,16 @@ def footnote_area(c, sheet: Sheet, page: int, notes: dict, bottom: float, x: flo
 # Layouts. Each takes a Letter (content already chosen) and returns the PDF bytes; the recipes
 # in make_import_corpus.py choose the content and the features the key records.
 
-def write_body(sheet: Sheet, letter, *, heading_size: float = 15, svar: bool = False,
-               quote_size: float | None = None, notes: dict | None = None) -> None:
+
+def write_body(
+    sheet: Sheet,
+    letter,
+    *,
+    heading_size: float = 15,
+    svar: bool = False,
+    quote_size: float | None = None,
+    notes: dict | None = None,
+) -> None:
     """Intro, sections (heading, optional "Svar:" line, paragraphs or a list), closing."""
     for text in letter.intro:
         sheet.paragraph(text, notes=notes)
@@ -266,8 +309,14 @@ def write_body(sheet: Sheet, letter, *, heading_size: float = 15, svar: bool = F
             continue
         for text in section.paragraphs:
             if text.startswith("> "):
-                sheet.paragraph(text[2:], style="i", indent=28, leading=(quote_size or 10) * 2,
-                                size=quote_size or 10, after=10)
+                sheet.paragraph(
+                    text[2:],
+                    style="i",
+                    indent=28,
+                    leading=(quote_size or 10) * 2,
+                    size=quote_size or 10,
+                    after=10,
+                )
             else:
                 sheet.paragraph(text, notes=notes)
 
@@ -280,8 +329,9 @@ def labelled_list(sheet: Sheet, letter, intro: str, glyph: str) -> None:
         sheet.paragraph(f"**{section.label}:** {section.paragraphs[0]}", bullet=glyph, after=5)
 
 
-def signature(sheet: Sheet, letter, greeting: str = "Med venlig hilsen",
-              on_behalf: bool = False) -> None:
+def signature(
+    sheet: Sheet, letter, greeting: str = "Med venlig hilsen", on_behalf: bool = False
+) -> None:
     sheet.skip(6)
     if on_behalf:
         greeting += f"\nPå vegne af {letter.sender.name}"
@@ -290,8 +340,16 @@ def signature(sheet: Sheet, letter, greeting: str = "Med venlig hilsen",
     sheet.paragraph(f"{name}\n{title}", after=0, keep=2)
 
 
-def page_number(c, page: int, total: int, x: float, y: float, font: str = "sans",
-                size: float = 8, right: bool = False) -> None:
+def page_number(
+    c,
+    page: int,
+    total: int,
+    x: float,
+    y: float,
+    font: str = "sans",
+    size: float = 8,
+    right: bool = False,
+) -> None:
     c.setFont(font, size)
     text = f"Side {page} af {total}"
     (c.drawRightString if right else c.drawCentredString)(x, y, text)
@@ -312,12 +370,36 @@ def sidebar_right(letter, date_text: str) -> bytes:
         c.drawString(70, 780, s.name)
         c.setFont("sans", 10)
         c.drawString(70, 764, s.department)
-        draw_lines(c, 430, 700, [(s.name, "sans-b"), s.department, s.street, s.town, "",
-                                 f"Tlf. {s.phone}", f"www.{s.domain}", "",
-                                 "Postadresse:", "Postboks 120", "7998 Statsservice", "",
-                                 f"EAN-nr. {s.ean}", f"J.nr. {letter.case_number}", "",
-                                 "Åbningstider:", "Man-ons 9.00-15.00", "Tors 9.00-17.30",
-                                 "Fre 9.00-13.00", "", ("Dato:", "sans-b"), date_text])
+        draw_lines(
+            c,
+            430,
+            700,
+            [
+                (s.name, "sans-b"),
+                s.department,
+                s.street,
+                s.town,
+                "",
+                f"Tlf. {s.phone}",
+                f"www.{s.domain}",
+                "",
+                "Postadresse:",
+                "Postboks 120",
+                "7998 Statsservice",
+                "",
+                f"EAN-nr. {s.ean}",
+                f"J.nr. {letter.case_number}",
+                "",
+                "Åbningstider:",
+                "Man-ons 9.00-15.00",
+                "Tors 9.00-17.30",
+                "Fre 9.00-13.00",
+                "",
+                ("Dato:", "sans-b"),
+                date_text,
+            ],
+        )
+
     return sheet.render(decorate, letter.title, s.name)
 
 
@@ -335,11 +417,28 @@ def sidebar_left(letter, date_text: str) -> bytes:
             c.setFillColorRGB(0.1, 0.3, 0.5)
             draw_lines(c, 40, 790, [(s.name, "sans-b")], size=13)
             c.setFillGray(0.2)
-            draw_lines(c, 40, 700, [s.department, "", s.street, s.town, "",
-                                    f"Tlf. {s.phone}", f"post@{s.domain}", "",
-                                    f"Sagsnr. {letter.case_number}",
-                                    f"EAN-nr. {s.ean}", "", date_text], size=8)
+            draw_lines(
+                c,
+                40,
+                700,
+                [
+                    s.department,
+                    "",
+                    s.street,
+                    s.town,
+                    "",
+                    f"Tlf. {s.phone}",
+                    f"post@{s.domain}",
+                    "",
+                    f"Sagsnr. {letter.case_number}",
+                    f"EAN-nr. {s.ean}",
+                    "",
+                    date_text,
+                ],
+                size=8,
+            )
         c.setFillGray(0)
+
     return sheet.render(decorate, letter.title, s.name)
 
 
@@ -358,10 +457,26 @@ def recipient_window(letter, date_text: str, recipient: list[str]) -> bytes:
         draw_lines(c, WIDTH - 70, 790, [(s.name, "arial-b")], size=16, right=True)
         draw_lines(c, WIDTH - 70, 772, [s.department], size=9, right=True)
         draw_lines(c, 70, 720, recipient, font="arial", size=10)
-        draw_lines(c, 400, 600, [("Dato", "arial-b"), date_text, "", ("Sagsnr.", "arial-b"),
-                                 letter.case_number, "", ("Kontakt", "arial-b"), contact,
-                                 f"Tlf. {s.phone}", f"sundhed@{s.domain}"], font="arial",
-                   size=9)
+        draw_lines(
+            c,
+            400,
+            600,
+            [
+                ("Dato", "arial-b"),
+                date_text,
+                "",
+                ("Sagsnr.", "arial-b"),
+                letter.case_number,
+                "",
+                ("Kontakt", "arial-b"),
+                contact,
+                f"Tlf. {s.phone}",
+                f"sundhed@{s.domain}",
+            ],
+            font="arial",
+            size=9,
+        )
+
     return sheet.render(decorate, letter.title, s.name)
 
 
@@ -381,11 +496,19 @@ def two_column_letterhead(letter, date_text: str) -> bytes:
             return
         draw_lines(c, 70, 800, [(s.name, "sans-b")], size=15)
         draw_lines(c, 70, 782, [s.department], size=9)
-        draw_lines(c, WIDTH - 70, 800, [s.street, s.town, f"Tlf. {s.phone}",
-                                        f"www.{s.domain}"], size=8, right=True)
+        draw_lines(
+            c,
+            WIDTH - 70,
+            800,
+            [s.street, s.town, f"Tlf. {s.phone}", f"www.{s.domain}"],
+            size=8,
+            right=True,
+        )
         c.line(70, 752, WIDTH - 70, 752)
-        draw_lines(c, WIDTH - 70, 730, [f"{s.town.split(' ', 1)[1]}, {date_text}"], size=9,
-                   right=True)
+        draw_lines(
+            c, WIDTH - 70, 730, [f"{s.town.split(' ', 1)[1]}, {date_text}"], size=9, right=True
+        )
+
     return sheet.render(decorate, letter.title, s.name)
 
 
@@ -402,10 +525,16 @@ def skema(letter, date_text: str, stamp: str) -> bytes:
         c.setFillGray(0)
         page_number(c, page, total, WIDTH / 2, 40)
         if page == 1:
-            draw_lines(c, 70, 760, [("Organisation:", "sans-b"), ("Sagsbehandler:", "sans-b"),
-                                    ("Dato:", "sans-b")], size=10)
+            draw_lines(
+                c,
+                70,
+                760,
+                [("Organisation:", "sans-b"), ("Sagsbehandler:", "sans-b"), ("Dato:", "sans-b")],
+                size=10,
+            )
             draw_lines(c, 180, 760, [s.name, letter.signatory[0], date_text], size=10)
             draw_lines(c, 70, 700, [f"Høringen vedrører: {letter.title}"], size=9)
+
     return sheet.render(decorate, letter.title, s.name)
 
 
@@ -422,26 +551,26 @@ def labelled(letter, date_text: str, intro: str, glyph: str) -> bytes:
             draw_lines(c, 80, 774, [s.department, f"{s.street}, {s.town}"], size=8)
             draw_lines(c, WIDTH - 80, 740, [date_text], size=10, right=True)
             draw_lines(c, 80, 715, [(letter.title, "serif-b")], size=12)
+
     return sheet.render(decorate, letter.title, s.name)
 
 
 def plain_letter(letter, place_date: str, footer: bool = True) -> bytes:
     """A letter without headings: name and address at the top, date line, the text."""
     s = letter.sender
-    sheet = Sheet(Frame(72, 660, 450, 90), Frame(72, 770, 450, 90), family="serif",
-                  size=11)
+    sheet = Sheet(Frame(72, 660, 450, 90), Frame(72, 770, 450, 90), family="serif", size=11)
     sheet.paragraph(letter.title, size=12, style="b", after=12)
     write_body(sheet, letter)
     signature(sheet, letter, on_behalf=True)
 
     def decorate(c, page, total):
         if footer:
-            draw_lines(c, 72, 50, [f"{s.name} | {s.street} | {s.town} | EAN-nr. {s.ean}"],
-                       size=7)
+            draw_lines(c, 72, 50, [f"{s.name} | {s.street} | {s.town} | EAN-nr. {s.ean}"], size=7)
             page_number(c, page, total, WIDTH - 72, 50, size=7, right=True)
         if page == 1:
             draw_lines(c, 72, 790, [(s.name, "serif-b"), s.department], size=11)
             draw_lines(c, WIDTH - 72, 700, [place_date], font="serif", size=11, right=True)
+
     return sheet.render(decorate, letter.title, s.name)
 
 
@@ -458,15 +587,30 @@ def running_header(letter, date_text: str) -> bytes:
             page_number(c, page, total, WIDTH - 70, 800, font="arial", right=True)
         else:
             draw_lines(c, 70, 790, [(s.name, "arial-b"), s.department], size=12)
-            draw_lines(c, WIDTH - 70, 790, [date_text, f"Sagsnr. {letter.case_number}"],
-                       font="arial", size=9, right=True)
+            draw_lines(
+                c,
+                WIDTH - 70,
+                790,
+                [date_text, f"Sagsnr. {letter.case_number}"],
+                font="arial",
+                size=9,
+                right=True,
+            )
             page_number(c, page, total, WIDTH - 70, 40, font="arial", right=True)
+
     return sheet.render(decorate, letter.title, s.name)
 
 
-def email(letter, sent: str, to: str, subject: str, quoted: list[str] | None,
-          sender_address: str, labels=("Fra:", "Sendt:", "Til:", "Emne:"),
-          greeting: str = "Venlig hilsen") -> bytes:
+def email(
+    letter,
+    sent: str,
+    to: str,
+    subject: str,
+    quoted: list[str] | None,
+    sender_address: str,
+    labels=("Fra:", "Sendt:", "Til:", "Emne:"),
+    greeting: str = "Venlig hilsen",
+) -> bytes:
     """An Outlook message printed to PDF, optionally with the quoted message below."""
     s = letter.sender
     sheet = Sheet(Frame(60, 690, 475, 60), Frame(60, 780, 475, 60), family="arial", size=10.5)
@@ -479,8 +623,7 @@ def email(letter, sent: str, to: str, subject: str, quoted: list[str] | None,
     if quoted:
         sheet.paragraph("_" * 60, size=8, after=6)
         for line in quoted:
-            sheet.paragraph(line, after=2 if line.split(":")[0] in ("Fra", "Sendt", "Til")
-                            else 6)
+            sheet.paragraph(line, after=2 if line.split(":")[0] in ("Fra", "Sendt", "Til") else 6)
 
     def decorate(c, page, total):
         draw_lines(c, WIDTH - 60, 30, [f"{page}"], font="arial", size=8, right=True)
@@ -489,8 +632,10 @@ def email(letter, sent: str, to: str, subject: str, quoted: list[str] | None,
         draw_lines(c, 60, 800, [(to.split(" <")[0], "arial-b")], size=13)
         c.line(60, 792, WIDTH - 60, 792)
         draw_lines(c, 60, 770, [(label, "arial-b") for label in labels], size=10)
-        draw_lines(c, 120, 770, [f"{name} <{sender_address}>", sent, to, subject],
-                   font="arial", size=10)
+        draw_lines(
+            c, 120, 770, [f"{name} <{sender_address}>", sent, to, subject], font="arial", size=10
+        )
+
     return sheet.render(decorate, subject, s.name)
 
 
@@ -508,8 +653,10 @@ def footnoted(letter, date_text: str, notes: dict) -> bytes:
         if page == 1:
             draw_lines(c, 70, 790, [(s.name, "sans-b")], size=16)
             draw_lines(c, 70, 772, [s.department], size=9)
-            draw_lines(c, WIDTH - 70, 790, [date_text, f"J.nr. {letter.case_number}"],
-                       size=9, right=True)
+            draw_lines(
+                c, WIDTH - 70, 790, [date_text, f"J.nr. {letter.case_number}"], size=9, right=True
+            )
+
     return sheet.render(decorate, letter.title, s.name)
 
 
@@ -525,10 +672,28 @@ def sidebar_every_page(letter, date_text: str) -> bytes:
         c.setFillColorRGB(0.93, 0.93, 0.93)
         c.rect(445, 0, WIDTH - 445, HEIGHT, stroke=0, fill=1)
         c.setFillGray(0)
-        draw_lines(c, 460, 790, [(s.name, "arial-b"), s.department, "", s.street, s.town,
-                                 f"Tlf. {s.phone}", f"www.{s.domain}", "",
-                                 f"Sagsnr. {letter.case_number}", date_text, "",
-                                 f"Side {page} af {total}"], font="arial", size=8)
+        draw_lines(
+            c,
+            460,
+            790,
+            [
+                (s.name, "arial-b"),
+                s.department,
+                "",
+                s.street,
+                s.town,
+                f"Tlf. {s.phone}",
+                f"www.{s.domain}",
+                "",
+                f"Sagsnr. {letter.case_number}",
+                date_text,
+                "",
+                f"Side {page} af {total}",
+            ],
+            font="arial",
+            size=8,
+        )
+
     return sheet.render(decorate, letter.title, s.name)
 
 
@@ -558,6 +723,7 @@ def bold_body_headings(letter, date_text: str, top: list[str], glyphs=("⁃", "*
             draw_lines(c, 70, 790, [(s.name, "sans-b")], size=14)
             draw_lines(c, 70, 740, top, size=9.5)
             draw_lines(c, WIDTH - 70, 740, [date_text], size=9.5, right=True)
+
     return sheet.render(decorate, letter.title, s.name)
 
 
@@ -578,4 +744,5 @@ def date_at_end(letter, place_date: str, second: tuple[str, str]) -> bytes:
         if page == 1:
             draw_lines(c, 75, 790, [(s.name, "sans-b")], size=15)
             draw_lines(c, 75, 773, [s.department, f"{s.street} · {s.town}"], size=8.5)
+
     return sheet.render(decorate, letter.title, s.name)

@@ -12,41 +12,90 @@ from __future__ import annotations
 FAMILIES = {"tune": (0, 1), "test": (2, 3)}
 
 HEADINGS = {
-    "tvaerfagligt-samarbejde": ["Tværfagligt samarbejde", "Samarbejdet på tværs af sektorer",
-                                "Om ansvarsfordelingen mellem parterne",
-                                "Samarbejde med almen praksis"],
-    "ledsagelse": ["Ledsagelse til behandling", "Ledsagelse og transport",
-                   "Afsnit 3.4 om ledsagelse", "Hjælp til at komme frem til behandlingen"],
-    "ambulant-behandling": ["Samarbejde under ambulant behandling", "Ambulant behandling",
-                            "Distriktspsykiatrien", "Forløb i ambulant regi"],
-    "indlaeggelse-udskrivning": ["Indlæggelse og udskrivning",
-                                 "Udskrivning fra psykiatrisk afdeling",
-                                 "Forløb ved indlæggelse", "Når borgeren skal hjem"],
-    "ventetid": ["Orientering, varsling og færdigmelding", "Varsling og færdigmelding",
-                 "Ventetid og akuttilbud", "Orientering af kommunen"],
-    "udskrivningsmentor": ["Udskrivningsmentor", "Vedr. udskrivningsmentor",
-                           "Mentorordningen", "Om udskrivningsmentorer"],
-    "netvaerksmoeder": ["Netværksmøder under indlæggelse", "Netværksmøder",
-                        "Møder med borgerens netværk",
-                        "Koordinerende indsatsplan og netværksmøder"],
-    "hjemloese": ["Borgere i hjemløshed", "Hjemløse borgere", "Borgere uden fast bolig",
-                  "Afsnit 5 om hjemløshed"],
+    "tvaerfagligt-samarbejde": [
+        "Tværfagligt samarbejde",
+        "Samarbejdet på tværs af sektorer",
+        "Om ansvarsfordelingen mellem parterne",
+        "Samarbejde med almen praksis",
+    ],
+    "ledsagelse": [
+        "Ledsagelse til behandling",
+        "Ledsagelse og transport",
+        "Afsnit 3.4 om ledsagelse",
+        "Hjælp til at komme frem til behandlingen",
+    ],
+    "ambulant-behandling": [
+        "Samarbejde under ambulant behandling",
+        "Ambulant behandling",
+        "Distriktspsykiatrien",
+        "Forløb i ambulant regi",
+    ],
+    "indlaeggelse-udskrivning": [
+        "Indlæggelse og udskrivning",
+        "Udskrivning fra psykiatrisk afdeling",
+        "Forløb ved indlæggelse",
+        "Når borgeren skal hjem",
+    ],
+    "ventetid": [
+        "Orientering, varsling og færdigmelding",
+        "Varsling og færdigmelding",
+        "Ventetid og akuttilbud",
+        "Orientering af kommunen",
+    ],
+    "udskrivningsmentor": [
+        "Udskrivningsmentor",
+        "Vedr. udskrivningsmentor",
+        "Mentorordningen",
+        "Om udskrivningsmentorer",
+    ],
+    "netvaerksmoeder": [
+        "Netværksmøder under indlæggelse",
+        "Netværksmøder",
+        "Møder med borgerens netværk",
+        "Koordinerende indsatsplan og netværksmøder",
+    ],
+    "hjemloese": [
+        "Borgere i hjemløshed",
+        "Hjemløse borgere",
+        "Borgere uden fast bolig",
+        "Afsnit 5 om hjemløshed",
+    ],
 }
 
 # Short labels for bold-labelled bullet lists ("• Netværksmøder: …"), by family.
 LABELS = {
-    "tvaerfagligt-samarbejde": ["Samarbejde", "Ansvarsfordeling", "Tværsektorielt samarbejde",
-                                "Almen praksis"],
+    "tvaerfagligt-samarbejde": [
+        "Samarbejde",
+        "Ansvarsfordeling",
+        "Tværsektorielt samarbejde",
+        "Almen praksis",
+    ],
     "ledsagelse": ["Ledsagelse", "Transport", "Befordring", "Ledsagelse til behandling"],
-    "ambulant-behandling": ["Ambulant behandling", "Visitation", "Distriktspsykiatri",
-                            "Ambulante forløb"],
-    "indlaeggelse-udskrivning": ["Udskrivning", "Indlæggelse", "Udskrivningsmøder",
-                                 "Hjemkomst efter indlæggelse"],
+    "ambulant-behandling": [
+        "Ambulant behandling",
+        "Visitation",
+        "Distriktspsykiatri",
+        "Ambulante forløb",
+    ],
+    "indlaeggelse-udskrivning": [
+        "Udskrivning",
+        "Indlæggelse",
+        "Udskrivningsmøder",
+        "Hjemkomst efter indlæggelse",
+    ],
     "ventetid": ["Varsling", "Færdigmelding", "Ventetid", "Orientering"],
-    "udskrivningsmentor": ["Udskrivningsmentor", "Mentorer", "Mentorordning",
-                           "Udskrivningsmentorer"],
-    "netvaerksmoeder": ["Netværksmøder", "Netværksmøde", "Møder med netværket",
-                        "Koordinerende indsatsplan"],
+    "udskrivningsmentor": [
+        "Udskrivningsmentor",
+        "Mentorer",
+        "Mentorordning",
+        "Udskrivningsmentorer",
+    ],
+    "netvaerksmoeder": [
+        "Netværksmøder",
+        "Netværksmøde",
+        "Møder med netværket",
+        "Koordinerende indsatsplan",
+    ],
     "hjemloese": ["Hjemløshed", "Herberger", "Boligløse borgere", "Forsorgshjem"],
 }
 
@@ -98,8 +147,7 @@ TEXTS = {
         "concern": [
             "Vi er bekymrede for, at kommunen forventes at stå for ledsagelse, uden at der "
             "følger ressourcer med.",
-            "Det er et problem, at borgere udebliver fra behandling, fordi ingen kan ledsage "
-            "dem.",
+            "Det er et problem, at borgere udebliver fra behandling, fordi ingen kan ledsage dem.",
             "Vi frygter, at uklarheden om, hvem der betaler for transport, vil betyde, at "
             "borgere ikke møder op.",
             "Kommunen har ikke mulighed for at ledsage borgere til alle aftaler, og det giver "
@@ -151,8 +199,7 @@ TEXTS = {
         "positive": [
             "Vi er enige i den beskrevne procedure for indlæggelse og udskrivning og finder "
             "den positiv.",
-            "Det er godt, at et udskrivningsmøde nu skal holdes i god tid før "
-            "udskrivningsdatoen.",
+            "Det er godt, at et udskrivningsmøde nu skal holdes i god tid før udskrivningsdatoen.",
             "Kommunen bakker op om, at sengeafsnittet inddrager kommunen tidligt under "
             "indlæggelsen.",
             "Vi er tilfredse med, at udskrivning først sker, når der er en plan for borgerens "
@@ -169,10 +216,8 @@ TEXTS = {
             "plads, og det er vi bekymrede for.",
         ],
         "proposal": [
-            "Vi foreslår, at udskrivningsdatoen altid meldes mindst tre hverdage før "
-            "udskrivning.",
-            "Vi anbefaler, at kommunen inviteres til udskrivningsmødet allerede ved "
-            "indlæggelsen.",
+            "Vi foreslår, at udskrivningsdatoen altid meldes mindst tre hverdage før udskrivning.",
+            "Vi anbefaler, at kommunen inviteres til udskrivningsmødet allerede ved indlæggelsen.",
             "Kommunen foreslår, at udskrivning ikke sker i weekender, medmindre borgeren selv "
             "ønsker det.",
             "Det bør stå i aftalen, at sengeafsnittet kontakter kommunen samme dag, som en "
@@ -189,16 +234,13 @@ TEXTS = {
         "concern": [
             "Vi er bekymrede for ventetiden, hvor borgeren står uden tilbud, og et akuttilbud "
             "mangler.",
-            "Det er et problem, at færdigmelding ofte kommer samme dag, som borgeren skal "
-            "hjem.",
+            "Det er et problem, at færdigmelding ofte kommer samme dag, som borgeren skal hjem.",
             "Vi frygter, at manglende varsling fører til genindlæggelser, fordi kommunens "
             "tilbud ikke er klar.",
-            "Kommunen savner orientering, når en borger venter på behandling og får det "
-            "værre.",
+            "Kommunen savner orientering, når en borger venter på behandling og får det værre.",
         ],
         "proposal": [
-            "Vi foreslår, at orientering om færdigmelding sker elektronisk og senest dagen "
-            "før.",
+            "Vi foreslår, at orientering om færdigmelding sker elektronisk og senest dagen før.",
             "Vi anbefaler, at der aftales en fast frist for varsling, som begge parter kan "
             "måles på.",
             "Kommunen foreslår, at regionen opretter et akuttilbud, som borgere kan bruge i "
@@ -219,8 +261,7 @@ TEXTS = {
         "concern": [
             "Vi er bekymrede for, hvordan udskrivningsmentorens opgaver afgrænses fra "
             "kommunens støtte.",
-            "Det er et problem, at ordningen med udskrivningsmentor kun er finansieret i to "
-            "år.",
+            "Det er et problem, at ordningen med udskrivningsmentor kun er finansieret i to år.",
             "Vi frygter, at en mentor uden kendskab til kommunens tilbud kan skabe "
             "forventninger, vi ikke kan indfri.",
             "Kommunen er usikker på, hvem der har ansvaret, når udskrivningsmentoren stopper, "
@@ -230,8 +271,7 @@ TEXTS = {
             "Vi foreslår, at udskrivningsmentorens opgave beskrives nærmere og evalueres efter "
             "et år.",
             "Vi anbefaler, at mentoren er med til det sidste møde, før borgeren tager hjem.",
-            "Kommunen foreslår, at ordningen med mentor udbredes til alle psykiatriske "
-            "centre.",
+            "Kommunen foreslår, at ordningen med mentor udbredes til alle psykiatriske centre.",
             "Det bør aftales, at udskrivningsmentoren overdrager forløbet til kommunen ved en "
             "fælles samtale.",
         ],
@@ -276,10 +316,8 @@ TEXTS = {
             "at bo.",
             "Det er et problem, at forsorgshjem ikke får besked, når en beboer kommer hjem "
             "fra psykiatrien.",
-            "Vi frygter, at hjemløse borgere ender på gaden, fordi der ikke er plads på "
-            "herberget.",
-            "Kommunen oplever, at boligløse borgere falder ud af behandlingen, og det bekymrer "
-            "os.",
+            "Vi frygter, at hjemløse borgere ender på gaden, fordi der ikke er plads på herberget.",
+            "Kommunen oplever, at boligløse borgere falder ud af behandlingen, og det bekymrer os.",
         ],
         "proposal": [
             "Vi foreslår, at hjemløse borgere altid får et møde med deltagelse fra herberget, "
@@ -288,31 +326,36 @@ TEXTS = {
             "forsorgshjem.",
             "Kommunen foreslår, at en borger i hjemløshed ikke sendes hjem, før der er fundet "
             "et midlertidigt opholdssted.",
-            "Det bør fremgå, hvordan regionen samarbejder med herberger om borgere uden "
-            "bolig.",
+            "Det bør fremgå, hvordan regionen samarbejder med herberger om borgere uden bolig.",
         ],
     },
 }
 
 # Sentences without topic or stance, to give sections some body; by split.
 NEUTRAL = {
-    "tune": ["Det gælder særligt for de borgere, som får hjælp fra flere steder på én gang.",
-             "Erfaringerne fra det seneste år peger i samme retning.",
-             "Medarbejderne i vores bostøtte har bidraget til dette svar."],
-    "test": ["Det er vores erfaring fra hverdagen i kommunens socialpsykiatri.",
-             "Flere medarbejdere har givet os den samme tilbagemelding.",
-             "Bemærkningen bygger på drøftelser i vores lokale styregruppe."],
+    "tune": [
+        "Det gælder særligt for de borgere, som får hjælp fra flere steder på én gang.",
+        "Erfaringerne fra det seneste år peger i samme retning.",
+        "Medarbejderne i vores bostøtte har bidraget til dette svar.",
+    ],
+    "test": [
+        "Det er vores erfaring fra hverdagen i kommunens socialpsykiatri.",
+        "Flere medarbejdere har givet os den samme tilbagemelding.",
+        "Bemærkningen bygger på drøftelser i vores lokale styregruppe.",
+    ],
 }
 
 INTROS = {
-    "tune": ["{sender} takker for muligheden for at afgive høringssvar til udkastet til "
-             "samarbejdsaftalen om voksne med psykisk sygdom.",
-             "Vi har læst udkastet til den nye aftale med stor interesse og har følgende "
-             "bemærkninger."],
-    "test": ["Hermed fremsendes bemærkninger fra {sender} til udkast til aftale om indsatsen "
-             "for voksne med psykisk sygdom.",
-             "Tak for det fremsendte udkast, som vi har drøftet på tværs af vores "
-             "forvaltninger."],
+    "tune": [
+        "{sender} takker for muligheden for at afgive høringssvar til udkastet til "
+        "samarbejdsaftalen om voksne med psykisk sygdom.",
+        "Vi har læst udkastet til den nye aftale med stor interesse og har følgende bemærkninger.",
+    ],
+    "test": [
+        "Hermed fremsendes bemærkninger fra {sender} til udkast til aftale om indsatsen "
+        "for voksne med psykisk sygdom.",
+        "Tak for det fremsendte udkast, som vi har drøftet på tværs af vores forvaltninger.",
+    ],
 }
 
 DEADLINE_SENTENCES = {
@@ -326,34 +369,42 @@ LIST_INTROS = {
 }
 
 NO_REMARKS = {
-    "tune": ["{sender} har ingen bemærkninger til udkastet til samarbejdsaftalen.",
-             "Vi har gennemgået udkastet og har ingen bemærkninger."],
-    "test": ["Vi kan meddele, at {sender} ikke har bemærkninger til det fremsendte udkast.",
-             "{sender} har ingen bemærkninger til høringen og takker for muligheden."],
+    "tune": [
+        "{sender} har ingen bemærkninger til udkastet til samarbejdsaftalen.",
+        "Vi har gennemgået udkastet og har ingen bemærkninger.",
+    ],
+    "test": [
+        "Vi kan meddele, at {sender} ikke har bemærkninger til det fremsendte udkast.",
+        "{sender} har ingen bemærkninger til høringen og takker for muligheden.",
+    ],
 }
 
 COVER_NOTES = {
     "tune": "Hermed vores høringssvar til udkastet til samarbejdsaftalen. Svaret er vedhæftet "
-            "som Word-dokument.",
+    "som Word-dokument.",
     "test": "Vedhæftet finder I vores bemærkninger til udkastet. Skriv endelig, hvis "
-            "dokumentet ikke kan åbnes.",
+    "dokumentet ikke kan åbnes.",
 }
 
 # Footnote texts, some with a URL.
 FOOTNOTES = {
-    "tune": ["Se Sundhedsstyrelsens anbefalinger på https://www.sst.dk/da/udgivelser",
-             "Tallene stammer fra kommunens egen opgørelse for 2018."],
-    "test": ["Kilde: opgørelse fra kommunens visitation, første halvår 2019.",
-             "Rapporten findes på https://www.regionh.dk/psykiatri/samarbejde"],
+    "tune": [
+        "Se Sundhedsstyrelsens anbefalinger på https://www.sst.dk/da/udgivelser",
+        "Tallene stammer fra kommunens egen opgørelse for 2018.",
+    ],
+    "test": [
+        "Kilde: opgørelse fra kommunens visitation, første halvår 2019.",
+        "Rapporten findes på https://www.regionh.dk/psykiatri/samarbejde",
+    ],
 }
 
 QUOTES = {
     "tune": "Borgeren skal opleve et sammenhængende forløb, hvor overgangen mellem hospital "
-            "og kommune er planlagt i fællesskab, og hvor ingen står alene med ansvaret for "
-            "den næste indsats.",
+    "og kommune er planlagt i fællesskab, og hvor ingen står alene med ansvaret for "
+    "den næste indsats.",
     "test": "Parterne forpligter sig til at udveksle de oplysninger, der er nødvendige for "
-            "borgerens videre forløb, og til at gøre det i så god tid, at den modtagende part "
-            "kan nå at forberede sig.",
+    "borgerens videre forløb, og til at gøre det i så god tid, at den modtagende part "
+    "kan nå at forberede sig.",
 }
 
 # The authority's original letter, quoted below an e-mail reply (never the respondent's).

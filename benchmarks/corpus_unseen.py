@@ -21,10 +21,20 @@ from docx.oxml import parse_xml
 
 def _letter(name, index, *, sections=3, **kwargs) -> tuple[Letter, Composer]:
     c = Composer(name, "test", index)
-    letter = Letter(name=name, producer="", layout="", features=[], split="unseen",
-                    sender=c.sender, signatory=c.signatory(), date=c.date(),
-                    case_number=c.case_number(), title=c.title(), intro=c.intro(),
-                    sections=c.sections(sections, **kwargs) if sections else [])
+    letter = Letter(
+        name=name,
+        producer="",
+        layout="",
+        features=[],
+        split="unseen",
+        sender=c.sender,
+        signatory=c.signatory(),
+        date=c.date(),
+        case_number=c.case_number(),
+        title=c.title(),
+        intro=c.intro(),
+        sections=c.sections(sections, **kwargs) if sections else [],
+    )
     letter.forbidden = letterhead_debris(c.sender)
     return letter, c
 
@@ -53,16 +63,26 @@ def footer_letterhead(name, split, index):
         c_.rect(0, 0, rl.WIDTH, 100, stroke=0, fill=1)
         c_.setFillGray(0)
         rl.draw_lines(c_, 70, 75, [(x.name, "sans-b"), x.department], size=10)
-        rl.draw_lines(c_, 300, 75, [x.street, x.town, f"Tlf. {x.phone}",
-                                    f"www.{x.domain}"], size=8)
+        rl.draw_lines(c_, 300, 75, [x.street, x.town, f"Tlf. {x.phone}", f"www.{x.domain}"], size=8)
         rl.draw_lines(c_, rl.WIDTH - 70, 75, [f"{page}/{total}"], size=8, right=True)
         if page == 1:
-            rl.draw_lines(c_, rl.WIDTH - 70, 790, [f"{letter.date:%Y-%m-%d}",
-                                                   f"J.nr. {letter.case_number}"], size=9,
-                          right=True)
+            rl.draw_lines(
+                c_,
+                rl.WIDTH - 70,
+                790,
+                [f"{letter.date:%Y-%m-%d}", f"J.nr. {letter.case_number}"],
+                size=9,
+                right=True,
+            )
+
     data = sheet.render(decorate, letter.title, x.name)
-    letter.features = ["letterhead-in-footer-band", "iso-date", "headings-capitals-not-bold",
-                       "title-in-capitals", "page-n/m"]
+    letter.features = [
+        "letterhead-in-footer-band",
+        "iso-date",
+        "headings-capitals-not-bold",
+        "title-in-capitals",
+        "page-n/m",
+    ]
     letter.forbidden += [f"{letter.date:%Y-%m-%d}", f"J.nr. {letter.case_number}"]
     return [(letter, data, None)]
 
@@ -73,18 +93,22 @@ def margin_headings(name, split, index):
     x = letter.sender
     rows = [f"[], [{s(p)}]" for p in letter.intro]
     for section in letter.sections:
-        rows.append(f"[#text(weight: \"bold\", {s(section.heading)[1:]})], "
-                    f"[{' #parbreak() '.join(s(p) for p in section.paragraphs)}]")
+        rows.append(
+            f'[#text(weight: "bold", {s(section.heading)[1:]})], '
+            f"[{' #parbreak() '.join(s(p) for p in section.paragraphs)}]"
+        )
     markup = preamble(letter, "Liberation Sans", "10pt") + (
-        "#set page(paper: \"a4\", margin: (x: 2cm, top: 2.5cm, bottom: 2.5cm))\n"
-        f"#grid(columns: (1fr, auto), text(16pt, weight: \"bold\", {s(x.name)[1:]}), "
+        '#set page(paper: "a4", margin: (x: 2cm, top: 2.5cm, bottom: 2.5cm))\n'
+        f'#grid(columns: (1fr, auto), text(16pt, weight: "bold", {s(x.name)[1:]}), '
         f"align(right, text(8.5pt)[{s(x.street)} \\ {s(x.town)} \\ "
         f"{s(danish_date(letter.date))}]))\n#v(1.5cm)\n"
         f"#grid(columns: (4cm, 1fr), column-gutter: 0.6cm, row-gutter: 1em, "
-        f"[], text(13pt, weight: \"bold\", {s(letter.title)[1:]}), "
-        + ", ".join(rows) + ")\n" + closing(letter))
-    letter.features = ["headings-in-margin-column", "heading-level-with-text",
-                       "address-top-right"]
+        f'[], text(13pt, weight: "bold", {s(letter.title)[1:]}), '
+        + ", ".join(rows)
+        + ")\n"
+        + closing(letter)
+    )
+    letter.features = ["headings-in-margin-column", "heading-level-with-text", "address-top-right"]
     return [(letter, compile_typst(markup), None)]
 
 
@@ -98,9 +122,10 @@ TEXTBOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/20
 def _box_paragraph(text: str, bold: bool = False) -> str:
     from xml.sax.saxutils import escape
 
-    props = "<w:rPr><w:b/><w:sz w:val=\"18\"/></w:rPr>" if bold else \
-        "<w:rPr><w:sz w:val=\"16\"/></w:rPr>"
-    return f"<w:p><w:r>{props}<w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r></w:p>"
+    props = (
+        '<w:rPr><w:b/><w:sz w:val="18"/></w:rPr>' if bold else '<w:rPr><w:sz w:val="16"/></w:rPr>'
+    )
+    return f'<w:p><w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
 def textbox_letterhead(name, split, index):
@@ -109,8 +134,14 @@ def textbox_letterhead(name, split, index):
     letter.suffix = "docx"
     x = letter.sender
     document = office.new_document(letter)
-    lines = [(x.name, True), (x.department, False), (x.street, False), (x.town, False),
-             (f"Tlf. {x.phone}", False), (danish_date(letter.date), False)]
+    lines = [
+        (x.name, True),
+        (x.department, False),
+        (x.street, False),
+        (x.town, False),
+        (f"Tlf. {x.phone}", False),
+        (danish_date(letter.date), False),
+    ]
     box = TEXTBOX.format(paragraphs="".join(_box_paragraph(t, b) for t, b in lines))
     anchor = document.add_paragraph()
     anchor._p.append(parse_xml(box))
@@ -148,14 +179,24 @@ def eml_docx(name, split, index):
     message["From"] = f"{letter.signatory[0]} <{address}>"
     message["To"] = "psykiatri-social@regionh.dk"
     message["Subject"] = "Svar på høring – samarbejdsaftale"
-    message["Date"] = format_datetime(dt.datetime(
-        letter.date.year, letter.date.month, letter.date.day, 15, 40,
-        tzinfo=dt.timezone(dt.timedelta(hours=2))))
+    message["Date"] = format_datetime(
+        dt.datetime(
+            letter.date.year,
+            letter.date.month,
+            letter.date.day,
+            15,
+            40,
+            tzinfo=dt.timezone(dt.timedelta(hours=2)),
+        )
+    )
     message["Message-ID"] = f"<{name}@{x.domain}>"
     message.set_content(COVER_NOTES["test"] + "\n")
-    message.add_attachment(attachment, maintype="application",
-                           subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
-                           filename="bemaerkninger.docx")
+    message.add_attachment(
+        attachment,
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename="bemaerkninger.docx",
+    )
     message.set_boundary(f"=={name}==")
     letter.suffix = "eml"
     letter.features = ["eml", "docx-attachment", "custom-heading-style-outline-level"]

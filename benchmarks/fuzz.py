@@ -29,8 +29,11 @@ def _markdown(root: Path, title: str, body: str) -> None:
     if outcome.error is not None:
         assert str(outcome.error).startswith("fuzz/"), str(outcome.error)
         return
-    for suffix, extract in ((".html", fuzz.html_text), (".docx", fuzz.docx_text),
-                            (".pdf", fuzz.pdf_text)):
+    for suffix, extract in (
+        (".html", fuzz.html_text),
+        (".docx", fuzz.docx_text),
+        (".pdf", fuzz.pdf_text),
+    ):
         text = fuzz.plain(extract(files[suffix]))
         missing = {w for w in fuzz.expected_words(body) if w not in text}
         assert not missing, f"{suffix} lost words"
@@ -50,8 +53,12 @@ def main() -> None:
     crashes: Counter[str] = Counter()
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
-    run = settings(max_examples=args.examples, deadline=None, database=None,
-                   suppress_health_check=list(HealthCheck))
+    run = settings(
+        max_examples=args.examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
 
     def record(kind: str, check, *values) -> None:
         counts[kind] += 1
@@ -71,20 +78,27 @@ def main() -> None:
             shutil.rmtree(hearing / part, ignore_errors=True)
 
         started = time.monotonic()
-        seed(args.seed)(run(given(fuzz.title(), fuzz.body)(
-            lambda t, b: record("markdown", _markdown, root, t, b))))()
+        seed(args.seed)(
+            run(
+                given(fuzz.title(), fuzz.body)(
+                    lambda t, b: record("markdown", _markdown, root, t, b)
+                )
+            )
+        )()
+
         def importing(name: str):
             return lambda data: record(name, assert_imports_or_fails_cleanly, root, name, data)
 
-        for name, original in (("svar.pdf", hostile_files.plain_letter()),
-                               ("svar.docx", hostile_files.docx_bytes())):
+        for name, original in (
+            ("svar.pdf", hostile_files.plain_letter()),
+            ("svar.docx", hostile_files.docx_bytes()),
+        ):
             seed(args.seed)(run(given(fuzz.damaged(original))(importing(name))))()
         seconds = time.monotonic() - started
     print(f"{'property':12} {'examples':>9}")
     for kind, count in counts.items():
         print(f"{kind:12} {count:9}")
-    print(f"{sum(crashes.values())} crashes in {sum(counts.values())} examples, "
-          f"{seconds:.0f} s")
+    print(f"{sum(crashes.values())} crashes in {sum(counts.values())} examples, {seconds:.0f} s")
     for key, count in crashes.most_common():
         print(f"{count:5}  {key}\n       first: {first[key]}")
 

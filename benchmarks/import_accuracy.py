@@ -107,8 +107,7 @@ def leaf_texts(blocks) -> list[str]:
         elif isinstance(block, n.BlockQuote | n.Callout):
             texts += leaf_texts(block.blocks)
         elif isinstance(block, n.Table):
-            texts += [inline_text(c.children) for row in (block.header, *block.rows)
-                      for c in row]
+            texts += [inline_text(c.children) for row in (block.header, *block.rows) for c in row]
         elif isinstance(block, n.CodeBlock):
             texts.append(block.text)
     return [squeeze(t) for t in texts]
@@ -161,8 +160,11 @@ def score(entry: dict, source, md_path: Path, tally: Tally) -> list[str]:
     check("sender", meta.sender == entry["sender"], f"sender {meta.sender!r}")
     check("date", meta.date.isoformat() == entry["date"], f"date {meta.date}")
     if entry["signatory"]:
-        signed = (meta.signature.signatories[0].name if meta.signature and
-                  meta.signature.signatories else None)
+        signed = (
+            meta.signature.signatories[0].name
+            if meta.signature and meta.signature.signatories
+            else None
+        )
         check("signatory", signed == entry["signatory"], f"signatory {signed!r}")
     if entry["recipient"]:
         got = meta.recipient[0] if meta.recipient else None
@@ -181,11 +183,17 @@ def _score_structure(entry, source, tally) -> list[str]:
     expected = [norm_heading(h) for h in entry["headings"]]
     missed = [h for h in expected if h not in found]
     tally.add(p, "headings", len(expected) - len(missed), len(expected))
-    allowed = set(expected) | {norm_heading(h) for h in entry["allowed_headings"]} | {
-        norm_heading(entry["title"])}
-    false = [inline_text(h.children) for h in headings  # an {appendix=true} heading
-             if norm_heading(inline_text(h.children)) not in allowed  # marks kept, quoted
-             and not getattr(h, "appendix", False)]  # text: no false heading
+    allowed = (
+        set(expected)
+        | {norm_heading(h) for h in entry["allowed_headings"]}
+        | {norm_heading(entry["title"])}
+    )
+    false = [
+        inline_text(h.children)
+        for h in headings  # an {appendix=true} heading
+        if norm_heading(inline_text(h.children)) not in allowed  # marks kept, quoted
+        and not getattr(h, "appendix", False)
+    ]  # text: no false heading
     tally.add(p, "false headings", len(false), 1)
     want = {t for s in entry["sections"] for t in s["topics"]}
     got = {t for h in headings for t in topics_of(h)}
@@ -214,8 +222,11 @@ def _score_text(entry, source, md_path, tally) -> list[str]:
     dirt = [f for f in entry["forbidden"] if squeeze(f) in flat]
     dirt += [f for f in entry["quoted"] if squeeze(f) in outside]
     dirt += PAGE_OF.findall(flat) + LIGATURE.findall(flat)
-    dirt += [inline_text(h.children) for h in headings_of(source.blocks)
-             if GLYPHS_ONLY.match(inline_text(h.children))]
+    dirt += [
+        inline_text(h.children)
+        for h in headings_of(source.blocks)
+        if GLYPHS_ONLY.match(inline_text(h.children))
+    ]
     tally.add(p, "body clean", int(not dirt))
     if dirt:
         wrong.append(f"debris {dirt[:4]}")
@@ -233,10 +244,11 @@ def _score_text(entry, source, md_path, tally) -> list[str]:
         ok = sum(any(squeeze(f) in note for note in notes) for f in entry["footnotes"])
         tally.add(p, "footnotes", ok, len(entry["footnotes"]))
     if entry["tracked_authors"]:
-        front = md_path.read_text(encoding="utf-8")[:len(md_path.read_text()) - len(body)]
+        front = md_path.read_text(encoding="utf-8")[: len(md_path.read_text()) - len(body)]
         struck = squeeze(body)
         ok = all(a in front for a in entry["tracked_authors"]) and all(
-            f"~~{squeeze(d)}~~" in struck for d in entry["deleted"])
+            f"~~{squeeze(d)}~~" in struck for d in entry["deleted"]
+        )
         tally.add(p, "tracked", int(ok))
     return wrong
 
@@ -300,9 +312,14 @@ def run_corpus(split: str, verbose: bool, corpus: Path = CORPUS) -> Tally:
                 md = written.get(entry["file"])
                 if md is None:
                     crashed(entry, tally)
-                    why = error if report is None else next(
-                        (str(e) for path, e in report.failed if path.name == entry["file"]),
-                        "not imported")
+                    why = (
+                        error
+                        if report is None
+                        else next(
+                            (str(e) for path, e in report.failed if path.name == entry["file"]),
+                            "not imported",
+                        )
+                    )
                     if verbose:
                         print(f"{entry['file']}: CRASH {why.splitlines()[0][:150]}")
                     continue
@@ -316,11 +333,25 @@ def run_corpus(split: str, verbose: bool, corpus: Path = CORPUS) -> Tally:
     return tally
 
 
-ROWS = [("files", "count"), ("crashes", "count"), ("sender", "%"), ("date", "%"),
-        ("signatory", "%"), ("recipient", "%"), ("no remarks", "%"), ("headings", "recall"),
-        ("false headings", "per letter"), ("topics P", "ratio"), ("topics R", "ratio"),
-        ("stances", "%"), ("body clean", "%"), ("words kept", "%"), ("sentences", "%"),
-        ("footnotes", "%"), ("tracked", "%")]
+ROWS = [
+    ("files", "count"),
+    ("crashes", "count"),
+    ("sender", "%"),
+    ("date", "%"),
+    ("signatory", "%"),
+    ("recipient", "%"),
+    ("no remarks", "%"),
+    ("headings", "recall"),
+    ("false headings", "per letter"),
+    ("topics P", "ratio"),
+    ("topics R", "ratio"),
+    ("stances", "%"),
+    ("body clean", "%"),
+    ("words kept", "%"),
+    ("sentences", "%"),
+    ("footnotes", "%"),
+    ("tracked", "%"),
+]
 
 
 def cell(counts: Counter, measure: str, kind: str) -> str:
@@ -352,18 +383,29 @@ def print_table(tally: Tally, title: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["tune", "test", "unseen", "all"], default="test",
-                        help="which part of the corpus (default: test, the held-out half; "
-                             "unseen: layouts neither half has)")
-    parser.add_argument("--own", type=int, default=0, metavar="N",
-                        help="also measure N letters of our own renderer and python-docx")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="list what was wrong in each letter (do not read it for the "
-                             "test split while tuning)")
+    parser.add_argument(
+        "--split",
+        choices=["tune", "test", "unseen", "all"],
+        default="test",
+        help="which part of the corpus (default: test, the held-out half; "
+        "unseen: layouts neither half has)",
+    )
+    parser.add_argument(
+        "--own",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also measure N letters of our own renderer and python-docx",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list what was wrong in each letter (do not read it for the test split while tuning)",
+    )
     args = parser.parse_args()
     tally = run_corpus(args.split, args.verbose)
-    print_table(tally, f"Import corpus, split {args.split} "
-                       f"({CORPUS.relative_to(REPO)}):")
+    print_table(tally, f"Import corpus, split {args.split} ({CORPUS.relative_to(REPO)}):")
     if args.own:
         from import_accuracy_own import own_renderer
 

@@ -55,23 +55,27 @@ def score(source, truth, tally: Counter, kind: str) -> None:
     tally[kind, "headings of"] += len(truth.headings)
     tally[kind, "extra headings"] += sum(1 for h in found if h not in truth.headings)
     by_text = {_text(h): h for h in headings}
-    for heading, topic, stance in zip(truth.headings, truth.topics, truth.stances,
-                                      strict=True):
+    for heading, topic, stance in zip(truth.headings, truth.topics, truth.stances, strict=True):
         got = by_text.get(heading)
         tally[kind, "topics"] += bool(got and got.topic == topic)
         tally[kind, "stances"] += bool(got and got.stance == stance)
     tally[kind, "topics of"] += len(truth.topics)
     tally[kind, "stances of"] += len(truth.stances)
-    for key, value, expected in (("dates", meta.date, truth.date),
-                                 ("organisations", meta.sender, truth.sender)):
+    for key, value, expected in (
+        ("dates", meta.date, truth.date),
+        ("organisations", meta.sender, truth.sender),
+    ):
         tally[kind, key] += value == expected
         tally[kind, key + " of"] += 1
     if truth.case_number:
         tally[kind, "case numbers"] += meta.case_number == truth.case_number
         tally[kind, "case numbers of"] += 1
     if truth.signatory:
-        signed = meta.signature.signatories[0].name if meta.signature and \
-            meta.signature.signatories else None
+        signed = (
+            meta.signature.signatories[0].name
+            if meta.signature and meta.signature.signatories
+            else None
+        )
         tally[kind, "signatories"] += signed == truth.signatory
         tally[kind, "signatories of"] += 1
 
@@ -84,15 +88,21 @@ def _example_round_trips(root: Path):
     folder = REPO / "consultations" / "samarbejdsaftale-psykisk-sygdom" / "responses"
     authored = [p for p in sorted(folder.glob("*.md")) if load_source(p).meta.source is None]
     config = hoering.load_config(REPO)
-    report = hoering.build(authored, config=config, formats=["pdf"], output=root / "built",
-                           force=True)
+    report = hoering.build(
+        authored, config=config, formats=["pdf"], output=root / "built", force=True
+    )
     assert report.ok, [o.error for o in report.failed]
     for source_path in authored:
         source = load_source(source_path)
         headings = [b for b in source.blocks if isinstance(b, n.Heading)]
-        truth = Truth(str(source.meta.signature.on_behalf_of).split(",")[0], source.meta.date,
-                      source.meta.case_number or "", headings=[_text(h) for h in headings],
-                      topics=[h.topic for h in headings], stances=[h.stance for h in headings])
+        truth = Truth(
+            str(source.meta.signature.on_behalf_of).split(",")[0],
+            source.meta.date,
+            source.meta.case_number or "",
+            headings=[_text(h) for h in headings],
+            topics=[h.topic for h in headings],
+            stances=[h.stance for h in headings],
+        )
         pdf = next((root / "built").rglob(f"{source_path.stem}.pdf"))
         yield f"{source_path.stem}.pdf", pdf.read_bytes(), truth
 
@@ -126,8 +136,15 @@ def own_renderer(count: int) -> None:
             score(load_source(imported.path), truth, tally, kind)
             imported.path.unlink()
     kinds = list(dict.fromkeys(kind for kind, _ in tally))
-    measures = ["headings", "topics", "stances", "dates", "organisations", "case numbers",
-                "signatories"]
+    measures = [
+        "headings",
+        "topics",
+        "stances",
+        "dates",
+        "organisations",
+        "case numbers",
+        "signatories",
+    ]
     print("Own renderer and python-docx (tests/import_fixtures.py), truth per heading:")
     print(f"{'measure':<16}" + "".join(f"{k:>20}" for k in kinds) + f"{'all':>14}")
     for measure in measures:
@@ -139,8 +156,11 @@ def own_renderer(count: int) -> None:
         share = f"{right}/{total} {100 * right / total:.0f}%" if total else "-"
         print(f"{measure:<16}" + "".join(f"{c:>20}" for c in cells) + f"{share:>14}")
     extra = sum(tally[kind, "extra headings"] for kind in kinds)
-    print(f"{'extra headings':<16}" + "".join(f"{tally[k, 'extra headings']:>20}"
-                                              for k in kinds) + f"{extra:>14}")
+    print(
+        f"{'extra headings':<16}"
+        + "".join(f"{tally[k, 'extra headings']:>20}" for k in kinds)
+        + f"{extra:>14}"
+    )
 
 
 if __name__ == "__main__":

@@ -50,12 +50,22 @@ def recipes():
     import corpus_recipes_rl
     import corpus_typst
 
-    first = (corpus_recipes_rl.RECIPES + corpus_office.LIBREOFFICE + corpus_typst.RECIPES
-             + corpus_office.DOCX)
+    first = (
+        corpus_recipes_rl.RECIPES
+        + corpus_office.LIBREOFFICE
+        + corpus_typst.RECIPES
+        + corpus_office.DOCX
+    )
     # Layouts added later go after all of the first ones, so no letter of the first version
     # changes its sender or half (a layout's position decides both).
-    return (first + corpus_recipes_rl.EXTRA + corpus_typst.EXTRA + corpus_office.EXTRA_DOCX
-            + corpus_recipes_rl.LATER + corpus_office.LATER)
+    return (
+        first
+        + corpus_recipes_rl.EXTRA
+        + corpus_typst.EXTRA
+        + corpus_office.EXTRA_DOCX
+        + corpus_recipes_rl.LATER
+        + corpus_office.LATER
+    )
 
 
 def build(only: set[str] | None = None) -> list[Letter]:
@@ -107,8 +117,10 @@ def _write(path: Path, data: bytes) -> None:
 def write_key(letters: list[Letter]) -> None:
     names = [letter.file for letter in letters]
     assert len(set(names)) == len(names), "two letters with one file name"
-    key = {"about": "Answer key of the import corpus; made by benchmarks/make_import_corpus.py",
-           "letters": [letter.key() for letter in letters]}
+    key = {
+        "about": "Answer key of the import corpus; made by benchmarks/make_import_corpus.py",
+        "letters": [letter.key() for letter in letters],
+    }
     text = json.dumps(key, ensure_ascii=False, indent=1) + "\n"
     (CORPUS / "key.json").write_text(text, encoding="utf-8")
     stale = {p.name for p in (CORPUS / "files").iterdir()} - set(names)
@@ -173,13 +185,17 @@ def write_hearing() -> None:
     every sender consulted."""
     from corpus_letters import SENDERS
 
-    consulted = "".join(f"  - name: {s.name}\n    aliases: [{_alias(s.name)}]\n"
-                        for s in SENDERS)
+    consulted = "".join(f"  - name: {s.name}\n    aliases: [{_alias(s.name)}]\n" for s in SENDERS)
     folder = CORPUS / "hearing"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "hearing.yaml").write_text(
         "# Made by benchmarks/make_import_corpus.py: the hearing the import corpus answers.\n"
-        + HEARING_HEAD + "consulted:\n" + consulted + HEARING_TOPICS, encoding="utf-8")
+        + HEARING_HEAD
+        + "consulted:\n"
+        + consulted
+        + HEARING_TOPICS,
+        encoding="utf-8",
+    )
 
 
 def _alias(name: str) -> str:

@@ -55,8 +55,12 @@ def make_document(markdown: str, *, lang: str = "da", kind: str = "response") ->
         ),
         recipient=("Region Hovedstaden", "Center for Sundhed"),
         blocks=tuple(body.blocks),
-        closing=tuple(parse_body("På vegne af Ishøj Kommune, Center for Socialservice\n\n"
-                                 "Helle Pernille Madsen  \nCenterchef").blocks),
+        closing=tuple(
+            parse_body(
+                "På vegne af Ishøj Kommune, Center for Socialservice\n\n"
+                "Helle Pernille Madsen  \nCenterchef"
+            ).blocks
+        ),
         footnotes=tuple(body.footnotes),
         subject="Samarbejdsaftale om voksne med psykisk sygdom",
         keywords=("høringssvar", "psykiatri"),
@@ -87,10 +91,14 @@ def copy_example_project(root: Path) -> Path:
     import shutil
 
     for hearing in (EXAMPLE_HEARING, EXAMPLE_FORM_HEARING):
-        shutil.copytree(REPO / "consultations" / hearing, root / "consultations" / hearing,
-                        ignore=shutil.ignore_patterns("__pycache__", ".*"))
-    shutil.copytree(REPO / "templates", root / "templates",
-                    ignore=shutil.ignore_patterns("__pycache__", ".*"))
+        shutil.copytree(
+            REPO / "consultations" / hearing,
+            root / "consultations" / hearing,
+            ignore=shutil.ignore_patterns("__pycache__", ".*"),
+        )
+    shutil.copytree(
+        REPO / "templates", root / "templates", ignore=shutil.ignore_patterns("__pycache__", ".*")
+    )
     return root
 
 
@@ -104,8 +112,9 @@ def project(tmp_path, monkeypatch) -> Path:
 
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file below ``root`` with its content, to show that nothing changed."""
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture

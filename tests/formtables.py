@@ -31,11 +31,23 @@ HEADER = ["navn", "organisation", "indsendt", "spm_1", "spm_2", "samtykke"]
 ROWS = [
     ["Anna Holm", "", "2019-06-01", "Vi foreslår flere cykelstier langs havnen", "", "ja"],
     ["", "", "02-06-2019", "Cykelstierne er for smalle og det er et problem", "Støtter", "ja"],
-    ["Bo Dam", "Cyklistforbundet", "2019-06-03 14:22",
-     "Forbundet hilser planen velkommen", "Parkering bør\nflyttes ud af bymidten", "ja"],
+    [
+        "Bo Dam",
+        "Cyklistforbundet",
+        "2019-06-03 14:22",
+        "Forbundet hilser planen velkommen",
+        "Parkering bør\nflyttes ud af bymidten",
+        "ja",
+    ],
     ["Carl Berg", "", "i går", "Vi er enige", "", "nej"],
-    ["Dorte Lund", "Handelsstandsforeningen", "2019-06-22", "",
-     "Vi er bekymrede for færre p-pladser", "ja"],
+    [
+        "Dorte Lund",
+        "Handelsstandsforeningen",
+        "2019-06-22",
+        "",
+        "Vi er bekymrede for færre p-pladser",
+        "ja",
+    ],
 ]
 
 
@@ -46,8 +58,9 @@ def hearing(root: Path, yaml: str = HEARING_YAML) -> Path:
     return folder
 
 
-def write_csv(path: Path, rows: list[list[str]] | None = None, *, header=HEADER,
-              extra_line: str | None = None) -> Path:
+def write_csv(
+    path: Path, rows: list[list[str]] | None = None, *, header=HEADER, extra_line: str | None = None
+) -> Path:
     """Semicolons, UTF-8 with BOM and quotes where needed: what Danish Excel writes."""
     import csv
     import io
@@ -80,8 +93,9 @@ def write_xlsx(path: Path, rows: list[list[str]] | None = None) -> Path:
     return path
 
 
-def write_parquet(path: Path, rows: list[list[str]] | None = None, *,
-                  row_group_size: int = 1000) -> Path:
+def write_parquet(
+    path: Path, rows: list[list[str]] | None = None, *, row_group_size: int = 1000
+) -> Path:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -91,13 +105,19 @@ def write_parquet(path: Path, rows: list[list[str]] | None = None, *,
     return path
 
 
-CAMPAIGN_A = ("Vi protesterer mod at parkeringspladserne ved torvet fjernes, fordi det rammer de "
-              "handlende og de ældre borgere hårdt, og vi foreslår at planen laves om")
-CAMPAIGN_B = ("Cykelstierne langs havnen er for smalle og bør udvides, inden der sker en ulykke "
-              "med de mange børn der cykler i skole hver morgen")
-VOCABULARY = ("trafik bus cykel sti vej torv skole børn lys støj træer bænke fortov parkering "
-              "havn butik aften morgen plads plan by gade bro tog station have park kirke "
-              "marked hus vand regn sne sommer vinter").split()
+CAMPAIGN_A = (
+    "Vi protesterer mod at parkeringspladserne ved torvet fjernes, fordi det rammer de "
+    "handlende og de ældre borgere hårdt, og vi foreslår at planen laves om"
+)
+CAMPAIGN_B = (
+    "Cykelstierne langs havnen er for smalle og bør udvides, inden der sker en ulykke "
+    "med de mange børn der cykler i skole hver morgen"
+)
+VOCABULARY = (
+    "trafik bus cykel sti vej torv skole børn lys støj træer bænke fortov parkering "
+    "havn butik aften morgen plads plan by gade bro tog station have park kirke "
+    "marked hus vand regn sne sommer vinter"
+).split()
 
 
 def own_remark(i: int) -> str:
@@ -106,13 +126,24 @@ def own_remark(i: int) -> str:
 
     pick = random.Random(i)
     if i % 4 == 1:
-        return ["Jeg er glad for planen", "Mere lys, tak", "Støtter forslaget",
-                "Bekymret for støjen"][i % 3]
+        return [
+            "Jeg er glad for planen",
+            "Mere lys, tak",
+            "Støtter forslaget",
+            "Bekymret for støjen",
+        ][i % 3]
     return "Jeg mener " + " ".join(pick.sample(VOCABULARY, 12))
 
 
-EDITS = [("hårdt", "meget hårdt"), ("ældre", "gamle"), ("fordi", "da"), ("", ""),
-         ("smalle", "snævre"), ("havnen", "kanalen"), ("hver morgen", "")]
+EDITS = [
+    ("hårdt", "meget hårdt"),
+    ("ældre", "gamle"),
+    ("fordi", "da"),
+    ("", ""),
+    ("smalle", "snævre"),
+    ("havnen", "kanalen"),
+    ("hver morgen", ""),
+]
 
 
 def mass_rows(count: int = 240) -> list[list[str]]:
@@ -130,6 +161,5 @@ def mass_rows(count: int = 240) -> list[list[str]]:
             cycle = CAMPAIGN_B.replace(old, new)
         organisation = ["", "", "", "Grundejerforeningen Nord", "", "Cyklistforbundet"][i % 6]
         date = "ukendt" if i % 97 == 50 else f"2019-06-{1 + i % 28:02d}"
-        rows.append([f"Borger {i}" if i % 11 else "", organisation, date, cycle, parking,
-                     "ja"])
+        rows.append([f"Borger {i}" if i % 11 else "", organisation, date, cycle, parking, "ja"])
     return rows

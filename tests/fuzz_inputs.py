@@ -12,11 +12,43 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-WORDS = ("kommune", "region", "borger", "aftale", "indsats", "udskrivning", "samarbejde",
-         "psykiatri", "ansvar", "netværk", "tidlig", "koordinering", "høring", "svar",
-         "bemærkning", "forslag", "plan", "sundhed", "ældre", "børn")
-ODD = ("😀", "👍🏽", "漢字", "한국어", "العربية", "\u200b", "\u00ad", "\x07", "\x1b", "\t", "∑",
-       "𝔘", "\ufeff")
+WORDS = (
+    "kommune",
+    "region",
+    "borger",
+    "aftale",
+    "indsats",
+    "udskrivning",
+    "samarbejde",
+    "psykiatri",
+    "ansvar",
+    "netværk",
+    "tidlig",
+    "koordinering",
+    "høring",
+    "svar",
+    "bemærkning",
+    "forslag",
+    "plan",
+    "sundhed",
+    "ældre",
+    "børn",
+)
+ODD = (
+    "😀",
+    "👍🏽",
+    "漢字",
+    "한국어",
+    "العربية",
+    "\u200b",
+    "\u00ad",
+    "\x07",
+    "\x1b",
+    "\t",
+    "∑",
+    "𝔘",
+    "\ufeff",
+)
 
 word = st.sampled_from(WORDS)
 odd = st.sampled_from(ODD)
@@ -33,13 +65,33 @@ words = st.lists(word, min_size=1, max_size=6).map(_join)
 @st.composite
 def inline(draw) -> str:
     text = draw(words)
-    kind = draw(st.sampled_from(["plain", "em", "strong", "code", "link", "struck link",
-                                 "inline note", "odd", "struck", "autolink"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "plain",
+                "em",
+                "strong",
+                "code",
+                "link",
+                "struck link",
+                "inline note",
+                "odd",
+                "struck",
+                "autolink",
+            ]
+        )
+    )
     return {
-        "plain": text, "em": f"*{text}*", "strong": f"**{text}**", "code": f"`{text}`",
-        "link": f"[{text}]({URL})", "struck link": f"~~[{text}]({URL})~~",
-        "inline note": f"{draw(word)}^[{text}]", "odd": f"{text} {draw(odd)}",
-        "struck": f"~~{text}~~", "autolink": f"{text} <{URL}>",
+        "plain": text,
+        "em": f"*{text}*",
+        "strong": f"**{text}**",
+        "code": f"`{text}`",
+        "link": f"[{text}]({URL})",
+        "struck link": f"~~[{text}]({URL})~~",
+        "inline note": f"{draw(word)}^[{text}]",
+        "odd": f"{text} {draw(odd)}",
+        "struck": f"~~{text}~~",
+        "autolink": f"{text} <{URL}>",
     }[kind]
 
 
@@ -48,8 +100,24 @@ line = st.lists(inline(), min_size=1, max_size=5).map(_join)
 
 @st.composite
 def block(draw) -> str:
-    kind = draw(st.sampled_from(["para", "heading", "list", "ordered", "tasks", "quote", "code",
-                                 "table", "deep quote", "deep list", "note", "rule"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "para",
+                "heading",
+                "list",
+                "ordered",
+                "tasks",
+                "quote",
+                "code",
+                "table",
+                "deep quote",
+                "deep list",
+                "note",
+                "rule",
+            ]
+        )
+    )
     if kind == "heading":
         return "#" * draw(st.integers(1, 6)) + " " + draw(words)
     if kind in ("list", "ordered", "tasks"):
@@ -61,8 +129,9 @@ def block(draw) -> str:
         return "```\n" + draw(words) + "\n```"
     if kind == "table":
         columns = draw(st.integers(1, 4))
-        rows = draw(st.lists(st.lists(words, min_size=columns, max_size=columns), min_size=1,
-                             max_size=4))
+        rows = draw(
+            st.lists(st.lists(words, min_size=columns, max_size=columns), min_size=1, max_size=4)
+        )
         header = draw(st.lists(words, min_size=columns, max_size=columns))
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * columns]
         lines += ["| " + " | ".join(row) + " |" for row in rows]
@@ -96,8 +165,10 @@ def title(draw) -> str:
 def source_text(title_text: str, body_text: str) -> str:
     quoted = title_text.replace("\\", "\\\\").replace('"', '\\"')
     quoted = "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in quoted)
-    return (f'---\ntype: response\ntitle: "{quoted}"\nhearing: fuzz\norganisation: ishoj\n'
-            f"date: 2019-06-19\n---\n\n{body_text}\n")
+    return (
+        f'---\ntype: response\ntitle: "{quoted}"\nhearing: fuzz\norganisation: ishoj\n'
+        f"date: 2019-06-19\n---\n\n{body_text}\n"
+    )
 
 
 def expected_words(*texts: str) -> set[str]:
@@ -142,6 +213,7 @@ def html_text(data: bytes) -> str:
 
 # --- hostile bytes -------------------------------------------------------------------------
 
+
 @st.composite
 def damaged(draw, original: bytes) -> bytes:
     """``original`` with a few of: bytes changed, a slice cut out, bytes inserted, the end
@@ -153,11 +225,11 @@ def damaged(draw, original: bytes) -> bytes:
         if kind == "flip":
             data[at] = draw(st.integers(0, 255))
         elif kind == "cut":
-            del data[at:at + draw(st.integers(1, 200))]
+            del data[at : at + draw(st.integers(1, 200))]
         elif kind == "insert":
             data[at:at] = draw(st.binary(min_size=1, max_size=64))
         else:
-            del data[max(8, at):]
+            del data[max(8, at) :]
     return bytes(data)
 
 

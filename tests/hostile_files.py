@@ -12,8 +12,10 @@ import io
 import zipfile
 import zlib
 
-LETTER = ("Ishøj Kommune takker for muligheden for at afgive høringssvar om udkastet. "
-          "Vi bakker op om den tidlige indsats og ønsker en klar ansvarsfordeling.")
+LETTER = (
+    "Ishøj Kommune takker for muligheden for at afgive høringssvar om udkastet. "
+    "Vi bakker op om den tidlige indsats og ønsker en klar ansvarsfordeling."
+)
 
 
 def pdf(objects: list[bytes], *, trailer_extra: bytes = b"", xref: bool = True) -> bytes:
@@ -29,8 +31,10 @@ def pdf(objects: list[bytes], *, trailer_extra: bytes = b"", xref: bool = True) 
         out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
         for offset in offsets:
             out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, trailer_extra, start))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n"
+        % (len(objects) + 1, trailer_extra, start)
+    )
     return out.getvalue()
 
 
@@ -85,8 +89,7 @@ def xref_prev_loop() -> bytes:
     base = plain_letter()
     first = base.rindex(b"xref")
     second_at = len(base)
-    loop = (b"xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 6 /Root 1 0 R /Prev %d >>\n"
-            % first)
+    loop = b"xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 6 /Root 1 0 R /Prev %d >>\n" % first
     patched = base.replace(b"/Root 1 0 R >>", b"/Root 1 0 R /Prev %d >>" % second_at, 1)
     return patched + loop + b"startxref\n%d\n%%%%EOF\n" % second_at
 
@@ -125,10 +128,10 @@ def docx_lying_size() -> bytes:
     size = (info.file_size // 4).to_bytes(4, "little")
     name = info.filename.encode()
     entry = data.index(b"PK\x01\x02")
-    while data[entry + 46:entry + 46 + len(name)] != name:
+    while data[entry + 46 : entry + 46 + len(name)] != name:
         entry = data.index(b"PK\x01\x02", entry + 4)
-    data[entry + 24:entry + 28] = size  # central directory: uncompressed size
-    data[info.header_offset + 22:info.header_offset + 26] = size  # local header
+    data[entry + 24 : entry + 28] = size  # central directory: uncompressed size
+    data[info.header_offset + 22 : info.header_offset + 26] = size  # local header
     return bytes(data)
 
 
@@ -147,23 +150,30 @@ def active_letter() -> bytes:
     and in its name tree, page actions, a JavaScript link, a launch link, an embedded file
     and a file attachment; plus a web link, which must stay."""
     js = b"<< /S /JavaScript /JS (app.alert\\('hej'\\)) >>"
-    objects = text_page(letter_content(), [
-        js,                                                                     # 6
-        b"<< /Type /Annot /Subtype /Link /Rect [60 760 200 775] /A 6 0 R >>",  # 7
-        b"<< /Type /Annot /Subtype /Link /Rect [60 740 200 755] "
-        b"/A << /S /Launch /F (cmd.exe) >> >>",                                 # 8
-        b"<< /Type /Annot /Subtype /Link /Rect [60 720 200 735] "
-        b"/A << /S /URI /URI (https://www.ishoj.dk/) >> >>",                    # 9
-        stream(b"hemmelig fil", b"/Type /EmbeddedFile "),                       # 10
-        b"<< /Type /Filespec /F (x.exe) /EF << /F 10 0 R >> >>",                # 11
-        b"<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 10 10] /FS 11 0 R >>",  # 12
-        b"<< /Type /Annot /Subtype /Link /Rect [60 700 200 715] "
-        b"/A << /S /URI /URI (https://x.dk/) /Next 6 0 R >> >>",                # 13
-    ])
-    objects[0] = (b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R /AA << /WC 6 0 R >> "
-                  b"/Names << /JavaScript << /Names [(a) 6 0 R] >> "
-                  b"/EmbeddedFiles << /Names [(x.exe) 11 0 R] >> >> >>")
-    objects[2] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-                  b"/Resources << /Font << /F1 5 0 R >> >> /AA << /O 6 0 R >> "
-                  b"/Annots [7 0 R 8 0 R 9 0 R 12 0 R 13 0 R] >>")
+    objects = text_page(
+        letter_content(),
+        [
+            js,  # 6
+            b"<< /Type /Annot /Subtype /Link /Rect [60 760 200 775] /A 6 0 R >>",  # 7
+            b"<< /Type /Annot /Subtype /Link /Rect [60 740 200 755] "
+            b"/A << /S /Launch /F (cmd.exe) >> >>",  # 8
+            b"<< /Type /Annot /Subtype /Link /Rect [60 720 200 735] "
+            b"/A << /S /URI /URI (https://www.ishoj.dk/) >> >>",  # 9
+            stream(b"hemmelig fil", b"/Type /EmbeddedFile "),  # 10
+            b"<< /Type /Filespec /F (x.exe) /EF << /F 10 0 R >> >>",  # 11
+            b"<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 10 10] /FS 11 0 R >>",  # 12
+            b"<< /Type /Annot /Subtype /Link /Rect [60 700 200 715] "
+            b"/A << /S /URI /URI (https://x.dk/) /Next 6 0 R >> >>",  # 13
+        ],
+    )
+    objects[0] = (
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R /AA << /WC 6 0 R >> "
+        b"/Names << /JavaScript << /Names [(a) 6 0 R] >> "
+        b"/EmbeddedFiles << /Names [(x.exe) 11 0 R] >> >> >>"
+    )
+    objects[2] = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> /AA << /O 6 0 R >> "
+        b"/Annots [7 0 R 8 0 R 9 0 R 12 0 R 13 0 R] >>"
+    )
     return pdf(objects)

@@ -29,59 +29,150 @@ HEARING_TOPICS = [  # (id, title) of the example hearing's topics
 ]
 # Fictional senders: (name, department, street, town, e-mail domain, signatory, title)
 SENDERS = [
-    ("Glostrup Kommune", "Social og Sundhed", "Rådhusvej 2", "2600 Glostrup", "glostrup.dk",
-     "Birgitte Løkke Sørensen", "Sundhedschef"),
-    ("Albertslund Kommune", "Center for Social og Sundhed", "Nordmarks Allé 1",
-     "2620 Albertslund", "albertslund.dk", "Søren Ærø Jensen", "Centerchef"),
-    ("Brøndby Kommune", "Social- og Sundhedsforvaltningen", "Park Allé 160", "2605 Brøndby",
-     "brondby.dk", "Åse Mølgaard", "Direktør"),
-    ("Vallensbæk Kommune", "Center for Sundhed", "Vallensbæk Stationstorv 100",
-     "2665 Vallensbæk Strand", "vallensbaek.dk", "Jørgen Hæstrup", "Afdelingsleder"),
-    ("Hvidovre Kommune", "Sundhed og Omsorg", "Hvidovrevej 278", "2650 Hvidovre",
-     "hvidovre.dk", "Mette Frøslev", "Chef for psykiatri"),
-    ("Rødovre Kommune", "Social- og Sundhedsforvaltningen", "Rødovre Parkvej 150",
-     "2610 Rødovre", "rk.dk", "Kåre Bøgh Nielsen", "Socialchef"),
+    (
+        "Glostrup Kommune",
+        "Social og Sundhed",
+        "Rådhusvej 2",
+        "2600 Glostrup",
+        "glostrup.dk",
+        "Birgitte Løkke Sørensen",
+        "Sundhedschef",
+    ),
+    (
+        "Albertslund Kommune",
+        "Center for Social og Sundhed",
+        "Nordmarks Allé 1",
+        "2620 Albertslund",
+        "albertslund.dk",
+        "Søren Ærø Jensen",
+        "Centerchef",
+    ),
+    (
+        "Brøndby Kommune",
+        "Social- og Sundhedsforvaltningen",
+        "Park Allé 160",
+        "2605 Brøndby",
+        "brondby.dk",
+        "Åse Mølgaard",
+        "Direktør",
+    ),
+    (
+        "Vallensbæk Kommune",
+        "Center for Sundhed",
+        "Vallensbæk Stationstorv 100",
+        "2665 Vallensbæk Strand",
+        "vallensbaek.dk",
+        "Jørgen Hæstrup",
+        "Afdelingsleder",
+    ),
+    (
+        "Hvidovre Kommune",
+        "Sundhed og Omsorg",
+        "Hvidovrevej 278",
+        "2650 Hvidovre",
+        "hvidovre.dk",
+        "Mette Frøslev",
+        "Chef for psykiatri",
+    ),
+    (
+        "Rødovre Kommune",
+        "Social- og Sundhedsforvaltningen",
+        "Rødovre Parkvej 150",
+        "2610 Rødovre",
+        "rk.dk",
+        "Kåre Bøgh Nielsen",
+        "Socialchef",
+    ),
 ]
 # What each topic's section says: (sentences, stance) — with the hearing's keywords.
 TEXTS = {
     "tvaerfagligt-samarbejde": [
-        ("Vi er bekymrede for, at de praktiserende læger fortsat er svære at inddrage i det "
-         "tværfaglige samarbejde om borgeren.", "concern"),
-        ("Vi foreslår, at almen praksis får en fast plads i samarbejdet, og at "
-         "ansvarsfordelingen beskrives for hver sektor.", "proposal")],
+        (
+            "Vi er bekymrede for, at de praktiserende læger fortsat er svære at inddrage i det "
+            "tværfaglige samarbejde om borgeren.",
+            "concern",
+        ),
+        (
+            "Vi foreslår, at almen praksis får en fast plads i samarbejdet, og at "
+            "ansvarsfordelingen beskrives for hver sektor.",
+            "proposal",
+        ),
+    ],
     "ledsagelse": [
-        ("Mange borgere kan ikke selv komme frem til ambulant behandling, og kommunen kan "
-         "ikke tilbyde ledsagelse. Det er et problem for borgerne.", "concern"),
-        ("Vi foreslår, at regionen tilbyder befordring, når behandlingen ligger langt fra "
-         "borgerens bopæl.", "proposal")],
+        (
+            "Mange borgere kan ikke selv komme frem til ambulant behandling, og kommunen kan "
+            "ikke tilbyde ledsagelse. Det er et problem for borgerne.",
+            "concern",
+        ),
+        (
+            "Vi foreslår, at regionen tilbyder befordring, når behandlingen ligger langt fra "
+            "borgerens bopæl.",
+            "proposal",
+        ),
+    ],
     "ambulant-behandling": [
-        ("Vi er positive over for den fælles forventningsafstemning under ambulant "
-         "behandling i distriktspsykiatrien.", "positive"),
-        ("Vi savner en beskrivelse af visitation og bevilling, så borgeren ikke får stillet "
-         "ydelser i udsigt, som kommunen ikke kan give.", "concern")],
+        (
+            "Vi er positive over for den fælles forventningsafstemning under ambulant "
+            "behandling i distriktspsykiatrien.",
+            "positive",
+        ),
+        (
+            "Vi savner en beskrivelse af visitation og bevilling, så borgeren ikke får stillet "
+            "ydelser i udsigt, som kommunen ikke kan give.",
+            "concern",
+        ),
+    ],
     "udskrivningsmentor": [
         ("Vi hilser udskrivningsmentoren velkommen og finder ordningen positiv.", "positive"),
-        ("Vi opfordrer til, at opgaven for en mentor beskrives nærmere, og foreslår en "
-         "fælles evaluering efter et år.", "proposal")],
+        (
+            "Vi opfordrer til, at opgaven for en mentor beskrives nærmere, og foreslår en "
+            "fælles evaluering efter et år.",
+            "proposal",
+        ),
+    ],
     "indlaeggelse-udskrivning": [
-        ("Vi oplever ofte, at udskrivningsdatoen meldes sent, og vi er bekymrede for "
-         "udskrivning fra sengeafsnit uden et udskrivningsmøde.", "concern"),
-        ("Vi er enige i procedurerne for indlæggelse og udskrivning og finder dem "
-         "positive.", "positive")],
+        (
+            "Vi oplever ofte, at udskrivningsdatoen meldes sent, og vi er bekymrede for "
+            "udskrivning fra sengeafsnit uden et udskrivningsmøde.",
+            "concern",
+        ),
+        (
+            "Vi er enige i procedurerne for indlæggelse og udskrivning og finder dem positive.",
+            "positive",
+        ),
+    ],
     "ventetid": [
-        ("Vi mangler akuttilbud i ventetiden, og varsling og færdigmelding sker ofte for "
-         "sent. Det er et problem.", "concern"),
-        ("Vi foreslår, at orientering om færdigmelding sker elektronisk, og at varsling "
-         "følger en fast frist.", "proposal")],
+        (
+            "Vi mangler akuttilbud i ventetiden, og varsling og færdigmelding sker ofte for "
+            "sent. Det er et problem.",
+            "concern",
+        ),
+        (
+            "Vi foreslår, at orientering om færdigmelding sker elektronisk, og at varsling "
+            "følger en fast frist.",
+            "proposal",
+        ),
+    ],
     "netvaerksmoeder": [
-        ("Det er ikke realistisk at holde netværksmøder inden for tre dage; vi er "
-         "bekymrede for kvaliteten af møderne.", "concern"),
-        ("Vi foreslår, at netværksmøder indkaldes skriftligt, og at en koordinerende "
-         "indsatsplan følger med.", "proposal")],
+        (
+            "Det er ikke realistisk at holde netværksmøder inden for tre dage; vi er "
+            "bekymrede for kvaliteten af møderne.",
+            "concern",
+        ),
+        (
+            "Vi foreslår, at netværksmøder indkaldes skriftligt, og at en koordinerende "
+            "indsatsplan følger med.",
+            "proposal",
+        ),
+    ],
     "hjemloese": [
-        ("Vi er bekymrede for borgere i hjemløshed, fordi der mangler pladser på herberg "
-         "og forsorgshjem.", "concern"),
-        ("Vi foreslår en fælles indsats for hjemløse med psykisk sygdom.", "proposal")],
+        (
+            "Vi er bekymrede for borgere i hjemløshed, fordi der mangler pladser på herberg "
+            "og forsorgshjem.",
+            "concern",
+        ),
+        ("Vi foreslår en fælles indsats for hjemløse med psykisk sygdom.", "proposal"),
+    ],
 }
 # Headings that do not name the topic: only the section's words can tell.
 PARAPHRASES = {
@@ -94,9 +185,11 @@ PARAPHRASES = {
     "netvaerksmoeder": "Møder med borgerens netværk",
     "hjemloese": "Borgere uden bolig",
 }
-FILLER = ("Kommunen har drøftet udkastet med de relevante fagområder og med brugerrådet. "
-          "Bemærkningerne bygger på erfaringer fra den daglige sagsbehandling, hvor "
-          "medarbejderne møder borgerne i deres eget hjem og i kommunens tilbud. ")
+FILLER = (
+    "Kommunen har drøftet udkastet med de relevante fagområder og med brugerrådet. "
+    "Bemærkningerne bygger på erfaringer fra den daglige sagsbehandling, hvor "
+    "medarbejderne møder borgerne i deres eget hjem og i kommunens tilbud. "
+)
 
 
 @dataclass
@@ -152,28 +245,40 @@ def response_pdf(seed: int = 0, sections: int = 6) -> tuple[bytes, Truth]:
 
     sender, truth, parts = plan(seed, sections)
     name, department, street, town, domain, signer, role = sender
-    markdown = [f"{name} takker for muligheden for at afgive høringssvar til udkastet. "
-                + FILLER, "Vi vil særligt fremhæve:",
-                "- at aftalen tydeliggør ansvarsfordelingen mellem sektorerne\n"
-                "- at der lægges op til en tidlig og koordineret indsats"]
+    markdown = [
+        f"{name} takker for muligheden for at afgive høringssvar til udkastet. " + FILLER,
+        "Vi vil særligt fremhæve:",
+        "- at aftalen tydeliggør ansvarsfordelingen mellem sektorerne\n"
+        "- at der lægges op til en tidlig og koordineret indsats",
+    ]
     for heading, _, text in parts:
         markdown += [f"## {heading.replace('. ', chr(92) + '. ', 1)}", text, FILLER]
     body = parse_body("\n\n".join(markdown))
     closing = parse_body(f"På vegne af {name}, {department}\n\n{signer}  \n{role}")
     rng = random.Random(seed)
     document = Document(
-        kind="response", lang="da",
+        kind="response",
+        lang="da",
         title="Høringssvar vedrørende samarbejdsaftale om voksne med psykisk sygdom",
-        author=name, date=truth.date,
-        letterhead=Letterhead(organisation=name, department=department,
-                              footer_lines=(f"{name} · {street} · {town}",
-                                            f"post@{domain} · www.{domain}")),
-        info=(InfoItem("Dato", danish_date(truth.date, rng.randrange(4))),
-              InfoItem("Sagsnr.", truth.case_number),
-              InfoItem("E-mail", f"sundhed@{domain}")),
+        author=name,
+        date=truth.date,
+        letterhead=Letterhead(
+            organisation=name,
+            department=department,
+            footer_lines=(f"{name} · {street} · {town}", f"post@{domain} · www.{domain}"),
+        ),
+        info=(
+            InfoItem("Dato", danish_date(truth.date, rng.randrange(4))),
+            InfoItem("Sagsnr.", truth.case_number),
+            InfoItem("E-mail", f"sundhed@{domain}"),
+        ),
         recipient=("Region Hovedstaden", "Center for Sundhed"),
-        blocks=tuple(body.blocks), closing=tuple(closing.blocks), footnotes=(),
-        subject="Samarbejdsaftale om voksne med psykisk sygdom", keywords=("høringssvar",))
+        blocks=tuple(body.blocks),
+        closing=tuple(closing.blocks),
+        footnotes=(),
+        subject="Samarbejdsaftale om voksne med psykisk sygdom",
+        keywords=("høringssvar",),
+    )
     return pdf.render(document, TemplateFinder(None)), truth
 
 
@@ -211,8 +316,7 @@ def response_docx(seed: int = 0, sections: int = 6) -> tuple[bytes, Truth]:
     run.font.size = Pt(16)
     document.add_paragraph(f"{name} har følgende bemærkninger til udkastet. " + FILLER)
     document.add_paragraph("Vi lægger vægt på:")
-    document.add_paragraph("en klar ansvarsfordeling mellem region og kommune",
-                           style="List Bullet")
+    document.add_paragraph("en klar ansvarsfordeling mellem region og kommune", style="List Bullet")
     document.add_paragraph("en tidlig og koordineret indsats for borgeren", style="List Bullet")
     for index, (heading, _, text) in enumerate(parts):
         if index % 3 == 1:
@@ -226,9 +330,11 @@ def response_docx(seed: int = 0, sections: int = 6) -> tuple[bytes, Truth]:
             _add_footnote(document, paragraph, FOOTNOTE)
         if index == 2:
             table = document.add_table(rows=3, cols=2)
-            cells = [("Krav i udkastet", "Vores forslag"),
-                     ("Netværksmøde inden 3 dage", "Netværksmøde inden 7 hverdage"),
-                     ("Indkaldelse pr. telefon", "Indkaldelse via digital post")]
+            cells = [
+                ("Krav i udkastet", "Vores forslag"),
+                ("Netværksmøde inden 3 dage", "Netværksmøde inden 7 hverdage"),
+                ("Indkaldelse pr. telefon", "Indkaldelse via digital post"),
+            ]
             for row, values in zip(table.rows, cells, strict=True):
                 for cell, value in zip(row.cells, values, strict=True):
                     cell.text = value
@@ -252,15 +358,20 @@ def _add_footnote(document, paragraph, text: str) -> None:
     from docx.oxml import parse_xml
 
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    xml = (f'<w:footnotes {ns}>'
-           '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-           '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-           '<w:continuationSeparator/></w:r></w:p></w:footnote>'
-           f'<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space='
-           f'"preserve"> {text}</w:t></w:r></w:p></w:footnote></w:footnotes>')
-    part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                xml.encode("utf-8"), document.part.package)
+    xml = (
+        f"<w:footnotes {ns}>"
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote>"
+        f'<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space='
+        f'"preserve"> {text}</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        xml.encode("utf-8"),
+        document.part.package,
+    )
     document.part.relate_to(part, RT.FOOTNOTES)
     paragraph._p.append(parse_xml(f'<w:r {ns}><w:footnoteReference w:id="1"/></w:r>'))
 
@@ -299,13 +410,20 @@ Med venlig hilsen
 
 Karen Brøndum Østergaard
 Socialchef"""
-SEED_TRUTH = Truth("Ishøj Kommune", dt.date(2019, 6, 19), "",
-                   headings=["Tværfagligt samarbejde", "Ledsagelse til behandling",
-                             "Udskrivningsmentor", "Borgere i hjemløshed"],
-                   topics=["tvaerfagligt-samarbejde", "ledsagelse", "udskrivningsmentor",
-                           "hjemloese"],
-                   stances=["concern", "concern", "positive", "concern"],
-                   signatory="Karen Brøndum Østergaard")
+SEED_TRUTH = Truth(
+    "Ishøj Kommune",
+    dt.date(2019, 6, 19),
+    "",
+    headings=[
+        "Tværfagligt samarbejde",
+        "Ledsagelse til behandling",
+        "Udskrivningsmentor",
+        "Borgere i hjemløshed",
+    ],
+    topics=["tvaerfagligt-samarbejde", "ledsagelse", "udskrivningsmentor", "hjemloese"],
+    stances=["concern", "concern", "positive", "concern"],
+    signatory="Karen Brøndum Østergaard",
+)
 
 
 def _typst_text(text: str) -> str:
@@ -314,9 +432,13 @@ def _typst_text(text: str) -> str:
     return "".join("\\" + c if c in special else c for c in text)
 
 
-def plain_pdf(text: str = SEED_STYLE, *, date_line: str = "Ishøj, den 19. juni 2019",
-              subject: str = "Høring af udkast til samarbejdsaftaler om voksne med psykisk "
-                             "sygdom", width_cm: float = 9) -> bytes:
+def plain_pdf(
+    text: str = SEED_STYLE,
+    *,
+    date_line: str = "Ishøj, den 19. juni 2019",
+    subject: str = "Høring af udkast til samarbejdsaftaler om voksne med psykisk sygdom",
+    width_cm: float = 9,
+) -> bytes:
     """A text-only letter like the seed, straight from Typst: justified and hyphenated
     (so lines end in "-"), a running header and "Side X af Y" on every page."""
     import tempfile
@@ -328,16 +450,16 @@ def plain_pdf(text: str = SEED_STYLE, *, date_line: str = "Ishøj, den 19. juni 
     for block in text.split("\n\n"):
         lines.append(" \\\n".join(_typst_text(line) for line in block.split("\n")))
     source = (
-        '#set page(paper: "a4", margin: (x: (21cm - ' + str(width_cm) + 'cm) / 2, y: 4.5cm),\n'
-        '  header: context { if counter(page).get().first() > 1 [Ishøj Kommune #h(1fr) '
-        'Høringssvar] },\n'
-        '  footer: context [#h(1fr) Side #counter(page).display() af '
-        '#counter(page).final().first()])\n'
+        '#set page(paper: "a4", margin: (x: (21cm - ' + str(width_cm) + "cm) / 2, y: 4.5cm),\n"
+        "  header: context { if counter(page).get().first() > 1 [Ishøj Kommune #h(1fr) "
+        "Høringssvar] },\n"
+        "  footer: context [#h(1fr) Side #counter(page).display() af "
+        "#counter(page).final().first()])\n"
         '#set text(lang: "da", size: 12pt, hyphenate: true)\n'
-        '#set par(justify: true, spacing: 1.2em)\n'
-        f'{_typst_text(date_line)}\n\n'
-        f'#text(weight: "bold")[{_typst_text(subject)}]\n\n'
-        + "\n\n".join(lines) + "\n")
+        "#set par(justify: true, spacing: 1.2em)\n"
+        f"{_typst_text(date_line)}\n\n"
+        f'#text(weight: "bold")[{_typst_text(subject)}]\n\n' + "\n\n".join(lines) + "\n"
+    )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "letter.typ"
         path.write_text(source, "utf-8")
@@ -368,8 +490,9 @@ def scanned_pdf() -> bytes:
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "scan.typ"
-        path.write_text('#set page(paper: "a4")\n#rect(width: 15cm, height: 20cm, '
-                        'fill: luma(200))\n', "utf-8")
+        path.write_text(
+            '#set page(paper: "a4")\n#rect(width: 15cm, height: 20cm, fill: luma(200))\n', "utf-8"
+        )
         return typst.compile(str(path))
 
 
@@ -420,8 +543,7 @@ def pdf_bomb(unpacked_mb: int) -> bytes:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed
-        + b"\nendstream",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     out, offsets = bytearray(b"%PDF-1.7\n"), []
@@ -432,19 +554,27 @@ def pdf_bomb(unpacked_mb: int) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
 GLOSTRUP_TRUTH = Truth(
-    "Glostrup Kommune", dt.date(2019, 6, 18), "19/04512",
-    headings=["1. Samarbejdet med almen praksis", "2. Ledsagelse og transport til ambulant "
-              "behandling", "3. Udskrivningsmentor", "4. Varsling og færdigmelding",
-              "5. Borgere i hjemløshed"],
-    topics=["tvaerfagligt-samarbejde", "ledsagelse", "udskrivningsmentor", "ventetid",
-            "hjemloese"],
+    "Glostrup Kommune",
+    dt.date(2019, 6, 18),
+    "19/04512",
+    headings=[
+        "1. Samarbejdet med almen praksis",
+        "2. Ledsagelse og transport til ambulant behandling",
+        "3. Udskrivningsmentor",
+        "4. Varsling og færdigmelding",
+        "5. Borgere i hjemløshed",
+    ],
+    topics=["tvaerfagligt-samarbejde", "ledsagelse", "udskrivningsmentor", "ventetid", "hjemloese"],
     stances=["proposal", "concern", "positive", "proposal", "concern"],
-    signatory="Lene Vestergaard Holm")
+    signatory="Lene Vestergaard Holm",
+)
 
 
 def glostrup_pdf() -> bytes:
@@ -459,22 +589,37 @@ def glostrup_pdf() -> bytes:
 
     text = (Path(__file__).parent / "fixtures" / "import" / "glostrup.md").read_text("utf-8")
     body = parse_body(text)
-    closing = parse_body("På vegne af Glostrup Kommune, Social og Sundhed\n\n"
-                         "Lene Vestergaard Holm  \nSocial- og sundhedsdirektør")
+    closing = parse_body(
+        "På vegne af Glostrup Kommune, Social og Sundhed\n\n"
+        "Lene Vestergaard Holm  \nSocial- og sundhedsdirektør"
+    )
     document = Document(
-        kind="response", lang="da",
+        kind="response",
+        lang="da",
         title="Høringssvar til udkast til samarbejdsaftale om voksne med psykisk sygdom",
-        author="Glostrup Kommune", date=GLOSTRUP_TRUTH.date,
+        author="Glostrup Kommune",
+        date=GLOSTRUP_TRUTH.date,
         letterhead=Letterhead(
-            organisation="Glostrup Kommune", department="Social og Sundhed",
-            footer_lines=("Glostrup Kommune · Rådhusvej 2 · 2600 Glostrup · Telefon 43 23 60 00",
-                          "social@glostrup.dk · www.glostrup.dk")),
-        info=(InfoItem("Dato", "18. juni 2019"), InfoItem("Sagsnr.", "19/04512"),
-              InfoItem("Kontakt", "Anders Kjær, specialkonsulent"),
-              InfoItem("E-mail", "social@glostrup.dk")),
+            organisation="Glostrup Kommune",
+            department="Social og Sundhed",
+            footer_lines=(
+                "Glostrup Kommune · Rådhusvej 2 · 2600 Glostrup · Telefon 43 23 60 00",
+                "social@glostrup.dk · www.glostrup.dk",
+            ),
+        ),
+        info=(
+            InfoItem("Dato", "18. juni 2019"),
+            InfoItem("Sagsnr.", "19/04512"),
+            InfoItem("Kontakt", "Anders Kjær, specialkonsulent"),
+            InfoItem("E-mail", "social@glostrup.dk"),
+        ),
         recipient=("Region Hovedstaden", "Psykiatri og Social"),
-        blocks=tuple(body.blocks), closing=tuple(closing.blocks), footnotes=(),
-        subject="Samarbejdsaftale om voksne med psykisk sygdom", keywords=("høringssvar",))
+        blocks=tuple(body.blocks),
+        closing=tuple(closing.blocks),
+        footnotes=(),
+        subject="Samarbejdsaftale om voksne med psykisk sygdom",
+        keywords=("høringssvar",),
+    )
     return pdf.render(document, TemplateFinder(None))
 
 
@@ -490,39 +635,50 @@ def sidebar_letter_pdf() -> bytes:
 
     import typst
 
-    sidebar = " \\\n".join(["Hvidovre Kommune", "Sundhed og Omsorg", "Hvidovrevej 278",
-                            "2650 Hvidovre", "EAN-nr. 5798000000001",
-                            "Åbningstider: man-fre 10-14", "Dato: 3. marts 2025",
-                            "J.nr.: 27.00.00-P20-7-25"])
-    body = "\n\n".join([
-        "#text(size: 14pt, weight: \"bold\")[Høringssvar vedrørende samarbejdsaftalen]",
-        "Hvidovre Kommune har læst udkastet og har nogle ﬂere bemærkninger til det, som vi "
-        "beskriver nedenfor. " * 2,
-        "#text(size: 14pt, weight: \"bold\")[Udskrivningsmentor]",
-        "Ordningen med en udskrivningsmentor er et godt initiativ for borgerne. " * 3,
-        "Svar:",
-        "Kommunen ønsker, at mentoren ansættes i regionen og følger borgeren hjem. " * 3,
-        "#text(size: 14pt, weight: \"bold\")[Netværksmøder]",
-        "- #text(weight: \"bold\")[Indkaldelse:] Vi foreslår en fast frist for indkaldelsen.\n"
-        "- #text(weight: \"bold\")[Deltagere:] Det er positivt, at pårørende deltager.",
-        "Svar:",
-        "Vi er bekymrede for, at møderne aflyses med kort varsel. " * 40,
-        "Med venlig hilsen",
-        "Mette Frøslev \\\nChef for psykiatri"])
+    sidebar = " \\\n".join(
+        [
+            "Hvidovre Kommune",
+            "Sundhed og Omsorg",
+            "Hvidovrevej 278",
+            "2650 Hvidovre",
+            "EAN-nr. 5798000000001",
+            "Åbningstider: man-fre 10-14",
+            "Dato: 3. marts 2025",
+            "J.nr.: 27.00.00-P20-7-25",
+        ]
+    )
+    body = "\n\n".join(
+        [
+            '#text(size: 14pt, weight: "bold")[Høringssvar vedrørende samarbejdsaftalen]',
+            "Hvidovre Kommune har læst udkastet og har nogle ﬂere bemærkninger til det, som vi "
+            "beskriver nedenfor. " * 2,
+            '#text(size: 14pt, weight: "bold")[Udskrivningsmentor]',
+            "Ordningen med en udskrivningsmentor er et godt initiativ for borgerne. " * 3,
+            "Svar:",
+            "Kommunen ønsker, at mentoren ansættes i regionen og følger borgeren hjem. " * 3,
+            '#text(size: 14pt, weight: "bold")[Netværksmøder]',
+            '- #text(weight: "bold")[Indkaldelse:] Vi foreslår en fast frist for indkaldelsen.\n'
+            '- #text(weight: "bold")[Deltagere:] Det er positivt, at pårørende deltager.',
+            "Svar:",
+            "Vi er bekymrede for, at møderne aflyses med kort varsel. " * 40,
+            "Med venlig hilsen",
+            "Mette Frøslev \\\nChef for psykiatri",
+        ]
+    )
     source = (
         '#set page(paper: "a4", margin: (left: 2.5cm, right: 6.5cm, top: 9cm, bottom: 3cm),\n'
-        '  background: context [#place(top + right, dx: -1cm, dy: 3cm, block(width: 4.5cm,\n'
-        f'    text(size: 8pt)[{sidebar}]))\n'
-        '    #place(bottom + left, dx: 1cm, dy: -0.8cm, text(size: 6pt)[Offentliggjort '
-        'af Aktindsigtsarkivet 2. april 2025])],\n'
-        '  footer: context [#h(1fr) #text(size: 8pt)[Side #counter(page).display() af '
-        '#counter(page).final().first()]])\n'
+        "  background: context [#place(top + right, dx: -1cm, dy: 3cm, block(width: 4.5cm,\n"
+        f"    text(size: 8pt)[{sidebar}]))\n"
+        "    #place(bottom + left, dx: 1cm, dy: -0.8cm, text(size: 6pt)[Offentliggjort "
+        "af Aktindsigtsarkivet 2. april 2025])],\n"
+        "  footer: context [#h(1fr) #text(size: 8pt)[Side #counter(page).display() af "
+        "#counter(page).final().first()]])\n"
         '#set text(lang: "da", size: 10pt)\n'
-        '#set par(spacing: 1.1em)\n'
+        "#set par(spacing: 1.1em)\n"
         '#place(top + left, dy: -6.5cm, text(size: 18pt, weight: "bold")[HVIDOVRE KOMMUNE])\n'
-        '#place(top + left, dy: -4cm, [Region Hovedstaden \\\nPsykiatri og Social \\\n'
-        'Kongens Vænge 2 \\\n3400 Hillerød])\n'
-        + body + "\n")
+        "#place(top + left, dy: -4cm, [Region Hovedstaden \\\nPsykiatri og Social \\\n"
+        "Kongens Vænge 2 \\\n3400 Hillerød])\n" + body + "\n"
+    )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "letter.typ"
         path.write_text(source, "utf-8")

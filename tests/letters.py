@@ -53,23 +53,33 @@ def compile_typst(source: str) -> bytes:
         return typst.compile(str(path))
 
 
-def letter_pdf(*, logo: str, blocks: list, recipient: list[str] = (), date_top_right: str = "",
-               info: list[tuple[str, str]] = (), subject: str = "", closing: list[str] = (),
-               footer: str = "", date_line: str = "") -> bytes:
+def letter_pdf(
+    *,
+    logo: str,
+    blocks: list,
+    recipient: list[str] = (),
+    date_top_right: str = "",
+    info: list[tuple[str, str]] = (),
+    subject: str = "",
+    closing: list[str] = (),
+    footer: str = "",
+    date_line: str = "",
+) -> bytes:
     """A one- or two-page letter: ``logo`` large and bold at the top right, the recipient in
     the window at the left, ``info`` (label, value) as a table floated right beside the
     window, ``date_top_right`` above it; then the subject, the blocks and the closing."""
-    placed = [f'#place(top + right, dy: -2.2cm)[#text(size: 18pt, weight: "bold")'
-              f'[{typst_text(logo)}]]']
+    placed = [
+        f'#place(top + right, dy: -2.2cm)[#text(size: 18pt, weight: "bold")[{typst_text(logo)}]]'
+    ]
     if date_top_right:
         placed.append(f"#place(top + right, dy: 0.2cm)[{typst_text(date_top_right)}]")
     if info:
-        cells = ", ".join(f"[{typst_text(label)}], [{typst_text(value)}]"
-                          for label, value in info)
-        placed.append("#place(top + right, dy: 1cm)[#text(size: 9pt)[#table(columns: 2, "
-                      f"stroke: none, inset: 2pt, {cells})]]")
-    window = f"#block(height: 4.2cm)[{_lines(list(recipient))}]" if recipient else \
-        "#v(1cm)"
+        cells = ", ".join(f"[{typst_text(label)}], [{typst_text(value)}]" for label, value in info)
+        placed.append(
+            "#place(top + right, dy: 1cm)[#text(size: 9pt)[#table(columns: 2, "
+            f"stroke: none, inset: 2pt, {cells})]]"
+        )
+    window = f"#block(height: 4.2cm)[{_lines(list(recipient))}]" if recipient else "#v(1cm)"
     parts = [*placed, window]
     if date_line:
         parts.append(typst_text(date_line))
@@ -84,31 +94,38 @@ def letter_pdf(*, logo: str, blocks: list, recipient: list[str] = (), date_top_r
         f"  footer: [{foot} #h(1fr) #text(size: 8pt)[Side #context counter(page).display() af "
         "#context counter(page).final().first()]])\n"
         '#set text(lang: "da", size: 11pt)\n'
-        "#set par(justify: false, spacing: 1.1em)\n"
-        + "\n\n".join(parts) + "\n")
+        "#set par(justify: false, spacing: 1.1em)\n" + "\n\n".join(parts) + "\n"
+    )
     return compile_typst(source)
 
 
-def email_pdf(headers: list[tuple[str, str]], body: list, quoted: list = (),
-              columns: bool = False) -> bytes:
+def email_pdf(
+    headers: list[tuple[str, str]], body: list, quoted: list = (), columns: bool = False
+) -> bytes:
     """An e-mail as Outlook prints it: the header block (Fra, Sendt, Til, Cc, Emne), the
     message, and below it the quoted messages (each a header block and its text). With
     ``columns`` the labels stand in a column of their own, left of the values."""
+
     def header_block(pairs):
         if columns:
-            cells = ", ".join(f'[#text(weight: "bold")[{typst_text(k)}:]], [{typst_text(v)}]'
-                              for k, v in pairs)
+            cells = ", ".join(
+                f'[#text(weight: "bold")[{typst_text(k)}:]], [{typst_text(v)}]' for k, v in pairs
+            )
             return f"#grid(columns: (2cm, auto), row-gutter: 4pt, {cells})"
-        return " \\\n".join(f'#text(weight: "bold")[{typst_text(k)}:] {typst_text(v)}'
-                            for k, v in pairs)
+        return " \\\n".join(
+            f'#text(weight: "bold")[{typst_text(k)}:] {typst_text(v)}' for k, v in pairs
+        )
 
     parts = [header_block(headers), *(_block(b) for b in body)]
     for pairs, blocks in quoted:
         parts.append("#line(length: 100%, stroke: 0.5pt)")
         parts.append(header_block(pairs))
         parts += [_block(b) for b in blocks]
-    source = ('#set page(paper: "a4", margin: 2cm)\n#set text(lang: "da", size: 10pt)\n'
-              + "\n\n".join(parts) + "\n")
+    source = (
+        '#set page(paper: "a4", margin: 2cm)\n#set text(lang: "da", size: 10pt)\n'
+        + "\n\n".join(parts)
+        + "\n"
+    )
     return compile_typst(source)
 
 

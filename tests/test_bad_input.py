@@ -48,44 +48,63 @@ def assert_fails_cleanly(cli, project: Path, expected: list[str], *args: str) ->
 
 
 def test_malformed_yaml_names_the_line(cli, project):
-    replace_in_source(project, "department: Center for Socialservice",
-                      "department: [Center for Socialservice")
-    assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:6: metadata er ikke gyldig YAML: den [ der begynder på denne linje, bliver "
-        "aldrig lukket med ] (afslut den med ] på samme linje, eller sæt tekst med ',' eller "
-        "':' i anførselstegn)"
-    ])
+    replace_in_source(
+        project, "department: Center for Socialservice", "department: [Center for Socialservice"
+    )
+    assert_fails_cleanly(
+        cli,
+        project,
+        [
+            f"{SOURCE}:6: metadata er ikke gyldig YAML: den [ der begynder på denne linje, bliver "
+            "aldrig lukket med ] (afslut den med ] på samme linje, eller sæt tekst med ',' eller "
+            "':' i anførselstegn)"
+        ],
+    )
 
 
 YAML_MISTAKES = [  # (what is changed, the message in Danish and in English)
-    ('title: Høringssvar om udkast', 'title: "Høringssvar om udkast',
-     ":3: metadata er ikke gyldig YAML: anførselstegnet \" i starten af teksten bliver aldrig "
-     "lukket (afslut teksten med samme anførselstegn på den linje, eller udelad "
-     "anførselstegnene)",
-     ":3: metadata is not valid YAML: the quote \" that begins the text is never closed (end "
-     "the text with the same quote mark on that line, or leave the quotes out)"),
-    ("  - Center for Sundhed", "\t- Center for Sundhed",
-     ":11: metadata er ikke gyldig YAML: linjen er rykket ind med en tabulator (YAML rykker "
-     "kun ind med mellemrum: erstat tabulatoren med mellemrum, som på linjerne over)",
-     ":11: metadata is not valid YAML: the line is indented with a tab (YAML indents with "
-     "spaces only: replace the tab with spaces, as on the lines above)"),
-    ("case_number: 27", "title: Dobbelt\ncase_number: 27",
-     ":8: metadata er ikke gyldig YAML: 'title' er skrevet to gange (første gang på linje 3) "
-     "(behold den ene: en nøgle må kun stå én gang på samme niveau)",
-     ":8: metadata is not valid YAML: 'title' is written twice (first on line 3) (keep one of "
-     "them: a key may appear only once at the same level)"),
-    ("department: Center for Socialservice", "department: Center: Socialservice",
-     ":6: metadata er ikke gyldig YAML: teksten indeholder et ':', som YAML læser som en ny "
-     'nøgle (sæt tekst med ": " i anførselstegn, fx title: "Svar: om trafikken")',
-     ":6: metadata is not valid YAML: the text has a ':' in it, which YAML reads as a new key "
-     '(put text that contains ": " in quotes, e.g. title: "Svar: om trafikken")'),
+    (
+        "title: Høringssvar om udkast",
+        'title: "Høringssvar om udkast',
+        ':3: metadata er ikke gyldig YAML: anførselstegnet " i starten af teksten bliver aldrig '
+        "lukket (afslut teksten med samme anførselstegn på den linje, eller udelad "
+        "anførselstegnene)",
+        ':3: metadata is not valid YAML: the quote " that begins the text is never closed (end '
+        "the text with the same quote mark on that line, or leave the quotes out)",
+    ),
+    (
+        "  - Center for Sundhed",
+        "\t- Center for Sundhed",
+        ":11: metadata er ikke gyldig YAML: linjen er rykket ind med en tabulator (YAML rykker "
+        "kun ind med mellemrum: erstat tabulatoren med mellemrum, som på linjerne over)",
+        ":11: metadata is not valid YAML: the line is indented with a tab (YAML indents with "
+        "spaces only: replace the tab with spaces, as on the lines above)",
+    ),
+    (
+        "case_number: 27",
+        "title: Dobbelt\ncase_number: 27",
+        ":8: metadata er ikke gyldig YAML: 'title' er skrevet to gange (første gang på linje 3) "
+        "(behold den ene: en nøgle må kun stå én gang på samme niveau)",
+        ":8: metadata is not valid YAML: 'title' is written twice (first on line 3) (keep one of "
+        "them: a key may appear only once at the same level)",
+    ),
+    (
+        "department: Center for Socialservice",
+        "department: Center: Socialservice",
+        ":6: metadata er ikke gyldig YAML: teksten indeholder et ':', som YAML læser som en ny "
+        'nøgle (sæt tekst med ": " i anførselstegn, fx title: "Svar: om trafikken")',
+        ":6: metadata is not valid YAML: the text has a ':' in it, which YAML reads as a new key "
+        '(put text that contains ": " in quotes, e.g. title: "Svar: om trafikken")',
+    ),
 ]
 
 
-@pytest.mark.parametrize("old, new, danish, english", YAML_MISTAKES,
-                         ids=["unclosed quote", "tab", "duplicate key", "colon in text"])
-def test_yaml_mistakes_in_plain_words_where_they_start(cli, project, old, new, danish,
-                                                       english):
+@pytest.mark.parametrize(
+    "old, new, danish, english",
+    YAML_MISTAKES,
+    ids=["unclosed quote", "tab", "duplicate key", "colon in text"],
+)
+def test_yaml_mistakes_in_plain_words_where_they_start(cli, project, old, new, danish, english):
     replace_in_source(project, old, new)
     assert_fails_cleanly(cli, project, [f"{SOURCE}{danish}"])
     result = cli("--lang", "en", "check")
@@ -94,9 +113,9 @@ def test_yaml_mistakes_in_plain_words_where_they_start(cli, project, old, new, d
 
 def test_unknown_key_suggests_the_right_one(cli, project):
     replace_in_source(project, "case_number:", "case_nummer:")
-    assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:8: case_nummer: ukendt nøgle (mente du 'case_number'?)"
-    ])
+    assert_fails_cleanly(
+        cli, project, [f"{SOURCE}:8: case_nummer: ukendt nøgle (mente du 'case_number'?)"]
+    )
 
 
 def test_missing_required_key(cli, project):
@@ -106,75 +125,104 @@ def test_missing_required_key(cli, project):
 
 def test_invalid_date(cli, project):
     replace_in_source(project, "date: 2019-06-19", "date: 2019-13-01")
-    assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:7: date: '2019-13-01' er ikke en dato "
-        "(skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)"
-    ])
+    assert_fails_cleanly(
+        cli,
+        project,
+        [
+            f"{SOURCE}:7: date: '2019-13-01' er ikke en dato "
+            "(skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)"
+        ],
+    )
 
 
 def test_every_problem_is_reported_at_once(cli, project):
     replace_in_source(project, "date: 2019-06-19", "date: 19/6")
     replace_in_source(project, "lang: da", "lang: de")
     replace_in_source(project, "  email: socialservice@ishoj.dk", "  email: socialservice")
-    assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:7: date: '19/6' er ikke en dato (skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)",
-        f"{SOURCE}:15: contact.email: 'socialservice' har den forkerte form",
-        f"{SOURCE}:19: lang: 'de' er ikke tilladt (brug 'da' or 'en')",
-    ])
+    assert_fails_cleanly(
+        cli,
+        project,
+        [
+            f"{SOURCE}:7: date: '19/6' er ikke en dato "
+            "(skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)",
+            f"{SOURCE}:15: contact.email: 'socialservice' har den forkerte form",
+            f"{SOURCE}:19: lang: 'de' er ikke tilladt (brug 'da' or 'en')",
+        ],
+    )
 
 
 def test_folder_without_sources(cli, project):
     (project / "tom").mkdir()
-    assert_fails_cleanly(cli, project, [
-        "tom: no sources found in this folder "
-        "(sources are .md files in responses/ or minutes/ folders)"
-    ], "tom")
+    assert_fails_cleanly(
+        cli,
+        project,
+        [
+            "tom: no sources found in this folder "
+            "(sources are .md files in responses/ or minutes/ folders)"
+        ],
+        "tom",
+    )
 
 
 def test_unknown_organisation(cli, project):
     replace_in_source(project, "organisation: ishoj", "organisation: ishoej")
-    assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:5: organisation: unknown organisation 'ishoej' "
-        "(did you mean 'ishoj'? known: ishoj, region-hovedstaden; or create it with: "
-        "hoering new organisation --id ishoej --name \"…\")"
-    ])
+    assert_fails_cleanly(
+        cli,
+        project,
+        [
+            f"{SOURCE}:5: organisation: unknown organisation 'ishoej' "
+            "(did you mean 'ishoj'? known: ishoj, region-hovedstaden; or create it with: "
+            'hoering new organisation --id ishoej --name "…")'
+        ],
+    )
 
 
 def test_missing_logo_file(cli, project):
     profile = project / "templates" / "organisations" / "region-hovedstaden.yaml"
     (project / "templates" / "organisations" / "region-hovedstaden.svg").unlink()
     replace_in_source(project, "organisation: ishoj", "organisation: region-hovedstaden")
-    replace_in_source(project, "department: Center for Socialservice",
-                      "department: Center for Sundhed")
+    replace_in_source(
+        project, "department: Center for Socialservice", "department: Center for Sundhed"
+    )
     logo = profile.parent / "region-hovedstaden.svg"
-    assert_fails_cleanly(cli, project, [
-        f"{Path('templates/organisations/region-hovedstaden.yaml')}:15: logo: logo file "
-        f"'region-hovedstaden.svg' not found (put the file at {logo.relative_to(project)} "
-        "or remove the 'logo' line)"
-    ])
+    assert_fails_cleanly(
+        cli,
+        project,
+        [
+            f"{Path('templates/organisations/region-hovedstaden.yaml')}:15: logo: logo file "
+            f"'region-hovedstaden.svg' not found (put the file at {logo.relative_to(project)} "
+            "or remove the 'logo' line)"
+        ],
+    )
 
 
 def test_non_utf8_file(cli, project):
     text = (project / SOURCE).read_text("utf-8")
     write_source(project, text.encode("latin-1"))
-    assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:3: er ikke UTF-8-tekst (byte 0xf8) (gem filen som UTF-8 i din editor)"
-    ])
+    assert_fails_cleanly(
+        cli,
+        project,
+        [f"{SOURCE}:3: er ikke UTF-8-tekst (byte 0xf8) (gem filen som UTF-8 i din editor)"],
+    )
 
 
 def test_empty_file(cli, project):
     write_source(project, b"")
-    assert_fails_cleanly(cli, project, [
-        f"{SOURCE}: filen er tom (begynd den med 'hoering new response')"
-    ])
+    assert_fails_cleanly(
+        cli, project, [f"{SOURCE}: filen er tom (begynd den med 'hoering new response')"]
+    )
 
 
 def test_file_without_metadata(cli, project):
     write_source(project, "Bare tekst\n")
-    assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:1: ingen metadatablok øverst "
-        "(filen skal begynde med en linje '---', metadata og '---')"
-    ])
+    assert_fails_cleanly(
+        cli,
+        project,
+        [
+            f"{SOURCE}:1: ingen metadatablok øverst "
+            "(filen skal begynde med en linje '---', metadata og '---')"
+        ],
+    )
 
 
 def test_source_that_is_missing(cli, project):
@@ -185,22 +233,32 @@ def test_source_that_is_missing(cli, project):
 def test_source_that_is_a_directory(cli, project):
     folder = project / "consultations" / "mappe.md"
     folder.mkdir()
-    assert_fails_cleanly(cli, project, [
-        f"{Path('consultations/mappe.md')}: er en mappe, ikke en kildefil "
-        "(angiv en .md-fil, eller byg mappen med 'hoering build MAPPE')"
-    ], "consultations/mappe.md")
+    assert_fails_cleanly(
+        cli,
+        project,
+        [
+            f"{Path('consultations/mappe.md')}: er en mappe, ikke en kildefil "
+            "(angiv en .md-fil, eller byg mappen med 'hoering build MAPPE')"
+        ],
+        "consultations/mappe.md",
+    )
 
 
 def test_unknown_heading_attribute_and_stance(cli, project):
-    replace_in_source(project, "{topic=ledsagelse stance=concern}",
-                      "{topic=ledsagelse stanse=concern}")
+    replace_in_source(
+        project, "{topic=ledsagelse stance=concern}", "{topic=ledsagelse stanse=concern}"
+    )
     replace_in_source(project, "stance=positive}", "stance=glad}")
-    assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:43: stanse: unknown heading attribute 'stanse' "
-        "(heading attributes are topic, stance, guess, matched, appendix, status)",
-        f"{SOURCE}:67: stance: 'glad' is not a stance (use one of positiv, bekymring, forslag "
-        "(or positive, concern, proposal))",
-    ])
+    assert_fails_cleanly(
+        cli,
+        project,
+        [
+            f"{SOURCE}:43: stanse: unknown heading attribute 'stanse' "
+            "(heading attributes are topic, stance, guess, matched, appendix, status)",
+            f"{SOURCE}:67: stance: 'glad' is not a stance (use one of positiv, bekymring, forslag "
+            "(or positive, concern, proposal))",
+        ],
+    )
 
 
 def test_template_with_syntax_error(cli, project):
@@ -209,8 +267,7 @@ def test_template_with_syntax_error(cli, project):
     result = cli("build", "-f", "html")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Fejl: {Path('templates/document.html.j2')}:1: template syntax error: "
-        "unexpected '/'"
+        f"Fejl: {Path('templates/document.html.j2')}:1: template syntax error: unexpected '/'"
     )
     assert snapshot(project) == before
 
@@ -220,8 +277,7 @@ def test_output_folder_that_cannot_be_written(cli, project):
     before = snapshot(project)
     result = cli("build", "-f", "html", "-o", "blocked/out")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0].startswith(
-        f"Fejl: cannot write {Path('blocked/out')}")
+    assert result.stderr.splitlines()[0].startswith(f"Fejl: cannot write {Path('blocked/out')}")
     assert "check that the output folder exists and is writable" in result.stderr
     assert snapshot(project) == before
 
@@ -235,6 +291,8 @@ def test_wrong_command_line_is_a_usage_error(cli, args):
 
 def test_no_remarks_is_a_yes_or_no(cli, project):
     replace_in_source(project, "lang: da", "lang: da\nno_remarks: måske")
-    assert_fails_cleanly(cli, project, [
-        f"{SOURCE}:20: no_remarks: 'måske' er hverken true eller false (skriv true eller false)"
-    ])
+    assert_fails_cleanly(
+        cli,
+        project,
+        [f"{SOURCE}:20: no_remarks: 'måske' er hverken true eller false (skriv true eller false)"],
+    )

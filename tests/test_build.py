@@ -29,7 +29,10 @@ def test_build_writes_every_format_mirroring_the_folders(cli, project):
     result = cli("build", str(RESPONSE))
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (project / OUT).iterdir()) == [
-        "ishoj.docx", "ishoj.html", "ishoj.pdf"]
+        "ishoj.docx",
+        "ishoj.html",
+        "ishoj.pdf",
+    ]
     assert result.stdout.strip() == "1 bygget, 0 allerede opdateret, 0 fejlede"
 
 
@@ -56,23 +59,31 @@ def test_up_to_date_outputs_are_skipped_until_an_input_changes(cli, project):
     future = time.time() + 5
     os.utime(project / RESPONSE, (future, future))
     assert cli("build", "-f", "html").stdout.strip() == (
-        f"1 bygget, {total - 1} allerede opdateret, 0 fejlede")
+        f"1 bygget, {total - 1} allerede opdateret, 0 fejlede"
+    )
     assert cli("build", "-f", "html", "--force").stdout.strip() == (
-        f"{total} bygget, 0 allerede opdateret, 0 fejlede")
+        f"{total} bygget, 0 allerede opdateret, 0 fejlede"
+    )
 
 
 def test_a_profile_change_rebuilds(cli, project):
     assert cli("build", "-f", "html").exit_code == 0
     profile = project / "templates" / "organisations" / "ishoj.yaml"
     profile.write_text(
-        (Path(hoering.__file__).parent / "templates/organisations/ishoj.yaml").read_text("utf-8")
-        .replace("logo: ishoj.png\n", ""), "utf-8")
+        (Path(hoering.__file__).parent / "templates/organisations/ishoj.yaml")
+        .read_text("utf-8")
+        .replace("logo: ishoj.png\n", ""),
+        "utf-8",
+    )
     result = cli("build", "-f", "html")
-    ishoj_sources = sum(1 for p in project.glob("consultations/**/*.md")
-                        if "organisation: ishoj" in p.read_text("utf-8"))
+    ishoj_sources = sum(
+        1
+        for p in project.glob("consultations/**/*.md")
+        if "organisation: ishoj" in p.read_text("utf-8")
+    )
     assert result.stdout.strip() == (
-        f"{ishoj_sources} bygget, {example_sources() - ishoj_sources} allerede opdateret, "
-        "0 fejlede")
+        f"{ishoj_sources} bygget, {example_sources() - ishoj_sources} allerede opdateret, 0 fejlede"
+    )
     assert "data:image/png" not in (project / OUT / "ishoj.html").read_text("utf-8")
 
 
@@ -100,20 +111,28 @@ def test_a_failing_source_does_not_stop_the_others(cli, project):
     errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl:")]
     assert errors == [
         f"Fejl: {RESPONSE.with_name('broken.md')}:2: {key}: påkrævet nøgle mangler"
-        for key in ("date", "hearing")]
+        for key in ("date", "hearing")
+    ]
     assert result.stderr.splitlines()[-1] == (
-        f"{example_sources() - 1} bygget, 0 allerede opdateret, 1 fejlede")
+        f"{example_sources() - 1} bygget, 0 allerede opdateret, 1 fejlede"
+    )
 
 
 def test_api_builds_with_any_executor(project):
     for index in range(5):
-        text = (project / RESPONSE).read_text("utf-8").replace(
-            "date: 2019-06-19", f"date: 2019-06-{10 + index}")
+        text = (
+            (project / RESPONSE)
+            .read_text("utf-8")
+            .replace("date: 2019-06-19", f"date: 2019-06-{10 + index}")
+        )
         (project / RESPONSE.with_name(f"copy-{index}.md")).write_text(text, "utf-8")
     seen = []
     with ThreadPoolExecutor(2) as executor:
-        report = hoering.build(formats=["html"], executor=executor,
-                               on_progress=lambda o, done, total: seen.append((done, total)))
+        report = hoering.build(
+            formats=["html"],
+            executor=executor,
+            on_progress=lambda o, done, total: seen.append((done, total)),
+        )
     total = example_sources()
     failures = [str(o.error) for o in report.failed]
     assert report.ok and len(report.built) == total and total >= 6, failures
@@ -145,5 +164,6 @@ def test_sections_written_as_level_two_become_heading_1(cli, project):
     styles = {p.text: p.style.name for p in document.paragraphs}
     assert styles["Tværfagligt samarbejde"] == "Heading 1"
     assert styles["Høringssvar om udkast til samarbejdsaftale om voksne med psykisk sygdom"] == (
-        "Title")
+        "Title"
+    )
     assert "Heading 2" not in styles.values()

@@ -8,13 +8,24 @@ import numpy as np
 
 from hoering import campaigns as c
 
-BASE = ("Vi er imod at der lukkes for biltrafikken på hovedgaden fordi det vil gøre det svært "
-        "for ældre at komme til butikkerne i bymidten")
-OTHER = ("Cykelstierne langs havnen er alt for smalle og bør udvides inden der sker en ulykke "
-         "med de mange børn der cykler i skole")
-TEXTS = [BASE, BASE.replace("svært", "umuligt"), OTHER, BASE + " Venlig hilsen Anna",
-         OTHER.replace("smalle", "snævre"), "Enig i forslaget", BASE,
-         "Parkering i de indre gader er alt for dyr for de borgere der bor i bymidten"]
+BASE = (
+    "Vi er imod at der lukkes for biltrafikken på hovedgaden fordi det vil gøre det svært "
+    "for ældre at komme til butikkerne i bymidten"
+)
+OTHER = (
+    "Cykelstierne langs havnen er alt for smalle og bør udvides inden der sker en ulykke "
+    "med de mange børn der cykler i skole"
+)
+TEXTS = [
+    BASE,
+    BASE.replace("svært", "umuligt"),
+    OTHER,
+    BASE + " Venlig hilsen Anna",
+    OTHER.replace("smalle", "snævre"),
+    "Enig i forslaget",
+    BASE,
+    "Parkering i de indre gader er alt for dyr for de borgere der bor i bymidten",
+]
 
 
 def test_edited_copies_are_grouped_and_different_texts_are_not():
@@ -31,8 +42,9 @@ def test_signatures_are_datasketch_minhashes_of_word_pairs():
     other = MinHash(num_perm=c.NUM_PERM, seed=7, hashfunc=zlib.crc32)
     edited = c.words(TEXTS[1])
     other.update_batch([f"{a} {b}".encode() for a, b in zip(edited, edited[1:], strict=False)])
-    assert c.similar(c.signature(words)[None], c.signature(edited)[None])[0] == \
-        sketch.jaccard(other)
+    assert c.similar(c.signature(words)[None], c.signature(edited)[None])[0] == sketch.jaccard(
+        other
+    )
 
 
 def test_the_steps_split_by_key_give_the_same_groups_as_in_one_piece():
@@ -52,10 +64,13 @@ def test_the_steps_split_by_key_give_the_same_groups_as_in_one_piece():
 def test_letters_share_a_sentence_with_a_word_changed():
     from hoering.comparison.similarity import shared_respondents
 
-    shared = shared_respondents([
-        ("Albertslund", f"{OTHER}. Vi har ikke flere bemærkninger."),
-        ("Brøndby", f"Indledning her. {OTHER.replace('smalle', 'snævre')}."),
-        ("Glostrup", BASE)])
+    shared = shared_respondents(
+        [
+            ("Albertslund", f"{OTHER}. Vi har ikke flere bemærkninger."),
+            ("Brøndby", f"Indledning her. {OTHER.replace('smalle', 'snævre')}."),
+            ("Glostrup", BASE),
+        ]
+    )
     assert shared == [("Brøndby",), ("Albertslund",), ()]
 
 

@@ -42,10 +42,13 @@ def test_version():
 
 
 def test_help_does_not_import_the_heavy_libraries():
-    code = ("import sys; from hoering.cli import main\n"
-            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-            "heavy = {'docx', 'typst', 'pydantic', 'babel', 'pypdf', 'markdown_it', 'ruamel'}\n"
-            "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys; from hoering.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = {'docx', 'typst', 'pydantic', 'babel', 'pypdf', 'markdown_it', 'ruamel'}\n"
+        "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -13,13 +13,17 @@ from hoering.errors import ConfigError, SourceErrors
 def test_no_config_file_gives_the_defaults(tmp_path):
     config = load_config(tmp_path)
     assert (config.sources, config.templates, config.output) == (
-        tmp_path / "consultations", tmp_path / "templates", tmp_path / "output")
+        tmp_path / "consultations",
+        tmp_path / "templates",
+        tmp_path / "output",
+    )
     assert config.formats == ("docx", "pdf", "html") and config.path is None
 
 
 def test_config_file_sets_folders_formats_and_organisation(tmp_path):
     (tmp_path / "hoering.toml").write_text(
-        'sources = "kilder"\noutput = "ud"\norganisation = "ishoj"\nformats = ["pdf"]\n')
+        'sources = "kilder"\noutput = "ud"\norganisation = "ishoj"\nformats = ["pdf"]\n'
+    )
     config = load_config(tmp_path)
     assert config.sources == tmp_path / "kilder" and config.output == tmp_path / "ud"
     assert config.organisation == "ishoj" and config.formats == ("pdf",)

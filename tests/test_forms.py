@@ -31,24 +31,29 @@ def test_csv_rows_become_answers_and_a_bad_row_is_named(tmp_path):
     assert errors == [BAD_DATE]
     assert str(raw[0]).startswith(str(path) + ": row 5")
     assert [r.row for r in rows] == [2, 3, 4, 6]
-    assert rows[0] == FormRow(2, "Anna Holm", "", dt.date(2019, 6, 1),
-                              (("cykelstier", "Vi foreslår flere cykelstier langs havnen"),))
+    assert rows[0] == FormRow(
+        2,
+        "Anna Holm",
+        "",
+        dt.date(2019, 6, 1),
+        (("cykelstier", "Vi foreslår flere cykelstier langs havnen"),),
+    )
     assert rows[1].respondent == "" and rows[1].date == dt.date(2019, 6, 2)  # anonymous
     assert rows[2].date == dt.date(2019, 6, 3)  # a date-time
     assert rows[2].cells[1] == ("parkering", "Parkering bør\nflyttes ud af bymidten")
     assert rows[3].organisation == "Handelsstandsforeningen"
 
 
-def test_a_csv_row_with_too_many_fields_is_skipped_and_the_rows_after_keep_their_numbers(
-        tmp_path):
+def test_a_csv_row_with_too_many_fields_is_skipped_and_the_rows_after_keep_their_numbers(tmp_path):
     folder = hearing(tmp_path)
-    path = write_csv(folder / "responses" / "svar.csv",
-                     extra_line="Eva Ravn;;2019-06-04;Ja;Nej;ja;ekstra")
+    path = write_csv(
+        folder / "responses" / "svar.csv", extra_line="Eva Ravn;;2019-06-04;Ja;Nej;ja;ekstra"
+    )
     rows, errors, _ = _read(path, load_hearing(folder).meta.form)
     assert errors == [
         "row 6: indsendt: 'i går' is not a date (write it as 2019-06-21 or 21-06-2019)",
-        "row 5: has 7 fields, the header has 6 (a cell with the delimiter in it must be in "
-        "quotes)"]
+        "row 5: has 7 fields, the header has 6 (a cell with the delimiter in it must be in quotes)",
+    ]
     assert [r.row for r in rows] == [2, 3, 4, 7]
 
 
@@ -57,8 +62,7 @@ def test_xlsx_and_parquet_give_the_same_answers_as_csv(tmp_path):
     form = load_hearing(folder).meta.form
     csv_rows, _, _ = _read(write_csv(folder / "responses" / "a.csv"), form)
     xlsx_rows, xlsx_errors, _ = _read(write_xlsx(folder / "responses" / "b.xlsx"), form)
-    parquet_rows, parquet_errors, _ = _read(write_parquet(folder / "responses" / "c.parquet"),
-                                            form)
+    parquet_rows, parquet_errors, _ = _read(write_parquet(folder / "responses" / "c.parquet"), form)
 
     def answers(rows):
         return [(r.respondent, r.organisation, r.date, r.cells) for r in rows]
@@ -66,19 +70,18 @@ def test_xlsx_and_parquet_give_the_same_answers_as_csv(tmp_path):
     assert answers(xlsx_rows) == answers(parquet_rows) == answers(csv_rows)
     assert xlsx_errors == [BAD_DATE]  # the spreadsheet's row, header as row 1
     assert parquet_errors == [BAD_DATE.replace("row 5", "record 4")]
-    assert [p.name for p in table_files(folder / "responses")] == ["a.csv", "b.xlsx",
-                                                                   "c.parquet"]
+    assert [p.name for p in table_files(folder / "responses")] == ["a.csv", "b.xlsx", "c.parquet"]
 
 
 def test_a_table_read_in_many_partitions_gives_every_row_once(tmp_path, monkeypatch):
     import hoering.forms.tables as tables
 
     folder = hearing(tmp_path)
-    many = [[f"Borger {i}", "", "2019-06-01", f"Svar nummer {i}", "", "ja"]
-            for i in range(3000)]
+    many = [[f"Borger {i}", "", "2019-06-01", f"Svar nummer {i}", "", "ja"] for i in range(3000)]
     many[1500][2] = "ukendt"
-    csv_path = write_csv(folder / "responses" / "a.csv", many,
-                         extra_line="Eva;;2019-06-04;x;y;ja;ekstra")
+    csv_path = write_csv(
+        folder / "responses" / "a.csv", many, extra_line="Eva;;2019-06-04;x;y;ja;ekstra"
+    )
     parquet_path = write_parquet(folder / "responses" / "b.parquet", many, row_group_size=100)
     monkeypatch.setattr(tables, "CSV_BLOCK_BYTES", 4096)
     monkeypatch.setattr(tables, "CSV_BATCHES_PER_PARTITION", 2)
@@ -87,19 +90,22 @@ def test_a_table_read_in_many_partitions_gives_every_row_once(tmp_path, monkeypa
     assert len(partitions(csv_path)) > 5 and len(partitions(parquet_path)) == 5
     rows, errors, _ = _read(csv_path, form)
     assert [r.respondent for r in rows] == [f"Borger {i}" for i in range(3000) if i != 1500]
-    assert errors == ["row 5: has 7 fields, the header has 6 (a cell with the delimiter in "
-                      "it must be in quotes)",
-                      "row 1503: indsendt: 'ukendt' is not a date (write it as 2019-06-21 or "
-                      "21-06-2019)"]
+    assert errors == [
+        "row 5: has 7 fields, the header has 6 (a cell with the delimiter in it must be in quotes)",
+        "row 1503: indsendt: 'ukendt' is not a date (write it as 2019-06-21 or 21-06-2019)",
+    ]
     rows, errors, _ = _read(parquet_path, form)
     assert len(rows) == 2999 and errors == [
-        "record 1501: indsendt: 'ukendt' is not a date (write it as 2019-06-21 or 21-06-2019)"]
+        "record 1501: indsendt: 'ukendt' is not a date (write it as 2019-06-21 or 21-06-2019)"
+    ]
 
 
 def test_a_cell_too_long_to_be_an_answer_is_a_bad_row(tmp_path):
     folder = hearing(tmp_path)
-    path = write_csv(folder / "responses" / "svar.csv",
-                     [["Anna", "", "2019-06-01", "x" * 20_001, "", ""], *ROWS[:1]])
+    path = write_csv(
+        folder / "responses" / "svar.csv",
+        [["Anna", "", "2019-06-01", "x" * 20_001, "", ""], *ROWS[:1]],
+    )
     rows, errors, _ = _read(path, load_hearing(folder).meta.form)
     assert errors == ["row 2: spm_1: is 20.001 characters long; an answer has at most 20.000"]
     assert [r.respondent for r in rows] == ["Anna Holm"]
@@ -108,18 +114,19 @@ def test_a_cell_too_long_to_be_an_answer_is_a_bad_row(tmp_path):
 def test_missing_and_unmapped_columns_are_reported(tmp_path):
     folder = hearing(tmp_path)
     header = ["navn", "organisation", "indsendt", "spm 1", "spm_2", "samtykke", "fritekst"]
-    path = write_csv(folder / "responses" / "svar.csv",
-                     [row + [""] for row in ROWS], header=header)
+    path = write_csv(folder / "responses" / "svar.csv", [row + [""] for row in ROWS], header=header)
     loaded = load_hearing(folder)
     check = check_table(path, loaded.meta.form, loaded)
     assert [str(e) for e in check.missing] == [
         f"{path}: has no column 'spm_1' (form.topics.spm_1 in {loaded.path}) (did you mean "
         "'spm 1'? the file's columns are: 'navn', 'organisation', 'indsendt', 'spm 1', "
-        "'spm_2', 'samtykke', 'fritekst')"]
+        "'spm_2', 'samtykke', 'fritekst')"
+    ]
     assert check.unmapped == ["spm 1", "samtykke", "fritekst"]
     assert check.warning == (
         f"{path}: columns not in form: in hearing.yaml, so not read: 'spm 1', 'samtykke', "
-        "'fritekst' (map a column to a topic under form.topics to read it)")
+        "'fritekst' (map a column to a topic under form.topics to read it)"
+    )
 
 
 def test_form_mapping_to_an_unknown_topic_names_the_line(tmp_path):
@@ -128,7 +135,8 @@ def test_form_mapping_to_an_unknown_topic_names_the_line(tmp_path):
         load_hearing(folder)
     assert str(caught.value) == (
         f"{folder / 'hearing.yaml'}:19: form.topics: column 'spm_2' is mapped to 'parkring', "
-        "which is not a topic (did you mean 'parkering'?)")
+        "which is not a topic (did you mean 'parkering'?)"
+    )
 
 
 def test_a_table_that_is_not_one_is_refused_with_its_name(tmp_path):
@@ -137,8 +145,10 @@ def test_a_table_that_is_not_one_is_refused_with_its_name(tmp_path):
     path.write_bytes(b"not a zip")
     with pytest.raises(SourceError) as caught:
         check_table(path, load_hearing(folder).meta.form, load_hearing(folder))
-    assert str(caught.value) == (f"{path}: cannot be read as XLSX: File is not a zip file "
-                                 "(open it in Excel and save it again as .xlsx)")
+    assert str(caught.value) == (
+        f"{path}: cannot be read as XLSX: File is not a zip file "
+        "(open it in Excel and save it again as .xlsx)"
+    )
 
 
 def test_import_copies_an_export_after_checking_its_columns(tmp_path, monkeypatch):
@@ -149,33 +159,41 @@ def test_import_copies_an_export_after_checking_its_columns(tmp_path, monkeypatc
     folder = hearing(tmp_path / "consultations")
     export = write_xlsx(tmp_path / "export.xlsx")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["import", "export.xlsx", "--hearing",
-                                       "consultations/trafikplan"])
+    result = CliRunner().invoke(
+        main, ["import", "export.xlsx", "--hearing", "consultations/trafikplan"]
+    )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
         "Copied export.xlsx to consultations/trafikplan/responses/export.xlsx (columns read: "
-        "navn, organisation, indsendt, spm_1, spm_2)")
-    assert ("Advarsel: export.xlsx: columns not in form: in hearing.yaml, so not read: "
-            "'samtykke'") in result.output
+        "navn, organisation, indsendt, spm_1, spm_2)"
+    )
+    assert (
+        "Advarsel: export.xlsx: columns not in form: in hearing.yaml, so not read: 'samtykke'"
+    ) in result.output
     assert "hoering review" not in result.output
     assert (folder / "responses" / "export.xlsx").read_bytes() == export.read_bytes()
 
 
 def test_import_refuses_an_export_that_lacks_a_mapped_column_and_copies_nothing(
-        tmp_path, monkeypatch):
+    tmp_path, monkeypatch
+):
     from click.testing import CliRunner
 
     from hoering.cli import main
 
     folder = hearing(tmp_path / "consultations")
-    write_csv(tmp_path / "export.csv", header=["navn", "organisation", "dato", "spm_1",
-                                               "spm_2", "samtykke"])
+    write_csv(
+        tmp_path / "export.csv",
+        header=["navn", "organisation", "dato", "spm_1", "spm_2", "samtykke"],
+    )
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["import", "export.csv", "--hearing",
-                                       "consultations/trafikplan"])
+    result = CliRunner().invoke(
+        main, ["import", "export.csv", "--hearing", "consultations/trafikplan"]
+    )
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
         "Fejl: export.csv: has no column 'indsendt' (form.date in "
         "consultations/trafikplan/hearing.yaml) (the file's columns are: 'navn', "
-        "'organisation', 'dato', 'spm_1', 'spm_2', 'samtykke')")
+        "'organisation', 'dato', 'spm_1', 'spm_2', 'samtykke')"
+    )
     assert list((folder / "responses").iterdir()) == []

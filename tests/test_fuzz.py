@@ -15,20 +15,28 @@ import fuzz_inputs as fuzz
 import hostile_files
 from conftest import EXAMPLE_HEARING, REPO
 
-FAST = settings(max_examples=60, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FAST = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory, ) -> Path:
+def workspace(
+    tmp_path_factory,
+) -> Path:
     root = tmp_path_factory.mktemp("fuzz")
     shutil.copytree(REPO / "templates", root / "templates")
-    shutil.copytree(REPO / "consultations" / EXAMPLE_HEARING,
-                    root / "consultations" / EXAMPLE_HEARING)
+    shutil.copytree(
+        REPO / "consultations" / EXAMPLE_HEARING, root / "consultations" / EXAMPLE_HEARING
+    )
     shutil.rmtree(root / "consultations" / EXAMPLE_HEARING / "responses")
     shutil.rmtree(root / "consultations" / EXAMPLE_HEARING / "received")
     (root / "consultations" / EXAMPLE_HEARING / "minutes").exists() and shutil.rmtree(
-        root / "consultations" / EXAMPLE_HEARING / "minutes")
+        root / "consultations" / EXAMPLE_HEARING / "minutes"
+    )
     return root
 
 
@@ -55,8 +63,11 @@ def test_any_markdown_builds_or_fails_cleanly_and_keeps_every_word(workspace, ti
         assert str(outcome.error).startswith("fuzz/responses/svar.md"), str(outcome.error)
         return
     words = fuzz.expected_words(body)
-    for suffix, extract in ((".html", fuzz.html_text), (".docx", fuzz.docx_text),
-                            (".pdf", fuzz.pdf_text)):
+    for suffix, extract in (
+        (".html", fuzz.html_text),
+        (".docx", fuzz.docx_text),
+        (".pdf", fuzz.pdf_text),
+    ):
         text = fuzz.plain(extract(files[suffix]))
         missing = {w for w in words if w not in text}
         assert not missing, (suffix, missing)

@@ -35,8 +35,10 @@ def text_of(node) -> str:
         return node.text
     if isinstance(node, n.SoftBreak | n.LineBreak):
         return " "
-    parts = [text_of(child) for child in
-             getattr(node, "children", ()) or getattr(node, "blocks", ()) or ()]
+    parts = [
+        text_of(child)
+        for child in getattr(node, "children", ()) or getattr(node, "blocks", ()) or ()
+    ]
     return " ".join("".join(parts).split())
 
 
@@ -58,7 +60,8 @@ def test_pdf_from_our_renderer(cli, project):
     assert result.exit_code == 0, result.output
     target = project / HEARING / "responses" / "glostrup-kommune.md"
     assert result.stdout.splitlines()[0].startswith(
-        f"Indlæste {HEARING}/responses/glostrup-kommune.md (")
+        f"Indlæste {HEARING}/responses/glostrup-kommune.md ("
+    )
     source = load_source(target)
     meta = source.meta
     assert meta.sender == "Glostrup Kommune" == truth.sender
@@ -67,12 +70,19 @@ def test_pdf_from_our_renderer(cli, project):
     assert meta.title == "Høringssvar vedrørende samarbejdsaftale om voksne med psykisk sygdom"
     assert meta.signature.on_behalf_of == "Glostrup Kommune, Social og Sundhed"
     assert [(s.name, s.title) for s in meta.signature.signatories] == [
-        ("Birgitte Løkke Sørensen", "Sundhedschef")]
+        ("Birgitte Løkke Sørensen", "Sundhedschef")
+    ]
     assert meta.source.name == "høringssvar glostrup.pdf"
     assert meta.source.file == "received/høringssvar glostrup.pdf"
     assert meta.source.sha256 == hashlib.sha256(data).hexdigest()
-    assert set(meta.guessed) == {"sender", "date", "title", "case_number", "on_behalf_of",
-                                 "signatory"}
+    assert set(meta.guessed) == {
+        "sender",
+        "date",
+        "title",
+        "case_number",
+        "on_behalf_of",
+        "signatory",
+    }
     assert meta.guessed["sender"].confidence >= 0.9
     assert "signature" in meta.guessed["sender"].found_in
     # the original is copied unchanged and left where it was
@@ -85,14 +95,23 @@ def test_pdf_from_our_renderer(cli, project):
     lists = [b for b in source.blocks if isinstance(b, n.BulletList)]
     assert [text_of(i) for i in lists[0].items] == [
         "at aftalen tydeliggør ansvarsfordelingen mellem sektorerne",
-        "at der lægges op til en tidlig og koordineret indsats"]
+        "at der lægges op til en tidlig og koordineret indsats",
+    ]
     text = target.read_text("utf-8")
-    for running in ("Side 1 af", "Side 2 af", "Rådhusvej 2", "post@glostrup.dk",
-                    "Region Hovedstaden\n", "Center for Sundhed"):
+    for running in (
+        "Side 1 af",
+        "Side 2 af",
+        "Rådhusvej 2",
+        "post@glostrup.dk",
+        "Region Hovedstaden\n",
+        "Center for Sundhed",
+    ):
         assert running not in text.split("---", 2)[2]
     assert "På vegne af" not in text.split("---", 2)[2]
-    assert max(len(line) for line in text.split("---", 2)[2].splitlines()
-               if not line.startswith("#")) <= 96
+    assert (
+        max(len(line) for line in text.split("---", 2)[2].splitlines() if not line.startswith("#"))
+        <= 96
+    )
 
 
 def test_imported_source_builds(cli, project):
@@ -103,8 +122,7 @@ def test_imported_source_builds(cli, project):
     assert result.exit_code == 0, result.output
     from pypdf import PdfReader
 
-    pdf = PdfReader(project / "output" / EXAMPLE_HEARING / "responses" /
-                    "vallensbaek-kommune.pdf")
+    pdf = PdfReader(project / "output" / EXAMPLE_HEARING / "responses" / "vallensbaek-kommune.pdf")
     text = "".join(page.extract_text() for page in pdf.pages)
     assert "Vallensbæk Kommune" in text
     assert "topic=" not in text and "guess=" not in text  # attributes are never printed
@@ -112,8 +130,9 @@ def test_imported_source_builds(cli, project):
 
 def test_docx_with_letterhead_table_and_lists(cli, project):
     data, truth = response_docx(seed=1)
-    result = cli("import", str(incoming(project, "albertslund.docx", data)),
-                 "--hearing", str(HEARING))
+    result = cli(
+        "import", str(incoming(project, "albertslund.docx", data)), "--hearing", str(HEARING)
+    )
     assert result.exit_code == 0, result.output
     source = load_source(project / HEARING / "responses" / "albertslund-kommune.md")
     assert source.meta.sender == truth.sender == "Albertslund Kommune"
@@ -127,11 +146,13 @@ def test_docx_with_letterhead_table_and_lists(cli, project):
     assert [text_of(c) for c in tables[0].header] == ["Krav i udkastet", "Vores forslag"]
     assert [[text_of(c) for c in row] for row in tables[0].rows] == [
         ["Netværksmøde inden 3 dage", "Netværksmøde inden 7 hverdage"],
-        ["Indkaldelse pr. telefon", "Indkaldelse via digital post"]]
+        ["Indkaldelse pr. telefon", "Indkaldelse via digital post"],
+    ]
     bullets = [b for b in source.blocks if isinstance(b, n.BulletList)]
     assert len(bullets[0].items) == 2
     assert [(s.name, s.title) for s in source.meta.signature.signatories] == [
-        ("Søren Ærø Jensen", "Centerchef")]
+        ("Søren Ærø Jensen", "Centerchef")
+    ]
     from import_fixtures import FOOTNOTE
 
     [note] = source.body.footnotes
@@ -153,15 +174,28 @@ def test_plain_letter_in_the_style_of_the_seed(cli, project, make):
     assert [h.topic for h in headings(source)] == SEED_TRUTH.topics
     body = (project / HEARING / "responses" / "ishoj-kommune.md").read_text("utf-8")
     body = " ".join(body.split("---", 2)[2].split())
-    for word in ("samarbejdsaftalen", "privatpraktiserende", "socialpsykiatriområdet",
-                 "forsorgshjem", "geografisk", "social- og sundhedsområdet"):
+    for word in (
+        "samarbejdsaftalen",
+        "privatpraktiserende",
+        "socialpsykiatriområdet",
+        "forsorgshjem",
+        "geografisk",
+        "social- og sundhedsområdet",
+    ):
         assert word in body
-    for leftover in ("\u00ad", "Side 1 af", "Side 2 af", "Ishøj Kommune Høringssvar",
-                     "Med venlig hilsen", "Karen Brøndum"):
+    for leftover in (
+        "\u00ad",
+        "Side 1 af",
+        "Side 2 af",
+        "Ishøj Kommune Høringssvar",
+        "Med venlig hilsen",
+        "Karen Brøndum",
+    ):
         assert leftover not in body
     assert source.meta.signature.signatories[0].name == SEED_TRUTH.signatory
-    assert source.meta.title == ("Høring af udkast til samarbejdsaftaler om voksne med psykisk "
-                                 "sygdom")
+    assert source.meta.title == (
+        "Høring af udkast til samarbejdsaftaler om voksne med psykisk sygdom"
+    )
     assert "reads like a subject" in source.meta.guessed["title"].found_in
     assert source.meta.guessed["date"].found_in.endswith('"19. juni 2019"')
 
@@ -185,15 +219,15 @@ def test_existing_source_is_not_replaced_without_force(cli, project):
     original = incoming(project, "glostrup.pdf", data)
     assert cli("import", str(original), "--hearing", str(HEARING)).exit_code == 0
     target = project / HEARING / "responses" / "glostrup-kommune.md"
-    target.write_text(target.read_text("utf-8") + "\nEn rettelse fra en sagsbehandler.\n",
-                      "utf-8")
+    target.write_text(target.read_text("utf-8") + "\nEn rettelse fra en sagsbehandler.\n", "utf-8")
     before = snapshot(project)
     result = cli("import", str(original), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"Fejl: incoming/glostrup.pdf: {HEARING}/responses/glostrup-kommune.md already "
         "exists (it may hold corrections; use --force to replace it)",
-        "0 indlæst, 1 fejlede: incoming/glostrup.pdf"]
+        "0 indlæst, 1 fejlede: incoming/glostrup.pdf",
+    ]
     assert snapshot(project) == before
     result = cli("import", str(original), "--hearing", str(HEARING), "--force")
     assert result.exit_code == 0
@@ -213,30 +247,35 @@ def test_kept_original_with_other_content_is_not_replaced(cli, project):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         f"Fejl: incoming/svar.pdf: {HEARING}/received/svar.pdf already exists with other "
-        "content (rename the file, or use --force to replace the kept original)")
+        "content (rename the file, or use --force to replace the kept original)"
+    )
     assert snapshot(project) == before
 
 
 def test_batch_goes_on_past_a_bad_file(cli, project):
     good, _ = response_docx(seed=2)
-    files = [incoming(project, "tom.pdf", b""), incoming(project, "brondby.docx", good),
-             incoming(project, "notat.odt", b"PK\x03\x04")]
+    files = [
+        incoming(project, "tom.pdf", b""),
+        incoming(project, "brondby.docx", good),
+        incoming(project, "notat.odt", b"PK\x03\x04"),
+    ]
     result = cli("import", *map(str, files), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert (project / HEARING / "responses" / "brondby-kommune.md").is_file()
     assert result.stderr.splitlines() == [
-        "Fejl: incoming/tom.pdf: the file is empty (0 bytes) (ask the sender for the file "
-        "again)",
+        "Fejl: incoming/tom.pdf: the file is empty (0 bytes) (ask the sender for the file again)",
         "Fejl: incoming/notat.odt: .odt files cannot be imported (supported formats are PDF "
         "(.pdf), Word (.docx) and e-mail (.eml); save the file as PDF or DOCX first)",
-        "1 indlæst, 2 fejlede: incoming/tom.pdf, incoming/notat.odt"]
+        "1 indlæst, 2 fejlede: incoming/tom.pdf, incoming/notat.odt",
+    ]
 
 
 def test_pdf_restricted_only_by_an_owner_password_is_imported(project):
     from import_fixtures import encrypted_pdf
 
-    imported = hoering.import_file(incoming(project, "svar.pdf", encrypted_pdf("", "ejer")),
-                                   HEARING)
+    imported = hoering.import_file(
+        incoming(project, "svar.pdf", encrypted_pdf("", "ejer")), HEARING
+    )
     assert load_source(imported.path).meta.sender == "Glostrup Kommune"
 
 
@@ -251,10 +290,13 @@ def test_the_same_file_twice_is_imported_once(project):
 def test_two_files_from_one_sender_in_one_batch(project):
     a, _ = response_docx(seed=0, sections=2)
     b, _ = response_docx(seed=6, sections=3)  # the same sender (seed % 6)
-    report = hoering.import_files([incoming(project, "a.docx", a), incoming(project, "b.docx",
-                                                                            b)], HEARING)
-    assert [p.path.name for p in report.imported] == ["glostrup-kommune.md",
-                                                      "glostrup-kommune-2.md"]
+    report = hoering.import_files(
+        [incoming(project, "a.docx", a), incoming(project, "b.docx", b)], HEARING
+    )
+    assert [p.path.name for p in report.imported] == [
+        "glostrup-kommune.md",
+        "glostrup-kommune-2.md",
+    ]
 
 
 def test_review_lists_guesses_and_confirming_removes_them(cli, project):
@@ -310,8 +352,9 @@ def test_round_trip_of_the_example_response(cli, project):
     assert imported.meta.case_number == original.meta.case_number
     tables = [b for b in imported.blocks if isinstance(b, n.Table)]
     assert [[text_of(c) for c in row] for row in tables[0].rows] == [
-        [text_of(c) for c in row] for row in
-        [b for b in original.blocks if isinstance(b, n.Table)][0].rows]
+        [text_of(c) for c in row]
+        for row in [b for b in original.blocks if isinstance(b, n.Table)][0].rows
+    ]
     assert len(imported.body.footnotes) == len(original.body.footnotes) == 1
     assert text_of(imported.body.footnotes[0].blocks[0]).startswith("Serviceloven giver")
 
@@ -332,30 +375,40 @@ def test_glostrup_example_imports_into_the_example_hearing(cli, project):
     assert result.exit_code == 0, result.output
     source = load_source(project / HEARING / "responses" / "glostrup-kommune.md")
     meta = source.meta
-    assert (meta.sender, meta.date, meta.case_number) == (truth.sender, truth.date,
-                                                          truth.case_number)
+    assert (meta.sender, meta.date, meta.case_number) == (
+        truth.sender,
+        truth.date,
+        truth.case_number,
+    )
     assert [(s.name, s.title) for s in meta.signature.signatories] == [
-        (truth.signatory, "Social- og sundhedsdirektør")]
+        (truth.signatory, "Social- og sundhedsdirektør")
+    ]
     assert [text_of(h) for h in headings(source)] == truth.headings
     assert [h.topic for h in headings(source)] == truth.topics
     table = next(b for b in source.blocks if isinstance(b, n.Table))
     assert [text_of(c) for c in table.header] == ["Situation", "Ønsket varsel"]
     assert [[text_of(c) for c in row] for row in table.rows] == [
         ["Planlagt udskrivning", "3 hverdage"],
-        ["Udskrivning efter kort indlæggelse", "1 hverdag"]]
+        ["Udskrivning efter kort indlæggelse", "1 hverdag"],
+    ]
     assert len([b for b in source.blocks if isinstance(b, n.BulletList)][0].items) == 3
     assert (project / HEARING / "received" / GLOSTRUP.name).read_bytes() == GLOSTRUP.read_bytes()
 
 
 def test_a_larger_batch_runs_in_worker_processes(project):
     """Four files or more are read in a process pool; errors cross it intact."""
-    files = [incoming(project, f"svar-{seed}.docx", response_docx(seed, sections=2)[0])
-             for seed in range(4)]
+    files = [
+        incoming(project, f"svar-{seed}.docx", response_docx(seed, sections=2)[0])
+        for seed in range(4)
+    ]
     files.append(incoming(project, "skannet.pdf", b"%PDF-1.7\n%%EOF\n"))
     report = hoering.import_files(files, HEARING)
     assert [i.path.name for i in report.imported] == [
-        "glostrup-kommune.md", "albertslund-kommune.md", "brondby-kommune.md",
-        "vallensbaek-kommune.md"]
+        "glostrup-kommune.md",
+        "albertslund-kommune.md",
+        "brondby-kommune.md",
+        "vallensbaek-kommune.md",
+    ]
     [(path, error)] = report.failed
     assert path == files[-1]
     assert str(error).startswith("incoming/skannet.pdf: is damaged")
@@ -376,7 +429,8 @@ def test_numbered_and_nested_lists_in_a_pdf(project):
         "- Der mangler pladser på herberger, og borgerne venter derfor alt for længe på et "
         "tilbud, der passer til dem.\n"
         "  - Især forsorgshjem\n"
-        "- Andet punkt\n\nAfsluttende tekst.\n")
+        "- Andet punkt\n\nAfsluttende tekst.\n"
+    )
     data = pdf.render(make_document(markdown), TemplateFinder(None))
     imported = hoering.import_file(incoming(project, "lister.pdf", data), HEARING)
     blocks = load_source(imported.path).blocks
@@ -385,7 +439,8 @@ def test_numbered_and_nested_lists_in_a_pdf(project):
         "Netværksmøder holdes senest syv hverdage efter indlæggelsen.",
         "Indkaldelse sker via korrespondancemeddelelse, så sagsbehandleren altid får besked "
         "i god tid og kan planlægge sin deltagelse i mødet.",
-        "Udskrivningsmentoren ansættes af kommunen."]
+        "Udskrivningsmentoren ansættes af kommunen.",
+    ]
     bullets = next(b for b in blocks if isinstance(b, n.BulletList))
     assert text_of(bullets.items[0].blocks[0]).startswith("Der mangler pladser på herberger")
     nested = bullets.items[0].blocks[1]
@@ -396,12 +451,14 @@ def test_numbered_and_nested_lists_in_a_pdf(project):
 
 def test_hearing_given_by_its_id(cli, project):
     data, _ = response_docx(seed=2, sections=2)
-    result = cli("import", str(incoming(project, "brondby.docx", data)), "--hearing",
-                 EXAMPLE_HEARING)
+    result = cli(
+        "import", str(incoming(project, "brondby.docx", data)), "--hearing", EXAMPLE_HEARING
+    )
     assert result.exit_code == 0, result.output
     assert (project / HEARING / "responses" / "brondby-kommune.md").is_file()
     assert cli("review", EXAMPLE_HEARING).stdout.startswith(
-        f"{HEARING}/responses/brondby-kommune.md:5: sender = Brøndby Kommune")
+        f"{HEARING}/responses/brondby-kommune.md:5: sender = Brøndby Kommune"
+    )
 
 
 def test_letter_with_sidebar_recipient_window_and_labels(cli, project):
@@ -417,8 +474,18 @@ def test_letter_with_sidebar_recipient_window_and_labels(cli, project):
     assert source.meta.case_number == "27.00.00-P20-7-25"
     assert [text_of(h) for h in headings(source)] == ["Udskrivningsmentor", "Netværksmøder"]
     text = target.read_text("utf-8").split("\n---\n", 1)[1]
-    for debris in ("EAN-nr.", "Åbningstider", "Hvidovrevej", "Kongens Vænge", "Hillerød",
-                   "Side 1 af", "Side 2 af", "Aktindsigtsarkivet", "\ufb02", "## Svar"):
+    for debris in (
+        "EAN-nr.",
+        "Åbningstider",
+        "Hvidovrevej",
+        "Kongens Vænge",
+        "Hillerød",
+        "Side 1 af",
+        "Side 2 af",
+        "Aktindsigtsarkivet",
+        "\ufb02",
+        "## Svar",
+    ):
         assert debris not in text
     assert "nogle flere bemærkninger" in text
     assert text.count("\nSvar:\n") == 2
@@ -440,8 +507,9 @@ def _docx_with_content_control_and_merged_cells() -> bytes:
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     control = parse_xml(
         f'<w:sdt {ns}><w:sdtPr><w:alias w:val="Brødtekst"/></w:sdtPr><w:sdtContent>'
-        '<w:p><w:r><w:t>Teksten i skabelonens felt er hele vores svar om ledsagelse.</w:t>'
-        '</w:r></w:p></w:sdtContent></w:sdt>')
+        "<w:p><w:r><w:t>Teksten i skabelonens felt er hele vores svar om ledsagelse.</w:t>"
+        "</w:r></w:p></w:sdtContent></w:sdt>"
+    )
     body.insert(0, control)
     table = document.add_table(rows=3, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "Afsnit", "Bemærkning"

@@ -25,10 +25,30 @@ from hoering.hearing import load_hearing
 
 CORPUS = Path(__file__).parent / "fixtures" / "import" / "corpus"
 KEY = json.loads((CORPUS / "key.json").read_text(encoding="utf-8"))["letters"]
-FIELDS = {"file", "producer", "layout", "features", "split", "group", "sender", "recipient",
-          "date", "signatory", "title", "case_number", "headings", "allowed_headings",
-          "sections", "no_remarks", "required", "forbidden", "quoted", "footnotes",
-          "tracked_authors", "deleted"}
+FIELDS = {
+    "file",
+    "producer",
+    "layout",
+    "features",
+    "split",
+    "group",
+    "sender",
+    "recipient",
+    "date",
+    "signatory",
+    "title",
+    "case_number",
+    "headings",
+    "allowed_headings",
+    "sections",
+    "no_remarks",
+    "required",
+    "forbidden",
+    "quoted",
+    "footnotes",
+    "tracked_authors",
+    "deleted",
+}
 
 
 def test_every_file_has_one_key_entry_and_every_entry_a_file():
@@ -53,11 +73,13 @@ def test_split_is_by_letter_and_balanced_per_producer_and_layout():
     for producer in {entry["producer"] for entry in KEY}:
         own = Counter(e["split"] for e in KEY if e["producer"] == producer)
         assert abs(own["tune"] - own["test"]) <= 1, producer
-    letters_per_layout = Counter((e["layout"], e["split"]) for e in KEY
-                                 if not e["group"] and e["split"] != "unseen")
+    letters_per_layout = Counter(
+        (e["layout"], e["split"]) for e in KEY if not e["group"] and e["split"] != "unseen"
+    )
     unseen = {(e["producer"], e["layout"]) for e in KEY if e["split"] == "unseen"}
-    assert unseen and not unseen & {(e["producer"], e["layout"]) for e in KEY
-                                    if e["split"] != "unseen"}
+    assert unseen and not unseen & {
+        (e["producer"], e["layout"]) for e in KEY if e["split"] != "unseen"
+    }
     for (layout, split), count in letters_per_layout.items():
         other = "test" if split == "tune" else "tune"
         assert letters_per_layout[layout, other] == count, layout
@@ -67,8 +89,13 @@ def test_split_is_by_letter_and_balanced_per_producer_and_layout():
 
 def test_held_out_half_is_worded_differently():
     def sentences(split):
-        return {s for e in KEY if e["split"] == split for text in e["required"]
-                for s in re.split(r"(?<=[.:])\s+", text)}
+        return {
+            s
+            for e in KEY
+            if e["split"] == split
+            for text in e["required"]
+            for s in re.split(r"(?<=[.:])\s+", text)
+        }
 
     assert not sentences("tune") & (sentences("test") | sentences("unseen"))
 
@@ -117,8 +144,10 @@ def test_each_file_holds_the_letter_of_its_key(entry):
     assert path.stat().st_size < 120_000
     squash = _squash
     if entry["footnotes"]:  # the text has the footnote markers (digits) in the sentence
+
         def squash(text):
             return re.sub(r"\d", "", _squash(text))
+
     text = squash(_text(path))
     for sentence in entry["required"] + entry["headings"]:
         assert squash(sentence) in text, sentence
@@ -142,8 +171,7 @@ def test_accuracy_script_counts_a_letter_that_does_not_import_and_goes_on(tmp_pa
     (tmp_path / "files").mkdir()
     shutil.copy(CORPUS / "files" / good["file"], tmp_path / "files" / good["file"])
     (tmp_path / "files" / "broken.docx").write_bytes(b"PK\x03\x04 not a zip at all")
-    (tmp_path / "key.json").write_text(json.dumps({"letters": [good, broken]}),
-                                       encoding="utf-8")
+    (tmp_path / "key.json").write_text(json.dumps({"letters": [good, broken]}), encoding="utf-8")
 
     tally = import_accuracy.run_corpus("all", verbose=False, corpus=tmp_path)
 

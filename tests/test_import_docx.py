@@ -91,8 +91,10 @@ def _ins(author: str, runs: str, ident: int) -> str:
 
 
 def _del(author: str, text: str, ident: int) -> str:
-    return (f'<w:del w:id="{ident}" w:author="{author}" {DATE}><w:r>'
-            f'<w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>')
+    return (
+        f'<w:del w:id="{ident}" w:author="{author}" {DATE}><w:r>'
+        f'<w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>'
+    )
 
 
 def _numbered(num_id: int, level: int = 0) -> str:
@@ -109,8 +111,13 @@ def draft_docx() -> bytes:
     # and its own level-2 style, all numbered by one multi-level list bound to the styles.
     _style(document, "Kapitel1", "Kapitel 1", '<w:outlineLvl w:val="0"/>' + _numbered(1, 0))
     _style(document, "KapitelBase", "Kapitelbase", '<w:outlineLvl w:val="1"/>')
-    _style(document, "kapiteloverskrift2", "kapiteloverskrift2",
-           '<w:numPr><w:numId w:val="1"/></w:numPr>', based_on="Kapitelbase")
+    _style(
+        document,
+        "kapiteloverskrift2",
+        "kapiteloverskrift2",
+        '<w:numPr><w:numId w:val="1"/></w:numPr>',
+        based_on="Kapitelbase",
+    )
     section = document.sections[0]
     section.different_first_page_header_footer = True
     section.first_page_header.paragraphs[0].text = "Social- og Boligministeriet"
@@ -121,9 +128,14 @@ def draft_docx() -> bytes:
     _paragraph(document, _r("Indledning"), style="Kapitel 1")
     _paragraph(
         document,
-        _r("Kommunen ") + _del("Anna Jensen", "skal", 1) + _ins("Bo Hansen", _r("bør"), 2)
-        + _r(" sikre en ") + _r("handleplan") + _r(" for hver borger.")
-        + _ins("Anna Jensen", _r(" Planen skal være skriftlig."), 3))
+        _r("Kommunen ")
+        + _del("Anna Jensen", "skal", 1)
+        + _ins("Bo Hansen", _r("bør"), 2)
+        + _r(" sikre en ")
+        + _r("handleplan")
+        + _r(" for hver borger.")
+        + _ins("Anna Jensen", _r(" Planen skal være skriftlig."), 3),
+    )
     _paragraph(document, _r("Baggrund"), style="kapiteloverskrift2")
     _paragraph(document, _r("Første punkt"), _numbered(2))
     _paragraph(document, _r("Andet punkt"), _numbered(2))
@@ -132,38 +144,63 @@ def draft_docx() -> bytes:
     _paragraph(document, _r("Tredje punkt"), _numbered(2))
     _paragraph(document, _r("Anden liste, der begynder forfra"), _numbered(3))
     _paragraph(document, _r("Et punkt med prik"), _numbered(4))
-    _paragraph(document, _r("Flyttet fra: ")
-               + '<w:moveFrom w:id="4" w:author="Bo Hansen" ' + DATE + '><w:r>'
-               + '<w:t xml:space="preserve">denne sætning</w:t></w:r></w:moveFrom>')
-    _paragraph(document, _r("Flyttet til: ")
-               + '<w:moveTo w:id="5" w:author="Bo Hansen" ' + DATE + '>'
-               + _r("denne sætning") + "</w:moveTo>")
-    _paragraph(document, _r("Se ") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-               '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://sm.dk/udkast" '
-               '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-               + _r("udkastet") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-               + _r(" på side ") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-               '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-               '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _r("2")
-               + '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + _r("."))
+    _paragraph(
+        document,
+        _r("Flyttet fra: ")
+        + '<w:moveFrom w:id="4" w:author="Bo Hansen" '
+        + DATE
+        + "><w:r>"
+        + '<w:t xml:space="preserve">denne sætning</w:t></w:r></w:moveFrom>',
+    )
+    _paragraph(
+        document,
+        _r("Flyttet til: ")
+        + '<w:moveTo w:id="5" w:author="Bo Hansen" '
+        + DATE
+        + ">"
+        + _r("denne sætning")
+        + "</w:moveTo>",
+    )
+    _paragraph(
+        document,
+        _r("Se ") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://sm.dk/udkast" '
+        '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + _r("udkastet")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        + _r(" på side ")
+        + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + _r("2")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        + _r("."),
+    )
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "Krav", "Ændring"
     table.cell(1, 0).text = "Svarfrist"
     cell = table.cell(1, 1).paragraphs[0]._p
-    for child in _xml("<w:p>" + _del("Bo Hansen", "tre", 6) + _ins("Bo Hansen", _r("syv"), 7)
-                      + _r(" hverdage") + "</w:p>"):
+    for child in _xml(
+        "<w:p>"
+        + _del("Bo Hansen", "tre", 6)
+        + _ins("Bo Hansen", _r("syv"), 7)
+        + _r(" hverdage")
+        + "</w:p>"
+    ):
         cell.append(child)
     _paragraph(document, _r("Økonomi"), style="Kapitel 1")
-    _paragraph(document, _r("Netværksmøder:", "<w:b/>")
-               + _r(" Det er positivt, at de *fastholdes*."))
+    _paragraph(
+        document, _r("Netværksmøder:", "<w:b/>") + _r(" Det er positivt, at de *fastholdes*.")
+    )
     _paragraph(document, _r("Afsluttende bemærkning"), '<w:outlineLvl w:val="1"/>')
     _paragraph(document, _r("Ministeriet ser frem til det videre arbejde."))
     _paragraph(document, _r("Bemærk:", "<w:b/>") + _r(" Teksten er et udkast."))
     _paragraph(document, _r("Med venlig hilsen"))
     _paragraph(document, _r("Anna Jensen") + "<w:r><w:br/></w:r>" + _r("Kontorchef"))
     handleplan = [r for p in document.paragraphs for r in p.runs if r.text == "handleplan"]
-    document.add_comment(handleplan, text="Hvad menes med handleplan her?",
-                         author="Anna Jensen", initials="AJ")
+    document.add_comment(
+        handleplan, text="Hvad menes med handleplan her?", author="Anna Jensen", initials="AJ"
+    )
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -188,8 +225,10 @@ def body_of(path: Path) -> str:
 
 def test_tracked_changes_are_kept_visibly(imported):
     body = body_of(imported)
-    assert "Kommunen ~~skal~~++bør++ sikre en handleplan[^1] for hver borger. ++Planen skal være\n"\
-           "skriftlig.++" in body
+    assert (
+        "Kommunen ~~skal~~++bør++ sikre en handleplan[^1] for hver borger. ++Planen skal være\n"
+        "skriftlig.++" in body
+    )
     assert "Flyttet fra: ~~denne sætning~~" in body
     assert "Flyttet til: ++denne sætning++" in body
     assert "| Krav | Ændring |\n| --- | --- |\n| Svarfrist | ~~tre~~++syv++ hverdage |" in body
@@ -198,8 +237,10 @@ def test_tracked_changes_are_kept_visibly(imported):
 def test_the_report_names_the_authors_of_changes_and_comments(imported):
     source = load_source(imported)
     changes = source.meta.guessed["tracked_changes"].found_in
-    assert changes.startswith("the DOCX has tracked changes by Anna Jensen: 1 deletion, "
-                              "1 insertion; Bo Hansen: 1 deletion, 2 insertions, 1 move.")
+    assert changes.startswith(
+        "the DOCX has tracked changes by Anna Jensen: 1 deletion, "
+        "1 insertion; Bo Hansen: 1 deletion, 2 insertions, 1 move."
+    )
     comments = source.meta.guessed["comments"].found_in
     assert comments.startswith("the DOCX has Word comments by Anna Jensen: 1;")
     review = {item.what: item for item in hoering.review(HEARING)}
@@ -210,12 +251,12 @@ def test_the_report_names_the_authors_of_changes_and_comments(imported):
 
 def test_comment_becomes_a_footnote_where_it_was_made(imported):
     body = body_of(imported)
-    assert body.rstrip().endswith(
-        "[^1]: Kommentar fra Anna Jensen: Hvad menes med handleplan her?")
+    assert body.rstrip().endswith("[^1]: Kommentar fra Anna Jensen: Hvad menes med handleplan her?")
     source = load_source(imported)
     [note] = source.body.footnotes
     assert n.plain_text(note.blocks[0].children) == (
-        "Kommentar fra Anna Jensen: Hvad menes med handleplan her?")
+        "Kommentar fra Anna Jensen: Hvad menes med handleplan her?"
+    )
 
 
 def test_headings_from_outline_levels_with_their_numbers(imported):
@@ -231,8 +272,10 @@ def test_headings_from_outline_levels_with_their_numbers(imported):
 
 def test_automatic_numbering_is_restored(imported):
     body = body_of(imported)
-    assert "1. Første punkt\n2. Andet punkt\n\na) Et underpunkt\n\nb) Et underpunkt til\n\n" \
-           "3. Tredje punkt\n\n1) Anden liste, der begynder forfra\n\n- Et punkt med prik" in body
+    assert (
+        "1. Første punkt\n2. Andet punkt\n\na) Et underpunkt\n\nb) Et underpunkt til\n\n"
+        "3. Tredje punkt\n\n1) Anden liste, der begynder forfra\n\n- Et punkt med prik" in body
+    )
     lists = [b for b in load_source(imported).blocks if isinstance(b, n.OrderedList)]
     assert [(b.start, len(b.items)) for b in lists] == [(1, 2), (3, 1), (1, 1)]
 
@@ -261,8 +304,11 @@ def test_first_page_header_is_read_as_letterhead(project, tmp_path):
     path = tmp_path / "udkast.docx"
     path.write_bytes(draft_docx())
     header = [line.text for line in read_docx(path).lines if line.region == "header"]
-    assert header == ["Social- og Boligministeriet", "Holmens Kanal 22, 1060 København K",
-                      "UDKAST – side 2 og frem"]
+    assert header == [
+        "Social- og Boligministeriet",
+        "Holmens Kanal 22, 1060 København K",
+        "UDKAST – side 2 og frem",
+    ]
     source = hoering.import_file(_incoming(project, path), HEARING).path
     assert load_source(source).meta.sender == "Social- og Boligministeriet"
 
@@ -285,8 +331,11 @@ def test_built_outputs_show_insertions_and_deletions(cli, project, imported):
     runs = {run.text: run for p in word.paragraphs for run in p.runs}
     assert runs["skal"].font.strike and not runs["skal"].font.underline
     assert runs["bør"].font.underline and str(runs["bør"].font.color.rgb) == "1B6B3A"
-    xml = b"".join(part.blob for part in word.part.package.iter_parts()
-                   if part.partname.endswith("footnotes.xml"))
+    xml = b"".join(
+        part.blob
+        for part in word.part.package.iter_parts()
+        if part.partname.endswith("footnotes.xml")
+    )
     assert "Kommentar fra Anna Jensen: Hvad menes med handleplan her?" in xml.decode()
 
     from pypdf import PdfReader
@@ -305,7 +354,10 @@ def test_built_outputs_show_insertions_and_deletions(cli, project, imported):
     page = parse(out.with_suffix(".html").read_text("utf-8"))
     assert [e.text() for e in page.find_all("del")][:2] == ["skal", "denne sætning"]
     assert [" ".join(e.text().split()) for e in page.find_all("ins")][:3] == [
-        "bør", "Planen skal være skriftlig.", "denne sætning"]
+        "bør",
+        "Planen skal være skriftlig.",
+        "denne sætning",
+    ]
 
 
 # --- the parts, one at a time -------------------------------------------------------------
@@ -314,21 +366,28 @@ def test_built_outputs_show_insertions_and_deletions(cli, project, imported):
 def _numbering(levels: str, nums: str):
     from hoering.imports.docx_numbering import Numbering
 
-    return Numbering.read(etree.fromstring(
-        f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">{levels}'
-        f"</w:abstractNum>{nums}</w:numbering>"))
+    return Numbering.read(
+        etree.fromstring(
+            f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">{levels}'
+            f"</w:abstractNum>{nums}</w:numbering>"
+        )
+    )
 
 
 def _lvl(ilvl: int, fmt: str, text: str, extra: str = "") -> str:
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>')
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>'
+    )
 
 
 def test_numbering_counts_per_level_and_restarts_deeper_levels():
     numbering = _numbering(
-        _lvl(0, "upperRoman", "%1.") + _lvl(1, "lowerLetter", "%1.%2)")
+        _lvl(0, "upperRoman", "%1.")
+        + _lvl(1, "lowerLetter", "%1.%2)")
         + _lvl(2, "decimal", "%3.", '<w:lvlRestart w:val="0"/>'),
-        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+    )
     labels = [numbering.label(1, level).text for level in (0, 1, 1, 2, 0, 1, 2)]
     assert labels == ["I.", "I.a)", "I.b)", "1.", "II.", "II.a)", "2."]  # level 2 never restarts
 
@@ -339,10 +398,16 @@ def test_numbering_instances_share_their_definition_unless_one_restarts():
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
         '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
         '<w:num w:numId="3"><w:abstractNumId w:val="0"/>'
-        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>')
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>',
+    )
     labels = [numbering.label(num, 0) for num in (1, 1, 2, 3, 3)]
     assert [(label.text, label.number) for label in labels] == [
-        ("1.", 1), ("2.", 2), ("3.", 3), ("5.", 5), ("6.", 6)]
+        ("1.", 1),
+        ("2.", 2),
+        ("3.", 3),
+        ("5.", 5),
+        ("6.", 6),
+    ]
     assert numbering.label(9, 0) is None  # an instance the part does not define
 
 
@@ -350,7 +415,8 @@ def test_numbering_that_makes_no_sense_gives_no_label_instead_of_failing():
     numbering = _numbering(
         _lvl(0, "decimal", "%1.%9.") + '<w:lvl w:ilvl="x"/>' + _lvl(12, "decimal", "%1."),
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="40">'
-        '<w:startOverride w:val="3"/></w:lvlOverride></w:num><w:num w:numId="y"/>')
+        '<w:startOverride w:val="3"/></w:lvlOverride></w:num><w:num w:numId="y"/>',
+    )
     assert numbering.label(1, 0).text == "1.1."  # an undefined level counts from its start
     assert numbering.label(1, 12) is None and numbering.label(1, -1) is None
     assert numbering.label(0, 0) is None
@@ -361,7 +427,8 @@ def test_legal_numbering_and_letters_past_z():
 
     numbering = _numbering(
         _lvl(0, "upperRoman", "%1.") + _lvl(1, "decimal", "%1.%2", "<w:isLgl/>"),
-        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+    )
     assert [numbering.label(1, level).text for level in (0, 0, 1)] == ["I.", "II.", "2.1"]
     assert [format_number(v, "lowerLetter") for v in (1, 26, 27, 28)] == ["a", "z", "aa", "bb"]
     assert format_number(1994, "upperRoman") == "MCMXCIV"
@@ -371,13 +438,22 @@ def test_styles_inherit_outline_level_and_survive_a_based_on_loop():
     from hoering.imports.docx_styles import Styles
 
     def style(style_id: str, based_on: str, ppr: str = "") -> str:
-        return (f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{style_id}"/>'
-                f'<w:basedOn w:val="{based_on}"/><w:pPr>{ppr}</w:pPr></w:style>')
+        return (
+            f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{style_id}"/>'
+            f'<w:basedOn w:val="{based_on}"/><w:pPr>{ppr}</w:pPr></w:style>'
+        )
 
-    styles = Styles(etree.fromstring(
-        f'<w:styles xmlns:w="{W_NS}">' + style("Base", "None", '<w:outlineLvl w:val="2"/>')
-        + style("Custom", "Base") + style("Body", "Base", '<w:outlineLvl w:val="9"/>')
-        + style("A", "B") + style("B", "A") + "</w:styles>"))
+    styles = Styles(
+        etree.fromstring(
+            f'<w:styles xmlns:w="{W_NS}">'
+            + style("Base", "None", '<w:outlineLvl w:val="2"/>')
+            + style("Custom", "Base")
+            + style("Body", "Base", '<w:outlineLvl w:val="9"/>')
+            + style("A", "B")
+            + style("B", "A")
+            + "</w:styles>"
+        )
+    )
     assert styles.get("Custom").outline == 2
     assert styles.get("Body").outline is None  # level 9 is body text
     assert styles.get("A").outline is None and styles.get("missing").outline is None
@@ -388,33 +464,53 @@ def _spans(runs: str):
     from hoering.imports.docx_styles import Styles
 
     reader = RunReader(Styles(None), {}, Revisions())
-    return reader, reader.spans(etree.fromstring(
-        f'<w:p xmlns:w="{W_NS}" xmlns:mc="http://schemas.openxmlformats.org/'
-        f'markup-compatibility/2006">{runs}</w:p>'))
+    return reader, reader.spans(
+        etree.fromstring(
+            f'<w:p xmlns:w="{W_NS}" xmlns:mc="http://schemas.openxmlformats.org/'
+            f'markup-compatibility/2006">{runs}</w:p>'
+        )
+    )
 
 
 def test_nested_fields_hidden_text_and_text_boxes_read_once():
-    box = ('<w:txbxContent><w:p>' + _r("i boksen") + "</w:p></w:txbxContent>")
+    box = "<w:txbxContent><w:p>" + _r("i boksen") + "</w:p></w:txbxContent>"
     reader, spans = _spans(
         _r("A ") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         '<w:r><w:instrText>IF </w:instrText></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        '<w:r><w:instrText>MERGEFIELD navn</w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _r("indre")
+        "<w:r><w:instrText>MERGEFIELD navn</w:instrText></w:r>"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + _r("indre")
         + '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:instrText> = "x"</w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _r("resultat")
-        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + _r(" skjult", "<w:vanish/>")
-        + '<w:r><mc:AlternateContent><mc:Choice><w:drawing>' + box + "</w:drawing></mc:Choice>"
-        '<mc:Fallback><w:pict>' + box + "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
-        + _r(" B"))
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + _r("resultat")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        + _r(" skjult", "<w:vanish/>")
+        + "<w:r><mc:AlternateContent><mc:Choice><w:drawing>"
+        + box
+        + "</w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict>"
+        + box
+        + "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        + _r(" B")
+    )
     assert "".join(span.text for span in spans) == "A resultat i boksen B"
     assert not reader.revisions.changes
 
 
 def test_runs_keep_marks_and_white_space_is_tidied():
-    reader, spans = _spans(_r("  Fed ", "<w:b/>") + _r(" og   kursiv", "<w:i/>")
-                           + _ins("Ida", _r(" ny"), 1) + _del("", "  gammel ", 2))
+    reader, spans = _spans(
+        _r("  Fed ", "<w:b/>")
+        + _r(" og   kursiv", "<w:i/>")
+        + _ins("Ida", _r(" ny"), 1)
+        + _del("", "  gammel ", 2)
+    )
     assert [(s.text, sorted(s.marks)) for s in spans] == [
-        ("Fed ", ["strong"]), ("og kursiv", ["emphasis"]), (" ny", ["inserted"]),
-        (" gammel", ["deleted"])]
-    assert reader.revisions.changes == {"Ida": {"insertion": 1},
-                                        "ukendt forfatter": {"deletion": 1}}
+        ("Fed ", ["strong"]),
+        ("og kursiv", ["emphasis"]),
+        (" ny", ["inserted"]),
+        (" gammel", ["deleted"]),
+    ]
+    assert reader.revisions.changes == {
+        "Ida": {"insertion": 1},
+        "ukendt forfatter": {"deletion": 1},
+    }

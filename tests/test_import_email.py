@@ -18,9 +18,28 @@ from hoering.sources.frontmatter import read_source
 from letters import email_pdf, letter_pdf
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
-TO_ALL = [("Til", "; ".join(f"{town} Kommune <post@{town.lower()}.dk>" for town in (
-    "Albertslund", "Brøndby", "Glostrup", "Hvidovre", "Ishøj", "Rødovre", "Vallensbæk",
-    "Ballerup", "Herlev", "Gladsaxe", "Gentofte", "Lyngby")))]
+TO_ALL = [
+    (
+        "Til",
+        "; ".join(
+            f"{town} Kommune <post@{town.lower()}.dk>"
+            for town in (
+                "Albertslund",
+                "Brøndby",
+                "Glostrup",
+                "Hvidovre",
+                "Ishøj",
+                "Rødovre",
+                "Vallensbæk",
+                "Ballerup",
+                "Herlev",
+                "Gladsaxe",
+                "Gentofte",
+                "Lyngby",
+            )
+        ),
+    )
+]
 REMARKS = [
     "Kære Region Hovedstaden",
     "Tak for muligheden for at svare. Vi har to bemærkninger.",
@@ -55,9 +74,8 @@ def body_of(path: Path) -> str:
 
 def appendix_of(source) -> tuple[n.Heading, list]:
     """The appendix heading and the blocks under it."""
-    index = next(i for i, b in enumerate(source.blocks)
-                 if isinstance(b, n.Heading) and b.appendix)
-    return source.blocks[index], list(source.blocks[index + 1:])
+    index = next(i for i, b in enumerate(source.blocks) if isinstance(b, n.Heading) and b.appendix)
+    return source.blocks[index], list(source.blocks[index + 1 :])
 
 
 def words(blocks) -> str:
@@ -68,24 +86,40 @@ def words(blocks) -> str:
 
 def test_outlook_mail_printed_to_pdf(project):
     data = email_pdf(
-        [("Fra", "Birgitte Løkke Sørensen <bls@glostrup.dk>"),
-         ("Sendt", "3. marts 2025 10:15"), *TO_ALL, ("Cc", "Jens Jensen <jj@glostrup.dk>"),
-         ("Emne", "SV: VS: Høring af samarbejdsaftale om psykisk sygdom")],
+        [
+            ("Fra", "Birgitte Løkke Sørensen <bls@glostrup.dk>"),
+            ("Sendt", "3. marts 2025 10:15"),
+            *TO_ALL,
+            ("Cc", "Jens Jensen <jj@glostrup.dk>"),
+            ("Emne", "SV: VS: Høring af samarbejdsaftale om psykisk sygdom"),
+        ],
         REMARKS,
-        quoted=[([("Fra", "Region Hovedstaden <hoering@regionh.dk>"),
-                  ("Sendt", "10. februar 2025 09:00"), ("Til", "Glostrup Kommune"),
-                  ("Emne", "Høring af samarbejdsaftale om psykisk sygdom")], HEARING_LETTER)])
+        quoted=[
+            (
+                [
+                    ("Fra", "Region Hovedstaden <hoering@regionh.dk>"),
+                    ("Sendt", "10. februar 2025 09:00"),
+                    ("Til", "Glostrup Kommune"),
+                    ("Emne", "Høring af samarbejdsaftale om psykisk sygdom"),
+                ],
+                HEARING_LETTER,
+            )
+        ],
+    )
     source, raw, path = imported(project, "mail.pdf", data)
     meta = source.meta
     assert meta.sender == "Glostrup Kommune"
     assert raw["guessed"]["sender"]["found_in"] == (
-        "e-mail header: from (e-mail domain glostrup.dk)")
+        "e-mail header: from (e-mail domain glostrup.dk)"
+    )
     assert meta.date.isoformat() == "2025-03-03"
     assert raw["guessed"]["date"]["found_in"] == 'e-mail header: "3. marts 2025"'
     assert meta.title == "Høring af samarbejdsaftale om psykisk sygdom"
     assert [s.name for s in meta.signature.signatories] == ["Birgitte Løkke Sørensen"]
-    assert meta.recipient[:2] == ["Albertslund Kommune <post@albertslund.dk>",
-                                  "Brøndby Kommune <post@brøndby.dk>"]
+    assert meta.recipient[:2] == [
+        "Albertslund Kommune <post@albertslund.dk>",
+        "Brøndby Kommune <post@brøndby.dk>",
+    ]
     body = body_of(path)
     assert "|" not in body and "Fra:" not in body.split("## Tidligere")[0]
     [topic] = [b for b in source.blocks if isinstance(b, n.Heading) and b.topic]
@@ -99,15 +133,24 @@ def test_outlook_mail_printed_to_pdf(project):
 
 
 def test_the_quoted_thread_is_no_remark_in_the_comparison(project):
-    data = email_pdf([("Fra", "Birgitte Løkke Sørensen <bls@glostrup.dk>"),
-                      ("Sendt", "3. marts 2025 10:15"), ("Til", "hoering@regionh.dk"),
-                      ("Emne", "SV: Høring")], REMARKS,
-                     quoted=[([("Fra", "Region Hovedstaden"), ("Sendt", "10. februar 2025"),
-                               ("Emne", "Høring")], HEARING_LETTER)])
+    data = email_pdf(
+        [
+            ("Fra", "Birgitte Løkke Sørensen <bls@glostrup.dk>"),
+            ("Sendt", "3. marts 2025 10:15"),
+            ("Til", "hoering@regionh.dk"),
+            ("Emne", "SV: Høring"),
+        ],
+        REMARKS,
+        quoted=[
+            (
+                [("Fra", "Region Hovedstaden"), ("Sendt", "10. februar 2025"), ("Emne", "Høring")],
+                HEARING_LETTER,
+            )
+        ],
+    )
     imported(project, "mail.pdf", data)
     comparison = hoering.compare(HEARING)
-    remarks = [r for topic in comparison.topics for r in topic.remarks] + list(
-        comparison.unmatched)
+    remarks = [r for topic in comparison.topics for r in topic.remarks] + list(comparison.unmatched)
     glostrup = [r for r in remarks if r.respondent == "Glostrup Kommune"]
     assert glostrup and all("svarfrist" not in r.text for r in glostrup)
     assert all("udskrivningsmentor" not in r.text for r in glostrup)
@@ -116,14 +159,27 @@ def test_the_quoted_thread_is_no_remark_in_the_comparison(project):
 
 def test_english_outlook_mail_with_an_original_message_line(project):
     data = email_pdf(
-        [("From", "Mette Frøslev <mef@hvidovre.dk>"),
-         ("Sent", "Monday, March 3, 2025 10:15 AM"), ("To", "hoering@regionh.dk"),
-         ("Subject", "RE: Høring af samarbejdsaftale")],
-        ["Hvidovre Kommune har ingen bemærkninger til udkastet.",
-         ("lines", ["Venlig hilsen", "Mette Frøslev"]),
-         ("lines", ["-----Original Message-----", "From: Region Hovedstaden",
-                    "Sent: 10 February 2025 09:00", "Subject: Høring af samarbejdsaftale"]),
-         *HEARING_LETTER])
+        [
+            ("From", "Mette Frøslev <mef@hvidovre.dk>"),
+            ("Sent", "Monday, March 3, 2025 10:15 AM"),
+            ("To", "hoering@regionh.dk"),
+            ("Subject", "RE: Høring af samarbejdsaftale"),
+        ],
+        [
+            "Hvidovre Kommune har ingen bemærkninger til udkastet.",
+            ("lines", ["Venlig hilsen", "Mette Frøslev"]),
+            (
+                "lines",
+                [
+                    "-----Original Message-----",
+                    "From: Region Hovedstaden",
+                    "Sent: 10 February 2025 09:00",
+                    "Subject: Høring af samarbejdsaftale",
+                ],
+            ),
+            *HEARING_LETTER,
+        ],
+    )
     source, raw, path = imported(project, "hvidovre.pdf", data)
     assert source.meta.sender == "Hvidovre Kommune"
     assert source.meta.date.isoformat() == "2025-03-03"
@@ -149,37 +205,53 @@ def test_eml_file_the_text_is_the_response(project):
         "Med venlig hilsen\nÅse Mølgaard\n\n"
         "Den 10. feb. 2025 kl. 09.00 skrev Region Hovedstaden <hoering@regionh.dk>:\n"
         "> Hermed udkastet til samarbejdsaftale i høring.\n> Svarfrist den 19. marts 2025.\n",
-        From="Åse Mølgaard <asm@brondby.dk>", To="Region Hovedstaden <hoering@regionh.dk>",
-        Subject="Re: Høring af samarbejdsaftale", Date="Wed, 05 Mar 2025 14:02:00 +0100")
+        From="Åse Mølgaard <asm@brondby.dk>",
+        To="Region Hovedstaden <hoering@regionh.dk>",
+        Subject="Re: Høring af samarbejdsaftale",
+        Date="Wed, 05 Mar 2025 14:02:00 +0100",
+    )
     data = bytes(mail)
     source, raw, path = imported(project, "svar.eml", data)
     meta = source.meta
     assert (meta.sender, meta.date.isoformat(), meta.title) == (
-        "Brøndby Kommune", "2025-03-05", "Høring af samarbejdsaftale")
+        "Brøndby Kommune",
+        "2025-03-05",
+        "Høring af samarbejdsaftale",
+    )
     assert raw["guessed"]["sender"]["found_in"] == "e-mail: from (e-mail domain brondby.dk)"
     assert meta.recipient == ["Region Hovedstaden"]
     assert [s.name for s in meta.signature.signatories] == ["Åse Mølgaard"]
     body = body_of(path)
-    assert ("Vi hilser udskrivningsmentoren velkommen og finder ordningen positiv. Vi foreslår "
-            "en fælles evaluering efter et år.") in " ".join(body.split())
+    assert (
+        "Vi hilser udskrivningsmentoren velkommen og finder ordningen positiv. Vi foreslår "
+        "en fælles evaluering efter et år."
+    ) in " ".join(body.split())
     _, quoted = appendix_of(source)
     assert "Svarfrist den 19. marts 2025." in words(quoted)
     assert (project / HEARING / "received" / "svar.eml").read_bytes() == data
 
 
-def test_eml_with_a_pdf_attached_imports_the_attachment_with_the_mails_sender_and_date(
-        project):
-    letter = letter_pdf(logo="Sundhed og Omsorg", date_top_right="3. marts 2025",
-                        subject="Høringssvar om samarbejdsaftalen",
-                        blocks=[("heading", "Udskrivningsmentor"),
-                                "Vi hilser udskrivningsmentoren velkommen og finder ordningen "
-                                "positiv."],
-                        closing=["Med venlig hilsen", "Mette Frøslev", "Chef for psykiatri"])
-    mail = _mail("Hej\n\nHermed vores høringssvar, vedhæftet.\n\nMette",
-                 From="Mette Frøslev <mef@hvidovre.dk>", To="hoering@regionh.dk",
-                 Subject="Høringssvar fra Hvidovre", Date="Thu, 06 Mar 2025 08:30:00 +0100")
-    mail.add_attachment(letter, maintype="application", subtype="pdf",
-                        filename="Høringssvar Hvidovre.pdf")
+def test_eml_with_a_pdf_attached_imports_the_attachment_with_the_mails_sender_and_date(project):
+    letter = letter_pdf(
+        logo="Sundhed og Omsorg",
+        date_top_right="3. marts 2025",
+        subject="Høringssvar om samarbejdsaftalen",
+        blocks=[
+            ("heading", "Udskrivningsmentor"),
+            "Vi hilser udskrivningsmentoren velkommen og finder ordningen positiv.",
+        ],
+        closing=["Med venlig hilsen", "Mette Frøslev", "Chef for psykiatri"],
+    )
+    mail = _mail(
+        "Hej\n\nHermed vores høringssvar, vedhæftet.\n\nMette",
+        From="Mette Frøslev <mef@hvidovre.dk>",
+        To="hoering@regionh.dk",
+        Subject="Høringssvar fra Hvidovre",
+        Date="Thu, 06 Mar 2025 08:30:00 +0100",
+    )
+    mail.add_attachment(
+        letter, maintype="application", subtype="pdf", filename="Høringssvar Hvidovre.pdf"
+    )
     data = bytes(mail)
     source, raw, path = imported(project, "hvidovre.eml", data)
     meta = source.meta
@@ -199,14 +271,19 @@ def test_bad_eml_files(cli, project):
     from import_fixtures import scanned_pdf
 
     scanned = _mail("Se vedhæftede.", From="a@b.dk", Subject="Svar")
-    scanned.add_attachment(scanned_pdf(), maintype="application", subtype="pdf",
-                           filename="scan.pdf")
+    scanned.add_attachment(
+        scanned_pdf(), maintype="application", subtype="pdf", filename="scan.pdf"
+    )
     crowded = _mail("Mange bilag.", From="a@b.dk", Subject="Svar")
     for number in range(210):
-        crowded.add_attachment(b"x", maintype="application", subtype="octet-stream",
-                               filename=f"bilag-{number}.bin")
-    files = {"scan.eml": bytes(scanned), "crowded.eml": bytes(crowded),
-             "note.eml": b"Bare en tekst, ikke en mail.\n"}
+        crowded.add_attachment(
+            b"x", maintype="application", subtype="octet-stream", filename=f"bilag-{number}.bin"
+        )
+    files = {
+        "scan.eml": bytes(scanned),
+        "crowded.eml": bytes(crowded),
+        "note.eml": b"Bare en tekst, ikke en mail.\n",
+    }
     folder = project / "incoming"
     folder.mkdir()
     for name, data in files.items():
@@ -221,7 +298,8 @@ def test_bad_eml_files(cli, project):
         "has far fewer, so it is not read (save the attachment and import it instead)",
         "Fejl: incoming/note.eml: is not an e-mail: the file is a plain text file (save the "
         "mail again from the mail program)",
-        "0 indlæst, 3 fejlede: incoming/scan.eml, incoming/crowded.eml, incoming/note.eml"]
+        "0 indlæst, 3 fejlede: incoming/scan.eml, incoming/crowded.eml, incoming/note.eml",
+    ]
     assert not (project / HEARING / "received").exists()
 
 
@@ -229,10 +307,20 @@ def test_an_imported_mail_builds_and_appendix_takes_only_true_or_false(project):
     from hoering.errors import SourceErrors
     from hoering.sources.markdown import parse_body
 
-    data = email_pdf([("Fra", "Birgitte Løkke Sørensen <bls@glostrup.dk>"),
-                      ("Sendt", "3. marts 2025 10:15"), ("Emne", "SV: Høring")], REMARKS,
-                     quoted=[([("Fra", "Region Hovedstaden"), ("Sendt", "10. februar 2025"),
-                               ("Emne", "Høring")], HEARING_LETTER)])
+    data = email_pdf(
+        [
+            ("Fra", "Birgitte Løkke Sørensen <bls@glostrup.dk>"),
+            ("Sendt", "3. marts 2025 10:15"),
+            ("Emne", "SV: Høring"),
+        ],
+        REMARKS,
+        quoted=[
+            (
+                [("Fra", "Region Hovedstaden"), ("Sendt", "10. februar 2025"), ("Emne", "Høring")],
+                HEARING_LETTER,
+            )
+        ],
+    )
     _, _, path = imported(project, "mail.pdf", data)
     report = hoering.build([path], formats=("html",))
     assert report.ok, [str(o.error) for o in report.failed]
@@ -241,23 +329,43 @@ def test_an_imported_mail_builds_and_appendix_takes_only_true_or_false(project):
     with pytest.raises(SourceErrors) as caught:
         parse_body("## Tidligere {appendix=yes}\n")
     assert [str(e) for e in caught.value.errors] == [
-        "appendix: 'yes' is not true or false (write appendix=true)"]
+        "appendix: 'yes' is not true or false (write appendix=true)"
+    ]
 
 
 def test_header_labels_in_a_column_of_their_own(project):
-    data = email_pdf([("Fra", "Birgitte Løkke Sørensen <bls@glostrup.dk>"),
-                      ("Sendt", "mandag 3. marts 2025 10:15"), ("Til", "hoering@regionh.dk"),
-                      ("Emne", "SV: Høring")], REMARKS,
-                     quoted=[([("Fra", "Region Hovedstaden <hoering@regionh.dk>"),
-                               ("Sendt", "10. februar 2025 09:00"), ("Emne", "Høring")],
-                              HEARING_LETTER)], columns=True)
+    data = email_pdf(
+        [
+            ("Fra", "Birgitte Løkke Sørensen <bls@glostrup.dk>"),
+            ("Sendt", "mandag 3. marts 2025 10:15"),
+            ("Til", "hoering@regionh.dk"),
+            ("Emne", "SV: Høring"),
+        ],
+        REMARKS,
+        quoted=[
+            (
+                [
+                    ("Fra", "Region Hovedstaden <hoering@regionh.dk>"),
+                    ("Sendt", "10. februar 2025 09:00"),
+                    ("Emne", "Høring"),
+                ],
+                HEARING_LETTER,
+            )
+        ],
+        columns=True,
+    )
     source, _, path = imported(project, "mail.pdf", data)
     assert (source.meta.sender, source.meta.date.isoformat(), source.meta.title) == (
-        "Glostrup Kommune", "2025-03-03", "Høring")
+        "Glostrup Kommune",
+        "2025-03-03",
+        "Høring",
+    )
     body = body_of(path)
     assert "bls@glostrup.dk" not in body and "Sendt" not in body.split("## Tidligere")[0]
-    assert ("> Fra: Region Hovedstaden \\<hoering@regionh.dk>\\\n> Sendt: 10. februar 2025 "
-            "09:00\\\n> Emne: Høring\n") in body
+    assert (
+        "> Fra: Region Hovedstaden \\<hoering@regionh.dk>\\\n> Sendt: 10. februar 2025 "
+        "09:00\\\n> Emne: Høring\n"
+    ) in body
 
 
 def test_eml_with_only_an_html_body(project):
@@ -269,12 +377,17 @@ def test_eml_with_only_an_html_body(project):
         "<html><head><style>p {margin: 0}</style></head><body><p>Kære&nbsp;region</p>"
         "<p>Det er ikke realistisk at holde netværksmøder inden for tre dage.</p>"
         "<table><tr><td>Afsnit</td><td>4.4</td></tr></table>"
-        "<ul><li>Vi foreslår skriftlig indkaldelse.</li></ul></body></html>", subtype="html")
+        "<ul><li>Vi foreslår skriftlig indkaldelse.</li></ul></body></html>",
+        subtype="html",
+    )
     source, _, path = imported(project, "rk.eml", bytes(mail))
-    assert (source.meta.sender, source.meta.date.isoformat()) == ("Rødovre Kommune",
-                                                                 "2025-03-07")
+    assert (source.meta.sender, source.meta.date.isoformat()) == ("Rødovre Kommune", "2025-03-07")
     text = " ".join(body_of(path).split())
-    for words in ("Kære region", "Det er ikke realistisk at holde netværksmøder inden for tre "
-                  "dage.", "Afsnit 4.4", "Vi foreslår skriftlig indkaldelse."):
+    for words in (
+        "Kære region",
+        "Det er ikke realistisk at holde netværksmøder inden for tre dage.",
+        "Afsnit 4.4",
+        "Vi foreslår skriftlig indkaldelse.",
+    ):
         assert words in text
     assert "margin" not in text

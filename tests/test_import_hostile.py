@@ -27,26 +27,51 @@ def import_capped(path: Path, *extra: str) -> subprocess.CompletedProcess:
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (CEILING, CEILING))
 
-    return subprocess.run([sys.executable, "-c", "from hoering.cli import main; main()",
-                           "import", str(path), "--hearing", str(HEARING), *extra],
-                          preexec_fn=limit, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from hoering.cli import main; main()",
+            "import",
+            str(path),
+            "--hearing",
+            str(HEARING),
+            *extra,
+        ],
+        preexec_fn=limit,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 CASES = {
-    "filter chain bomb": ("bombe.pdf", hostile.chained_filter_bomb,
-                          "unpacks to more than 200 MB from {kb} KB; this looks like a "
-                          "decompression bomb and is not read (the limit is max_unpacked_mb "
-                          "under [import] in hoering.toml)"),
-    "glyph bomb": ("tegn.pdf", hostile.glyph_bomb,
-                   "page 1 holds more than 20000 characters; no letter page does, so the file "
-                   "is not read (raise max_glyphs_per_page under [import] in hoering.toml if "
-                   "the file is genuine)"),
-    "docx bad crc": ("svar.docx", hostile.docx_bad_crc,
-                     "is damaged: a part of the zip archive inside cannot be unpacked (Bad "
-                     f"CRC-32 for file 'word/document.xml') {AGAIN}"),
-    "docx lying size": ("svar.docx", hostile.docx_lying_size,
-                        "is damaged: a part of the zip archive inside cannot be unpacked (Bad "
-                        f"CRC-32 for file 'word/document.xml') {AGAIN}"),
+    "filter chain bomb": (
+        "bombe.pdf",
+        hostile.chained_filter_bomb,
+        "unpacks to more than 200 MB from {kb} KB; this looks like a "
+        "decompression bomb and is not read (the limit is max_unpacked_mb "
+        "under [import] in hoering.toml)",
+    ),
+    "glyph bomb": (
+        "tegn.pdf",
+        hostile.glyph_bomb,
+        "page 1 holds more than 20000 characters; no letter page does, so the file "
+        "is not read (raise max_glyphs_per_page under [import] in hoering.toml if "
+        "the file is genuine)",
+    ),
+    "docx bad crc": (
+        "svar.docx",
+        hostile.docx_bad_crc,
+        "is damaged: a part of the zip archive inside cannot be unpacked (Bad "
+        f"CRC-32 for file 'word/document.xml') {AGAIN}",
+    ),
+    "docx lying size": (
+        "svar.docx",
+        hostile.docx_lying_size,
+        "is damaged: a part of the zip archive inside cannot be unpacked (Bad "
+        f"CRC-32 for file 'word/document.xml') {AGAIN}",
+    ),
 }
 
 
@@ -62,13 +87,17 @@ def test_hostile_file_is_refused_within_a_gigabyte(project, case):
     assert result.returncode == 1, result.stderr
     assert result.stderr.splitlines() == [
         f"Fejl: {path}: " + message.format(kb=round(len(data) / 1024)),
-        f"0 indlæst, 1 fejlede: {path}"]
+        f"0 indlæst, 1 fejlede: {path}",
+    ]
     assert snapshot(project) == before
     assert not (project / HEARING / "received").exists()
 
 
-@pytest.mark.parametrize("make", [hostile.xref_prev_loop, hostile.self_referencing_length],
-                         ids=["xref /Prev loop", "self-referencing /Length"])
+@pytest.mark.parametrize(
+    "make",
+    [hostile.xref_prev_loop, hostile.self_referencing_length],
+    ids=["xref /Prev loop", "self-referencing /Length"],
+)
 def test_damaged_pdf_structure_is_read_or_refused_in_one_line(cli, project, make):
     (project / "incoming").mkdir()
     path = Path("incoming") / "svar.pdf"
@@ -94,5 +123,6 @@ def test_glyph_and_time_limits_from_hoering_toml(cli, project):
     assert result.stderr.splitlines()[0] == (
         f"Fejl: {path}: page 1 holds more than 50 characters; no letter page does, so the file "
         "is not read (raise max_glyphs_per_page under [import] in hoering.toml if the file is "
-        "genuine)")
+        "genuine)"
+    )
     assert snapshot(project) == before

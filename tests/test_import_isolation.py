@@ -18,10 +18,17 @@ from hoering.sources import load_source
 from import_fixtures import response_docx
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
-REPORT = ("please report it, with the file if you may share it; 'hoering --debug import …' "
-          "shows the details")
-SENDERS = ["glostrup-kommune", "albertslund-kommune", "brondby-kommune", "vallensbaek-kommune",
-           "hvidovre-kommune"]
+REPORT = (
+    "please report it, with the file if you may share it; 'hoering --debug import …' "
+    "shows the details"
+)
+SENDERS = [
+    "glostrup-kommune",
+    "albertslund-kommune",
+    "brondby-kommune",
+    "vallensbaek-kommune",
+    "hvidovre-kommune",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -37,8 +44,10 @@ def incoming(project: Path, name: str, data: bytes) -> Path:
 
 
 def five_letters(project: Path) -> list[Path]:
-    return [incoming(project, f"{letter}.docx", response_docx(seed, sections=2)[0])
-            for seed, letter in enumerate("abcde")]
+    return [
+        incoming(project, f"{letter}.docx", response_docx(seed, sections=2)[0])
+        for seed, letter in enumerate("abcde")
+    ]
 
 
 def sabotage(name: str, how: str) -> None:
@@ -51,8 +60,7 @@ def sabotage(name: str, how: str) -> None:
         if Path(path).name == name:
             if how == "exit":
                 os._exit(3)  # the worker dies as if the kernel had killed it
-            raise RecursionError("maximum recursion depth exceeded while calling a Python "
-                                 "object")
+            raise RecursionError("maximum recursion depth exceeded while calling a Python object")
         return real(path, context)
 
     run.analyse = analyse
@@ -61,8 +69,9 @@ def sabotage(name: str, how: str) -> None:
 def sabotaged_pool(name: str, how: str, workers: int = 2) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=sabotage,
-                               initargs=(name, how))
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=sabotage, initargs=(name, how)
+    )
 
 
 def written(project: Path) -> list[str]:
@@ -73,12 +82,12 @@ def test_an_exception_in_one_worker_fails_only_that_file(project):
     files = five_letters(project)
     with sabotaged_pool("c.docx", "raise") as pool:
         report = hoering.import_files(files, HEARING, executor=pool)
-    assert [i.path.stem for i in report.imported] == [
-        s for s in SENDERS if s != "brondby-kommune"]
+    assert [i.path.stem for i in report.imported] == [s for s in SENDERS if s != "brondby-kommune"]
     [(path, error)] = report.failed
     assert path == files[2]
-    assert str(error) == ("incoming/c.docx: could not be read: it is nested too deeply "
-                          f"(RecursionError) ({REPORT})")
+    assert str(error) == (
+        f"incoming/c.docx: could not be read: it is nested too deeply (RecursionError) ({REPORT})"
+    )
     assert "RecursionError" in error.detail and "Traceback" in error.detail  # for --debug
     assert written(project) == sorted(["ishoj", *(s for s in SENDERS if s != "brondby-kommune")])
     for imported in report.imported:  # written whole, with the original kept beside
@@ -94,18 +103,26 @@ def test_a_worker_that_dies_fails_only_its_file(project, monkeypatch):
     files = five_letters(project)
     # the pools the import starts (also the one-worker ones after the crash) are sabotaged
     monkeypatch.setattr(hoering.pipeline.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(hoering.pipeline, "process_pool",
-                        lambda workers=None: sabotaged_pool("b.docx", "exit", workers or 2))
+    monkeypatch.setattr(
+        hoering.pipeline,
+        "process_pool",
+        lambda workers=None: sabotaged_pool("b.docx", "exit", workers or 2),
+    )
     report = hoering.import_files(files, HEARING)
     assert [i.path.stem for i in report.imported] == [
-        s for s in SENDERS if s != "albertslund-kommune"]
+        s for s in SENDERS if s != "albertslund-kommune"
+    ]
     [(path, error)] = report.failed
     assert path == files[1]
-    assert str(error) == ("incoming/b.docx: could not be read: the process reading it stopped "
-                          f"unexpectedly (it may have run out of memory) ({REPORT})")
+    assert str(error) == (
+        "incoming/b.docx: could not be read: the process reading it stopped "
+        f"unexpectedly (it may have run out of memory) ({REPORT})"
+    )
     assert "albertslund-kommune" not in written(project)
-    assert load_source(project / HEARING / "responses" / "hvidovre-kommune.md").meta.sender \
+    assert (
+        load_source(project / HEARING / "responses" / "hvidovre-kommune.md").meta.sender
         == "Hvidovre Kommune"
+    )
 
 
 def test_cli_reports_the_file_and_imports_the_others(cli, project, monkeypatch):
@@ -127,7 +144,8 @@ def test_cli_reports_the_file_and_imports_the_others(cli, project, monkeypatch):
     assert result.stderr.splitlines() == [
         "Fejl: incoming/b.docx: could not be read: BadZipFile: Bad CRC-32 for file "
         f"'word/document.xml' ({REPORT})",
-        "2 indlæst, 1 fejlede: incoming/b.docx"]
+        "2 indlæst, 1 fejlede: incoming/b.docx",
+    ]
     assert "Traceback" not in result.output
     assert written(project) == ["brondby-kommune", "glostrup-kommune", "ishoj"]
     assert (project / HEARING / "received" / "a.docx").read_bytes() == files[0].read_bytes()
@@ -140,12 +158,15 @@ def test_cli_reports_the_file_and_imports_the_others(cli, project, monkeypatch):
 
 def _self_referencing_length_pdf() -> bytes:
     """A PDF whose content stream's /Length points at the stream itself."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length 4 0 R >>\nstream\nBT /F1 12 Tf 72 720 Td (Vi har bemaerkninger til "
-               b"udkastet.) Tj ET\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length 4 0 R >>\nstream\nBT /F1 12 Tf 72 720 Td (Vi har bemaerkninger til "
+        b"udkastet.) Tj ET\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -155,8 +176,9 @@ def _self_referencing_length_pdf() -> bytes:
     xref = out.tell()
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
     return out.getvalue()
 
 

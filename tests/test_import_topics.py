@@ -15,11 +15,15 @@ from hoering.sources import load_source
 from letters import letter_pdf
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
-WAITING = ("Vi oplever ofte, at varsling og færdigmelding sker for sent, og vi mangler "
-           "akuttilbud i ventetiden. Det er et problem.")
+WAITING = (
+    "Vi oplever ofte, at varsling og færdigmelding sker for sent, og vi mangler "
+    "akuttilbud i ventetiden. Det er et problem."
+)
 AT_NIGHT = "Det gælder især om natten."
-MEETINGS = ("Det er ikke realistisk at holde netværksmøder inden for tre dage, og vi er "
-            "bekymrede for kvaliteten af netværksmøderne.")
+MEETINGS = (
+    "Det er ikke realistisk at holde netværksmøder inden for tre dage, og vi er "
+    "bekymrede for kvaliteten af netværksmøderne."
+)
 MENTOR = "Vi hilser ordningen velkommen og finder den positiv."
 ESCORT = "Vi kan ikke tilbyde ledsagelse til behandling, og det er et problem for borgerne."
 
@@ -30,9 +34,13 @@ def _bare_hearing(bare_hearing):
 
 
 def imported(project: Path, blocks: list):
-    data = letter_pdf(logo="Vallensbæk Kommune", date_top_right="4. marts 2025",
-                      subject="Høringssvar", blocks=blocks,
-                      closing=["Med venlig hilsen", "Jørgen Hæstrup"])
+    data = letter_pdf(
+        logo="Vallensbæk Kommune",
+        date_top_right="4. marts 2025",
+        subject="Høringssvar",
+        blocks=blocks,
+        closing=["Med venlig hilsen", "Jørgen Hæstrup"],
+    )
     path = project / "incoming" / "svar.pdf"
     path.parent.mkdir(exist_ok=True)
     path.write_bytes(data)
@@ -50,8 +58,10 @@ def flat(text: str) -> str:
 
 def test_a_letter_without_headings_gets_a_section_per_topic(project):
     source, body = imported(project, ["Tak for høringen.", WAITING, AT_NIGHT, MEETINGS])
-    assert heading_lines(body) == ["## Orientering, varsling og færdigmelding",
-                                   "## Netværksmøder under indlæggelse"]
+    assert heading_lines(body) == [
+        "## Orientering, varsling og færdigmelding",
+        "## Netværksmøder under indlæggelse",
+    ]
     first, second = [b for b in source.blocks if isinstance(b, n.Heading)]
     assert (first.topic, first.stance) == ("ventetid", "concern")
     assert (second.topic, second.stance) == ("netvaerksmoeder", "concern")
@@ -59,45 +69,68 @@ def test_a_letter_without_headings_gets_a_section_per_topic(project):
     assert first.matched.startswith("varsling, færdigmelding")
     # every sentence is there, in the order of the letter
     text = flat(body)
-    positions = [text.index(sentence) for sentence in
-                 ("Tak for høringen.", WAITING, AT_NIGHT, MEETINGS)]
+    positions = [
+        text.index(sentence) for sentence in ("Tak for høringen.", WAITING, AT_NIGHT, MEETINGS)
+    ]
     assert positions == sorted(positions)
     # the høringsnotat finds the remarks under their topics
     comparison = hoering.compare(HEARING)
-    said = {topic.topic.id: [r.text for r in topic.remarks if r.respondent ==
-                             "Vallensbæk Kommune"] for topic in comparison.topics}
+    said = {
+        topic.topic.id: [r.text for r in topic.remarks if r.respondent == "Vallensbæk Kommune"]
+        for topic in comparison.topics
+    }
     assert [flat(t) for t in said["ventetid"]] == [f"{WAITING} {AT_NIGHT}"]
     assert [flat(t) for t in said["netvaerksmoeder"]] == [MEETINGS]
 
 
 def test_labelled_remarks_become_one_section_per_label(project):
-    source, body = imported(project, [
-        "Tak for høringen. Vi har disse bemærkninger.", ("heading", "Bemærkninger"),
-        ("bullets", [("Udskrivningsmentor:", MENTOR), ("Ledsagelse:", ESCORT)])])
-    assert heading_lines(body) == ["## Bemærkninger", "### Udskrivningsmentor",
-                                   "### Ledsagelse"]
-    headings = {n.plain_text(b.children): b for b in source.blocks
-                if isinstance(b, n.Heading)}
+    source, body = imported(
+        project,
+        [
+            "Tak for høringen. Vi har disse bemærkninger.",
+            ("heading", "Bemærkninger"),
+            ("bullets", [("Udskrivningsmentor:", MENTOR), ("Ledsagelse:", ESCORT)]),
+        ],
+    )
+    assert heading_lines(body) == ["## Bemærkninger", "### Udskrivningsmentor", "### Ledsagelse"]
+    headings = {n.plain_text(b.children): b for b in source.blocks if isinstance(b, n.Heading)}
     assert headings["Bemærkninger"].topic is None
     assert (headings["Udskrivningsmentor"].topic, headings["Udskrivningsmentor"].stance) == (
-        "udskrivningsmentor", "positive")
+        "udskrivningsmentor",
+        "positive",
+    )
     assert (headings["Ledsagelse"].topic, headings["Ledsagelse"].stance) == (
-        "ledsagelse", "concern")
+        "ledsagelse",
+        "concern",
+    )
     assert "### Udskrivningsmentor" in body and f"\n\n{MENTOR}\n\n" in body
     assert flat(ESCORT) in flat(body.split("### Ledsagelse", 1)[1])
 
 
 def test_a_labelled_remark_on_no_topic_keeps_its_label_in_the_list(project):
-    _, body = imported(project, [("heading", "Bemærkninger"), ("bullets", [
-        ("Udskrivningsmentor:", MENTOR), ("Økonomi:", "Vi har ingen særlige ønsker her.")])])
+    _, body = imported(
+        project,
+        [
+            ("heading", "Bemærkninger"),
+            (
+                "bullets",
+                [("Udskrivningsmentor:", MENTOR), ("Økonomi:", "Vi har ingen særlige ønsker her.")],
+            ),
+        ],
+    )
     assert "- **Økonomi:** Vi har ingen særlige ønsker her." in body
     assert heading_lines(body) == ["## Bemærkninger", "### Udskrivningsmentor"]
 
 
 def test_headings_that_name_topics_leave_the_introduction_alone(project):
-    _, body = imported(project, [
-        "Vi har set på samarbejdet og ansvarsfordelingen mellem sektorerne og takker for det.",
-        ("heading", "Netværksmøder"), MEETINGS])
+    _, body = imported(
+        project,
+        [
+            "Vi har set på samarbejdet og ansvarsfordelingen mellem sektorerne og takker for det.",
+            ("heading", "Netværksmøder"),
+            MEETINGS,
+        ],
+    )
     assert heading_lines(body) == ["## Netværksmøder"]
     assert body.lstrip().startswith("Vi har set på samarbejdet")
 
@@ -105,9 +138,16 @@ def test_headings_that_name_topics_leave_the_introduction_alone(project):
 def test_labelled_word_paragraphs_become_sections(project):
     from letters import letter_docx
 
-    data = letter_docx(["Høringssvar fra Vallensbæk Kommune", "Vi har disse bemærkninger.",
-                        ("bold", "Udskrivningsmentor:", MENTOR), ("bold", "Ledsagelse:", ESCORT),
-                        "Med venlig hilsen", "Jørgen Hæstrup"])
+    data = letter_docx(
+        [
+            "Høringssvar fra Vallensbæk Kommune",
+            "Vi har disse bemærkninger.",
+            ("bold", "Udskrivningsmentor:", MENTOR),
+            ("bold", "Ledsagelse:", ESCORT),
+            "Med venlig hilsen",
+            "Jørgen Hæstrup",
+        ]
+    )
     path = project / "incoming" / "svar.docx"
     path.parent.mkdir(exist_ok=True)
     path.write_bytes(data)
@@ -127,13 +167,20 @@ def test_it_is_good_that_is_positive():
 
 
 def test_one_mention_of_a_distinctive_keyword_places_a_paragraph(project):
-    source, body = imported(project, [
-        "Tak for høringen om samarbejdsaftalen.",  # a general word: no topic
-        "Vi anbefaler en fast frist for varsling, som begge parter kan måles på."])
+    source, body = imported(
+        project,
+        [
+            "Tak for høringen om samarbejdsaftalen.",  # a general word: no topic
+            "Vi anbefaler en fast frist for varsling, som begge parter kan måles på.",
+        ],
+    )
     assert heading_lines(body) == ["## Orientering, varsling og færdigmelding"]
     [heading] = [b for b in source.blocks if isinstance(b, n.Heading)]
     assert (heading.topic, heading.stance, heading.matched) == (
-        "ventetid", "proposal", "varsling; stance: anbefaler")
+        "ventetid",
+        "proposal",
+        "varsling; stance: anbefaler",
+    )
     assert body.lstrip().startswith("Tak for høringen om samarbejdsaftalen.")
 
 
@@ -146,9 +193,15 @@ def test_a_form_table_gets_a_section_per_row_that_names_a_topic(project):
     document.add_paragraph("Høringsskema fra Vallensbæk Kommune")
     document.add_paragraph("Tak for høringen. Vores bemærkninger står i skemaet.")
     table = document.add_table(rows=3, cols=2)
-    for row, cells in zip(table.rows, [("Afsnit", "Bemærkning"),
-                                       ("Netværksmøder under indlæggelse", MEETINGS),
-                                       ("Udskrivningsmentor", MENTOR)], strict=True):
+    for row, cells in zip(
+        table.rows,
+        [
+            ("Afsnit", "Bemærkning"),
+            ("Netværksmøder under indlæggelse", MEETINGS),
+            ("Udskrivningsmentor", MENTOR),
+        ],
+        strict=True,
+    ):
         row.cells[0].text, row.cells[1].text = cells
     stream = io.BytesIO()
     document.save(stream)
@@ -157,12 +210,11 @@ def test_a_form_table_gets_a_section_per_row_that_names_a_topic(project):
     path.write_bytes(stream.getvalue())
     source = load_source(hoering.import_file(path, HEARING).path)
     body = source.path.read_text("utf-8").split("\n---\n", 1)[1]
-    assert heading_lines(body) == ["## Netværksmøder under indlæggelse",
-                                   "## Udskrivningsmentor"]
+    assert heading_lines(body) == ["## Netværksmøder under indlæggelse", "## Udskrivningsmentor"]
     tables = [b for b in source.blocks if isinstance(b, n.Table)]
     assert [[n.plain_text(c.children) for c in (t.header + t.rows[0])] for t in tables] == [
         ["Afsnit", "Bemærkning", "Netværksmøder under indlæggelse", MEETINGS],
-        ["Afsnit", "Bemærkning", "Udskrivningsmentor", MENTOR]]
-    said = {t.topic.id: {r.respondent for r in t.remarks} for t in hoering.compare(
-        HEARING).topics}
+        ["Afsnit", "Bemærkning", "Udskrivningsmentor", MENTOR],
+    ]
+    said = {t.topic.id: {r.respondent for r in t.remarks} for t in hoering.compare(HEARING).topics}
     assert "Vallensbæk Kommune" in said["netvaerksmoeder"] & said["udskrivningsmentor"]

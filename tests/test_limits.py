@@ -31,11 +31,17 @@ def only_one_source(project: Path) -> None:
 
 def capped(*args: str) -> subprocess.CompletedProcess:
     """The hoering CLI in the current folder, in a process limited to CEILING bytes."""
+
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (CEILING, CEILING))
 
-    return subprocess.run([sys.executable, "-c", "from hoering.cli import main; main()", *args],
-                          preexec_fn=limit, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "from hoering.cli import main; main()", *args],
+        preexec_fn=limit,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def metadata_and(project: Path, body: str, *, metadata_extra: str = "") -> Path:
@@ -46,11 +52,13 @@ def metadata_and(project: Path, body: str, *, metadata_extra: str = "") -> Path:
     return path
 
 
-def refused(project: Path, result: subprocess.CompletedProcess, before: dict,
-            expected: list[str]) -> None:
+def refused(
+    project: Path, result: subprocess.CompletedProcess, before: dict, expected: list[str]
+) -> None:
     assert result.returncode == 1, result.stderr
     assert [line for line in result.stderr.splitlines() if line.startswith("Fejl")] == [
-        f"Fejl: {e}" for e in expected]
+        f"Fejl: {e}" for e in expected
+    ]
     assert "Traceback" not in result.stderr
     assert snapshot(project) == before
 
@@ -61,6 +69,7 @@ def hoering_toml(project: Path, text: str) -> None:
 
 # --- YAML ----------------------------------------------------------------------------------
 
+
 def test_yaml_alias_bomb_is_refused_without_quoting_it(project):
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
@@ -68,10 +77,16 @@ def test_yaml_alias_bomb_is_refused_without_quoting_it(project):
     first_alias = len((project / SOURCE).read_text().split("\na1:")[0].splitlines()) + 1
     before = snapshot(project)
     result = capped("check")
-    refused(project, result, before, [
-        f"{SOURCE}:{first_alias + 5}: metadata uses aliases (*name) more than 50 times "
-        "(write the values out; the limit is yaml_aliases = 50 under [limits] in "
-        "hoering.toml)"])
+    refused(
+        project,
+        result,
+        before,
+        [
+            f"{SOURCE}:{first_alias + 5}: metadata uses aliases (*name) more than 50 times "
+            "(write the values out; the limit is yaml_aliases = 50 under [limits] in "
+            "hoering.toml)"
+        ],
+    )
     assert len(result.stderr) < 400
 
 
@@ -83,13 +98,16 @@ def test_deeply_nested_yaml_is_refused(cli, project):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"Fejl: {SOURCE}:21: metadata is nested more than 40 levels deep (real metadata is a "
-        "few levels deep; look for unclosed brackets)", "1 kilde tjekket, 1 med fejl"]
+        "few levels deep; look for unclosed brackets)",
+        "1 kilde tjekket, 1 med fejl",
+    ]
     assert snapshot(project) == before
     (project / SOURCE).write_text(original, "utf-8")  # read from depth 0 again
     assert cli("check").exit_code == 0
 
 
 # --- sizes of sources and tables -----------------------------------------------------------
+
 
 def test_source_larger_than_the_limit_is_refused(cli, project):
     hoering_toml(project, "[limits]\nsource_mb = 0.001\n")
@@ -99,7 +117,8 @@ def test_source_larger_than_the_limit_is_refused(cli, project):
     size = (project / SOURCE).stat().st_size / 1024 / 1024
     assert result.stderr.splitlines()[0] == (
         f"Fejl: {SOURCE}: file is too large ({size:.1f} MB) (split it up; the limit is "
-        "source_mb = 0.001 under [limits] in hoering.toml)")
+        "source_mb = 0.001 under [limits] in hoering.toml)"
+    )
     assert snapshot(project) == before
 
 
@@ -108,23 +127,31 @@ def test_a_100000_row_table_is_refused_before_it_is_parsed(project):
     metadata_and(project, "Indledning.\n\n| a | b | c |\n|---|---|---|\n" + rows)
     before = snapshot(project)
     result = capped("build")
-    refused(project, result, before, [
-        f"{SOURCE}:25: the table has 100000 rows of 3 cells, more than a document can hold "
-        "(put the data in a spreadsheet and summarise it here; the limit is table_rows = 2000 "
-        "under [limits] in hoering.toml)"])
+    refused(
+        project,
+        result,
+        before,
+        [
+            f"{SOURCE}:25: the table has 100000 rows of 3 cells, more than a document can hold "
+            "(put the data in a spreadsheet and summarise it here; the limit is table_rows = 2000 "
+            "under [limits] in hoering.toml)"
+        ],
+    )
 
 
 def test_table_cells_limit_from_hoering_toml(cli, project):
     hoering_toml(project, "[limits]\ntable_cells = 8\n")
-    metadata_and(project, "| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n| 4 | 5 | 6 |\n"
-                          "| 7 | 8 | 9 |\n")
+    metadata_and(
+        project, "| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n| 4 | 5 | 6 |\n| 7 | 8 | 9 |\n"
+    )
     before = snapshot(project)
     result = cli("check")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         f"Fejl: {SOURCE}:23: the table has 3 rows of 3 cells, more than a document can hold "
         "(put the data in a spreadsheet and summarise it here; the limit is table_cells = 8 "
-        "under [limits] in hoering.toml)")
+        "under [limits] in hoering.toml)"
+    )
     assert snapshot(project) == before
 
 
@@ -148,23 +175,28 @@ def test_limits_section_is_checked(cli, project):
     assert result.stderr.splitlines() == [
         "Fejl: hoering.toml: limits.table_row: unknown key (known keys: source_mb, "
         "image_megapixels, table_rows, table_cells, yaml_aliases, template_output_mb, "
-        "template_seconds)"]
+        "template_seconds)"
+    ]
 
 
 # --- images -----------------------------------------------------------------------------------
 
+
 def png(width: int, height: int) -> bytes:
     """A real greyscale PNG, all black: a few hundred KB that unpack to width x height."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data)))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     packer = zlib.compressobj(9)
     row = b"\x00" * (width + 1)
     data = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data)
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    )
 
 
 def test_an_image_of_too_many_pixels_is_refused_from_its_header(project):
@@ -172,10 +204,16 @@ def test_an_image_of_too_many_pixels_is_refused_from_its_header(project):
     metadata_and(project, "Se planen.\n\n![Plan over området](plan.png)\n")
     before = snapshot(project)
     result = capped("build")
-    refused(project, result, before, [
-        f"{SOURCE}:25: image 'plan.png' is 12000 x 10000 pixels, more than 40 megapixels "
-        "(make the image smaller; the limit is image_megapixels = 40 under [limits] in "
-        "hoering.toml)"])
+    refused(
+        project,
+        result,
+        before,
+        [
+            f"{SOURCE}:25: image 'plan.png' is 12000 x 10000 pixels, more than 40 megapixels "
+            "(make the image smaller; the limit is image_megapixels = 40 under [limits] in "
+            "hoering.toml)"
+        ],
+    )
 
 
 def test_a_file_that_is_not_the_image_it_claims_is_refused(cli, project):
@@ -186,10 +224,12 @@ def test_a_file_that_is_not_the_image_it_claims_is_refused(cli, project):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         f"Fejl: {SOURCE}:25: image 'kort.png' is not a PNG image (damaged or misnamed) "
-        "(save it again as PNG or JPEG)")
+        "(save it again as PNG or JPEG)"
+    )
 
 
 # --- templates --------------------------------------------------------------------------------
+
 
 def override_html_template(project: Path, text: str) -> Path:
     path = project / "templates" / "document.html.j2"
@@ -197,15 +237,23 @@ def override_html_template(project: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("template, message", [
-    ("{{ 'x'.ljust(2000000000) }}", "template error: number too large in template (2e+09)"),
-    ("{{ '{:>2000000000}'.format('x') }}", "template error: format width too large in template"),
-    ("{{ '%2000000000s' % 'x' }}", "template error: format width too large in template"),
-    ("{{ 'x' | center(2000000000) }}", "template error: number too large in template (2e+09)"),
-    ("{% for i in range(1000) %}{{ 'x' * 1000000 }}{% endfor %}",
-     "the template writes more than 20 MB (the limit is template_output_mb = 20 under [limits] "
-     "in hoering.toml)"),
-])
+@pytest.mark.parametrize(
+    "template, message",
+    [
+        ("{{ 'x'.ljust(2000000000) }}", "template error: number too large in template (2e+09)"),
+        (
+            "{{ '{:>2000000000}'.format('x') }}",
+            "template error: format width too large in template",
+        ),
+        ("{{ '%2000000000s' % 'x' }}", "template error: format width too large in template"),
+        ("{{ 'x' | center(2000000000) }}", "template error: number too large in template (2e+09)"),
+        (
+            "{% for i in range(1000) %}{{ 'x' * 1000000 }}{% endfor %}",
+            "the template writes more than 20 MB "
+            "(the limit is template_output_mb = 20 under [limits] in hoering.toml)",
+        ),
+    ],
+)
 def test_a_runaway_jinja_template_is_stopped(project, template, message):
     override_html_template(project, template)
     before = snapshot(project)
@@ -215,13 +263,20 @@ def test_a_runaway_jinja_template_is_stopped(project, template, message):
 
 def test_a_jinja_template_that_loops_for_ever_is_stopped(project):
     hoering_toml(project, "[limits]\ntemplate_seconds = 1\n")
-    override_html_template(project, "{% for i in range(100000) %}{% for j in range(100000) %}"
-                                    "{% endfor %}{% endfor %}")
+    override_html_template(
+        project, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    )
     before = snapshot(project)
     result = capped("build", "-f", "html")
-    refused(project, result, before, [
-        "templates/document.html.j2: the template ran for more than 1 seconds (look for loops "
-        "that never end; the limit is template_seconds = 1 under [limits] in hoering.toml)"])
+    refused(
+        project,
+        result,
+        before,
+        [
+            "templates/document.html.j2: the template ran for more than 1 seconds (look for loops "
+            "that never end; the limit is template_seconds = 1 under [limits] in hoering.toml)"
+        ],
+    )
 
 
 def test_a_typst_template_may_not_download_packages(cli, project):
@@ -237,7 +292,8 @@ def test_a_typst_template_may_not_download_packages(cli, project):
     result = cli("build", "-f", "pdf")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        'Fejl: templates/document.typ:1: the PDF template uses the Typst package '
+        "Fejl: templates/document.typ:1: the PDF template uses the Typst package "
         '"@preview/cetz:0.3.1", which would be downloaded during the build (copy the '
-        "package's files into templates/ and import them by their path)")
+        "package's files into templates/ and import them by their path)"
+    )
     assert snapshot(project) == before

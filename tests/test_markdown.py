@@ -41,8 +41,11 @@ def describe(block) -> str:
     if isinstance(block, n.CodeBlock):
         parts += [f"lang={block.language}", repr(block.text)]
     if isinstance(block, n.Table):
-        parts += [f"align={block.align}", repr([n.plain_text(c.children) for c in block.header]),
-                  repr([[n.plain_text(c.children) for c in row] for row in block.rows])]
+        parts += [
+            f"align={block.align}",
+            repr([n.plain_text(c.children) for c in block.header]),
+            repr([[n.plain_text(c.children) for c in row] for row in block.rows]),
+        ]
     if hasattr(block, "children"):
         parts.append(repr(n.plain_text(block.children)))
     return " ".join(parts)
@@ -127,10 +130,13 @@ TASKS = """Indledning med et [link](https://example.dk){note}.
 {notes}"""
 
 
-@pytest.mark.parametrize("note, notes", [
-    ("", ""),
-    ("[^a]", "\n[^a]: Bilag 1.\n\n[^b]: - [ ] @Fodnote: ikke med — 1/10-2019\n"),
-])
+@pytest.mark.parametrize(
+    "note, notes",
+    [
+        ("", ""),
+        ("[^a]", "\n[^a]: Bilag 1.\n\n[^b]: - [ ] @Fodnote: ikke med — 1/10-2019\n"),
+    ],
+)
 def test_task_list_items_are_the_items_parse_body_finds(note, notes):
     """The quick path of 'hoering actions' (no inline conversion of the rest) finds the same
     items, with the same checked state, lines and first paragraph, as the full conversion."""
@@ -139,11 +145,13 @@ def test_task_list_items_are_the_items_parse_body_finds(note, notes):
     quick = task_list_items(text, first_line=7)
     assert len(quick) == 6
     assert [(i.checked, i.line, i.blocks[0]) for i in quick] == [
-        (i.checked, i.line, i.blocks[0]) for i in full]
-
+        (i.checked, i.line, i.blocks[0]) for i in full
+    ]
 
 
 def test_stances_in_danish_and_english_mean_the_same():
-    body = parse_body("## A {topic=a stance=positiv}\n\n## B {topic=b stance=Bekymring}\n\n"
-                      "## C {topic=c stance=forslag}\n\n## D {topic=d stance=concern}\n")
+    body = parse_body(
+        "## A {topic=a stance=positiv}\n\n## B {topic=b stance=Bekymring}\n\n"
+        "## C {topic=c stance=forslag}\n\n## D {topic=d stance=concern}\n"
+    )
     assert [b.stance for b in body.blocks] == ["positive", "concern", "proposal", "concern"]

@@ -48,30 +48,59 @@ def test_counts_campaigns_and_organisations(serial):
     summary = result.summary
     assert result.partitions == 9
     assert (summary.answers, summary.bad_rows, summary.anonymous, summary.private) == (
-        238, 2, 22, 159)
+        238,
+        2,
+        22,
+        159,
+    )
     assert summary.organisations == {"Grundejerforeningen Nord": 39, "Cyklistforbundet": 40}
     assert [e.split("responses/")[1] for e in summary.errors] == [
         "a-svar.csv: row 52: indsendt: 'ukendt' is not a date (write it as 2019-06-21 or "
         "21-06-2019)",
         "b-svar.parquet: record 28: indsendt: 'ukendt' is not a date (write it as 2019-06-21 "
-        "or 21-06-2019)"]
+        "or 21-06-2019)",
+    ]
     assert [c.text for c in result.campaigns] == [CAMPAIGN_A, CAMPAIGN_B]
     parking, cycle = result.campaigns
     assert (parking.topic, parking.respondents, parking.private, parking.organisations) == (
-        "parkering", 79, 40, (("Grundejerforeningen Nord", 39),))
+        "parkering",
+        79,
+        40,
+        (("Grundejerforeningen Nord", 39),),
+    )
     assert (cycle.topic, cycle.respondents, cycle.private, cycle.organisations) == (
-        "cykelstier", 47, 31, (("Cyklistforbundet", 8), ("Grundejerforeningen Nord", 8)))
-    assert (parking.identical, parking.wordings, parking.stances) == (
-        39, 4, (("proposal", 79),))
+        "cykelstier",
+        47,
+        31,
+        (("Cyklistforbundet", 8), ("Grundejerforeningen Nord", 8)),
+    )
+    assert (parking.identical, parking.wordings, parking.stances) == (39, 4, (("proposal", 79),))
     assert {(e.removed, e.added) for e in parking.edits} == {
-        ((), ("meget",)), (("ældre",), ("gamle",)), (("fordi",), ("da",))}
+        ((), ("meget",)),
+        (("ældre",), ("gamle",)),
+        (("fordi",), ("da",)),
+    }
     assert matrix.num_rows == 238
-    assert matrix.column_names == ["Fil", "Række", "Respondent", "Organisation", "Dato",
-                                   "Cykelstier", "Parkering", "Kampagne"]
+    assert matrix.column_names == [
+        "Fil",
+        "Række",
+        "Respondent",
+        "Organisation",
+        "Dato",
+        "Cykelstier",
+        "Parkering",
+        "Kampagne",
+    ]
     assert matrix.slice(0, 4).to_pylist()[3] == {
-        "Fil": "a-svar.csv", "Række": 5, "Respondent": "Borger 3",
-        "Organisation": "Grundejerforeningen Nord", "Dato": dt.date(2019, 6, 4),
-        "Cykelstier": "bemærkning", "Parkering": "forslag", "Kampagne": "1"}
+        "Fil": "a-svar.csv",
+        "Række": 5,
+        "Respondent": "Borger 3",
+        "Organisation": "Grundejerforeningen Nord",
+        "Dato": dt.date(2019, 6, 4),
+        "Cykelstier": "bemærkning",
+        "Parkering": "forslag",
+        "Kampagne": "1",
+    }
     assert matrix.column("Kampagne").to_pylist()[:6] == ["1, 2", "", "", "1", "", "2"]
 
 
@@ -92,19 +121,25 @@ def test_a_process_pool_gives_the_same_comparison(mass_hearing, serial):
 def test_a_dask_cluster_gives_the_same_comparison(mass_hearing, serial):
     from dask.distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                      dashboard_address=":0") as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         result, matrix = _run(mass_hearing, DaskRunner(client))
-        assert set(DaskRunner(client).worker_memory()) == set(
-            client.scheduler_info()["workers"])
+        assert set(DaskRunner(client).worker_memory()) == set(client.scheduler_info()["workers"])
     assert result == serial[0]
     assert matrix.equals(serial[1])
 
 
 def test_a_missing_column_stops_before_any_work(tmp_path):
     folder = hearing(tmp_path)
-    path = write_csv(folder / "responses" / "svar.csv", mass_rows(10),
-                     header=[c if c != "spm_2" else "spm2" for c in HEADER])
+    path = write_csv(
+        folder / "responses" / "svar.csv",
+        mass_rows(10),
+        header=[c if c != "spm_2" else "spm2" for c in HEADER],
+    )
     with pytest.raises(SourceErrors) as caught:
         compare_tables(load_hearing(folder), LocalRunner())
     assert str(caught.value).startswith(f"{path}: has no column 'spm_2' (form.topics.spm_2 in")
@@ -127,11 +162,13 @@ def test_without_the_dask_extra_the_message_says_what_to_install(monkeypatch):
         dask_client(workers=2)
     assert str(caught.value) == (
         "running on Dask needs the dask extra (install it with pip install 'hoering[dask]', "
-        "or leave out --scheduler/--workers to compare on this machine)")
+        "or leave out --scheduler/--workers to compare on this machine)"
+    )
 
 
 def test_hoering_compare_puts_the_form_answers_in_the_notat_and_streams_their_matrix(
-        tmp_path, monkeypatch):
+    tmp_path, monkeypatch
+):
     import csv
     import io
     import shutil
@@ -149,32 +186,48 @@ def test_hoering_compare_puts_the_form_answers_in_the_notat_and_streams_their_ma
     write_csv(folder / "responses" / "a-svar.csv", rows[:120])
     write_parquet(folder / "responses" / "b-svar.parquet", rows[120:])
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["compare", "consultations/trafikplan", "--no-bundle",
-                                       "-f", "docx"])
+    result = CliRunner().invoke(
+        main, ["compare", "consultations/trafikplan", "--no-bundle", "-f", "docx"]
+    )
     assert result.exit_code == 0, result.output
     summary = next(line for line in result.output.splitlines() if " answers from " in line)
     assert summary.startswith("238 answers from a-svar.csv, b-svar.parquet (")
     assert summary.endswith("): 436 remarks, 2 campaigns holding 126, 2 organisations")
-    assert ("Advarsel: consultations/trafikplan/responses/a-svar.csv: columns not in form: in "
-            "hearing.yaml, so not read: 'samtykke'") in result.output
+    assert (
+        "Advarsel: consultations/trafikplan/responses/a-svar.csv: columns not in form: in "
+        "hearing.yaml, so not read: 'samtykke'"
+    ) in result.output
     out = tmp_path / "output" / "trafikplan"
     document = docx.Document(out / "hoeringsnotat.docx")
     paragraphs = [p.text for p in document.paragraphs]
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[headings.index("4. Svar fra webformular"):][:4] == [
-        "4. Svar fra webformular", "4.1 Bemærkninger pr. emne fra webformularen",
-        "4.2 Kampagner", "Kampagne 1: Parkering (79 svar)"]
+    assert headings[headings.index("4. Svar fra webformular") :][:4] == [
+        "4. Svar fra webformular",
+        "4.1 Bemærkninger pr. emne fra webformularen",
+        "4.2 Kampagner",
+        "Kampagne 1: Parkering (79 svar)",
+    ]
     assert "5. Ændringer som følge af høringen" in headings
     assert "Kampagne 1: Parkering (79 svar)" in paragraphs
     assert CAMPAIGN_A in paragraphs
-    assert ("Sendt af 79 svar: 40 privatpersoner og 1 organisationer (Grundejerforeningen Nord "
-            "(39)). 39 er ordret som teksten ovenfor; 4 forskellige formuleringer; den mest "
-            "ændrede ligner teksten 70 %.") in paragraphs
+    assert (
+        "Sendt af 79 svar: 40 privatpersoner og 1 organisationer (Grundejerforeningen Nord "
+        "(39)). 39 er ordret som teksten ovenfor; 4 forskellige formuleringer; den mest "
+        "ændrede ligner teksten 70 %."
+    ) in paragraphs
     assert "Cyklistforbundet (40); Grundejerforeningen Nord (39)." in paragraphs
     text = (out / "formularsvar.csv").read_text("utf-8-sig")
     table = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert table[0] == ["Fil", "Række", "Respondent", "Organisation", "Dato", "Cykelstier",
-                        "Parkering", "Kampagne"]
+    assert table[0] == [
+        "Fil",
+        "Række",
+        "Respondent",
+        "Organisation",
+        "Dato",
+        "Cykelstier",
+        "Parkering",
+        "Kampagne",
+    ]
     assert len(table) == 239 and table[1][:2] == ["a-svar.csv", "2"]
     assert pq.read_table(out / "formularsvar.parquet").num_rows == 238
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []

@@ -25,16 +25,19 @@ def used(keywords: dict | None = None) -> dict[tuple[str, ...] | str, list[str]]
     """Every message (a plural is a tuple of its forms) in the code → where it is used."""
     found: dict = {}
     for filename, line, message, _comments, _context in extract_from_dir(
-            SOURCE, method_map=[("**.py", "python")], keywords=keywords or MESSAGES,
-            comment_tags=()):
+        SOURCE, method_map=[("**.py", "python")], keywords=keywords or MESSAGES, comment_tags=()
+    ):
         if message:
             found.setdefault(message, []).append(f"{filename}:{line}")
     return found
 
 
 def _entries(lang: str) -> dict:
-    return {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)): m
-            for m in catalog(lang) if m.id}
+    return {
+        (m.context, m.id if isinstance(m.id, str) else tuple(m.id)): m
+        for m in catalog(lang)
+        if m.id
+    }
 
 
 def test_every_message_in_the_code_is_in_both_catalogs_and_translated():
@@ -43,8 +46,11 @@ def test_every_message_in_the_code_is_in_both_catalogs_and_translated():
         entries = _entries(lang)
         for message, where in used().items():
             entry = entries.get((None, message))
-            strings = (entry.string if isinstance(entry.string, tuple) else (entry.string,)
-                       ) if entry else ()
+            strings = (
+                (entry.string if isinstance(entry.string, tuple) else (entry.string,))
+                if entry
+                else ()
+            )
             if entry is None or (lang == "da" and not all(strings)):
                 missing.append(f"{lang}: {message!r} ({where[0]})")
     assert not missing, "messages without a translation:\n" + "\n".join(missing)
@@ -53,22 +59,26 @@ def test_every_message_in_the_code_is_in_both_catalogs_and_translated():
 def test_every_label_the_code_names_is_in_both_catalogs():
     for lang in LANGUAGES:
         keys = {key for context, key in _entries(lang) if context == LABEL_CONTEXT}
-        unknown = {key: where[0] for key, where in used({"label": (1,)}).items()
-                   if key not in keys}
+        unknown = {key: where[0] for key, where in used({"label": (1,)}).items() if key not in keys}
         assert not unknown, f"{lang}: labels not in the catalog: {unknown}"
 
 
 def test_no_catalog_keeps_a_message_the_code_does_not_use():
     found = used()
     for lang in LANGUAGES:
-        stale = [key for context, key in _entries(lang)
-                 if context is None and key not in found]
+        stale = [key for context, key in _entries(lang) if context is None and key not in found]
         assert not stale, f"{lang}: not used any more: {stale}"
 
 
 def test_both_catalogs_have_every_label_translated():
-    keys = {lang: {key: m.string for (context, key), m in _entries(lang).items()
-                   if context == LABEL_CONTEXT} for lang in LANGUAGES}
+    keys = {
+        lang: {
+            key: m.string
+            for (context, key), m in _entries(lang).items()
+            if context == LABEL_CONTEXT
+        }
+        for lang in LANGUAGES
+    }
     assert set(keys["da"]) == set(keys["en"])
     for lang in LANGUAGES:
         assert all(keys[lang].values()), f"{lang}: a label without text"
@@ -92,12 +102,16 @@ def test_translations_use_only_the_placeholders_of_their_message(lang):
 OUTSIDE = {"da": "er ikke i et hoering-projekt", "en": "is not in a hoering project"}
 
 
-@pytest.mark.parametrize("args, environment, expected", [
-    ([], None, "da"),
-    (["--lang", "en"], None, "en"),
-    ([], "en", "en"),
-    (["--lang", "da"], "en", "da"),
-], ids=["default Danish", "--lang en", "HOERING_LANG=en", "--lang beats HOERING_LANG"])
+@pytest.mark.parametrize(
+    "args, environment, expected",
+    [
+        ([], None, "da"),
+        (["--lang", "en"], None, "en"),
+        ([], "en", "en"),
+        (["--lang", "da"], "en", "da"),
+    ],
+    ids=["default Danish", "--lang en", "HOERING_LANG=en", "--lang beats HOERING_LANG"],
+)
 def test_language_of_messages(args, environment, expected, tmp_path, monkeypatch):
     from click.testing import CliRunner
 
@@ -130,4 +144,5 @@ def test_a_language_we_do_not_speak_in_hoering_toml(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path)
     assert str(caught.value).endswith(
-        "hoering.toml: lang: 'sv' is not a language we speak (use \"da\" or \"en\")")
+        'hoering.toml: lang: \'sv\' is not a language we speak (use "da" or "en")'
+    )

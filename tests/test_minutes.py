@@ -16,11 +16,16 @@ import hoering
 from conftest import EXAMPLE_HEARING, snapshot
 from htmltree import parse
 
-MINUTES = (Path("consultations") / EXAMPLE_HEARING / "minutes"
-           / "2019-06-19-dialogmoede-snitflader.md")
+MINUTES = (
+    Path("consultations") / EXAMPLE_HEARING / "minutes" / "2019-06-19-dialogmoede-snitflader.md"
+)
 OUT = Path("output") / EXAMPLE_HEARING / "minutes" / "2019-06-19-dialogmoede-snitflader"
-AGENDA = ["1. Velkomst og præsentation", "2. Baggrunden for mødet",
-          "3. Distriktspsykiatriens praksis ved afslutning", "4. Et fast dialogforum"]
+AGENDA = [
+    "1. Velkomst og præsentation",
+    "2. Baggrunden for mødet",
+    "3. Distriktspsykiatriens praksis ved afslutning",
+    "4. Et fast dialogforum",
+]
 
 
 @pytest.fixture
@@ -37,8 +42,7 @@ def out(built: Path, suffix: str) -> Path:
 
 def test_build_writes_documents_and_exports(built):
     names = sorted(p.name for p in built.parent.iterdir())
-    assert names == [f"{built.name}{s}" for s in
-                     (".actions.csv", ".docx", ".html", ".ics", ".pdf")]
+    assert names == [f"{built.name}{s}" for s in (".actions.csv", ".docx", ".html", ".ics", ".pdf")]
 
 
 def test_docx_has_numbered_agenda_decisions_actions_and_referent(built):
@@ -50,23 +54,30 @@ def test_docx_has_numbered_agenda_decisions_actions_and_referent(built):
     assert texts[1].startswith("Mødets overskrift: Snitflader")  # after the title
     assert "Mødeleder: Helle Pernille Madsen, centerchef" in texts
     assert "Referent: Thomas Petersen, udviklingskonsulent, Ishøj Kommune" in texts
-    assert texts[0] == "Referat: Dialogmøde mellem Distriktspsykiatrien og Center for Voksne og " \
+    assert (
+        texts[0] == "Referat: Dialogmøde mellem Distriktspsykiatrien og Center for Voksne og "
         "Velfærd"
-    assert ("Onsdag den 18. september 2019 kl. 13:00–15:00, Ishøj Rådhus. "
-            "Ishøj Kommune indkalder.") in texts
+    )
+    assert (
+        "Onsdag den 18. september 2019 kl. 13:00–15:00, Ishøj Rådhus. Ishøj Kommune indkalder."
+    ) in texts
     assert not any(text.startswith("Beslutning:") for text in texts)  # set apart instead
     participants, actions = document.tables[1], document.tables[-1]  # [0]: info block
     assert [c.text for c in participants.rows[2].cells] == [
-        "PC Glostrup", "Darius Mardosas, Tina Eggert, m.fl."]
+        "PC Glostrup",
+        "Darius Mardosas, Tina Eggert, m.fl.",
+    ]
     assert [c.text for c in actions.rows[0].cells] == ["Hvem", "Hvad", "Hvornår", "Status"]
     assert [c.text for c in actions.rows[2].cells] == [
         "Distriktspsykiatrien",
         "sender mulige datoer for dialogmøderne i 2019 til Helle Pernille Madsen",
-        "1. august 2019", "ikke udført"]
+        "1. august 2019",
+        "ikke udført",
+    ]
     assert [c.text for c in actions.rows[1].cells][2] == "september 2019"  # kept as written
     assert document.core_properties.title == (
-        "Referat: Dialogmøde mellem Distriktspsykiatrien og Center for Voksne og "
-        "Velfærd")
+        "Referat: Dialogmøde mellem Distriktspsykiatrien og Center for Voksne og Velfærd"
+    )
     assert document.core_properties.author == "Ishøj Kommune"
 
 
@@ -82,11 +93,24 @@ def test_docx_decisions_are_callouts(built):
 def test_pdf_text_and_metadata(built):
     reader = pypdf.PdfReader(out(built, ".pdf"))
     text = "\n".join(page.extract_text() for page in reader.pages)
-    for expected in ("Dato", "19. juni 2019", "Tidspunkt", "13:00–14:30", "Sted",
-                     "Ishøj Rådhus, mødelokale 2", "Deltagere", "Dagsorden", "Beslutning",
-                     "Opfølgning", "Hvem", "Hvad", "Hvornår", "Næste møde",
-                     "Referent: Thomas Petersen, udviklingskonsulent, Ishøj Kommune",
-                     "Side 1 af 2"):
+    for expected in (
+        "Dato",
+        "19. juni 2019",
+        "Tidspunkt",
+        "13:00–14:30",
+        "Sted",
+        "Ishøj Rådhus, mødelokale 2",
+        "Deltagere",
+        "Dagsorden",
+        "Beslutning",
+        "Opfølgning",
+        "Hvem",
+        "Hvad",
+        "Hvornår",
+        "Næste møde",
+        "Referent: Thomas Petersen, udviklingskonsulent, Ishøj Kommune",
+        "Side 1 af 2",
+    ):
         assert expected in text, expected
     assert "Velkomst og præsentation" in text and "@Ishøj" not in text
     assert reader.metadata.title.startswith("Referat: Dialogmøde mellem Distriktspsykiatrien")
@@ -102,7 +126,11 @@ def test_html_structure(built):
     assert "Der holdes dialogmøder to gange om året" in decisions[0].text()
     tables = page.find_all("table")
     assert [th.text().strip() for th in tables[-1].iter("th")] == [
-        "Hvem", "Hvad", "Hvornår", "Status"]
+        "Hvem",
+        "Hvad",
+        "Hvornår",
+        "Status",
+    ]
 
 
 def test_actions_csv(built):
@@ -111,13 +139,30 @@ def test_actions_csv(built):
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Ansvarlig", "Opgave", "Frist", "Forfald", "Status", "Kilde"]
     assert rows[1:] == [
-        ["Ishøj Kommune", "inviterer til det første dialogmøde", "september 2019",
-         "2019-09-30", "åben", f"{MINUTES}:71"],
-        ["Distriktspsykiatrien",
-         "sender mulige datoer for dialogmøderne i 2019 til Helle Pernille Madsen",
-         "1. august 2019", "2019-08-01", "åben", f"{MINUTES}:72"],
-        ["Alle parter", "tager et udkast til rammebeskrivelse med", "inden næste møde",
-         "2019-09-18", "åben", f"{MINUTES}:73"],
+        [
+            "Ishøj Kommune",
+            "inviterer til det første dialogmøde",
+            "september 2019",
+            "2019-09-30",
+            "åben",
+            f"{MINUTES}:71",
+        ],
+        [
+            "Distriktspsykiatrien",
+            "sender mulige datoer for dialogmøderne i 2019 til Helle Pernille Madsen",
+            "1. august 2019",
+            "2019-08-01",
+            "åben",
+            f"{MINUTES}:72",
+        ],
+        [
+            "Alle parter",
+            "tager et udkast til rammebeskrivelse med",
+            "inden næste møde",
+            "2019-09-18",
+            "åben",
+            f"{MINUTES}:73",
+        ],
     ]
 
 
@@ -128,15 +173,21 @@ def test_ics_parses_back_with_todos_and_the_next_meeting(built, cli, project):
         "Ishøj Kommune: inviterer til det første dialogmøde",
         "Distriktspsykiatrien: sender mulige datoer for dialogmøderne i 2019 til "
         "Helle Pernille Madsen",
-        "Alle parter: tager et udkast til rammebeskrivelse med"]
+        "Alle parter: tager et udkast til rammebeskrivelse med",
+    ]
     assert [t.decoded("due").isoformat() for t in todos] == [
-        "2019-09-30", "2019-08-01", "2019-09-18"]
+        "2019-09-30",
+        "2019-08-01",
+        "2019-09-18",
+    ]
     assert "Frist: september 2019" in str(todos[0]["description"])
     assert all(str(t["status"]) == "NEEDS-ACTION" for t in todos)
     (event,) = calendar.walk("VEVENT")
     start = event.decoded("dtstart")
     assert (start.isoformat(), str(start.tzinfo)) == (
-        "2019-09-18T13:00:00+02:00", "Europe/Copenhagen")
+        "2019-09-18T13:00:00+02:00",
+        "Europe/Copenhagen",
+    )
     assert event.decoded("dtend").hour == 15
     assert str(event["location"]) == "Ishøj Rådhus"
     assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Europe/Copenhagen"
@@ -155,23 +206,29 @@ def test_ics_time_zone_has_one_rdate_per_line(built):
     assert {"RDATE:20190331T030000", "RDATE:20191027T030000"} <= set(rdates)
     zone = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")[0]
     summer = [c for c in zone.subcomponents if c.name == "DAYLIGHT"][0]
-    march = [line for line in rdates if line[len("RDATE:2019"):][:2] == "03"]
+    march = [line for line in rdates if line[len("RDATE:2019") :][:2] == "03"]
     assert len(summer["RDATE"]) == len(march)  # each line read back as a date of its own
 
 
 def test_english_minutes(cli, project):
     path = project / MINUTES
-    path.write_text(path.read_text("utf-8").replace("type: minutes", "type: minutes\nlang: en")
-                    .replace("Beslutning:", "Decision:"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8")
+        .replace("type: minutes", "type: minutes\nlang: en")
+        .replace("Beslutning:", "Decision:"),
+        "utf-8",
+    )
     assert cli("build", str(MINUTES), "-f", "docx").exit_code == 0
     document = docx.Document(project / OUT.with_suffix(".docx"))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings[:2] == ["Participants", "Agenda"] and headings[-2:] == [
-        "Action items", "Next meeting"]
-    assert [c.text for c in document.tables[-1].rows[0].cells] == [
-        "Who", "What", "When", "Status"]
+        "Action items",
+        "Next meeting",
+    ]
+    assert [c.text for c in document.tables[-1].rows[0].cells] == ["Who", "What", "When", "Status"]
     assert "Minutes taken by: Thomas Petersen, udviklingskonsulent, Ishøj Kommune" in [
-        p.text for p in document.paragraphs]
+        p.text for p in document.paragraphs
+    ]
 
 
 def test_actions_lists_open_items_with_overdue_marked(cli, project):
@@ -192,9 +249,16 @@ def test_actions_in_english(cli, project):
     assert lines[-1] == "3 open action items, 1 overdue (on 2019-08-15)"
     one = cli("--lang", "en", "actions", "--owner", "ishøj", "--today", "2019-10-01")
     assert one.stdout.splitlines()[-1] == "1 open action item, 1 overdue (on 2019-10-01)"
-    rows = list(csv.reader(io.StringIO(cli("--lang", "en", "actions", "--format", "csv",
-                                           "--today", "2019-08-15").stdout.lstrip("\ufeff")),
-                           delimiter=";"))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                cli(
+                    "--lang", "en", "actions", "--format", "csv", "--today", "2019-08-15"
+                ).stdout.lstrip("\ufeff")
+            ),
+            delimiter=";",
+        )
+    )
     assert rows[0] == ["owner", "task", "deadline", "due", "status", "source"]
     assert [r[4] for r in rows[1:]] == ["overdue", "open", "open"]
 
@@ -216,16 +280,32 @@ def test_actions_api(project):
 
     report = hoering.open_actions(overdue_on=dt.date(2019, 9, 20))
     assert [(a.item.owner, a.item.due.isoformat()) for a in report.actions] == [
-        ("Distriktspsykiatrien", "2019-08-01"), ("Alle parter", "2019-09-18")]
+        ("Distriktspsykiatrien", "2019-08-01"),
+        ("Alle parter", "2019-09-18"),
+    ]
     assert report.errors == []
 
 
 def test_new_minutes_is_ready_to_build_and_never_overwrites(cli, project):
-    args = ["new", "minutes", "--organisation", "ishoj", "--title", "Dialogmøde om snitflader",
-            "--date", "2019-06-19", "--hearing", EXAMPLE_HEARING]
+    args = [
+        "new",
+        "minutes",
+        "--organisation",
+        "ishoj",
+        "--title",
+        "Dialogmøde om snitflader",
+        "--date",
+        "2019-06-19",
+        "--hearing",
+        EXAMPLE_HEARING,
+    ]
     result = cli(*args)
-    created = Path("consultations") / EXAMPLE_HEARING / "minutes" / (
-        "2019-06-19-dialogmode-om-snitflader.md")
+    created = (
+        Path("consultations")
+        / EXAMPLE_HEARING
+        / "minutes"
+        / ("2019-06-19-dialogmode-om-snitflader.md")
+    )
     assert result.stdout.strip() == f"Oprettede {created}"
     text = (project / created).read_text("utf-8")
     assert 'title: "Dialogmøde om snitflader"' in text and "Beslutning:" in text
@@ -234,8 +314,10 @@ def test_new_minutes_is_ready_to_build_and_never_overwrites(cli, project):
     before = snapshot(project / "consultations")
     again = cli(*args)
     assert again.exit_code == 1
-    assert again.stderr.strip() == (f"Fejl: {created} already exists (choose another name "
-                                    "with --output; hoering never overwrites a source)")
+    assert again.stderr.strip() == (
+        f"Fejl: {created} already exists (choose another name "
+        "with --output; hoering never overwrites a source)"
+    )
     assert snapshot(project / "consultations") == before
 
 
@@ -255,27 +337,38 @@ def fails(cli, project: Path, expected: list[str]) -> None:
         result = cli(command, str(MINUTES))
         assert result.exit_code == 1, result.output
         assert [line for line in result.stderr.splitlines() if line.startswith("Fejl:")] == [
-            f"Fejl: {e}" for e in expected]
+            f"Fejl: {e}" for e in expected
+        ]
         assert "Traceback" not in result.output
         assert snapshot(project) == before
 
 
 def test_action_item_without_owner(cli, project):
     replace(project, "- [ ] @Ishøj Kommune: inviterer", "- [ ] Ishøj Kommune inviterer")
-    fails(cli, project, [
-        f"{MINUTES}:71: opgaven har ingen ansvarlig (skriv den som \"- [ ] @Hvem: hvad — "
-        "frist\", fx \"- [ ] @Ishøj Kommune: sender oversigten — 1/9-2019\")"])
+    fails(
+        cli,
+        project,
+        [
+            f'{MINUTES}:71: opgaven har ingen ansvarlig (skriv den som "- [ ] @Hvem: hvad — '
+            'frist", fx "- [ ] @Ishøj Kommune: sender oversigten — 1/9-2019")'
+        ],
+    )
 
 
 def test_unparseable_and_impossible_deadlines(cli, project):
     replace(project, "— september 2019", "— når vi får tid")
     replace(project, "— 1. august 2019", "— 31. juni 2019")
-    fails(cli, project, [
-        f"{MINUTES}:71: fristen 'når vi får tid' er hverken en dato eller en periode (skriv "
-        "en dato (\"1. september 2019\", \"1/9-2019\") eller en periode (\"september 2019\", "
-        "\"uge 38\", \"inden næste møde\"))",
-        f"{MINUTES}:72: fristen '31. juni 2019' er ikke en dato i kalenderen "
-        "(tjek dagen og måneden)"])
+    fails(
+        cli,
+        project,
+        [
+            f"{MINUTES}:71: fristen 'når vi får tid' er hverken en dato eller en periode (skriv "
+            'en dato ("1. september 2019", "1/9-2019") eller en periode ("september 2019", '
+            '"uge 38", "inden næste møde"))',
+            f"{MINUTES}:72: fristen '31. juni 2019' er ikke en dato i kalenderen "
+            "(tjek dagen og måneden)",
+        ],
+    )
 
 
 def test_minutes_errors_in_english(cli, project):
@@ -283,35 +376,44 @@ def test_minutes_errors_in_english(cli, project):
     replace(project, "— 1. august 2019", "— 31. juni 2019")
     result = cli("--lang", "en", "check", str(MINUTES))
     assert result.stderr.splitlines()[:2] == [
-        f"Error: {MINUTES}:71: action item has no owner (write it as \"- [ ] @Hvem: hvad — "
-        "frist\", e.g. \"- [ ] @Ishøj Kommune: sender oversigten — 1/9-2019\")",
+        f'Error: {MINUTES}:71: action item has no owner (write it as "- [ ] @Hvem: hvad — '
+        'frist", e.g. "- [ ] @Ishøj Kommune: sender oversigten — 1/9-2019")',
         f"Error: {MINUTES}:72: deadline '31. juni 2019' is not a date in the calendar "
-        "(check the day and the month)"]
+        "(check the day and the month)",
+    ]
 
 
 def test_participants_must_be_organisations_with_names(cli, project):
     path = project / MINUTES
     text = path.read_text("utf-8")
     start, end = text.index("participants:"), text.index("chair:")
-    path.write_text(text[:start] + "participants:\n  - Helle Pernille Madsen\n  - Tina Eggert\n"
-                    + text[end:], "utf-8")
+    path.write_text(
+        text[:start] + "participants:\n  - Helle Pernille Madsen\n  - Tina Eggert\n" + text[end:],
+        "utf-8",
+    )
     result = cli("check", str(MINUTES))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"Fejl: {MINUTES}:12: participants: skriv deltagerne under deres organisation, fx",
         "  Ishøj Kommune:",
         "    - Navn Navnesen, titel",
-        "1 kilde tjekket, 1 med fejl"]
+        "1 kilde tjekket, 1 med fejl",
+    ]
 
 
 def test_agenda_numbered_by_hand(cli, project):
     replace(project, "## Baggrunden for mødet", "## 2. Baggrunden for mødet")
     replace(project, "## Et fast dialogforum", "## 2. Et fast dialogforum")
-    fails(cli, project, [
-        f"{MINUTES}:36: dagsordenspunktet '2. Baggrunden for mødet' er nummereret i hånden "
-        "(fjern '2.': hoering nummererer selv dagsordenspunkterne)",
-        f"{MINUTES}:58: dagsordenspunktet '2. Et fast dialogforum' er nummereret i hånden "
-        "(fjern '2.': hoering nummererer selv dagsordenspunkterne)"])
+    fails(
+        cli,
+        project,
+        [
+            f"{MINUTES}:36: dagsordenspunktet '2. Baggrunden for mødet' er nummereret i hånden "
+            "(fjern '2.': hoering nummererer selv dagsordenspunkterne)",
+            f"{MINUTES}:58: dagsordenspunktet '2. Et fast dialogforum' er nummereret i hånden "
+            "(fjern '2.': hoering nummererer selv dagsordenspunkterne)",
+        ],
+    )
 
 
 def test_next_meeting_before_the_meeting_is_a_warning(cli, project):
@@ -320,7 +422,8 @@ def test_next_meeting_before_the_meeting_is_a_warning(cli, project):
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == (
         f"Advarsel: {MINUTES}:25: next_meetings: 2018-09-18 er før dette møde "
-        "(2019-06-19); er årstallet rigtigt?")
+        "(2019-06-19); er årstallet rigtigt?"
+    )
 
 
 TRICKY_BODY = """
@@ -347,42 +450,53 @@ def test_actions_reads_the_items_a_build_reads(cli, project):
     """hoering actions reads only the task items (fast); the build converts the whole
     referat. Both must find the same items, with markup, nesting, quotes and footnotes."""
     text = (project / MINUTES).read_text("utf-8")
-    head = text[:text.index("---", 3) + 4]
+    head = text[: text.index("---", 3) + 4]
     plain = MINUTES.with_name("2019-09-18-opgaver.md")
     notes = MINUTES.with_name("2019-09-19-noter.md")
     (project / plain).write_text(head + TRICKY_BODY.format(note=""), "utf-8")
     (project / notes).write_text(
-        head + "Se bilaget.[^a]\n" + TRICKY_BODY.format(note="[^b]")
-        + "\n[^a]: Bilag 1.\n[^b]: Udkastet fra maj.\n", "utf-8")
+        head
+        + "Se bilaget.[^a]\n"
+        + TRICKY_BODY.format(note="[^b]")
+        + "\n[^a]: Bilag 1.\n[^b]: Udkastet fra maj.\n",
+        "utf-8",
+    )
     assert cli("build", "-f", "html", str(plain), str(notes)).exit_code == 0
     for source in (plain, notes):
-        export = project / "output" / source.relative_to("consultations").with_suffix(
-            ".actions.csv")
+        export = (
+            project / "output" / source.relative_to("consultations").with_suffix(".actions.csv")
+        )
         built = list(csv.reader(io.StringIO(export.read_text("utf-8-sig")), delimiter=";"))
         result = cli("actions", "--format", "csv", str(source))
         listed = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";"))
         expected = [row for row in built[1:] if row[4] != "udført"]
         assert len(expected) == 5
-        assert sorted(r[:4] + r[5:] for r in listed[1:]) == sorted(
-            r[:4] + r[5:] for r in expected)
+        assert sorted(r[:4] + r[5:] for r in listed[1:]) == sorted(r[:4] + r[5:] for r in expected)
     assert ["Alle parter", "læser udkastet[2]", "inden næste møde"] in [
-        r[:3] for r in built]  # the second footnote of the body, numbered as in the build
+        r[:3] for r in built
+    ]  # the second footnote of the body, numbered as in the build
 
 
 def test_actions_reports_a_broken_referat_and_lists_the_others(cli, project):
     broken = MINUTES.with_name("2019-09-18-broken.md")
     text = (project / MINUTES).read_text("utf-8")
-    (project / broken).write_text(text.replace("date: 2019-06-19", "date: 2019-06-31")
-                                  .replace("- [ ] @Alle parter:", "- [ ] Alle parter:"), "utf-8")
+    (project / broken).write_text(
+        text.replace("date: 2019-06-19", "date: 2019-06-31").replace(
+            "- [ ] @Alle parter:", "- [ ] Alle parter:"
+        ),
+        "utf-8",
+    )
     result = cli("actions", "--today", "2019-08-15")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"Fejl: {broken}:5: date: '2019-06-31' er ikke en dato "
-        "(skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)"]
+        "(skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)"
+    ]
     assert result.stdout.splitlines()[-1] == "3 åbne opgaver, 1 overskredet (pr. 2019-08-15)"
 
 
 # --- plausibility --------------------------------------------------------------------------
+
 
 def test_a_week_deadline_gets_the_end_of_that_iso_week_and_can_be_overdue(cli, project):
     replace(project, "— september 2019", "— uge 38")
@@ -410,19 +524,29 @@ def test_a_week_without_year_is_the_next_such_week_after_the_meeting():
 
 def test_a_week_that_does_not_exist_is_an_error(cli, project):
     replace(project, "— september 2019", "— uge 60")
-    fails(cli, project, [
-        f"{MINUTES}:71: fristen 'uge 60': der er ingen uge 60: ugerne hedder 1 til 53 "
-        "(skriv ugen som \"uge 38\", eller en dato)"])
+    fails(
+        cli,
+        project,
+        [
+            f"{MINUTES}:71: fristen 'uge 60': der er ingen uge 60: ugerne hedder 1 til 53 "
+            '(skriv ugen som "uge 38", eller en dato)'
+        ],
+    )
 
 
 def test_end_before_start_is_an_error_with_its_line(cli, project):
     replace(project, 'end: "14:30"', 'end: "12:30"')
     replace(project, 'end: "15:00"', 'end: "11:00"')
-    fails(cli, project, [
-        f"{MINUTES}:7: end: '12:30' er før starten '13:00'; mødet skal slutte efter det "
-        "begynder",
-        f"{MINUTES}:27: next_meetings.end: '11:00' er før starten '13:00'; mødet skal "
-        "slutte efter det begynder"])
+    fails(
+        cli,
+        project,
+        [
+            f"{MINUTES}:7: end: '12:30' er før starten '13:00'; mødet skal slutte efter det "
+            "begynder",
+            f"{MINUTES}:27: next_meetings.end: '11:00' er før starten '13:00'; mødet skal "
+            "slutte efter det begynder",
+        ],
+    )
 
 
 def test_a_date_years_from_the_meetings_is_a_warning(cli, project):
@@ -434,8 +558,10 @@ def test_a_date_years_from_the_meetings_is_a_warning(cli, project):
         f"Advarsel: {MINUTES}:25: next_meetings: 2029-09-18 ligger langt fra mødets dato "
         "(2019-06-19): 2029 — mente du 2019?",
         f"Advarsel: {MINUTES}:72: deadline: 2091-08-01 ligger langt fra mødets dato "
-        "(2019-06-19): 2091 — mente du 2019?"]
+        "(2019-06-19): 2091 — mente du 2019?",
+    ]
     english = cli("--lang", "en", "check", str(MINUTES))
     assert english.stderr.splitlines()[1] == (
         f"Warning: {MINUTES}:72: deadline: 2091-08-01 is far from the meeting's date "
-        "(2019-06-19): 2091 — did you mean 2019?")
+        "(2019-06-19): 2091 — did you mean 2019?"
+    )

@@ -52,25 +52,47 @@ def _probe_copies(pages: list[Path], folder: Path) -> list[str]:
 def widths(pages: list[Path], folder: Path) -> dict[str, tuple[int, int]]:
     """Each page's (scroll width, visible width) in a 320 px frame."""
     names = _probe_copies(pages, folder)
-    frames = "".join(f'<iframe src="{n}" style="width:{WIDTH}px;height:600px"></iframe>'
-                     for n in names)
+    frames = "".join(
+        f'<iframe src="{n}" style="width:{WIDTH}px;height:600px"></iframe>' for n in names
+    )
     (folder / "frames.html").write_text(FRAMES % frames, "utf-8")
     dom = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update",
-         f"--user-data-dir={folder / 'profile'}", "--window-size=1200,800",
-         "--virtual-time-budget=10000", "--dump-dom", (folder / "frames.html").as_uri()],
-        capture_output=True, text=True, timeout=120, check=True).stdout
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            f"--user-data-dir={folder / 'profile'}",
+            "--window-size=1200,800",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            (folder / "frames.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
     found = json.loads(parse(dom).find("pre", id="found").text() or "[]")
     return {re.sub(r"^\d+-", "", f["page"]): (f["scroll"], f["client"]) for f in found}
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on this machine to measure pages "
-                    "in a real browser (Debian: apt install chromium)")
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="no chromium on this machine to measure pages "
+    "in a real browser (Debian: apt install chromium)",
+)
 def test_no_page_scrolls_sideways_at_320_px(cli, project, tmp_path_factory):
     assert cli("build", "-f", "html").exit_code == 0
-    assert cli("compare", str(Path("consultations") / EXAMPLE_HEARING), "-f", "html",
-               "--no-bundle").exit_code == 0
+    assert (
+        cli(
+            "compare", str(Path("consultations") / EXAMPLE_HEARING), "-f", "html", "--no-bundle"
+        ).exit_code
+        == 0
+    )
     pages = sorted((project / "output").rglob("*.html"))
     measured = widths(pages, tmp_path_factory.mktemp("frames"))
     missing = [p for p in pages if p.name not in measured]  # a frame that had not loaded yet

@@ -29,34 +29,50 @@ def test_layout_by_party_gives_each_respondent_a_section(cli, project):
     lines = _lines(project)
     assert "2. Høringssvarene part for part" in lines
     start = lines.index("2.2 Brøndby Kommune")
-    brondby = lines[start:lines.index("2.3 Glostrup Kommune")]
+    brondby = lines[start : lines.index("2.3 Glostrup Kommune")]
     leads = [line for line in brondby if " – " in line or line == "Generelt"]
-    assert leads == ["Generelt", "Ledsagelse til behandling – → forslag",
-                     "Indlæggelse og udskrivning – ! bekymring",
-                     "Borgere i hjemløshed – ! bekymring"]
+    assert leads == [
+        "Generelt",
+        "Ledsagelse til behandling – → forslag",
+        "Indlæggelse og udskrivning – ! bekymring",
+        "Borgere i hjemløshed – ! bekymring",
+    ]
     assert "Kommentar: Delvis imødekommet" in brondby
-    vallensbaek = lines[lines.index("2.7 Vallensbæk Kommune"):]
-    assert "Vallensbæk Kommune har gennemgået udkastet og har ingen bemærkninger til det." \
+    vallensbaek = lines[lines.index("2.7 Vallensbæk Kommune") :]
+    assert (
+        "Vallensbæk Kommune har gennemgået udkastet og har ingen bemærkninger til det."
         in vallensbaek
+    )
     assert "3. Ændringer som følge af høringen" in lines
 
 
 def test_layout_overview_is_one_table_with_answers_and_statuses(cli, project):
     _compare(cli, "--layout", "oversigt", "-f", "docx", "-f", "pdf")
     document = docx.Document(project / OUT / "hoeringsnotat.docx")
-    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Høringspart"
-                 and len(t.columns) == 4)
+    table = next(
+        t
+        for t in document.tables
+        if t.rows[0].cells[0].text == "Høringspart" and len(t.columns) == 4
+    )
     rows = [[c.text for c in r.cells] for r in table.rows]
     assert rows[0] == ["Høringspart", "Bemærkning", "Kommentar", "Status"]
-    rodovre = next(r for r in rows if r[0] == "Rødovre Kommune"
-                   and r[1].startswith("Borgere i hjemløshed:"))
+    rodovre = next(
+        r for r in rows if r[0] == "Rødovre Kommune" and r[1].startswith("Borgere i hjemløshed:")
+    )
     assert rodovre[3] == "Ikke imødekommet"
     assert rodovre[2].startswith("Regionen har ikke adgang til kommunernes oplysninger")
     statuses = {r[3] for r in rows[1:]}
-    assert statuses == {"", "Imødekommet", "Delvis imødekommet", "Ikke imødekommet",
-                        "Taget til efterretning"}
-    text = " ".join(" ".join(p.extract_text().split())
-                    for p in pypdf.PdfReader(project / OUT / "hoeringsnotat.pdf").pages)
+    assert statuses == {
+        "",
+        "Imødekommet",
+        "Delvis imødekommet",
+        "Ikke imødekommet",
+        "Taget til efterretning",
+    }
+    text = " ".join(
+        " ".join(p.extract_text().split())
+        for p in pypdf.PdfReader(project / OUT / "hoeringsnotat.pdf").pages
+    )
     assert "2. Kommenteret høringsoversigt" in text and "Taget til efterretning" in text
 
 
@@ -79,6 +95,7 @@ def test_notat_date_defaults_to_source_date_epoch(cli, project, monkeypatch):
 
 # --- hoering remarks ------------------------------------------------------------------------
 
+
 def test_remarks_adds_only_missing_entries_and_keeps_what_is_written(cli, project):
     path = project / HEARING / "remarks.md"
     before = path.read_text("utf-8")
@@ -88,7 +105,7 @@ def test_remarks_adds_only_missing_entries_and_keeps_what_is_written(cli, projec
     after = path.read_text("utf-8")
     new_lines = iter(after.splitlines())
     assert all(line in new_lines for line in before.splitlines())  # every old line, in order
-    hjemloese = after[after.index("## hjemloese"):after.index("## Tværfagligt samarbejde")]
+    hjemloese = after[after.index("## hjemloese") : after.index("## Tværfagligt samarbejde")]
     assert hjemloese.rstrip().endswith("### Glostrup Kommune\n\n### Ishøj Kommune")
     assert after.index("## Netværksmøder under indlæggelse") < after.index("## Ændringer")
     again = cli("remarks", str(HEARING))
@@ -108,6 +125,7 @@ def test_remarks_creates_the_sheet_the_first_time(cli, project):
 
 # --- mistakes in remarks.md ----------------------------------------------------------------
 
+
 def _fails(cli, project, expected: list[str]) -> None:
     before = snapshot(project)
     result = cli("compare", str(HEARING))
@@ -118,13 +136,21 @@ def _fails(cli, project, expected: list[str]) -> None:
 
 def test_unknown_respondent_and_status_in_remarks_are_errors_with_lines(cli, project):
     path = project / HEARING / "remarks.md"
-    text = path.read_text("utf-8").replace("### Albertslund Kommune {status=imoedekommet}",
-                                           "### Albertslun Kommune {status=imoedekommet}")
-    text = text.replace("### Rødovre Kommune {status=noteret}",
-                        "### Rødovre Kommune {status=afvist}")
+    text = path.read_text("utf-8").replace(
+        "### Albertslund Kommune {status=imoedekommet}",
+        "### Albertslun Kommune {status=imoedekommet}",
+    )
+    text = text.replace(
+        "### Rødovre Kommune {status=noteret}", "### Rødovre Kommune {status=afvist}"
+    )
     path.write_text(text, "utf-8")
-    _fails(cli, project, [
-        f"{HEARING}/remarks.md:12: 'Albertslun Kommune' is not a respondent of this hearing "
-        "(did you mean 'Albertslund Kommune'?)",
-        f"{HEARING}/remarks.md:48: status: 'afvist' is not a status (use one of imoedekommet, "
-        "delvist, ikke-imoedekommet, noteret)"])
+    _fails(
+        cli,
+        project,
+        [
+            f"{HEARING}/remarks.md:12: 'Albertslun Kommune' is not a respondent of this hearing "
+            "(did you mean 'Albertslund Kommune'?)",
+            f"{HEARING}/remarks.md:48: status: 'afvist' is not a status (use one of imoedekommet, "
+            "delvist, ikke-imoedekommet, noteret)",
+        ],
+    )

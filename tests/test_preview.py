@@ -76,8 +76,7 @@ def test_saving_the_source_rebuilds_and_the_waiting_page_hears_of_it(running, pr
     assert page.find("title").text() == "Et nyt emne for svaret"
 
 
-def test_an_error_is_shown_on_the_page_with_file_and_line_then_the_document_again(
-        running, project):
+def test_an_error_is_shown_on_the_page_with_file_and_line_then_the_document_again(running, project):
     preview, url = running
     version = preview.version
     edit(project, "date: 2019-06-19", "date: 2019-13-01")
@@ -88,7 +87,8 @@ def test_an_error_is_shown_on_the_page_with_file_and_line_then_the_document_agai
     errors = page.find("main").find("ol").find_all("li")
     assert errors[0].find("p").text() == (
         f"{SOURCE}:7: date: '2019-13-01' er ikke en dato (skriv datoer som ÅÅÅÅ-MM-DD, fx "
-        "2019-06-19)")
+        "2019-06-19)"
+    )
     assert errors[0].find("mark").text() == "   7  date: 2019-13-01"
     assert get(f"{url}document.pdf")[0] == 500
     edit(project, "date: 2019-13-01", "date: 2019-06-19")
@@ -110,8 +110,10 @@ def test_a_hearing_shows_its_hoeringsnotat(project):
         assert not preview.failed
         assert page.find("h1").text().startswith("Høringsnotat")
         remarks = project / "consultations" / EXAMPLE_HEARING / "remarks.md"
-        remarks.write_text(remarks.read_text("utf-8").replace(
-            "Regionen fastholder", "Regionen holder fast i", 1), "utf-8")
+        remarks.write_text(
+            remarks.read_text("utf-8").replace("Regionen fastholder", "Regionen holder fast i", 1),
+            "utf-8",
+        )
         next_version(url, preview.version - 0)
         assert "Regionen holder fast i" in get(url)[2].decode("utf-8")
 
@@ -128,23 +130,27 @@ def test_other_hosts_and_addresses_are_refused(running):
 def test_nothing_to_preview(project, monkeypatch):
     with pytest.raises(SourceError) as caught:
         Preview("hoering.toml", load_config())
-    assert str(caught.value) == ("hoering.toml: her er intet at vise (angiv en kilde (.md) "
-                                 "eller en hørings mappe (med hearing.yaml))")
+    assert str(caught.value) == (
+        "hoering.toml: her er intet at vise (angiv en kilde (.md) "
+        "eller en hørings mappe (med hearing.yaml))"
+    )
     monkeypatch.setenv("HOERING_LANG", "en")
     with pytest.raises(SourceError) as caught:
         Preview("hoering.toml", load_config())
-    assert str(caught.value) == ("hoering.toml: nothing to preview here (give a source (.md) "
-                                 "or a hearing's folder (with hearing.yaml))")
+    assert str(caught.value) == (
+        "hoering.toml: nothing to preview here (give a source (.md) "
+        "or a hearing's folder (with hearing.yaml))"
+    )
 
 
 @contextlib.contextmanager
 def preview_command(*args: str):
     """Run 'hoering preview ARGS --port 0 --no-browser' in a process of its own; yield the
     first line it prints and its URL; stop it after."""
-    command = [sys.executable, "-m", "hoering", "preview", *args, "--port", "0",
-               "--no-browser"]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) as process:
+    command = [sys.executable, "-m", "hoering", "preview", *args, "--port", "0", "--no-browser"]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
         try:
             line = process.stdout.readline()
             assert " på http://127.0.0.1:" in line, line  # stderr is read once it has ended

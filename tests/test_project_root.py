@@ -15,8 +15,10 @@ from hoering.cli import main
 from hoering.config import find_root, load_config
 from import_fixtures import plain_docx
 
-OUTSIDE = ("er ikke i et hoering-projekt (ingen hoering.toml eller mappe consultations/ her "
-           "eller over) (gå til projektets mappe, eller angiv hoering --project MAPPE)")
+OUTSIDE = (
+    "er ikke i et hoering-projekt (ingen hoering.toml eller mappe consultations/ her "
+    "eller over) (gå til projektets mappe, eller angiv hoering --project MAPPE)"
+)
 
 
 def run(*args: str):
@@ -34,11 +36,15 @@ def in_hearing(project, monkeypatch) -> Path:
 def _second_hearing(project: Path) -> Path:
     """A second hearing with one response, so that 'this hearing only' can be seen."""
     other = project / "consultations" / "trafikplan-2027"
-    shutil.copytree(project / "consultations" / EXAMPLE_HEARING / "responses", other / "responses",
-                    ignore=shutil.ignore_patterns("[!i]*"))
+    shutil.copytree(
+        project / "consultations" / EXAMPLE_HEARING / "responses",
+        other / "responses",
+        ignore=shutil.ignore_patterns("[!i]*"),
+    )
     text = (other / "responses" / "ishoj.md").read_text("utf-8")
     (other / "responses" / "ishoj.md").write_text(
-        text.replace(f"hearing: {EXAMPLE_HEARING}", "hearing: trafikplan-2027"), "utf-8")
+        text.replace(f"hearing: {EXAMPLE_HEARING}", "hearing: trafikplan-2027"), "utf-8"
+    )
     return other
 
 
@@ -47,7 +53,8 @@ def test_root_is_the_nearest_folder_with_hoering_toml_or_consultations(tmp_path)
     assert find_root(tmp_path / "a" / "consultations" / "h" / "responses") == tmp_path / "a"
     (tmp_path / "a" / "consultations" / "h" / "hoering.toml").write_text("")
     assert find_root(tmp_path / "a" / "consultations" / "h" / "responses") == (
-        tmp_path / "a" / "consultations" / "h")
+        tmp_path / "a" / "consultations" / "h"
+    )
     assert find_root(tmp_path) is None
 
 
@@ -64,11 +71,15 @@ def test_build_in_a_hearing_folder_builds_that_hearing(in_hearing, project):
     assert result.exit_code == 0, result.output
     sources = sorted(p.relative_to(in_hearing) for p in in_hearing.glob("*/*.md"))
     assert result.stdout.strip() == f"{len(sources)} bygget, 0 allerede opdateret, 0 fejlede"
-    built = sorted(p.relative_to(project / "output" / EXAMPLE_HEARING)
-                   for p in (project / "output").rglob("*.html"))
+    built = sorted(
+        p.relative_to(project / "output" / EXAMPLE_HEARING)
+        for p in (project / "output").rglob("*.html")
+    )
     assert built == [s.with_suffix(".html") for s in sources]
-    assert not (in_hearing / "output").exists() and not (project / "output" / "trafikplan-2027"
-                                                         ).exists()
+    assert (
+        not (in_hearing / "output").exists()
+        and not (project / "output" / "trafikplan-2027").exists()
+    )
 
 
 def test_build_a_file_given_relative_to_a_subfolder(in_hearing, project, monkeypatch):
@@ -104,7 +115,8 @@ def test_compare_without_argument_at_the_root_asks_for_the_hearing(project):
     assert result.stderr.strip() == (
         "Fejl: no hearing given, and the current folder is not in a hearing's folder (give "
         "the hearing's folder or id, e.g. 'hoering compare consultations/trafikplan-2027', or "
-        "run it in the hearing's folder)")
+        "run it in the hearing's folder)"
+    )
     assert not (project / "output").exists()
 
 
@@ -119,10 +131,30 @@ def test_review_and_actions_in_a_hearing_folder(in_hearing):
 
 def test_new_commands_in_a_hearing_folder_write_into_the_project(in_hearing, project):
     response = run("new", "response", "--organisation", "ishoj", "--hearing", "trafikplan")
-    minutes = run("new", "minutes", "--organisation", "ishoj", "--title", "Møde",
-                  "--date", "2019-06-20", "--hearing", EXAMPLE_HEARING)
-    hearing = run("new", "hearing", "--id", "trafikplan", "--title", "Trafikplan",
-                  "--authority", "region-hovedstaden", "--start", "2026-12-01")
+    minutes = run(
+        "new",
+        "minutes",
+        "--organisation",
+        "ishoj",
+        "--title",
+        "Møde",
+        "--date",
+        "2019-06-20",
+        "--hearing",
+        EXAMPLE_HEARING,
+    )
+    hearing = run(
+        "new",
+        "hearing",
+        "--id",
+        "trafikplan",
+        "--title",
+        "Trafikplan",
+        "--authority",
+        "region-hovedstaden",
+        "--start",
+        "2026-12-01",
+    )
     for result in (response, minutes, hearing):
         assert result.exit_code == 0, result.output
     sources = project / "consultations"
@@ -151,7 +183,8 @@ def test_project_option_overrides_the_current_folder(project, tmp_path_factory, 
     assert missing.exit_code == 1
     assert missing.stderr.strip() == (
         "Fejl: nix: project folder not found (give --project the folder with "
-        "hoering.toml or consultations/)")
+        "hoering.toml or consultations/)"
+    )
 
 
 def test_paths_given_from_outside_find_their_project(project, tmp_path_factory, monkeypatch):
@@ -161,8 +194,13 @@ def test_paths_given_from_outside_find_their_project(project, tmp_path_factory, 
 
 
 OUTSIDE_COMMANDS = [
-    ("build",), ("check",), ("actions",), ("compare",), ("review",),
-    ("compare", "nix"), ("review", "nix"),
+    ("build",),
+    ("check",),
+    ("actions",),
+    ("compare",),
+    ("review",),
+    ("compare", "nix"),
+    ("review", "nix"),
     ("new", "response", "--hearing", "x", "--organisation", "ishoj"),
     ("new", "minutes", "--title", "Møde"),
     ("new", "hearing", "--id", "x", "--title", "X"),
@@ -195,5 +233,6 @@ def test_import_at_the_root_without_hearing_asks_for_it(project):
     result = run("import", str(letter))
     assert result.exit_code == 1
     assert result.stderr.strip().startswith(
-        "Fejl: no hearing given, and the current folder is not in a hearing's folder")
+        "Fejl: no hearing given, and the current folder is not in a hearing's folder"
+    )
     assert snapshot(project / "consultations") == before

@@ -35,8 +35,9 @@ class Example:
     def args(self) -> list[str]:
         words = shlex.split(self.command, comments=True)
         assert words[0] == "hoering", self.command
-        return [word.replace("~", "home", 1) if word.startswith("~/") else word
-                for word in words[1:]]
+        return [
+            word.replace("~", "home", 1) if word.startswith("~/") else word for word in words[1:]
+        ]
 
 
 def _sh_block_commands(text: str) -> list[tuple[int, Example]]:
@@ -87,8 +88,7 @@ def _downloads(project):
     downloads = project / "home" / "Downloads"
     downloads.mkdir(parents=True)
     (downloads / "hoeringssvar-albertslund.pdf").write_bytes(response_pdf(seed=3)[0])
-    (downloads / "brondby.docx").write_bytes(plain_docx(
-        date_line="Brøndby, den 18. juni 2019"))
+    (downloads / "brondby.docx").write_bytes(plain_docx(date_line="Brøndby, den 18. juni 2019"))
     _form_export(downloads / "export.xlsx")
 
 
@@ -140,7 +140,8 @@ def test_every_readme_example_works_as_written(project):
             assert f"`{created.group(1)}`" in readme, example.command
 
 
-@pytest.mark.parametrize("command", ["hoering build [PATHS] [-f pdf]", "hoering review",
-                                     "hoering --project DIR COMMAND"])
+@pytest.mark.parametrize(
+    "command", ["hoering build [PATHS] [-f pdf]", "hoering review", "hoering --project DIR COMMAND"]
+)
 def test_synopses_are_not_taken_for_examples(command):
     assert not _quoted_commands(f"`{command}`")

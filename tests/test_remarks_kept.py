@@ -56,37 +56,51 @@ def test_topics_on_level_three_headings_count_with_their_subsections(project):
     escort = next(t for t in comparison.topics if t.topic.id == "ledsagelse")
     remark = next(r for r in escort.remarks if r.respondent == "Vallensbæk Kommune")
     assert remark.stance == "concern" and remark.line == 15
-    assert remark.text == ("Kommunen kan ikke ledsage borgerne.\n\nEksempel\n\n"
-                           "En borger i Vallensbæk måtte opgive sin behandling.")
+    assert remark.text == (
+        "Kommunen kan ikke ledsage borgerne.\n\nEksempel\n\n"
+        "En borger i Vallensbæk måtte opgive sin behandling."
+    )
     assert comparison.stances_of("Vallensbæk Kommune", "udskrivningsmentor") == ("positive",)
-    general = [(r.heading, r.text, r.line) for r in comparison.unmatched
-               if r.respondent == "Vallensbæk Kommune"]
-    assert general == [("", "Vallensbæk Kommune takker for høringen.", 9),
-                       ("Bemærkninger", "Vi har to bemærkninger til udkastet.", 11),
-                       ("Afslutning", "Vi deltager gerne i det videre arbejde.", 27)]
+    general = [
+        (r.heading, r.text, r.line)
+        for r in comparison.unmatched
+        if r.respondent == "Vallensbæk Kommune"
+    ]
+    assert general == [
+        ("", "Vallensbæk Kommune takker for høringen.", 9),
+        ("Bemærkninger", "Vi har to bemærkninger til udkastet.", 11),
+        ("Afslutning", "Vi deltager gerne i det videre arbejde.", 27),
+    ]
     assert comparison.warnings == []
 
 
 def test_a_response_without_topics_is_kept_and_warned_about(cli, project):
     text = NESTED.replace(" {topic=ledsagelse stance=concern}", "").replace(
-        " {topic=udskrivningsmentor stance=positive}", "")
+        " {topic=udskrivningsmentor stance=positive}", ""
+    )
     _write(project, "vallensbaek.md", text)
     result = cli("compare", str(HEARING), "-f", "docx", "--no-bundle")
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.stderr.splitlines() if line.startswith("Advarsel:")]
-    assert warnings == [(
-        f"Advarsel: {RESPONSES}/vallensbaek.md:8: no heading names a topic; all its text is "
-        "counted under 'Generelle bemærkninger' (mark the headings with {topic=…}, or set "
-        "no_remarks: true if it says only that)")]  # progress lines may come first
+    assert warnings == [
+        (
+            f"Advarsel: {RESPONSES}/vallensbaek.md:8: no heading names a topic; all its text is "
+            "counted under 'Generelle bemærkninger' (mark the headings with {topic=…}, or set "
+            "no_remarks: true if it says only that)"
+        )
+    ]  # progress lines may come first
     comparison = hoering.compare(HEARING)
     said = " ".join(r.text for r in comparison.unmatched if r.respondent == "Vallensbæk Kommune")
     assert "Kommunen kan ikke ledsage borgerne." in said and "Mentoren er et godt" in said
 
 
 def test_a_response_with_no_remarks_is_not_warned_about(project):
-    _write(project, "vallensbaek.md", NESTED.split("---\n\n")[0].replace(
-        "date: 2019-06-17", "date: 2019-06-17\nno_remarks: true")
-        + "---\n\nVallensbæk Kommune har ingen bemærkninger.\n")
+    _write(
+        project,
+        "vallensbaek.md",
+        NESTED.split("---\n\n")[0].replace("date: 2019-06-17", "date: 2019-06-17\nno_remarks: true")
+        + "---\n\nVallensbæk Kommune har ingen bemærkninger.\n",
+    )
     comparison = hoering.compare(HEARING)
     party = next(r for r in comparison.respondents if r.name == "Vallensbæk Kommune")
     assert party.no_remarks and comparison.warnings == []
@@ -95,8 +109,9 @@ def test_a_response_with_no_remarks_is_not_warned_about(project):
 def test_two_responses_from_one_party_are_both_kept_with_every_stance(project):
     original = project / RESPONSES / "ishoj.md"
     text = original.read_text("utf-8").replace("date: 2019-06-19", "date: 2019-06-27")
-    text = text.replace("topic=udskrivningsmentor stance=proposal",
-                        "topic=udskrivningsmentor stance=positive")
+    text = text.replace(
+        "topic=udskrivningsmentor stance=proposal", "topic=udskrivningsmentor stance=positive"
+    )
     text = text.replace("Ideen om en udskrivningsmentor er god.", "Mentoren er en god idé.")
     (original.parent / "ishoj-tillaeg.md").write_text(text, "utf-8")
     comparison = hoering.compare(HEARING)
@@ -105,16 +120,17 @@ def test_two_responses_from_one_party_are_both_kept_with_every_stance(project):
     assert [d.isoformat() for d in ishoj.dates] == ["2019-06-19", "2019-06-27"]
     assert ishoj.late and ishoj.answered_twice
     mentor = next(t for t in comparison.topics if t.topic.id == "udskrivningsmentor")
-    mine = [(r.stance, r.date.isoformat()) for r in mentor.remarks
-            if r.respondent == "Ishøj Kommune"]
+    mine = [
+        (r.stance, r.date.isoformat()) for r in mentor.remarks if r.respondent == "Ishøj Kommune"
+    ]
     assert mine == [("proposal", "2019-06-19"), ("positive", "2019-06-27")]
-    assert comparison.stances_of("Ishøj Kommune", "udskrivningsmentor") == (
-        "positive", "proposal")
+    assert comparison.stances_of("Ishøj Kommune", "udskrivningsmentor") == ("positive", "proposal")
     escort = next(t for t in comparison.topics if t.topic.id == "ledsagelse")
     assert [r.respondent for r in escort.remarks].count("Ishøj Kommune") == 1  # same text
 
 
 # --- check and build validate against the hearing ------------------------------------------
+
 
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text("utf-8")
@@ -124,8 +140,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def _all_fail_alike(cli, project: Path, source: Path, expected: list[str]) -> None:
     before = snapshot(project)
-    for command in (("check", str(source)), ("build", str(source)),
-                    ("compare", str(HEARING))):
+    for command in (("check", str(source)), ("build", str(source)), ("compare", str(HEARING))):
         result = cli(*command)
         assert result.exit_code == 1, (command, result.output)
         errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl: ")]
@@ -136,34 +151,60 @@ def _all_fail_alike(cli, project: Path, source: Path, expected: list[str]) -> No
 def test_check_build_and_compare_report_an_unknown_topic_alike(cli, project):
     source = RESPONSES / "hvidovre.md"
     _edit(project / source, "topic=ventetid", "topic=ventetiden")
-    _all_fail_alike(cli, project, source, [
-        f"{source}:18: topic 'ventetiden' is not a topic of hearing.yaml "
-        "(did you mean 'ventetid'?)"])
+    _all_fail_alike(
+        cli,
+        project,
+        source,
+        [
+            f"{source}:18: topic 'ventetiden' is not a topic of hearing.yaml "
+            "(did you mean 'ventetid'?)"
+        ],
+    )
 
 
 def test_check_build_and_compare_report_another_hearing_alike(cli, project):
     source = RESPONSES / "rodovre.md"
     _edit(project / source, "hearing: samarbejdsaftale-psykisk-sygdom", "hearing: trafikplan")
-    _all_fail_alike(cli, project, source, [
-        f"{source}:4: hearing: belongs to hearing 'trafikplan', not "
-        "'samarbejdsaftale-psykisk-sygdom' (move it to its own hearing's folder or correct "
-        "'hearing')"])
+    _all_fail_alike(
+        cli,
+        project,
+        source,
+        [
+            f"{source}:4: hearing: belongs to hearing 'trafikplan', not "
+            "'samarbejdsaftale-psykisk-sygdom' (move it to its own hearing's folder or correct "
+            "'hearing')"
+        ],
+    )
 
 
 def test_the_hearing_and_response_skeletons_agree(cli, project):
-    assert cli("new", "hearing", "--id", "trafikplan", "--title", "Trafikplan",
-               "--authority", "region-hovedstaden").exit_code == 0
+    assert (
+        cli(
+            "new",
+            "hearing",
+            "--id",
+            "trafikplan",
+            "--title",
+            "Trafikplan",
+            "--authority",
+            "region-hovedstaden",
+        ).exit_code
+        == 0
+    )
     made = cli("new", "response", "--organisation", "ishoj", "--hearing", "trafikplan")
     assert made.exit_code == 0, made.output
     target = project / "consultations" / "trafikplan" / "responses" / "ishoj.md"
     assert "## Vedr. første emne {topic=emne-et stance=positiv}" in target.read_text("utf-8")
     checked = cli("check", "consultations/trafikplan")
     assert checked.exit_code == 0, checked.output
-    _edit(project / "consultations" / "trafikplan" / "hearing.yaml",
-          "  - id: emne-et\n    title: \"Første emne\"",
-          "  - id: trafik\n    title: \"Trafik\"")
+    _edit(
+        project / "consultations" / "trafikplan" / "hearing.yaml",
+        '  - id: emne-et\n    title: "Første emne"',
+        '  - id: trafik\n    title: "Trafik"',
+    )
     target.unlink()
-    assert cli("new", "response", "--organisation", "ishoj", "--hearing",
-               "trafikplan").exit_code == 0
+    assert (
+        cli("new", "response", "--organisation", "ishoj", "--hearing", "trafikplan").exit_code == 0
+    )
     assert "## Vedr. trafik {topic=trafik stance=positiv}" in target.read_text("utf-8")
     assert cli("check", "consultations/trafikplan").exit_code == 0

@@ -36,8 +36,12 @@ def tiny_png(width: int = 4, height: int = 2) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     pixels = b"".join(b"\x00" + b"\x00\x5a\x8c" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(pixels))
+        + chunk(b"IEND", b"")
+    )
 
 
 @dataclass
@@ -103,19 +107,22 @@ def paragraph(*children: nodes.Inline) -> nodes.Paragraph:
 # --- styles per construct ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("style", "text"), [
-    ("Title", "Høring af udkast til samarbejdsaftale om voksne med psykisk sygdom"),
-    ("Heading 1", "Overskrift"),
-    ("List Bullet", "punkt"),
-    ("List Bullet 2", "underpunkt"),
-    ("List Continue", "☐ opgave"),
-    ("List Continue", "☒ færdig"),
-    ("List Number", "et"),
-    ("List Number", "to"),
-    ("Quote", "citat"),
-    ("Code", "print(1)"),
-    ("Normal", "[Billede: alt tekst]"),
-])
+@pytest.mark.parametrize(
+    ("style", "text"),
+    [
+        ("Title", "Høring af udkast til samarbejdsaftale om voksne med psykisk sygdom"),
+        ("Heading 1", "Overskrift"),
+        ("List Bullet", "punkt"),
+        ("List Bullet 2", "underpunkt"),
+        ("List Continue", "☐ opgave"),
+        ("List Continue", "☒ færdig"),
+        ("List Number", "et"),
+        ("List Number", "to"),
+        ("Quote", "citat"),
+        ("Code", "print(1)"),
+        ("Normal", "[Billede: alt tekst]"),
+    ],
+)
 def test_each_construct_has_its_word_style(rendered, style, text):
     assert (style, text) in rendered.body_paragraphs()
 
@@ -126,17 +133,26 @@ def test_headings_map_to_three_levels_and_print_their_number(templates, tmp_path
     document = dataclasses.replace(document, blocks=document.blocks + (numbered,))
     paragraphs = render_docx(document, templates, tmp_path).body_paragraphs()
     assert [p for p in paragraphs if p[0].startswith("Heading")] == [
-        ("Heading 1", "Et"), ("Heading 2", "To"), ("Heading 3", "Tre"),
-        ("Heading 3", "Fire"), ("Heading 2", "3. Økonomi")]
+        ("Heading 1", "Et"),
+        ("Heading 2", "To"),
+        ("Heading 3", "Tre"),
+        ("Heading 3", "Fire"),
+        ("Heading 2", "3. Økonomi"),
+    ]
 
 
 def test_list_styles_follow_the_nesting_depth(templates, tmp_path):
     markdown = "- a\n  - b\n    - c\n      - d\n\n1. e\n   1. f\n      1. g\n"
     paragraphs = render_docx(make_document(markdown), templates, tmp_path).body_paragraphs()
     assert [p for p in paragraphs if p[0].startswith("List")] == [
-        ("List Bullet", "a"), ("List Bullet 2", "b"), ("List Bullet 3", "c"),
-        ("List Bullet 3", "d"), ("List Number", "e"), ("List Number 2", "f"),
-        ("List Number 3", "g")]
+        ("List Bullet", "a"),
+        ("List Bullet 2", "b"),
+        ("List Bullet 3", "c"),
+        ("List Bullet 3", "d"),
+        ("List Number", "e"),
+        ("List Number 2", "f"),
+        ("List Number 3", "g"),
+    ]
 
 
 def test_inline_formatting_uses_real_run_properties(rendered):
@@ -151,8 +167,9 @@ def test_inline_formatting_uses_real_run_properties(rendered):
 
 
 def test_links_are_real_hyperlinks(rendered):
-    targets = {r.get("Id"): r.get("Target") for r in rendered.rels()
-               if r.get("Type") == HYPERLINK_REL}
+    targets = {
+        r.get("Id"): r.get("Target") for r in rendered.rels() if r.get("Type") == HYPERLINK_REL
+    }
     links = etree.fromstring(rendered.parts["word/document.xml"]).iter(f"{W}hyperlink")
     shown = {targets[link.get(qn("r:id"))]: "".join(link.itertext()) for link in links}
     assert shown["https://x.dk"] == "link"
@@ -234,8 +251,9 @@ def model_texts(blocks) -> list[str]:
         elif isinstance(block, nodes.BlockQuote | nodes.Callout):
             found.extend(model_texts(block.blocks))
         elif isinstance(block, nodes.Table):
-            found.extend(nodes.plain_text(c.children) for r in (block.header, *block.rows)
-                         for c in r)
+            found.extend(
+                nodes.plain_text(c.children) for r in (block.header, *block.rows) for c in r
+            )
         elif isinstance(block, nodes.CodeBlock):
             found.append(block.text)
     return found
@@ -246,8 +264,13 @@ def model_texts(blocks) -> list[str]:
 
 def test_callout_and_figure(every_construct, templates, tmp_path):
     callout = nodes.Callout("decision", "Beslutning", (paragraph(nodes.Text("Godkendt.")),))
-    figure = nodes.Figure(tiny_png(), "image/png", "Søjlediagram over udgifter",
-                          caption="Figur 1. Udgifter", width_cm=8)
+    figure = nodes.Figure(
+        tiny_png(),
+        "image/png",
+        "Søjlediagram over udgifter",
+        caption="Figur 1. Udgifter",
+        width_cm=8,
+    )
     document = dataclasses.replace(every_construct, blocks=(callout, figure))
     result = render_docx(document, templates, tmp_path)
     box = next(t for t in result.word.tables if t.cell(0, 0).paragraphs[0].text == "Beslutning")
@@ -270,8 +293,7 @@ def test_adjacent_tables_are_kept_apart(every_construct, templates, tmp_path):
     assert "tbl" not in {b for a, b in zip(tags, tags[1:], strict=False) if a == "tbl"}
 
 
-def test_image_that_cannot_be_embedded_becomes_its_alt_text(every_construct, templates,
-                                                            tmp_path):
+def test_image_that_cannot_be_embedded_becomes_its_alt_text(every_construct, templates, tmp_path):
     svg = nodes.Figure(b"<svg/>", "image/svg+xml", "Kort over Ishøj")  # no size, nothing drawn
     broken = nodes.Figure(b"not a png", "image/png", "Ødelagt billede")
     inline = paragraph(nodes.Image("x.png", "Indlejret", "image/png", tiny_png()))
@@ -296,10 +318,12 @@ def test_unknown_node_kind_is_an_error(every_construct, templates):
 
 
 def test_first_page_header_with_png_logo(every_construct, templates, tmp_path):
-    letterhead = dataclasses.replace(every_construct.letterhead, logo=tiny_png(),
-                                     logo_mime="image/png")
-    result = render_docx(dataclasses.replace(every_construct, letterhead=letterhead),
-                         templates, tmp_path)
+    letterhead = dataclasses.replace(
+        every_construct.letterhead, logo=tiny_png(), logo_mime="image/png"
+    )
+    result = render_docx(
+        dataclasses.replace(every_construct, letterhead=letterhead), templates, tmp_path
+    )
     section = result.word.sections[0]
     assert section.different_first_page_header_footer
     header = section.first_page_header
@@ -315,8 +339,14 @@ def _pictures(part) -> list[tuple[str, int, int, bytes]]:
     for inline in part.element.iter(qn("wp:inline")):
         extent = inline.find(qn("wp:extent"))
         rid = next(inline.iter(qn("a:blip"))).get(qn("r:embed"))
-        found.append((inline.find(qn("wp:docPr")).get("descr"), int(extent.get("cx")),
-                      int(extent.get("cy")), part.related_parts[rid].blob))
+        found.append(
+            (
+                inline.find(qn("wp:docPr")).get("descr"),
+                int(extent.get("cx")),
+                int(extent.get("cy")),
+                part.related_parts[rid].blob,
+            )
+        )
     return found
 
 
@@ -331,11 +361,14 @@ def test_svg_logo_is_drawn_as_a_png_at_logo_height(rendered):
 
 
 def test_svg_figure_is_drawn_as_a_png_at_its_own_size(every_construct, templates, tmp_path):
-    svg = (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="240" '
-           b'height="120"><circle cx="60" cy="60" r="50" fill="#c00"/></svg>')
+    svg = (
+        b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="240" '
+        b'height="120"><circle cx="60" cy="60" r="50" fill="#c00"/></svg>'
+    )
     figure = nodes.Figure(svg, "image/svg+xml", "Kort over Ishøj", caption="Kort")
-    result = render_docx(dataclasses.replace(every_construct, blocks=(figure,)), templates,
-                         tmp_path)
+    result = render_docx(
+        dataclasses.replace(every_construct, blocks=(figure,)), templates, tmp_path
+    )
     ((alt, width, height, blob),) = _pictures(result.word.part)
     assert alt == "Kort over Ishøj" and blob.startswith(b"\x89PNG")
     assert (width, height) == (240 * 9525, 120 * 9525)  # CSS pixels: 96 to the inch
@@ -344,8 +377,10 @@ def test_svg_figure_is_drawn_as_a_png_at_its_own_size(every_construct, templates
 
 def test_later_pages_have_a_small_header(rendered):
     texts = [p.text for p in rendered.word.sections[0].header.paragraphs]
-    assert texts == ["Ishøj Kommune",
-                     "Høring af udkast til samarbejdsaftale om voksne med psykisk sygdom"]
+    assert texts == [
+        "Ishøj Kommune",
+        "Høring af udkast til samarbejdsaftale om voksne med psykisk sygdom",
+    ]
 
 
 def test_every_footer_has_address_and_page_x_of_y(rendered, every_construct):
@@ -369,8 +404,10 @@ def test_recipient_and_info_block_open_the_body(rendered):
     layout = rendered.word.tables[0]
     recipient, info = layout.rows[0].cells
     assert [p.text for p in recipient.paragraphs] == ["Region Hovedstaden", "Center for Sundhed"]
-    assert [p.text for p in info.paragraphs][:2] == ["Dato\t19. juni 2019",
-                                                     "Sagsnr.\t27.00.00-P20-1-19"]
+    assert [p.text for p in info.paragraphs][:2] == [
+        "Dato\t19. juni 2019",
+        "Sagsnr.\t27.00.00-P20-1-19",
+    ]
     assert rendered.word.paragraphs[0].style.name == "Title"
 
 
@@ -426,15 +463,61 @@ def test_source_date_epoch_sets_the_time(every_construct, templates, tmp_path, m
 
 # Children order the schema requires (subset hoering writes); Word repairs files that differ.
 SCHEMA_ORDER = {
-    "pPr": ["pStyle", "keepNext", "keepLines", "numPr", "pBdr", "shd", "tabs", "spacing",
-            "ind", "contextualSpacing", "jc", "outlineLvl", "rPr"],
-    "rPr": ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "strike", "noProof", "color", "sz",
-            "szCs", "u", "shd", "vertAlign", "lang"],
-    "tblPr": ["tblStyle", "tblW", "jc", "tblInd", "tblBorders", "shd", "tblLayout",
-              "tblCellMar", "tblLook", "tblCaption"],
+    "pPr": [
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "numPr",
+        "pBdr",
+        "shd",
+        "tabs",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "jc",
+        "outlineLvl",
+        "rPr",
+    ],
+    "rPr": [
+        "rStyle",
+        "rFonts",
+        "b",
+        "bCs",
+        "i",
+        "iCs",
+        "strike",
+        "noProof",
+        "color",
+        "sz",
+        "szCs",
+        "u",
+        "shd",
+        "vertAlign",
+        "lang",
+    ],
+    "tblPr": [
+        "tblStyle",
+        "tblW",
+        "jc",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+        "tblCaption",
+    ],
     "tcPr": ["tcW", "gridSpan", "vMerge", "tcBorders", "shd", "vAlign"],
-    "sectPr": ["headerReference", "footerReference", "footnotePr", "pgSz", "pgMar", "cols",
-               "titlePg", "docGrid"],
+    "sectPr": [
+        "headerReference",
+        "footerReference",
+        "footnotePr",
+        "pgSz",
+        "pgMar",
+        "cols",
+        "titlePg",
+        "docGrid",
+    ],
 }
 
 

@@ -25,8 +25,9 @@ def tiny_png() -> bytes:
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
     pixels = zlib.compress(b"\x00\xff\x00\x00")
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels)
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
 
 
 def html_of(document, templates=None) -> str:
@@ -51,7 +52,8 @@ def test_page_head_and_language(page, every_construct):
 
 def test_one_h1_and_body_headings_one_level_below(page):
     assert [h.text() for h in page.find_all("h1")] == [
-        "Høring af udkast til samarbejdsaftale om voksne med psykisk sygdom"]
+        "Høring af udkast til samarbejdsaftale om voksne med psykisk sygdom"
+    ]
     heading = page.find("h2", **{"data-topic": "mentor"})
     assert heading.text() == "Overskrift" and heading.attrs["data-stance"] == "concern"
 
@@ -133,10 +135,13 @@ def test_print_css_numbers_pages_in_the_document_language(every_construct):
 
 
 def test_callout_and_figure(every_construct):
-    document = dataclasses.replace(every_construct, blocks=(
-        n.Callout("decision", "Beslutning", (n.Paragraph((n.Text("Vi holder to møder."),)),)),
-        n.Figure(tiny_png(), "image/png", "Søjlediagram: 3 positive", caption="Figur 1"),
-    ))
+    document = dataclasses.replace(
+        every_construct,
+        blocks=(
+            n.Callout("decision", "Beslutning", (n.Paragraph((n.Text("Vi holder to møder."),)),)),
+            n.Figure(tiny_png(), "image/png", "Søjlediagram: 3 positive", caption="Figur 1"),
+        ),
+    )
     page = parse(html_of(document))
     aside = page.find("aside", class_="callout-decision")
     assert aside.attrs["aria-label"] == "Beslutning"
@@ -183,7 +188,8 @@ def test_template_syntax_error_names_file_and_line(tmp_path, every_construct):
         html_of(every_construct, TemplateFinder(tmp_path))
     assert str(caught.value) == (
         f"{tmp_path / 'document.html.j2'}:2: template syntax error: Expected an expression, "
-        "got 'end of statement block'")
+        "got 'end of statement block'"
+    )
 
 
 def test_runaway_template_is_stopped(tmp_path, every_construct):

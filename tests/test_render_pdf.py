@@ -37,8 +37,12 @@ def tiny_png(width: int = 4, height: int = 3) -> bytes:
 
     rows = b"".join(b"\x00" + b"\x00\x5a\x8c" * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def write_pdf(document, templates, tmp_path, name: str = "out.pdf"):
@@ -93,11 +97,23 @@ def test_every_construct_is_in_the_text(every_pdf):
     text = all_text(every_pdf)
     expected = [
         "Høring af udkast til samarbejdsaftale om voksne med psykisk sygdom",
-        "Overskrift", "Tekst med kursiv, fed, kode, slet, indsat, link og en note",
-        "Linje to <script>alert(1)</script>", "punkt", "underpunkt", "☐ opgave",
-        "☒ færdig", "1. et", "2. to", "citat", "A B", "1 2", "print(1)",
-        "[Billede: alt tekst]", "Fodnoten.",
-        "På vegne af Ishøj Kommune, Center for Socialservice", "Helle Pernille Madsen",
+        "Overskrift",
+        "Tekst med kursiv, fed, kode, slet, indsat, link og en note",
+        "Linje to <script>alert(1)</script>",
+        "punkt",
+        "underpunkt",
+        "☐ opgave",
+        "☒ færdig",
+        "1. et",
+        "2. to",
+        "citat",
+        "A B",
+        "1 2",
+        "print(1)",
+        "[Billede: alt tekst]",
+        "Fodnoten.",
+        "På vegne af Ishøj Kommune, Center for Socialservice",
+        "Helle Pernille Madsen",
         "Centerchef",
     ]
     for snippet in expected:
@@ -113,18 +129,18 @@ def test_topic_and_stance_are_never_printed(every_pdf):
 
 def test_link_is_a_real_link(every_pdf):
     reader = pypdf.PdfReader(every_pdf)
-    uris = [annotation.get_object().get("/A", {}).get("/URI")
-            for annotation in reader.pages[0].get("/Annots", [])]
+    uris = [
+        annotation.get_object().get("/A", {}).get("/URI")
+        for annotation in reader.pages[0].get("/Annots", [])
+    ]
     assert "https://x.dk" in uris
     assert "mailto:tp@ishoj.dk" in uris
 
 
 def test_typst_syntax_in_user_text_prints_literally(templates, tmp_path):
-    markdown = "#set page(width: 1cm) and $x$ and #panic(\"no\") and <script>x</script>"
+    markdown = '#set page(width: 1cm) and $x$ and #panic("no") and <script>x</script>'
     path = write_pdf(make_document(markdown), templates, tmp_path)
-    assert "#set page(width: 1cm) and $x$ and #panic(\"no\") and <script>x</script>" in all_text(
-        path
-    )
+    assert '#set page(width: 1cm) and $x$ and #panic("no") and <script>x</script>' in all_text(path)
     width = float(pypdf.PdfReader(path).pages[0].mediabox.width)
     assert width == pytest.approx(595.28, abs=0.1)  # still A4
 
@@ -132,11 +148,17 @@ def test_typst_syntax_in_user_text_prints_literally(templates, tmp_path):
 def test_callout_and_figure(templates, tmp_path):
     body = make_document("Indledning.")
     callout = n.Callout(
-        role="decision", label="Beslutning",
+        role="decision",
+        label="Beslutning",
         blocks=(n.Paragraph((n.Text("Udvalget godkendte indstillingen."),)),),
     )
-    figure = n.Figure(data=tiny_png(), mime="image/png", alt="Søjlediagram over svar",
-                      caption="Svar fordelt på holdning", width_cm=4)
+    figure = n.Figure(
+        data=tiny_png(),
+        mime="image/png",
+        alt="Søjlediagram over svar",
+        caption="Svar fordelt på holdning",
+        width_cm=4,
+    )
     document = dataclasses.replace(body, blocks=body.blocks + (callout, figure))
     path = write_pdf(document, templates, tmp_path)
     text = all_text(path)
@@ -186,8 +208,7 @@ def test_title_is_the_h1_and_headings_have_the_htmls_levels(templates, tmp_path)
 
 
 def test_heading_levels_that_skip_still_make_a_valid_document(templates, tmp_path):
-    path = write_pdf(make_document("### Dybt\n\ntekst\n\n# Top\n\n#### Under"), templates,
-                     tmp_path)
+    path = write_pdf(make_document("### Dybt\n\ntekst\n\n# Top\n\n#### Under"), templates, tmp_path)
     assert "Dybt tekst Top Under" in all_text(path)
 
 
@@ -203,10 +224,15 @@ def test_footnote_referenced_twice_is_printed_once(templates, tmp_path):
 
 
 def test_table_caption_and_ordered_list_start(templates, tmp_path):
-    table = n.Table(header=(n.TableCell((n.Text("Emne"),)), n.TableCell((n.Text("Antal"),))),
-                    rows=((n.TableCell((n.Text("Mentor"),)),),), align=("left", "right"),
-                    caption="Høringssvar pr. emne")
-    document = dataclasses.replace(make_document("3. tre\n4. fire"),)
+    table = n.Table(
+        header=(n.TableCell((n.Text("Emne"),)), n.TableCell((n.Text("Antal"),))),
+        rows=((n.TableCell((n.Text("Mentor"),)),),),
+        align=("left", "right"),
+        caption="Høringssvar pr. emne",
+    )
+    document = dataclasses.replace(
+        make_document("3. tre\n4. fire"),
+    )
     document = dataclasses.replace(document, blocks=document.blocks + (table,))
     text = all_text(write_pdf(document, templates, tmp_path))
     assert "3. tre 4. fire" in text
@@ -233,15 +259,27 @@ def test_document_json_is_data_with_a_kind_on_every_node(every_construct):
     assert data["kind"] == "response"
     assert data["letterhead"]["logo"][:4] == list(b"<svg")
     assert data["blocks"][0] == {
-        "kind": "heading", "level": 1, "children": [{"kind": "text", "text": "Overskrift"}],
-        "line": 1, "topic": "mentor", "stance": "concern", "number": None, "guess": None,
+        "kind": "heading",
+        "level": 1,
+        "children": [{"kind": "text", "text": "Overskrift"}],
+        "line": 1,
+        "topic": "mentor",
+        "stance": "concern",
+        "number": None,
+        "guess": None,
         "matched": None,
         "appendix": False,
         "status": None,
     }
     assert data["labels"] == {"page": "Side", "of": "af", "image": "Billede"}
-    assert data["created"] == {"year": 2019, "month": 6, "day": 19, "hour": 0, "minute": 0,
-                               "second": 0}
+    assert data["created"] == {
+        "year": 2019,
+        "month": 6,
+        "day": 19,
+        "hour": 0,
+        "minute": 0,
+        "second": 0,
+    }
 
 
 # --- letterhead and pages ---------------------------------------------------------------------
@@ -249,8 +287,15 @@ def test_document_json_is_data_with_a_kind_on_every_node(every_construct):
 
 def test_letterhead_on_the_first_page(every_pdf):
     first = page_texts(every_pdf)[0]
-    for snippet in ["Ishøj Kommune", "Center for Socialservice", "Dato", "19. juni 2019",
-                    "Sagsnr.", "27.00.00-P20-1-19", "Region Hovedstaden Center for Sundhed"]:
+    for snippet in [
+        "Ishøj Kommune",
+        "Center for Socialservice",
+        "Dato",
+        "19. juni 2019",
+        "Sagsnr.",
+        "27.00.00-P20-1-19",
+        "Region Hovedstaden Center for Sundhed",
+    ]:
         assert snippet in first, snippet
 
 
@@ -293,8 +338,9 @@ def test_metadata(every_pdf, every_construct):
 
 def test_every_font_is_embedded(every_pdf):
     reader = pypdf.PdfReader(every_pdf)
-    fonts = [font.get_object() for page in reader.pages
-             for font in page["/Resources"]["/Font"].values()]
+    fonts = [
+        font.get_object() for page in reader.pages for font in page["/Resources"]["/Font"].values()
+    ]
     assert fonts
     for font in fonts:
         if font["/Subtype"] == "/Type0":
@@ -340,9 +386,9 @@ def test_project_template_overrides_the_builtin(every_construct, tmp_path):
     folder = tmp_path / "templates"
     folder.mkdir()
     (folder / "document.typ").write_text(
-        '#let doc = json(bytes(sys.inputs.document))\n'
+        "#let doc = json(bytes(sys.inputs.document))\n"
         '#set document(title: doc.title)\n#set text(lang: "da")\n'
-        'Eget brevpapir: #doc.title\n',
+        "Eget brevpapir: #doc.title\n",
         "utf-8",
     )
     path = write_pdf(every_construct, TemplateFinder(folder), tmp_path)

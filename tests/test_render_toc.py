@@ -21,8 +21,11 @@ BLOCKS = (
     n.Heading(1, (n.Text("Høringen"),), number="1."),
     n.Heading(2, (n.Text("Hørte parter"),), number="1.1"),
     n.Heading(3, (n.Text("Ikke i indholdet"),)),
-    n.Group("remark", (n.Paragraph((n.Text("Et høringssvar."),)),),
-            (("topic", "ledsagelse"), ("respondent", "Ishøj Kommune"))),
+    n.Group(
+        "remark",
+        (n.Paragraph((n.Text("Et høringssvar."),)),),
+        (("topic", "ledsagelse"), ("respondent", "Ishøj Kommune")),
+    ),
     n.Heading(1, (n.Text("Ændringer"),), number="2."),
 )
 
@@ -35,8 +38,12 @@ def test_docx_has_a_toc_field_showing_the_numbered_headings(templates):
     data = _rendered("docx", templates)
     document = docx.Document(io.BytesIO(data))
     styled = [(p.style.name, p.text) for p in document.paragraphs]
-    assert styled[1:5] == [("TOC Heading", "Indhold"), ("toc 1", "1. Høringen"),
-                           ("toc 2", "1.1 Hørte parter"), ("toc 1", "2. Ændringer")]
+    assert styled[1:5] == [
+        ("TOC Heading", "Indhold"),
+        ("toc 1", "1. Høringen"),
+        ("toc 2", "1.1 Hørte parter"),
+        ("toc 1", "2. Ændringer"),
+    ]
     assert ("Normal", "Et høringssvar.") in styled
     body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
     assert '<w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText>' in body
@@ -47,7 +54,10 @@ def test_pdf_prints_an_outline_and_has_bookmarks(templates):
     reader = pypdf.PdfReader(io.BytesIO(_rendered("pdf", templates)))
     first, children, last = reader.outline[:3]
     assert [first.title, children[0].title, last.title] == [
-        "1. Høringen", "1.1 Hørte parter", "2. Ændringer"]
+        "1. Høringen",
+        "1.1 Hørte parter",
+        "2. Ændringer",
+    ]
     text = " ".join(reader.pages[0].extract_text().split())
     assert "Indhold 1. Høringen" in text and "Et høringssvar." in text
 
@@ -57,10 +67,15 @@ def test_html_has_a_nav_of_links_to_the_headings(templates):
     nav = page.find("nav")
     assert nav.attrs["aria-label"] == "Indhold"
     links = [(a.attrs["href"], a.text()) for a in nav.find_all("a")]
-    assert links == [("#afsnit-1", "1. Høringen"), ("#afsnit-1-1", "1.1 Hørte parter"),
-                     ("#afsnit-2", "2. Ændringer")]
+    assert links == [
+        ("#afsnit-1", "1. Høringen"),
+        ("#afsnit-1-1", "1.1 Hørte parter"),
+        ("#afsnit-2", "2. Ændringer"),
+    ]
     assert page.find("h3", id="afsnit-1-1").text() == "1.1 Hørte parter"
     group = page.find("div", class_="remark")
     assert (group.attrs["data-topic"], group.attrs["data-respondent"]) == (
-        "ledsagelse", "Ishøj Kommune")
+        "ledsagelse",
+        "Ishøj Kommune",
+    )
     assert group.text().strip() == "Et høringssvar."

@@ -9,8 +9,18 @@ from conftest import snapshot
 
 
 def test_new_response_is_a_valid_source(cli, project):
-    result = cli("new", "response", "--organisation", "ishoj", "--hearing", "ny-hoering",
-                 "--date", "2026-01-05", "--title", 'Svar om "trafik": plan')
+    result = cli(
+        "new",
+        "response",
+        "--organisation",
+        "ishoj",
+        "--hearing",
+        "ny-hoering",
+        "--date",
+        "2026-01-05",
+        "--title",
+        'Svar om "trafik": plan',
+    )
     target = Path("consultations/ny-hoering/responses/ishoj.md")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == f"Oprettede {target}"
@@ -26,12 +36,14 @@ def test_new_response_is_a_valid_source(cli, project):
 def test_new_response_refuses_to_overwrite(cli, project):
     existing = Path("consultations/samarbejdsaftale-psykisk-sygdom/responses/ishoj.md")
     before = snapshot(project)
-    result = cli("new", "response", "--organisation", "ishoj",
-                 "--hearing", "samarbejdsaftale-psykisk-sygdom")
+    result = cli(
+        "new", "response", "--organisation", "ishoj", "--hearing", "samarbejdsaftale-psykisk-sygdom"
+    )
     assert result.exit_code == 1
     assert result.stderr == (
         f"Fejl: {existing} already exists (choose another name with --output; "
-        "hoering never overwrites a source)\n")
+        "hoering never overwrites a source)\n"
+    )
     assert snapshot(project) == before
 
 
@@ -39,9 +51,11 @@ def test_new_response_with_unknown_organisation(cli, project):
     before = snapshot(project)
     result = cli("new", "response", "--organisation", "gentofte", "--hearing", "x")
     assert result.exit_code == 1
-    assert result.stderr == ("Fejl: organisation: unknown organisation 'gentofte' "
-                             "(known: ishoj, region-hovedstaden; create it with: hoering new "
-                             "organisation --id gentofte --name \"…\")\n")
+    assert result.stderr == (
+        "Fejl: organisation: unknown organisation 'gentofte' "
+        "(known: ishoj, region-hovedstaden; create it with: hoering new "
+        'organisation --id gentofte --name "…")\n'
+    )
     assert snapshot(project) == before
 
 
@@ -82,10 +96,22 @@ def test_new_organisation_writes_a_profile_with_every_key_explained(cli, project
 
 
 def test_a_new_organisation_gives_a_letterhead(cli, project):
-    assert cli("new", "organisation", "--id", "gladsaxe", "--name", "Gladsaxe Kommune"
-               ).exit_code == 0
-    assert cli("new", "response", "--organisation", "gladsaxe", "--hearing", "trafik",
-               "--date", "2026-01-05").exit_code == 0
+    assert (
+        cli("new", "organisation", "--id", "gladsaxe", "--name", "Gladsaxe Kommune").exit_code == 0
+    )
+    assert (
+        cli(
+            "new",
+            "response",
+            "--organisation",
+            "gladsaxe",
+            "--hearing",
+            "trafik",
+            "--date",
+            "2026-01-05",
+        ).exit_code
+        == 0
+    )
     result = cli("build", "consultations/trafik", "-f", "html")
     assert result.exit_code == 0, result.output
     html = (project / "output/trafik/responses/gladsaxe.html").read_text("utf-8")
@@ -93,13 +119,16 @@ def test_a_new_organisation_gives_a_letterhead(cli, project):
 
 
 def test_new_organisation_never_overwrites(cli, project):
-    assert cli("new", "organisation", "--id", "gladsaxe", "--name", "Gladsaxe Kommune"
-               ).exit_code == 0
+    assert (
+        cli("new", "organisation", "--id", "gladsaxe", "--name", "Gladsaxe Kommune").exit_code == 0
+    )
     before = snapshot(project)
     again = cli("new", "organisation", "--id", "gladsaxe", "--name", "Anden")
     assert again.exit_code == 1
-    assert again.stderr == (f"Fejl: {GLADSAXE} already exists (edit the profile that is "
-                            "there, or choose another --id)\n")
+    assert again.stderr == (
+        f"Fejl: {GLADSAXE} already exists (edit the profile that is "
+        "there, or choose another --id)\n"
+    )
     assert snapshot(project) == before
 
 
@@ -107,8 +136,10 @@ def test_new_organisation_refuses_an_id_that_is_no_file_name(cli, project):
     before = snapshot(project)
     result = cli("new", "organisation", "--id", "Glad Saxe", "--name", "Gladsaxe Kommune")
     assert result.exit_code == 1
-    assert result.stderr == ("Fejl: 'Glad Saxe' cannot be an organisation's id (use small "
-                             "letters, digits and '-', e.g. --id gladsaxe-kommune)\n")
+    assert result.stderr == (
+        "Fejl: 'Glad Saxe' cannot be an organisation's id (use small "
+        "letters, digits and '-', e.g. --id gladsaxe-kommune)\n"
+    )
     assert snapshot(project) == before
 
 
@@ -119,7 +150,8 @@ def test_unknown_organisation_lists_the_known_ones_with_the_new_one(cli, project
     assert result.stderr == (
         "Fejl: organisation: unknown organisation 'gladsaxes' (did you mean 'gladsaxe'? "
         "known: gladsaxe, ishoj, region-hovedstaden; or create it with: hoering new "
-        "organisation --id gladsaxes --name \"…\")\n")
+        'organisation --id gladsaxes --name "…")\n'
+    )
 
 
 def test_new_hearing_takes_the_projects_only_profile_as_authority(cli, project):
@@ -130,5 +162,6 @@ def test_new_hearing_takes_the_projects_only_profile_as_authority(cli, project):
     cli("new", "organisation", "--id", "gladsaxe", "--name", "Gladsaxe Kommune")
     two = cli("new", "hearing", "--id", "cykelplan", "--title", "Cykelplan")
     assert two.exit_code == 1
-    assert two.stderr == ("Fejl: no organisation given (use --authority ID or set "
-                          "'organisation' in hoering.toml)\n")
+    assert two.stderr == (
+        "Fejl: no organisation given (use --authority ID or set 'organisation' in hoering.toml)\n"
+    )

@@ -21,13 +21,17 @@ def tiny_png(width: int = 2, height: int = 2) -> bytes:
     import zlib
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data)))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     raw = b"".join(b"\x00" + b"\x00\x00\x00" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2,
-                                                            0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def add_to_body(project: Path, markdown: str, path: Path = SOURCE) -> int:
@@ -38,8 +42,9 @@ def add_to_body(project: Path, markdown: str, path: Path = SOURCE) -> int:
     return text.count("\n") + 1
 
 
-def fails_cleanly(cli, project: Path, expected: list[str], *args: str,
-                  commands=("build", "check"), code: int = 1) -> None:
+def fails_cleanly(
+    cli, project: Path, expected: list[str], *args: str, commands=("build", "check"), code: int = 1
+) -> None:
     """Each command exits ``code`` with exactly ``expected`` errors and changes nothing."""
     before = snapshot(project)
     for command in commands:
@@ -53,17 +58,23 @@ def fails_cleanly(cli, project: Path, expected: list[str], *args: str,
 
 # --- one place decides what may be read -------------------------------------------------
 
-@pytest.mark.parametrize("reference", ["/etc/hostname.png", "../../../../secret.png",
-                                       "link.png"])
+
+@pytest.mark.parametrize("reference", ["/etc/hostname.png", "../../../../secret.png", "link.png"])
 def test_image_outside_the_project_is_refused(cli, project, tmp_path_factory, reference):
     outside = tmp_path_factory.mktemp("elsewhere") / "secret.png"
     outside.write_bytes(tiny_png())
     if reference == "link.png":  # a symlink beside the source that points outside
         (project / SOURCE).parent.joinpath("link.png").symlink_to(outside)
     line = add_to_body(project, f"![Hemmeligt]({reference})")
-    fails_cleanly(cli, project, [
-        f"{SOURCE}:{line}: image '{reference}' is outside the project folder (.) "
-        "(copy the file into the project folder (.) and refer to it there)"], str(SOURCE))
+    fails_cleanly(
+        cli,
+        project,
+        [
+            f"{SOURCE}:{line}: image '{reference}' is outside the project folder (.) "
+            "(copy the file into the project folder (.) and refer to it there)"
+        ],
+        str(SOURCE),
+    )
 
 
 def test_image_inside_the_project_is_embedded(cli, project):
@@ -77,11 +88,18 @@ def test_image_inside_the_project_is_embedded(cli, project):
 
 def test_organisation_id_with_a_path_is_refused(cli, project):
     text = (project / SOURCE).read_text("utf-8")
-    (project / SOURCE).write_text(text.replace("organisation: ishoj",
-                                               "organisation: ../../../tmp/evil"), "utf-8")
-    fails_cleanly(cli, project, [
-        f"{SOURCE}:5: organisation: '../../../tmp/evil' is not an id (an id is a name such as "
-        "'ishoj' or 'region-hovedstaden', without '/' or '..')"], str(SOURCE))
+    (project / SOURCE).write_text(
+        text.replace("organisation: ishoj", "organisation: ../../../tmp/evil"), "utf-8"
+    )
+    fails_cleanly(
+        cli,
+        project,
+        [
+            f"{SOURCE}:5: organisation: '../../../tmp/evil' is not an id (an id is a name such as "
+            "'ishoj' or 'region-hovedstaden', without '/' or '..')"
+        ],
+        str(SOURCE),
+    )
 
 
 def test_profile_logo_outside_the_templates_is_refused(cli, project, tmp_path_factory):
@@ -93,10 +111,16 @@ def test_profile_logo_outside_the_templates_is_refused(cli, project, tmp_path_fa
     lines = [line for line in text.splitlines() if not line.startswith("logo:")]
     profile.write_text("\n".join([*lines, f"logo: {outside}"]) + "\n", "utf-8")
     line = len(lines) + 1
-    fails_cleanly(cli, project, [
-        f"templates/organisations/ishoj.yaml:{line}: logo: logo '{outside}' is outside the "
-        "templates folder (templates) (copy the file into the templates folder (templates) "
-        "and refer to it there)"], str(SOURCE))
+    fails_cleanly(
+        cli,
+        project,
+        [
+            f"templates/organisations/ishoj.yaml:{line}: logo: logo '{outside}' is outside the "
+            "templates folder (templates) (copy the file into the templates folder (templates) "
+            "and refer to it there)"
+        ],
+        str(SOURCE),
+    )
 
 
 def _point_glostrup_at(project: Path, file: str, sha256: str | None = None) -> None:
@@ -124,28 +148,43 @@ def test_bundle_refuses_an_original_outside_received(cli, project, tmp_path_fact
     original = project / HEARING / "received" / "hoeringssvar-glostrup.pdf"
     outside.write_bytes(original.read_bytes())
     _point_glostrup_at(project, str(outside))
-    compare_fails_cleanly(cli, project, (
-        f"{GLOSTRUP}:14: source.file: '{outside}' is outside the hearing's received/ folder "
-        "(copy the file into the hearing's received/ folder and refer to it there)"))
+    compare_fails_cleanly(
+        cli,
+        project,
+        (
+            f"{GLOSTRUP}:14: source.file: '{outside}' is outside the hearing's received/ folder "
+            "(copy the file into the hearing's received/ folder and refer to it there)"
+        ),
+    )
 
 
 def test_bundle_refuses_an_original_that_changed_since_import(cli, project):
     original = project / HEARING / "received" / "hoeringssvar-glostrup.pdf"
     original.write_bytes(original.read_bytes() + b"\n% changed\n")
-    compare_fails_cleanly(cli, project, (
-        f"{GLOSTRUP}:16: source.sha256: the original 'received/hoeringssvar-glostrup.pdf' has "
-        "changed since it was imported (its SHA-256 differs) (put back the file that was "
-        "received, or import it again with 'hoering import --force')"))
+    compare_fails_cleanly(
+        cli,
+        project,
+        (
+            f"{GLOSTRUP}:16: source.sha256: the original 'received/hoeringssvar-glostrup.pdf' has "
+            "changed since it was imported (its SHA-256 differs) (put back the file that was "
+            "received, or import it again with 'hoering import --force')"
+        ),
+    )
 
 
-@pytest.mark.parametrize("folder, inside", [
-    (HEARING / "received", "a hearing's received/ folder, where the originals are kept"),
-    (Path("templates") / "out", "the templates folder"),
-    (HEARING / "out", "the sources folder"),
-])
+@pytest.mark.parametrize(
+    "folder, inside",
+    [
+        (HEARING / "received", "a hearing's received/ folder, where the originals are kept"),
+        (Path("templates") / "out", "the templates folder"),
+        (HEARING / "out", "the sources folder"),
+    ],
+)
 def test_output_folder_inside_what_hoering_reads_is_refused(cli, project, folder, inside):
-    message = (f"will not write to {folder}: it is inside {inside} (choose an output folder "
-               "outside it, e.g. -o output)")
+    message = (
+        f"will not write to {folder}: it is inside {inside} (choose an output folder "
+        "outside it, e.g. -o output)"
+    )
     fails_cleanly(cli, project, [message], "-o", str(folder), commands=["build"])
     before = snapshot(project)
     result = cli("compare", str(HEARING), "-o", str(folder))
@@ -156,20 +195,23 @@ def test_output_folder_inside_what_hoering_reads_is_refused(cli, project, folder
 
 # --- CSV cells never run as formulas ---------------------------------------------------
 
+
 def test_csv_cells_that_could_start_a_formula_get_an_apostrophe():
     from hoering.spreadsheet import csv_bytes, safe_cell
 
-    assert [safe_cell(v) for v in ["=1+1", "+45 43", "-2", "@SUM(A1)", "\tx", "\rx", "ok",
-                                   "a=b", None, 3]] == [
-        "'=1+1", "'+45 43", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "ok", "a=b", "", "3"]
-    assert csv_bytes([["=HYPERLINK(\"x\")", "b"]]) == '\ufeff"\'=HYPERLINK(""x"")";b\r\n'.encode()
+    assert [
+        safe_cell(v)
+        for v in ["=1+1", "+45 43", "-2", "@SUM(A1)", "\tx", "\rx", "ok", "a=b", None, 3]
+    ] == ["'=1+1", "'+45 43", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "ok", "a=b", "", "3"]
+    assert csv_bytes([['=HYPERLINK("x")', "b"]]) == '\ufeff"\'=HYPERLINK(""x"")";b\r\n'.encode()
 
 
 def test_actions_csv_escapes_an_owner_that_looks_like_a_formula(cli, project):
     minutes = next((project / HEARING / "minutes").glob("*.md"))
     text = minutes.read_text("utf-8")
-    minutes.write_text(text.rstrip("\n") + "\n\n- [ ] @=cmd|' /C calc'!A0: Ring — 2019-09-01\n",
-                       "utf-8")
+    minutes.write_text(
+        text.rstrip("\n") + "\n\n- [ ] @=cmd|' /C calc'!A0: Ring — 2019-09-01\n", "utf-8"
+    )
     result = cli("actions", str(HEARING), "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = result.stdout_bytes.decode("utf-8-sig").splitlines()
@@ -187,6 +229,7 @@ def test_matrix_stance_symbols_cannot_start_a_formula():
 
 # --- every failure is a message -----------------------------------------------------------
 
+
 def test_a_bug_is_one_line_saying_what_to_report(cli, project, monkeypatch):
     import hoering.pipeline
 
@@ -200,7 +243,8 @@ def test_a_bug_is_one_line_saying_what_to_report(cli, project, monkeypatch):
     assert result.stderr.splitlines() == [
         "Error: internal error in hoering 0.1.0 (KeyError: 'no such node'). Please report it "
         "with the command you ran and the output of the same command with --debug first "
-        "(hoering --debug ...)"]
+        "(hoering --debug ...)"
+    ]
     assert "Traceback" not in result.output
     assert snapshot(project) == before
     with pytest.raises(KeyError):
@@ -216,16 +260,23 @@ def _stop_on_three(number: int) -> int:
     return number * 10
 
 
-ONE_CORE = pytest.mark.skipif((os.cpu_count() or 1) == 1,
-                              reason="on one core nothing runs in a worker process")
+ONE_CORE = pytest.mark.skipif(
+    (os.cpu_count() or 1) == 1, reason="on one core nothing runs in a worker process"
+)
 
 
 @ONE_CORE
 def test_a_worker_that_dies_costs_only_its_own_item():
     from hoering.pipeline import map_in_processes
 
-    results = list(map_in_processes(_stop_on_three, list(range(8)), serial_below=2,
-                                    on_crash=lambda item, _exc: f"crashed on {item}"))
+    results = list(
+        map_in_processes(
+            _stop_on_three,
+            list(range(8)),
+            serial_below=2,
+            on_crash=lambda item, _exc: f"crashed on {item}",
+        )
+    )
     assert results == [0, 10, 20, "crashed on 3", 40, 50, 60, 70]
 
 
@@ -236,11 +287,14 @@ def test_a_worker_that_dies_without_a_handler_is_an_error_not_a_traceback():
 
     with pytest.raises(HoeringError) as caught:
         list(map_in_processes(_stop_on_three, list(range(8)), serial_below=2))
-    assert str(caught.value) == ("a worker process stopped (it crashed or ran out of memory) on "
-                                 "3 (look for a very large image, table or file in it)")
+    assert str(caught.value) == (
+        "a worker process stopped (it crashed or ran out of memory) on "
+        "3 (look for a very large image, table or file in it)"
+    )
 
 
 # --- the bundle: no active content, described and tagged as far as it can be --------------
+
 
 def test_bundle_strips_active_content_from_a_received_pdf(cli, project):
     import pikepdf
@@ -250,8 +304,9 @@ def test_bundle_strips_active_content_from_a_received_pdf(cli, project):
     original = project / HEARING / "received" / "hoeringssvar-glostrup.pdf"
     data = hostile_files.active_letter()
     original.write_bytes(data)
-    _point_glostrup_at(project, "received/hoeringssvar-glostrup.pdf",
-                       hashlib.sha256(data).hexdigest())
+    _point_glostrup_at(
+        project, "received/hoeringssvar-glostrup.pdf", hashlib.sha256(data).hexdigest()
+    )
     result = cli("compare", str(HEARING), "-f", "html")
     assert result.exit_code == 0, result.output
     bundle = project / "output" / EXAMPLE_HEARING / "samlede-hoeringssvar.pdf"
@@ -266,8 +321,12 @@ def test_bundle_strips_active_content_from_a_received_pdf(cli, project):
                 kinds.update(str(obj.get(k)) for k in ("/S", "/Subtype", "/Type") if k in obj)
                 assert "/AA" not in obj and "/JS" not in obj
         assert not kinds & {"/JavaScript", "/Launch", "/FileAttachment", "/EmbeddedFile"}
-        uris = [str(a.A.URI) for page in pdf.pages for a in page.get("/Annots", [])
-                if "/A" in a and a.A.get("/S") == "/URI"]
+        uris = [
+            str(a.A.URI)
+            for page in pdf.pages
+            for a in page.get("/Annots", [])
+            if "/A" in a and a.A.get("/S") == "/URI"
+        ]
         assert "https://www.ishoj.dk/" in uris and "https://x.dk/" not in uris
     with open(original, "rb") as kept:  # the kept original is untouched
         assert kept.read() == data
@@ -294,6 +353,7 @@ def test_bundle_has_language_title_metadata_and_a_bookmark_per_respondent(cli, p
 
 # --- all or nothing ------------------------------------------------------------------------
 
+
 def _compare_with_file_size_limit(limit: int):
     """hoering compare in a process that cannot write a file larger than ``limit`` bytes
     (as a full disk would stop it part of the way)."""
@@ -306,9 +366,13 @@ def _compare_with_file_size_limit(limit: int):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    return subprocess.run([sys.executable, "-c", "from hoering.cli import main; main()",
-                           "compare", str(HEARING)], preexec_fn=cap, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", "from hoering.cli import main; main()", "compare", str(HEARING)],
+        preexec_fn=cap,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_compare_that_cannot_write_every_file_keeps_the_old_set(cli, project):
@@ -322,13 +386,16 @@ def test_compare_that_cannot_write_every_file_keeps_the_old_set(cli, project):
     errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl")]
     assert len(errors) == 1
     assert errors[0].startswith(f"Fejl: cannot write {folder.relative_to(project)}/")
-    assert errors[0].endswith(f": File too large; nothing in {folder.relative_to(project)} "
-                              "was changed (free some space or choose another output folder)")
+    assert errors[0].endswith(
+        f": File too large; nothing in {folder.relative_to(project)} "
+        "was changed (free some space or choose another output folder)"
+    )
     assert snapshot(folder) == old
     assert [p.name for p in folder.parent.iterdir()] == [EXAMPLE_HEARING]  # no staging left
 
 
 # --- valid text that used to fail -----------------------------------------------------------
+
 
 def _set_metadata(project: Path, old: str, new: str) -> None:
     text = (project / SOURCE).read_text("utf-8")
@@ -338,15 +405,26 @@ def _set_metadata(project: Path, old: str, new: str) -> None:
 
 def test_type_that_is_a_list_is_a_clean_error(cli, project):
     _set_metadata(project, "type: response", "type: []")
-    fails_cleanly(cli, project, [f"{SOURCE}:2: type: '[]' is not a document type (use one of: "
-                                 "minutes, response)"], str(SOURCE))
+    fails_cleanly(
+        cli,
+        project,
+        [f"{SOURCE}:2: type: '[]' is not a document type (use one of: minutes, response)"],
+        str(SOURCE),
+    )
 
 
 def test_image_name_too_long_for_the_file_system_is_a_clean_error(cli, project):
     name = "kort" * 80 + ".png"
     line = add_to_body(project, f"![Kort]({name})")
-    fails_cleanly(cli, project, [f"{SOURCE}:{line}: image '{name[:77]}...' is not a usable file "
-                                 "name (rename the image to a short name)"], str(SOURCE))
+    fails_cleanly(
+        cli,
+        project,
+        [
+            f"{SOURCE}:{line}: image '{name[:77]}...' is not a usable file "
+            "name (rename the image to a short name)"
+        ],
+        str(SOURCE),
+    )
 
 
 def test_emoji_cjk_control_characters_inline_notes_and_struck_links_build(cli, project):
@@ -354,19 +432,27 @@ def test_emoji_cjk_control_characters_inline_notes_and_struck_links_build(cli, p
     import pypdf
 
     long_title = "Høringssvar " + "om samarbejde " * 25
-    _set_metadata(project, "title: Høringssvar om udkast til samarbejdsaftale om voksne med "
-                           "psykisk sygdom", f'title: "{long_title.strip()} \\u0000"')
-    line = add_to_body(project, "Vi er glade 😀 for 漢字 og \x07 ~~[den gamle side]"
-                                "(https://www.ishoj.dk)~~ med en note^[skrevet inline].")
+    _set_metadata(
+        project,
+        "title: Høringssvar om udkast til samarbejdsaftale om voksne med psykisk sygdom",
+        f'title: "{long_title.strip()} \\u0000"',
+    )
+    line = add_to_body(
+        project,
+        "Vi er glade 😀 for 漢字 og \x07 ~~[den gamle side]"
+        "(https://www.ishoj.dk)~~ med en note^[skrevet inline].",
+    )
     result = cli("build", str(SOURCE))
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[:3] == [
         f"Advarsel: {SOURCE}:{line}: control character U+0007 replaced by \ufffd",
         f"Advarsel: {SOURCE}:3: control character U+0000 replaced by \ufffd",
-        f"Advarsel: {SOURCE}:{line}: the PDF's fonts have no 字 漢 😀; printed as □"]
+        f"Advarsel: {SOURCE}:{line}: the PDF's fonts have no 字 漢 😀; printed as □",
+    ]
     out = project / "output" / EXAMPLE_HEARING / "responses"
-    pdf = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(out / "ishoj.pdf").pages)
-                   .split())
+    pdf = " ".join(
+        " ".join(p.extract_text() for p in pypdf.PdfReader(out / "ishoj.pdf").pages).split()
+    )
     assert "Vi er glade □ for □□ og \ufffd den gamle side med en note" in pdf
     assert "skrevet inline" in pdf
     word = docx.Document(out / "ishoj.docx")
@@ -379,6 +465,12 @@ def test_emoji_cjk_control_characters_inline_notes_and_struck_links_build(cli, p
 def test_a_footnote_label_defined_twice_is_refused(cli, project):
     first = add_to_body(project, "Et udsagn[^n].\n\n[^n]: Første note.")
     second = add_to_body(project, "Et andet[^n].\n\n[^n]: Anden note, som ellers forsvandt.")
-    fails_cleanly(cli, project, [f"{SOURCE}:{second + 2}: footnote [^n] is defined twice (first "
-                                 f"on line {first + 2}) (give each note its own label)"],
-                  str(SOURCE))
+    fails_cleanly(
+        cli,
+        project,
+        [
+            f"{SOURCE}:{second + 2}: footnote [^n] is defined twice (first "
+            f"on line {first + 2}) (give each note its own label)"
+        ],
+        str(SOURCE),
+    )

@@ -127,8 +127,7 @@ ___
 def without_lines(value):
     """The model with every source line set to None (a rewritten body moves lines)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: without_lines(getattr(value, f.name))
-                   for f in dataclasses.fields(value)}
+        changes = {f.name: without_lines(getattr(value, f.name)) for f in dataclasses.fields(value)}
         if "line" in changes:
             changes["line"] = None
         return dataclasses.replace(value, **changes)
@@ -155,8 +154,9 @@ def unwrapped(value):
                 joined.append(item)
         return tuple(joined)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(value, **{f.name: unwrapped(getattr(value, f.name))
-                                            for f in dataclasses.fields(value)})
+        return dataclasses.replace(
+            value, **{f.name: unwrapped(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        )
     if isinstance(value, tuple | list):
         return type(value)(unwrapped(item) for item in value)
     return value
@@ -179,8 +179,11 @@ def _body(path: Path) -> str:
 
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "consultations").rglob("*.md"))
-CASES = {**BODIES, **{f.stem: f.read_text("utf-8") for f in FIXTURES},
-         **{f"example {f.parent.name}/{f.name}": _body(f) for f in EXAMPLES}}
+CASES = {
+    **BODIES,
+    **{f.stem: f.read_text("utf-8") for f in FIXTURES},
+    **{f"example {f.parent.name}/{f.name}": _body(f) for f in EXAMPLES},
+}
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -201,7 +204,9 @@ def test_wrapped_body_reads_back_as_the_same_model(name, width):
 
 def test_written_markdown_looks_like_what_a_person_writes():
     written = rewrite(BODIES["headings with attributes"] + BODIES["footnotes"], width=96)
-    assert written == """\
+    assert (
+        written
+        == """\
 # Indledning
 
 ## Vedr. udskrivningsmentor {topic=mentor stance=concern}
@@ -222,12 +227,21 @@ En sætning med en note[^1] og en anden[^navn] og igen den første[^1].
 
     Med et afsnit mere.
 """
+    )
 
 
 def test_tracked_changes_are_written_as_marks():
-    blocks = [n.Paragraph((n.Text("Regionen "), n.Strikethrough((n.Text("skal"),)),
-                           n.Insertion((n.Text(" bør "),)), n.Text("sikre."))),
-              n.Paragraph((n.Strong((n.Text("Netværksmøder: "),)), n.Text("Det er godt."))),]
+    blocks = [
+        n.Paragraph(
+            (
+                n.Text("Regionen "),
+                n.Strikethrough((n.Text("skal"),)),
+                n.Insertion((n.Text(" bør "),)),
+                n.Text("sikre."),
+            )
+        ),
+        n.Paragraph((n.Strong((n.Text("Netværksmøder: "),)), n.Text("Det er godt."))),
+    ]
     written = to_markdown(blocks)
     assert written == "Regionen ~~skal~~ ++bør++ sikre.\n\n**Netværksmøder:** Det er godt.\n"
 
@@ -252,11 +266,15 @@ def test_a_node_markdown_cannot_express_fails_loudly():
 
 def test_escape_leaves_plain_danish_text_alone():
     assert escape("Tlf. +45 43 57 75 75, 19. juni 2019 (kl. 10-12): æøå!") == (
-        "Tlf. +45 43 57 75 75, 19. juni 2019 (kl. 10-12): æøå!")
+        "Tlf. +45 43 57 75 75, 19. juni 2019 (kl. 10-12): æøå!"
+    )
 
 
-TEXT = st.text(alphabet=st.sampled_from(list("ab 1.#-+*_=>|<`~[]^!&;\\(){}:") + ["æ", "ø"]),
-               min_size=1, max_size=40)
+TEXT = st.text(
+    alphabet=st.sampled_from(list("ab 1.#-+*_=>|<`~[]^!&;\\(){}:") + ["æ", "ø"]),
+    min_size=1,
+    max_size=40,
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -271,12 +289,15 @@ def test_any_text_reads_back_as_itself(text):
         assert unwrapped(model(written)[0]) == paragraph, written
 
 
-@pytest.mark.parametrize("node, written", [
-    (n.Emphasis((n.Emphasis((n.Text("a"),)),)), "*_a_*"),  # "__a__" would be strong
-    (n.Emphasis((n.Strong((n.Text("b"),)),)), "_**b**_"),
-    (n.Strong((n.Text("a "), n.Emphasis((n.Text("b"),)))), "**a _b_**"),
-    (n.Emphasis((n.Text("midt"),)), "*midt*"),  # inside a word "_" is no emphasis
-])
+@pytest.mark.parametrize(
+    "node, written",
+    [
+        (n.Emphasis((n.Emphasis((n.Text("a"),)),)), "*_a_*"),  # "__a__" would be strong
+        (n.Emphasis((n.Strong((n.Text("b"),)),)), "_**b**_"),
+        (n.Strong((n.Text("a "), n.Emphasis((n.Text("b"),)))), "**a _b_**"),
+        (n.Emphasis((n.Text("midt"),)), "*midt*"),  # inside a word "_" is no emphasis
+    ],
+)
 def test_nested_marks_read_back_as_written(node, written):
     word = isinstance(node.children[0], n.Text) and node.children[0].text == "midt"
     paragraph = n.Paragraph((n.Text("x " if not word else "x"), node, n.Text(" y")))

@@ -42,8 +42,14 @@ _LAZY = {
 }
 
 __all__ = [
-    "ConfigError", "HoeringError", "OutputError", "SourceError", "SourceErrors", "TemplateError",
-    "__version__", *_LAZY,
+    "ConfigError",
+    "HoeringError",
+    "OutputError",
+    "SourceError",
+    "SourceErrors",
+    "TemplateError",
+    "__version__",
+    *_LAZY,
 ]
 
 

@@ -69,8 +69,9 @@ def signature(text_words: list[str]) -> np.ndarray:
     from datasketch import MinHash
 
     proto = _prototype()
-    sketch = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=proto.permutations,
-                     scheme=proto.scheme)
+    sketch = MinHash(
+        num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=proto.permutations, scheme=proto.scheme
+    )
     sketch.update_batch(_pairs(text_words))
     return sketch.hashvalues
 
@@ -86,13 +87,13 @@ def signatures(texts: list[list[str]], chunk: int = 2048) -> np.ndarray:
     for start in range(0, len(texts), chunk):
         hashes: list[int] = []
         offsets: list[int] = []
-        for text_words in texts[start:start + chunk]:
+        for text_words in texts[start : start + chunk]:
             offsets.append(len(hashes))
             hashes.extend(map(zlib.crc32, _pairs(text_words)))
         mixed = _fmix(np.array(hashes, dtype=np.uint32).reshape(-1, 1), 32)
         with np.errstate(over="ignore"):
             permuted = mixed * a + b
-        out[start:start + len(offsets)] = np.minimum.reduceat(permuted, offsets, axis=0)
+        out[start : start + len(offsets)] = np.minimum.reduceat(permuted, offsets, axis=0)
     return out
 
 
@@ -104,7 +105,7 @@ def band_keys(sigs: np.ndarray) -> np.ndarray:
     with np.errstate(over="ignore"):
         for band in range(bands):
             key = np.full(len(sigs), band + 1, dtype=np.uint64)
-            for value in sigs[:, band * rows:(band + 1) * rows].T:
+            for value in sigs[:, band * rows : (band + 1) * rows].T:
                 key = (key ^ value.astype(np.uint64)) * _MIX
             keys[:, band] = key ^ (key >> np.uint64(29))
     return keys
@@ -165,8 +166,9 @@ def components(*edge_lists: np.ndarray) -> Groups:
     index = index.reshape(-1, 2)
     size = len(nodes)
     both = np.concatenate([index, index[:, ::-1]])
-    graph = coo_matrix((np.ones(len(both), dtype=np.int8), (both[:, 0], both[:, 1])),
-                       shape=(size, size)).tocsr()
+    graph = coo_matrix(
+        (np.ones(len(both), dtype=np.int8), (both[:, 0], both[:, 1])), shape=(size, size)
+    ).tocsr()
     starts, linked = graph.indptr, graph.indices
     degree = np.diff(starts)
     labels = np.full(size, -1, dtype=np.int64)
@@ -174,7 +176,7 @@ def components(*edge_lists: np.ndarray) -> Groups:
     for node in np.lexsort((np.arange(size), -degree)):
         if labels[node] >= 0:
             continue
-        neighbours = linked[starts[node]:starts[node + 1]]
+        neighbours = linked[starts[node] : starts[node + 1]]
         labels[neighbours[labels[neighbours] < 0]] = len(centres)
         labels[node] = len(centres)
         centres.append(node)

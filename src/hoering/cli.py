@@ -47,9 +47,11 @@ INTERNAL_ERROR = 70  # EX_SOFTWARE: distinct from 1 (an error in the user's inpu
 def internal_error(exc: BaseException) -> str:
     """The one line printed for an unexpected exception (a bug in hoering)."""
     what = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:200]
-    return (f"Error: internal error in hoering {__version__} ({what.rstrip(': ')}). "
-            "Please report it with the command you ran and the output of the same command "
-            "with --debug first (hoering --debug ...)")
+    return (
+        f"Error: internal error in hoering {__version__} ({what.rstrip(': ')}). "
+        "Please report it with the command you ran and the output of the same command "
+        "with --debug first (hoering --debug ...)"
+    )
 
 
 def _error_lines(exc: HoeringError) -> list[str]:
@@ -61,12 +63,17 @@ def _error_lines(exc: HoeringError) -> list[str]:
 @click.group(cls=HoeringGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="hoering")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors (for bug reports).")
-@click.option("--project", type=click.Path(path_type=Path, file_okay=False),
-              help="The project folder (default: the nearest folder, from the current one "
-                   "up, with hoering.toml or consultations/).")
-@click.option("--lang", type=click.Choice(["da", "en"]),
-              help="Language of messages (default: HOERING_LANG, or hoering.toml's lang, "
-                   "or da).")
+@click.option(
+    "--project",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The project folder (default: the nearest folder, from the current one "
+    "up, with hoering.toml or consultations/).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["da", "en"]),
+    help="Language of messages (default: HOERING_LANG, or hoering.toml's lang, or da).",
+)
 @click.pass_context
 def main(ctx: click.Context, debug: bool, project: Path | None, lang: str | None) -> None:
     """Høringssvar, referater og høringsnotater: Markdown → DOCX, PDF og HTML på brevpapir.
@@ -110,14 +117,29 @@ def _config(near: tuple[Path, ...] | list[Path] = ()):
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMAT_NAMES),
-              help="Format to build (repeat for several). Default: all, or hoering.toml's.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Folder to write to. Default: output/ (or hoering.toml's).")
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(FORMAT_NAMES),
+    help="Format to build (repeat for several). Default: all, or hoering.toml's.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Folder to write to. Default: output/ (or hoering.toml's).",
+)
 @click.option("--force", is_flag=True, help="Rebuild even sources whose outputs are up to date.")
 @click.pass_context
-def build(ctx: click.Context, paths: tuple[Path, ...], formats: tuple[str, ...],
-          output: Path | None, force: bool) -> None:
+def build(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    formats: tuple[str, ...],
+    output: Path | None,
+    force: bool,
+) -> None:
     """Build documents from the sources in PATHS (default: the sources folder).
 
     Every .md file in a responses/ or minutes/ folder below PATHS becomes DOCX, PDF and HTML
@@ -136,8 +158,14 @@ def build(ctx: click.Context, paths: tuple[Path, ...], formats: tuple[str, ...],
 
     config = _config(paths)
     with _Progress() as progress:
-        report = run_build(paths or None, config=config, formats=formats or None, output=output,
-                           force=force, on_progress=progress.update)
+        report = run_build(
+            paths or None,
+            config=config,
+            formats=formats or None,
+            output=output,
+            force=force,
+            on_progress=progress.update,
+        )
     _print_report(ctx, report, "built")
 
 
@@ -171,16 +199,29 @@ def new() -> None:
 
 @new.command("response")
 @click.option("--hearing", required=True, help="The hearing's id (its folder under the sources).")
-@click.option("--organisation", help="Organisation profile id (default: hoering.toml's, or "
-              "the project's only profile).")
+@click.option(
+    "--organisation",
+    help="Organisation profile id (default: hoering.toml's, or the project's only profile).",
+)
 @click.option("--department", help="Department (default: the profile's first).")
 @click.option("--title", help="Subject line of the response.")
-@click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), help="Date, YYYY-MM-DD "
-              "(default: today).")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File to create (default: <sources>/<hearing>/responses/<organisation>.md).")
-def new_response(hearing: str, organisation: str | None, department: str | None,
-                 title: str | None, date_: dt.datetime | None, output: Path | None) -> None:
+@click.option(
+    "--date", "date_", type=click.DateTime(["%Y-%m-%d"]), help="Date, YYYY-MM-DD (default: today)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File to create (default: <sources>/<hearing>/responses/<organisation>.md).",
+)
+def new_response(
+    hearing: str,
+    organisation: str | None,
+    department: str | None,
+    title: str | None,
+    date_: dt.datetime | None,
+    output: Path | None,
+) -> None:
     """Create a høringssvar skeleton with every metadata key explained.
 
     Never overwrites an existing file.
@@ -191,8 +232,15 @@ def new_response(hearing: str, organisation: str | None, department: str | None,
     """
     from .scaffold import new_response as scaffold
 
-    path = scaffold(_config(), hearing=hearing, organisation=organisation, department=department,
-                    title=title, date=date_.date() if date_ else None, path=output)
+    path = scaffold(
+        _config(),
+        hearing=hearing,
+        organisation=organisation,
+        department=department,
+        title=title,
+        date=date_.date() if date_ else None,
+        path=output,
+    )
     from .errors import display_path
 
     click.echo(tr("Created {path}", path=display_path(path)))
@@ -200,14 +248,20 @@ def new_response(hearing: str, organisation: str | None, department: str | None,
 
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--hearing", "hearing_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="The hearing folder (the one with hearing.yaml), or its id; in a "
-                   "hearing's folder it may be left out.")
-@click.option("--force", is_flag=True,
-              help="Replace a source (and a kept original) that already exists.")
+@click.option(
+    "--hearing",
+    "hearing_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The hearing folder (the one with hearing.yaml), or its id; in a "
+    "hearing's folder it may be left out.",
+)
+@click.option(
+    "--force", is_flag=True, help="Replace a source (and a kept original) that already exists."
+)
 @click.pass_context
-def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path | None,
-            force: bool) -> None:
+def import_(
+    ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path | None, force: bool
+) -> None:
     """Import høringssvar received as PDF, DOCX or e-mail (.eml) into Markdown sources, and
     web-form exports (CSV, XLSX, Parquet) as they are.
 
@@ -239,8 +293,10 @@ def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path | Non
                 click.echo(tr("Error: {message}", message=line), err=True)
             return
         if result.table is not None:  # a web form's export: copied, columns checked
-            click.echo(f"Copied {display_path(path)} to {display_path(result.path)} (columns "
-                       f"read: {', '.join(result.table.columns)})")
+            click.echo(
+                f"Copied {display_path(path)} to {display_path(result.path)} (columns "
+                f"read: {', '.join(result.table.columns)})"
+            )
             if result.table.warning:
                 click.echo(tr("Warning: {message}", message=result.table.warning), err=True)
             return
@@ -248,23 +304,37 @@ def import_(ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path | Non
         guesses = ntr("{n} guess", "{n} guesses", len(result.guessed))
         if unsure:
             guesses += tr(", {n} uncertain", n=unsure)
-        click.echo(tr("Imported {path} ({guesses}; original kept as {original})",
-                      path=display_path(result.path), guesses=guesses,
-                      original=display_path(result.original)))
+        click.echo(
+            tr(
+                "Imported {path} ({guesses}; original kept as {original})",
+                path=display_path(result.path),
+                guesses=guesses,
+                original=display_path(result.original),
+            )
+        )
 
     config = _config(_given(hearing_dir))
     hearing_dir = hearing_dir or _hearing_here(config)
-    report = import_files(files, hearing_dir, force=force, config=config,
-                          on_progress=progress)
+    report = import_files(files, hearing_dir, force=force, config=config, on_progress=progress)
     if report.failed:
         names = ", ".join(display_path(path) for path, _ in report.failed)
-        click.echo(tr("{imported} imported, {failed} failed: {names}",
-                      imported=len(report.imported), failed=len(report.failed), names=names),
-                   err=True)
+        click.echo(
+            tr(
+                "{imported} imported, {failed} failed: {names}",
+                imported=len(report.imported),
+                failed=len(report.failed),
+                names=names,
+            ),
+            err=True,
+        )
         ctx.exit(1)
     if any(i.table is None for i in report.imported):
-        click.echo(tr("Check the guesses with: hoering review {hearing}",
-                      hearing=display_path(hearing_dir)))
+        click.echo(
+            tr(
+                "Check the guesses with: hoering review {hearing}",
+                hearing=display_path(hearing_dir),
+            )
+        )
 
 
 @main.command()
@@ -291,8 +361,14 @@ def review(hearing_dir: Path | None) -> None:
         click.echo(str(item))
     files = len({item.path for item in items})
     if items:
-        click.echo(ntr("{n} guess to confirm in {files}", "{n} guesses to confirm in {files}",
-                       len(items), files=ntr("{n} file", "{n} files", files)))
+        click.echo(
+            ntr(
+                "{n} guess to confirm in {files}",
+                "{n} guesses to confirm in {files}",
+                len(items),
+                files=ntr("{n} file", "{n} files", files),
+            )
+        )
     else:
         click.echo(tr("Nothing to confirm: no guessed values left"))
 
@@ -300,15 +376,28 @@ def review(hearing_dir: Path | None) -> None:
 @new.command("hearing")
 @click.option("--id", "hearing", required=True, help="The hearing's id: its folder's name.")
 @click.option("--title", required=True, help="What is sent for consultation.")
-@click.option("--authority", help="Organisation profile of the authority (default: "
-              "hoering.toml's organisation, or the project's only profile).")
+@click.option(
+    "--authority",
+    help="Organisation profile of the authority (default: "
+    "hoering.toml's organisation, or the project's only profile).",
+)
 @click.option("--department", help="The authority's department (default: the profile's first).")
-@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD "
-              "(default: today).")
-@click.option("--deadline", type=click.DateTime(["%Y-%m-%d"]), help="Deadline, YYYY-MM-DD "
-              "(default: six weeks after the start).")
-def new_hearing(hearing: str, title: str, authority: str | None, department: str | None,
-                start: dt.datetime | None, deadline: dt.datetime | None) -> None:
+@click.option(
+    "--start", type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD (default: today)."
+)
+@click.option(
+    "--deadline",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Deadline, YYYY-MM-DD (default: six weeks after the start).",
+)
+def new_hearing(
+    hearing: str,
+    title: str,
+    authority: str | None,
+    department: str | None,
+    start: dt.datetime | None,
+    deadline: dt.datetime | None,
+) -> None:
     """Create a hearing folder with a hearing.yaml to fill in (parties, topics).
 
     Never overwrites an existing hearing.yaml.
@@ -321,15 +410,25 @@ def new_hearing(hearing: str, title: str, authority: str | None, department: str
     from .errors import display_path
     from .scaffold import new_hearing as scaffold
 
-    path = scaffold(_config(), hearing=hearing, title=title, authority=authority,
-                    department=department, start=start.date() if start else None,
-                    deadline=deadline.date() if deadline else None)
+    path = scaffold(
+        _config(),
+        hearing=hearing,
+        title=title,
+        authority=authority,
+        department=department,
+        start=start.date() if start else None,
+        deadline=deadline.date() if deadline else None,
+    )
     click.echo(tr("Created {path}", path=display_path(path)))
 
 
 @new.command("organisation")
-@click.option("--id", "organisation", required=True,
-              help="The profile's id, used as 'organisation: ID' in sources (e.g. gladsaxe).")
+@click.option(
+    "--id",
+    "organisation",
+    required=True,
+    help="The profile's id, used as 'organisation: ID' in sources (e.g. gladsaxe).",
+)
 @click.option("--name", required=True, help="The organisation's name on the letterhead.")
 def new_organisation(organisation: str, name: str) -> None:
     """Create an organisation profile (the letterhead) with every key explained.
@@ -350,16 +449,32 @@ def new_organisation(organisation: str, name: str) -> None:
 
 @new.command("minutes")
 @click.option("--title", required=True, help="The meeting's title.")
-@click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]),
-              help="Meeting date, YYYY-MM-DD (default: today).")
-@click.option("--organisation", help="Organisation profile id (default: hoering.toml's, or "
-              "the project's only profile).")
+@click.option(
+    "--date",
+    "date_",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Meeting date, YYYY-MM-DD (default: today).",
+)
+@click.option(
+    "--organisation",
+    help="Organisation profile id (default: hoering.toml's, or the project's only profile).",
+)
 @click.option("--department", help="Department (default: the profile's first).")
 @click.option("--hearing", help="The hearing the meeting belongs to (its folder's name).")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File to create (default: <sources>/<hearing>/minutes/<date>-<title>.md).")
-def new_minutes(title: str, date_: dt.datetime | None, organisation: str | None,
-                department: str | None, hearing: str | None, output: Path | None) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File to create (default: <sources>/<hearing>/minutes/<date>-<title>.md).",
+)
+def new_minutes(
+    title: str,
+    date_: dt.datetime | None,
+    organisation: str | None,
+    department: str | None,
+    hearing: str | None,
+    output: Path | None,
+) -> None:
     """Create a referat skeleton: metadata explained, an agenda item, a decision and an
     action item to copy.
 
@@ -373,9 +488,15 @@ def new_minutes(title: str, date_: dt.datetime | None, organisation: str | None,
     from .errors import display_path
     from .scaffold import new_minutes as scaffold
 
-    path = scaffold(_config(), title=title, date=date_.date() if date_ else None,
-                    organisation=organisation, department=department, hearing=hearing,
-                    path=output)
+    path = scaffold(
+        _config(),
+        title=title,
+        date=date_.date() if date_ else None,
+        organisation=organisation,
+        department=department,
+        hearing=hearing,
+        path=output,
+    )
     click.echo(tr("Created {path}", path=display_path(path)))
 
 
@@ -383,14 +504,28 @@ def new_minutes(title: str, date_: dt.datetime | None, organisation: str | None,
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--owner", help="Only this owner's items (part of the name is enough).")
 @click.option("--overdue", is_flag=True, help="Only items whose deadline has passed.")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]),
-              help="The date to judge 'overdue' by, YYYY-MM-DD (default: today).")
-@click.option("--format", "format_", type=click.Choice(["table", "csv"]), default="table",
-              show_default=True, help="A table to read, or CSV (semicolons, UTF-8) for Excel "
-              "and other programs.")
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The date to judge 'overdue' by, YYYY-MM-DD (default: today).",
+)
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["table", "csv"]),
+    default="table",
+    show_default=True,
+    help="A table to read, or CSV (semicolons, UTF-8) for Excel and other programs.",
+)
 @click.pass_context
-def actions(ctx: click.Context, paths: tuple[Path, ...], owner: str | None, overdue: bool,
-            today: dt.datetime | None, format_: str) -> None:
+def actions(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    owner: str | None,
+    overdue: bool,
+    today: dt.datetime | None,
+    format_: str,
+) -> None:
     """List the open action items of every referat in PATHS (default: the sources folder).
 
     Oldest deadline first, each with its referat's file and line; overdue items are marked.
@@ -405,8 +540,9 @@ def actions(ctx: click.Context, paths: tuple[Path, ...], owner: str | None, over
     from .minutes.overview import open_actions, print_table, to_csv
 
     day = today.date() if today else dt.date.today()
-    report = open_actions(paths or None, config=_config(paths), owner=owner,
-                          overdue_on=day if overdue else None)
+    report = open_actions(
+        paths or None, config=_config(paths), owner=owner, overdue_on=day if overdue else None
+    )
     for error in report.errors:
         for line in _error_lines(error):
             click.echo(tr("Error: {message}", message=line), err=True)
@@ -421,27 +557,58 @@ def actions(ctx: click.Context, paths: tuple[Path, ...], owner: str | None, over
 
 @main.command()
 @click.argument("hearing", required=False, type=click.Path(path_type=Path))
-@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMAT_NAMES),
-              help="Format of the høringsnotat (repeat for several). Default: all, or "
-                   "hoering.toml's.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Folder to write to. Default: output/ (or hoering.toml's).")
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(FORMAT_NAMES),
+    help="Format of the høringsnotat (repeat for several). Default: all, or hoering.toml's.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Folder to write to. Default: output/ (or hoering.toml's).",
+)
 @click.option("--no-bundle", is_flag=True, help="Skip samlede-hoeringssvar.pdf.")
-@click.option("--workers", type=click.IntRange(1), metavar="N",
-              help="Compare form tables on a Dask cluster of N worker processes on this "
-                   "machine (needs pip install 'hoering[dask]').")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="Compare form tables on the Dask cluster whose scheduler is at ADDRESS, "
-                   "e.g. tcp://host:8786 (the workers must see the hearing folder).")
-@click.option("--layout", type=click.Choice(["emner", "parter", "oversigt"]), default="emner",
-              show_default=True, help="The notat by topic, by party (hvidbog), or as one "
-                                      "table (kommenteret høringsoversigt).")
-@click.option("--draft", is_flag=True, help="Put the working details in the DOCX and PDF "
-                                            "too: file and line of each remark, guesses, "
-                                            "missing answers.")
-def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
-            no_bundle: bool, workers: int | None, scheduler: str | None, layout: str,
-            draft: bool) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    metavar="N",
+    help="Compare form tables on a Dask cluster of N worker processes on this "
+    "machine (needs pip install 'hoering[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Compare form tables on the Dask cluster whose scheduler is at ADDRESS, "
+    "e.g. tcp://host:8786 (the workers must see the hearing folder).",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["emner", "parter", "oversigt"]),
+    default="emner",
+    show_default=True,
+    help="The notat by topic, by party (hvidbog), or as one table (kommenteret høringsoversigt).",
+)
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Put the working details in the DOCX and PDF "
+    "too: file and line of each remark, guesses, "
+    "missing answers.",
+)
+def compare(
+    hearing: Path | None,
+    formats: tuple[str, ...],
+    output: Path | None,
+    no_bundle: bool,
+    workers: int | None,
+    scheduler: str | None,
+    layout: str,
+    draft: bool,
+) -> None:
     """Compare the responses to a hearing: the høringsnotat, matrix and bundle.
 
     HEARING is the hearing's folder or id; in a hearing's folder it may be left out.
@@ -471,11 +638,22 @@ def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
 
     config = _config(_given(hearing))
     with _Progress(tr("Reading responses")) as progress, cluster(scheduler, workers) as client:
-        comparison = run_compare(hearing or _hearing_here(config), config=config,
-                                 on_progress=progress.count, client=client)
-        written = write_comparison(comparison, output=output, formats=formats or None,
-                                   bundle=not no_bundle, config=config,
-                                   on_progress=progress.step, layout=layout, draft=draft)
+        comparison = run_compare(
+            hearing or _hearing_here(config),
+            config=config,
+            on_progress=progress.count,
+            client=client,
+        )
+        written = write_comparison(
+            comparison,
+            output=output,
+            formats=formats or None,
+            bundle=not no_bundle,
+            config=config,
+            on_progress=progress.step,
+            layout=layout,
+            draft=draft,
+        )
     for warning in comparison.warnings:
         click.echo(tr("Warning: {message}", message=warning), err=True)
     if comparison.mass is not None:
@@ -489,24 +667,36 @@ def compare(hearing: Path | None, formats: tuple[str, ...], output: Path | None,
         late_text = ", ".join(late)
     if comparison.respondents or comparison.mass is None:
         summary = ntr("{n} respondent", "{n} respondents", len(comparison.respondents))
-        summary += ", " + ntr("{n} consulted party did not answer",
-                              "{n} consulted parties did not answer",
-                              len(comparison.not_answered))
+        summary += ", " + ntr(
+            "{n} consulted party did not answer",
+            "{n} consulted parties did not answer",
+            len(comparison.not_answered),
+        )
         click.echo(summary + (tr(", late: {names}", names=late_text) if late else ""))
     if guessed:
-        click.echo(ntr("{n} remark has a topic guessed by import; confirm it with "
-                       "'hoering review {hearing}'",
-                       "{n} remarks have topics guessed by import; confirm them with "
-                       "'hoering review {hearing}'",
-                       guessed, hearing=display_path(comparison.hearing.folder)))
+        click.echo(
+            ntr(
+                "{n} remark has a topic guessed by import; confirm it with "
+                "'hoering review {hearing}'",
+                "{n} remarks have topics guessed by import; confirm them with "
+                "'hoering review {hearing}'",
+                guessed,
+                hearing=display_path(comparison.hearing.folder),
+            )
+        )
     for path in written:
         click.echo(tr("Wrote {path}", path=display_path(path)))
 
 
 @main.command()
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port on 127.0.0.1 to serve the preview on (0: any free port).")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 to serve the preview on (0: any free port).",
+)
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
 def preview(path: Path | None, port: int, no_browser: bool) -> None:
     """Show a source's document, or a hearing's høringsnotat, in the browser while you write.
@@ -527,8 +717,13 @@ def preview(path: Path | None, port: int, no_browser: bool) -> None:
     config = _config(_given(path))
     with Preview(path or _hearing_here(config), config) as running:
         url = running.start(port)
-        click.echo(tr("Preview of {path} at {url} (Ctrl+C stops it)",
-                      path=display_path(running.target.path), url=url))
+        click.echo(
+            tr(
+                "Preview of {path} at {url} (Ctrl+C stops it)",
+                path=display_path(running.target.path),
+                url=url,
+            )
+        )
         if not no_browser:
             import webbrowser
 
@@ -582,8 +777,14 @@ def remarks(hearing: Path | None) -> None:
     comparison = run_compare(hearing or _hearing_here(config), config=config)
     path, added = write_remarks(comparison)
     if added:
-        click.echo(ntr("Added {n} entry to {path}", "Added {n} entries to {path}", added,
-                       path=display_path(path)))
+        click.echo(
+            ntr(
+                "Added {n} entry to {path}",
+                "Added {n} entries to {path}",
+                added,
+                path=display_path(path),
+            )
+        )
     else:
         click.echo(tr("{path} has an entry for every remark", path=display_path(path)))
 
@@ -641,9 +842,12 @@ def _print_report(ctx: click.Context, report, verb: str) -> None:
             if ctx.obj.get("debug") and outcome.detail:
                 click.echo(outcome.detail, err=True)
     if verb == "built":
-        summary = tr("{built} built, {skipped} up to date, {failed} failed",
-                     built=len(report.built), skipped=len(report.skipped),
-                     failed=len(report.failed))
+        summary = tr(
+            "{built} built, {skipped} up to date, {failed} failed",
+            built=len(report.built),
+            skipped=len(report.skipped),
+            failed=len(report.failed),
+        )
     else:
         summary = ntr("{n} source checked", "{n} sources checked", len(report.outcomes))
         if report.failed:

@@ -80,9 +80,11 @@ def find_project(project: Path | None = None, near: Iterable[Path] = ()) -> Conf
     (paths a command was given); an error in one line outside any project."""
     if project is not None:
         if not Path(project).is_dir():
-            raise ConfigError(project, "project folder not found",
-                              hint="give --project the folder with hoering.toml or "
-                                   "consultations/")
+            raise ConfigError(
+                project,
+                "project folder not found",
+                hint="give --project the folder with hoering.toml or consultations/",
+            )
         return load_config(Path(project).resolve())
     for start in (Path.cwd(), *near):
         root = find_root(start)
@@ -141,19 +143,35 @@ def _check(data: dict, path: Path) -> list[ConfigError]:
     for key, value in data.items():
         if key not in _KEYS | _SECTIONS:
             close = difflib.get_close_matches(key, sorted(_KEYS | _SECTIONS), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(
-                sorted(_KEYS | _SECTIONS))
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else "known keys: " + ", ".join(sorted(_KEYS | _SECTIONS))
+            )
             problems.append(ConfigError(path, "unknown key", key=key, hint=hint))
         elif key in ("sources", "templates", "output", "organisation") and not isinstance(
-                value, str):
+            value, str
+        ):
             problems.append(ConfigError(path, "should be text in quotes", key=key))
     if data.get("lang", "da") not in LANGUAGES:
-        problems.append(ConfigError(path, f"{data['lang']!r} is not a language we speak",
-                                    key="lang", hint='use "da" or "en"'))
+        problems.append(
+            ConfigError(
+                path,
+                f"{data['lang']!r} is not a language we speak",
+                key="lang",
+                hint='use "da" or "en"',
+            )
+        )
     formats = data.get("formats", list(FORMATS))
     if not isinstance(formats, list) or any(f not in FORMATS for f in formats):
-        problems.append(ConfigError(path, f"{formats!r} is not a list of formats", key="formats",
-                                    hint="use a list of " + ", ".join(FORMATS)))
+        problems.append(
+            ConfigError(
+                path,
+                f"{formats!r} is not a list of formats",
+                key="formats",
+                hint="use a list of " + ", ".join(FORMATS),
+            )
+        )
     return problems
 
 

@@ -36,13 +36,19 @@ def _month_names() -> str:
 def _date_patterns() -> list[re.Pattern]:
     names = _month_names()
     return [
-        re.compile(rf"\b(?:d(?:en)?\.\s*)?(?P<d>\d{{1,2}})\.?\s*(?P<m>{names})\.?\s+"
-                   rf"(?P<y>\d{{4}})\b", re.IGNORECASE),
-        re.compile(r"\b(?:d(?:en)?\.\s*)?(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-]"
-                   r"(?P<y>\d{4}|\d{2})\b"),
+        re.compile(
+            rf"\b(?:d(?:en)?\.\s*)?(?P<d>\d{{1,2}})\.?\s*(?P<m>{names})\.?\s+"
+            rf"(?P<y>\d{{4}})\b",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"\b(?:d(?:en)?\.\s*)?(?P<d>\d{1,2})[./-](?P<m>\d{1,2})[./-]"
+            r"(?P<y>\d{4}|\d{2})\b"
+        ),
         re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-        re.compile(rf"\b(?P<m>{names})\.?\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})\b",
-                   re.IGNORECASE),  # "June 14, 2019"
+        re.compile(
+            rf"\b(?P<m>{names})\.?\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})\b", re.IGNORECASE
+        ),  # "June 14, 2019"
     ]
 
 
@@ -56,8 +62,13 @@ def find_dates(text: str) -> list[tuple[dt.date, str]]:
             year = int(match.group("y"))
             year += 2000 if year < 100 else 0
             try:
-                found.append((match.start(), dt.date(year, month_number, int(match.group("d"))),
-                              match.group(0)))
+                found.append(
+                    (
+                        match.start(),
+                        dt.date(year, month_number, int(match.group("d"))),
+                        match.group(0),
+                    )
+                )
             except ValueError:
                 continue
     return [(date, words) for _, date, words in sorted(found, key=lambda f: f[0])]
@@ -75,13 +86,18 @@ def parse_date(text: str) -> dt.date | None:
 @lru_cache(maxsize=1)
 def _period_pattern() -> re.Pattern:
     names = _month_names()
-    return re.compile(rf"(?:\b(?:primo|medio|ultimo|i|inden|senest|slut|udgangen af)\s+)?"
-                      rf"\b(?P<m>{names})\.?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
+    return re.compile(
+        rf"(?:\b(?:primo|medio|ultimo|i|inden|senest|slut|udgangen af)\s+)?"
+        rf"\b(?P<m>{names})\.?\s+(?P<y>\d{{4}})\b",
+        re.IGNORECASE,
+    )
 
 
 PERIOD_WORDS = re.compile(
     r"\b(uge\s+\d{1,2}|\d{4}|(næste|kommende)\s+møde|next\s+meeting|kvartal|quarter|"
-    r"forår(et)?|sommer(en)?|efterår(et)?|vinter(en)?|årsskiftet|halvår(et)?)\b", re.IGNORECASE)
+    r"forår(et)?|sommer(en)?|efterår(et)?|vinter(en)?|årsskiftet|halvår(et)?)\b",
+    re.IGNORECASE,
+)
 
 
 def is_period(text: str) -> bool:
@@ -101,8 +117,11 @@ def end_of_period(text: str, after: dt.date | None = None) -> dt.date | None:
     return end_of_week(text, after)
 
 
-WEEK = re.compile(r"\b(?:uge|week)\s+(?P<week>\d{1,2})\b"
-                  r"(?:,?\s+(?:i\s+|in\s+)?(?P<year>\d{4})\b)?", re.IGNORECASE)
+WEEK = re.compile(
+    r"\b(?:uge|week)\s+(?P<week>\d{1,2})\b"
+    r"(?:,?\s+(?:i\s+|in\s+)?(?P<year>\d{4})\b)?",
+    re.IGNORECASE,
+)
 
 
 def end_of_week(text: str, after: dt.date | None = None) -> dt.date | None:
@@ -128,8 +147,9 @@ def week_number_problem(text: str) -> str | None:
     if match and not 1 <= int(match.group("week")) <= 53:
         from .messages import tr
 
-        return tr("there is no week {week}: weeks are numbered 1 to 53",
-                  week=int(match.group("week")))
+        return tr(
+            "there is no week {week}: weeks are numbered 1 to 53", week=int(match.group("week"))
+        )
     return None
 
 
@@ -140,8 +160,11 @@ def looks_like_date(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _date_like_pattern() -> re.Pattern:
-    return re.compile(rf"\b\d{{1,2}}\.?\s*(?:{_month_names()})\.?\s+\d{{4}}\b|"
-                      r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b", re.IGNORECASE)
+    return re.compile(
+        rf"\b\d{{1,2}}\.?\s*(?:{_month_names()})\.?\s+\d{{4}}\b|"
+        r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b",
+        re.IGNORECASE,
+    )
 
 
 PLAUSIBLE_YEARS = 3  # a date further than this from its document's date is probably a typo
@@ -153,7 +176,10 @@ def implausible_year(value: dt.date, reference: dt.date) -> int | None:
     if abs(value.year - reference.year) <= PLAUSIBLE_YEARS:
         return None
     text = str(value.year)
-    swaps = {int(text[:i] + text[i + 1] + text[i] + text[i + 2:]) for i in range(len(text) - 1)}
-    close = sorted((abs(year - reference.year), year) for year in swaps
-                   if abs(year - reference.year) <= PLAUSIBLE_YEARS)
+    swaps = {int(text[:i] + text[i + 1] + text[i] + text[i + 2 :]) for i in range(len(text) - 1)}
+    close = sorted(
+        (abs(year - reference.year), year)
+        for year in swaps
+        if abs(year - reference.year) <= PLAUSIBLE_YEARS
+    )
     return close[0][1] if close else reference.year

@@ -131,8 +131,13 @@ class NotInProject(HoeringError):
     def __init__(self, folder: Path) -> None:
         from .messages import tr
 
-        super().__init__(tr("{folder} is not in a hoering project (no hoering.toml or "
-                            "consultations/ folder here or above)", folder=folder),
-                         hint=tr("go to your project's folder, or give hoering --project DIR"))
+        super().__init__(
+            tr(
+                "{folder} is not in a hoering project (no hoering.toml or "
+                "consultations/ folder here or above)",
+                folder=folder,
+            ),
+            hint=tr("go to your project's folder, or give hoering --project DIR"),
+        )
         self.args = (folder,)
         self.folder = folder

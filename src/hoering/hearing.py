@@ -185,9 +185,11 @@ def hearing_here(config) -> Path:
             break
         if (folder / HEARING_FILE).is_file():
             return folder
-    raise HoeringError("no hearing given, and the current folder is not in a hearing's folder",
-                       hint="give the hearing's folder or id, e.g. 'hoering compare "
-                            "consultations/trafikplan-2027', or run it in the hearing's folder")
+    raise HoeringError(
+        "no hearing given, and the current folder is not in a hearing's folder",
+        hint="give the hearing's folder or id, e.g. 'hoering compare "
+        "consultations/trafikplan-2027', or run it in the hearing's folder",
+    )
 
 
 def load_hearing(folder: Path) -> Hearing:
@@ -212,10 +214,15 @@ def _check_unique_topics(meta: HearingMeta, data, path: Path) -> None:
     errors = []
     for index, topic in enumerate(meta.topics):
         if topic.id in seen:
-            errors.append(SourceError(
-                path, f"topic id '{topic.id}' is used twice",
-                line=yaml_line(data, ("topics", index, "id"), 1), key="topics.id",
-                hint=f"the first is topic {seen[topic.id] + 1}; give each topic its own id"))
+            errors.append(
+                SourceError(
+                    path,
+                    f"topic id '{topic.id}' is used twice",
+                    line=yaml_line(data, ("topics", index, "id"), 1),
+                    key="topics.id",
+                    hint=f"the first is topic {seen[topic.id] + 1}; give each topic its own id",
+                )
+            )
         seen.setdefault(topic.id, index)
     if errors:
         raise SourceErrors(errors)
@@ -232,34 +239,53 @@ def _check_form_topics(meta: HearingMeta, data, path: Path) -> None:
         if topic in known:
             continue
         close = difflib.get_close_matches(topic, known, n=1)
-        errors.append(SourceError(
-            path, f"column '{column}' is mapped to '{topic}', which is not a topic",
-            line=yaml_line(data, ("form", "topics", column), 1), key="form.topics",
-            hint=f"did you mean '{close[0]}'?" if close else
-            "use one of the ids under topics: " + ", ".join(known) if known else
-            "add the topic under topics: first"))
+        errors.append(
+            SourceError(
+                path,
+                f"column '{column}' is mapped to '{topic}', which is not a topic",
+                line=yaml_line(data, ("form", "topics", column), 1),
+                key="form.topics",
+                hint=f"did you mean '{close[0]}'?"
+                if close
+                else "use one of the ids under topics: " + ", ".join(known)
+                if known
+                else "add the topic under topics: first",
+            )
+        )
     if errors:
         raise SourceErrors(errors)
 
 
-def response_errors(hearing: Hearing, path: Path, hearing_id: str, hearing_line: int | None,
-                    topics: Iterable[tuple[str, int | None]]) -> list[SourceError]:
+def response_errors(
+    hearing: Hearing,
+    path: Path,
+    hearing_id: str,
+    hearing_line: int | None,
+    topics: Iterable[tuple[str, int | None]],
+) -> list[SourceError]:
     """What is wrong with a response as part of ``hearing``: it names another hearing, or
     a topic the hearing does not have. ``topics``: each topic attribute with its line."""
     errors = []
     if hearing_id != hearing.id:
-        errors.append(SourceError(
-            path, f"belongs to hearing '{hearing_id}', not '{hearing.id}'",
-            line=hearing_line, key="hearing",
-            hint="move it to its own hearing's folder or correct 'hearing'"))
+        errors.append(
+            SourceError(
+                path,
+                f"belongs to hearing '{hearing_id}', not '{hearing.id}'",
+                line=hearing_line,
+                key="hearing",
+                hint="move it to its own hearing's folder or correct 'hearing'",
+            )
+        )
     known = hearing.topics
     for topic, line in topics:
         if topic not in known:
             close = difflib.get_close_matches(topic, known, n=1)
-            hint = (f"did you mean '{close[0]}'?" if close else
-                    "use one of: " + ", ".join(known))
-            errors.append(SourceError(
-                path, f"topic '{topic}' is not a topic of hearing.yaml", line=line, hint=hint))
+            hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(known)
+            errors.append(
+                SourceError(
+                    path, f"topic '{topic}' is not a topic of hearing.yaml", line=line, hint=hint
+                )
+            )
     return errors
 
 
@@ -285,9 +311,11 @@ def check_response(source) -> None:
 
     if source.type != "response" or (hearing := hearing_of(source.path)) is None:
         return
-    topics = [(b.topic, b.line) for b in source.blocks
-              if isinstance(b, n.Heading) and b.topic is not None]
-    errors = response_errors(hearing, source.path, source.meta.hearing,
-                             source.raw.line_of(("hearing",)), topics)
+    topics = [
+        (b.topic, b.line) for b in source.blocks if isinstance(b, n.Heading) and b.topic is not None
+    ]
+    errors = response_errors(
+        hearing, source.path, source.meta.hearing, source.raw.line_of(("hearing",)), topics
+    )
     if errors:
         raise SourceErrors(errors)

@@ -46,14 +46,19 @@ def positive_numbers(cls, section, name: str, path, example: str):
     """The dataclass ``cls`` of positive numbers from the hoering.toml table ``[name]``:
     an unknown key, or a value that is no positive number, is an error naming the key."""
     if not isinstance(section, dict):
-        raise ConfigError(path, "should be a table of settings", key=name,
-                          hint=f"write [{name}] on its own line, then {example}")
+        raise ConfigError(
+            path,
+            "should be a table of settings",
+            key=name,
+            hint=f"write [{name}] on its own line, then {example}",
+        )
     kinds = {f.name: f.type for f in fields(cls)}
     values = {}
     for key, value in section.items():
         if key not in kinds:
-            raise ConfigError(path, "unknown key", key=f"{name}.{key}",
-                              hint="known keys: " + ", ".join(kinds))
+            raise ConfigError(
+                path, "unknown key", key=f"{name}.{key}", hint="known keys: " + ", ".join(kinds)
+            )
         if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
             raise ConfigError(path, f"{value!r} is not a positive number", key=f"{name}.{key}")
         values[key] = int(value) if kinds[key] == "int" else float(value)

@@ -75,8 +75,11 @@ def translations(lang: str) -> Any:
 @lru_cache(maxsize=len(LANGUAGES))
 def labels(lang: str) -> dict[str, str]:
     """The document labels of ``lang``: key → text."""
-    return {message.id: message.string for message in catalog(lang)
-            if message.context == LABEL_CONTEXT and message.id}
+    return {
+        message.id: message.string
+        for message in catalog(lang)
+        if message.context == LABEL_CONTEXT and message.id
+    }
 
 
 def catalog_path(lang: str) -> Path:

@@ -19,8 +19,12 @@ from .render.templates import TemplateFinder
 from .sources.frontmatter import parse_yaml, read_text, yaml_line
 from .sources.validation import Strict, validate
 
-LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
-              ".jpeg": "image/jpeg"}
+LOGO_TYPES = {
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+}
 
 
 class Address(Strict):
@@ -56,9 +60,17 @@ class Organisation:
     @classmethod
     def without_profile(cls, name: str) -> Organisation:
         """A sender we have no profile for (an imported response): its name, no letterhead."""
-        profile = Profile.model_construct(name=name, departments=[], address=None, phone=None,
-                                          email=None, web=None, opening_hours=None,
-                                          opening_hours_en=None, logo=None)
+        profile = Profile.model_construct(
+            name=name,
+            departments=[],
+            address=None,
+            phone=None,
+            email=None,
+            web=None,
+            opening_hours=None,
+            opening_hours_en=None,
+            logo=None,
+        )
         return cls(slug_of(name), None, profile, None)
 
     @property
@@ -121,11 +133,19 @@ def profile_path(organisation_id: str, templates: TemplateFinder) -> Path:
     name = f"organisations/{organisation_id}.yaml"
     for folder in templates.folders:
         if (folder / name).is_file():
-            return confined(folder / name, [folder], origin=folder / name,
-                            what=f"profile '{organisation_id}'",
-                            allowed=f"the templates folder ({display_path(folder)})")
-    raise SourceError(None, f"unknown organisation '{organisation_id}'", key="organisation",
-                      hint=_unknown_hint(organisation_id, templates))
+            return confined(
+                folder / name,
+                [folder],
+                origin=folder / name,
+                what=f"profile '{organisation_id}'",
+                allowed=f"the templates folder ({display_path(folder)})",
+            )
+    raise SourceError(
+        None,
+        f"unknown organisation '{organisation_id}'",
+        key="organisation",
+        hint=_unknown_hint(organisation_id, templates),
+    )
 
 
 def _unknown_hint(organisation_id: str, templates: TemplateFinder) -> str:
@@ -134,8 +154,7 @@ def _unknown_hint(organisation_id: str, templates: TemplateFinder) -> str:
 
     known = sorted(known_organisations(templates))
     close = difflib.get_close_matches(organisation_id, known, n=1)
-    create = (f"create it with: hoering new organisation --id {slug_of(organisation_id)} "
-              f"--name \"…\"")
+    create = f'create it with: hoering new organisation --id {slug_of(organisation_id)} --name "…"'
     if close:
         return f"did you mean '{close[0]}'? known: {', '.join(known)}; or {create}"
     return f"known: {', '.join(known)}; {create}"
@@ -170,15 +189,27 @@ def _read_logo(profile: Path, name: str, line: int | None) -> bytes:
     from .sources.images import check_pixels
 
     folder = profile.parent.parent  # the templates folder the profile is in
-    logo = confined(profile.parent / name, [folder], origin=profile, line=line, key="logo",
-                    what=f"logo '{name[:80]}'",
-                    allowed=f"the templates folder ({display_path(folder)})")
+    logo = confined(
+        profile.parent / name,
+        [folder],
+        origin=profile,
+        line=line,
+        key="logo",
+        what=f"logo '{name[:80]}'",
+        allowed=f"the templates folder ({display_path(folder)})",
+    )
     if logo.suffix.lower() not in LOGO_TYPES:
-        raise SourceError(profile, f"logo '{name}' is not an SVG, PNG or JPEG file", line=line,
-                          key="logo")
+        raise SourceError(
+            profile, f"logo '{name}' is not an SVG, PNG or JPEG file", line=line, key="logo"
+        )
     if not logo.is_file():
-        raise SourceError(profile, f"logo file '{name}' not found", line=line, key="logo",
-                          hint=f"put the file at {display_path(logo)} or remove the 'logo' line")
+        raise SourceError(
+            profile,
+            f"logo file '{name}' not found",
+            line=line,
+            key="logo",
+            hint=f"put the file at {display_path(logo)} or remove the 'logo' line",
+        )
     data = logo.read_bytes()
     check_pixels(data, LOGO_TYPES[logo.suffix.lower()], profile, line, f"logo '{name}'")
     return data

@@ -17,11 +17,14 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash never leaves a half-written file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                             dir=path.parent)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror}",
-                          hint="check that the output folder exists and is writable") from None
+        raise OutputError(
+            f"cannot write {path}: {exc.strerror}",
+            hint="check that the output folder exists and is writable",
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -41,8 +44,10 @@ def atomic_file(path: Path) -> Iterator[Path]:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(handle)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror}",
-                          hint="check that the output folder exists and is writable") from None
+        raise OutputError(
+            f"cannot write {path}: {exc.strerror}",
+            hint="check that the output folder exists and is writable",
+        ) from None
     temporary = Path(name)
     try:
         yield temporary
@@ -61,11 +66,14 @@ def write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".new",
-                                        dir=folder.parent))
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".new", dir=folder.parent)
+        )
     except OSError as exc:
-        raise OutputError(f"cannot write {folder}: {exc.strerror}",
-                          hint="check that the output folder exists and is writable") from None
+        raise OutputError(
+            f"cannot write {folder}: {exc.strerror}",
+            hint="check that the output folder exists and is writable",
+        ) from None
     try:
         _stage(staging, files, folder)
         _move_in(staging, folder, list(files))
@@ -83,9 +91,11 @@ def _stage(staging: Path, files: dict[str, bytes], folder: Path) -> None:
                 os.fsync(stream.fileno())
             os.chmod(staging / name, 0o644)
     except OSError as exc:
-        raise OutputError(f"cannot write {display_path(folder / name)}: {exc.strerror}; "
-                          f"nothing in {display_path(folder)} was changed",
-                          hint="free some space or choose another output folder") from None
+        raise OutputError(
+            f"cannot write {display_path(folder / name)}: {exc.strerror}; "
+            f"nothing in {display_path(folder)} was changed",
+            hint="free some space or choose another output folder",
+        ) from None
 
 
 def _move_in(staging: Path, folder: Path, names: list[str]) -> None:
@@ -105,8 +115,10 @@ def _move_in(staging: Path, folder: Path, names: list[str]) -> None:
                 os.replace(kept / name, folder / name)
             else:
                 (folder / name).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {display_path(folder)}: {exc.strerror}; the files "
-                          "that were there were kept") from None
+        raise OutputError(
+            f"cannot write {display_path(folder)}: {exc.strerror}; the files "
+            "that were there were kept"
+        ) from None
 
 
 def is_up_to_date(outputs: Iterable[Path], inputs: Iterable[Path]) -> bool:

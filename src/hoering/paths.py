@@ -36,23 +36,40 @@ def is_inside(path: Path, roots: Iterable[Path]) -> bool:
     return any(resolved.is_relative_to(Path(root).resolve()) for root in roots)
 
 
-def confined(path: Path, roots: Iterable[Path], *, origin: Path | None, what: str,
-             allowed: str, line: int | None = None, key: str | None = None) -> Path:
+def confined(
+    path: Path,
+    roots: Iterable[Path],
+    *,
+    origin: Path | None,
+    what: str,
+    allowed: str,
+    line: int | None = None,
+    key: str | None = None,
+) -> Path:
     """``path`` resolved, or a SourceError at ``origin:line`` when it leads outside ``roots``
     (``what`` names the reference, ``allowed`` says where such files may be)."""
     roots = list(roots)
     if not is_inside(path, roots):
-        raise SourceError(origin, f"{what} is outside {allowed}", line=line, key=key,
-                          hint=f"copy the file into {allowed} and refer to it there")
+        raise SourceError(
+            origin,
+            f"{what} is outside {allowed}",
+            line=line,
+            key=key,
+            hint=f"copy the file into {allowed} and refer to it there",
+        )
     return Path(path).resolve()
 
 
 def plain_id(value: str, *, origin: Path | None, key: str, line: int | None = None) -> str:
     """``value`` when it is a plain id (a file name without folders), else a SourceError."""
     if not _PLAIN_ID.fullmatch(value):
-        raise SourceError(origin, f"'{value[:80]}' is not an id", line=line, key=key,
-                          hint="an id is a name such as 'ishoj' or 'region-hovedstaden', "
-                               "without '/' or '..'")
+        raise SourceError(
+            origin,
+            f"'{value[:80]}' is not an id",
+            line=line,
+            key=key,
+            hint="an id is a name such as 'ishoj' or 'region-hovedstaden', without '/' or '..'",
+        )
     return value
 
 
@@ -60,13 +77,19 @@ def check_output_folder(folder: Path, config) -> None:
     """Refuse an output folder inside the sources, a hearing's received/ or the templates."""
     folder = Path(folder)
     resolved = Path(folder).resolve()
-    if any(f.name == "received" and (f.parent / "hearing.yaml").is_file()
-           for f in (resolved, *resolved.parents)):
-        raise OutputError(f"will not write to {display_path(folder)}: it is inside a "
-                          "hearing's received/ folder, where the originals are kept",
-                          hint="choose an output folder outside it, e.g. -o output")
+    if any(
+        f.name == "received" and (f.parent / "hearing.yaml").is_file()
+        for f in (resolved, *resolved.parents)
+    ):
+        raise OutputError(
+            f"will not write to {display_path(folder)}: it is inside a "
+            "hearing's received/ folder, where the originals are kept",
+            hint="choose an output folder outside it, e.g. -o output",
+        )
     protected = [(config.sources, "the sources folder"), (config.templates, "the templates folder")]
     for root, name in protected:
         if is_inside(folder, [root]):
-            raise OutputError(f"will not write to {display_path(folder)}: it is inside {name}",
-                              hint="choose an output folder outside it, e.g. -o output")
+            raise OutputError(
+                f"will not write to {display_path(folder)}: it is inside {name}",
+                hint="choose an output folder outside it, e.g. -o output",
+            )

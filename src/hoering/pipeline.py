@@ -75,8 +75,11 @@ def discover(paths: Iterable[Path], config: Config) -> list[Path]:
         if path.is_dir() and path.suffix != ".md":
             below = [p for p in path.rglob("*.md") if _in_source_folder(p, path)]
             if not below:
-                raise SourceError(path, "no sources found in this folder",
-                                  hint="sources are .md files in responses/ or minutes/ folders")
+                raise SourceError(
+                    path,
+                    "no sources found in this folder",
+                    hint="sources are .md files in responses/ or minutes/ folders",
+                )
             found.extend(below)
         else:
             found.append(path)
@@ -89,15 +92,24 @@ def _in_source_folder(path: Path, root: Path) -> bool:
     return root.name in SOURCE_FOLDERS and path.parent == root
 
 
-def jobs_for(sources: list[Path], config: Config, formats: Iterable[str],
-             output: Path | None = None, force: bool = False) -> list[Job]:
+def jobs_for(
+    sources: list[Path],
+    config: Config,
+    formats: Iterable[str],
+    output: Path | None = None,
+    force: bool = False,
+) -> list[Job]:
     output_root = output if output is not None else config.output
     templates = config.templates if config.templates.is_dir() else None
     from .output import mirrored_path
 
     return [
-        Job(source, {fmt: mirrored_path(source, config.sources, output_root, f".{fmt}")
-                     for fmt in formats}, templates, force)
+        Job(
+            source,
+            {fmt: mirrored_path(source, config.sources, output_root, f".{fmt}") for fmt in formats},
+            templates,
+            force,
+        )
         for source in sources
     ]
 
@@ -110,8 +122,10 @@ def build_job(job: Job) -> Outcome:
     except HoeringError as exc:
         outcome.error = exc.located(job.source) if isinstance(exc, SourceError) else exc
     except Exception as exc:  # a bug: report it with the source, keep building the others
-        outcome.error = HoeringError(f"{display_path(job.source)}: internal error: {exc!r}",
-                                     hint="run with --debug and report it")
+        outcome.error = HoeringError(
+            f"{display_path(job.source)}: internal error: {exc!r}",
+            hint="run with --debug and report it",
+        )
         outcome.detail = traceback.format_exc()
     return outcome
 
@@ -156,8 +170,10 @@ def missing_glyphs(path: Path) -> list[str]:
     for number, line in enumerate(text.splitlines(), start=1):
         found = sorted(set(line) & missing)
         if found:
-            warnings.append(f"{display_path(path)}:{number}: the PDF's fonts have no "
-                            f"{' '.join(found)}; printed as {PLACEHOLDER}")
+            warnings.append(
+                f"{display_path(path)}:{number}: the PDF's fonts have no "
+                f"{' '.join(found)}; printed as {PLACEHOLDER}"
+            )
     return warnings
 
 
@@ -170,8 +186,13 @@ def organisation_for(source, templates: TemplateFinder):
         return load_organisation(source.meta.organisation, templates)
     except SourceError as exc:
         if exc.path is None:  # unknown profile: point at the source's organisation line
-            raise SourceError(source.path, exc.message, key=exc.key, hint=exc.hint,
-                              line=source.raw.line_of(("organisation",))) from None
+            raise SourceError(
+                source.path,
+                exc.message,
+                key=exc.key,
+                hint=exc.hint,
+                line=source.raw.line_of(("organisation",)),
+            ) from None
         raise
 
 
@@ -181,15 +202,25 @@ def run_jobs(jobs: list[Job], executor: Executor | None = None) -> Iterator[Outc
 
 
 def _crashed(job: Job, _exc: BaseException) -> Outcome:
-    return Outcome(job.source, error=SourceError(
-        job.source, "building it stopped the worker process (it crashed or ran out of memory)",
-        hint="look for a very large image or table in it; the other sources were built"))
+    return Outcome(
+        job.source,
+        error=SourceError(
+            job.source,
+            "building it stopped the worker process (it crashed or ran out of memory)",
+            hint="look for a very large image or table in it; the other sources were built",
+        ),
+    )
 
 
-def map_in_processes(function: Callable[[T], R], items: Sequence[T], *,
-                     serial_below: int = PARALLEL_FROM, chunk_max: int = 16,
-                     executor: Executor | None = None,
-                     on_crash: Callable[[T, BaseException], R] | None = None) -> Iterator[R]:
+def map_in_processes(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    serial_below: int = PARALLEL_FROM,
+    chunk_max: int = 16,
+    executor: Executor | None = None,
+    on_crash: Callable[[T, BaseException], R] | None = None,
+) -> Iterator[R]:
     """``function`` over ``items``, results in order: in ``executor`` when one is given; in
     this process for fewer than ``serial_below`` items or on one core; else in a fresh
     process pool over all cores. Items go to the workers in chunks of at most ``chunk_max``
@@ -219,8 +250,9 @@ def map_in_processes(function: Callable[[T], R], items: Sequence[T], *,
         yield from _one_by_one(function, items[done:], on_crash or _refuse_crash)
 
 
-def _one_by_one(function: Callable[[T], R], items: Sequence[T],
-                on_crash: Callable[[T, BaseException], R]) -> Iterator[R]:
+def _one_by_one(
+    function: Callable[[T], R], items: Sequence[T], on_crash: Callable[[T, BaseException], R]
+) -> Iterator[R]:
     """``function`` over ``items`` in one worker process, a new one after each crash."""
     from concurrent.futures.process import BrokenProcessPool
 
@@ -241,8 +273,10 @@ def _one_by_one(function: Callable[[T], R], items: Sequence[T],
 
 
 def _refuse_crash(item, _exc: BaseException):
-    raise HoeringError(f"a worker process stopped (it crashed or ran out of memory) on {item}",
-                       hint="look for a very large image, table or file in it")
+    raise HoeringError(
+        f"a worker process stopped (it crashed or ran out of memory) on {item}",
+        hint="look for a very large image, table or file in it",
+    )
 
 
 def process_pool(workers: int | None = None) -> Executor:
@@ -259,10 +293,12 @@ def process_pool(workers: int | None = None) -> Executor:
     # The fork server keeps the environment it started with; hand workers the caller's
     # SOURCE_DATE_EPOCH so reproducible time stamps follow the caller, not the first pool,
     # and the limits of the caller's hoering.toml.
-    return ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=context,
-                               initializer=_start_worker,
-                               initargs=(os.environ.get("SOURCE_DATE_EPOCH"), active(),
-                                         language()))
+    return ProcessPoolExecutor(
+        max_workers=workers or os.cpu_count(),
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(os.environ.get("SOURCE_DATE_EPOCH"), active(), language()),
+    )
 
 
 def _start_worker(value: str | None, limits, lang: str) -> None:
@@ -306,8 +342,9 @@ def build(
     return BuildReport(outcomes)
 
 
-def check(paths: Iterable[Path | str] | None = None, *,
-          config: Config | None = None) -> BuildReport:
+def check(
+    paths: Iterable[Path | str] | None = None, *, config: Config | None = None
+) -> BuildReport:
     """Validate every source below ``paths`` (metadata, body, profile); write nothing."""
     from .documents import compose
     from .hearing import check_response

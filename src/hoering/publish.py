@@ -10,11 +10,17 @@ from .comparison.model import Comparison
 from .config import Config, load_config
 
 
-def write_comparison(comparison: Comparison, *, output: Path | str | None = None,
-                     formats: Iterable[str] | None = None, bundle: bool = True,
-                     config: Config | None = None,
-                     on_progress: Callable[[str], None] | None = None,
-                     layout: str = "emner", draft: bool = False) -> list[Path]:
+def write_comparison(
+    comparison: Comparison,
+    *,
+    output: Path | str | None = None,
+    formats: Iterable[str] | None = None,
+    bundle: bool = True,
+    config: Config | None = None,
+    on_progress: Callable[[str], None] | None = None,
+    layout: str = "emner",
+    draft: bool = False,
+) -> list[Path]:
     """Make and write every output; returns the files written. ``on_progress(name)`` is
     called before each file is made. ``layout``: emner, parter or oversigt; ``draft``: the
     DOCX and PDF carry the working details too."""
@@ -25,8 +31,16 @@ def write_comparison(comparison: Comparison, *, output: Path | str | None = None
     config = config or load_config()
     check_output_folder(Path(output if output is not None else config.output), config)
     folder = Path(output if output is not None else config.output) / comparison.hearing.id
-    files = make_outputs(comparison, formats=formats, bundle=bundle, config=config,
-                         on_progress=on_progress, layout=layout, draft=draft, folder=folder)
+    files = make_outputs(
+        comparison,
+        formats=formats,
+        bundle=bundle,
+        config=config,
+        on_progress=on_progress,
+        layout=layout,
+        draft=draft,
+        folder=folder,
+    )
     written = write_all(folder, files)  # the whole set or, on failure, the old one kept
     if getattr(comparison, "mass", None) is not None:  # streamed, chunk by chunk
         from .mass.outputs import write_matrix

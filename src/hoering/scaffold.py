@@ -37,7 +37,8 @@ def new_response(
     behalf = f"{profile.name}, {department}" if department else profile.name
     topic_id, topic_title = _first_topic(config.sources / slug(hearing))
     text = templates.jinja.get_template("skeletons/response.md").render(
-        topic_id=topic_id, topic_title=topic_title,
+        topic_id=topic_id,
+        topic_title=topic_title,
         title=yaml_text(title or "Høringssvar vedr. …"),
         hearing=slug(hearing),
         organisation=organisation,
@@ -68,15 +69,17 @@ def _first_topic(folder: Path) -> tuple[str, str]:
     return (topics[0].id, topics[0].title) if topics else SKELETON_TOPIC
 
 
-def _profile(config: Config, organisation: str | None, department: str | None,
-             option: str = "--organisation"):
+def _profile(
+    config: Config, organisation: str | None, department: str | None, option: str = "--organisation"
+):
     """The templates, the organisation's profile, its id and the department to write;
     ``option`` names the command-line option that gives the organisation."""
     templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
     organisation = organisation or config.organisation or _only_project_profile(config)
     if not organisation:
-        raise HoeringError("no organisation given",
-                           hint=f"use {option} ID or set 'organisation' in hoering.toml")
+        raise HoeringError(
+            "no organisation given", hint=f"use {option} ID or set 'organisation' in hoering.toml"
+        )
     profile = load_organisation(organisation, templates)
     department = department or (profile.profile.departments or [None])[0]
     return templates, profile, organisation, department
@@ -94,8 +97,11 @@ def yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def write_new(target: Path, text: str, hint: str = "choose another name with --output; "
-              "hoering never overwrites a source") -> None:
+def write_new(
+    target: Path,
+    text: str,
+    hint: str = "choose another name with --output; hoering never overwrites a source",
+) -> None:
     """Write a new source; refuse to replace an existing one (a user's work)."""
     if target.exists():
         raise HoeringError(f"{display_path(target)} already exists", hint=hint)
@@ -145,18 +151,25 @@ def new_hearing(
 ) -> Path:
     """Write ``<sources>/<hearing>/hearing.yaml`` with every key explained, and the empty
     ``responses/`` folder; never overwrites a file."""
-    templates, profile, authority, department = _profile(config, authority, department,
-                                                         option="--authority")
+    templates, profile, authority, department = _profile(
+        config, authority, department, option="--authority"
+    )
     start = start or dt.date.today()
     deadline = deadline or start + dt.timedelta(weeks=6)
     if deadline < start:
-        raise HoeringError(f"the deadline {deadline} is before the start {start}",
-                           hint="give --start and --deadline as YYYY-MM-DD, start first")
+        raise HoeringError(
+            f"the deadline {deadline} is before the start {start}",
+            hint="give --start and --deadline as YYYY-MM-DD, start first",
+        )
     folder = config.sources / slug(hearing)
     text = templates.jinja.get_template("skeletons/hearing.yaml").render(
-        id=slug(hearing), title=yaml_text(title), authority=authority,
-        department=yaml_text(department or ""), start=start.isoformat(),
-        deadline=deadline.isoformat())
+        id=slug(hearing),
+        title=yaml_text(title),
+        authority=authority,
+        department=yaml_text(department or ""),
+        start=start.isoformat(),
+        deadline=deadline.isoformat(),
+    )
     write_new(folder / "hearing.yaml", text)
     (folder / "responses").mkdir(exist_ok=True)
     return folder / "hearing.yaml"
@@ -166,10 +179,15 @@ def new_organisation(config: Config, *, organisation: str, name: str) -> Path:
     """Write ``<templates>/organisations/<organisation>.yaml``, a profile with every key
     explained, and return its path; never overwrites a file."""
     if slug(organisation) != organisation:
-        raise HoeringError(f"'{organisation}' cannot be an organisation's id",
-                           hint=f"use small letters, digits and '-', e.g. --id {slug(name)}")
+        raise HoeringError(
+            f"'{organisation}' cannot be an organisation's id",
+            hint=f"use small letters, digits and '-', e.g. --id {slug(name)}",
+        )
     target = config.templates / "organisations" / f"{organisation}.yaml"
-    text = TemplateFinder(None).jinja.get_template("skeletons/organisation.yaml").render(
-        id=organisation, name=yaml_text(name))
+    text = (
+        TemplateFinder(None)
+        .jinja.get_template("skeletons/organisation.yaml")
+        .render(id=organisation, name=yaml_text(name))
+    )
     write_new(target, text, hint="edit the profile that is there, or choose another --id")
     return target

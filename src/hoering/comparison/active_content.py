@@ -13,8 +13,7 @@ from typing import Any
 SAFE_ACTIONS = {"/URI", "/GoTo", "/Named"}  # a link, a place in the document, next page …
 DOCUMENT_KEYS = ("/OpenAction", "/AA", "/AcroForm")  # catalog entries that run or collect
 NAME_TREES = ("/JavaScript", "/EmbeddedFiles")
-DROPPED_ANNOTATIONS = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia",
-                       "/Widget"}
+DROPPED_ANNOTATIONS = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/Widget"}
 
 
 def strip_active_content(reader: Any) -> int:

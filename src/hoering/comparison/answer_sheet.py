@@ -42,11 +42,11 @@ def with_entries(comparison: Comparison, text: str, lang: str = "da") -> tuple[s
         if topic in todo:
             inserts.setdefault(_before_blank(lines, end), []).extend(_entries(todo.pop(topic)))
     for topic, names in todo.items():
-        inserts.setdefault(changes_at, []).extend([f"## {titles[topic]}", "",
-                                                   *_entries(names)])
+        inserts.setdefault(changes_at, []).extend([f"## {titles[topic]}", "", *_entries(names)])
     if not tops:
-        inserts.setdefault(len(lines), []).extend([f"## {CHANGES_HEADING.get(lang, 'Ændringer')}",
-                                                   ""])
+        inserts.setdefault(len(lines), []).extend(
+            [f"## {CHANGES_HEADING.get(lang, 'Ændringer')}", ""]
+        )
     for index in sorted(inserts, reverse=True):
         block = inserts[index]
         if index > 0 and lines[index - 1].strip():
@@ -72,5 +72,6 @@ def _before_blank(lines: list[str], end: int) -> int:
 def _top_headings(blocks: list[n.Block]) -> list[tuple[int, str]]:
     headings = [b for b in blocks if isinstance(b, n.Heading) and b.line is not None]
     top = min((h.level for h in headings), default=1)
-    return [(h.line, h.topic or n.plain_text(h.children).strip())
-            for h in headings if h.level == top]
+    return [
+        (h.line, h.topic or n.plain_text(h.children).strip()) for h in headings if h.level == top
+    ]

@@ -17,29 +17,38 @@ from .active_content import strip_active_content
 from .model import Comparison
 
 
-def bundle_pdf(comparison: Comparison, authority: Organisation, templates: TemplateFinder,
-               date) -> bytes:
+def bundle_pdf(
+    comparison: Comparison, authority: Organisation, templates: TemplateFinder, date
+) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     from .notat import notat_lang
 
-    files = [(respondent, path) for respondent in comparison.respondents
-             for path in respondent.files]
+    files = [
+        (respondent, path) for respondent in comparison.respondents for path in respondent.files
+    ]
     pdfs = _pdfs([path for _respondent, path in files], templates)
     # each response is parsed once: its length for the cover, its pages for the bundle
-    parts = [(respondent, path, PdfReader(io.BytesIO(data)))
-             for (respondent, path), data in zip(files, pdfs, strict=True)]
+    parts = [
+        (respondent, path, PdfReader(io.BytesIO(data)))
+        for (respondent, path), data in zip(files, pdfs, strict=True)
+    ]
     lang = notat_lang(comparison)
     cover = _cover(comparison, authority, parts, lang, date, templates)
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(cover)))
     for respondent, path, reader in parts:
         strip_active_content(reader)
-        title = respondent.name if len(respondent.files) == 1 else (
-            f"{respondent.name} ({path.name})")
+        title = (
+            respondent.name if len(respondent.files) == 1 else (f"{respondent.name} ({path.name})")
+        )
         writer.append(reader, outline_item=title)
-    _describe(writer, f"{label('bundle', lang)}: {comparison.hearing.meta.title}",
-              authority.name, LANGUAGE_TAGS.get(lang, lang))
+    _describe(
+        writer,
+        f"{label('bundle', lang)}: {comparison.hearing.meta.title}",
+        authority.name,
+        LANGUAGE_TAGS.get(lang, lang),
+    )
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -75,8 +84,11 @@ def _pdfs(paths: list[Path], templates: TemplateFinder) -> list[bytes]:
 
     from ..pipeline import PARALLEL_FROM, map_in_processes
 
-    return list(map_in_processes(partial(_pdf_of, templates=templates), paths,
-                                 serial_below=PARALLEL_FROM * 4))
+    return list(
+        map_in_processes(
+            partial(_pdf_of, templates=templates), paths, serial_below=PARALLEL_FROM * 4
+        )
+    )
 
 
 def _pdf_of(path: Path, templates: TemplateFinder) -> bytes:
@@ -104,25 +116,46 @@ def received_original(source) -> bytes:
     received = source.meta.source
     hearing = source.path.parent.parent
     line = source.raw.line_of(("source", "file"))
-    original = confined(hearing / received.file, [hearing / "received"], origin=source.path,
-                        line=line, key="source.file", what=f"'{received.file[:80]}'",
-                        allowed="the hearing's received/ folder")
+    original = confined(
+        hearing / received.file,
+        [hearing / "received"],
+        origin=source.path,
+        line=line,
+        key="source.file",
+        what=f"'{received.file[:80]}'",
+        allowed="the hearing's received/ folder",
+    )
     if not original.is_file():
-        raise SourceError(source.path, f"the original '{received.file}' is missing", line=line,
-                          key="source.file", hint="put the received file back, or remove "
-                          "the 'source:' block to bundle the response as written")
+        raise SourceError(
+            source.path,
+            f"the original '{received.file}' is missing",
+            line=line,
+            key="source.file",
+            hint="put the received file back, or remove "
+            "the 'source:' block to bundle the response as written",
+        )
     data = original.read_bytes()
     if hashlib.sha256(data).hexdigest() != received.sha256:
-        raise SourceError(source.path, f"the original '{received.file}' has changed since it "
-                          "was imported (its SHA-256 differs)",
-                          line=source.raw.line_of(("source", "sha256")), key="source.sha256",
-                          hint="put back the file that was received, or import it again with "
-                               "'hoering import --force'")
+        raise SourceError(
+            source.path,
+            f"the original '{received.file}' has changed since it "
+            "was imported (its SHA-256 differs)",
+            line=source.raw.line_of(("source", "sha256")),
+            key="source.sha256",
+            hint="put back the file that was received, or import it again with "
+            "'hoering import --force'",
+        )
     return data
 
 
-def _cover(comparison: Comparison, authority: Organisation, parts, lang: str, date,
-           templates: TemplateFinder) -> bytes:
+def _cover(
+    comparison: Comparison,
+    authority: Organisation,
+    parts,
+    lang: str,
+    date,
+    templates: TemplateFinder,
+) -> bytes:
     """The first page(s): who answered, when, and on which page of the bundle their response
     starts. The page numbers depend on how long the cover itself is, so it is laid out again
     until its length settles (once, unless the list runs over a page break)."""
@@ -142,23 +175,48 @@ def _cover(comparison: Comparison, authority: Organisation, parts, lang: str, da
     return cover
 
 
-def _cover_document(comparison: Comparison, authority: Organisation, parts, lengths,
-                    cover_pages: int, lang: str, date) -> Document:
+def _cover_document(
+    comparison: Comparison,
+    authority: Organisation,
+    parts,
+    lengths,
+    cover_pages: int,
+    lang: str,
+    date,
+) -> Document:
     page = cover_pages + 1
     rows = []
     for (respondent, _path, _reader), length in zip(parts, lengths, strict=True):
-        rows.append((n.TableCell((n.Text(respondent.name),)),
-                     n.TableCell((n.Text(format_date(respondent.date, lang)),)),
-                     n.TableCell((n.Text(str(page)),))))
+        rows.append(
+            (
+                n.TableCell((n.Text(respondent.name),)),
+                n.TableCell((n.Text(format_date(respondent.date, lang)),)),
+                n.TableCell((n.Text(str(page)),)),
+            )
+        )
         page += length
     meta = comparison.hearing.meta
     return Document(
-        kind="bundle", lang=lang, title=f"{label('bundle', lang)}: {meta.title}",
-        author=authority.name, date=date,
+        kind="bundle",
+        lang=lang,
+        title=f"{label('bundle', lang)}: {meta.title}",
+        author=authority.name,
+        date=date,
         letterhead=authority.letterhead(meta.department, lang),
-        blocks=(n.Table((n.TableCell((n.Text(label("party", lang)),)),
-                         n.TableCell((n.Text(label("received", lang)),)),
-                         n.TableCell((n.Text(label("page", lang)),))),
-                        tuple(rows), align=(None, None, "right"),
-                        widths=(2.4, 1.4, 0.6), row_headers=True, caption=label("bundle", lang)),),
-        subject=meta.title, bundle_pages=page - 1)
+        blocks=(
+            n.Table(
+                (
+                    n.TableCell((n.Text(label("party", lang)),)),
+                    n.TableCell((n.Text(label("received", lang)),)),
+                    n.TableCell((n.Text(label("page", lang)),)),
+                ),
+                tuple(rows),
+                align=(None, None, "right"),
+                widths=(2.4, 1.4, 0.6),
+                row_headers=True,
+                caption=label("bundle", lang),
+            ),
+        ),
+        subject=meta.title,
+        bundle_pages=page - 1,
+    )

@@ -9,8 +9,7 @@ from ..i18n import label
 from .model import NO_STANCE, STANCES, Comparison
 
 # Colour-blind safe (Okabe-Ito), with hatching so print in black and white still tells apart.
-COLOURS = {"positive": "#009E73", "concern": "#D55E00", "proposal": "#0072B2",
-           NO_STANCE: "#999999"}
+COLOURS = {"positive": "#009E73", "concern": "#D55E00", "proposal": "#0072B2", NO_STANCE: "#999999"}
 HATCHES = {"positive": "", "concern": "//", "proposal": "..", NO_STANCE: "xx"}
 
 
@@ -30,16 +29,27 @@ def chart_png(comparison: Comparison, lang: str) -> bytes:
         counts = [t.count(stance) for t in topics]
         if not any(counts):
             continue
-        axes.barh(names, counts, left=left, color=COLOURS[stance], hatch=HATCHES[stance],
-                  edgecolor="white", label=label(stance, lang))
+        axes.barh(
+            names,
+            counts,
+            left=left,
+            color=COLOURS[stance],
+            hatch=HATCHES[stance],
+            edgecolor="white",
+            label=label(stance, lang),
+        )
         left = [a + b for a, b in zip(left, counts, strict=True)]
         drawn = True
     axes.set_xlabel(label("responses", lang))
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.spines[["top", "right"]].set_visible(False)
     if drawn:  # no remark on any topic (only form answers, say): no legend to show
-        axes.legend(loc="upper center", bbox_to_anchor=(0.4, -0.12 - 0.6 / len(topics)),
-                    ncol=4, frameon=False)
+        axes.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.4, -0.12 - 0.6 / len(topics)),
+            ncol=4,
+            frameon=False,
+        )
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", metadata={"Software": None})

@@ -50,9 +50,14 @@ class _Read:
     footnotes: tuple[n.Footnote, ...] = ()
 
 
-def compare(hearing_dir: Path | str, *, config: Config | None = None,
-            on_progress: Callable[[int, int], None] | None = None, client: Any = None,
-            executor: Executor | None = None) -> Comparison:
+def compare(
+    hearing_dir: Path | str,
+    *,
+    config: Config | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    client: Any = None,
+    executor: Executor | None = None,
+) -> Comparison:
     """The comparison of every response to the hearing in ``hearing_dir`` (writes nothing).
 
     ``hearing_dir`` may also be a hearing's id: its folder under the sources folder.
@@ -68,7 +73,8 @@ def compare(hearing_dir: Path | str, *, config: Config | None = None,
         raise HoeringError(
             f"{display_path(hearing.folder)}: no responses to compare",
             hint="put them in responses/: write one with 'hoering new response' or import "
-                 "received ones with 'hoering import'")
+            "received ones with 'hoering import'",
+        )
     errors: list[HoeringError] = []
     reads: list[_Read] = []
     for done, result in enumerate(_read_all(paths), start=1):
@@ -85,8 +91,11 @@ def compare(hearing_dir: Path | str, *, config: Config | None = None,
             try:
                 name = load_organisation(read.organisation, templates).name
             except SourceError as exc:
-                errors.append(SourceError(read.path, exc.message, key="organisation",
-                                          hint=exc.hint) if exc.path is None else exc)
+                errors.append(
+                    SourceError(read.path, exc.message, key="organisation", hint=exc.hint)
+                    if exc.path is None
+                    else exc
+                )
                 continue
             reads[index] = dataclasses.replace(read, name=name)
     groups, consulted = _by_party(hearing, reads)
@@ -100,8 +109,7 @@ def compare(hearing_dir: Path | str, *, config: Config | None = None,
     return _with_tables(comparison, client, executor) if tables else comparison
 
 
-def _with_tables(comparison: Comparison, client: Any, executor: Executor | None
-                 ) -> Comparison:
+def _with_tables(comparison: Comparison, client: Any, executor: Executor | None) -> Comparison:
     """The comparison with the answers of the hearing's form tables (:mod:`hoering.mass`)."""
     from ..mass import compare_mass
 
@@ -139,15 +147,31 @@ def _read(path: Path) -> _Read | HoeringError:
     try:
         source = load_source(path)
         if source.type != "response":
-            raise SourceError(path, f"is a {source.type}, not a response", line=2, key="type",
-                              hint="only høringssvar belong in responses/")
+            raise SourceError(
+                path,
+                f"is a {source.type}, not a response",
+                line=2,
+                key="type",
+                hint="only høringssvar belong in responses/",
+            )
         meta = source.meta
         name = meta.sender or ""  # a profile's name is looked up by the caller
         received = (path.parent.parent / meta.source.file) if meta.source else None
-        return _Read(path, meta.hearing, source.raw.line_of(("hearing",)), meta.organisation,
-                     name, meta.date, meta.source is not None, received,
-                     tuple(sections(source.blocks)), source.raw.body_first_line,
-                     meta.no_remarks, tuple(meta.guessed), tuple(source.body.footnotes))
+        return _Read(
+            path,
+            meta.hearing,
+            source.raw.line_of(("hearing",)),
+            meta.organisation,
+            name,
+            meta.date,
+            meta.source is not None,
+            received,
+            tuple(sections(source.blocks)),
+            source.raw.body_first_line,
+            meta.no_remarks,
+            tuple(meta.guessed),
+            tuple(source.body.footnotes),
+        )
     except HoeringError as exc:
         return exc.located(path) if isinstance(exc, SourceError) else exc
 
@@ -160,11 +184,13 @@ def _check(read: _Read, hearing: Hearing) -> list[SourceError]:
 def no_topic_warnings(reads: list[_Read]) -> list[str]:
     """A response none of whose headings names a topic: all it says is counted under the
     general remarks, which is right only if that is what its author meant."""
-    return [f"{display_path(r.path)}:{r.body_line or 1}: no heading names a topic; all its "
-            "text is counted under 'Generelle bemærkninger' (mark the headings with "
-            "{topic=…}, or set no_remarks: true if it says only that)"
-            for r in reads
-            if not r.no_remarks and not any(s.topic is not None for s in r.sections)]
+    return [
+        f"{display_path(r.path)}:{r.body_line or 1}: no heading names a topic; all its "
+        "text is counted under 'Generelle bemærkninger' (mark the headings with "
+        "{topic=…}, or set no_remarks: true if it says only that)"
+        for r in reads
+        if not r.no_remarks and not any(s.topic is not None for s in r.sections)
+    ]
 
 
 class _Parties:
@@ -185,8 +211,13 @@ class _Parties:
         return self.by_name.get(read.name.casefold())
 
 
-def _comparison(hearing: Hearing, groups: dict[str, list[_Read]], consulted: set[str],
-                authority: AuthorityRemarks, reads: list[_Read]) -> Comparison:
+def _comparison(
+    hearing: Hearing,
+    groups: dict[str, list[_Read]],
+    consulted: set[str],
+    authority: AuthorityRemarks,
+    reads: list[_Read],
+) -> Comparison:
     respondents = []
     pending: list[tuple[str, Section, _Read]] = []
     for name, group in sorted(groups.items(), key=lambda item: item[0].casefold()):
@@ -195,22 +226,46 @@ def _comparison(hearing: Hearing, groups: dict[str, list[_Read]], consulted: set
         pending += _unique_sections(name, group)
     shared = shared_respondents([(name, s.text) for name, s, _ in pending])
     remarks = [
-        Remark(name, s.topic, s.stance or NO_STANCE, s.heading, s.text, short_quote(s.text),
-               read.path, s.line, s.guessed, others, read.date,
-               quotable(s.blocks, read.footnotes))
-        for (name, s, read), others in zip(pending, shared, strict=True)]
+        Remark(
+            name,
+            s.topic,
+            s.stance or NO_STANCE,
+            s.heading,
+            s.text,
+            short_quote(s.text),
+            read.path,
+            s.line,
+            s.guessed,
+            others,
+            read.date,
+            quotable(s.blocks, read.footnotes),
+        )
+        for (name, s, read), others in zip(pending, shared, strict=True)
+    ]
     per_topic: dict[str | None, list[Remark]] = {}
     for remark in remarks:
         per_topic.setdefault(remark.topic, []).append(remark)
     topics = tuple(
-        TopicRemarks(topic, tuple(per_topic.get(topic.id, ())),
-                     authority.comments.get(topic.id, ()), authority.answers.get(topic.id, {}))
-        for topic in hearing.meta.topics)
+        TopicRemarks(
+            topic,
+            tuple(per_topic.get(topic.id, ())),
+            authority.comments.get(topic.id, ()),
+            authority.answers.get(topic.id, {}),
+        )
+        for topic in hearing.meta.topics
+    )
     answered = {r.name for r in respondents}
     not_answered = tuple(p.name for p in hearing.meta.consulted if p.name not in answered)
-    return Comparison(hearing, tuple(respondents), not_answered, topics,
-                      tuple(per_topic.get(None, ())), authority.path,
-                      warnings=no_topic_warnings(reads), authority=authority)
+    return Comparison(
+        hearing,
+        tuple(respondents),
+        not_answered,
+        topics,
+        tuple(per_topic.get(None, ())),
+        authority.path,
+        warnings=no_topic_warnings(reads),
+        authority=authority,
+    )
 
 
 def _by_party(hearing: Hearing, reads: list[_Read]) -> tuple[dict[str, list[_Read]], set[str]]:
@@ -232,10 +287,17 @@ def _respondent(hearing: Hearing, name: str, group: list[_Read], consulted: bool
     """One party and its responses (``group``, oldest first)."""
     deadline = hearing.meta.deadline
     return Respondent(
-        name, group[-1].date, tuple(r.path for r in group), consulted,
-        any(r.date > deadline for r in group), any(r.imported for r in group),
-        tuple(r.received for r in group if r.received), tuple(r.date for r in group),
-        all(r.no_remarks for r in group), any("date" in r.guessed for r in group))
+        name,
+        group[-1].date,
+        tuple(r.path for r in group),
+        consulted,
+        any(r.date > deadline for r in group),
+        any(r.imported for r in group),
+        tuple(r.received for r in group if r.received),
+        tuple(r.date for r in group),
+        all(r.no_remarks for r in group),
+        any("date" in r.guessed for r in group),
+    )
 
 
 def _unique_sections(name: str, group: list[_Read]) -> list[tuple[str, Section, _Read]]:

@@ -14,16 +14,33 @@ from .notat import stance_text
 
 def matrix_rows(comparison: Comparison, lang: str) -> list[list[str]]:
     topics = comparison.topics
-    header = [label("respondent", lang), label("received", lang),
-              *(f"{t.topic.section} {t.topic.title}".strip() for t in topics)]
+    header = [
+        label("respondent", lang),
+        label("received", lang),
+        *(f"{t.topic.section} {t.topic.title}".strip() for t in topics),
+    ]
     rows = [header]
     for respondent in comparison.respondents:
-        rows.append([respondent.name, respondent.date.isoformat(), *(
-            ", ".join(stance_text(s, lang)
-                      for s in comparison.stances_of(respondent.name, t.topic.id))
-            for t in topics)])
-    rows.append([label("total", lang), str(len(comparison.respondents)),
-                 *(str(len(t.respondents)) for t in topics)])
+        rows.append(
+            [
+                respondent.name,
+                respondent.date.isoformat(),
+                *(
+                    ", ".join(
+                        stance_text(s, lang)
+                        for s in comparison.stances_of(respondent.name, t.topic.id)
+                    )
+                    for t in topics
+                ),
+            ]
+        )
+    rows.append(
+        [
+            label("total", lang),
+            str(len(comparison.respondents)),
+            *(str(len(t.respondents)) for t in topics),
+        ]
+    )
     return rows
 
 
@@ -39,11 +56,14 @@ def matrix_xlsx(comparison: Comparison, lang: str, created: dt.datetime) -> byte
     rows = matrix_rows(comparison, lang)
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    book.set_properties({"title": f"{label('notat', lang)}: {comparison.hearing.meta.title}",
-                         "created": created.replace(tzinfo=None)})
+    book.set_properties(
+        {
+            "title": f"{label('notat', lang)}: {comparison.hearing.meta.title}",
+            "created": created.replace(tzinfo=None),
+        }
+    )
     sheet = book.add_worksheet("Matrix")
-    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top",
-                            "bottom": 1})
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
     total = book.add_format({"bold": True, "top": 1})
     day = book.add_format({"num_format": "dd-mm-yyyy", "align": "left"})
     for r, row in enumerate(rows):

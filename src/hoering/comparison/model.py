@@ -69,12 +69,13 @@ class TopicRemarks:
 
     @property
     def total(self) -> int:
-        """"I alt": the remarks on the topic (one respondent may make several)."""
+        """ "I alt": the remarks on the topic (one respondent may make several)."""
         return len(self.remarks)
 
     def by_stance(self) -> list[tuple[str, tuple[Remark, ...]]]:
-        groups = [(s, tuple(r for r in self.remarks if r.stance == s))
-                  for s in (*STANCES, NO_STANCE)]
+        groups = [
+            (s, tuple(r for r in self.remarks if r.stance == s)) for s in (*STANCES, NO_STANCE)
+        ]
         return [(stance, remarks) for stance, remarks in groups if remarks]
 
     @property
@@ -113,13 +114,21 @@ class Comparison:
             stances: dict[str, dict[str, set[str]]] = {}
             for entry in self.topics:
                 for remark in entry.remarks:
-                    stances.setdefault(remark.respondent, {}).setdefault(
-                        entry.topic.id, set()).add(remark.stance)
+                    stances.setdefault(remark.respondent, {}).setdefault(entry.topic.id, set()).add(
+                        remark.stance
+                    )
             order = (*STANCES, NO_STANCE)
-            object.__setattr__(self, "_matrix", {
-                who: {topic: tuple(s for s in order if s in found)
-                      for topic, found in topics.items()}
-                for who, topics in stances.items()})
+            object.__setattr__(
+                self,
+                "_matrix",
+                {
+                    who: {
+                        topic: tuple(s for s in order if s in found)
+                        for topic, found in topics.items()
+                    }
+                    for who, topics in stances.items()
+                },
+            )
         return self.__dict__["_matrix"]
 
 

@@ -17,10 +17,17 @@ NOTAT = "hoeringsnotat"
 BUNDLE = "samlede-hoeringssvar.pdf"
 
 
-def make_outputs(comparison: Comparison, *, formats: Iterable[str] | None = None,
-                 bundle: bool = True, config: Config | None = None,
-                 on_progress: Callable[[str], None] | None = None, layout: str = "emner",
-                 draft: bool = False, folder: Path | None = None) -> dict[str, bytes]:
+def make_outputs(
+    comparison: Comparison,
+    *,
+    formats: Iterable[str] | None = None,
+    bundle: bool = True,
+    config: Config | None = None,
+    on_progress: Callable[[str], None] | None = None,
+    layout: str = "emner",
+    draft: bool = False,
+    folder: Path | None = None,
+) -> dict[str, bytes]:
     """Every output as file name → bytes. ``draft``: the DOCX and PDF are the working copy
     too (file references, guess marks, placeholders); ``folder``: where they will be
     written, so the report's references to the sources can be links."""
@@ -43,8 +50,9 @@ def make_outputs(comparison: Comparison, *, formats: Iterable[str] | None = None
     for fmt in formats:
         step(f"{NOTAT}.{fmt}")
         if fmt == "html":
-            working = NotatOptions(layout=layout, working=True, links_from=folder,
-                                   matrix_limit=None)
+            working = NotatOptions(
+                layout=layout, working=True, links_from=folder, matrix_limit=None
+            )
             report = compose_notat(comparison, authority, chart, working)
             files[f"{NOTAT}.html"] = report_html(comparison, report, templates)
         else:
@@ -66,6 +74,11 @@ def _authority(comparison: Comparison, templates: TemplateFinder) -> Organisatio
         return load_organisation(hearing.meta.authority, templates)
     except SourceError as exc:
         if exc.path is None:
-            raise SourceError(hearing.path, exc.message, key="authority", hint=exc.hint,
-                              line=hearing.line_of(("authority",))) from None
+            raise SourceError(
+                hearing.path,
+                exc.message,
+                key="authority",
+                hint=exc.hint,
+                line=hearing.line_of(("authority",)),
+            ) from None
         raise

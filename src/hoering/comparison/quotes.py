@@ -55,16 +55,21 @@ def _block(block: n.Block, used: list[int]) -> n.Block:
     if isinstance(block, n.Paragraph):
         return dataclasses.replace(block, children=_inlines(block.children, used))
     if isinstance(block, n.BulletList | n.OrderedList):
-        items = tuple(dataclasses.replace(i, blocks=tuple(_block(b, used) for b in i.blocks))
-                      for i in block.items)
+        items = tuple(
+            dataclasses.replace(i, blocks=tuple(_block(b, used) for b in i.blocks))
+            for i in block.items
+        )
         return dataclasses.replace(block, items=items)
     if isinstance(block, n.BlockQuote | n.Callout | n.Group):
         return dataclasses.replace(block, blocks=tuple(_block(b, used) for b in block.blocks))
     if isinstance(block, n.Table):
+
         def cells(row: tuple[n.TableCell, ...]) -> tuple[n.TableCell, ...]:
             return tuple(n.TableCell(_inlines(c.children, used)) for c in row)
-        return dataclasses.replace(block, header=cells(block.header),
-                                   rows=tuple(cells(r) for r in block.rows))
+
+        return dataclasses.replace(
+            block, header=cells(block.header), rows=tuple(cells(r) for r in block.rows)
+        )
     return block
 
 

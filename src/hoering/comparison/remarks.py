@@ -124,10 +124,16 @@ class _Reader:
         topic = heading.topic or (name if name in self.topics else self.by_title.get(key))
         if topic is None or topic not in self.topics:
             close = difflib.get_close_matches(heading.topic or name, self.topics, n=1)
-            self.errors.append(SourceError(
-                self.path, f"heading '{name}' names no topic of hearing.yaml", line=heading.line,
-                hint=f"did you mean '{close[0]}'?" if close
-                else "use one of: " + ", ".join(self.topics)))
+            self.errors.append(
+                SourceError(
+                    self.path,
+                    f"heading '{name}' names no topic of hearing.yaml",
+                    line=heading.line,
+                    hint=f"did you mean '{close[0]}'?"
+                    if close
+                    else "use one of: " + ", ".join(self.topics),
+                )
+            )
             self.section, self.target = False, None
             return
         self.section, self.target = topic, self.comments.setdefault(topic, [])
@@ -138,26 +144,42 @@ class _Reader:
         if respondent is None:
             names = sorted(set(self.respondents.values()))
             close = difflib.get_close_matches(name, names, n=1)
-            self.errors.append(SourceError(
-                self.path, f"'{name}' is not a respondent of this hearing", line=heading.line,
-                hint=f"did you mean '{close[0]}'?" if close
-                else "use a respondent's name: " + ", ".join(names)))
+            self.errors.append(
+                SourceError(
+                    self.path,
+                    f"'{name}' is not a respondent of this hearing",
+                    line=heading.line,
+                    hint=f"did you mean '{close[0]}'?"
+                    if close
+                    else "use a respondent's name: " + ", ".join(names),
+                )
+            )
             self.target = None
             return
         if heading.status is not None and heading.status not in STATUSES:
-            self.errors.append(SourceError(
-                self.path, f"'{heading.status}' is not a status", line=heading.line,
-                key="status", hint="use one of " + ", ".join(STATUSES)))
+            self.errors.append(
+                SourceError(
+                    self.path,
+                    f"'{heading.status}' is not a status",
+                    line=heading.line,
+                    key="status",
+                    hint="use one of " + ", ".join(STATUSES),
+                )
+            )
         content: list[n.Block] = []
         self.entries.setdefault(self.section, {})[respondent] = (heading, content)  # type: ignore[index]
         self.target = content
 
     def result(self) -> AuthorityRemarks:
-        answers = {section: {who: _answer(who, heading, content)
-                             for who, (heading, content) in entries.items()}
-                   for section, entries in self.entries.items()}
-        return AuthorityRemarks({k: tuple(v) for k, v in self.comments.items()}, answers,
-                                tuple(self.changes), self.path)
+        answers = {
+            section: {
+                who: _answer(who, heading, content) for who, (heading, content) in entries.items()
+            }
+            for section, entries in self.entries.items()
+        }
+        return AuthorityRemarks(
+            {k: tuple(v) for k, v in self.comments.items()}, answers, tuple(self.changes), self.path
+        )
 
 
 def _answer(respondent: str, heading: n.Heading, content: Iterable[n.Block]) -> Answer:

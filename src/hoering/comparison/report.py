@@ -12,12 +12,22 @@ from .model import NO_STANCE, STANCES, Comparison
 from .notat import stance_text
 
 WORDS = {
-    "da": {"filter": "Filtrér bemærkningerne", "all": "Alle", "stance": "Holdning",
-           "reset": "Vis alle", "showing": "Viser {n} af {total} bemærkninger.",
-           "general": "Generelle bemærkninger"},
-    "en": {"filter": "Filter the remarks", "all": "All", "stance": "Stance",
-           "reset": "Show all", "showing": "Showing {n} of {total} remarks.",
-           "general": "General remarks"},
+    "da": {
+        "filter": "Filtrér bemærkningerne",
+        "all": "Alle",
+        "stance": "Holdning",
+        "reset": "Vis alle",
+        "showing": "Viser {n} af {total} bemærkninger.",
+        "general": "Generelle bemærkninger",
+    },
+    "en": {
+        "filter": "Filter the remarks",
+        "all": "All",
+        "stance": "Stance",
+        "reset": "Show all",
+        "showing": "Showing {n} of {total} remarks.",
+        "general": "General remarks",
+    },
 }
 
 
@@ -30,6 +40,11 @@ def report_html(comparison: Comparison, document: Document, templates: TemplateF
     words.update({key: label(key, lang) for key in ("topic", "respondent")})
     topics = [{"id": t.topic.id, "title": t.topic.title} for t in comparison.topics]
     return render_page(
-        document, templates, "report.html.j2", words=words, topics=topics,
+        document,
+        templates,
+        "report.html.j2",
+        words=words,
+        topics=topics,
         respondents=[r.name for r in comparison.respondents],
-        stances=[{"id": s, "text": stance_text(s, lang)} for s in (*STANCES, NO_STANCE)])
+        stances=[{"id": s, "text": stance_text(s, lang)} for s in (*STANCES, NO_STANCE)],
+    )

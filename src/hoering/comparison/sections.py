@@ -43,8 +43,11 @@ def sections(blocks: list[n.Block] | tuple[n.Block, ...]) -> list[Section]:
                 continue
         owner = _owner(open_headings)
         owners.setdefault(id(owner), (owner, []))[1].append(block)
-    return [section for owner, content in owners.values()
-            if (section := _section(owner, content)) is not None]
+    return [
+        section
+        for owner, content in owners.values()
+        if (section := _section(owner, content)) is not None
+    ]
 
 
 def _owner(open_headings: list[n.Heading]) -> n.Heading | None:
@@ -65,8 +68,15 @@ def _section(owner: n.Heading | None, content: list[n.Block]) -> Section | None:
         first = owner.line if owner is not None else getattr(content[0], "line", None)
         title = n.plain_text(owner.children).strip() if owner is not None else ""
         return Section(title, first, None, None, False, text, tuple(content))
-    return Section(n.plain_text(owner.children).strip(), owner.line, owner.topic, owner.stance,
-                   owner.guess is not None, text, tuple(content))
+    return Section(
+        n.plain_text(owner.children).strip(),
+        owner.line,
+        owner.topic,
+        owner.stance,
+        owner.guess is not None,
+        text,
+        tuple(content),
+    )
 
 
 def block_text(block: n.Block) -> str:

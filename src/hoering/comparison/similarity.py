@@ -22,8 +22,9 @@ COMMON = 25
 
 def shared_respondents(remarks: list[tuple[str, str]]) -> list[tuple[str, ...]]:
     """For each (respondent, text), the other respondents who wrote one of its sentences."""
-    found = [(index, sentence) for index, (_, text) in enumerate(remarks)
-             for sentence in sentences(text)]
+    found = [
+        (index, sentence) for index, (_, text) in enumerate(remarks) for sentence in sentences(text)
+    ]
     everyone = len({respondent for respondent, _ in remarks})
     stock = max(COMMON, everyone // 2)
     others: list[set[str]] = [set() for _ in remarks]

@@ -54,5 +54,7 @@ def top_level_headings(blocks: tuple[n.Block, ...]) -> tuple[n.Block, ...]:
     shift = min(levels, default=1) - 1
     if shift == 0:
         return blocks
-    return tuple(dataclasses.replace(b, level=b.level - shift) if isinstance(b, n.Heading)
-                 else b for b in blocks)
+    return tuple(
+        dataclasses.replace(b, level=b.level - shift) if isinstance(b, n.Heading) else b
+        for b in blocks
+    )

@@ -17,8 +17,12 @@ def compose(source: Source, organisation: Organisation) -> Document:
     body = read_minutes(source)
     top = min((b.level for b in source.blocks if isinstance(b, n.Heading)), default=2)
     lang = meta.lang
-    blocks = [*front_matter(meta, body, top), *body.blocks,
-              *action_table(body, lang, top), *next_meetings(meta, top)]
+    blocks = [
+        *front_matter(meta, body, top),
+        *body.blocks,
+        *action_table(body, lang, top),
+        *next_meetings(meta, top),
+    ]
     return Document(
         kind="minutes",
         lang=lang,
@@ -31,8 +35,9 @@ def compose(source: Source, organisation: Organisation) -> Document:
         closing=(n.Paragraph((n.Text(referent_line(meta, organisation.name)),)),),
         footnotes=tuple(source.body.footnotes),
         subject=meta.subject or meta.title,
-        keywords=tuple([label("minutes", lang), *([meta.hearing] if meta.hearing else []),
-                        *meta.keywords]),
+        keywords=tuple(
+            [label("minutes", lang), *([meta.hearing] if meta.hearing else []), *meta.keywords]
+        ),
         source=str(source.path),
     )
 
@@ -45,11 +50,17 @@ def minutes_title(title: str, lang: str) -> str:
 
 
 def referent_line(meta: MinutesMeta, letterhead_name: str) -> str:
-    """"Referent: Thomas Petersen, udviklingskonsulent, Ishøj Kommune": the organisation the
+    """ "Referent: Thomas Petersen, udviklingskonsulent, Ishøj Kommune": the organisation the
     referent is listed under among the participants, else the referat's own."""
     person = meta.referent
-    organisation = next((org for org, people in meta.participants.items()
-                         if any(p.name == person.name for p in people)), letterhead_name)
+    organisation = next(
+        (
+            org
+            for org, people in meta.participants.items()
+            if any(p.name == person.name for p in people)
+        ),
+        letterhead_name,
+    )
     text = person.text
     if organisation.casefold() not in text.casefold():
         text += f", {organisation}"
@@ -86,10 +97,15 @@ def front_matter(meta: MinutesMeta, body: MinutesBody, top: int) -> list[n.Block
     if meta.subject:
         blocks.append(_labelled(label("subject", lang), meta.subject))
     blocks.append(n.Heading(top, (n.Text(label("participants", lang)),)))
-    blocks.append(n.Table(
-        (_cell(label("organisation", lang)), _cell(label("participants", lang))),
-        tuple((_cell(org), _cell(_people(people))) for org, people in meta.participants.items()),
-        caption=label("participants", lang)))
+    blocks.append(
+        n.Table(
+            (_cell(label("organisation", lang)), _cell(label("participants", lang))),
+            tuple(
+                (_cell(org), _cell(_people(people))) for org, people in meta.participants.items()
+            ),
+            caption=label("participants", lang),
+        )
+    )
     if meta.absent:
         absent = "; ".join(f"{_people(people)} ({org})" for org, people in meta.absent.items())
         blocks.append(_labelled(label("absent", lang), absent))
@@ -97,8 +113,9 @@ def front_matter(meta: MinutesMeta, body: MinutesBody, top: int) -> list[n.Block
         blocks.append(_labelled(label("chair", lang), meta.chair.text))
     if body.agenda:
         blocks.append(n.Heading(top, (n.Text(label("agenda", lang)),)))
-        items = tuple(n.ListItem((n.Paragraph((n.Text(item.split(" ", 1)[1]),)),))
-                      for item in body.agenda)
+        items = tuple(
+            n.ListItem((n.Paragraph((n.Text(item.split(" ", 1)[1]),)),)) for item in body.agenda
+        )
         blocks.append(n.OrderedList(items))
     return blocks
 
@@ -107,13 +124,19 @@ def action_table(body: MinutesBody, lang: str, top: int) -> list[n.Block]:
     if not body.actions:
         return []
     rows = tuple(
-        (_cell(a.owner), _cell(a.task),
-         _cell(deadline_text(a, lang) if a.deadline else label("no_deadline", lang)),
-         _cell(label("done", lang) if a.done else label("open", lang)))
-        for a in body.actions)
+        (
+            _cell(a.owner),
+            _cell(a.task),
+            _cell(deadline_text(a, lang) if a.deadline else label("no_deadline", lang)),
+            _cell(label("done", lang) if a.done else label("open", lang)),
+        )
+        for a in body.actions
+    )
     header = tuple(_cell(label(key, lang)) for key in ("who", "what", "when", "status"))
-    return [n.Heading(top, (n.Text(label("action_items", lang)),)),
-            n.Table(header, rows, caption=label("action_items", lang))]
+    return [
+        n.Heading(top, (n.Text(label("action_items", lang)),)),
+        n.Table(header, rows, caption=label("action_items", lang)),
+    ]
 
 
 def next_meetings(meta: MinutesMeta, top: int) -> list[n.Block]:

@@ -24,8 +24,16 @@ from ..hearing import Form, Hearing
 from .rows import FormRow, form_rows
 from .tables import BadLine, Partition, columns_of, partitions, read_batches, table_files
 
-__all__ = ["FormRow", "Partition", "TableCheck", "check_table", "form_of", "read_partition",
-           "table_files", "partitions"]
+__all__ = [
+    "FormRow",
+    "Partition",
+    "TableCheck",
+    "check_table",
+    "form_of",
+    "read_partition",
+    "table_files",
+    "partitions",
+]
 
 
 @dataclass
@@ -42,17 +50,22 @@ class TableCheck:
         if not self.unmapped:
             return None
         names = ", ".join(f"'{c}'" for c in self.unmapped)
-        return (f"{display_path(self.path)}: columns not in form: in hearing.yaml, so not "
-                f"read: {names} (map a column to a topic under form.topics to read it)")
+        return (
+            f"{display_path(self.path)}: columns not in form: in hearing.yaml, so not "
+            f"read: {names} (map a column to a topic under form.topics to read it)"
+        )
 
 
 def form_of(hearing: Hearing, path: Path | None = None) -> Form:
     """The hearing's ``form:``; an error naming ``path`` (a table file) when there is none."""
     if hearing.meta.form is None:
         where = path if path is not None else hearing.path
-        raise SourceError(where, "is a table of answers, but hearing.yaml has no form: block",
-                          hint="map its columns in hearing.yaml under form: (respondent, "
-                               "organisation, date, topics); see the README")
+        raise SourceError(
+            where,
+            "is a table of answers, but hearing.yaml has no form: block",
+            hint="map its columns in hearing.yaml under form: (respondent, "
+            "organisation, date, topics); see the README",
+        )
     return hearing.meta.form
 
 
@@ -65,12 +78,15 @@ def check_table(path: Path, form: Form, hearing: Hearing) -> TableCheck:
             continue
         free = [c for c in columns if c not in form.columns]
         close = difflib.get_close_matches(column, free, n=1)
-        listed = ", ".join(f"'{c}'" for c in columns[:12]) + (", …" if len(columns) > 12
-                                                                else "")
-        check.missing.append(SourceError(
-            path, f"has no column '{column}' (form.{key} in {display_path(hearing.path)})",
-            hint=(f"did you mean '{close[0]}'? " if close else "")
-            + f"the file's columns are: {listed}"))
+        listed = ", ".join(f"'{c}'" for c in columns[:12]) + (", …" if len(columns) > 12 else "")
+        check.missing.append(
+            SourceError(
+                path,
+                f"has no column '{column}' (form.{key} in {display_path(hearing.path)})",
+                hint=(f"did you mean '{close[0]}'? " if close else "")
+                + f"the file's columns are: {listed}",
+            )
+        )
     check.unmapped = [c for c in columns if c not in form.columns]
     return check
 
@@ -91,5 +107,8 @@ def read_partition(part: Partition, form: Form) -> Iterator[FormRow | HoeringErr
         yield from form_rows(batch, form, part.path)
     for line in bad:
         where = f"row {line.row}" if line.row is not None else "a row"
-        yield SourceError(part.path, f"{where}: {line.message}",
-                          hint="a cell with the delimiter in it must be in quotes")
+        yield SourceError(
+            part.path,
+            f"{where}: {line.message}",
+            hint="a cell with the delimiter in it must be in quotes",
+        )

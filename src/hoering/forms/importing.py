@@ -32,10 +32,17 @@ def import_table(path: Path, folder: Path, *, force: bool = False) -> CopiedTabl
     if check.missing:
         raise SourceErrors(check.missing)
     target = hearing.responses_folder / path.name
-    if target.exists() and target.resolve() != path.resolve() and not force \
-            and not filecmp.cmp(target, path, shallow=False):
-        raise SourceError(path, f"{display_path(target)} already exists with other answers",
-                          hint="rename the export, or use --force to replace it")
+    if (
+        target.exists()
+        and target.resolve() != path.resolve()
+        and not force
+        and not filecmp.cmp(target, path, shallow=False)
+    ):
+        raise SourceError(
+            path,
+            f"{display_path(target)} already exists with other answers",
+            hint="rename the export, or use --force to replace it",
+        )
     if target.resolve() != path.resolve():
         with atomic_file(target) as temporary:
             shutil.copyfile(path, temporary)  # streamed: an export can be gigabytes

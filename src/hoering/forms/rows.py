@@ -35,8 +35,7 @@ def row_label(path: Path, row: int) -> str:
     return f"record {row}" if path.suffix.lower() == ".parquet" else f"row {row}"
 
 
-def form_rows(batch: Batch, form: Form, path: Path
-              ) -> Iterator[FormRow | SourceError]:
+def form_rows(batch: Batch, form: Form, path: Path) -> Iterator[FormRow | SourceError]:
     """Each row of ``batch`` as a :class:`FormRow`, or the error that makes it unreadable."""
     columns = batch.columns
     names = columns[form.respondent] if form.respondent else None
@@ -46,14 +45,17 @@ def form_rows(batch: Batch, form: Form, path: Path
     for index, row in enumerate(batch.rows):
         try:
             respondent = _name(names[index] if names else None, form.respondent)
-            organisation = _name(organisations[index] if organisations else None,
-                                 form.organisation)
+            organisation = _name(organisations[index] if organisations else None, form.organisation)
             date = _date(dates[index], form.date)
-            cells = tuple((topic, text) for topic, values, column in topics
-                          if (text := _cell(values[index], column)))
+            cells = tuple(
+                (topic, text)
+                for topic, values, column in topics
+                if (text := _cell(values[index], column))
+            )
         except _BadCell as bad:
-            yield SourceError(path, f"{row_label(path, row)}: {bad.column}: {bad.message}",
-                              hint=bad.hint)
+            yield SourceError(
+                path, f"{row_label(path, row)}: {bad.column}: {bad.message}", hint=bad.hint
+            )
             continue
         yield FormRow(row, respondent, organisation, date, cells)
 
@@ -76,16 +78,23 @@ def text_of(value: Any) -> str:
 def _name(value: Any, column: str | None) -> str:
     text = " ".join(text_of(value).split())
     if len(text) > MAX_NAME:
-        raise _BadCell(column or "", f"is {len(text)} characters long, not a name",
-                       hint="check that the columns of the export are the ones form: names")
+        raise _BadCell(
+            column or "",
+            f"is {len(text)} characters long, not a name",
+            hint="check that the columns of the export are the ones form: names",
+        )
     return text
 
 
 def _cell(value: Any, column: str) -> str:
     text = text_of(value)
     if len(text) > MAX_CELL:
-        raise _BadCell(column, f"is {len(text):,} characters long; an answer has at most "
-                               f"{MAX_CELL:,}".replace(",", "."))
+        raise _BadCell(
+            column,
+            f"is {len(text):,} characters long; an answer has at most {MAX_CELL:,}".replace(
+                ",", "."
+            ),
+        )
     return text
 
 
@@ -105,6 +114,7 @@ def _date(value: Any, column: str) -> dt.date:
 
     date = parse_date(text.split(" ")[0]) if text[:1].isdigit() else None
     if date is None:
-        raise _BadCell(column, f"'{text[:40]}' is not a date",
-                       hint="write it as 2019-06-21 or 21-06-2019")
+        raise _BadCell(
+            column, f"'{text[:40]}' is not a date", hint="write it as 2019-06-21 or 21-06-2019"
+        )
     return date

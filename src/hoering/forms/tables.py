@@ -59,8 +59,11 @@ def table_files(folder: Path) -> list[Path]:
     """The table files in ``folder`` (a hearing's responses/), sorted."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
-                  if p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith((".", "~$")))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith((".", "~$"))
+    )
 
 
 def partitions(path: Path) -> list[Partition]:
@@ -74,14 +77,21 @@ def partitions(path: Path) -> list[Partition]:
             if rows >= PARQUET_ROWS_PER_PARTITION and index + 1 < groups:
                 bounds.append(index + 1)
                 rows = 0
-        return [Partition(path, start, stop)
-                for start, stop in zip(bounds, [*bounds[1:], groups], strict=True)]
+        return [
+            Partition(path, start, stop)
+            for start, stop in zip(bounds, [*bounds[1:], groups], strict=True)
+        ]
     if kind == ".csv":
         per_part = CSV_BLOCK_BYTES * CSV_BATCHES_PER_PARTITION
         count = max(1, math.ceil(path.stat().st_size / per_part))
-        return [Partition(path, i * CSV_BATCHES_PER_PARTITION,
-                          None if i == count - 1 else (i + 1) * CSV_BATCHES_PER_PARTITION)
-                for i in range(count)]
+        return [
+            Partition(
+                path,
+                i * CSV_BATCHES_PER_PARTITION,
+                None if i == count - 1 else (i + 1) * CSV_BATCHES_PER_PARTITION,
+            )
+            for i in range(count)
+        ]
     return [Partition(path, 0, None)]
 
 
@@ -112,24 +122,27 @@ def _parquet(path: Path):
     try:
         import pyarrow.parquet as pq
     except ImportError:
-        raise SourceError(path, MISSING_PACKAGE.format(kind="Parquet", package="pyarrow")
-                          ) from None
+        raise SourceError(path, MISSING_PACKAGE.format(kind="Parquet", package="pyarrow")) from None
     try:
         return pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several kinds for a broken file
-        raise SourceError(path, f"cannot be read as Parquet: {exc}",
-                          hint="export the table again") from None
+        raise SourceError(
+            path, f"cannot be read as Parquet: {exc}", hint="export the table again"
+        ) from None
 
 
 def _parquet_batches(part: Partition, columns: list[str]) -> Iterator[Batch]:
     table = _parquet(part.path)
     metadata = table.metadata
     first = sum(metadata.row_group(i).num_rows for i in range(part.start)) + 1
-    groups = list(range(part.start, part.stop if part.stop is not None
-                        else metadata.num_row_groups))
+    groups = list(
+        range(part.start, part.stop if part.stop is not None else metadata.num_row_groups)
+    )
     for batch in table.iter_batches(batch_size=10_000, row_groups=groups, columns=columns):
-        yield Batch({name: batch.column(name).to_pylist() for name in columns},
-                    list(range(first, first + batch.num_rows)))
+        yield Batch(
+            {name: batch.column(name).to_pylist() for name in columns},
+            list(range(first, first + batch.num_rows)),
+        )
         first += batch.num_rows
 
 
@@ -155,20 +168,22 @@ def _open_csv(path: Path, columns: list[str], on_bad):
         import pyarrow as pa
         import pyarrow.csv as pc
     except ImportError:
-        raise SourceError(path, MISSING_PACKAGE.format(kind="CSV", package="pyarrow")
-                          ) from None
-    read = pc.ReadOptions(block_size=CSV_BLOCK_BYTES, use_threads=False,
-                          encoding=_encoding(path))
-    parse = pc.ParseOptions(delimiter=_delimiter(path), newlines_in_values=True,
-                            invalid_row_handler=on_bad)
-    convert = pc.ConvertOptions(column_types={c: pa.string() for c in columns},
-                                include_columns=columns or None)
+        raise SourceError(path, MISSING_PACKAGE.format(kind="CSV", package="pyarrow")) from None
+    read = pc.ReadOptions(block_size=CSV_BLOCK_BYTES, use_threads=False, encoding=_encoding(path))
+    parse = pc.ParseOptions(
+        delimiter=_delimiter(path), newlines_in_values=True, invalid_row_handler=on_bad
+    )
+    convert = pc.ConvertOptions(
+        column_types={c: pa.string() for c in columns}, include_columns=columns or None
+    )
     try:
-        return pc.open_csv(path, read_options=read, parse_options=parse,
-                           convert_options=convert)
+        return pc.open_csv(path, read_options=read, parse_options=parse, convert_options=convert)
     except Exception as exc:  # pyarrow.ArrowInvalid and friends
-        raise SourceError(path, f"cannot be read as CSV: {_first_line(exc)}",
-                          hint="save it as UTF-8 CSV with a header row") from None
+        raise SourceError(
+            path,
+            f"cannot be read as CSV: {_first_line(exc)}",
+            hint="save it as UTF-8 CSV with a header row",
+        ) from None
 
 
 def _first_line(exc: Exception) -> str:
@@ -179,8 +194,12 @@ def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
     found: list[BadLine] = []
 
     def on_bad(line) -> str:
-        found.append(BadLine(line.number, f"has {line.actual_columns} fields, the header has "
-                                          f"{line.expected_columns}"))
+        found.append(
+            BadLine(
+                line.number,
+                f"has {line.actual_columns} fields, the header has {line.expected_columns}",
+            )
+        )
         return "skip"
 
     reader = _open_csv(part.path, columns, on_bad)
@@ -195,16 +214,22 @@ def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
             part = Partition(part.path, part.start, None)  # the last partition: all to the end
             break
         except Exception as exc:
-            raise SourceError(part.path, f"cannot be read as CSV: {_first_line(exc)}",
-                              hint="save it as UTF-8 CSV with a header row") from None
+            raise SourceError(
+                part.path,
+                f"cannot be read as CSV: {_first_line(exc)}",
+                hint="save it as UTF-8 CSV with a header row",
+            ) from None
         if index == part.start:
             before = numbering.row
         numbers = numbering.next(batch.num_rows)
         if index >= part.start:
             yield Batch({name: batch.column(name).to_pylist() for name in columns}, numbers)
     if before is not None:  # this partition's bad lines: after the rows before it, up to its end
-        bad.extend(b for b in found if (b.row or 0) > before
-                   and (part.stop is None or (b.row or 0) <= numbering.row))
+        bad.extend(
+            b
+            for b in found
+            if (b.row or 0) > before and (part.stop is None or (b.row or 0) <= numbering.row)
+        )
 
 
 class _RowNumbers:
@@ -217,8 +242,9 @@ class _RowNumbers:
         self.pending: list[int] = []
 
     def next(self, count: int) -> list[int]:
-        skipped = sorted([*self.pending,
-                          *(b.row for b in self.skipped[self.seen:] if b.row is not None)])
+        skipped = sorted(
+            [*self.pending, *(b.row for b in self.skipped[self.seen :] if b.row is not None)]
+        )
         self.seen = len(self.skipped)
         numbers = []
         for _ in range(count):
@@ -247,13 +273,17 @@ class _xlsx:
         try:
             import openpyxl
         except ImportError:
-            raise SourceError(self.path, MISSING_PACKAGE.format(kind="XLSX",
-                                                                package="openpyxl")) from None
+            raise SourceError(
+                self.path, MISSING_PACKAGE.format(kind="XLSX", package="openpyxl")
+            ) from None
         try:
             self.book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException
-            raise SourceError(self.path, f"cannot be read as XLSX: {_first_line(exc)}",
-                              hint="open it in Excel and save it again as .xlsx") from None
+            raise SourceError(
+                self.path,
+                f"cannot be read as XLSX: {_first_line(exc)}",
+                hint="open it in Excel and save it again as .xlsx",
+            ) from None
         return self.book.worksheets[0]
 
     def __exit__(self, *_exc) -> None:
@@ -272,9 +302,11 @@ def _xlsx_batches(path: Path, columns: list[str]) -> Iterator[Batch]:
         batch = Batch({name: [] for name in columns}, [])
         for number, values in enumerate(rows, start=2):
             if number > XLSX_MAX_ROWS + 1:
-                raise SourceError(path, f"has more than {XLSX_MAX_ROWS} rows",
-                                  hint="export the answers as CSV or Parquet, which are read "
-                                       "in parts")
+                raise SourceError(
+                    path,
+                    f"has more than {XLSX_MAX_ROWS} rows",
+                    hint="export the answers as CSV or Parquet, which are read in parts",
+                )
             for name, index in where.items():
                 batch.columns[name].append(values[index] if index < len(values) else None)
             batch.rows.append(number)

@@ -23,11 +23,16 @@ from .lines import Extracted, Line
 BANDS = (0.12, 0.15, 0.08)
 BULLET = re.compile(r"^(?:[•*–-]|o(?=\s))\s+")
 NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
-CLOSING = re.compile(r"^(?:på vegne af|med venlig hilsen|venlig hilsen|mvh\.?$|"
-                     r"med venlige hilsner|on behalf of|kind regards|yours sincerely)",
-                     re.IGNORECASE)
-SUBJECT_START = re.compile(r"^(?:vedr(?:\.|ørende)?:?\s|emne:|høringssvar|høring\b|"
-                           r"bemærkninger til|kommentarer til)", re.IGNORECASE)
+CLOSING = re.compile(
+    r"^(?:på vegne af|med venlig hilsen|venlig hilsen|mvh\.?$|"
+    r"med venlige hilsner|on behalf of|kind regards|yours sincerely)",
+    re.IGNORECASE,
+)
+SUBJECT_START = re.compile(
+    r"^(?:vedr(?:\.|ørende)?:?\s|emne:|høringssvar|høring\b|"
+    r"bemærkninger til|kommentarer til)",
+    re.IGNORECASE,
+)
 KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "til", "som", "and", "or"}
 SENTENCE_END = (".", "!", "?", ":", ";")
 
@@ -85,19 +90,34 @@ def clean(extracted: Extracted) -> Cleaned:
         running = [line for line in lines if line.region != "body"]
     body = [line for line in lines if line.region == "body"]
     size = body_size(body)
-    body, footnotes = split_footnotes(body, size) if extracted.kind == "pdf" else (
-        body, dict(extracted.footnotes))
+    body, footnotes = (
+        split_footnotes(body, size)
+        if extracted.kind == "pdf"
+        else (body, dict(extracted.footnotes))
+    )
     letterhead, subject, body, subject_found_by = split_letterhead(
-        merge_split_lines(body) if extracted.kind == "pdf" else body, size)
+        merge_split_lines(body) if extracted.kind == "pdf" else body, size
+    )
     body, closing = split_closing(body)
-    paragraphs = [Para(line.text, line, list_kind=line.list_kind) if line.paragraph
-                  else None for line in body]
+    paragraphs = [
+        Para(line.text, line, list_kind=line.list_kind) if line.paragraph else None for line in body
+    ]
     if extracted.kind == "pdf":
         paragraphs = join_lines(merge_split_lines(attach_markers(body)), size)
-    recipient = recipient_block(letterhead, _left_edge(body)) if extracted.kind == "pdf" \
-        else []
-    return Cleaned([p for p in paragraphs if p is not None], size, letterhead, subject,
-                   closing, running, footnotes, lines, subject_found_by, aside, recipient)
+    recipient = recipient_block(letterhead, _left_edge(body)) if extracted.kind == "pdf" else []
+    return Cleaned(
+        [p for p in paragraphs if p is not None],
+        size,
+        letterhead,
+        subject,
+        closing,
+        running,
+        footnotes,
+        lines,
+        subject_found_by,
+        aside,
+        recipient,
+    )
 
 
 def _left_edge(lines: list[Line]) -> float | None:
@@ -123,10 +143,14 @@ def split_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[in
     lines = _attach_note_numbers(lines, size)
     for line in lines:
         match = FOOTNOTE_START.match(line.text)
-        if (line.footnote is None and match and line.size < size * 0.95
-                and line.top > line.page_height * 0.5):
+        if (
+            line.footnote is None
+            and match
+            and line.size < size * 0.95
+            and line.top > line.page_height * 0.5
+        ):
             line.footnote = int(match.group(1))
-            line.text = line.text[match.end():].strip()
+            line.text = line.text[match.end() :].strip()
     on_page: dict[int, set[int]] = {}
     for line in lines:
         if line.footnote is not None:
@@ -135,8 +159,11 @@ def split_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[in
         numbers = on_page.get(line.page)
         if numbers and line.footnote is None and line.size >= size * 0.95:
             line.text = FOOTNOTE_REF.sub(
-                lambda m, known=numbers: f"[^{m.group(1)}]" if int(m.group(1)) in known
-                else m.group(0), line.text)
+                lambda m, known=numbers: (
+                    f"[^{m.group(1)}]" if int(m.group(1)) in known else m.group(0)
+                ),
+                line.text,
+            )
     body: list[Line] = []
     notes: dict[int, str] = {}
     current: int | None = None
@@ -155,8 +182,10 @@ def split_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[in
 
 def _unresolved_as_digits(body: list[Line], notes: dict[int, str]) -> None:
     for line in body:
-        line.text = NOTE_REF.sub(lambda m: m.group(0) if int(m.group(1)) in notes
-                                 else m.group(1).translate(SUPERSCRIPT), line.text)
+        line.text = NOTE_REF.sub(
+            lambda m: m.group(0) if int(m.group(1)) in notes else m.group(1).translate(SUPERSCRIPT),
+            line.text,
+        )
 
 
 NOTE_REF = re.compile(r"\[\^(\d+)\]")
@@ -170,10 +199,16 @@ def _attach_note_numbers(lines: list[Line], size: float) -> list[Line]:
     for index, line in enumerate(lines):
         text = line.text.strip()
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if (text.isdigit() and len(text) <= 2 and line.size < size * 0.95
-                and line.top > line.page_height * 0.5 and following is not None
-                and following.page == line.page and abs(following.top - line.top) < size
-                and 0 <= following.x0 - line.x1 < 20):
+        if (
+            text.isdigit()
+            and len(text) <= 2
+            and line.size < size * 0.95
+            and line.top > line.page_height * 0.5
+            and following is not None
+            and following.page == line.page
+            and abs(following.top - line.top) < size
+            and 0 <= following.x0 - line.x1 < 20
+        ):
             following.text = f"{text} {following.text}"
             following.x0 = line.x0
             continue
@@ -181,22 +216,30 @@ def _attach_note_numbers(lines: list[Line], size: float) -> list[Line]:
     return result
 
 
-def split_letterhead(lines: list[Line], size: float
-                     ) -> tuple[list[Line], list[Line], list[Line], str]:
+def split_letterhead(
+    lines: list[Line], size: float
+) -> tuple[list[Line], list[Line], list[Line], str]:
     """(letterhead and address lines, subject lines, the rest, how the subject was found)."""
     start, how = _subject_start(lines, size)
     if start is None:
         return [], [], lines, ""
     end = start + 1
-    while (end < len(lines) and lines[end].page == lines[start].page
-           and abs(lines[end].size - lines[start].size) < 0.2
-           and lines[end].bold == lines[start].bold and not lines[start].paragraph
-           and lines[end].top - lines[end - 1].bottom < lines[start].size * 0.6):
+    while (
+        end < len(lines)
+        and lines[end].page == lines[start].page
+        and abs(lines[end].size - lines[start].size) < 0.2
+        and lines[end].bold == lines[start].bold
+        and not lines[start].paragraph
+        and lines[end].top - lines[end - 1].bottom < lines[start].size * 0.6
+    ):
         end += 1
     subject = lines[start:end]
     bottom = max(line.bottom for line in subject)
-    beside = [line for line in lines[end:] if line.page == subject[0].page
-              and not line.paragraph and line.bottom <= bottom + 1]
+    beside = [
+        line
+        for line in lines[end:]
+        if line.page == subject[0].page and not line.paragraph and line.bottom <= bottom + 1
+    ]
     ids = {id(line) for line in beside}
     rest = [line for line in lines[end:] if id(line) not in ids]
     # what stands beside the subject (a floated "Direkte 72 22 74 00") is letterhead too
@@ -207,8 +250,9 @@ def _subject_start(lines: list[Line], size: float) -> tuple[int | None, str]:
     """Where the subject line is on page 1, and how it was found: a Word title style; a
     bold or large line that reads like a subject ("Høringssvar vedr. …"); the largest text
     that is not the sender's name in the logo; a plain line that reads like a subject."""
-    first_page = [i for i, line in enumerate(lines[:40]) if line.page == lines[0].page
-                  and not line.table]
+    first_page = [
+        i for i, line in enumerate(lines[:40]) if line.page == lines[0].page and not line.table
+    ]
     for i in first_page:
         if lines[i].style.lower() in ("title", "subtitle"):
             return i, "Word title style"
@@ -235,8 +279,11 @@ def _reads_like_subject(text: str) -> bool:
 def _logo(line: Line, index: int) -> bool:
     """The sender's name set large at the very top (a logo in letters), not a subject."""
     text = line.text.strip()
-    return index <= 1 and len(text.split()) <= 4 and (
-        text.isupper() or line.bottom < line.page_height * 0.12)
+    return (
+        index <= 1
+        and len(text.split()) <= 4
+        and (text.isupper() or line.bottom < line.page_height * 0.12)
+    )
 
 
 def _largest(lines: list[Line], indices: list[int]) -> float:
@@ -257,15 +304,21 @@ BARE_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)])$")
 def attach_markers(lines: list[Line]) -> list[Line]:
     """Put list markers that the PDF keeps apart ("•" beside the item text) in front of
     their item, where the item text is in reading order."""
-    markers = [line for line in lines
-               if BARE_MARKER.match(line.text.strip()) or only_bullets(line.text)]
+    markers = [
+        line for line in lines if BARE_MARKER.match(line.text.strip()) or only_bullets(line.text)
+    ]
     if not markers:
         return lines
     used: set[int] = set()
     for marker in markers:
         for line in lines:
-            if (line is not marker and id(line) not in used and line.page == marker.page
-                    and abs(line.top - marker.top) < 2 and 0 <= line.x0 - marker.x1 < 30):
+            if (
+                line is not marker
+                and id(line) not in used
+                and line.page == marker.page
+                and abs(line.top - marker.top) < 2
+                and 0 <= line.x0 - marker.x1 < 30
+            ):
                 mark = "•" if only_bullets(marker.text) else marker.text.strip()
                 line.text = f"{mark} {line.text}"
                 line.x0 = marker.x0
@@ -289,14 +342,24 @@ def merge_split_lines(lines: list[Line]) -> list[Line]:
             index = end
             continue
         line = lines[index]
-        if result and _beside(result[-1], line) and line.x0 > result[-1].x1 \
-                and line.x0 - result[-1].x1 < line.size * 3 and not result[-1].table:
+        if (
+            result
+            and _beside(result[-1], line)
+            and line.x0 > result[-1].x1
+            and line.x0 - result[-1].x1 < line.size * 3
+            and not result[-1].table
+        ):
             last = result[-1]
             marker = only_bullets(last.text) or BARE_MARKER.match(last.text.strip())
             text = normalise_bullet(f"{last.text} {line.text}")  # "‣" + its item
-            result[-1] = Line(**{**last.__dict__, "text": text,
-                                 "x1": line.x1, "bold_label": line.bold_label if marker
-                                 else last.bold_label})
+            result[-1] = Line(
+                **{
+                    **last.__dict__,
+                    "text": text,
+                    "x1": line.x1,
+                    "bold_label": line.bold_label if marker else last.bold_label,
+                }
+            )
         else:
             result.append(line)
         index += 1
@@ -323,8 +386,9 @@ def join_text(before: str, after: str) -> str:
     return before + " " + after
 
 
-ADDRESS = re.compile(r"(?:[/@\\]|www\.|https?:|\.(?:pdf|docx?|xlsx?|html?|dk|com|eu|org)\b)",
-                     re.IGNORECASE)
+ADDRESS = re.compile(
+    r"(?:[/@\\]|www\.|https?:|\.(?:pdf|docx?|xlsx?|html?|dk|com|eu|org)\b)", re.IGNORECASE
+)
 
 
 def _address_like(before_word: str, after_word: str) -> bool:
@@ -348,14 +412,18 @@ def join_lines(lines: list[Line], size: float) -> list[Para]:
         line = lines[index]
         end = _table_end(lines, index)
         if end > index:
-            result.append(Para("", Line("", page=line.page, table=_rows(lines[index:end]),
-                                        paragraph=True)))
+            result.append(
+                Para("", Line("", page=line.page, table=_rows(lines[index:end]), paragraph=True))
+            )
             current = previous = None
             index = end
             continue
         index += 1
-        if current is not None and previous is not None and _continues(previous, line,
-                                                                         current, right):
+        if (
+            current is not None
+            and previous is not None
+            and _continues(previous, line, current, right)
+        ):
             current.text = join_text(current.text, line.text)
             current.lines += 1
         else:
@@ -396,9 +464,12 @@ def _continues(previous: Line, line: Line, current: Para, right: float) -> bool:
 def _mid_sentence(previous: Line, line: Line, gap: float) -> bool:
     """A sentence running on at the same indent across wider line spacing (a quotation set
     with more leading): the line before ends mid-sentence and this one goes on in lower case."""
-    return (gap < previous.size * 1.3 and abs(line.x0 - previous.x0) < 3
-            and not previous.text.rstrip().endswith(SENTENCE_END)
-            and line.text[:1].islower())
+    return (
+        gap < previous.size * 1.3
+        and abs(line.x0 - previous.x0) < 3
+        and not previous.text.rstrip().endswith(SENTENCE_END)
+        and line.text[:1].islower()
+    )
 
 
 def _beside(a: Line, b: Line) -> bool:
@@ -410,7 +481,7 @@ def _table_end(lines: list[Line], start: int) -> int:
     share a row with another line (in row or in column order), and wrapped cell lines
     under a column."""
     first = lines[start]
-    nearby = lines[start + 1:start + 40]
+    nearby = lines[start + 1 : start + 40]
     if not any(_beside(first, other) for other in nearby):
         return start
     columns = {round(first.x0)}
@@ -421,7 +492,7 @@ def _table_end(lines: list[Line], start: int) -> int:
         line = lines[end]
         if line.page != first.page or line.top > bottom + line.size * 1.6:
             break
-        partners = [o for o in lines[start:end + 40] if o is not line and _beside(line, o)]
+        partners = [o for o in lines[start : end + 40] if o is not line and _beside(line, o)]
         if partners:
             columns.add(round(line.x0))
             rows.add(round(line.top))
@@ -457,8 +528,10 @@ def _rows(lines: list[Line]) -> list[list[str]]:
             groups[-1].append(line)
         else:
             groups.append([line])
-    columns = sorted({round(line.x0) for group in groups if len(group) > 1 for line in group}
-                     or {round(line.x0) for line in lines})
+    columns = sorted(
+        {round(line.x0) for group in groups if len(group) > 1 for line in group}
+        or {round(line.x0) for line in lines}
+    )
     rows: list[list[str]] = []
     for group in groups:
         cells: dict[int, str] = {}

@@ -46,10 +46,15 @@ def read_docx(path: Path) -> Extracted:
         lines += _running(section, reading, "footer", len(lines))
     if not any(line.text.strip() or line.table for line in lines if line.region == "body"):
         raise ImportFileError(path, "has no text", hint="check that it is the right file")
-    footnotes = {key: "".join(span.text for span in spans)
-                 for key, spans in reading.notes.items()}
-    return Extracted("docx", lines, 1, footnotes, note_spans=reading.notes,
-                     notices=reading.runs.revisions.notices())
+    footnotes = {key: "".join(span.text for span in spans) for key, spans in reading.notes.items()}
+    return Extracted(
+        "docx",
+        lines,
+        1,
+        footnotes,
+        note_spans=reading.notes,
+        notices=reading.runs.revisions.notices(),
+    )
 
 
 def _reading(document: Any) -> _Reading:
@@ -73,8 +78,7 @@ def _read_notes(part: Any, kind: str, runs: RunReader, notes: dict[int, list[Spa
 
     root = etree.fromstring(part.blob)
     for note in root.findall(W + kind):
-        if note.get(W + "type") in ("separator", "continuationSeparator",
-                                    "continuationNotice"):
+        if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
         spans: list[Span] = []
         for paragraph in note.iter(W + "p"):
@@ -117,8 +121,11 @@ def _part_element(document: Any, name: str) -> Any | None:
 
 
 def _links(part: Any) -> dict[str, str]:
-    return {rid: rel.target_ref for rid, rel in part.rels.items()
-            if rel.is_external and rel.reltype == RELATIONSHIP + "hyperlink"}
+    return {
+        rid: rel.target_ref
+        for rid, rel in part.rels.items()
+        if rel.is_external and rel.reltype == RELATIONSHIP + "hyperlink"
+    }
 
 
 def _running(section: Any, reading: _Reading, region: str, start: int) -> list[Line]:
@@ -135,8 +142,7 @@ def _running(section: Any, reading: _Reading, region: str, start: int) -> list[L
         if part.is_linked_to_previous and part is not parts[-1]:
             continue
         for element in part._element.iter(W + "p"):
-            for line in _paragraph(Paragraph(element, part), reading, start + len(lines),
-                                   region):
+            for line in _paragraph(Paragraph(element, part), reading, start + len(lines), region):
                 if line.text not in seen:
                     seen.add(line.text)
                     lines.append(line)
@@ -153,20 +159,29 @@ def _open(path: Path):
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # bad CRC, lying sizes
-        raise ImportFileError(path, f"is damaged: a part of the zip archive inside cannot be "
-                              f"unpacked ({str(exc)[:80]})",
-                              hint="ask the sender for the file again") from None
+        raise ImportFileError(
+            path,
+            f"is damaged: a part of the zip archive inside cannot be unpacked ({str(exc)[:80]})",
+            hint="ask the sender for the file again",
+        ) from None
     except RecursionError:
-        raise ImportFileError(path, "is damaged: its XML is nested too deeply to read",
-                              hint="ask the sender for the file again") from None
+        raise ImportFileError(
+            path,
+            "is damaged: its XML is nested too deeply to read",
+            hint="ask the sender for the file again",
+        ) from None
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise ImportFileError(path, f"is damaged and cannot be read as DOCX ({exc})"[:160],
-                              hint="ask the sender for the file again") from None
+        raise ImportFileError(
+            path,
+            f"is damaged and cannot be read as DOCX ({exc})"[:160],
+            hint="ask the sender for the file again",
+        ) from None
     except Exception as exc:  # lxml raises its own XMLSyntaxError for broken XML
         if type(exc).__name__ != "XMLSyntaxError":
             raise
-        raise ImportFileError(path, "is damaged: its XML cannot be read",
-                              hint="ask the sender for the file again") from None
+        raise ImportFileError(
+            path, "is damaged: its XML cannot be read", hint="ask the sender for the file again"
+        ) from None
     return document
 
 
@@ -236,11 +251,21 @@ def _paragraph(paragraph: Any, reading: _Reading, index: int, region: str) -> li
     runs = [run for run in paragraph.runs if run.text.strip()]
     style = paragraph.style
     style_name = style.name if style is not None else ""
-    line = Line(text="", top=index, size=_size(runs, style), region=region, style=style_name,
-                bold=bool(runs) and all(_bold(run, style) for run in runs), paragraph=True)
+    line = Line(
+        text="",
+        top=index,
+        size=_size(runs, style),
+        region=region,
+        style=style_name,
+        bold=bool(runs) and all(_bold(run, style) for run in runs),
+        paragraph=True,
+    )
     ppr = element.pPr
-    style_id = ppr.find(W + "pStyle").get(W + "val") if (
-        ppr is not None and ppr.find(W + "pStyle") is not None) else None
+    style_id = (
+        ppr.find(W + "pStyle").get(W + "val")
+        if (ppr is not None and ppr.find(W + "pStyle") is not None)
+        else None
+    )
     info = reading.runs.styles.get(style_id)
     own = outline_level(ppr)
     outline = own if own is not None else info.outline

@@ -16,8 +16,21 @@ from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LEVELS = 9
-ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 
 
 @dataclass(frozen=True)
@@ -73,7 +86,9 @@ class Numbering:
                 numbering.alias[key] = defined[style]
         for num in root.findall(W + "num"):
             numbering.instances[_int(num.get(W + "numId"), 0)] = (
-                _val(num.find(W + "abstractNumId")) or "", _overrides(num))
+                _val(num.find(W + "abstractNumId")) or "",
+                _overrides(num),
+            )
         return numbering
 
     def definition(self, num_id: int) -> str:
@@ -119,8 +134,9 @@ def _label_text(level: Level, levels: dict[int, Level], counts: list[int | None]
         at = int(match.group(1)) - 1
         other = levels.get(at, Level())
         value = counts[at] if 0 <= at < LEVELS else None
-        return format_number(other.start if value is None else value,
-                             "decimal" if level.legal else other.fmt)
+        return format_number(
+            other.start if value is None else value, "decimal" if level.legal else other.fmt
+        )
 
     return re.sub(r"%([1-9])", number, level.text).strip()
 
@@ -151,12 +167,14 @@ def _roman(value: int) -> str:
 def _level(lvl: Any) -> Level:
     restart = _val(lvl.find(W + "lvlRestart"))
     legal = lvl.find(W + "isLgl")
-    return Level(fmt=_val(lvl.find(W + "numFmt")) or "decimal",
-                 text=_val(lvl.find(W + "lvlText")) or "",
-                 start=_int(_val(lvl.find(W + "start")), 1),
-                 restart=_int(restart, 0) if restart is not None else None,
-                 style=_val(lvl.find(W + "pStyle")),
-                 legal=legal is not None and _val(legal) not in ("0", "false"))
+    return Level(
+        fmt=_val(lvl.find(W + "numFmt")) or "decimal",
+        text=_val(lvl.find(W + "lvlText")) or "",
+        start=_int(_val(lvl.find(W + "start")), 1),
+        restart=_int(restart, 0) if restart is not None else None,
+        style=_val(lvl.find(W + "pStyle")),
+        legal=legal is not None and _val(legal) not in ("0", "false"),
+    )
 
 
 def _overrides(num: Any) -> dict[int, int]:

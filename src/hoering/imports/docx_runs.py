@@ -27,13 +27,15 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 INSERTED = {W + "ins": "insertion", W + "moveTo": "move"}
 DELETED = {W + "del": "deletion", W + "moveFrom": ""}  # a move is counted once, at moveTo
-CONTAINERS = {W + "smartTag", W + "sdt", W + "sdtContent", W + "customXml", W + "dir",
-              W + "bdo"}
+CONTAINERS = {W + "smartTag", W + "sdt", W + "sdtContent", W + "customXml", W + "dir", W + "bdo"}
 SPACES = {W + "tab", W + "ptab"}
 BREAKS = {W + "br", W + "cr"}
 BREAK = Span("\n", frozenset({"break"}))  # a line break inside a paragraph (w:br)
-NOTE_REFERENCES = {W + "footnoteReference": "footnote", W + "endnoteReference": "endnote",
-                   W + "commentReference": "comment"}
+NOTE_REFERENCES = {
+    W + "footnoteReference": "footnote",
+    W + "endnoteReference": "endnote",
+    W + "commentReference": "comment",
+}
 FIELD_LINK = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.IGNORECASE)
 
 
@@ -54,16 +56,23 @@ class Revisions:
         notices = {}
         if self.changes:
             people = "; ".join(
-                f"{author}: " + ", ".join(f"{count} {kind}{'s' if count > 1 else ''}"
-                                          for kind, count in sorted(kinds.items()))
-                for author, kinds in self.changes.items())
+                f"{author}: "
+                + ", ".join(
+                    f"{count} {kind}{'s' if count > 1 else ''}"
+                    for kind, count in sorted(kinds.items())
+                )
+                for author, kinds in self.changes.items()
+            )
             notices["tracked_changes"] = (
                 f"the DOCX has tracked changes by {people}. They are kept: insertions as "
-                "++…++, deletions as ~~…~~ (a move as both); keep or accept them by hand")
+                "++…++, deletions as ~~…~~ (a move as both); keep or accept them by hand"
+            )
         if self.comments:
             people = "; ".join(f"{author}: {count}" for author, count in self.comments.items())
-            notices["comments"] = (f"the DOCX has Word comments by {people}; each is kept as a "
-                                   "footnote at the place it was made")
+            notices["comments"] = (
+                f"the DOCX has Word comments by {people}; each is kept as a "
+                "footnote at the place it was made"
+            )
         return notices
 
 
@@ -92,8 +101,14 @@ class RunReader:
         self._walk(paragraph, frozenset(), None, out, [])
         return tidy(out)
 
-    def _walk(self, element: Any, marks: frozenset[str], link: str | None, out: list[Span],
-              fields: list[_Field]) -> None:
+    def _walk(
+        self,
+        element: Any,
+        marks: frozenset[str],
+        link: str | None,
+        out: list[Span],
+        fields: list[_Field],
+    ) -> None:
         for child in element:
             tag = child.tag
             if tag == W + "r":
@@ -101,21 +116,30 @@ class RunReader:
             elif tag in INSERTED or tag in DELETED:
                 inserted = tag in INSERTED
                 self.revisions.count(child, INSERTED.get(tag) or DELETED.get(tag, ""))
-                self._walk(child, marks | {"inserted" if inserted else "deleted"}, link, out,
-                           fields)
+                self._walk(
+                    child, marks | {"inserted" if inserted else "deleted"}, link, out, fields
+                )
             elif tag == W + "hyperlink":
-                self._walk(child, marks, self.links.get(child.get(R + "id", "")) or link, out,
-                           fields)
+                self._walk(
+                    child, marks, self.links.get(child.get(R + "id", "")) or link, out, fields
+                )
             elif tag == W + "fldSimple":
-                self._walk(child, marks, _Field(child.get(W + "instr", "")).link or link, out,
-                           fields)
+                self._walk(
+                    child, marks, _Field(child.get(W + "instr", "")).link or link, out, fields
+                )
             elif tag in CONTAINERS:
                 self._walk(child, marks, link, out, fields)
             elif tag == MC + "AlternateContent":
                 self._walk(_one_choice(child), marks, link, out, fields)
 
-    def _run(self, run: Any, marks: frozenset[str], link: str | None, out: list[Span],
-             fields: list[_Field]) -> None:
+    def _run(
+        self,
+        run: Any,
+        marks: frozenset[str],
+        link: str | None,
+        out: list[Span],
+        fields: list[_Field],
+    ) -> None:
         rpr = run.find(W + "rPr")
         if _on(rpr, "vanish"):
             return  # hidden text: Word does not show it
@@ -127,8 +151,9 @@ class RunReader:
                 here = next((f.link for f in reversed(fields) if f.link), None) or link
                 self._content(child, marks, here, out)
 
-    def _content(self, child: Any, marks: frozenset[str], link: str | None,
-                 out: list[Span]) -> None:
+    def _content(
+        self, child: Any, marks: frozenset[str], link: str | None, out: list[Span]
+    ) -> None:
         tag = child.tag
         if tag in (W + "t", W + "delText"):
             kind = marks | {"deleted"} if tag == W + "delText" else marks
@@ -145,8 +170,7 @@ class RunReader:
             for box in _text_boxes(child):
                 out += [Span(" ")] + unbroken(self.spans(box)) + [Span(" ")]
 
-    def _reference(self, element: Any, kind: str, marks: frozenset[str],
-                   out: list[Span]) -> None:
+    def _reference(self, element: Any, kind: str, marks: frozenset[str], out: list[Span]) -> None:
         key = self.notes.get((kind, element.get(W + "id", "")))
         if key is not None:
             out.append(Span(f"[^{key}]", marks - {"strong", "emphasis"}, footnote=key))
@@ -175,15 +199,22 @@ def tidy(spans: list[Span]) -> list[Span]:
             _strip_end(out)
             out.append(span)
             continue
-        text = span.text if span.footnote is not None else re.sub(r"\s+", " ",
-                                                       normalise_characters(span.text))
+        text = (
+            span.text
+            if span.footnote is not None
+            else re.sub(r"\s+", " ", normalise_characters(span.text))
+        )
         if text.startswith(" ") and (not out or out[-1].text.endswith((" ", "\n"))):
             text = text[1:]
         if not text:
             continue
         previous = out[-1] if out else None
-        if (previous is not None and previous.footnote is None and span.footnote is None
-                and (previous.marks, previous.link) == (span.marks, span.link)):
+        if (
+            previous is not None
+            and previous.footnote is None
+            and span.footnote is None
+            and (previous.marks, previous.link) == (span.marks, span.link)
+        ):
             out[-1] = Span(previous.text + text, span.marks, span.link)
         else:
             out.append(Span(text, span.marks, span.link, span.footnote))
@@ -247,8 +278,12 @@ def _text_boxes(element: Any) -> list[Any]:
     is read with the paragraph that holds it)."""
     if element.tag == MC + "AlternateContent":
         element = _one_choice(element)
-    return [paragraph for box in element.iter(W + "txbxContent")
-            if not _inside_box(box, element) for paragraph in box.findall(W + "p")]
+    return [
+        paragraph
+        for box in element.iter(W + "txbxContent")
+        if not _inside_box(box, element)
+        for paragraph in box.findall(W + "p")
+    ]
 
 
 def _inside_box(box: Any, top: Any) -> bool:

@@ -65,10 +65,13 @@ class Styles:
             outline = int(heading.group(1)) - 1 if heading else parent.outline
         num_id, ilvl = numbering_of(ppr)
         return StyleInfo(
-            name=name, outline=outline if outline != BODY_TEXT else None,
+            name=name,
+            outline=outline if outline != BODY_TEXT else None,
             num_id=num_id if num_id is not None else parent.num_id,
             ilvl=ilvl if ilvl is not None or num_id is not None else parent.ilvl,
-            bold=_toggle(rpr, "b", parent.bold), italic=_toggle(rpr, "i", parent.italic))
+            bold=_toggle(rpr, "b", parent.bold),
+            italic=_toggle(rpr, "i", parent.italic),
+        )
 
 
 def outline_level(ppr: Any | None) -> int | None:
@@ -85,8 +88,10 @@ def numbering_of(ppr: Any | None) -> tuple[int | None, int | None]:
     if numpr is None:
         return None, None
     num_id, ilvl = _val(numpr.find(W + "numId")), _val(numpr.find(W + "ilvl"))
-    return (int(num_id) if num_id and num_id.isdigit() else None,
-            int(ilvl) if ilvl and ilvl.isdigit() else None)
+    return (
+        int(num_id) if num_id and num_id.isdigit() else None,
+        int(ilvl) if ilvl and ilvl.isdigit() else None,
+    )
 
 
 def _toggle(rpr: Any | None, tag: str, inherited: bool | None) -> bool | None:

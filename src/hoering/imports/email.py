@@ -24,25 +24,42 @@ from .safety import ImportFileError, Limits
 from .structure import Block
 
 KEYS = {
-    "from": ("fra", "from", "afsender"), "sent": ("sendt", "sent", "dato", "date"),
-    "to": ("til", "to", "modtager"), "cc": ("cc", "bcc"), "subject": ("emne", "subject"),
-    "other": ("vedhæftede filer", "vedhæftet", "attachments", "prioritet", "importance",
-              "vigtighed"),
+    "from": ("fra", "from", "afsender"),
+    "sent": ("sendt", "sent", "dato", "date"),
+    "to": ("til", "to", "modtager"),
+    "cc": ("cc", "bcc"),
+    "subject": ("emne", "subject"),
+    "other": (
+        "vedhæftede filer",
+        "vedhæftet",
+        "attachments",
+        "prioritet",
+        "importance",
+        "vigtighed",
+    ),
 }
 HEADER_LINE = re.compile(
-    r"^(?P<key>" + "|".join(re.escape(k) for keys in KEYS.values() for k in keys)
-    + r")\s*:\s*(?P<value>.*)$", re.IGNORECASE)
-ORIGINAL = re.compile(r"^[-_–—\s]*(?:original message|oprindelig meddelelse|videresendt "
-                      r"meddelelse|forwarded message|begin forwarded message)[-_–—:\s]*$",
-                      re.IGNORECASE)
+    r"^(?P<key>"
+    + "|".join(re.escape(k) for keys in KEYS.values() for k in keys)
+    + r")\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+ORIGINAL = re.compile(
+    r"^[-_–—\s]*(?:original message|oprindelig meddelelse|videresendt "
+    r"meddelelse|forwarded message|begin forwarded message)[-_–—:\s]*$",
+    re.IGNORECASE,
+)
 WROTE = re.compile(r"^(?:on|den|d\.)\s.{4,120}\s(?:wrote|skrev)\s*:?$", re.IGNORECASE)
 REPLY_PREFIX = re.compile(r"^(?:(?:sv|vs|re|fw|fwd|aw|wg|tr)\s*:\s*)+", re.IGNORECASE)
 ADDRESS = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})", re.IGNORECASE)
-EN_MONTHS = ("january february march april may june july august september october november "
-             "december").split()
-EN_DATE = re.compile(r"\b(?:(?P<d1>\d{1,2})\.?\s+(?P<m1>[a-z]{3,9})\.?,?\s+(?P<y1>\d{4})|"
-                     r"(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))\b",
-                     re.IGNORECASE)
+EN_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+EN_DATE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})\.?\s+(?P<m1>[a-z]{3,9})\.?,?\s+(?P<y1>\d{4})|"
+    r"(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))\b",
+    re.IGNORECASE,
+)
 MAX_PARTS = 200  # a mail with more parts than this is not a letter with an attachment
 ATTACHED = {".pdf": "pdf", ".docx": "docx"}
 
@@ -70,16 +87,22 @@ class Mail:
     covering: bool = False  # quoted is the text of a mail the response was attached to
 
 
-APPENDIX = {("da", False): "Tidligere korrespondance", ("en", False): "Earlier correspondence",
-            ("da", True): "Følgemail", ("en", True): "Covering e-mail"}
+APPENDIX = {
+    ("da", False): "Tidligere korrespondance",
+    ("en", False): "Earlier correspondence",
+    ("da", True): "Følgemail",
+    ("en", True): "Covering e-mail",
+}
 
 
 def appendix(mail: Mail, lang: str) -> list[Block]:
     """The quoted messages (or the covering mail) as a section marked ``appendix=true``:
     kept with the response, no topic matched in it, no remark in the høringsnotat."""
     title = APPENDIX[(lang if lang == "en" else "da", mail.covering)]
-    return [Block("heading", title, level=2, attributes={"appendix": "true"}),
-            Block("quote", "\n\n".join(mail.quoted))]
+    return [
+        Block("heading", title, level=2, attributes={"appendix": "true"}),
+        Block("quote", "\n\n".join(mail.quoted)),
+    ]
 
 
 def printed_mail(extracted: Extracted) -> Mail | None:
@@ -96,8 +119,11 @@ def printed_mail(extracted: Extracted) -> Mail | None:
     banner = rows[:start] if header.name or header.address else []
     used = {id(line) for row in banner + rows[start:end] for line in row}
     top, quoted = split_quoted([line for line in extracted.lines if id(line) not in used])
-    return Mail(header, Extracted(extracted.kind, top, extracted.pages, extracted.footnotes),
-                quoted_paragraphs(quoted))
+    return Mail(
+        header,
+        Extracted(extracted.kind, top, extracted.pages, extracted.footnotes),
+        quoted_paragraphs(quoted),
+    )
 
 
 def _rows(lines: list[Line]) -> list[list[Line]]:
@@ -120,8 +146,10 @@ def _row_text(row: list[Line]) -> str:
 
 def _header_block(rows: list[list[Line]]) -> tuple[MailHeader, int, int] | None:
     """The header near the top, and the rows it starts and ends at."""
-    start = next((i for i, row in enumerate(rows[:6])
-                  if _key(_row_text(row)) in ("from", "sent", "to")), None)
+    start = next(
+        (i for i, row in enumerate(rows[:6]) if _key(_row_text(row)) in ("from", "sent", "to")),
+        None,
+    )
     if start is None:
         return None
     fields: dict[str, str] = {}
@@ -140,7 +168,8 @@ def _header_block(rows: list[list[Line]]) -> tuple[MailHeader, int, int] | None:
             fields[key], last = HEADER_LINE.match(text).group("value").strip(), key
         end = index + 1
     if len({"from", "sent", "subject"} & fields.keys()) < 2 or (
-            "from" not in fields and "to" not in fields):
+        "from" not in fields and "to" not in fields
+    ):
         return None
     return _header(fields), start, end
 
@@ -157,11 +186,12 @@ def _header(fields: dict[str, str]) -> MailHeader:
     sender = fields.get("from", "")
     address = ADDRESS.search(sender)
     name = re.sub(r"[<\[(].*$", "", sender).strip().strip('"').strip()
-    header = MailHeader(name=name if "@" not in name else "",
-                        address=address.group(0) if address else "",
-                        subject=REPLY_PREFIX.sub("", fields.get("subject", "")).strip(),
-                        to=[part.strip() for part in re.split(r"[;,]", fields.get("to", ""))
-                            if part.strip()][:10])
+    header = MailHeader(
+        name=name if "@" not in name else "",
+        address=address.group(0) if address else "",
+        subject=REPLY_PREFIX.sub("", fields.get("subject", "")).strip(),
+        to=[part.strip() for part in re.split(r"[;,]", fields.get("to", "")) if part.strip()][:10],
+    )
     header.date, header.date_words = mail_date(fields.get("sent", ""))
     return header
 
@@ -172,13 +202,21 @@ def mail_date(text: str) -> tuple[dt.date | None, str]:
     if dates:
         return dates[0]
     for match in EN_DATE.finditer(text):
-        day, month, year = (match.group("d1"), match.group("m1"), match.group("y1")) \
-            if match.group("d1") else (match.group("d2"), match.group("m2"), match.group("y2"))
-        number = next((i for i, name in enumerate(EN_MONTHS, 1)
-                       if name.startswith(month.lower()) and len(month) >= 3), None)
+        day, month, year = (
+            (match.group("d1"), match.group("m1"), match.group("y1"))
+            if match.group("d1")
+            else (match.group("d2"), match.group("m2"), match.group("y2"))
+        )
+        number = next(
+            (
+                i
+                for i, name in enumerate(EN_MONTHS, 1)
+                if name.startswith(month.lower()) and len(month) >= 3
+            ),
+            None,
+        )
         try:
-            return (dt.date(int(year), number, int(day)), match.group(0)) if number \
-                else (None, "")
+            return (dt.date(int(year), number, int(day)), match.group(0)) if number else (None, "")
         except ValueError:
             continue
     return None, ""
@@ -188,8 +226,12 @@ def split_quoted(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """(the top message, the quoted messages below it)."""
     texts = [line.text.strip() for line in lines]
     for index, text in enumerate(texts):
-        if ORIGINAL.match(text) or WROTE.match(text) or _starts_header(texts, index) \
-                or _starts_quote(texts, index):
+        if (
+            ORIGINAL.match(text)
+            or WROTE.match(text)
+            or _starts_header(texts, index)
+            or _starts_quote(texts, index)
+        ):
             return lines[:index], lines[index:]
     return lines, []
 
@@ -198,13 +240,14 @@ def _starts_header(texts: list[str], index: int) -> bool:
     """A later "Fra: …" followed by a "Sendt:"/"Til:"/"Emne:" line: a quoted message."""
     if _key(texts[index]) != "from":
         return False
-    return any(_key(text) in ("sent", "to", "subject") for text in texts[index + 1:index + 4])
+    return any(_key(text) in ("sent", "to", "subject") for text in texts[index + 1 : index + 4])
 
 
 def _starts_quote(texts: list[str], index: int) -> bool:
     """Two or more lines in a row starting with ">" (a plain-text reply's quotation)."""
-    return texts[index].startswith(">") and index + 1 < len(texts) and \
-        texts[index + 1].startswith(">")
+    return (
+        texts[index].startswith(">") and index + 1 < len(texts) and texts[index + 1].startswith(">")
+    )
 
 
 def quoted_paragraphs(lines: list[Line]) -> list[str]:
@@ -233,9 +276,18 @@ def _joined_rows(lines: list[Line]) -> list[Line]:
     for page in dict.fromkeys(line.page for line in lines):
         for row in _rows([line for line in lines if line.page == page]):
             first = min(row, key=lambda line: line.x0)
-            result.append(Line(_row_text(row), page=first.page, top=first.top,
-                               bottom=max(line.bottom for line in row), x0=first.x0,
-                               size=first.size, paragraph=first.paragraph, table=first.table))
+            result.append(
+                Line(
+                    _row_text(row),
+                    page=first.page,
+                    top=first.top,
+                    bottom=max(line.bottom for line in row),
+                    x0=first.x0,
+                    size=first.size,
+                    paragraph=first.paragraph,
+                    table=first.table,
+                )
+            )
     return result
 
 
@@ -246,8 +298,12 @@ def _new_paragraph(previous: Line, line: Line, text: str) -> bool:
     return header_change or line.top - previous.bottom > previous.size * 0.6
 
 
-def apply_header(meta: Metadata, header: MailHeader, parties: list[tuple[str, list[str]]],
-                 authority: tuple[str, ...]) -> None:
+def apply_header(
+    meta: Metadata,
+    header: MailHeader,
+    parties: list[tuple[str, list[str]]],
+    authority: tuple[str, ...],
+) -> None:
     """The header's sender, date and subject over what the text suggested; the recipients
     as ``recipient``; the sender's name as signatory when the message is not signed."""
     meta.sender = _surer(mail_sender(header, parties, authority), meta.sender)
@@ -263,8 +319,9 @@ def apply_header(meta: Metadata, header: MailHeader, parties: list[tuple[str, li
         meta.signatory = Found(header.name, 0.6, f"{header.where}: from")
 
 
-def mail_sender(header: MailHeader, parties: list[tuple[str, list[str]]],
-                authority: tuple[str, ...]) -> Found | None:
+def mail_sender(
+    header: MailHeader, parties: list[tuple[str, list[str]]], authority: tuple[str, ...]
+) -> Found | None:
     """The party the mail is from: named in the From line, or owning its e-mail domain."""
     where = f"{header.where}: from"
     party = party_in(header.name, parties) if header.name else None
@@ -275,8 +332,10 @@ def mail_sender(header: MailHeader, parties: list[tuple[str, list[str]]],
         return None
     found = email_sender(address.group("domain"), parties)
     if is_authority(str(found.value), authority) or any(
-            address.group("domain").lower().endswith(other.lower()) for other in authority
-            if "." in other):
+        address.group("domain").lower().endswith(other.lower())
+        for other in authority
+        if "." in other
+    ):
         return None  # the authority forwarding a mail is not its sender
     return Found(found.value, min(0.9, found.confidence + 0.1), f"{where} ({found.found_in})")
 
@@ -310,13 +369,18 @@ def read_eml(path: Path, limits: Limits) -> EmlFile:
         header = _eml_header(message)
         text = _body_text(message)
     except (ValueError, TypeError, LookupError, IndexError) as exc:
-        raise ImportFileError(path, f"is damaged and cannot be read as an e-mail ({exc})"[:160],
-                              hint="save the mail again from the mail program") from None
-    attachment = next((part for part in parts if Path(part[0]).suffix.lower() in ATTACHED),
-                      None)
+        raise ImportFileError(
+            path,
+            f"is damaged and cannot be read as an e-mail ({exc})"[:160],
+            hint="save the mail again from the mail program",
+        ) from None
+    attachment = next((part for part in parts if Path(part[0]).suffix.lower() in ATTACHED), None)
     if not text.strip() and attachment is None:
-        raise ImportFileError(path, "has no text and no PDF or Word attachment",
-                              hint="check that it is the right mail")
+        raise ImportFileError(
+            path,
+            "has no text and no PDF or Word attachment",
+            hint="check that it is the right mail",
+        )
     return EmlFile(header, text, attachment)
 
 
@@ -324,9 +388,12 @@ def _parts(message, path: Path):
     """(file name, content) of each attachment; refuses a mail with too many parts."""
     for count, part in enumerate(message.walk(), start=1):
         if count > MAX_PARTS:
-            raise ImportFileError(path, f"has more than {MAX_PARTS} parts; a mail with a "
-                                  "letter attached has far fewer, so it is not read",
-                                  hint="save the attachment and import it instead")
+            raise ImportFileError(
+                path,
+                f"has more than {MAX_PARTS} parts; a mail with a "
+                "letter attached has far fewer, so it is not read",
+                hint="save the attachment and import it instead",
+            )
         name = part.get_filename()
         if name and not part.is_multipart():
             content = part.get_payload(decode=True) or b""

@@ -18,7 +18,9 @@ from .lines import Line
 
 PAGE_NUMBER = re.compile(
     r"^(?:(?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/|ud af)\s*\d+)?"
-    r"|\d+\s*(?:/|af|of)\s*\d+|[-–—]?\s*\d{1,3}\s*[-–—]?)$", re.IGNORECASE)
+    r"|\d+\s*(?:/|af|of)\s*\d+|[-–—]?\s*\d{1,3}\s*[-–—]?)$",
+    re.IGNORECASE,
+)
 PAGE_OF = re.compile(r"\b(?:side|page)\s+\d+\s+(?:af|of|ud af)\s+\d+\b", re.IGNORECASE)
 POSTCODE = re.compile(r"^(?:DK-?)?\d{4}\s+[A-ZÆØÅ]")
 RECIPIENT_CUE = re.compile(r"^(?:att\.?|attention|til:?)\s", re.IGNORECASE)
@@ -84,11 +86,19 @@ def _margin_heading(line: Line, column: Column, inside: list[Line]) -> bool:
     """A heading set in a margin column left of its text: short, in bold or larger type,
     level with the first line of a paragraph of the column."""
     text = line.text.strip()
-    if line.x1 > column.left + 2 or not text or len(text.split()) > 8 or re.search(
-            r"[\d@]", text) or not (line.bold or line.size > _size_of(inside) * 1.05):
+    if (
+        line.x1 > column.left + 2
+        or not text
+        or len(text.split()) > 8
+        or re.search(r"[\d@]", text)
+        or not (line.bold or line.size > _size_of(inside) * 1.05)
+    ):
         return False
-    starts = [other for other in inside if other.page == line.page
-              and abs(other.top - line.top) < max(line.size, other.size) * 0.8]
+    starts = [
+        other
+        for other in inside
+        if other.page == line.page and abs(other.top - line.top) < max(line.size, other.size) * 0.8
+    ]
     return any(_opens_paragraph(start, inside) for start in starts)
 
 
@@ -100,13 +110,17 @@ def _size_of(lines: list[Line]) -> float:
 
 
 def _opens_paragraph(line: Line, column_lines: list[Line]) -> bool:
-    above = [other for other in column_lines if other.page == line.page
-             and other.bottom <= line.top + 0.5]
+    above = [
+        other
+        for other in column_lines
+        if other.page == line.page and other.bottom <= line.top + 0.5
+    ]
     if not above:
         return True
     nearest = max(above, key=lambda other: other.bottom)
     return line.top - nearest.bottom > line.size * 0.5 or nearest.text.rstrip().endswith(
-        (".", ":", "!", "?"))
+        (".", ":", "!", "?")
+    )
 
 
 def place_margin_headings(lines: list[Line]) -> list[Line]:
@@ -118,11 +132,18 @@ def place_margin_headings(lines: list[Line]) -> list[Line]:
         return lines
     inside = [line for line in body if not column.beside(line)]
     result = [line for line in lines]
-    for heading in [line for line in body if column.beside(line)
-                    and _margin_heading(line, column, inside)]:
-        start = min((other for other in inside if other.page == heading.page
-                     and abs(other.top - heading.top) < max(heading.size, other.size) * 0.8),
-                    key=lambda other: abs(other.top - heading.top))
+    for heading in [
+        line for line in body if column.beside(line) and _margin_heading(line, column, inside)
+    ]:
+        start = min(
+            (
+                other
+                for other in inside
+                if other.page == heading.page
+                and abs(other.top - heading.top) < max(heading.size, other.size) * 0.8
+            ),
+            key=lambda other: abs(other.top - heading.top),
+        )
         result.remove(heading)
         heading.top = start.top - start.size * 1.5
         heading.bottom = heading.top + heading.size
@@ -162,12 +183,18 @@ def mark_running(lines: list[Line], bands: tuple[float, float, float]) -> list[L
         # in the bands a line repeated with other digits is running ("Side 2"); elsewhere
         # only the same words at the same place in small print ("Afsnit 2.1: Ingen
         # bemærkninger." on two pages is text)
-        repeated = page_count > 1 and (_key(line) in places if in_band else (
-            _key(line, digits=True) in places and line.size < usual * 0.9))
+        repeated = page_count > 1 and (
+            _key(line) in places
+            if in_band
+            else (_key(line, digits=True) in places and line.size < usual * 0.9)
+        )
         if not position and not repeated and not PAGE_OF.fullmatch(line.text.strip()):
             continue
-        small_print = position is not None and line.size < usual * 0.85 and _band(
-            line, small_band) is not None
+        small_print = (
+            position is not None
+            and line.size < usual * 0.85
+            and _band(line, small_band) is not None
+        )
         apart = position == "top" and line.page > 1 and in_band and _set_apart(line, lines)
         number = PAGE_NUMBER.match(line.text.strip()) and position is not None
         if repeated or small_print or apart or number or PAGE_OF.fullmatch(line.text.strip()):
@@ -207,8 +234,9 @@ def _usual_size(lines: list[Line], number_band: float) -> float:
 
 def _set_apart(line: Line, lines: list[Line]) -> bool:
     """A line at the top of a later page with a wide gap under it (a running header)."""
-    below = [other.top for other in lines
-             if other.page == line.page and other.top > line.bottom + 0.5]
+    below = [
+        other.top for other in lines if other.page == line.page and other.top > line.bottom + 0.5
+    ]
     return bool(below) and min(below) - line.bottom > 2 * line.size
 
 
@@ -236,7 +264,8 @@ def recipient_block(lines: list[Line], column_left: float | None) -> list[Line]:
         if first.top > first.page_height * 0.4:
             continue
         if any(POSTCODE.match(line.text.strip()) for line in block) or RECIPIENT_CUE.match(
-                first.text.strip()):
+            first.text.strip()
+        ):
             candidates.append(block)
     # the window of an envelope sits 4-6 cm from the top: a block there beats one at the very
     # top (which may be the sender's own address); a lone block at the top is the recipient's
@@ -251,8 +280,12 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
         if line.table:
             continue
         last = blocks[-1][-1] if blocks else None
-        if (last is not None and abs(line.x0 - last.x0) < 3 and line.page == last.page
-                and 0 <= line.top - last.bottom < max(line.size, last.size) * 1.0):
+        if (
+            last is not None
+            and abs(line.x0 - last.x0) < 3
+            and line.page == last.page
+            and 0 <= line.top - last.bottom < max(line.size, last.size) * 1.0
+        ):
             blocks[-1].append(line)
         else:
             blocks.append([line])

@@ -14,19 +14,29 @@ from .lines import Line
 ORGANISATION_WORDS = re.compile(
     r"\b(kommune|region|regionen|organisation|forening|forbund|styrelse|ministeriet|råd|"
     r"rådet|plo|hospital|center|selskab|fond|nævn|sekretariat|udvalg|lægeforening|"
-    r"municipality|council)\b", re.IGNORECASE)
+    r"municipality|council)\b",
+    re.IGNORECASE,
+)
 EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)*\.[a-z]{2,})", re.IGNORECASE)
-CASE_LABEL = re.compile(r"\b(?:sagsnr|sags\.?\s?nr|sagsnummer|j\.\s?nr|jnr|journalnr|"
-                        r"journal\s?nr|vores\s+ref|our\s+ref|case\s+no|ref\.?\s?nr)\.?\s*:?\s*",
-                        re.IGNORECASE)
+CASE_LABEL = re.compile(
+    r"\b(?:sagsnr|sags\.?\s?nr|sagsnummer|j\.\s?nr|jnr|journalnr|"
+    r"journal\s?nr|vores\s+ref|our\s+ref|case\s+no|ref\.?\s?nr)\.?\s*:?\s*",
+    re.IGNORECASE,
+)
 CASE_VALUE = re.compile(r"^[A-Za-z0-9][\w./-]*\d[\w./-]*")
 NAME = re.compile(r"^[A-ZÆØÅ][\w'-]+\.?(?:\s+[A-ZÆØÅ][\w'.-]*){1,4}$")
-FIELD_LABEL = re.compile(r"^(?:dato|date|sagsnr|sags\.?\s?nr|j\.?\s?nr|journalnr|kontakt|"
-                         r"kontaktperson|direkte|telefon|tlf|mobil|e-?mail|mail|web|cvr|ean|"
-                         r"sagsbehandler|reference|vores ref|deres ref|organisation|afsender|"
-                         r"modtager|høringspart|adresse)\b\.?\s*(?::|$)", re.IGNORECASE)
-SENDER_LABEL = re.compile(r"^(?:organisation|afsender|høringspart|virksomhed|myndighed)\s*:?"
-                          r"\s*(?P<value>.*)$", re.IGNORECASE)
+FIELD_LABEL = re.compile(
+    r"^(?:dato|date|sagsnr|sags\.?\s?nr|j\.?\s?nr|journalnr|kontakt|"
+    r"kontaktperson|direkte|telefon|tlf|mobil|e-?mail|mail|web|cvr|ean|"
+    r"sagsbehandler|reference|vores ref|deres ref|organisation|afsender|"
+    r"modtager|høringspart|adresse)\b\.?\s*(?::|$)",
+    re.IGNORECASE,
+)
+SENDER_LABEL = re.compile(
+    r"^(?:organisation|afsender|høringspart|virksomhed|myndighed)\s*:?"
+    r"\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
 DATE_LABEL = re.compile(r"^(?:dato|date)\b\s*:?\s*", re.IGNORECASE)
 TOWN_DATE = re.compile(r"^[A-ZÆØÅ][\w-]+(?:\s[A-ZÆØÅ][\w-]+)?,?\s+(?:d(?:en)?\.?\s*)?\d")
 
@@ -51,19 +61,28 @@ class Metadata:
     no_remarks: Found | None = None  # value: True when the letter only says it has none
 
 
-def guess_metadata(cleaned: Cleaned, parties: list[tuple[str, list[str]]],
-                   authority: tuple[str, ...] = ()) -> Metadata:
+def guess_metadata(
+    cleaned: Cleaned, parties: list[tuple[str, list[str]]], authority: tuple[str, ...] = ()
+) -> Metadata:
     """``parties``: (name, aliases) of the hearing's consulted parties; ``authority``: the
     names and web/e-mail domains of the hearing's authority, which never sent a response."""
     meta = Metadata()
     meta.on_behalf_of, meta.signatories = _signature(cleaned.closing)
     if meta.signatories:
         name, title = meta.signatories[0]
-        meta.signatory = Found(name, 0.75, "closing, the line after the greeting"
-                               if title is None else "closing, name and title under the greeting")
+        meta.signatory = Found(
+            name,
+            0.75,
+            "closing, the line after the greeting"
+            if title is None
+            else "closing, name and title under the greeting",
+        )
     if cleaned.recipient:
-        meta.recipient = Found([line.text.strip() for line in cleaned.recipient], 0.8,
-                               "address block above the subject, page 1")
+        meta.recipient = Found(
+            [line.text.strip() for line in cleaned.recipient],
+            0.8,
+            "address block above the subject, page 1",
+        )
     meta.sender = _sender(cleaned, meta.on_behalf_of, parties, authority)
     meta.date = _date(cleaned)
     meta.case_number = _case_number(cleaned)
@@ -77,7 +96,9 @@ NO_REMARKS = re.compile(
     r"indvendinger)\b|\bikke (?:giver|gi'r) anledning til (?:bemærkninger|kommentarer)"
     r"|\bgiver ikke anledning til (?:bemærkninger|kommentarer)"
     r"|\bno (?:further )?(?:comments|remarks|observations|objections)\b"
-    r"|\bnothing to (?:add|remark)\b", re.IGNORECASE)
+    r"|\bnothing to (?:add|remark)\b",
+    re.IGNORECASE,
+)
 NO_REMARKS_WORDS = 90  # a letter that only says it has no remarks is short
 
 
@@ -123,8 +144,12 @@ def _signature(closing: list[Line]) -> tuple[Found | None, list[tuple[str, str |
             text, title = _name_and_title(text)
             if title is None and index + 1 < len(lines):
                 nxt = lines[index + 1]
-                if (len(nxt.split()) <= 6 and not re.search(r"[\d@]", nxt)
-                        and not NAME.match(nxt) and not CLOSING.match(nxt)):
+                if (
+                    len(nxt.split()) <= 6
+                    and not re.search(r"[\d@]", nxt)
+                    and not NAME.match(nxt)
+                    and not CLOSING.match(nxt)
+                ):
                     title = nxt
                     index += 1
             people.append((text, title))
@@ -134,9 +159,12 @@ def _signature(closing: list[Line]) -> tuple[Found | None, list[tuple[str, str |
 
 # the last word of "Camilla Ravn Centerchef" (a name and a title on one line, as Word keeps
 # a signature with a line break): a title, not a surname
-TITLE_WORD = re.compile(r"^(?:[\wæøå-]*(?:chef|direktør|konsulent|leder|formand|koordinator|"
-                        r"rådgiver|fuldmægtig|specialist|sekretær|medarbejder|borgmester|"
-                        r"sygeplejerske|overlæge|psykolog))$", re.IGNORECASE)
+TITLE_WORD = re.compile(
+    r"^(?:[\wæøå-]*(?:chef|direktør|konsulent|leder|formand|koordinator|"
+    r"rådgiver|fuldmægtig|specialist|sekretær|medarbejder|borgmester|"
+    r"sygeplejerske|overlæge|psykolog))$",
+    re.IGNORECASE,
+)
 
 
 def _name_and_title(text: str) -> tuple[str, str | None]:
@@ -156,8 +184,12 @@ def _party(text: str, parties: list[tuple[str, list[str]]]) -> str | None:
     return None
 
 
-def _sender(cleaned: Cleaned, behalf: Found | None, parties: list[tuple[str, list[str]]],
-            authority: tuple[str, ...]) -> Found | None:
+def _sender(
+    cleaned: Cleaned,
+    behalf: Found | None,
+    parties: list[tuple[str, list[str]]],
+    authority: tuple[str, ...],
+) -> Found | None:
     """The sender: a consulted party named in the letterhead, the signature or the e-mail
     domain wins over other names; the authority and the recipient block never count."""
     strong: list[Found] = []  # the letter's own places: letterhead, signature, e-mail
@@ -175,8 +207,11 @@ def _sender(cleaned: Cleaned, behalf: Found | None, parties: list[tuple[str, lis
         if party:
             strong.append(Found(party, 0.7, f'place and date: "{line.text.strip()}"'))
     weak = [found for found in [_most_named(cleaned, parties, authority)] if found]
-    strong = [_as_party(found, parties) for found in strong
-              if not is_authority(str(found.value), authority)]
+    strong = [
+        _as_party(found, parties)
+        for found in strong
+        if not is_authority(str(found.value), authority)
+    ]
     weak = [_as_party(found, parties) for found in weak]
     names = {name for name, _ in parties}
     consulted = [found for found in strong if found.value in names]
@@ -198,14 +233,14 @@ def _labelled_sender(cleaned: Cleaned) -> list[Found]:
         if match is None:
             continue
         value = match.group("value").strip() or " ".join(
-            other.text.strip() for other in _beside(line, lines)[:1])
+            other.text.strip() for other in _beside(line, lines)[:1]
+        )
         if value and not re.search(r"[\d@]", value):
             return [Found(value, 0.9, f'{_where(line, cleaned)}: "{line.text.strip()}" field')]
     return []
 
 
-def _signature_organisation(cleaned: Cleaned, parties: list[tuple[str, list[str]]]
-                            ) -> list[Found]:
+def _signature_organisation(cleaned: Cleaned, parties: list[tuple[str, list[str]]]) -> list[Found]:
     """A consulted party on a line of the signature ("Glostrup Kommune, Social og Sundhed")."""
     for line in cleaned.closing:
         party = _party(line.text.split(",")[0], parties)
@@ -241,8 +276,9 @@ def party_in(text: str, parties: list[tuple[str, list[str]]]) -> str | None:
     return None
 
 
-def _from_email(cleaned: Cleaned, parties: list[tuple[str, list[str]]],
-                authority: tuple[str, ...]) -> list[Found]:
+def _from_email(
+    cleaned: Cleaned, parties: list[tuple[str, list[str]]], authority: tuple[str, ...]
+) -> list[Found]:
     """The sender from the first e-mail address's domain (glostrup.dk → Glostrup Kommune);
     addresses of the authority and in the recipient block say nothing about the sender."""
     recipient = {id(line) for line in cleaned.recipient}
@@ -253,7 +289,8 @@ def _from_email(cleaned: Cleaned, parties: list[tuple[str, list[str]]],
         for match in EMAIL.finditer(line.text):
             found = email_sender(match.group(1), parties)
             if slug(match.group(1).lower().split(".")[-2]) in own or is_authority(
-                    str(found.value), authority):
+                str(found.value), authority
+            ):
                 continue
             return [found]
     return []
@@ -264,16 +301,22 @@ def email_sender(domain: str, parties: list[tuple[str, list[str]]]) -> Found:
     domain's name when it is no consulted party's."""
     domain = domain.lower()
     stem = domain.split(".")[-2]
-    party = next((name for name, aliases in parties
-                  if stem in {slug(a) for a in [name, *aliases]}
-                  or slug(name).startswith(stem + "-")), None)
+    party = next(
+        (
+            name
+            for name, aliases in parties
+            if stem in {slug(a) for a in [name, *aliases]} or slug(name).startswith(stem + "-")
+        ),
+        None,
+    )
     if party:
         return Found(party, 0.75, f"e-mail domain {domain}")
     return Found(stem.capitalize(), 0.35, f"e-mail domain {domain}")
 
 
-def _most_named(cleaned: Cleaned, parties: list[tuple[str, list[str]]],
-                authority: tuple[str, ...]) -> Found | None:
+def _most_named(
+    cleaned: Cleaned, parties: list[tuple[str, list[str]]], authority: tuple[str, ...]
+) -> Found | None:
     """The consulted party the text names most often (a letter names its sender), unless
     it is the authority or the letter is addressed to it (then the text is about it)."""
     recipient = {id(line) for line in cleaned.recipient}
@@ -285,8 +328,10 @@ def _most_named(cleaned: Cleaned, parties: list[tuple[str, list[str]]],
         for name, aliases in parties:
             if name in addressed or is_authority(name, authority):
                 continue
-            if any(re.search(rf"(?<!\w){re.escape(a.lower())}(?!\w)", line.text.lower())
-                   for a in [name, *aliases]):
+            if any(
+                re.search(rf"(?<!\w){re.escape(a.lower())}(?!\w)", line.text.lower())
+                for a in [name, *aliases]
+            ):
                 counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
@@ -297,15 +342,24 @@ def _most_named(cleaned: Cleaned, parties: list[tuple[str, list[str]]],
 
 def _letterhead_name(cleaned: Cleaned, authority: tuple[str, ...]) -> Found | None:
     recipient = {id(line) for line in cleaned.recipient}
-    pool = [line for line in cleaned.all_lines
-            if (line.region == "header" and line.paragraph)
-            or (line.page == 1 and not line.paragraph and line.bottom < line.page_height * 0.2)
-            or (line.region == "aside" and line.page == 1)
-            or line in cleaned.letterhead]
-    pool = [line for line in pool if not re.search(r"[\d@]", line.text)
-            and not FIELD_LABEL.match(line.text.strip()) and id(line) not in recipient
-            and not is_authority(line.text, authority)
-            and line not in cleaned.subject and 1 <= len(line.text.split()) <= 6]
+    pool = [
+        line
+        for line in cleaned.all_lines
+        if (line.region == "header" and line.paragraph)
+        or (line.page == 1 and not line.paragraph and line.bottom < line.page_height * 0.2)
+        or (line.region == "aside" and line.page == 1)
+        or line in cleaned.letterhead
+    ]
+    pool = [
+        line
+        for line in pool
+        if not re.search(r"[\d@]", line.text)
+        and not FIELD_LABEL.match(line.text.strip())
+        and id(line) not in recipient
+        and not is_authority(line.text, authority)
+        and line not in cleaned.subject
+        and 1 <= len(line.text.split()) <= 6
+    ]
     if not pool:
         return None
     with_word = [line for line in pool if ORGANISATION_WORDS.search(line.text)]
@@ -324,10 +378,12 @@ def _head_place(line: Line) -> str:
 
 
 # words just before a date that make it another date than the letter's own
-OTHER_DATE = re.compile(r"(?:frist|fristen|senest|inden|før|mødet?|møder|mødedato|afholdt|"
-                        r"afholdes|fra|til|af|siden|indtil|pr\.|gældende|ikrafttræden|"
-                        r"deadline|by|until|from|meeting)\s+(?:d(?:en)?\.?\s*)?$",
-                        re.IGNORECASE)
+OTHER_DATE = re.compile(
+    r"(?:frist|fristen|senest|inden|før|mødet?|møder|mødedato|afholdt|"
+    r"afholdes|fra|til|af|siden|indtil|pr\.|gældende|ikrafttræden|"
+    r"deadline|by|until|from|meeting)\s+(?:d(?:en)?\.?\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def _date(cleaned: Cleaned) -> Found | None:
@@ -345,25 +401,31 @@ def _date(cleaned: Cleaned) -> Found | None:
 
 def _date_lines(cleaned: Cleaned):
     """(line, text, labelled) of every line that may hold a date; table rows as text."""
-    lines = [line for line in cleaned.all_lines if id(line) not in
-             {id(r) for r in cleaned.recipient}]
+    lines = [
+        line for line in cleaned.all_lines if id(line) not in {id(r) for r in cleaned.recipient}
+    ]
     for index, line in enumerate(lines):
-        for text in (["  ".join(row) for row in line.table] if line.table else [line.text]):
+        for text in ["  ".join(row) for row in line.table] if line.table else [line.text]:
             labelled = bool(DATE_LABEL.match(text)) or (
-                index > 0 and bool(DATE_LABEL.fullmatch(lines[index - 1].text.strip())))
+                index > 0 and bool(DATE_LABEL.fullmatch(lines[index - 1].text.strip()))
+            )
             yield line, text.strip(), labelled
 
 
 def _date_score(line: Line, text: str, words: str, labelled: bool, cleaned: Cleaned) -> float:
     """How surely the date ``words`` in ``text`` is the letter's own date (0: it is not)."""
-    before = text[:text.find(words)]
+    before = text[: text.find(words)]
     if OTHER_DATE.search(before) and not labelled:
         return 0.0
     if labelled or TOWN_DATE.match(text):
         return 0.95
     alone = len(text.split()) <= len(words.split()) + 2  # "3. marts 2025", "Dato 3/3-2025"
-    top_right = (line.page == 1 and not line.paragraph and line.x0 > line.page_width * 0.5
-                 and line.top < line.page_height * 0.35)
+    top_right = (
+        line.page == 1
+        and not line.paragraph
+        and line.x0 > line.page_width * 0.5
+        and line.top < line.page_height * 0.35
+    )
     if top_right or (alone and line.region in ("aside", "header")):
         return 0.9
     if alone:
@@ -377,17 +439,21 @@ def _case_number(cleaned: Cleaned) -> Found | None:
     lines = cleaned.all_lines
     for index, line in enumerate(lines):
         for match in CASE_LABEL.finditer(line.text):
-            rest = line.text[match.end():].strip()
+            rest = line.text[match.end() :].strip()
             if not rest:  # the value in the next cell of an info table, or on the next line
-                rest = " ".join(other.text.strip() for other in _beside(line, lines)[:1]
-                                or lines[index + 1:index + 2])
+                rest = " ".join(
+                    other.text.strip()
+                    for other in _beside(line, lines)[:1] or lines[index + 1 : index + 2]
+                )
             value = CASE_VALUE.match(rest)
             if value:
                 label = match.group(0).strip().rstrip(":")
-                score = 0.9 if line in cleaned.letterhead or line.region in (
-                    "header", "aside") else 0.8
-                return Found(value.group(0).rstrip(".,"), score,
-                             f'{_where(line, cleaned)}: after "{label}"')
+                score = (
+                    0.9 if line in cleaned.letterhead or line.region in ("header", "aside") else 0.8
+                )
+                return Found(
+                    value.group(0).rstrip(".,"), score, f'{_where(line, cleaned)}: after "{label}"'
+                )
     return None
 
 
@@ -395,8 +461,14 @@ def _beside(label: Line, lines: list[Line]) -> list[Line]:
     """The lines to the right of ``label`` on its row (the value cells of an info table)."""
     if label.paragraph:
         return []
-    row = [line for line in lines if line.page == label.page and line is not label
-           and abs(line.top - label.top) < 2 and line.x0 >= label.x1 - 1]
+    row = [
+        line
+        for line in lines
+        if line.page == label.page
+        and line is not label
+        and abs(line.top - label.top) < 2
+        and line.x0 >= label.x1 - 1
+    ]
     return sorted(row, key=lambda line: line.x0)
 
 
@@ -408,6 +480,5 @@ def _title(cleaned: Cleaned) -> Found | None:
         text = join_text(text, line.text.strip())
     text = re.sub(r"^(?:emne|vedr\.?|vedrørende)\s*:\s*", "", text, flags=re.IGNORECASE)
     how = cleaned.subject_found_by
-    confidence = 0.9 if how == "Word title style" else 0.85 if how.startswith("largest") \
-        else 0.75
+    confidence = 0.9 if how == "Word title style" else 0.85 if how.startswith("largest") else 0.75
     return Found(text, confidence, how)

@@ -35,19 +35,25 @@ def read_pdf(path: Path, limits: Limits) -> Extracted:
             try:
                 document = PDFDocument(parser)
             except PDFPasswordIncorrect:
-                raise ImportFileError(path, "is password-protected (encrypted) and cannot be "
-                                      "read", hint="ask the sender for a copy without a "
-                                                   "password") from None
+                raise ImportFileError(
+                    path,
+                    "is password-protected (encrypted) and cannot be read",
+                    hint="ask the sender for a copy without a password",
+                ) from None
             _check_expansion(document, path, limits)
             pages = list(PDFPage.create_pages(document))
             if len(pages) > limits.max_pages:
-                raise ImportFileError(path, f"has {len(pages)} pages, more than the limit of "
-                                      f"{limits.max_pages}",
-                                      hint="raise max_pages under [import] in hoering.toml "
-                                           "if the file is genuine")
+                raise ImportFileError(
+                    path,
+                    f"has {len(pages)} pages, more than the limit of {limits.max_pages}",
+                    hint="raise max_pages under [import] in hoering.toml if the file is genuine",
+                )
             if not pages:
-                raise ImportFileError(path, "is damaged: the PDF has no pages",
-                                      hint="ask the sender for the file again")
+                raise ImportFileError(
+                    path,
+                    "is damaged: the PDF has no pages",
+                    hint="ask the sender for the file again",
+                )
             from pdfminer.converter import PDFPageAggregator
             from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 
@@ -63,14 +69,30 @@ def read_pdf(path: Path, limits: Limits) -> Extracted:
                 lines.extend(_page_lines(device.get_result(), number))
     except ImportFileError:
         raise
-    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            AssertionError, OSError, ZeroDivisionError, RecursionError) as exc:
-        raise ImportFileError(path, f"is damaged and cannot be read as a PDF ({_reason(exc)})",
-                              hint="ask the sender for the file again") from None
+    except (
+        PSException,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        OSError,
+        ZeroDivisionError,
+        RecursionError,
+    ) as exc:
+        raise ImportFileError(
+            path,
+            f"is damaged and cannot be read as a PDF ({_reason(exc)})",
+            hint="ask the sender for the file again",
+        ) from None
     if sum(len(line.text.strip()) for line in lines) < 20:
-        raise ImportFileError(path, "has no text layer: it is a scanned image and needs OCR",
-                              hint="run text recognition (OCR) on it first, e.g. "
-                                   "'ocrmypdf in.pdf out.pdf', then import the result")
+        raise ImportFileError(
+            path,
+            "has no text layer: it is a scanned image and needs OCR",
+            hint="run text recognition (OCR) on it first, e.g. "
+            "'ocrmypdf in.pdf out.pdf', then import the result",
+        )
     return Extracted("pdf", lines, len(pages))
 
 
@@ -82,15 +104,18 @@ class _PageTooHeavy(Exception):
     def error(self, path: Path, page: int, limits: Limits) -> ImportFileError:
         if self.glyphs is not None:
             return ImportFileError(
-                path, f"page {page} holds more than {limits.max_glyphs_per_page} characters; "
+                path,
+                f"page {page} holds more than {limits.max_glyphs_per_page} characters; "
                 "no letter page does, so the file is not read",
                 hint="raise max_glyphs_per_page under [import] in hoering.toml if the file "
-                     "is genuine")
+                "is genuine",
+            )
         return ImportFileError(
-            path, f"page {page} took more than {limits.max_seconds_per_page:g} seconds to "
+            path,
+            f"page {page} took more than {limits.max_seconds_per_page:g} seconds to "
             "read, so the file is not read",
-            hint="raise max_seconds_per_page under [import] in hoering.toml if the file is "
-                 "genuine")
+            hint="raise max_seconds_per_page under [import] in hoering.toml if the file is genuine",
+        )
 
 
 def _bounded_device(base: type) -> type:
@@ -152,10 +177,12 @@ def _check_expansion(document, path: Path, limits: Limits) -> None:
                 continue
             if budget < 0:
                 raise ImportFileError(
-                    path, f"unpacks to more than {limits.max_unpacked_mb:g} MB from "
+                    path,
+                    f"unpacks to more than {limits.max_unpacked_mb:g} MB from "
                     f"{path.stat().st_size / 1024:.0f} KB; this looks like a decompression "
                     "bomb and is not read",
-                    hint="the limit is max_unpacked_mb under [import] in hoering.toml")
+                    hint="the limit is max_unpacked_mb under [import] in hoering.toml",
+                )
 
 
 class _OverBudget(Exception):
@@ -292,10 +319,20 @@ def _line(item, page: int, height: float, width: float) -> Line | None:
     size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
     bold = all(_is_bold(char) for char in chars)
     text, footnote = _text(item, size)
-    return Line(text=text, page=page, top=height - item.y1, bottom=height - item.y0,
-                x0=item.x0, x1=item.x1, size=size, bold=bold, footnote=footnote,
-                page_height=height, page_width=width,
-                bold_label="" if bold else _bold_label(item))
+    return Line(
+        text=text,
+        page=page,
+        top=height - item.y1,
+        bottom=height - item.y0,
+        x0=item.x0,
+        x1=item.x1,
+        size=size,
+        bold=bold,
+        footnote=footnote,
+        page_height=height,
+        page_width=width,
+        bold_label="" if bold else _bold_label(item),
+    )
 
 
 def _is_bold(char) -> bool:
@@ -344,7 +381,7 @@ def _text(item, size: float) -> tuple[str, int | None]:
 
     for char in item:
         text = char.get_text()
-        if (isinstance(char, LTChar) and text.isdigit() and char.size < size * 0.8):
+        if isinstance(char, LTChar) and text.isdigit() and char.size < size * 0.8:
             small.append(text)
             continue
         flush()

@@ -59,8 +59,7 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
             raw = read_source(path)
             blocks = parse_body(raw.body, raw.body_first_line).blocks
         except SourceErrors as exc:
-            errors.extend(e.located(path) if isinstance(e, SourceError) else e
-                          for e in exc.errors)
+            errors.extend(e.located(path) if isinstance(e, SourceError) else e for e in exc.errors)
             continue
         except SourceError as exc:
             errors.append(exc.located(path))
@@ -69,16 +68,29 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
         for key, guess in guessed.items() if isinstance(guessed, dict) else ():
             location = VALUE_AT.get(key, (key,))
             value = NOTICES.get(key) or _value(raw.metadata, location)
-            items.append(ReviewItem(
-                path, raw.line_of(location) or raw.line_of(("guessed", key)), key,
-                value, _number((guess or {}).get("confidence")),
-                str((guess or {}).get("found_in") or "")))
+            items.append(
+                ReviewItem(
+                    path,
+                    raw.line_of(location) or raw.line_of(("guessed", key)),
+                    key,
+                    value,
+                    _number((guess or {}).get("confidence")),
+                    str((guess or {}).get("found_in") or ""),
+                )
+            )
         for block in blocks:
             if isinstance(block, n.Heading) and block.guess is not None:
                 value = " / ".join(x for x in (block.topic, block.stance) if x) or "-"
-                items.append(ReviewItem(path, block.line, f"heading '{_text(block)}'", value,
-                                        block.guess, f"matched: {block.matched}"
-                                        if block.matched else ""))
+                items.append(
+                    ReviewItem(
+                        path,
+                        block.line,
+                        f"heading '{_text(block)}'",
+                        value,
+                        block.guess,
+                        f"matched: {block.matched}" if block.matched else "",
+                    )
+                )
     if errors:
         raise SourceErrors(errors)
     return items

@@ -84,8 +84,9 @@ class _Context:
     authority: tuple[str, ...] = ()  # its names and domains: never a response's sender
 
 
-def import_file(path: Path | str, hearing: Path | str, *, force: bool = False,
-                config=None) -> Imported:
+def import_file(
+    path: Path | str, hearing: Path | str, *, force: bool = False, config=None
+) -> Imported:
     """Import one PDF or DOCX response into the hearing folder ``hearing``.
 
     Writes ``<hearing>/responses/<slug>.md`` and copies the original unchanged to
@@ -98,10 +99,15 @@ def import_file(path: Path | str, hearing: Path | str, *, force: bool = False,
     return report.imported[0]
 
 
-def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: bool = False,
-                 config=None, executor: Executor | None = None,
-                 on_progress: Callable[[Path, Imported | HoeringError], None] | None = None
-                 ) -> ImportReport:
+def import_files(
+    paths: Iterable[Path | str],
+    hearing: Path | str,
+    *,
+    force: bool = False,
+    config=None,
+    executor: Executor | None = None,
+    on_progress: Callable[[Path, Imported | HoeringError], None] | None = None,
+) -> ImportReport:
     """Import several files; a bad file is reported and the others are still imported."""
     from ..config import load_config
 
@@ -119,9 +125,11 @@ def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: boo
             except HoeringError as exc:
                 result = exc
             except OSError as exc:  # a full disk, a folder without write permission
-                result = ImportFileError(path, f"could not be written: {_reason(exc)}",
-                                         hint="check the hearing folder's space and "
-                                              "permissions")
+                result = ImportFileError(
+                    path,
+                    f"could not be written: {_reason(exc)}",
+                    hint="check the hearing folder's space and permissions",
+                )
         if isinstance(result, Imported):
             report.imported.append(result)
         else:
@@ -131,8 +139,9 @@ def import_files(paths: Iterable[Path | str], hearing: Path | str, *, force: boo
     return report
 
 
-def _import_tables(paths: list[Path], folder: Path, force: bool, report: ImportReport,
-                   on_progress) -> list[Path]:
+def _import_tables(
+    paths: list[Path], folder: Path, force: bool, report: ImportReport, on_progress
+) -> list[Path]:
     """Web-form exports (CSV, XLSX, Parquet) are copied as they are (hoering.forms); the
     other files are returned, to be read as letters."""
     from ..forms.importing import import_table
@@ -145,8 +154,9 @@ def _import_tables(paths: list[Path], folder: Path, force: bool, report: ImportR
             continue
         try:
             copied = import_table(path, folder, force=force)
-            result: Imported | HoeringError = Imported(copied.path, copied.path, [], 0,
-                                                       table=copied)
+            result: Imported | HoeringError = Imported(
+                copied.path, copied.path, [], 0, table=copied
+            )
             report.imported.append(result)
         except HoeringError as exc:
             result = exc
@@ -160,12 +170,14 @@ def _context(folder: Path, config) -> _Context:
     hearing = load_hearing(folder)
     meta = hearing.meta
     return _Context(
-        hearing_id=meta.id, lang=meta.lang if meta.lang in ("da", "en") else "da",
+        hearing_id=meta.id,
+        lang=meta.lang if meta.lang in ("da", "en") else "da",
         parties=tuple((p.name, tuple(p.aliases)) for p in meta.consulted),
-        topics=tuple(TopicSpec(t.id, t.title, t.section, tuple(t.keywords))
-                     for t in meta.topics),
-        deadline=meta.deadline.isoformat(), limits=Limits.from_config(config),
-        authority=_authority(meta.authority, config))
+        topics=tuple(TopicSpec(t.id, t.title, t.section, tuple(t.keywords)) for t in meta.topics),
+        deadline=meta.deadline.isoformat(),
+        limits=Limits.from_config(config),
+        authority=_authority(meta.authority, config),
+    )
 
 
 def _authority(organisation_id: str, config) -> tuple[str, ...]:
@@ -180,8 +192,11 @@ def _authority(organisation_id: str, config) -> tuple[str, ...]:
     except HoeringError:
         return tuple(names)
     names.append(profile.name)
-    names += [address.split("@")[-1].removeprefix("www.") for address in
-              (profile.email, profile.web) if address]
+    names += [
+        address.split("@")[-1].removeprefix("www.")
+        for address in (profile.email, profile.web)
+        if address
+    ]
     return tuple(names)
 
 
@@ -192,13 +207,15 @@ def _analyse_all(paths: list[Path], context: _Context, executor: Executor | None
 
     jobs = [(path, context) for path in paths]
     # ~80 ms a file: chunks of 4 keep both cores busy to the last file
-    return list(map_in_processes(_analyse_job, jobs, chunk_max=4, executor=executor,
-                                 on_crash=_crashed))
+    return list(
+        map_in_processes(_analyse_job, jobs, chunk_max=4, executor=executor, on_crash=_crashed)
+    )
 
 
 def _crashed(job: tuple[Path, _Context], _exc: BaseException) -> ImportFileError:
-    return _failed(job[0], "the process reading it stopped unexpectedly (it may have run out "
-                           "of memory)")
+    return _failed(
+        job[0], "the process reading it stopped unexpectedly (it may have run out of memory)"
+    )
 
 
 def _analyse_job(job: tuple[Path, _Context]) -> Analysis | HoeringError:
@@ -216,9 +233,12 @@ def _analyse_job(job: tuple[Path, _Context]) -> Analysis | HoeringError:
 
 
 def _failed(path: Path, reason: str, detail: str | None = None) -> ImportFileError:
-    error = ImportFileError(path, f"could not be read: {reason}",
-                            hint="please report it, with the file if you may share it; "
-                                 "'hoering --debug import …' shows the details")
+    error = ImportFileError(
+        path,
+        f"could not be read: {reason}",
+        hint="please report it, with the file if you may share it; "
+        "'hoering --debug import …' shows the details",
+    )
     error.detail = detail
     return error
 
@@ -274,14 +294,16 @@ def _read_eml(path: Path, limits: Limits) -> Mail:
         try:
             extracted = _read(attached, check_file(attached, limits), limits)
         except ImportFileError as exc:
-            raise ImportFileError(path, f"its attachment {name}: {exc.message}",
-                                  hint=exc.hint) from None
+            raise ImportFileError(
+                path, f"its attachment {name}: {exc.message}", hint=exc.hint
+            ) from None
     cover = quoted_paragraphs(text_lines(eml.text))
     return Mail(eml.header, extracted, cover, covering=True)
 
 
-def _understand(path: Path, sha: str, extracted: Extracted, mail: Mail | None,
-                context: _Context) -> Analysis:
+def _understand(
+    path: Path, sha: str, extracted: Extracted, mail: Mail | None, context: _Context
+) -> Analysis:
     import datetime as dt
 
     cleaned = clean(extracted)
@@ -291,32 +313,57 @@ def _understand(path: Path, sha: str, extracted: Extracted, mail: Mail | None,
     if mail is not None:
         apply_header(meta, mail.header, parties, context.authority)
     sender = meta.sender or _sender_from_file(path, parties)
-    date = meta.date or Found(dt.date.fromisoformat(context.deadline), 0.1,
-                              "no date in the document: the hearing's deadline")
-    title = meta.title or Found(f"Høringssvar fra {sender.value}", 0.3,
-                                "no subject line in the document")
+    date = meta.date or Found(
+        dt.date.fromisoformat(context.deadline),
+        0.1,
+        "no date in the document: the hearing's deadline",
+    )
+    title = meta.title or Found(
+        f"Høringssvar fra {sender.value}", 0.3, "no subject line in the document"
+    )
     if blocks and blocks[0].kind == "heading" and blocks[0].text == title.value:
         blocks = blocks[1:]
     blocks, topics = assign_topics(blocks, list(context.topics))
     if mail is not None and mail.quoted:
         blocks += appendix(mail, context.lang)
-    draft = Draft(hearing=context.hearing_id, meta=meta, blocks=blocks,
-                  footnotes=cleaned.footnotes, source_file=f"received/{path.name}",
-                  source_name=path.name, sha256=sha, date=date.value, date_guess=date,
-                  title=str(title.value), title_guess=title, sender=str(sender.value),
-                  sender_guess=sender, lang=context.lang,
-                  note_spans=extracted.note_spans, notices=_notices(extracted))
-    guessed = [Guessed(key, _shown(found.value), found.confidence, found.found_in)
-               for key, found in (("sender", sender), ("date", date), ("title", title),
-                                  ("case_number", meta.case_number),
-                                  ("on_behalf_of", meta.on_behalf_of),
-                                  ("signatory", meta.signatory), ("recipient", meta.recipient),
-                                  ("no_remarks", meta.no_remarks), *draft.notices)
-               if found is not None]
-    guessed += [Guessed(f"heading '{guess.heading}'", guess.value, guess.confidence,
-                        guess.explanation) for guess in topics]
-    return Analysis(path, sha, slug(str(sender.value)), render(draft), guessed,
-                    extracted.pages)
+    draft = Draft(
+        hearing=context.hearing_id,
+        meta=meta,
+        blocks=blocks,
+        footnotes=cleaned.footnotes,
+        source_file=f"received/{path.name}",
+        source_name=path.name,
+        sha256=sha,
+        date=date.value,
+        date_guess=date,
+        title=str(title.value),
+        title_guess=title,
+        sender=str(sender.value),
+        sender_guess=sender,
+        lang=context.lang,
+        note_spans=extracted.note_spans,
+        notices=_notices(extracted),
+    )
+    guessed = [
+        Guessed(key, _shown(found.value), found.confidence, found.found_in)
+        for key, found in (
+            ("sender", sender),
+            ("date", date),
+            ("title", title),
+            ("case_number", meta.case_number),
+            ("on_behalf_of", meta.on_behalf_of),
+            ("signatory", meta.signatory),
+            ("recipient", meta.recipient),
+            ("no_remarks", meta.no_remarks),
+            *draft.notices,
+        )
+        if found is not None
+    ]
+    guessed += [
+        Guessed(f"heading '{guess.heading}'", guess.value, guess.confidence, guess.explanation)
+        for guess in topics
+    ]
+    return Analysis(path, sha, slug(str(sender.value)), render(draft), guessed, extracted.pages)
 
 
 def _notices(extracted) -> list[tuple[str, Found]]:
@@ -324,8 +371,10 @@ def _notices(extracted) -> list[tuple[str, Found]]:
     ``guessed:`` so that ``hoering review`` shows it until someone has dealt with it."""
     from .review import NOTICES
 
-    return [(key, Found(NOTICES.get(key, "see the body"), 0.5, text))
-            for key, text in extracted.notices.items()]
+    return [
+        (key, Found(NOTICES.get(key, "see the body"), 0.5, text))
+        for key, text in extracted.notices.items()
+    ]
 
 
 def _shown(value: object) -> str:
@@ -360,12 +409,17 @@ def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) ->
         number += 1
     original = folder / "received" / analysis.original.name
     if target.exists() and not force:
-        raise ImportFileError(analysis.original, f"{display_path(target)} already exists",
-                              hint="it may hold corrections; use --force to replace it")
+        raise ImportFileError(
+            analysis.original,
+            f"{display_path(target)} already exists",
+            hint="it may hold corrections; use --force to replace it",
+        )
     if original.exists() and not force and _sha256(original) != analysis.sha256:
-        raise ImportFileError(analysis.original, f"{display_path(original)} already exists "
-                              "with other content", hint="rename the file, or use --force to "
-                                                         "replace the kept original")
+        raise ImportFileError(
+            analysis.original,
+            f"{display_path(original)} already exists with other content",
+            hint="rename the file, or use --force to replace the kept original",
+        )
     if original.resolve() != analysis.original.resolve():
         write_atomic(original, analysis.original.read_bytes())
         shutil.copystat(analysis.original, original)
@@ -386,8 +440,9 @@ def _made_from(source: Path, analysis: Analysis) -> bool:
         return False
     if not isinstance(received, dict):
         return False  # written by a person, not imported: another file goes beside it
-    return (received.get("sha256") == analysis.sha256
-            or received.get("name") == analysis.original.name)
+    return (
+        received.get("sha256") == analysis.sha256 or received.get("name") == analysis.original.name
+    )
 
 
 def _sha256(path: Path) -> str:

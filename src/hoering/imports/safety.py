@@ -65,8 +65,9 @@ class Limits:
         from ..limits import positive_numbers
 
         section = (config.extra or {}).get("import", {}) if config is not None else {}
-        return positive_numbers(cls, section, "import", getattr(config, "path", None),
-                                "max_size_mb = 25")
+        return positive_numbers(
+            cls, section, "import", getattr(config, "path", None), "max_size_mb = 25"
+        )
 
 
 def sniff(head: bytes) -> str:
@@ -106,18 +107,23 @@ def check_file(path: Path, limits: Limits) -> str:
     suffix = path.suffix.lower()
     if suffix not in EXTENSION_KIND:
         what = f"{suffix} files" if suffix else "files without an extension"
-        raise ImportFileError(path, f"{what} cannot be imported",
-                              hint=f"supported formats are {SUPPORTED}; "
-                                   "save the file as PDF or DOCX first")
+        raise ImportFileError(
+            path,
+            f"{what} cannot be imported",
+            hint=f"supported formats are {SUPPORTED}; save the file as PDF or DOCX first",
+        )
     size = path.stat().st_size
     if size == 0:
-        raise ImportFileError(path, "the file is empty (0 bytes)",
-                              hint="ask the sender for the file again")
+        raise ImportFileError(
+            path, "the file is empty (0 bytes)", hint="ask the sender for the file again"
+        )
     if size > limits.max_size_mb * 1024 * 1024:
-        raise ImportFileError(path, f"the file is {size / 1024 / 1024:.1f} MB, more than the "
-                              f"limit of {limits.max_size_mb:g} MB",
-                              hint="raise max_size_mb under [import] in hoering.toml "
-                                   "if the file is genuine")
+        raise ImportFileError(
+            path,
+            f"the file is {size / 1024 / 1024:.1f} MB, more than the "
+            f"limit of {limits.max_size_mb:g} MB",
+            hint="raise max_size_mb under [import] in hoering.toml if the file is genuine",
+        )
     with path.open("rb") as stream:
         head = stream.read(4096)
     kind = sniff(head)
@@ -135,54 +141,76 @@ def _mismatch(path: Path, kind: str, expected: str) -> ImportFileError:
     """The error for a file whose content is not what its name says."""
     suffix = path.suffix.lower()
     if kind == "ole" and expected == "docx":
-        return ImportFileError(path, "is not a DOCX file but " + KIND_NAMES[kind],
-                               hint="open it in Word, remove any password and save it as "
-                                    "DOCX or PDF")
+        return ImportFileError(
+            path,
+            "is not a DOCX file but " + KIND_NAMES[kind],
+            hint="open it in Word, remove any password and save it as DOCX or PDF",
+        )
     if kind in EXTENSION_KIND.values():
         other = next(s for s, k in EXTENSION_KIND.items() if k == kind)
-        return ImportFileError(path, f"the name ends in {suffix} but the file is "
-                               f"{KIND_NAMES[kind]}",
-                               hint=f"rename it to {path.stem}{other} if that is right")
+        return ImportFileError(
+            path,
+            f"the name ends in {suffix} but the file is {KIND_NAMES[kind]}",
+            hint=f"rename it to {path.stem}{other} if that is right",
+        )
     if expected == "docx":
-        return ImportFileError(path, "is not a Word document (DOCX): the file is "
-                               f"{KIND_NAMES[kind]}, not a zip archive",
-                               hint="ask the sender for the file again")
+        return ImportFileError(
+            path,
+            f"is not a Word document (DOCX): the file is {KIND_NAMES[kind]}, not a zip archive",
+            hint="ask the sender for the file again",
+        )
     if expected == "eml":
-        return ImportFileError(path, f"is not an e-mail: the file is {KIND_NAMES[kind]}",
-                               hint="save the mail again from the mail program")
-    return ImportFileError(path, f"is not a PDF file: the file is {KIND_NAMES[kind]}",
-                           hint="ask the sender for the file again")
+        return ImportFileError(
+            path,
+            f"is not an e-mail: the file is {KIND_NAMES[kind]}",
+            hint="save the mail again from the mail program",
+        )
+    return ImportFileError(
+        path,
+        f"is not a PDF file: the file is {KIND_NAMES[kind]}",
+        hint="ask the sender for the file again",
+    )
 
 
 def _zip_kind(path: Path, limits: Limits) -> str:
-    """"docx", "odt" or "zip", after checking the zip directory against the limits."""
+    """ "docx", "odt" or "zip", after checking the zip directory against the limits."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError):
-        raise ImportFileError(path, "is damaged: the zip archive inside is incomplete or "
-                              "corrupt", hint="ask the sender for the file again") from None
+        raise ImportFileError(
+            path,
+            "is damaged: the zip archive inside is incomplete or corrupt",
+            hint="ask the sender for the file again",
+        ) from None
     names = {m.filename for m in members}
     if "mimetype" in names and "word/document.xml" not in names:
         return "odt"
     if "word/document.xml" not in names:
         return "zip"
     if len(members) > MAX_MEMBERS:
-        raise ImportFileError(path, f"holds {len(members)} packed files; a Word document has "
-                              f"far fewer, so it is not opened",
-                              hint="ask the sender for the file again")
+        raise ImportFileError(
+            path,
+            f"holds {len(members)} packed files; a Word document has "
+            f"far fewer, so it is not opened",
+            hint="ask the sender for the file again",
+        )
     unpacked = sum(m.file_size for m in members)
     limit = limits.max_unpacked_mb * 1024 * 1024
-    suspicious = [m for m in members
-                  if m.file_size > 1024 * 1024
-                  and m.file_size > MAX_RATIO * max(m.compress_size, 1)]
+    suspicious = [
+        m
+        for m in members
+        if m.file_size > 1024 * 1024 and m.file_size > MAX_RATIO * max(m.compress_size, 1)
+    ]
     if unpacked > limit or suspicious:
         raise ImportFileError(
-            path, f"unpacks to {unpacked / 1024 / 1024:.0f} MB from "
+            path,
+            f"unpacks to {unpacked / 1024 / 1024:.0f} MB from "
             f"{path.stat().st_size / 1024:.0f} KB; this looks like a zip bomb and is not opened",
             hint=f"the limit is {limits.max_unpacked_mb:g} MB (max_unpacked_mb under [import] "
-                 "in hoering.toml) and a packing ratio of at most "
-                 f"{MAX_RATIO}:1")
+            "in hoering.toml) and a packing ratio of at most "
+            f"{MAX_RATIO}:1",
+        )
     return "docx"
 
 
@@ -191,5 +219,8 @@ def _check_pdf_ending(path: Path, size: int) -> None:
         stream.seek(max(0, size - 2048))
         tail = stream.read()
     if b"%%EOF" not in tail:
-        raise ImportFileError(path, "is damaged: the PDF is incomplete (truncated)",
-                              hint="ask the sender for the file again")
+        raise ImportFileError(
+            path,
+            "is damaged: the PDF is incomplete (truncated)",
+            hint="ask the sender for the file again",
+        )

@@ -31,8 +31,7 @@ class Guess:
     explanation: str
 
 
-def assign_topics(blocks: list[Block], topics: list[TopicSpec]) -> tuple[list[Block],
-                                                                         list[Guess]]:
+def assign_topics(blocks: list[Block], topics: list[TopicSpec]) -> tuple[list[Block], list[Guess]]:
     """``blocks`` with topic attributes on headings, and headings inserted where a remark
     without one names a topic; and the guesses made."""
     result: list[Block] = []
@@ -52,8 +51,7 @@ def assign_topics(blocks: list[Block], topics: list[TopicSpec]) -> tuple[list[Bl
     for block in blocks:
         if block.kind == "heading":  # a remark under "Bemærkninger" gets a sub-heading
             level, covered, current = min(6, block.level + 1), "topic" in block.attributes, None
-        elif not covered and block.kind == "table" and (rows := _form_rows(block, level,
-                                                                           topics)):
+        elif not covered and block.kind == "table" and (rows := _form_rows(block, level, topics)):
             result += rows
             continue
         elif not covered and block.kind in LOOSE and (by_paragraph or label_of(block)):
@@ -68,13 +66,18 @@ def assign_topics(blocks: list[Block], topics: list[TopicSpec]) -> tuple[list[Bl
 
 def _by_heading(match: TopicMatch) -> bool:
     """Whether the topic was found in the heading's own words (its title or number)."""
-    return bool(match.topic and match.matched and match.matched[0].endswith(
-        ("(heading)",)) or match.topic and match.matched[0].startswith("section "))
+    return bool(
+        match.topic
+        and match.matched
+        and match.matched[0].endswith(("(heading)",))
+        or match.topic
+        and match.matched[0].startswith("section ")
+    )
 
 
 def _labelled(blocks: list[Block], index: int) -> bool:
     """Whether the section of the heading at ``index`` holds remarks with bold labels."""
-    for following in blocks[index + 1:]:
+    for following in blocks[index + 1 :]:
         if following.kind == "heading" and following.level <= blocks[index].level:
             return False
         if label_of(following):
@@ -84,12 +87,12 @@ def _labelled(blocks: list[Block], index: int) -> bool:
 
 def label_of(block: Block) -> str:
     """The bold words a remark opens with ("Netværksmøder:"), as the readers found them."""
-    return block.label if block.text[len(block.label):].strip() else ""
+    return block.label if block.text[len(block.label) :].strip() else ""
 
 
 def _section_text(blocks: list[Block], index: int) -> str:
     texts = []
-    for following in blocks[index + 1:]:
+    for following in blocks[index + 1 :]:
         if following.kind == "heading" and following.level <= blocks[index].level:
             break
         texts.append(following.text or " ".join(" ".join(row) for row in following.rows))
@@ -110,17 +113,18 @@ def _mark(heading: Block, match: TopicMatch, guesses: list[Guess]) -> None:
     guesses.append(Guess(heading.text, value, match.guess, match.explanation()))
 
 
-def _new_section(block: Block, current: str | None, level: int, topics: list[TopicSpec],
-                 by_paragraph: bool) -> Block | None:
+def _new_section(
+    block: Block, current: str | None, level: int, topics: list[TopicSpec], by_paragraph: bool
+) -> Block | None:
     """The heading a remark without one gets: its bold label when the label's remark names
     a topic, else the topic's title when the paragraph starts another topic than the one
     before it. The label moves from the remark into the heading."""
     label = label_of(block)
     if label:
-        match = match_section(label, block.text[len(label):], topics)
+        match = match_section(label, block.text[len(label) :], topics)
         if match.topic:
             block.kind, block.level = "paragraph", 0
-            block.text, block.label = block.text[len(label):].strip(), ""
+            block.text, block.label = block.text[len(label) :].strip(), ""
             return _heading(label.strip().rstrip(":").strip(), level, match, "bold label")
     if not by_paragraph:
         return None
@@ -154,8 +158,11 @@ def _form_rows(block: Block, level: int, topics: list[TopicSpec]) -> list[Block]
 
 
 def _heading(text: str, level: int, match: TopicMatch, found_as: str) -> Block:
-    attributes = {"topic": match.topic, "guess": f"{match.confidence:.2f}",
-                  "matched": ", ".join(match.matched)}
+    attributes = {
+        "topic": match.topic,
+        "guess": f"{match.confidence:.2f}",
+        "matched": ", ".join(match.matched),
+    }
     return Block("heading", text, level=level, found_as=found_as, attributes=attributes)
 
 
@@ -163,7 +170,10 @@ def _stances(blocks: list[Block], guesses: list[Guess]) -> None:
     """The stance of each inserted heading, from all the text of its section; and its guess."""
     for index, block in enumerate(blocks):
         if block.kind != "heading" or block.found_as not in (
-                "bold label", "topic of the paragraph", "row of a form"):
+            "bold label",
+            "topic of the paragraph",
+            "row of a form",
+        ):
             continue
         stance = match_section("", _section_text(blocks, index), [])
         attributes = block.attributes
@@ -172,5 +182,4 @@ def _stances(blocks: list[Block], guesses: list[Guess]) -> None:
             attributes["matched"] += "; stance: " + ", ".join(stance.cues)
         attributes["matched"] = attributes["matched"].strip("; ")
         value = " / ".join(x for x in (attributes["topic"], stance.stance) if x)
-        guesses.append(Guess(block.text, value, float(attributes["guess"]),
-                             attributes["matched"]))
+        guesses.append(Guess(block.text, value, float(attributes["guess"]), attributes["matched"]))

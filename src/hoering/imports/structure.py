@@ -46,8 +46,14 @@ class Typography:
 
 
 def typography(paragraphs: list[Para], body_size: float) -> Typography:
-    looks = [para for para in paragraphs if _short(para.text) and not para.first.table
-             and not para.list_kind and (para.bold or para.size >= body_size * 1.1)]
+    looks = [
+        para
+        for para in paragraphs
+        if _short(para.text)
+        and not para.first.table
+        and not para.list_kind
+        and (para.bold or para.size >= body_size * 1.1)
+    ]
     sizes = sorted({round(para.size, 1) for para in looks}, reverse=True)
     counts: dict[str, int] = {}
     for para in paragraphs:
@@ -59,8 +65,11 @@ def typography(paragraphs: list[Para], body_size: float) -> Typography:
 
 def _short(text: str) -> bool:
     text = text.strip()
-    return (0 < len(text) <= MAX_HEADING_CHARS and len(text.split()) <= 14
-            and not text.endswith((".", ",", ";")))
+    return (
+        0 < len(text) <= MAX_HEADING_CHARS
+        and len(text.split()) <= 14
+        and not text.endswith((".", ",", ";"))
+    )
 
 
 def structure(paragraphs: list[Para], body_size: float) -> list[Block]:
@@ -114,8 +123,9 @@ def _continues_list(previous: str, text: str) -> bool:
 NUMBER_MARK = re.compile(r"^(\d{1,2}|[a-z])([.)])")
 
 
-def _block(para: Para, following: Para | None, look: Typography, in_numbered_run: bool,
-           item_x: list[float]) -> Block | None:
+def _block(
+    para: Para, following: Para | None, look: Typography, in_numbered_run: bool, item_x: list[float]
+) -> Block | None:
     first = para.first
     if first.table:
         return Block("table", rows=[[c.replace("\n", " ") for c in row] for row in first.table])
@@ -137,11 +147,12 @@ def _block(para: Para, following: Para | None, look: Typography, in_numbered_run
         return Block(kind, body, level=first.level)
     bullet = BULLET.match(text)
     if bullet:
-        return Block("bullet", text[bullet.end():], level=_nesting(first.x0, item_x))
+        return Block("bullet", text[bullet.end() :], level=_nesting(first.x0, item_x))
     if in_numbered_run:
         number = int(re.match(r"\d+", text).group()) if text[0].isdigit() else 1
-        return Block("number", NUMBERED.sub("", text), number=number,
-                     level=_nesting(first.x0, item_x))
+        return Block(
+            "number", NUMBERED.sub("", text), number=number, level=_nesting(first.x0, item_x)
+        )
     item_x.clear()
     heading = _heading_reason(para, following, look)
     if heading:
@@ -152,10 +163,15 @@ def _block(para: Para, following: Para | None, look: Typography, in_numbered_run
 def _numbered_title(text: str, following: Para | None) -> bool:
     """A Word-numbered paragraph that heads a section ("1. Udskrivning fra sengeafsnit"
     followed by its text), not an item of a list: short, no sentence, text after it."""
-    return (following is not None and not (following.list_kind or following.first.list_kind)
-            and not starts_item(following.text) and _short(text)
-            and len(NUMBERED.sub("", text).split()) <= 8 and not text.endswith(":")
-            and text[:1].isdigit())
+    return (
+        following is not None
+        and not (following.list_kind or following.first.list_kind)
+        and not starts_item(following.text)
+        and _short(text)
+        and len(NUMBERED.sub("", text).split()) <= 8
+        and not text.endswith(":")
+        and text[:1].isdigit()
+    )
 
 
 def _nesting(x0: float, item_x: list[float]) -> int:
@@ -189,21 +205,29 @@ def _heading_reason(para: Para, following: Para | None, look: Typography) -> str
         return "larger font"
     if text.isupper() and sum(char.isalpha() for char in text) >= 4 and len(words) <= 10:
         return "capitals"
-    next_is_list = bool(BULLET.match(following.text) or NUMBERED.match(following.text)
-                        or following.list_kind)
+    next_is_list = bool(
+        BULLET.match(following.text) or NUMBERED.match(following.text) or following.list_kind
+    )
     if VEDR.match(text) and (text.endswith(":") or len(words) <= 8):
         return "Vedr."
     if SECTION_NUMBER.match(text) and len(words) <= 10 and not next_is_list:
         return "section number"
-    if (text.endswith(":") and len(words) <= 7 and text[0].isupper() and not next_is_list
-            and not look.has_typographic and not _introduces(para, following)):
+    if (
+        text.endswith(":")
+        and len(words) <= 7
+        and text[0].isupper()
+        and not next_is_list
+        and not look.has_typographic
+        and not _introduces(para, following)
+    ):
         return "short line ending in a colon"
     return ""
 
 
 SENTENCE_OPENERS = frozenset(
     "vi jeg det der den de man her hermed nedenfor følgende kommunen regionen we i it this "
-    "there".split())
+    "there".split()
+)
 
 
 def _introduces(para: Para, following: Para) -> bool:

@@ -16,17 +16,77 @@ from functools import cache, lru_cache
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 SMALL_WORDS = {"og", "til", "under", "for", "med", "af", "om", "i", "på", "ved", "the", "of"}
 STANCE_CUES: dict[str, tuple[str, ...]] = {
-    "concern": ("bekymr", "udfordr", "savn", "mangl", "problem", "kritisk", "risiko",
-                "vanskelig", "urealistisk", "ikke realistisk", "ikke muligt", "uklar",
-                "utilstrækkelig", "betænkelig", "ikke kan", "kan ikke", "svær", "desværre",
-                "i praksis", "kun muligt", "lade sig gøre i få", "for kort", "for sent",
-                "for få", "for lidt", "ikke tid", "ikke altid", "concern", "worr"),
-    "proposal": ("foreslå", "forslag", "anbefal", "opfordr", "bør", "ønsk", "efterspørg",
-                 "henstil", "opmærksom på", "propos", "recommend", "suggest"),
-    "positive": ("positiv", "hilser", "glæd", "enig", "enige", "god idé", "god ide",
-                 "tilfreds", "støtter", "fornuftig", "glad", "godt initiativ", "gode initiativ",
-                 "god ordning", "gerne", "bakker op", "ser frem til", "er godt", "godt, at",
-                 "værdsæt", "tilslutter", "anerkend", "welcome", "support"),
+    "concern": (
+        "bekymr",
+        "udfordr",
+        "savn",
+        "mangl",
+        "problem",
+        "kritisk",
+        "risiko",
+        "vanskelig",
+        "urealistisk",
+        "ikke realistisk",
+        "ikke muligt",
+        "uklar",
+        "utilstrækkelig",
+        "betænkelig",
+        "ikke kan",
+        "kan ikke",
+        "svær",
+        "desværre",
+        "i praksis",
+        "kun muligt",
+        "lade sig gøre i få",
+        "for kort",
+        "for sent",
+        "for få",
+        "for lidt",
+        "ikke tid",
+        "ikke altid",
+        "concern",
+        "worr",
+    ),
+    "proposal": (
+        "foreslå",
+        "forslag",
+        "anbefal",
+        "opfordr",
+        "bør",
+        "ønsk",
+        "efterspørg",
+        "henstil",
+        "opmærksom på",
+        "propos",
+        "recommend",
+        "suggest",
+    ),
+    "positive": (
+        "positiv",
+        "hilser",
+        "glæd",
+        "enig",
+        "enige",
+        "god idé",
+        "god ide",
+        "tilfreds",
+        "støtter",
+        "fornuftig",
+        "glad",
+        "godt initiativ",
+        "gode initiativ",
+        "god ordning",
+        "gerne",
+        "bakker op",
+        "ser frem til",
+        "er godt",
+        "godt, at",
+        "værdsæt",
+        "tilslutter",
+        "anerkend",
+        "welcome",
+        "support",
+    ),
 }
 # Whole words only, no endings: "støtte" (the noun) says nothing
 EXACT_CUES = {"støtter", "bør", "enig", "enige", "gerne"}
@@ -35,8 +95,17 @@ TIE_ORDER = ("concern", "proposal", "positive")
 
 
 # Words in many topic titles that do not tell topics apart on their own in a heading.
-GENERAL_WORDS = ("borger", "borgere", "kommune", "kommuner", "region", "samarbejde", "indsats",
-                 "aftale", "aftalen")
+GENERAL_WORDS = (
+    "borger",
+    "borgere",
+    "kommune",
+    "kommuner",
+    "region",
+    "samarbejde",
+    "indsats",
+    "aftale",
+    "aftalen",
+)
 
 
 @lru_cache(maxsize=1)
@@ -91,8 +160,9 @@ def _stem_hits(keyword_stem: str, token_stem: str) -> bool:
     return len(keyword_stem) >= 6 and keyword_stem in token_stem  # Danish compounds
 
 
-def match_section(heading: str, text: str, topics: list[TopicSpec], *,
-                  min_hits: int = 2) -> TopicMatch:
+def match_section(
+    heading: str, text: str, topics: list[TopicSpec], *, min_hits: int = 2
+) -> TopicMatch:
     """The best topic and a stance for a section (its heading and its text). A topic needs
     ``min_hits`` keyword hits in the text (a heading's word counts three)."""
     result = TopicMatch()
@@ -105,8 +175,15 @@ def match_section(heading: str, text: str, topics: list[TopicSpec], *,
     for topic in topics:
         found = _by_title(topic, heading, heading_words, heading_stems)
         if found is None:
-            found = _by_keywords(topic, heading_words, heading_stems, body_words, body_stems,
-                                 heading + "\n" + text, min_hits)
+            found = _by_keywords(
+                topic,
+                heading_words,
+                heading_stems,
+                body_words,
+                body_stems,
+                heading + "\n" + text,
+                min_hits,
+            )
         if found is None:
             continue
         scores.append(found[0])
@@ -122,8 +199,9 @@ def match_section(heading: str, text: str, topics: list[TopicSpec], *,
     return result
 
 
-def _by_title(topic: TopicSpec, heading: str, words: list[str], heading_stems: list[str]
-              ) -> tuple[float, list[str]] | None:
+def _by_title(
+    topic: TopicSpec, heading: str, words: list[str], heading_stems: list[str]
+) -> tuple[float, list[str]] | None:
     section = None
     if topic.section and re.match(rf"^{re.escape(topic.section)}(?:\.?\s|$)", heading.strip()):
         # "4.3 …" names the draft's section; "5. …" may just number the response's points
@@ -133,14 +211,18 @@ def _by_title(topic: TopicSpec, heading: str, words: list[str], heading_stems: l
     return max(candidates, key=lambda c: c[0]) if candidates else None
 
 
-def _title_words(topic: TopicSpec, words: list[str], heading_stems: list[str]
-                 ) -> tuple[float, list[str]] | None:
+def _title_words(
+    topic: TopicSpec, words: list[str], heading_stems: list[str]
+) -> tuple[float, list[str]] | None:
     title_words = [w for w in WORD.findall(topic.title) if w.lower() not in SMALL_WORDS]
     if not title_words:
         return None
     title_stems = stems(title_words)
-    hit = [w for w, s in zip(words, heading_stems, strict=True)
-           if any(_stem_hits(t, s) for t in title_stems)]
+    hit = [
+        w
+        for w, s in zip(words, heading_stems, strict=True)
+        if any(_stem_hits(t, s) for t in title_stems)
+    ]
     covered = [t for t in title_stems if any(_stem_hits(t, s) for s in heading_stems)]
     if len(covered) == len(title_stems):
         return 0.95, [f"{' '.join(dict.fromkeys(hit))} (heading)"]
@@ -151,8 +233,15 @@ def _title_words(topic: TopicSpec, words: list[str], heading_stems: list[str]
     return None
 
 
-def _by_keywords(topic: TopicSpec, heading_words, heading_stems, body_words, body_stems,
-                 text: str, min_hits: int = 2) -> tuple[float, list[str]] | None:
+def _by_keywords(
+    topic: TopicSpec,
+    heading_words,
+    heading_stems,
+    body_words,
+    body_stems,
+    text: str,
+    min_hits: int = 2,
+) -> tuple[float, list[str]] | None:
     score = 0.0
     matched: list[str] = []
     distinct = 0
@@ -168,8 +257,9 @@ def _by_keywords(topic: TopicSpec, heading_words, heading_stems, body_words, bod
         keyword_stem = stems([keyword])[0]
         if min_hits < 2 and keyword_stem in _general_stems():
             continue  # one "samarbejdsaftalen" says nothing about the topic "samarbejde"
-        hits = _hits(keyword_stem, ((heading_words, heading_stems, 3),
-                                    (body_words, body_stems, 1)), matched)
+        hits = _hits(
+            keyword_stem, ((heading_words, heading_stems, 3), (body_words, body_stems, 1)), matched
+        )
         if hits:
             distinct += 1
             score += hits

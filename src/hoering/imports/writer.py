@@ -49,11 +49,19 @@ def _guess_line(key: str, found: Found) -> str:
 
 def render(draft: Draft) -> str:
     meta = draft.meta
-    out = ["---", "type: response", f"title: {yaml_text(draft.title)}",
-           f"hearing: {draft.hearing}", f"sender: {yaml_text(draft.sender)}",
-           f"date: {draft.date.isoformat()}"]
-    guesses = [("sender", draft.sender_guess), ("date", draft.date_guess),
-               ("title", draft.title_guess)]
+    out = [
+        "---",
+        "type: response",
+        f"title: {yaml_text(draft.title)}",
+        f"hearing: {draft.hearing}",
+        f"sender: {yaml_text(draft.sender)}",
+        f"date: {draft.date.isoformat()}",
+    ]
+    guesses = [
+        ("sender", draft.sender_guess),
+        ("date", draft.date_guess),
+        ("title", draft.title_guess),
+    ]
     if meta.case_number is not None:
         out.append(f"case_number: {yaml_text(str(meta.case_number.value))}")
         guesses.append(("case_number", meta.case_number))
@@ -76,11 +84,15 @@ def render(draft: Draft) -> str:
                 if title:
                     out.append(f"      title: {yaml_text(title)}")
             guesses.append(("signatory", meta.signatory))
-    out += ["source:", f"  file: {yaml_text(draft.source_file)}",
-            f"  name: {yaml_text(draft.source_name)}", f"  sha256: {draft.sha256}",
-            "# What 'hoering import' guessed. Check each value above; when it is right (or",
-            "# corrected), delete its line here. 'hoering review' lists what is left.",
-            "guessed:"]
+    out += [
+        "source:",
+        f"  file: {yaml_text(draft.source_file)}",
+        f"  name: {yaml_text(draft.source_name)}",
+        f"  sha256: {draft.sha256}",
+        "# What 'hoering import' guessed. Check each value above; when it is right (or",
+        "# corrected), delete its line here. 'hoering review' lists what is left.",
+        "guessed:",
+    ]
     guesses += draft.notices
     out += [_guess_line(key, found) for key, found in guesses if found is not None]
     out += [f"lang: {draft.lang}", "---", ""]
@@ -88,17 +100,18 @@ def render(draft: Draft) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def body(blocks: list[Block], footnotes: dict[int, str],
-         note_spans: dict[int, list[Span]] | None = None) -> list[str]:
+def body(
+    blocks: list[Block], footnotes: dict[int, str], note_spans: dict[int, list[Span]] | None = None
+) -> list[str]:
     """The Markdown lines of the body: the blocks as model nodes, written by the one
     serialiser every source shares."""
     nodes, notes = to_model(blocks, footnotes, note_spans)
     return to_markdown(nodes, notes, width=WIDTH).rstrip("\n").split("\n")
 
 
-def to_model(blocks: list[Block], footnotes: dict[int, str],
-             note_spans: dict[int, list[Span]] | None = None
-             ) -> tuple[list[n.Block], list[n.Footnote]]:
+def to_model(
+    blocks: list[Block], footnotes: dict[int, str], note_spans: dict[int, list[Span]] | None = None
+) -> tuple[list[n.Block], list[n.Footnote]]:
     """The import's blocks as the document model; ``footnotes`` (by the number the reader
     gave them) numbered in order of first reference, as the Markdown reader numbers them.
     Where the reader kept a paragraph's runs (DOCX), its marks become model inlines."""
@@ -109,14 +122,18 @@ def to_model(blocks: list[Block], footnotes: dict[int, str],
         block = blocks[index]
         if block.kind in LIST_KINDS and not _labelled_apart(block):
             end = index
-            while (end < len(blocks) and blocks[end].kind in LIST_KINDS
-                   and not _labelled_apart(blocks[end])):
+            while (
+                end < len(blocks)
+                and blocks[end].kind in LIST_KINDS
+                and not _labelled_apart(blocks[end])
+            ):
                 end += 1
             nodes += _lists(blocks[index:end], notes)
             index = end
             continue
-        nodes.append(_paragraph(block, notes) if _labelled_apart(block)
-                     else BLOCKS[block.kind](block, notes))
+        nodes.append(
+            _paragraph(block, notes) if _labelled_apart(block) else BLOCKS[block.kind](block, notes)
+        )
         index += 1
     return nodes, notes.footnotes()
 
@@ -136,7 +153,7 @@ class _Notes:
             if int(match.group(1)) not in self.texts:
                 continue
             if match.start() > position:
-                result.append(n.Text(text[position:match.start()]))
+                result.append(n.Text(text[position : match.start()]))
             result.append(self.reference(int(match.group(1))))
             position = match.end()
         if position < len(text):
@@ -151,8 +168,10 @@ class _Notes:
         are part of the letter) after them."""
         for key in sorted(self.texts):
             self.numbers.setdefault(key, len(self.numbers) + 1)
-        return [n.Footnote(number, str(key), (n.Paragraph(self.note(key)),))
-                for key, number in sorted(self.numbers.items(), key=lambda item: item[1])]
+        return [
+            n.Footnote(number, str(key), (n.Paragraph(self.note(key)),))
+            for key, number in sorted(self.numbers.items(), key=lambda item: item[1])
+        ]
 
     def note(self, key: int) -> tuple[n.Inline, ...]:
         if self.spans.get(key):
@@ -164,13 +183,18 @@ def _heading(block: Block, notes: _Notes) -> n.Heading:
     attributes = block.attributes
     guess = attributes.get("guess")
     spans = _spans_of(block)
-    children = (marked(spans, notes, HEADING_MARKS) if spans is not None
-                else notes.inlines(block.text))
-    return n.Heading(block.level, tuple(children),
-                     topic=attributes.get("topic"), stance=attributes.get("stance"),
-                     guess=float(guess) if guess is not None else None,
-                     matched=attributes.get("matched"),
-                     appendix=attributes.get("appendix") == "true")
+    children = (
+        marked(spans, notes, HEADING_MARKS) if spans is not None else notes.inlines(block.text)
+    )
+    return n.Heading(
+        block.level,
+        tuple(children),
+        topic=attributes.get("topic"),
+        stance=attributes.get("stance"),
+        guess=float(guess) if guess is not None else None,
+        matched=attributes.get("matched"),
+        appendix=attributes.get("appendix") == "true",
+    )
 
 
 def _paragraph(block: Block, notes: _Notes) -> n.Paragraph:
@@ -186,7 +210,7 @@ def _labelled(block: Block, notes: _Notes) -> tuple[n.Inline, ...]:
     if not block.label or not block.text.startswith(block.label):
         return tuple(notes.inlines(block.text))
     label = n.Strong(tuple(notes.inlines(block.label)))
-    return (label, *notes.inlines(block.text[len(block.label):]))
+    return (label, *notes.inlines(block.text[len(block.label) :]))
 
 
 def _quote(block: Block, notes: _Notes) -> n.BlockQuote:
@@ -206,9 +230,14 @@ def _table(block: Block, notes: _Notes) -> n.Table:
     cells = block.origin.cells if block.origin is not None else None
     if cells is None or [len(row) for row in cells] != [len(row) for row in block.rows]:
         cells = None
-    rows = [tuple(n.TableCell(tuple(marked(cells[r][c], notes) if cells else
-                                    notes.inlines(cell))) for c, cell in enumerate(row))
-            + (n.TableCell(()),) * (width - len(row)) for r, row in enumerate(block.rows)]
+    rows = [
+        tuple(
+            n.TableCell(tuple(marked(cells[r][c], notes) if cells else notes.inlines(cell)))
+            for c, cell in enumerate(row)
+        )
+        + (n.TableCell(()),) * (width - len(row))
+        for r, row in enumerate(block.rows)
+    ]
     return n.Table(rows[0], tuple(rows[1:]))
 
 
@@ -225,12 +254,20 @@ def _lists(items: list[Block], notes: _Notes) -> list[n.Block]:
     lists: list[n.Block] = []
     for group in _runs(entries):
         list_items = tuple(
-            n.ListItem((n.Paragraph(_labelled(item, notes)),
-                        *(_lists(children, notes) if children else ())))
-            for item, children in group)
+            n.ListItem(
+                (
+                    n.Paragraph(_labelled(item, notes)),
+                    *(_lists(children, notes) if children else ()),
+                )
+            )
+            for item, children in group
+        )
         first = group[0][0]
-        lists.append(n.BulletList(list_items) if first.kind == "bullet"
-                     else n.OrderedList(list_items, start=_number(first)))
+        lists.append(
+            n.BulletList(list_items)
+            if first.kind == "bullet"
+            else n.OrderedList(list_items, start=_number(first))
+        )
     return lists
 
 
@@ -259,8 +296,12 @@ def _labelled_apart(block: Block) -> bool:
     """A numbered item whose label Markdown cannot number ("a)", "2.1", "iv."): written as a
     paragraph that opens with the label, as Word shows it."""
     origin = block.origin
-    return (block.kind == "number" and origin is not None and origin.number_label is not None
-            and origin.number is None)
+    return (
+        block.kind == "number"
+        and origin is not None
+        and origin.number_label is not None
+        and origin.number is None
+    )
 
 
 def _spans_of(block: Block) -> list[Span] | None:
@@ -287,8 +328,11 @@ def _cut(spans: list[Span], start: int, end: int) -> list[Span]:
         lo, hi = max(start, position), min(end, position + len(span.text))
         if lo < hi:
             whole = (lo, hi) == (position, position + len(span.text))
-            result.append(span if whole else Span(span.text[lo - position:hi - position],
-                                                  span.marks, span.link))
+            result.append(
+                span
+                if whole
+                else Span(span.text[lo - position : hi - position], span.marks, span.link)
+            )
         position += len(span.text)
     return result
 
@@ -296,19 +340,26 @@ def _cut(spans: list[Span], start: int, end: int) -> list[Span]:
 MARK_ORDER = ("link", "deleted", "inserted", "strong", "emphasis")
 HEADING_MARKS = ("deleted", "inserted")  # a heading's own bold is its look, not a mark
 WRAPPERS: dict[str, Callable[[tuple[n.Inline, ...]], n.Inline]] = {
-    "deleted": n.Strikethrough, "inserted": n.Insertion, "strong": n.Strong,
+    "deleted": n.Strikethrough,
+    "inserted": n.Insertion,
+    "strong": n.Strong,
     "emphasis": n.Emphasis,
 }
 
 
-def marked(spans: list[Span], notes: _Notes, marks: tuple[str, ...] = MARK_ORDER
-           ) -> list[n.Inline]:
+def marked(spans: list[Span], notes: _Notes, marks: tuple[str, ...] = MARK_ORDER) -> list[n.Inline]:
     """Spans as model inlines, neighbours with the same mark under one node (links outside,
     then deletions and insertions, then bold and italic); struck-through text counts as
     deleted."""
     if not marks:
-        return _joined([notes.reference(span.footnote) if span.footnote in notes.texts
-                        else n.Text(span.text) for span in spans])
+        return _joined(
+            [
+                notes.reference(span.footnote)
+                if span.footnote in notes.texts
+                else n.Text(span.text)
+                for span in spans
+            ]
+        )
     mark, rest = marks[0], marks[1:]
     result: list[n.Inline] = []
     for value, run in groupby(spans, key=lambda span: _mark_value(span, mark)):

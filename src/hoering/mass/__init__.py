@@ -13,8 +13,9 @@ from ..hearing import Hearing
 from .model import MassComparison
 
 
-def compare_mass(hearing: Hearing, *, client: Any = None, executor: Executor | None = None,
-                 lang: str = "da") -> MassComparison:
+def compare_mass(
+    hearing: Hearing, *, client: Any = None, executor: Executor | None = None, lang: str = "da"
+) -> MassComparison:
     """Compare the answers in the hearing's form tables: on the Dask cluster of ``client``,
     by ``executor``, or in a process pool on this machine (in this process for one
     partition)."""

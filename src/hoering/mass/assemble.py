@@ -33,12 +33,12 @@ def group_totals(sizes: list[tuple[np.ndarray, np.ndarray]]) -> dict[int, int]:
         return {}
     found, where = np.unique(labels, return_inverse=True)
     totals = np.bincount(where, weights=members).astype(np.int64)
-    return {int(label): int(total) for label, total in zip(found, totals, strict=True)
-            if total > 1}
+    return {int(label): int(total) for label, total in zip(found, totals, strict=True) if total > 1}
 
 
-def join_similar(totals: dict[int, int], labels: np.ndarray, sigs: np.ndarray
-                 ) -> tuple[dict[int, int], dict[int, int]]:
+def join_similar(
+    totals: dict[int, int], labels: np.ndarray, sigs: np.ndarray
+) -> tuple[dict[int, int], dict[int, int]]:
     """Groups whose representatives are near-identical join the largest of them (a
     campaign's copies can fall into more than one star): the new totals, and each joined
     label's new one."""
@@ -72,8 +72,9 @@ def _add(into: GroupPart, part: GroupPart) -> None:
     into.topics += part.topics
     into.similarity = into.similarity + part.similarity
     if part.wordings is not None:
-        into.wordings = part.wordings if into.wordings is None else _union(
-            into.wordings, part.wordings)
+        into.wordings = (
+            part.wordings if into.wordings is None else _union(into.wordings, part.wordings)
+        )
     into.examples = smallest([*into.examples, *part.examples], EXAMPLES + 1)
 
 
@@ -82,13 +83,15 @@ def _union(first, second):
     return first
 
 
-def campaigns(groups: dict[int, GroupPart], min_respondents: int = MIN_RESPONDENTS
-              ) -> tuple[list[Campaign], dict[int, int]]:
+def campaigns(
+    groups: dict[int, GroupPart], min_respondents: int = MIN_RESPONDENTS
+) -> tuple[list[Campaign], dict[int, int]]:
     """The groups large enough to be campaigns, largest first, numbered from 1; and each
     campaign's number by group label."""
-    chosen = sorted((label for label, part in groups.items()
-                     if part.members >= min_respondents),
-                    key=lambda label: (-groups[label].members, label))
+    chosen = sorted(
+        (label for label, part in groups.items() if part.members >= min_respondents),
+        key=lambda label: (-groups[label].members, label),
+    )
     found, numbers = [], {}
     for number, label in enumerate(chosen, start=1):
         found.append(_campaign(number, groups[label]))
@@ -101,16 +104,29 @@ def _campaign(number: int, part: GroupPart) -> Campaign:
     key, identical = min(part.common.items(), key=lambda kv: (-kv[1], kv[0]))
     text = part.texts[key]
     bins = np.nonzero(part.similarity)[0]
-    wordings = (len(part.keys) if part.keys is not None else
-                round(part.wordings.count()) if part.wordings is not None else 1)
-    edits = tuple(_edit(text, example) for other, example in part.examples
-                  if other != key)[:EXAMPLES]
+    wordings = (
+        len(part.keys)
+        if part.keys is not None
+        else round(part.wordings.count())
+        if part.wordings is not None
+        else 1
+    )
+    edits = tuple(_edit(text, example) for other, example in part.examples if other != key)[
+        :EXAMPLES
+    ]
     return Campaign(
-        number, text, part.topics.most_common(1)[0][0], part.members, part.private,
+        number,
+        text,
+        part.topics.most_common(1)[0][0],
+        part.members,
+        part.private,
         tuple(sorted(part.organisations.items(), key=lambda item: item[0].casefold())),
         tuple(sorted(part.stances.items(), key=lambda item: (-item[1], item[0]))),
-        identical, max(1, min(int(wordings), part.members)),
-        float(bins[0]) / 10 if len(bins) else 1.0, edits)
+        identical,
+        max(1, min(int(wordings), part.members)),
+        float(bins[0]) / 10 if len(bins) else 1.0,
+        edits,
+    )
 
 
 def _edit(text: str, copy: str) -> Edit:
@@ -127,8 +143,11 @@ def _edit(text: str, copy: str) -> Edit:
     return Edit(copy, tuple(removed), tuple(added))
 
 
-def samples(parts: list[dict[int, list[tuple[int, str, str, int]]]], topics: tuple[str, ...],
-            numbers: dict[int, int]) -> dict[str, tuple[Sample, ...]]:
+def samples(
+    parts: list[dict[int, list[tuple[int, str, str, int]]]],
+    topics: tuple[str, ...],
+    numbers: dict[int, int],
+) -> dict[str, tuple[Sample, ...]]:
     """Per topic, SAMPLE distinct remarks outside the campaigns (the smallest text hashes)."""
     found: dict[int, dict[int, tuple[int, str, str, int]]] = {}
     for partition in parts:
@@ -137,6 +156,9 @@ def samples(parts: list[dict[int, list[tuple[int, str, str, int]]]], topics: tup
             for item in items:
                 if item[3] not in numbers and (item[0] not in kept or item < kept[item[0]]):
                     kept[item[0]] = item
-    return {topics[topic]: tuple(Sample(text, stance) for _key, text, stance, _label in
-                                 sorted(items.values())[:SAMPLE])
-            for topic, items in sorted(found.items())}
+    return {
+        topics[topic]: tuple(
+            Sample(text, stance) for _key, text, stance, _label in sorted(items.values())[:SAMPLE]
+        )
+        for topic, items in sorted(found.items())
+    }

@@ -54,20 +54,28 @@ def plan(hearing: Hearing, lang: str = "da") -> tuple[list[Job], list[str]]:
     topics = tuple(t.id for t in hearing.meta.topics)
     parts = [part for path in files for part in partitions(path.resolve())]
     titles = tuple(t.title for t in hearing.meta.topics)
-    jobs = [Job(number, part, form, topics, hearing.meta.deadline, titles, lang)
-            for number, part in enumerate(parts)]
+    jobs = [
+        Job(number, part, form, topics, hearing.meta.deadline, titles, lang)
+        for number, part in enumerate(parts)
+    ]
     return jobs, warnings
 
 
-def compare_tables(hearing: Hearing, runner: Any, *, lang: str = "da",
-                   min_campaign: int = assemble.MIN_RESPONDENTS,
-                   on_progress: Callable[[int, int], None] | None = None) -> MassComparison:
+def compare_tables(
+    hearing: Hearing,
+    runner: Any,
+    *,
+    lang: str = "da",
+    min_campaign: int = assemble.MIN_RESPONDENTS,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> MassComparison:
     """Counts, campaigns, organisations and samples of every answer in the form tables."""
     jobs, warnings = plan(hearing, lang)
     data = [runner.submit(read, job) for job in jobs]
     summaries = []
-    for done, summary in enumerate(runner.stream([runner.submit(summary_of, d, inline=True)
-                                                  for d in data]), start=1):
+    for done, summary in enumerate(
+        runner.stream([runner.submit(summary_of, d, inline=True) for d in data]), start=1
+    ):
         summaries.append(summary)
         if on_progress is not None:
             on_progress(done, len(jobs))
@@ -76,15 +84,13 @@ def compare_tables(hearing: Hearing, runner: Any, *, lang: str = "da",
     verified = [runner.submit(grouping.verify, d, groups, reps) for d in data]
     campaigns, numbers = _campaigns(runner, verified, reps, min_campaign)
     topics = tuple(t.id for t in hearing.meta.topics)
-    found = runner.gather([runner.submit(grouping.samples_of, v, inline=True)
-                           for v in verified])
+    found = runner.gather([runner.submit(grouping.samples_of, v, inline=True) for v in verified])
     samples = assemble.samples(found, topics, numbers)
     for handle in data:  # the remarks are done with: only the matrix parts stay
         runner.release(handle)
     source = MatrixSource(runner, verified, numbers, lang)
     files = tuple(dict.fromkeys(job.part.path.name for job in jobs))
-    return MassComparison(total, tuple(campaigns), samples, files, len(jobs), warnings,
-                          source)
+    return MassComparison(total, tuple(campaigns), samples, files, len(jobs), warnings, source)
 
 
 def _groups(runner: Any, data: list) -> tuple[Any, Any]:
@@ -93,32 +99,39 @@ def _groups(runner: Any, data: list) -> tuple[Any, Any]:
 
     parts = max(1, min(SHUFFLE_PARTS, len(data)))
     pieces = [runner.submit(grouping.shuffle_pieces, d, parts) for d in data]
-    edges = [runner.submit(grouping.bucket_edges,
-                           *[runner.submit(grouping.piece, p, part, inline=True)
-                             for p in pieces])
-             for part in range(parts)]
+    edges = [
+        runner.submit(
+            grouping.bucket_edges,
+            *[runner.submit(grouping.piece, p, part, inline=True) for p in pieces],
+        )
+        for part in range(parts)
+    ]
     groups = runner.submit(components, *edges)
-    reps = runner.submit(grouping.merge_representatives, groups,
-                         *[runner.submit(grouping.representatives_in, d, groups) for d in data])
+    reps = runner.submit(
+        grouping.merge_representatives,
+        groups,
+        *[runner.submit(grouping.representatives_in, d, groups) for d in data],
+    )
     return groups, reps
 
 
-def _campaigns(runner: Any, verified: list, reps: Any, min_campaign: int
-               ) -> tuple[list, dict[int, int]]:
+def _campaigns(
+    runner: Any, verified: list, reps: Any, min_campaign: int
+) -> tuple[list, dict[int, int]]:
     """The campaigns, decided from each group's size (small), then made from the parts of
     the chosen groups only (most groups are two or three remarks alike by chance)."""
     import numpy as np
 
-    sizes = runner.gather([runner.submit(grouping.group_sizes, v, inline=True)
-                           for v in verified])
+    sizes = runner.gather([runner.submit(grouping.group_sizes, v, inline=True) for v in verified])
     totals = assemble.group_totals(sizes)
     labels = np.array(sorted(totals), dtype=np.int64)
     sigs = runner.gather([runner.submit(grouping.signatures_of, reps, labels)])[0]
     totals, alias = assemble.join_similar(totals, labels, sigs)
     chosen = {label for label, total in totals.items() if total >= min_campaign}
     wanted = frozenset(chosen | {label for label, keep in alias.items() if keep in chosen})
-    parts = runner.gather([runner.submit(grouping.group_parts, v, wanted, inline=True)
-                           for v in verified])
+    parts = runner.gather(
+        [runner.submit(grouping.group_parts, v, wanted, inline=True) for v in verified]
+    )
     merged = assemble.fold(assemble.merge_groups(parts), alias)
     campaigns, numbers = assemble.campaigns(merged, min_campaign)
     numbers.update({label: numbers[kept] for label, kept in alias.items() if kept in numbers})
@@ -136,8 +149,9 @@ class MatrixSource:
     def chunks(self) -> Iterator[Any]:
         pending: list[Any] = []
         for verified in self.verified:
-            pending.append(self.runner.submit(_matrix_of, verified, self.numbers, self.lang,
-                                              inline=True))
+            pending.append(
+                self.runner.submit(_matrix_of, verified, self.numbers, self.lang, inline=True)
+            )
             if len(pending) > MATRIX_AHEAD:
                 yield from self.runner.stream([pending.pop(0)])
         yield from self.runner.stream(pending)

@@ -41,8 +41,9 @@ def piece(pieces: list[np.ndarray], part: int) -> np.ndarray:
 
 
 def bucket_edges(*pieces: np.ndarray) -> np.ndarray:
-    return campaigns.candidate_edges(np.concatenate(pieces) if pieces else
-                                     np.zeros((0, 2), dtype=np.uint64))
+    return campaigns.candidate_edges(
+        np.concatenate(pieces) if pieces else np.zeros((0, 2), dtype=np.uint64)
+    )
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,7 @@ def representatives_in(data: PartitionData, groups: campaigns.Groups) -> Represe
     return Representatives(here, data.sigs[rows])
 
 
-def merge_representatives(groups: campaigns.Groups, *parts: Representatives
-                          ) -> Representatives:
+def merge_representatives(groups: campaigns.Groups, *parts: Representatives) -> Representatives:
     count = len(groups.representatives)
     sigs = np.zeros((count, campaigns.NUM_PERM), dtype=np.uint32)
     for part in parts:
@@ -114,8 +114,9 @@ def verify(data: PartitionData, groups: campaigns.Groups, reps: Representatives)
         if label >= 0:
             _add_member(parts.setdefault(int(label), GroupPart()), data, int(remark), score)
     for part in parts.values():
-        part.common = Counter(dict(sorted(part.common.items(),
-                                          key=lambda kv: (-kv[1], kv[0]))[:COMMON]))
+        part.common = Counter(
+            dict(sorted(part.common.items(), key=lambda kv: (-kv[1], kv[0]))[:COMMON])
+        )
         part.texts = {key: part.texts[key] for key in part.common}
     return Verified(parts, _samples(data, labels), matrix_part(data, labels))
 
@@ -158,26 +159,29 @@ def smallest(items: list, count: int) -> list:
     return list(seen.values())[:count]
 
 
-def _samples(data: PartitionData, labels: np.ndarray
-             ) -> dict[int, list[tuple[int, str, str, int]]]:
+def _samples(data: PartitionData, labels: np.ndarray) -> dict[int, list[tuple[int, str, str, int]]]:
     """Per topic, the SAMPLE remarks outside any group and the SAMPLE inside one with the
     smallest text hashes: the client keeps the smallest of those not in a campaign."""
     found: dict[int, list[tuple[int, str, str, int]]] = {}
     remarks = data.remarks
     for index, (topic, key) in enumerate(zip(remarks.topic, remarks.key, strict=True)):
-        found.setdefault(topic, []).append((key, remarks.text[index], remarks.stance[index],
-                                            int(labels[index])))
-    return {topic: smallest([i for i in items if i[3] < 0], SAMPLE)
-            + smallest([i for i in items if i[3] >= 0], SAMPLE)
-            for topic, items in found.items()}
+        found.setdefault(topic, []).append(
+            (key, remarks.text[index], remarks.stance[index], int(labels[index]))
+        )
+    return {
+        topic: smallest([i for i in items if i[3] < 0], SAMPLE)
+        + smallest([i for i in items if i[3] >= 0], SAMPLE)
+        for topic, items in found.items()
+    }
 
 
 def group_sizes(verified: Verified) -> tuple[np.ndarray, np.ndarray]:
     """The groups in this partition and their members here: what the client decides the
     campaigns from (16 bytes a group, where the groups' parts are kilobytes)."""
     labels = np.fromiter(verified.groups, dtype=np.int64, count=len(verified.groups))
-    members = np.fromiter((p.members for p in verified.groups.values()), dtype=np.int64,
-                          count=len(verified.groups))
+    members = np.fromiter(
+        (p.members for p in verified.groups.values()), dtype=np.int64, count=len(verified.groups)
+    )
     return labels, members
 
 

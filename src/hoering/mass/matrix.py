@@ -12,8 +12,10 @@ import numpy as np
 from ..i18n import label
 from .partition import PartitionData
 
-COLUMNS = {"da": ("Fil", "Række", "Respondent", "Organisation", "Dato", "Kampagne"),
-           "en": ("File", "Row", "Respondent", "Organisation", "Date", "Campaign")}
+COLUMNS = {
+    "da": ("Fil", "Række", "Respondent", "Organisation", "Dato", "Kampagne"),
+    "en": ("File", "Row", "Respondent", "Organisation", "Date", "Campaign"),
+}
 
 
 def matrix_columns(titles: tuple[str, ...], lang: str) -> list[str]:
@@ -52,8 +54,10 @@ def matrix_part(data: PartitionData, labels: np.ndarray) -> MatrixPart:
         pa.array(answers.respondent, pa.string()),
         pa.array(answers.organisation, pa.string()),
         pa.array(answers.date, pa.date32()),
-        *(pa.array([words[main_stance(s)] if s else "" for s in topic], pa.string())
-          for topic in stances),
+        *(
+            pa.array([words[main_stance(s)] if s else "" for s in topic], pa.string())
+            for topic in stances
+        ),
     ]
     grouped = np.nonzero(labels >= 0)[0]
     rows = np.array(remarks.row, dtype=np.int64)[grouped]

@@ -70,17 +70,20 @@ class MassComparison:
     def outline(self) -> list[str]:
         """What the run found, in a few lines for the terminal."""
         s = self.summary
-        lines = [f"{_count(s.answers, 'answer')} from {', '.join(self.files)} "
-                 f"({_count(self.partitions, 'partition')}): {_count(s.remarks, 'remark')}, "
-                 f"{_count(len(self.campaigns), 'campaign')} holding {self.campaign_remarks}, "
-                 f"{_count(len(s.organisations), 'organisation')}"]
+        lines = [
+            f"{_count(s.answers, 'answer')} from {', '.join(self.files)} "
+            f"({_count(self.partitions, 'partition')}): {_count(s.remarks, 'remark')}, "
+            f"{_count(len(self.campaigns), 'campaign')} holding {self.campaign_remarks}, "
+            f"{_count(len(s.organisations), 'organisation')}"
+        ]
         if s.bad_rows:
-            lines.append(f"{_count(s.bad_rows, 'row')} could not be read and "
-                         f"{'is' if s.bad_rows == 1 else 'are'} not counted:")
+            lines.append(
+                f"{_count(s.bad_rows, 'row')} could not be read and "
+                f"{'is' if s.bad_rows == 1 else 'are'} not counted:"
+            )
             lines += [f"  {error}" for error in s.errors[:10]]
             if s.bad_rows > 10:
-                lines.append(f"  … and {s.bad_rows - 10} more (the høringsnotat lists the "
-                             "first)")
+                lines.append(f"  … and {s.bad_rows - 10} more (the høringsnotat lists the first)")
         return lines
 
     def matrix_chunks(self) -> Iterator[Any]:

@@ -30,8 +30,11 @@ def write_matrix(chunks: Iterable[Any], folder: Path) -> list[Path]:
             if writer is None:
                 writer = stack.enter_context(pq.ParquetWriter(parquet_path, chunk.schema))
             writer.write_table(chunk)
-            csv.write_csv(_safe(chunk), stream, csv.WriteOptions(
-                include_header=stream.tell() == 3, delimiter=";"))
+            csv.write_csv(
+                _safe(chunk),
+                stream,
+                csv.WriteOptions(include_header=stream.tell() == 3, delimiter=";"),
+            )
         if writer is None:
             raise ValueError("no chunks")  # the engine always gives one per partition
     return targets
@@ -45,6 +48,10 @@ def _safe(table: Any) -> Any:
     import pyarrow.compute as pc
 
     starts = "".join(re.escape(c) for c in FORMULA_STARTS)
-    columns = [pc.replace_substring_regex(column, f"^([{starts}])", "'\\1")
-               if pa.types.is_string(column.type) else column for column in table.columns]
+    columns = [
+        pc.replace_substring_regex(column, f"^([{starts}])", "'\\1")
+        if pa.types.is_string(column.type)
+        else column
+        for column in table.columns
+    ]
     return pa.Table.from_arrays(columns, names=table.column_names)

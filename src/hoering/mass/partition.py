@@ -97,8 +97,11 @@ class _Signer:
 
     def signatures(self) -> np.ndarray:
         self.flush()
-        return (np.concatenate(self.done) if self.done else
-                np.zeros((0, campaigns.NUM_PERM), dtype=np.uint32))
+        return (
+            np.concatenate(self.done)
+            if self.done
+            else np.zeros((0, campaigns.NUM_PERM), dtype=np.uint32)
+        )
 
 
 def read(job: Job) -> PartitionData:
@@ -117,8 +120,15 @@ def read(job: Job) -> PartitionData:
     return PartitionData(job, summary, answers, remarks, long, ids, signer.signatures())
 
 
-def _add(job: Job, row: FormRow, summary: Summary, answers: Answers, remarks: Remarks,
-         stances: dict[str, str], signer: _Signer) -> None:
+def _add(
+    job: Job,
+    row: FormRow,
+    summary: Summary,
+    answers: Answers,
+    remarks: Remarks,
+    stances: dict[str, str],
+    signer: _Signer,
+) -> None:
     index = len(answers.row)
     answers.row.append(row.row)
     answers.respondent.append(row.respondent)

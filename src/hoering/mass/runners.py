@@ -72,8 +72,7 @@ class DaskRunner:
 
     def worker_memory(self) -> dict[str, int]:
         """Each worker's peak resident memory in bytes (Linux: ru_maxrss is in KiB)."""
-        return {address: value * 1024 for address, value in
-                self.client.run(_peak_kib).items()}
+        return {address: value * 1024 for address, value in self.client.run(_peak_kib).items()}
 
 
 def _peak_kib() -> int:
@@ -105,16 +104,20 @@ def dask_client(scheduler: str | None = None, workers: int | None = None):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise HoeringError("running on Dask needs the dask extra",
-                           hint=f"install it with {DASK_EXTRA}, or leave out "
-                                "--scheduler/--workers to compare on this machine") from None
+        raise HoeringError(
+            "running on Dask needs the dask extra",
+            hint=f"install it with {DASK_EXTRA}, or leave out "
+            "--scheduler/--workers to compare on this machine",
+        ) from None
     if scheduler:
         try:
             return Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as exc:
-            raise HoeringError(f"cannot reach the Dask scheduler at {scheduler}: {exc}",
-                               hint="check the address (tcp://host:8786) and that the "
-                                    "scheduler is running") from None
-    cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                           dashboard_address=":0")  # any free port: 8787 may be taken
+            raise HoeringError(
+                f"cannot reach the Dask scheduler at {scheduler}: {exc}",
+                hint="check the address (tcp://host:8786) and that the scheduler is running",
+            ) from None
+    cluster = LocalCluster(
+        n_workers=workers or 2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    )  # any free port: 8787 may be taken
     return Client(cluster)

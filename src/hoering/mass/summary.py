@@ -53,15 +53,21 @@ class Summary:
     def merge(self, other: Summary) -> Summary:
         """This summary and ``other`` added up (partitions merged in their order)."""
         merged = Summary(
-            self.answers + other.answers, self.anonymous + other.anonymous,
-            self.private + other.private, self.late + other.late, self.blank + other.blank,
+            self.answers + other.answers,
+            self.anonymous + other.anonymous,
+            self.private + other.private,
+            self.late + other.late,
+            self.blank + other.blank,
             self.organisations + other.organisations,
-            {t: self.counts.get(t, Counter()) + other.counts.get(t, Counter())
-             for t in {**self.counts, **other.counts}},
-            min(d for d in (self.first, other.first) if d) if self.first or other.first
-            else None,
+            {
+                t: self.counts.get(t, Counter()) + other.counts.get(t, Counter())
+                for t in {**self.counts, **other.counts}
+            },
+            min(d for d in (self.first, other.first) if d) if self.first or other.first else None,
             max(d for d in (self.last, other.last) if d) if self.last or other.last else None,
-            (self.errors + other.errors)[:ERRORS_KEPT], self.bad_rows + other.bad_rows)
+            (self.errors + other.errors)[:ERRORS_KEPT],
+            self.bad_rows + other.bad_rows,
+        )
         return merged
 
     @property

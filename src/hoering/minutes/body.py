@@ -37,9 +37,15 @@ def read_minutes(source: Source) -> MinutesBody:
         if implausible_year(meeting.date, meta.date):
             _warn(source, _far_year(source, line, "next_meetings", meeting.date))
         elif meeting.date < meta.date:
-            _warn(source, f"{display_path(source.path)}:{line}: next_meetings: " + tr(
-                "{date} is before this meeting ({meeting}); is the year right?",
-                date=meeting.date, meeting=meta.date))
+            _warn(
+                source,
+                f"{display_path(source.path)}:{line}: next_meetings: "
+                + tr(
+                    "{date} is before this meeting ({meeting}); is the year right?",
+                    date=meeting.date,
+                    meeting=meta.date,
+                ),
+            )
     for action in body.actions:
         if action.exact and action.due is not None and implausible_year(action.due, meta.date):
             _warn(source, _far_year(source, action.line, "deadline", action.due))
@@ -47,12 +53,16 @@ def read_minutes(source: Source) -> MinutesBody:
 
 
 def _far_year(source: Source, line: int | None, what: str, value: dt.date) -> str:
-    """"…:12: deadline: 2062-06-01 is far from the meeting (2026-06-19): 2062 — did you
+    """ "…:12: deadline: 2062-06-01 is far from the meeting (2026-06-19): 2062 — did you
     mean 2026?"."""
     meant = implausible_year(value, source.meta.date)
     return f"{display_path(source.path)}:{line}: {what}: " + tr(
         "{date} is far from the meeting's date ({meeting}): {year} — did you mean {meant}?",
-        date=value, meeting=source.meta.date, year=value.year, meant=meant)
+        date=value,
+        meeting=source.meta.date,
+        year=value.year,
+        meant=meant,
+    )
 
 
 def _warn(source: Source, warning: str) -> None:
@@ -60,9 +70,13 @@ def _warn(source: Source, warning: str) -> None:
         source.warnings.append(warning)
 
 
-def read_body(blocks: list[n.Block], path: Path, lang: str,
-              next_meeting: dt.date | None = None, meeting: dt.date | None = None
-              ) -> MinutesBody:
+def read_body(
+    blocks: list[n.Block],
+    path: Path,
+    lang: str,
+    next_meeting: dt.date | None = None,
+    meeting: dt.date | None = None,
+) -> MinutesBody:
     """The blocks read as minutes; ``meeting`` and ``next_meeting`` (dates) give the due
     dates of deadlines such as "uge 38" and "inden næste møde"."""
     when = (next_meeting, meeting)
@@ -77,11 +91,17 @@ def read_body(blocks: list[n.Block], path: Path, lang: str,
             text = n.plain_text(block.children).strip()
             hand = HAND_NUMBER.match(text)
             if hand:
-                errors.append(SourceError(
-                    path, tr("agenda item '{text}' is numbered by hand", text=text),
-                    line=block.line,
-                    hint=tr("remove '{number}': hoering numbers agenda items itself",
-                            number=hand.group("number"))))
+                errors.append(
+                    SourceError(
+                        path,
+                        tr("agenda item '{text}' is numbered by hand", text=text),
+                        line=block.line,
+                        hint=tr(
+                            "remove '{number}': hoering numbers agenda items itself",
+                            number=hand.group("number"),
+                        ),
+                    )
+                )
                 continue
             number = f"{len(agenda) + 1}."
             agenda.append(f"{number} {text}")
@@ -93,13 +113,18 @@ def read_body(blocks: list[n.Block], path: Path, lang: str,
     return MinutesBody(tuple(out), tuple(agenda), tuple(actions))
 
 
-def _block(block: n.Block, path: Path, lang: str, when: tuple[dt.date | None, dt.date | None],
-           actions: list[ActionItem], errors: list[SourceError]) -> n.Block:
+def _block(
+    block: n.Block,
+    path: Path,
+    lang: str,
+    when: tuple[dt.date | None, dt.date | None],
+    actions: list[ActionItem],
+    errors: list[SourceError],
+) -> n.Block:
     if isinstance(block, n.Paragraph):
         return _decision(block, lang) or block
     if isinstance(block, n.BulletList | n.OrderedList):
-        items = tuple(_item(item, path, lang, when, actions, errors)
-                      for item in block.items)
+        items = tuple(_item(item, path, lang, when, actions, errors) for item in block.items)
         return dataclasses.replace(block, items=items)
     if isinstance(block, n.BlockQuote):
         inner = tuple(_block(b, path, lang, when, actions, errors) for b in block.blocks)
@@ -107,8 +132,14 @@ def _block(block: n.Block, path: Path, lang: str, when: tuple[dt.date | None, dt
     return block
 
 
-def _item(item: n.ListItem, path: Path, lang: str, when: tuple[dt.date | None, dt.date | None],
-          actions: list[ActionItem], errors: list[SourceError]) -> n.ListItem:
+def _item(
+    item: n.ListItem,
+    path: Path,
+    lang: str,
+    when: tuple[dt.date | None, dt.date | None],
+    actions: list[ActionItem],
+    errors: list[SourceError],
+) -> n.ListItem:
     blocks = tuple(_block(b, path, lang, when, actions, errors) for b in item.blocks)
     if item.checked is None:
         return dataclasses.replace(item, blocks=blocks)
@@ -118,12 +149,13 @@ def _item(item: n.ListItem, path: Path, lang: str, when: tuple[dt.date | None, d
         errors.append(exc)
         return item
     actions.append(action)
-    return dataclasses.replace(item, blocks=(action_paragraph(action, lang, item.line),
-                                             *blocks[1:]))
+    return dataclasses.replace(
+        item, blocks=(action_paragraph(action, lang, item.line), *blocks[1:])
+    )
 
 
 def action_paragraph(action: ActionItem, lang: str, line: int | None) -> n.Paragraph:
-    """"**Ishøj Kommune:** sender oversigten (frist: 1. september 2019)"."""
+    """ "**Ishøj Kommune:** sender oversigten (frist: 1. september 2019)"."""
     runs: list[n.Inline] = [n.Strong((n.Text(f"{action.owner}:"),)), n.Text(f" {action.task}")]
     if action.deadline:
         runs.append(n.Text(f" ({label('deadline', lang).lower()}: {deadline_text(action, lang)})"))
@@ -151,8 +183,11 @@ def _decision(paragraph: n.Paragraph, lang: str) -> n.Callout | None:
         children[0] = n.Text(DECISION.sub("", first.text, count=1))
     else:
         return None
-    while children and isinstance(children[0], n.Text | n.SoftBreak) and not (
-            isinstance(children[0], n.Text) and children[0].text.strip()):
+    while (
+        children
+        and isinstance(children[0], n.Text | n.SoftBreak)
+        and not (isinstance(children[0], n.Text) and children[0].text.strip())
+    ):
         children = children[1:]
     if children and isinstance(children[0], n.Text):
         children[0] = n.Text(children[0].text.lstrip())

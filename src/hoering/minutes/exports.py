@@ -27,14 +27,16 @@ def exports(source: Source, document: Document) -> dict[str, bytes]:
 
     body = read_minutes(source)
     return {
-        ".actions.csv": actions_csv(((source.path, a) for a in body.actions),
-                                    lang=source.meta.lang),
+        ".actions.csv": actions_csv(
+            ((source.path, a) for a in body.actions), lang=source.meta.lang
+        ),
         ".ics": calendar(source, body.actions, document),
     }
 
 
-def actions_csv(items: Iterable[tuple[Path, ActionItem]],
-                overdue_on: dt.date | None = None, lang: str = "da") -> bytes:
+def actions_csv(
+    items: Iterable[tuple[Path, ActionItem]], overdue_on: dt.date | None = None, lang: str = "da"
+) -> bytes:
     """Action items as CSV for Excel: UTF-8 with BOM, semicolons (as Danish Excel expects),
     one row per item: owner; task; deadline as written; due date (ISO); status; file:line.
     The header and the status words are in ``lang``."""
@@ -45,9 +47,17 @@ def actions_csv(items: Iterable[tuple[Path, ActionItem]],
     from ..spreadsheet import csv_bytes
 
     shown = lru_cache(maxsize=None)(display_path)  # one path serves many items
-    rows = ((item.owner, item.task, item.deadline or "",
-             item.due.isoformat() if item.due else "", label(status(item, overdue_on), lang),
-             f"{shown(path)}:{item.line}") for path, item in items)
+    rows = (
+        (
+            item.owner,
+            item.task,
+            item.deadline or "",
+            item.due.isoformat() if item.due else "",
+            label(status(item, overdue_on), lang),
+            f"{shown(path)}:{item.line}",
+        )
+        for path, item in items
+    )
     return csv_bytes([tuple(label(column, lang) for column in CSV_COLUMNS), *rows])
 
 
@@ -99,8 +109,10 @@ def calendar(source: Source, actions: Iterable[ActionItem], document: Document) 
         if meeting.time:
             start = _local(meeting.date, meeting.time)
             event.add("dtstart", start)
-            event.add("dtend", _local(meeting.date, meeting.end) if meeting.end
-                      else start + MEETING_LENGTH)
+            event.add(
+                "dtend",
+                _local(meeting.date, meeting.end) if meeting.end else start + MEETING_LENGTH,
+            )
         else:
             event.add("dtstart", meeting.date)
         if meeting.place:

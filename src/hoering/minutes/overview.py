@@ -132,8 +132,9 @@ def to_csv(report: ActionsReport, today: dt.date) -> bytes:
     from ..messages import language
     from .exports import actions_csv
 
-    return actions_csv(((a.path, a.item) for a in report.actions), overdue_on=today,
-                       lang=language())
+    return actions_csv(
+        ((a.path, a.item) for a in report.actions), overdue_on=today, lang=language()
+    )
 
 
 def print_table(report: ActionsReport, today: dt.date) -> str:
@@ -155,14 +156,24 @@ def print_table(report: ActionsReport, today: dt.date) -> str:
     if len(rows) == 1:
         return tr("No open action items")
     widths = [min(max(len(row[i]) for row in rows), 40) for i in range(3)]
-    lines = ["  ".join([*(_fit(cell, w) for cell, w in zip(row[:3], widths, strict=True)),
-                        row[3]]).rstrip() for row in rows]
+    lines = [
+        "  ".join(
+            [*(_fit(cell, w) for cell, w in zip(row[:3], widths, strict=True)), row[3]]
+        ).rstrip()
+        for row in rows
+    ]
     overdue = sum(1 for a in report.actions if a.item.overdue(today))
-    lines.append(ntr("{n} open action item, {overdue} overdue (on {day})",
-                     "{n} open action items, {overdue} overdue (on {day})",
-                     len(report.actions), overdue=overdue, day=today.isoformat()))
+    lines.append(
+        ntr(
+            "{n} open action item, {overdue} overdue (on {day})",
+            "{n} open action items, {overdue} overdue (on {day})",
+            len(report.actions),
+            overdue=overdue,
+            day=today.isoformat(),
+        )
+    )
     return "\n".join(lines)
 
 
 def _fit(cell: str, width: int) -> str:
-    return (cell if len(cell) <= width else cell[:width - 1] + "…").ljust(width)
+    return (cell if len(cell) <= width else cell[: width - 1] + "…").ljust(width)

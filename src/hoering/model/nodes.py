@@ -91,8 +91,17 @@ class FootnoteRef:
 
 
 Inline = (
-    Text | Code | SoftBreak | LineBreak | Emphasis | Strong | Strikethrough | Insertion | Link
-    | Image | FootnoteRef
+    Text
+    | Code
+    | SoftBreak
+    | LineBreak
+    | Emphasis
+    | Strong
+    | Strikethrough
+    | Insertion
+    | Link
+    | Image
+    | FootnoteRef
 )
 
 # --- blocks ------------------------------------------------------------------------------
@@ -101,8 +110,11 @@ Stance = Literal["positive", "concern", "proposal"]
 STANCES: tuple[str, ...] = ("positive", "concern", "proposal")
 # The Danish words an author may write instead ({topic=mentor stance=bekymring}); the model
 # keeps the English value, which the documents show in the document's language.
-DANISH_STANCES: dict[str, str] = {"positiv": "positive", "bekymring": "concern",
-                                  "forslag": "proposal"}
+DANISH_STANCES: dict[str, str] = {
+    "positiv": "positive",
+    "bekymring": "concern",
+    "forslag": "proposal",
+}
 
 
 def stance_value(written: str) -> str | None:

@@ -44,8 +44,9 @@ class Preview:
             version = self.version + 1
             try:
                 data, warnings = self.target.make("html")
-                page = document_page(data, name=self.target.name, version=version,
-                                     warnings=warnings)
+                page = document_page(
+                    data, name=self.target.name, version=version, warnings=warnings
+                )
                 failed = False
             except Exception as exc:  # shown on the page: the preview must survive any input
                 page = error_page(exc, name=self.target.name, version=version)
@@ -65,8 +66,9 @@ class Preview:
     def wait(self, since: int, timeout: float = POLL_SECONDS) -> int:
         """The version, once it is newer than ``since`` or ``timeout`` seconds have passed."""
         with self._changed:
-            self._changed.wait_for(lambda: self.version != since or self._stop.is_set(),
-                                   timeout=timeout)
+            self._changed.wait_for(
+                lambda: self.version != since or self._stop.is_set(), timeout=timeout
+            )
             return self.version
 
     # --- running --------------------------------------------------------------------------

@@ -41,8 +41,7 @@ RELOAD_SCRIPT = """
 CONTEXT_LINES = 2  # lines shown above and below an error's line
 
 
-def document_page(document_html: bytes, *, name: str, version: int,
-                  warnings: list[str]) -> bytes:
+def document_page(document_html: bytes, *, name: str, version: int, warnings: list[str]) -> bytes:
     """The built HTML with the preview bar after ``<body>`` and the reload script."""
     text = document_html.decode("utf-8")
     bar = _bar(name, warnings, pdf=True)
@@ -58,33 +57,43 @@ def error_page(error: Exception, *, name: str, version: int) -> bytes:
     heading = html.escape(tr("{name} cannot be built", name=name))
     advice = html.escape(tr("Correct the file and save it: this page then shows the document."))
     title = html.escape(tr("Errors: {name}", name=name))
-    body = (f"{_bar(name, [], pdf=False)}<main class=\"hoering-errors\">"
-            f"<h1>{heading}</h1><ol>{items}</ol><p>{advice}</p></main>")
-    return (f"<!DOCTYPE html><html lang=\"{language()}\"><head><meta charset=\"utf-8\">"
-            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{title}</title><style>{BAR_STYLE}</style>"
-            f"<script>{RELOAD_SCRIPT % version}</script></head><body>{body}</body></html>"
-            ).encode()
+    body = (
+        f'{_bar(name, [], pdf=False)}<main class="hoering-errors">'
+        f"<h1>{heading}</h1><ol>{items}</ol><p>{advice}</p></main>"
+    )
+    return (
+        f'<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title}</title><style>{BAR_STYLE}</style>"
+        f"<script>{RELOAD_SCRIPT % version}</script></head><body>{body}</body></html>"
+    ).encode()
 
 
 def _bar(name: str, warnings: list[str], *, pdf: bool) -> str:
     link = '<a href="/document.pdf">PDF</a>' if pdf else ""
     notes = ""
     if warnings:
-        notes = "<ul>" + "".join(
-            "<li>" + html.escape(tr("Warning: {warning}", warning=w)) + "</li>"
-            for w in warnings) + "</ul>"
+        notes = (
+            "<ul>"
+            + "".join(
+                "<li>" + html.escape(tr("Warning: {warning}", warning=w)) + "</li>"
+                for w in warnings
+            )
+            + "</ul>"
+        )
     heading = html.escape(tr("Preview: {name}", name=name))
     updated = html.escape(tr("updated when you save"))
-    return (f'<div id="hoering-preview" role="status"><strong>{heading}</strong>{link}'
-            f"<span>{updated}</span>{notes}</div>")
+    return (
+        f'<div id="hoering-preview" role="status"><strong>{heading}</strong>{link}'
+        f"<span>{updated}</span>{notes}</div>"
+    )
 
 
 def _insert_after_body(text: str, fragment: str) -> str:
     match = re.search(r"<body[^>]*>", text)
     if match is None:
         return fragment + text
-    return text[: match.end()] + fragment + text[match.end():]
+    return text[: match.end()] + fragment + text[match.end() :]
 
 
 def _errors(error: Exception) -> list[Exception]:

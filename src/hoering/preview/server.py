@@ -38,10 +38,10 @@ def serve(preview, port: int) -> _Server:
     except OSError as exc:
         from ..messages import tr
 
-        raise HoeringError(tr("cannot listen on 127.0.0.1:{port}: {reason}", port=port,
-                              reason=exc.strerror),
-                           hint=tr("give another port with --port N, or --port 0 for any free "
-                                   "one")) from None
+        raise HoeringError(
+            tr("cannot listen on 127.0.0.1:{port}: {reason}", port=port, reason=exc.strerror),
+            hint=tr("give another port with --port N, or --port 0 for any free one"),
+        ) from None
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -52,8 +52,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(403, b"Forbidden", "text/plain")
             return
         url = urlsplit(self.path)
-        route = {"/": self._page, "/events": self._events, "/document.pdf": self._pdf}.get(
-            url.path)
+        route = {"/": self._page, "/events": self._events, "/document.pdf": self._pdf}.get(url.path)
         if route is None:
             self._send(404, b"Not found", "text/plain")
             return

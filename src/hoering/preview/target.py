@@ -33,9 +33,11 @@ class Target:
             return cls(folder.resolve(), config)
         if given.is_file() and given.suffix == ".md":
             return cls(given.resolve(), config)
-        raise SourceError(given, tr("nothing to preview here"),
-                          hint=tr("give a source (.md) or a hearing's folder (with "
-                                  "hearing.yaml)"))
+        raise SourceError(
+            given,
+            tr("nothing to preview here"),
+            hint=tr("give a source (.md) or a hearing's folder (with hearing.yaml)"),
+        )
 
     @property
     def is_hearing(self) -> bool:

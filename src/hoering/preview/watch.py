@@ -15,16 +15,27 @@ DEBOUNCE_MS = 300
 IDLE_MS = 100
 
 
-def watch(folders: list[Path], on_change: Callable[[], None], stop: threading.Event,
-          ready: threading.Event) -> None:
+def watch(
+    folders: list[Path],
+    on_change: Callable[[], None],
+    stop: threading.Event,
+    ready: threading.Event,
+) -> None:
     """Call ``on_change`` after each batch of changes below ``folders`` until ``stop``; set
     ``ready`` once changes are seen."""
     from watchfiles import DefaultFilter
     from watchfiles import watch as changes_below
 
-    for changes in changes_below(*folders, watch_filter=DefaultFilter(), stop_event=stop,
-                                 step=STEP_MS, debounce=DEBOUNCE_MS, rust_timeout=IDLE_MS,
-                                 yield_on_timeout=True, raise_interrupt=False):
+    for changes in changes_below(
+        *folders,
+        watch_filter=DefaultFilter(),
+        stop_event=stop,
+        step=STEP_MS,
+        debounce=DEBOUNCE_MS,
+        rust_timeout=IDLE_MS,
+        yield_on_timeout=True,
+        raise_interrupt=False,
+    ):
         ready.set()
         if changes:
             on_change()

@@ -52,8 +52,9 @@ def render(document: Document, templates: TemplateFinder) -> bytes:
     return render_page(document, templates)
 
 
-def render_page(document: Document, templates: TemplateFinder,
-                template: str = "document.html.j2", **extra: Any) -> bytes:
+def render_page(
+    document: Document, templates: TemplateFinder, template: str = "document.html.j2", **extra: Any
+) -> bytes:
     """The page for ``document`` from ``template`` (which may extend document.html.j2 and
     fill its blocks); ``extra`` goes into the template's context as it is."""
     page = _Page(document)
@@ -63,8 +64,9 @@ def render_page(document: Document, templates: TemplateFinder,
     # report can be tens of MB). User text is escaped, so it never contains a marker.
     ours = {"body": blocks(page, document.blocks), "closing": blocks(page, document.closing)}
     ours["footnotes"] = footnotes(page)
-    markers = {name: Markup(f"<!--hoering:{name}-->") if value else value
-               for name, value in ours.items()}  # empty stays empty: {% if closing %}
+    markers = {
+        name: Markup(f"<!--hoering:{name}-->") if value else value for name, value in ours.items()
+    }  # empty stays empty: {% if closing %}
     context = {
         "document": document,
         "letterhead": document.letterhead,
@@ -140,8 +142,10 @@ def _list_item(page: _Page, item: n.ListItem) -> Markup:
     lang = page.document.lang
     state = label("done", lang) if item.checked else label("open", lang)
     box = "☒" if item.checked else "☐"
-    return Markup(f'<li class="task"><span class="box" role="img" aria-label="{state}">'
-                  f"{box}</span> {first}{rest}</li>")
+    return Markup(
+        f'<li class="task"><span class="box" role="img" aria-label="{state}">'
+        f"{box}</span> {first}{rest}</li>"
+    )
 
 
 def _bullet_list(page: _Page, node: n.BulletList) -> Markup:
@@ -172,28 +176,40 @@ WIDE_TABLE_COLUMNS = 6
 def _table(page: _Page, node: n.Table) -> Markup:
     caption = f"<caption>{escape(node.caption)}</caption>" if node.caption else ""
     shares = node.column_shares()
-    columns = "" if shares is None else "<colgroup>" + "".join(
-        f'<col style="width: {100 * share:.1f}%">' for share in shares) + "</colgroup>"
+    columns = (
+        ""
+        if shares is None
+        else "<colgroup>"
+        + "".join(f'<col style="width: {100 * share:.1f}%">' for share in shares)
+        + "</colgroup>"
+    )
     head = _row(page, node.header, node.align, "col")
     # A dense table's cells carry their column's name, so a narrow screen can stack each row
     # as "name: value" lines (document.css) instead of running off the side.
     names = tuple(n.plain_text(c.children) for c in node.header) if node.dense else ()
-    body = Markup("").join(_row(page, row, node.align, "row" if node.row_headers else None,
-                                names) for row in node.rows)
+    body = Markup("").join(
+        _row(page, row, node.align, "row" if node.row_headers else None, names) for row in node.rows
+    )
     dense = ' class="dense"' if node.dense else ""
-    table = (f"<table{dense}>{caption}{columns}<thead>{head}</thead>"
-             f"<tbody>{body}</tbody></table>")
+    table = f"<table{dense}>{caption}{columns}<thead>{head}</thead><tbody>{body}</tbody></table>"
     if node.dense or len(node.header) > WIDE_TABLE_COLUMNS:
         # A wide table scrolls sideways in its own box instead of running off the page; the
         # box can take the keyboard focus so it can be scrolled without a mouse.
         name = escape(node.caption or label("table", page.document.lang))
-        table = (f'<div class="table-scroll" role="region" aria-label="{name}" tabindex="0">'
-                 f"{table}</div>")
+        table = (
+            f'<div class="table-scroll" role="region" aria-label="{name}" tabindex="0">'
+            f"{table}</div>"
+        )
     return Markup(table)
 
 
-def _row(page: _Page, cells: tuple[n.TableCell, ...], align: tuple, scope: str | None,
-         names: tuple[str, ...] = ()) -> Markup:
+def _row(
+    page: _Page,
+    cells: tuple[n.TableCell, ...],
+    align: tuple,
+    scope: str | None,
+    names: tuple[str, ...] = (),
+) -> Markup:
     """One row; ``scope`` "col" makes every cell a column header, "row" the first a row
     header; ``names``: each column's name, for the data cells' ``data-label``."""
     parts = []
@@ -212,17 +228,18 @@ def _row(page: _Page, cells: tuple[n.TableCell, ...], align: tuple, scope: str |
 
 def _callout(page: _Page, node: n.Callout) -> Markup:
     role, title = escape(node.role), escape(node.label)
-    return Markup(f'<aside class="callout callout-{role}" aria-label="{title}">'
-                  f'<p class="callout-label"><strong>{title}</strong></p>'
-                  f"{blocks(page, node.blocks)}</aside>")
+    return Markup(
+        f'<aside class="callout callout-{role}" aria-label="{title}">'
+        f'<p class="callout-label"><strong>{title}</strong></p>'
+        f"{blocks(page, node.blocks)}</aside>"
+    )
 
 
 def _figure(page: _Page, node: n.Figure) -> Markup:
     source = _data_uri(node.data, node.mime)
     caption = f"<figcaption>{escape(node.caption)}</figcaption>" if node.caption else ""
     style = f' style="max-width:min(100%,{node.width_cm}cm)"' if node.width_cm else ""
-    return Markup(f'<figure><img src="{source}" alt="{escape(node.alt)}"{style}>'
-                  f"{caption}</figure>")
+    return Markup(f'<figure><img src="{source}" alt="{escape(node.alt)}"{style}>{caption}</figure>')
 
 
 def _toc(page: _Page, node: n.TableOfContents) -> Markup:
@@ -231,12 +248,16 @@ def _toc(page: _Page, node: n.TableOfContents) -> Markup:
     for heading in n.headings(page.document.blocks):
         if heading.level <= node.depth:
             number = f"{escape(heading.number)} " if heading.number else ""
-            items.append(f'<li class="toc-{heading.level}"><a href="#'
-                         f'{page.anchors[id(heading)]}">{number}'
-                         f"{inlines(page, heading.children)}</a></li>")
+            items.append(
+                f'<li class="toc-{heading.level}"><a href="#'
+                f'{page.anchors[id(heading)]}">{number}'
+                f"{inlines(page, heading.children)}</a></li>"
+            )
     title = escape(node.title)
-    return Markup(f'<nav class="toc" aria-label="{title}"><h2 class="toc-title">{title}</h2>'
-                  f'<ol>{"".join(items)}</ol></nav>')
+    return Markup(
+        f'<nav class="toc" aria-label="{title}"><h2 class="toc-title">{title}</h2>'
+        f"<ol>{''.join(items)}</ol></nav>"
+    )
 
 
 def _group(page: _Page, node: n.Group) -> Markup:
@@ -294,8 +315,9 @@ def _image(page: _Page, node: n.Image) -> Markup:
 def _footnote_ref(page: _Page, node: n.FootnoteRef) -> Markup:
     anchor = "" if node.number in page.referenced else f' id="fnref-{node.number}"'
     page.referenced.add(node.number)
-    return Markup(f'<sup class="footnote-ref"><a href="#fn-{node.number}"{anchor}>'
-                  f"{node.number}</a></sup>")
+    return Markup(
+        f'<sup class="footnote-ref"><a href="#fn-{node.number}"{anchor}>{node.number}</a></sup>'
+    )
 
 
 INLINES: dict[str, Callable[[_Page, Any], Markup]] = {
@@ -318,8 +340,10 @@ INLINES: dict[str, Callable[[_Page, Any], Markup]] = {
 def footnotes(page: _Page) -> Markup:
     items = []
     for note in page.document.footnotes:
-        back = (f' <a href="#fnref-{note.number}" class="footnote-back" '
-                f'aria-label="{escape(label("back", page.document.lang))}">↩</a>')
+        back = (
+            f' <a href="#fnref-{note.number}" class="footnote-back" '
+            f'aria-label="{escape(label("back", page.document.lang))}">↩</a>'
+        )
         items.append(f'<li id="fn-{note.number}">{blocks(page, note.blocks)}{back}</li>')
     return Markup("".join(items))
 

@@ -74,8 +74,9 @@ def _displayable(character: str) -> bool:
     if not probe.is_file() or probe.read_text("utf-8") != _PROBE:
         probe.write_text(_PROBE, "utf-8")
     try:
-        _compiler(probe.parent).compile(str(probe), sys_inputs={"c": character},
-                                        pdf_standards=["a-3u"])
+        _compiler(probe.parent).compile(
+            str(probe), sys_inputs={"c": character}, pdf_standards=["a-3u"]
+        )
     except typst.TypstError:
         return False
     return True
@@ -91,10 +92,13 @@ def refuse_packages(folder: Path) -> None:
         found = _packages_in(path, path.stat().st_mtime_ns)
         if found is not None:
             line, name = found
-            raise TemplateError(path, f"the PDF template uses the Typst package \"{name}\", "
-                                "which would be downloaded during the build", line=line,
-                                hint="copy the package's files into templates/ and import "
-                                     "them by their path")
+            raise TemplateError(
+                path,
+                f'the PDF template uses the Typst package "{name}", '
+                "which would be downloaded during the build",
+                line=line,
+                hint="copy the package's files into templates/ and import them by their path",
+            )
 
 
 @lru_cache(maxsize=64)

@@ -37,8 +37,13 @@ def svg_to_png(svg: bytes) -> bytes | None:
     import typst
 
     try:
-        png = typst.compile(_SOURCE, format="png", ppi=PPI, ignore_system_fonts=True,
-                            sys_inputs={"svg": svg.decode("utf-8")})
+        png = typst.compile(
+            _SOURCE,
+            format="png",
+            ppi=PPI,
+            ignore_system_fonts=True,
+            sys_inputs={"svg": svg.decode("utf-8")},
+        )
     except (typst.TypstError, UnicodeDecodeError, RuntimeError):
         return None
     if isinstance(png, list):  # one image per page; the page holds only the drawing
@@ -50,9 +55,9 @@ def _with_resolution(png: bytes, ppi: int) -> bytes:
     """``png`` with a pHYs chunk after its header (pixels per metre), replacing any."""
     signature, chunks, position = png[:8], [], 8
     while position < len(png):
-        (length,) = struct.unpack(">I", png[position:position + 4])
+        (length,) = struct.unpack(">I", png[position : position + 4])
         end = position + 12 + length
-        if png[position + 4:position + 8] != b"pHYs":
+        if png[position + 4 : position + 8] != b"pHYs":
             chunks.append(png[position:end])
         position = end
     per_metre = round(ppi / 0.0254)

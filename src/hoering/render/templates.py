@@ -44,9 +44,7 @@ class TemplateFinder:
             if candidate.is_file():
                 return candidate
         searched = ", ".join(str(f) for f in self.folders)
-        raise TemplateError(
-            None, f"template '{name}' not found", hint=f"searched: {searched}"
-        )
+        raise TemplateError(None, f"template '{name}' not found", hint=f"searched: {searched}")
 
     def files(self, names: list[str]) -> list[Path]:
         """The files that would be used for ``names`` (for up-to-date checks)."""
@@ -101,15 +99,18 @@ def _render_limited(template: Any, context: dict, path: Path) -> str:
             for part in template.generate(**context):
                 budget -= len(part)
                 if budget < 0:
-                    raise TemplateError(path, "the template writes more than "
-                                        f"{limits.template_output_mb:g} MB",
-                                        hint=limits.hint("template_output_mb"))
+                    raise TemplateError(
+                        path,
+                        f"the template writes more than {limits.template_output_mb:g} MB",
+                        hint=limits.hint("template_output_mb"),
+                    )
                 parts.append(part)
     except TemplateTimeout:
-        raise TemplateError(path, f"the template ran for more than "
-                            f"{limits.template_seconds:g} seconds",
-                            hint="look for loops that never end; "
-                                 + limits.hint("template_seconds")) from None
+        raise TemplateError(
+            path,
+            f"the template ran for more than {limits.template_seconds:g} seconds",
+            hint="look for loops that never end; " + limits.hint("template_seconds"),
+        ) from None
     return "".join(parts)
 
 
@@ -171,8 +172,11 @@ def _guard_arguments(function: Any, args: tuple, kwargs: dict) -> None:
     """Refuse a call that asks for text a million characters wide ('x'.ljust(2e9),
     '{:>9999999}'.format(x), center(10**9)): the sandbox would build it in memory."""
     for value in (*args, *kwargs.values()):
-        if isinstance(value, int | float) and not isinstance(value, bool) and (
-                abs(value) > MAX_TEMPLATE_PRODUCT):
+        if (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and (abs(value) > MAX_TEMPLATE_PRODUCT)
+        ):
             raise OverflowError(f"number too large in template ({value:g})")
     receiver = getattr(function, "__self__", None)
     if isinstance(receiver, str) and _WIDE_FORMAT.search(receiver):

@@ -71,9 +71,19 @@ def _source_type(raw: RawSource) -> str:
     value = raw.metadata.get("type")
     known = ", ".join(sorted(SOURCE_TYPES))
     if value is None:
-        raise SourceError(raw.path, "required key is missing", line=2, key="type",
-                          hint=f"say what the document is: type: {known}")
+        raise SourceError(
+            raw.path,
+            "required key is missing",
+            line=2,
+            key="type",
+            hint=f"say what the document is: type: {known}",
+        )
     if not isinstance(value, str) or value not in SOURCE_TYPES:  # type: [] is a list
-        raise SourceError(raw.path, f"'{value}' is not a document type", key="type",
-                          line=raw.line_of(("type",)), hint=f"use one of: {known}")
+        raise SourceError(
+            raw.path,
+            f"'{value}' is not a document type",
+            key="type",
+            line=raw.line_of(("type",)),
+            hint=f"use one of: {known}",
+        )
     return str(value)

@@ -100,34 +100,47 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     try:
         return _yaml().load(text)
     except AliasBudgetExceeded as exc:
-        raise SourceError(path, f"metadata uses aliases (*name) more than {exc.budget} times",
-                          line=exc.line + first_line,
-                          hint="write the values out; " + _limit_hint("yaml_aliases")) from None
+        raise SourceError(
+            path,
+            f"metadata uses aliases (*name) more than {exc.budget} times",
+            line=exc.line + first_line,
+            hint="write the values out; " + _limit_hint("yaml_aliases"),
+        ) from None
     except MaxDepthExceededError as exc:
-        raise SourceError(path, f"metadata is nested more than {MAX_DEPTH} levels deep",
-                          line=exc.problem_mark.line + first_line if exc.problem_mark else None,
-                          hint="real metadata is a few levels deep; look for unclosed "
-                               "brackets") from None
+        raise SourceError(
+            path,
+            f"metadata is nested more than {MAX_DEPTH} levels deep",
+            line=exc.problem_mark.line + first_line if exc.problem_mark else None,
+            hint="real metadata is a few levels deep; look for unclosed brackets",
+        ) from None
     except MarkedYAMLError as exc:
         from .yaml_errors import explain
 
         known = explain(exc, text, first_line)
         if known is not None:
             line, message, hint = known
-            raise SourceError(path, tr("metadata is not valid YAML: {problem}",
-                                       problem=message), line=line, hint=hint) from None
+            raise SourceError(
+                path,
+                tr("metadata is not valid YAML: {problem}", problem=message),
+                line=line,
+                hint=hint,
+            ) from None
         raise _parser_error(exc, path, first_line) from None
     except YAMLError as exc:
         raise SourceError(path, f"metadata is not valid YAML: {_short(str(exc))}") from None
     except RecursionError:
-        raise SourceError(path, "metadata is nested too deeply", line=first_line,
-                          hint=f"metadata may be at most {MAX_DEPTH} levels deep") from None
+        raise SourceError(
+            path,
+            "metadata is nested too deeply",
+            line=first_line,
+            hint=f"metadata may be at most {MAX_DEPTH} levels deep",
+        ) from None
 
 
 def _short(text: str) -> str:
     """A YAML problem, first line only and at most MAX_MESSAGE characters."""
     text = text.strip().splitlines()[0] if text.strip() else "invalid YAML"
-    return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "…"
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
 def _limit_hint(key: str) -> str:
@@ -155,26 +168,35 @@ def read_text(path: Path) -> str:
     if not path.exists():
         raise SourceError(path, tr("file not found"))
     if path.is_dir():
-        raise SourceError(path, tr("is a folder, not a source file"),
-                          hint=tr("give a .md file, or build the folder with 'hoering build "
-                                  "FOLDER'"))
+        raise SourceError(
+            path,
+            tr("is a folder, not a source file"),
+            hint=tr("give a .md file, or build the folder with 'hoering build FOLDER'"),
+        )
     from ..limits import active
 
     size = path.stat().st_size
     if size == 0:
-        raise SourceError(path, tr("file is empty"),
-                          hint=tr("start it with 'hoering new response'"))
+        raise SourceError(
+            path, tr("file is empty"), hint=tr("start it with 'hoering new response'")
+        )
     if size > active().source_mb * 1024 * 1024:
-        raise SourceError(path, f"file is too large ({size / 1024 / 1024:.1f} MB)",
-                          hint="split it up; " + active().hint("source_mb"))
+        raise SourceError(
+            path,
+            f"file is too large ({size / 1024 / 1024:.1f} MB)",
+            hint="split it up; " + active().hint("source_mb"),
+        )
     data = path.read_bytes()
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(path, tr("is not UTF-8 text (byte 0x{byte:02x})",
-                                   byte=data[exc.start]), line=line,
-                          hint=tr("save the file as UTF-8 in your editor")) from None
+        raise SourceError(
+            path,
+            tr("is not UTF-8 text (byte 0x{byte:02x})", byte=data[exc.start]),
+            line=line,
+            hint=tr("save the file as UTF-8 in your editor"),
+        ) from None
 
 
 def read_source(path: Path) -> RawSource:
@@ -203,15 +225,22 @@ def _printable(text: str, path: Path, first_line: int, warnings: list[str]) -> s
         return text
     for number, line in enumerate(text.split("\n"), start=first_line):
         for match in _CONTROL.finditer(line):
-            warnings.append(f"{display_path(path)}:{number}: control character "
-                            f"U+{ord(match[0]):04X} replaced by {PLACEHOLDER}")
+            warnings.append(
+                f"{display_path(path)}:{number}: control character "
+                f"U+{ord(match[0]):04X} replaced by {PLACEHOLDER}"
+            )
     return _CONTROL.sub(PLACEHOLDER, text)
 
 
 def _printable_values(node: Any, path: Path, warnings: list[str], line: int = 2) -> None:
     """The same for control characters written as YAML escapes ("\\u0007")."""
-    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(
-        node, list) else ()
+    items = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else ()
+    )
     for key, value in items:
         where = yaml_line(node, (key,), 2) or line
         if isinstance(value, str) and _CONTROL.search(value):
@@ -225,14 +254,21 @@ def split_source(path: Path) -> tuple[str, str, int]:
     text = read_text(path)
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FENCE:
-        raise SourceError(path, tr("no metadata block at the top"), line=1,
-                          hint=tr("the file must start with a line '---', the metadata, and "
-                                  "'---'"))
+        raise SourceError(
+            path,
+            tr("no metadata block at the top"),
+            line=1,
+            hint=tr("the file must start with a line '---', the metadata, and '---'"),
+        )
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in (FENCE, "...")), None)
     if end is None:
-        raise SourceError(path, tr("metadata block is not closed"), line=1,
-                          hint=tr("end the metadata with a line '---'"))
-    return "".join(lines[1:end]), "".join(lines[end + 1:]), end + 2
+        raise SourceError(
+            path,
+            tr("metadata block is not closed"),
+            line=1,
+            hint=tr("end the metadata with a line '---'"),
+        )
+    return "".join(lines[1:end]), "".join(lines[end + 1 :]), end + 2
 
 
 def top_level_entries(metadata_text: str, keys: set[str]) -> str:

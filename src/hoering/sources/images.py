@@ -9,8 +9,12 @@ from typing import Any
 from ..errors import SourceError, display_path
 from ..model import nodes as n
 
-IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-               ".svg": "image/svg+xml"}
+IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+}
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
 
@@ -47,19 +51,27 @@ def _read_image(image: n.Image, source: Path, line: int | None) -> n.Image:
     name = image.source if len(image.source) <= 80 else image.source[:77] + "..."
     project = project_root(source)
     try:
-        path = confined(source.parent / image.source, [project], origin=source, line=line,
-                        what=f"image '{name}'",
-                        allowed=f"the project folder ({display_path(project)})")
+        path = confined(
+            source.parent / image.source,
+            [project],
+            origin=source,
+            line=line,
+            what=f"image '{name}'",
+            allowed=f"the project folder ({display_path(project)})",
+        )
         found = path.is_file()
     except (OSError, ValueError):  # a name too long for the file system, or with NUL
-        raise SourceError(source, f"image '{name}' is not a usable file name", line=line,
-                          hint="rename the image to a short name") from None
+        raise SourceError(
+            source,
+            f"image '{name}' is not a usable file name",
+            line=line,
+            hint="rename the image to a short name",
+        ) from None
     mime = IMAGE_TYPES.get(path.suffix.lower())
     if mime is None:
         raise SourceError(source, f"image '{name}' is not PNG, JPEG or SVG", line=line)
     if not found:
-        raise SourceError(source, f"image '{name}' not found", line=line,
-                          hint=f"looked for {path}")
+        raise SourceError(source, f"image '{name}' not found", line=line, hint=f"looked for {path}")
     if path.stat().st_size > MAX_IMAGE_BYTES:
         raise SourceError(source, f"image '{name}' is larger than 10 MB", line=line)
     data = path.read_bytes()
@@ -77,14 +89,22 @@ def check_pixels(data: bytes, mime: str, origin: Path, line: int | None, what: s
     size = pixel_size(data)
     if size is None:
         kind = "PNG" if mime == "image/png" else "JPEG"
-        raise SourceError(origin, f"{what} is not a {kind} image (damaged or misnamed)",
-                          line=line, hint="save it again as PNG or JPEG")
+        raise SourceError(
+            origin,
+            f"{what} is not a {kind} image (damaged or misnamed)",
+            line=line,
+            hint="save it again as PNG or JPEG",
+        )
     limits = active()
     width, height = size
     if width * height > limits.image_megapixels * 1_000_000:
-        raise SourceError(origin, f"{what} is {width} x {height} pixels, more than "
-                          f"{limits.image_megapixels:g} megapixels", line=line,
-                          hint="make the image smaller; " + limits.hint("image_megapixels"))
+        raise SourceError(
+            origin,
+            f"{what} is {width} x {height} pixels, more than "
+            f"{limits.image_megapixels:g} megapixels",
+            line=line,
+            hint="make the image smaller; " + limits.hint("image_megapixels"),
+        )
 
 
 def pixel_size(data: bytes) -> tuple[int, int] | None:
@@ -112,10 +132,10 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
             at += 1
             continue
         if marker in _SOF:
-            height = int.from_bytes(data[at + 5:at + 7], "big")
-            return int.from_bytes(data[at + 7:at + 9], "big"), height
+            height = int.from_bytes(data[at + 5 : at + 7], "big")
+            return int.from_bytes(data[at + 7 : at + 9], "big"), height
         if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
             at += 2
             continue
-        at += 2 + int.from_bytes(data[at + 2:at + 4], "big")
+        at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
     return None

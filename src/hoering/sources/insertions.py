@@ -50,8 +50,12 @@ def _closing(state: Any, content: int) -> int | None:
     found = None
     while state.pos < state.posMax:
         pos = state.pos
-        if (src.startswith(MARK, pos) and pos > content and not src[pos - 1].isspace()
-                and pos + 2 <= state.posMax):
+        if (
+            src.startswith(MARK, pos)
+            and pos > content
+            and not src[pos - 1].isspace()
+            and pos + 2 <= state.posMax
+        ):
             found = pos
             break
         state.md.inline.skipToken(state)

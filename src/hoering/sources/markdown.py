@@ -38,8 +38,9 @@ def _new_parser() -> Any:
 
     from .insertions import insertion_plugin
 
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
-                                   "maxNesting": 200})
+    md = MarkdownIt(
+        "commonmark", {"html": False, "linkify": False, "typographer": False, "maxNesting": 200}
+    )
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.use(insertion_plugin)
@@ -77,8 +78,9 @@ class _Converter:
     def block(self, node: Any) -> n.Block | None:
         handler = getattr(self, f"block_{node.type}", None)
         if handler is None:
-            raise SourceError(None, f"unsupported Markdown construct '{node.type}'",
-                              line=self.line(node))
+            raise SourceError(
+                None, f"unsupported Markdown construct '{node.type}'", line=self.line(node)
+            )
         return handler(node)
 
     def block_paragraph(self, node: Any) -> n.Paragraph:
@@ -103,8 +105,15 @@ class _Converter:
         if value in (None, "false"):
             return False
         if value != "true":
-            self.errors.append(SourceError(None, f"'{value}' is not true or false", line=line,
-                                           key="appendix", hint="write appendix=true"))
+            self.errors.append(
+                SourceError(
+                    None,
+                    f"'{value}' is not true or false",
+                    line=line,
+                    key="appendix",
+                    hint="write appendix=true",
+                )
+            )
         return value == "true"
 
     def confidence(self, value: str | None, line: int | None) -> float | None:
@@ -115,8 +124,15 @@ class _Converter:
         except ValueError:
             number = -1.0
         if not 0.0 <= number <= 1.0:
-            self.errors.append(SourceError(None, f"'{value}' is not a confidence", line=line,
-                                           key="guess", hint="use a number from 0 to 1"))
+            self.errors.append(
+                SourceError(
+                    None,
+                    f"'{value}' is not a confidence",
+                    line=line,
+                    key="guess",
+                    hint="use a number from 0 to 1",
+                )
+            )
             return None
         return number
 
@@ -129,15 +145,30 @@ class _Converter:
         found = {k: v.strip('"') for k, v in ATTRIBUTE.findall(match.group(1))}
         for key in found:
             if key not in HEADING_KEYS:
-                self.errors.append(SourceError(
-                    None, f"unknown heading attribute '{key}'", line=line, key=key,
-                    hint="heading attributes are " + ", ".join(HEADING_KEYS)))
+                self.errors.append(
+                    SourceError(
+                        None,
+                        f"unknown heading attribute '{key}'",
+                        line=line,
+                        key=key,
+                        hint="heading attributes are " + ", ".join(HEADING_KEYS),
+                    )
+                )
         stance = found.get("stance")
         if stance is not None and n.stance_value(stance) is None:
-            self.errors.append(SourceError(
-                None, f"'{stance}' is not a stance", line=line, key="stance",
-                hint="use one of " + ", ".join(n.DANISH_STANCES) + " (or "
-                     + ", ".join(n.STANCES) + ")"))
+            self.errors.append(
+                SourceError(
+                    None,
+                    f"'{stance}' is not a stance",
+                    line=line,
+                    key="stance",
+                    hint="use one of "
+                    + ", ".join(n.DANISH_STANCES)
+                    + " (or "
+                    + ", ".join(n.STANCES)
+                    + ")",
+                )
+            )
         elif stance is not None:
             found["stance"] = n.stance_value(stance) or stance
         rest = inlines[-1].text[: match.start()]
@@ -242,8 +273,11 @@ class _Converter:
             return n.Insertion(tuple(self.inlines(node.children)))
         if kind == "link":
             title = node.attrs.get("title")
-            return n.Link(str(node.attrs["href"]), tuple(self.inlines(node.children)),
-                          title=str(title) if title else None)
+            return n.Link(
+                str(node.attrs["href"]),
+                tuple(self.inlines(node.children)),
+                title=str(title) if title else None,
+            )
         if kind == "image":
             alt = "".join(c.content for c in node.children) if node.children else node.content
             return n.Image(str(node.attrs["src"]), alt)
@@ -289,10 +323,12 @@ def _task_marker(blocks: list[n.Block]) -> tuple[bool | None, list[n.Block]]:
     match = TASK_MARKER.match(text.text) if isinstance(text, n.Text) else None
     if not match:
         return None, blocks
-    rest = text.text[match.end():]
+    rest = text.text[match.end() :]
     head = (n.Text(rest),) if rest else ()
-    return match.group(1) != " ", [n.Paragraph(head + first.children[1:], line=first.line),
-                                   *blocks[1:]]
+    return match.group(1) != " ", [
+        n.Paragraph(head + first.children[1:], line=first.line),
+        *blocks[1:],
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -321,9 +357,12 @@ def task_list_items(text: str, first_line: int = 1) -> list[n.ListItem]:
     in_footnote = 0
     for index, token in enumerate(tokens[:-2]):
         in_footnote += {"footnote_block_open": 1, "footnote_block_close": -1}.get(token.type, 0)
-        if (in_footnote or token.type != "list_item_open"
-                or tokens[index + 1].type != "paragraph_open"
-                or not TASK_MARKER.match(tokens[index + 2].content)):
+        if (
+            in_footnote
+            or token.type != "list_item_open"
+            or tokens[index + 1].type != "paragraph_open"
+            or not TASK_MARKER.match(tokens[index + 2].content)
+        ):
             continue
         content = tokens[index + 2].content
         if INLINE_MARKUP.search(content, TASK_MARKER.match(content).end()):
@@ -384,16 +423,27 @@ def check_tables(text: str, first_line: int = 1) -> None:
             while index + 1 < len(lines) and lines[index + 1].strip():
                 index += 1
             rows = index - start
-            key = ("table_rows" if rows > limits.table_rows else
-                   "table_cells" if rows * columns > limits.table_cells else None)
+            key = (
+                "table_rows"
+                if rows > limits.table_rows
+                else "table_cells"
+                if rows * columns > limits.table_cells
+                else None
+            )
             if key is not None:
-                raise SourceErrors([SourceError(
-                    None, f"the table has {rows} rows of {columns} cells, more than a document "
-                    "can hold", line=start - 1 + first_line,
-                    hint="put the data in a spreadsheet and summarise it here; "
-                         + limits.hint(key))])
+                raise SourceErrors(
+                    [
+                        SourceError(
+                            None,
+                            f"the table has {rows} rows of {columns} cells, more than a document "
+                            "can hold",
+                            line=start - 1 + first_line,
+                            hint="put the data in a spreadsheet and summarise it here; "
+                            + limits.hint(key),
+                        )
+                    ]
+                )
         index += 1
-
 
 
 MAX_NESTING = 10  # quotes and lists inside each other (Typst stops at ~13 list levels)
@@ -411,9 +461,16 @@ def check_nesting(root: Any, first_line: int = 1) -> None:
             depth += 1
             if depth > MAX_NESTING:
                 line = node.map[0] + first_line if node.map else None
-                raise SourceErrors([SourceError(
-                    None, f"quotes or lists are nested more than {MAX_NESTING} levels deep",
-                    line=line, hint="nest them less deeply")])
+                raise SourceErrors(
+                    [
+                        SourceError(
+                            None,
+                            f"quotes or lists are nested more than {MAX_NESTING} levels deep",
+                            line=line,
+                            hint="nest them less deeply",
+                        )
+                    ]
+                )
         stack.extend((child, depth) for child in node.children)
 
 
@@ -432,8 +489,15 @@ def check_footnote_labels(text: str, first_line: int = 1) -> None:
             fenced = not fenced
         match = None if fenced else _NOTE_DEFINITION.match(line)
         if match and match[1] in seen:
-            raise SourceErrors([SourceError(
-                None, f"footnote [^{match[1]}] is defined twice (first on line "
-                f"{seen[match[1]]})", line=number, hint="give each note its own label")])
+            raise SourceErrors(
+                [
+                    SourceError(
+                        None,
+                        f"footnote [^{match[1]}] is defined twice (first on line {seen[match[1]]})",
+                        line=number,
+                        hint="give each note its own label",
+                    )
+                ]
+            )
         if match:
             seen[match[1]] = number

@@ -15,7 +15,7 @@ TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
 def _time(value: object) -> object:
-    """"14:30" or "14.30" → "14:30"; anything else is left for pydantic to refuse."""
+    """ "14:30" or "14.30" → "14:30"; anything else is left for pydantic to refuse."""
     if isinstance(value, str):
         match = TIME.match(value.strip())
         if not match:
@@ -30,8 +30,13 @@ def _ends_after_start(start_key: str) -> classmethod:
     def check(cls, end: str | None, info: ValidationInfo) -> str | None:
         start = info.data.get(start_key)
         if end is not None and start is not None and end < start:
-            raise ValueError(tr("'{end}' is before the start '{start}'; the meeting must end "
-                                "after it begins", end=end, start=start))
+            raise ValueError(
+                tr(
+                    "'{end}' is before the start '{start}'; the meeting must end after it begins",
+                    end=end,
+                    start=start,
+                )
+            )
         return end
 
     return field_validator("end")(classmethod(check))  # type: ignore[return-value]
@@ -47,7 +52,7 @@ class Person(Strict):
 
 
 def _person(value: object) -> object:
-    """"Navn, titel" as a string is a person too."""
+    """ "Navn, titel" as a string is a person too."""
     if isinstance(value, str):
         name, _, title = value.partition(",")
         return {"name": name.strip(), "title": title.strip() or None}
@@ -102,15 +107,23 @@ class MinutesMeta(Strict):
         if value is None:
             return {}
         if not isinstance(value, dict):
-            raise ValueError(tr("list the people under their organisation, e.g.\n"
-                                "  Ishøj Kommune:\n    - Navn Navnesen, titel"))
+            raise ValueError(
+                tr(
+                    "list the people under their organisation, e.g.\n"
+                    "  Ishøj Kommune:\n    - Navn Navnesen, titel"
+                )
+            )
         people = {}
         for organisation, names in value.items():
             if isinstance(names, str):
                 names = [names]
             if not isinstance(names, list):
-                raise ValueError(tr("'{organisation}' must list names, one per line with '- '",
-                                    organisation=organisation))
+                raise ValueError(
+                    tr(
+                        "'{organisation}' must list names, one per line with '- '",
+                        organisation=organisation,
+                    )
+                )
             people[organisation] = [_person(name) for name in names]
         return people
 

@@ -31,8 +31,9 @@ class UnwritableNode(ValueError):
     """A node Markdown has no syntax for."""
 
 
-def to_markdown(blocks: Sequence[n.Block], footnotes: Sequence[n.Footnote] = (),
-                width: int | None = WIDTH) -> str:
+def to_markdown(
+    blocks: Sequence[n.Block], footnotes: Sequence[n.Footnote] = (), width: int | None = WIDTH
+) -> str:
     """The Markdown text of ``blocks`` followed by the definitions of ``footnotes``.
 
     ``width`` None writes each paragraph on one line (soft breaks stay line breaks).
@@ -122,9 +123,14 @@ def _heading(w: _Writer, node: n.Heading, alternate: bool) -> list[str]:
 
 
 def _attributes(node: n.Heading) -> str:
-    values = {"topic": node.topic, "stance": node.stance, "guess": _confidence(node.guess),
-              "matched": node.matched, "appendix": "true" if node.appendix else None,
-              "status": node.status}
+    values = {
+        "topic": node.topic,
+        "stance": node.stance,
+        "guess": _confidence(node.guess),
+        "matched": node.matched,
+        "appendix": "true" if node.appendix else None,
+        "status": node.status,
+    }
     parts = []
     for key, value in values.items():
         if value is None:
@@ -152,8 +158,11 @@ def _bullet_list(w: _Writer, node: n.BulletList, alternate: bool) -> list[str]:
 
 def _ordered_list(w: _Writer, node: n.OrderedList, alternate: bool) -> list[str]:
     delimiter = ")" if alternate else "."
-    return [line for number, item in enumerate(node.items, node.start)
-            for line in _item(w, item, f"{number}{delimiter} ")]
+    return [
+        line
+        for number, item in enumerate(node.items, node.start)
+        for line in _item(w, item, f"{number}{delimiter} ")
+    ]
 
 
 def _item(w: _Writer, item: n.ListItem, marker: str) -> list[str]:
@@ -176,7 +185,8 @@ def _interrupts(block: n.Block) -> bool:
     if isinstance(block, n.OrderedList) and block.start != 1:
         return False
     return isinstance(block, n.BulletList | n.OrderedList) and bool(
-        block.items and block.items[0].blocks)
+        block.items and block.items[0].blocks
+    )
 
 
 def _block_quote(w: _Writer, node: n.BlockQuote, alternate: bool) -> list[str]:
@@ -254,8 +264,11 @@ def _code(w: _Writer, node: n.Code, around: _Around) -> str:
     content = node.text.replace("\n", " ")
     longest = max((len(run) for run in re.findall(r"`+", content)), default=0)
     fence = "`" * (longest + 1)
-    if content.startswith("`") or content.endswith("`") or (
-            content.startswith(" ") and content.endswith(" ") and content.strip()):
+    if (
+        content.startswith("`")
+        or content.endswith("`")
+        or (content.startswith(" ") and content.endswith(" ") and content.strip())
+    ):
         content = f" {content} "
     return (fence + content + fence).replace(" ", KEEP)
 
@@ -283,7 +296,7 @@ def _mark(delimiter: str) -> Callable[[_Writer, Any, _Around], str]:
 def _emphasis(w: _Writer, node: n.Emphasis, around: _Around) -> str:
     """``_x_``, or ``*x*`` inside a word (where ``_`` is not emphasis) or around an emphasis
     at its edge (``__x__`` would be strong)."""
-    inside_word = (_last_char(around.before).isalnum() or _first_char(around.after).isalnum())
+    inside_word = _last_char(around.before).isalnum() or _first_char(around.after).isalnum()
     return _mark("*" if inside_word or _edged(node) else "_")(w, node, around)
 
 
@@ -295,8 +308,7 @@ def _strong(w: _Writer, node: n.Strong, around: _Around) -> str:
 def _edged(node: n.Emphasis | n.Strong) -> bool:
     """Whether the node's content begins or ends with a node of its own kind."""
     children = node.children
-    return bool(children) and (type(children[0]) is type(node)
-                               or type(children[-1]) is type(node))
+    return bool(children) and (type(children[0]) is type(node) or type(children[-1]) is type(node))
 
 
 def _flat(node: Any) -> tuple[n.Inline, ...]:
@@ -412,5 +424,5 @@ def _protect(line: str) -> str:
     if match is None:
         return line
     if match.group("number"):
-        return match.group("number") + "\\" + line[len(match.group("number")):]
+        return match.group("number") + "\\" + line[len(match.group("number")) :]
     return "\\" + line

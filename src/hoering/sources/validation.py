@@ -49,8 +49,13 @@ def _unique(errors: list[SourceError]) -> list[SourceError]:
     return result
 
 
-def _to_source_error(error: Any, model: type[BaseModel], data: Any, path: Path,
-                     line_of: Callable[[tuple[str | int, ...]], int | None]) -> SourceError:
+def _to_source_error(
+    error: Any,
+    model: type[BaseModel],
+    data: Any,
+    path: Path,
+    line_of: Callable[[tuple[str | int, ...]], int | None],
+) -> SourceError:
     location = _data_location(error["loc"], data, error["type"] == "missing")
     key = ".".join(str(step) for step in location if isinstance(step, str)) or None
     message, hint = _explain(error, model, location)
@@ -84,13 +89,15 @@ def _explain(error: Any, model: type[BaseModel], location: tuple) -> tuple[str, 
     if kind == "extra_forbidden":
         return tr("unknown key"), _did_you_mean(model, location)
     if kind == "literal_error":
-        return (tr("{value} is not allowed", value=_quoted(value)),
-                tr("use {expected}", expected=error["ctx"]["expected"]))
+        return (
+            tr("{value} is not allowed", value=_quoted(value)),
+            tr("use {expected}", expected=error["ctx"]["expected"]),
+        )
     if explain is not None:
         return explain(value)
     message = error["msg"]
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     return message, None
 
 
@@ -130,8 +137,10 @@ def _quoted(value: Any) -> str:
 
 
 def _not_a_date(value: Any) -> tuple[str, str | None]:
-    return (tr("{value} is not a date", value=_quoted(value)),
-            tr("write dates as YYYY-MM-DD, e.g. 2019-06-19"))
+    return (
+        tr("{value} is not a date", value=_quoted(value)),
+        tr("write dates as YYYY-MM-DD, e.g. 2019-06-19"),
+    )
 
 
 def _not_true_or_false(value: Any) -> tuple[str, str | None]:
@@ -144,15 +153,18 @@ _EXPLAIN: dict[str, Callable[[Any], tuple[str, str | None]]] = {
     "date_parsing": _not_a_date,
     "date_type": _not_a_date,
     "date_from_datetime_inexact": _not_a_date,
-    "time_parsing": lambda v: (tr("{value} is not a time", value=_quoted(v)),
-                               tr("write times as HH:MM, e.g. 14:30")),
-    "string_type": lambda v: (tr("{value} should be text", value=_quoted(v)),
-                              tr("put the value in quotes")),
+    "time_parsing": lambda v: (
+        tr("{value} is not a time", value=_quoted(v)),
+        tr("write times as HH:MM, e.g. 14:30"),
+    ),
+    "string_type": lambda v: (
+        tr("{value} should be text", value=_quoted(v)),
+        tr("put the value in quotes"),
+    ),
     "list_type": lambda v: (tr("should be a list"), tr("write one '- item' per line")),
     "dict_type": lambda v: (tr("should be 'key: value' lines"), None),
     "model_type": lambda v: (tr("should be 'key: value' lines"), None),
-    "string_pattern_mismatch": lambda v: (tr("{value} has the wrong form", value=_quoted(v)),
-                                          None),
+    "string_pattern_mismatch": lambda v: (tr("{value} has the wrong form", value=_quoted(v)), None),
     "string_too_short": lambda v: (tr("must not be empty"), None),
     "bool_parsing": _not_true_or_false,
     "bool_type": _not_true_or_false,

@@ -46,9 +46,14 @@ def _tab_indented(lines: list[str]) -> Problem | None:
     for number, line in enumerate(lines):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
-            return Problem(number, tr("the line is indented with a tab"),
-                           tr("YAML indents with spaces only: replace the tab with spaces, as "
-                              "on the lines above"))
+            return Problem(
+                number,
+                tr("the line is indented with a tab"),
+                tr(
+                    "YAML indents with spaces only: replace the tab with spaces, as "
+                    "on the lines above"
+                ),
+            )
     return None
 
 
@@ -63,10 +68,11 @@ def _unclosed_quote(exc: Any, lines: list[str]) -> Problem | None:
     if start is None:
         return None
     quote = lines[start][exc.context_mark.column] if start < len(lines) else '"'
-    return Problem(start, tr("the quote {quote} that begins the text is never closed",
-                             quote=quote),
-                   tr("end the text with the same quote mark on that line, or leave the "
-                      "quotes out"))
+    return Problem(
+        start,
+        tr("the quote {quote} that begins the text is never closed", quote=quote),
+        tr("end the text with the same quote mark on that line, or leave the quotes out"),
+    )
 
 
 def _duplicate_key(exc: Any, lines: list[str]) -> Problem | None:
@@ -78,8 +84,12 @@ def _duplicate_key(exc: Any, lines: list[str]) -> Problem | None:
     indent = len(lines[second]) - len(lines[second].lstrip())
     pattern = re.compile(rf"^ {{{indent}}}{re.escape(key)}\s*:")
     first = next((i for i in range(second) if pattern.match(lines[i])), None)
-    return Problem(second, tr("'{key}' is written twice", key=key),
-                   tr("keep one of them: a key may appear only once at the same level"), first)
+    return Problem(
+        second,
+        tr("'{key}' is written twice", key=key),
+        tr("keep one of them: a key may appear only once at the same level"),
+        first,
+    )
 
 
 def _unclosed_list(exc: Any, lines: list[str]) -> Problem | None:
@@ -90,10 +100,18 @@ def _unclosed_list(exc: Any, lines: list[str]) -> Problem | None:
     if start is None:
         return None
     opening, closing = ("[", "]") if "sequence" in context else ("{", "}")
-    return Problem(start, tr("the {opening} that begins on this line is never closed with "
-                             "{closing}", opening=opening, closing=closing),
-                   tr("end it with {closing} on the same line, or put text with ',' or ':' "
-                      "in quotes", closing=closing))
+    return Problem(
+        start,
+        tr(
+            "the {opening} that begins on this line is never closed with {closing}",
+            opening=opening,
+            closing=closing,
+        ),
+        tr(
+            "end it with {closing} on the same line, or put text with ',' or ':' in quotes",
+            closing=closing,
+        ),
+    )
 
 
 def _colon_or_indentation(exc: Any, lines: list[str]) -> Problem | None:
@@ -105,13 +123,21 @@ def _colon_or_indentation(exc: Any, lines: list[str]) -> Problem | None:
     line = lines[number]
     _, _, value = line.partition(":")
     if ": " in value or value.rstrip().endswith(":"):
-        return Problem(number, tr("the text has a ':' in it, which YAML reads as a new key"),
-                       tr('put text that contains ": " in quotes, e.g. title: "Svar: om '
-                          'trafikken"'))
-    return Problem(number, tr("the indentation does not line up with the lines above"),
-                   tr("indent keys that belong together by the same number of spaces"))
+        return Problem(
+            number,
+            tr("the text has a ':' in it, which YAML reads as a new key"),
+            tr('put text that contains ": " in quotes, e.g. title: "Svar: om trafikken"'),
+        )
+    return Problem(
+        number,
+        tr("the indentation does not line up with the lines above"),
+        tr("indent keys that belong together by the same number of spaces"),
+    )
 
 
 _RECOGNISERS: list[Callable[[Any, list[str]], Problem | None]] = [
-    _unclosed_quote, _duplicate_key, _unclosed_list, _colon_or_indentation,
+    _unclosed_quote,
+    _duplicate_key,
+    _unclosed_list,
+    _colon_or_indentation,
 ]

@@ -39,8 +39,12 @@ APPENDICES: tuple[Section, ...] = (overview_appendix,)
 CONTENTS = {"da": "Indhold", "en": "Contents"}
 
 
-def compose_notat(comparison: Comparison, authority: Organisation, chart_png: bytes | None,
-                  options: NotatOptions | None = None) -> Document:
+def compose_notat(
+    comparison: Comparison,
+    authority: Organisation,
+    chart_png: bytes | None,
+    options: NotatOptions | None = None,
+) -> Document:
     """The høringsnotat as a Document (nothing is written)."""
     options = options or NotatOptions()
     lang = notat_lang(comparison)
@@ -55,13 +59,31 @@ def compose_notat(comparison: Comparison, authority: Organisation, chart_png: by
         blocks += section(notat, "")
     meta = comparison.hearing.meta
     return Document(
-        kind="hoeringsnotat", lang=lang, title=f"{label('notat', lang)}: {meta.title}",
-        author=authority.name, date=notat_date(comparison),
-        letterhead=authority.letterhead(meta.department, lang), info=info(notat),
-        blocks=tuple(blocks), subject=meta.title, keywords=(label("notat", lang), meta.id),
-        source=str(comparison.hearing.path))
+        kind="hoeringsnotat",
+        lang=lang,
+        title=f"{label('notat', lang)}: {meta.title}",
+        author=authority.name,
+        date=notat_date(comparison),
+        letterhead=authority.letterhead(meta.department, lang),
+        info=info(notat),
+        blocks=tuple(blocks),
+        subject=meta.title,
+        keywords=(label("notat", lang), meta.id),
+        source=str(comparison.hearing.path),
+    )
 
 
-__all__ = ["LAYOUTS", "MATRIX_MAX_RESPONDENTS", "SECTIONS", "SYMBOLS", "NotatOptions",
-           "chart_alt", "compose_notat", "notat_date", "notat_lang", "shared_note",
-           "stance_text", "status_text"]
+__all__ = [
+    "LAYOUTS",
+    "MATRIX_MAX_RESPONDENTS",
+    "SECTIONS",
+    "SYMBOLS",
+    "NotatOptions",
+    "chart_alt",
+    "compose_notat",
+    "notat_date",
+    "notat_lang",
+    "shared_note",
+    "stance_text",
+    "status_text",
+]

@@ -9,10 +9,16 @@ from .context import Notat
 from .words import heading, status_text, text
 
 WORDS = {
-    "da": {"changes": "Ændringer som følge af høringen", "general": "Generelt",
-           "none": "Høringen har ikke givet anledning til ændringer i udkastet."},
-    "en": {"changes": "Changes made because of the consultation", "general": "General",
-           "none": "The consultation has not led to changes in the draft."},
+    "da": {
+        "changes": "Ændringer som følge af høringen",
+        "general": "Generelt",
+        "none": "Høringen har ikke givet anledning til ændringer i udkastet.",
+    },
+    "en": {
+        "changes": "Changes made because of the consultation",
+        "general": "General",
+        "none": "The consultation has not led to changes in the draft.",
+    },
 }
 
 
@@ -38,7 +44,12 @@ def met_answers(notat: Notat) -> list[tuple[str, Answer]]:
 
 
 def _item(notat: Notat, where: str, answer: Answer) -> n.ListItem:
-    lead = n.Paragraph((n.Strong((n.Text(where),)),
-                        n.Text(f" – {answer.respondent} ("
-                               f"{status_text(answer.status or '', notat.lang).lower()}):")))
+    lead = n.Paragraph(
+        (
+            n.Strong((n.Text(where),)),
+            n.Text(
+                f" – {answer.respondent} ({status_text(answer.status or '', notat.lang).lower()}):"
+            ),
+        )
+    )
     return n.ListItem((lead, *answer.blocks))

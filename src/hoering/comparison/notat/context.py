@@ -45,8 +45,12 @@ class Notat:
     @functools.cached_property
     def guessed(self) -> set[tuple[str, str]]:
         """(respondent, topic) where a remark's topic or stance is a guess of import."""
-        return {(r.respondent, t.topic.id) for t in self.comparison.topics for r in t.remarks
-                if r.guessed}
+        return {
+            (r.respondent, t.topic.id)
+            for t in self.comparison.topics
+            for r in t.remarks
+            if r.guessed
+        }
 
     @property
     def working(self) -> bool:
@@ -54,7 +58,7 @@ class Notat:
 
     @property
     def comments_title(self) -> str:
-        """"Region Hovedstadens bemærkninger"."""
+        """ "Region Hovedstadens bemærkninger"."""
         name = self.authority.name
         if self.lang == "da":
             return f"{name}{'' if name.endswith('s') else 's'} {label('authority_remarks', 'da')}"

@@ -7,10 +7,18 @@ from ...model import InfoItem
 from .context import Notat, notat_date
 
 WORDS = {
-    "da": {"document_number": "Dok. nr.", "unit": "Enhed", "caseworker": "Sagsbehandler",
-           "case_number": "Sagsnr./J.nr."},
-    "en": {"document_number": "Document no.", "unit": "Unit", "caseworker": "Case officer",
-           "case_number": "Case no."},
+    "da": {
+        "document_number": "Dok. nr.",
+        "unit": "Enhed",
+        "caseworker": "Sagsbehandler",
+        "case_number": "Sagsnr./J.nr.",
+    },
+    "en": {
+        "document_number": "Document no.",
+        "unit": "Unit",
+        "caseworker": "Case officer",
+        "case_number": "Case no.",
+    },
 }
 
 
@@ -18,8 +26,9 @@ def info(notat: Notat) -> tuple[InfoItem, ...]:
     meta = notat.comparison.hearing.meta
     header = meta.notat
     words = WORDS.get(notat.lang, WORDS["da"])
-    items = [InfoItem(label("date", notat.lang), format_date(notat_date(notat.comparison),
-                                                              notat.lang))]
+    items = [
+        InfoItem(label("date", notat.lang), format_date(notat_date(notat.comparison), notat.lang))
+    ]
     if header.case_number:
         items.append(InfoItem(words["case_number"], header.case_number))
     if header.document_number:
@@ -31,9 +40,15 @@ def info(notat: Notat) -> tuple[InfoItem, ...]:
         worker = header.caseworker
         items.append(InfoItem(words["caseworker"], worker.name))
         if worker.email:
-            items.append(InfoItem(label("email", notat.lang), worker.email,
-                                  f"mailto:{worker.email}"))
+            items.append(
+                InfoItem(label("email", notat.lang), worker.email, f"mailto:{worker.email}")
+            )
         if worker.phone:
-            items.append(InfoItem(label("phone", notat.lang), worker.phone,
-                                  "tel:" + "".join(c for c in worker.phone if c.isdigit())))
+            items.append(
+                InfoItem(
+                    label("phone", notat.lang),
+                    worker.phone,
+                    "tel:" + "".join(c for c in worker.phone if c.isdigit()),
+                )
+            )
     return tuple(items)

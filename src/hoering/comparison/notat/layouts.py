@@ -13,13 +13,26 @@ from .remarks import remark_group
 from .words import cell, heading, status_text
 
 WORDS = {
-    "da": {"by_party": "Høringssvarene part for part", "table": "Kommenteret høringsoversigt",
-           "general": "Generelt", "party": "Høringspart", "remark": "Bemærkning",
-           "comment": "Kommentar", "status": "Status",
-           "quiet": "Ingen bemærkninger til udkastet."},
-    "en": {"by_party": "The responses party by party", "table": "Annotated overview",
-           "general": "General", "party": "Party", "remark": "Remark", "comment": "Comment",
-           "status": "Status", "quiet": "No remarks on the draft."},
+    "da": {
+        "by_party": "Høringssvarene part for part",
+        "table": "Kommenteret høringsoversigt",
+        "general": "Generelt",
+        "party": "Høringspart",
+        "remark": "Bemærkning",
+        "comment": "Kommentar",
+        "status": "Status",
+        "quiet": "Ingen bemærkninger til udkastet.",
+    },
+    "en": {
+        "by_party": "The responses party by party",
+        "table": "Annotated overview",
+        "general": "General",
+        "party": "Party",
+        "remark": "Remark",
+        "comment": "Comment",
+        "status": "Status",
+        "quiet": "No remarks on the draft.",
+    },
 }
 
 
@@ -30,11 +43,12 @@ def _words(notat: Notat) -> dict[str, str]:
 def every_remark(notat: Notat) -> list[tuple[str, Remark, Answer | None]]:
     """(topic title, remark, answer) for every remark: the general ones, then by topic."""
     general = _words(notat)["general"]
-    found = [(general, r, notat.comparison.general_answers.get(r.respondent))
-             for r in notat.comparison.unmatched]
+    found = [
+        (general, r, notat.comparison.general_answers.get(r.respondent))
+        for r in notat.comparison.unmatched
+    ]
     for entry in notat.comparison.topics:
-        found += [(entry.topic.title, r, entry.answers.get(r.respondent))
-                  for r in entry.remarks]
+        found += [(entry.topic.title, r, entry.answers.get(r.respondent)) for r in entry.remarks]
     return found
 
 
@@ -54,12 +68,16 @@ def parties_section(notat: Notat, number: str) -> list[n.Block]:
 
 def table_section(notat: Notat, number: str) -> list[n.Block]:
     words = _words(notat)
-    rows = tuple(_row(notat, where, remark, answer)
-                 for where, remark, answer in every_remark(notat))
+    rows = tuple(
+        _row(notat, where, remark, answer) for where, remark, answer in every_remark(notat)
+    )
     header = tuple(cell(words[k]) for k in ("party", "remark", "comment", "status"))
-    return [heading(1, words["table"], f"{number}."),
-            n.Table(header, rows, caption=words["table"], widths=(1.1, 2.6, 2.2, 1.0),
-                    row_headers=True)]
+    return [
+        heading(1, words["table"], f"{number}."),
+        n.Table(
+            header, rows, caption=words["table"], widths=(1.1, 2.6, 2.2, 1.0), row_headers=True
+        ),
+    ]
 
 
 def _row(notat: Notat, where: str, remark: Remark, answer: Answer | None) -> tuple:
@@ -67,6 +85,9 @@ def _row(notat: Notat, where: str, remark: Remark, answer: Answer | None) -> tup
     words = " ".join(" ".join(block_text(b).split()) for b in said) or remark.heading
     comment = " ".join(" ".join(block_text(b).split()) for b in answer.blocks) if answer else ""
     status = status_text(answer.status, notat.lang) if answer and answer.status else ""
-    return (cell(remark.respondent),
-            n.TableCell((n.Strong((n.Text(f"{where}:"),)), n.Text(f" {words}"))),
-            cell(comment), cell(status))
+    return (
+        cell(remark.respondent),
+        n.TableCell((n.Strong((n.Text(f"{where}:"),)), n.Text(f" {words}"))),
+        cell(comment),
+        cell(status),
+    )

@@ -12,18 +12,28 @@ from .words import SYMBOLS, cell, heading, stance_text, text, unbroken
 
 TOPICS_PER_TABLE = 4  # with the respondent column, what an A4 page holds in words
 WORDS = {
-    "da": {"appendix": "Overblik over høringssvarene", "number": "Bilag 1.",
-           "matrix": "Holdninger pr. høringspart og emne", "part": "del {i} af {n}",
-           "nothing": "intet svar om emnet", "general": "Generelle bemærkninger",
-           "guessed": "* foreslået ved indlæsning, ikke bekræftet",
-           "total_means": "I alt: antal bemærkninger om emnet (et høringssvar kan rumme flere "
-                          "bemærkninger om samme emne, også med forskellig holdning)."},
-    "en": {"appendix": "Overview of the responses", "number": "Appendix 1.",
-           "matrix": "Stances per respondent and topic", "part": "part {i} of {n}",
-           "nothing": "nothing said on the topic", "general": "General remarks",
-           "guessed": "* suggested on import, not confirmed",
-           "total_means": "Total: the number of remarks on the topic (one response may make "
-                          "several, also with different stances)."},
+    "da": {
+        "appendix": "Overblik over høringssvarene",
+        "number": "Bilag 1.",
+        "matrix": "Holdninger pr. høringspart og emne",
+        "part": "del {i} af {n}",
+        "nothing": "intet svar om emnet",
+        "general": "Generelle bemærkninger",
+        "guessed": "* foreslået ved indlæsning, ikke bekræftet",
+        "total_means": "I alt: antal bemærkninger om emnet (et høringssvar kan rumme flere "
+        "bemærkninger om samme emne, også med forskellig holdning).",
+    },
+    "en": {
+        "appendix": "Overview of the responses",
+        "number": "Appendix 1.",
+        "matrix": "Stances per respondent and topic",
+        "part": "part {i} of {n}",
+        "nothing": "nothing said on the topic",
+        "general": "General remarks",
+        "guessed": "* suggested on import, not confirmed",
+        "total_means": "Total: the number of remarks on the topic (one response may make "
+        "several, also with different stances).",
+    },
 }
 
 
@@ -34,29 +44,47 @@ def overview_appendix(notat: Notat, number: str) -> list[n.Block]:
     if limit is None or len(notat.comparison.respondents) <= limit:
         blocks += matrix_tables(notat)
     else:
-        blocks.append(text(label("matrix_too_big", notat.lang).format(
-            n=len(notat.comparison.respondents))))
+        blocks.append(
+            text(label("matrix_too_big", notat.lang).format(n=len(notat.comparison.respondents)))
+        )
     blocks += counts(notat)
     if notat.chart_png is not None:
-        blocks.append(n.Figure(notat.chart_png, "image/png", chart_alt(notat.comparison,
-                                                                        notat.lang),
-                               caption=label("chart", notat.lang), width_cm=16.0))
+        blocks.append(
+            n.Figure(
+                notat.chart_png,
+                "image/png",
+                chart_alt(notat.comparison, notat.lang),
+                caption=label("chart", notat.lang),
+                width_cm=16.0,
+            )
+        )
     return blocks
 
 
 def matrix_tables(notat: Notat) -> list[n.Block]:
     words = WORDS.get(notat.lang, WORDS["da"])
     topics = notat.comparison.topics
-    chunks = [topics[i:i + TOPICS_PER_TABLE] for i in range(0, len(topics), TOPICS_PER_TABLE)]
+    chunks = [topics[i : i + TOPICS_PER_TABLE] for i in range(0, len(topics), TOPICS_PER_TABLE)]
     tables: list[n.Block] = []
     for index, chunk in enumerate(chunks, start=1):
         caption = words["matrix"] + (
-            f" ({words['part'].format(i=index, n=len(chunks))})" if len(chunks) > 1 else "")
+            f" ({words['part'].format(i=index, n=len(chunks))})" if len(chunks) > 1 else ""
+        )
         header = (cell(label("respondent", notat.lang)), *(cell(t.topic.label) for t in chunk))
-        rows = tuple((cell(r.name), *(cell(_stances(notat, r.name, t)) for t in chunk))
-                     for r in notat.comparison.respondents)
-        tables.append(n.Table(header, rows, caption=caption, row_headers=True,
-                              widths=(1.6, *(1.0,) * len(chunk)), dense=True))
+        rows = tuple(
+            (cell(r.name), *(cell(_stances(notat, r.name, t)) for t in chunk))
+            for r in notat.comparison.respondents
+        )
+        tables.append(
+            n.Table(
+                header,
+                rows,
+                caption=caption,
+                row_headers=True,
+                widths=(1.6, *(1.0,) * len(chunk)),
+                dense=True,
+            )
+        )
     symbols = ", ".join(stance_text(s, notat.lang) for s in (*STANCES, NO_STANCE))
     legend = f"{label('legend', notat.lang)}: {symbols}; – {words['nothing']}."
     if notat.working and _any_guessed(notat.comparison):
@@ -83,29 +111,46 @@ def counts(notat: Notat) -> list[n.Block]:
     words = WORDS.get(notat.lang, WORDS["da"])
     lang = notat.lang
     order = (*STANCES, NO_STANCE)
-    header = (cell(label("topic", lang)), *(cell(unbroken(stance_text(s, lang))) for s in order),
-              cell(unbroken(label("total", lang))))
-    rows = [(cell(t.topic.title),
-             *(cell(str(t.count(s))) for s in order), cell(str(t.total)))
-            for t in notat.comparison.topics]
+    header = (
+        cell(label("topic", lang)),
+        *(cell(unbroken(stance_text(s, lang))) for s in order),
+        cell(unbroken(label("total", lang))),
+    )
+    rows = [
+        (cell(t.topic.title), *(cell(str(t.count(s))) for s in order), cell(str(t.total)))
+        for t in notat.comparison.topics
+    ]
     general = notat.comparison.unmatched
-    rows.append((cell(words["general"]),
-                 *(cell(str(sum(1 for r in general if r.stance == s))) for s in order),
-                 cell(str(len(general)))))
+    rows.append(
+        (
+            cell(words["general"]),
+            *(cell(str(sum(1 for r in general if r.stance == s))) for s in order),
+            cell(str(len(general))),
+        )
+    )
     # Shares that keep a topic's title and "! bekymring" whole in Word and LibreOffice too
     # (with equal shares LibreOffice broke the titles letter by letter).
-    return [n.Table(header, tuple(rows), align=(None, *("right",) * 5),
-                    caption=label("chart", lang), row_headers=True, dense=True,
-                    widths=(2.3, 1.0, 1.25, 1.05, 1.3, 0.7)),
-            text(words["total_means"])]
+    return [
+        n.Table(
+            header,
+            tuple(rows),
+            align=(None, *("right",) * 5),
+            caption=label("chart", lang),
+            row_headers=True,
+            dense=True,
+            widths=(2.3, 1.0, 1.25, 1.05, 1.3, 0.7),
+        ),
+        text(words["total_means"]),
+    ]
 
 
 def chart_alt(comparison: Comparison, lang: str) -> str:
     """The chart in words, for screen readers and for anyone who cannot see it."""
     parts = []
     for t in comparison.topics:
-        said = ", ".join(f"{t.count(s)} {label(s, lang)}" for s in (*STANCES, NO_STANCE)
-                         if t.count(s))
+        said = ", ".join(
+            f"{t.count(s)} {label(s, lang)}" for s in (*STANCES, NO_STANCE) if t.count(s)
+        )
         parts.append(f"{t.topic.title}: {said or '0'}")
     return f"{label('chart', lang)}. " + "; ".join(parts) + "."
 

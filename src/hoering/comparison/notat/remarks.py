@@ -17,22 +17,31 @@ from .words import heading, shared_note, stance_text, status_text, text
 # remarks belong in its counts and campaigns, not in a 2,000-page PDF.
 PER_TOPIC_ON_PAPER = 100
 WORDS = {
-    "da": {"general": "Generelle bemærkninger", "topics": "Bemærkninger til de enkelte emner",
-           "no_general": "Ingen høringssvar har bemærkninger uden for emnerne.",
-           "no_topic": "Ingen høringssvar nævner dette emne.", "comment": "Kommentar",
-           "missing": "[Intet svar endnu: skriv det i remarks.md under '### {who}'.]",
-           "section": "Udkastets afsnit {section}.", "answer_of": "svar af",
-           "more": "… og {n} bemærkninger mere; alle er gengivet i den fulde oversigt over "
-                   "høringssvarene.",
-           "counts": "{n} bemærkninger fra {who} høringssvar: {parts}."},
-    "en": {"general": "General remarks", "topics": "Remarks on each topic",
-           "no_general": "No response has remarks outside the topics.",
-           "no_topic": "No response mentions this topic.", "comment": "Comment",
-           "missing": "[No answer yet: write it in remarks.md under '### {who}'.]",
-           "section": "Section {section} of the draft.", "answer_of": "response of",
-           "more": "… and {n} more remarks; all of them are in the full overview of the "
-                   "responses.",
-           "counts": "{n} remarks from {who} responses: {parts}."},
+    "da": {
+        "general": "Generelle bemærkninger",
+        "topics": "Bemærkninger til de enkelte emner",
+        "no_general": "Ingen høringssvar har bemærkninger uden for emnerne.",
+        "no_topic": "Ingen høringssvar nævner dette emne.",
+        "comment": "Kommentar",
+        "missing": "[Intet svar endnu: skriv det i remarks.md under '### {who}'.]",
+        "section": "Udkastets afsnit {section}.",
+        "answer_of": "svar af",
+        "more": "… og {n} bemærkninger mere; alle er gengivet i den fulde oversigt over "
+        "høringssvarene.",
+        "counts": "{n} bemærkninger fra {who} høringssvar: {parts}.",
+    },
+    "en": {
+        "general": "General remarks",
+        "topics": "Remarks on each topic",
+        "no_general": "No response has remarks outside the topics.",
+        "no_topic": "No response mentions this topic.",
+        "comment": "Comment",
+        "missing": "[No answer yet: write it in remarks.md under '### {who}'.]",
+        "section": "Section {section} of the draft.",
+        "answer_of": "response of",
+        "more": "… and {n} more remarks; all of them are in the full overview of the responses.",
+        "counts": "{n} remarks from {who} responses: {parts}.",
+    },
 }
 
 
@@ -51,16 +60,23 @@ def general_section(notat: Notat, number: str) -> list[n.Block]:
     if not comparison.unmatched:
         blocks.append(text(words(notat)["no_general"]))
     if comparison.general_comment:  # a lead, not a heading: section 2 has no subsections
-        blocks += [n.Paragraph((n.Strong((n.Text(f"{notat.comments_title}:"),)),)),
-                   *comparison.general_comment]
+        blocks += [
+            n.Paragraph((n.Strong((n.Text(f"{notat.comments_title}:"),)),)),
+            *comparison.general_comment,
+        ]
     return blocks
 
 
 def topics_section(notat: Notat, number: str) -> list[n.Block]:
     blocks: list[n.Block] = [heading(1, words(notat)["topics"], f"{number}.")]
     for index, entry in enumerate(notat.comparison.topics, start=1):
-        blocks.append(n.Group("topic", tuple(topic_part(notat, entry, f"{number}.{index}")),
-                              (("topic", entry.topic.id),)))
+        blocks.append(
+            n.Group(
+                "topic",
+                tuple(topic_part(notat, entry, f"{number}.{index}")),
+                (("topic", entry.topic.id),),
+            )
+        )
     return blocks
 
 
@@ -81,14 +97,15 @@ def topic_part(notat: Notat, entry: TopicRemarks, number: str) -> list[n.Block]:
 
 
 def _topic_intro(notat: Notat, entry: TopicRemarks) -> list[n.Block]:
-    said = words(notat)["section"].format(section=entry.topic.section) + " " \
-        if entry.topic.section else ""
+    said = (
+        words(notat)["section"].format(section=entry.topic.section) + " "
+        if entry.topic.section
+        else ""
+    )
     if not entry.remarks:
         return [text(said + words(notat)["no_topic"])]
-    parts = ", ".join(f"{entry.count(s)} {label(s, notat.lang)}"
-                      for s, _ in entry.by_stance())
-    counts = words(notat)["counts"].format(n=entry.total, who=len(entry.respondents),
-                                           parts=parts)
+    parts = ", ".join(f"{entry.count(s)} {label(s, notat.lang)}" for s, _ in entry.by_stance())
+    counts = words(notat)["counts"].format(n=entry.total, who=len(entry.respondents), parts=parts)
     return [text(said + counts)]
 
 
@@ -97,13 +114,16 @@ def _comment(notat: Notat, blocks: tuple[n.Block, ...], topic: str | None) -> li
     if blocks:
         return [heading(3, notat.comments_title), *blocks]
     if notat.working and topic is not None:
-        return [heading(3, notat.comments_title),
-                text(label("placeholder", notat.lang).format(id=topic))]
+        return [
+            heading(3, notat.comments_title),
+            text(label("placeholder", notat.lang).format(id=topic)),
+        ]
     return []
 
 
-def remark_group(notat: Notat, remark: Remark, answer: Answer | None,
-                 title: str | None = None) -> n.Group:
+def remark_group(
+    notat: Notat, remark: Remark, answer: Answer | None, title: str | None = None
+) -> n.Group:
     """One remark: who (and with what stance), the words, then the answer. ``title``
     replaces the respondent's name as the lead (the by-party layout names the topic)."""
     lead: list[n.Inline] = [n.Strong((n.Text(title or remark.respondent),))]
@@ -111,8 +131,9 @@ def remark_group(notat: Notat, remark: Remark, answer: Answer | None,
         lead.append(n.Text(f" – {stance_text(remark.stance, notat.lang)}"))
     respondent = _respondent(notat, remark.respondent)
     if respondent is not None and respondent.answered_twice and remark.date is not None:
-        lead.append(n.Text(f" ({words(notat)['answer_of']} "
-                           f"{format_date(remark.date, notat.lang)})"))
+        lead.append(
+            n.Text(f" ({words(notat)['answer_of']} {format_date(remark.date, notat.lang)})")
+        )
     blocks: list[n.Block] = [n.Paragraph(tuple(lead))]
     said = answer.summary if answer is not None and answer.summary else remark.blocks
     blocks.append(n.BlockQuote(said or (n.Paragraph((n.Text(remark.heading),)),)))
@@ -121,13 +142,17 @@ def remark_group(notat: Notat, remark: Remark, answer: Answer | None,
         blocks.append(n.Paragraph(tuple(notes)))
     # a remark on no topic (often the courtesy lines) needs no answer: no placeholder
     blocks += answer_blocks(notat, answer, remark.respondent, remark.topic is not None)
-    data = (("topic", remark.topic or ""), ("respondent", remark.respondent),
-            ("stance", remark.stance))
+    data = (
+        ("topic", remark.topic or ""),
+        ("respondent", remark.respondent),
+        ("stance", remark.stance),
+    )
     return n.Group("remark", tuple(blocks), data)
 
 
-def answer_blocks(notat: Notat, answer: Answer | None, who: str,
-                  expected: bool = True) -> list[n.Block]:
+def answer_blocks(
+    notat: Notat, answer: Answer | None, who: str, expected: bool = True
+) -> list[n.Block]:
     if answer is None or not (answer.blocks or answer.status):
         missing = notat.working and expected
         return [text(words(notat)["missing"].format(who=who))] if missing else []

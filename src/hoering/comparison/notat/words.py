@@ -9,10 +9,18 @@ from ..model import NO_STANCE
 # Symbols that cannot start a spreadsheet formula (matrix.csv): never "+", "-", "=", "@".
 SYMBOLS = {"positive": "✓", "concern": "!", "proposal": "→", NO_STANCE: "·"}
 STATUS_WORDS = {
-    "da": {"imoedekommet": "Imødekommet", "delvist": "Delvis imødekommet",
-           "ikke-imoedekommet": "Ikke imødekommet", "noteret": "Taget til efterretning"},
-    "en": {"imoedekommet": "Met", "delvist": "Partly met", "ikke-imoedekommet": "Not met",
-           "noteret": "Noted"},
+    "da": {
+        "imoedekommet": "Imødekommet",
+        "delvist": "Delvis imødekommet",
+        "ikke-imoedekommet": "Ikke imødekommet",
+        "noteret": "Taget til efterretning",
+    },
+    "en": {
+        "imoedekommet": "Met",
+        "delvist": "Partly met",
+        "ikke-imoedekommet": "Not met",
+        "noteret": "Noted",
+    },
 }
 
 
@@ -46,15 +54,13 @@ NAMED_SHARERS = 3
 
 
 def shared_note(others: tuple[str, ...], lang: str) -> str:
-    """"samme ordlyd som A, B" — or, when many share the words, how many and the first few."""
+    """ "samme ordlyd som A, B" — or, when many share the words, how many and the first few."""
     if len(others) <= NAMED_SHARERS:
         return f"{label('shared_note', lang)} {', '.join(others)}"
-    return label("shared_many", lang).format(n=len(others),
-                                             names=", ".join(others[:NAMED_SHARERS]))
+    return label("shared_many", lang).format(n=len(others), names=", ".join(others[:NAMED_SHARERS]))
 
 
 def danish_order(name: str) -> tuple:
     """Sort key for names in Danish alphabetical order (æ, ø, å after z)."""
     folded = name.casefold().replace("aa", "å")
-    return tuple(("z" + {"æ": "1", "ø": "2", "å": "3"}[c]) if c in "æøå" else c
-                 for c in folded)
+    return tuple(("z" + {"æ": "1", "ø": "2", "å": "3"}[c]) if c in "æøå" else c for c in folded)

@@ -81,8 +81,9 @@ def _set_language(word, tag: str) -> None:
     """Spelling and hyphenation in the document's language, for every style."""
     from docx.oxml.ns import qn
 
-    defaults = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/"
-                                        f"{qn('w:rPr')}/{qn('w:lang')}")
+    defaults = word.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
     defaults.set(qn("w:val"), tag)
     defaults.set(qn("w:eastAsia"), tag)
     defaults.set(qn("w:bidi"), "ar-SA")
@@ -109,7 +110,7 @@ MAX_PROPERTY = 255  # Word's limit for a core property; the document itself keep
 
 def _property(text: str) -> str:
     """``text`` as a core property: at most 255 characters, shortened with '…'."""
-    return text if len(text) <= MAX_PROPERTY else text[:MAX_PROPERTY - 1].rstrip() + "…"
+    return text if len(text) <= MAX_PROPERTY else text[: MAX_PROPERTY - 1].rstrip() + "…"
 
 
 def _save(word, when: dt.datetime) -> bytes:
@@ -117,8 +118,9 @@ def _save(word, when: dt.datetime) -> bytes:
     raw = io.BytesIO()
     word.save(raw)
     utc = when.astimezone(dt.UTC)
-    stamp = min(max((utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second),
-                    ZIP_EPOCH), ZIP_END)
+    stamp = min(
+        max((utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second), ZIP_EPOCH), ZIP_END
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w") as target:
         for entry in source.infolist():

@@ -64,8 +64,9 @@ def _ordered_list(ctx: Context, node: nodes.OrderedList) -> None:
     _items(ctx, node.items, NUMBER_STYLES, ctx.state.restart_numbering(style, node.start))
 
 
-def _items(ctx: Context, items: Iterable[nodes.ListItem], styles: tuple[str, ...],
-           num_id: int | None) -> None:
+def _items(
+    ctx: Context, items: Iterable[nodes.ListItem], styles: tuple[str, ...], num_id: int | None
+) -> None:
     """List paragraphs; task items in bullet lists show their box instead of a bullet."""
     level = min(ctx.depth, 2)
     inner = ctx.inside(depth=ctx.depth + 1, style=CONTINUE_STYLES[level])
@@ -102,17 +103,30 @@ def _table(ctx: Context, node: nodes.Table) -> None:
     widths = [int(TEXT_WIDTH_TWIPS * share) for share in shares]
     if node.caption:
         run(para(ctx.out, "Caption", keep_next=True), node.caption)
-    tbl = table(ctx.out, widths, style=TABLE_STYLE, caption=node.caption, fixed=False,
-                margins=DENSE_PADDING if node.dense else None)
+    tbl = table(
+        ctx.out,
+        widths,
+        style=TABLE_STYLE,
+        caption=node.caption,
+        fixed=False,
+        margins=DENSE_PADDING if node.dense else None,
+    )
     fmt = Fmt(size=17) if node.dense else Fmt()
     _table_row(ctx, tbl, node.header, node.align, widths, fmt.but(bold=True), header=True)
     for cells in node.rows:
         _table_row(ctx, tbl, cells, node.align, widths, fmt, row_header=node.row_headers)
 
 
-def _table_row(ctx: Context, tbl: Any, cells: tuple[nodes.TableCell, ...],
-               align: tuple[nodes.Alignment, ...], widths: list[int], fmt: Fmt,
-               header: bool = False, row_header: bool = False) -> None:
+def _table_row(
+    ctx: Context,
+    tbl: Any,
+    cells: tuple[nodes.TableCell, ...],
+    align: tuple[nodes.Alignment, ...],
+    widths: list[int],
+    fmt: Fmt,
+    header: bool = False,
+    row_header: bool = False,
+) -> None:
     tr = row(tbl, header=header)
     for index, width in enumerate(widths):
         tc = cell(tr, width, HEADER_FILL if header else None)
@@ -126,8 +140,15 @@ def _table_row(ctx: Context, tbl: Any, cells: tuple[nodes.TableCell, ...],
 def _callout(ctx: Context, node: nodes.Callout) -> None:
     """A one-cell table with a coloured rule on the left, its label in bold on top."""
     rule, fill = CALLOUT_COLOURS.get(node.role, DEFAULT_CALLOUT)
-    tbl = table(ctx.out, [TEXT_WIDTH_TWIPS], borders={"left": (rule, 24)}, look=False,
-                margins=CALLOUT_PADDING, caption=node.label, indent=CALLOUT_PADDING["left"])
+    tbl = table(
+        ctx.out,
+        [TEXT_WIDTH_TWIPS],
+        borders={"left": (rule, 24)},
+        look=False,
+        margins=CALLOUT_PADDING,
+        caption=node.label,
+        indent=CALLOUT_PADDING["left"],
+    )
     tc = cell(row(tbl), TEXT_WIDTH_TWIPS, fill)  # box flush with the margins (Word 2010 mode)
     run(para(tc, keep_next=True), node.label, Fmt(bold=True, color=rule))
     style = "FootnoteText" if ctx.in_note else None

@@ -96,8 +96,15 @@ def _image(ctx: Context, parent: Any, node: nodes.Image, fmt: Fmt) -> None:
     image_run(ctx, parent, node.data, node.mime, node.alt, None, fmt)
 
 
-def image_run(ctx: Context, parent: Any, data: bytes | None, mime: str | None, alt: str,
-              width: int | None, fmt: Fmt = PLAIN) -> None:
+def image_run(
+    ctx: Context,
+    parent: Any,
+    data: bytes | None,
+    mime: str | None,
+    alt: str,
+    width: int | None,
+    fmt: Fmt = PLAIN,
+) -> None:
     """The picture, or "[Billede: alt]" when there are no bytes Word can show (a remote
     image, a damaged file)."""
     drawing = None

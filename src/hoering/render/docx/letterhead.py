@@ -76,8 +76,9 @@ def _first_header(ctx: Context, document: Document) -> None:
     p = para(ctx.out, "Header", jc="left")
     logo = None
     if letterhead.logo and letterhead.logo_mime in LOGOS:
-        logo = picture(ctx, letterhead.logo, f"{letterhead.organisation} logo", ctx.width,
-                       height=LOGO_HEIGHT)
+        logo = picture(
+            ctx, letterhead.logo, f"{letterhead.organisation} logo", ctx.width, height=LOGO_HEIGHT
+        )
     if logo is not None:
         run(p).append(logo)
         p = para(ctx.out, "Header", jc="left", spacing={"before": 80})
@@ -121,8 +122,12 @@ def info_block(ctx: Context) -> None:
 
 def _info_row(ctx: Context, tc: Any, item: InfoItem) -> None:
     """Label, tab, value; a wrapped value stays in the value column; links are hyperlinks."""
-    p = para(tc, tabs=(("left", LABEL_TAB),), spacing=TIGHT,
-             ind={"left": LABEL_TAB, "hanging": LABEL_TAB})
+    p = para(
+        tc,
+        tabs=(("left", LABEL_TAB),),
+        spacing=TIGHT,
+        ind={"left": LABEL_TAB, "hanging": LABEL_TAB},
+    )
     run(p, f"{item.label}\t", Fmt(bold=True, size=17))
     if item.link and safe_target(item.link):
         run(hyperlink(ctx, p, item.link), item.value, Fmt(style="Hyperlink", size=17))

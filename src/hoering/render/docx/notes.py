@@ -24,13 +24,17 @@ from .context import Context, State
 from .xml import Fmt, el, finish_container, para, run, sub
 
 REFERENCE = Fmt(style="FootnoteReference")
-_SEPARATOR = ('<w:footnote w:type="{kind}" w:id="{id}"><w:p><w:pPr>'
-              '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-              '<w:r><w:{kind}/></w:r></w:p></w:footnote>')
-FOOTNOTES_XML = (f'<w:footnotes {nsdecls("w", "r")}>'
-                 + _SEPARATOR.format(kind="separator", id=-1)
-                 + _SEPARATOR.format(kind="continuationSeparator", id=0)
-                 + "</w:footnotes>")
+_SEPARATOR = (
+    '<w:footnote w:type="{kind}" w:id="{id}"><w:p><w:pPr>'
+    '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    "<w:r><w:{kind}/></w:r></w:p></w:footnote>"
+)
+FOOTNOTES_XML = (
+    f"<w:footnotes {nsdecls('w', 'r')}>"
+    + _SEPARATOR.format(kind="separator", id=-1)
+    + _SEPARATOR.format(kind="continuationSeparator", id=0)
+    + "</w:footnotes>"
+)
 
 
 class Notes:
@@ -58,8 +62,12 @@ class Notes:
 
     def _footnotes_part(self) -> None:
         word = self.state.word
-        part = StoryPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES,
-                         parse_xml(FOOTNOTES_XML), word.part.package)
+        part = StoryPart(
+            PackURI("/word/footnotes.xml"),
+            CT.WML_FOOTNOTES,
+            parse_xml(FOOTNOTES_XML),
+            word.part.package,
+        )
         word.part.relate_to(part, RT.FOOTNOTES)
         ctx = Context(self.state, part.element, part, style="FootnoteText", in_note=True)
         for number in self.placed:

@@ -20,12 +20,33 @@ from docx.oxml.ns import nsdecls, qn
 from .context import TEXT_WIDTH_TWIPS
 
 # Styles kept from the stock template (plus whatever they are based on or linked to).
-KEEP_STYLES = frozenset({
-    "Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid", "Title",
-    "Heading1", "Heading2", "Heading3", "ListBullet", "ListBullet2", "ListBullet3",
-    "ListNumber", "ListNumber2", "ListNumber3", "ListContinue", "ListContinue2",
-    "ListContinue3", "Quote", "Caption", "Header", "Footer", "TOCHeading",
-})
+KEEP_STYLES = frozenset(
+    {
+        "Normal",
+        "DefaultParagraphFont",
+        "TableNormal",
+        "NoList",
+        "TableGrid",
+        "Title",
+        "Heading1",
+        "Heading2",
+        "Heading3",
+        "ListBullet",
+        "ListBullet2",
+        "ListBullet3",
+        "ListNumber",
+        "ListNumber2",
+        "ListNumber3",
+        "ListContinue",
+        "ListContinue2",
+        "ListContinue3",
+        "Quote",
+        "Caption",
+        "Header",
+        "Footer",
+        "TOCHeading",
+    }
+)
 
 _MONO = '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:noProof/>'
 NEW_STYLES = f"""<w:styles {nsdecls("w")}>
@@ -137,8 +158,9 @@ def _adjust_styles(by_id) -> None:
 
 
 def _set_fonts(styles) -> None:
-    fonts = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/"
-                        f"{qn('w:rFonts')}")
+    fonts = styles.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"
+    )
     for key in list(fonts.keys()):
         del fonts.attrib[key]
     for key in ("ascii", "hAnsi", "cs"):
@@ -158,8 +180,10 @@ def _number_abstracts(document) -> dict[str, int]:
 
 def _replace_entry(data: bytes, name: str, content: bytes) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             target.writestr(info, content if info.filename == name else source.read(info))
     return out.getvalue()

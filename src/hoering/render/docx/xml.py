@@ -22,8 +22,15 @@ TWIPS_PER_CM = 1440 / 2.54
 
 MONO = {"ascii": "Consolas", "hAnsi": "Consolas", "cs": "Consolas"}
 TABLE_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
-TABLE_LOOK = {"val": "04A0", "firstRow": 1, "lastRow": 0, "firstColumn": 0, "lastColumn": 0,
-              "noHBand": 0, "noVBand": 1}
+TABLE_LOOK = {
+    "val": "04A0",
+    "firstRow": 1,
+    "lastRow": 0,
+    "firstColumn": 0,
+    "lastColumn": 0,
+    "noHBand": 0,
+    "noVBand": 1,
+}
 _SPECIAL = re.compile("[\t\r\n]")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -97,19 +104,27 @@ class Fmt:
     def rpr(self) -> Any | None:
         if self == PLAIN:
             return None
-        flags = (("w:b", self.bold), ("w:bCs", self.bold), ("w:i", self.italic),
-                 ("w:iCs", self.italic), ("w:strike", self.strike))
+        flags = (
+            ("w:b", self.bold),
+            ("w:bCs", self.bold),
+            ("w:i", self.italic),
+            ("w:iCs", self.italic),
+            ("w:strike", self.strike),
+        )
         size = {"val": self.size} if self.size else None
-        return children("w:rPr", [
-            leaf("w:rStyle", self.style and {"val": self.style}),
-            leaf("w:rFonts", MONO if self.mono else None),
-            *(el(tag) for tag, on in flags if on),
-            leaf("w:color", self.color and {"val": self.color}),
-            leaf("w:sz", size),
-            leaf("w:szCs", size),
-            leaf("w:u", {"val": "single"} if self.underline else None),
-            leaf("w:vertAlign", {"val": "superscript"} if self.superscript else None),
-        ])
+        return children(
+            "w:rPr",
+            [
+                leaf("w:rStyle", self.style and {"val": self.style}),
+                leaf("w:rFonts", MONO if self.mono else None),
+                *(el(tag) for tag, on in flags if on),
+                leaf("w:color", self.color and {"val": self.color}),
+                leaf("w:sz", size),
+                leaf("w:szCs", size),
+                leaf("w:u", {"val": "single"} if self.underline else None),
+                leaf("w:vertAlign", {"val": "superscript"} if self.superscript else None),
+            ],
+        )
 
 
 PLAIN = Fmt()
@@ -158,18 +173,27 @@ def para(
 ) -> Any:
     """A ``w:p`` appended to ``parent``; ``num`` is (numId, ilvl), ``border`` side → colour."""
     p = sub(parent, "w:p")
-    ppr = children("w:pPr", [
-        leaf("w:pStyle", style and {"val": style}),
-        leaf("w:keepNext", {} if keep_next else None),
-        num and children("w:numPr", [el("w:ilvl", val=num[1]), el("w:numId", val=num[0])]),
-        border and children("w:pBdr", [
-            el(f"w:{side}", val="single", sz=6, space=1, color=border[side])
-            for side in TABLE_SIDES[:4] if side in border]),
-        tabs and children("w:tabs", [el("w:tab", val=kind, pos=pos) for kind, pos in tabs]),
-        leaf("w:spacing", spacing),
-        leaf("w:ind", ind),
-        leaf("w:jc", jc and {"val": jc}),
-    ])
+    ppr = children(
+        "w:pPr",
+        [
+            leaf("w:pStyle", style and {"val": style}),
+            leaf("w:keepNext", {} if keep_next else None),
+            num and children("w:numPr", [el("w:ilvl", val=num[1]), el("w:numId", val=num[0])]),
+            border
+            and children(
+                "w:pBdr",
+                [
+                    el(f"w:{side}", val="single", sz=6, space=1, color=border[side])
+                    for side in TABLE_SIDES[:4]
+                    if side in border
+                ],
+            ),
+            tabs and children("w:tabs", [el("w:tab", val=kind, pos=pos) for kind, pos in tabs]),
+            leaf("w:spacing", spacing),
+            leaf("w:ind", ind),
+            leaf("w:jc", jc and {"val": jc}),
+        ],
+    )
     if ppr is not None:
         p.append(ppr)
     return p
@@ -186,24 +210,48 @@ def set_keep_next(p: Any) -> None:
 # --- tables -------------------------------------------------------------------------------
 
 
-def table(parent: Any, widths: list[int], *, style: str | None = None,
-          borders: dict[str, tuple[str, int]] | None = None, look: bool = True,
-          margins: dict[str, int] | None = None, caption: str | None = None,
-          fixed: bool = True, indent: int = 0) -> Any:
+def table(
+    parent: Any,
+    widths: list[int],
+    *,
+    style: str | None = None,
+    borders: dict[str, tuple[str, int]] | None = None,
+    look: bool = True,
+    margins: dict[str, int] | None = None,
+    caption: str | None = None,
+    fixed: bool = True,
+    indent: int = 0,
+) -> Any:
     """A ``w:tbl`` with column ``widths`` (twips) and no rows yet; borders side → (colour, sz)."""
     tbl = sub(parent, "w:tbl")
-    tbl.append(children("w:tblPr", [
-        leaf("w:tblStyle", style and {"val": style}),
-        el("w:tblW", type="dxa", w=sum(widths)),
-        leaf("w:tblInd", indent and {"w": indent, "type": "dxa"}),
-        None if borders is None else children("w:tblBorders", [
-            _border(side, *borders.get(side, ("auto", 0))) for side in TABLE_SIDES]),
-        el("w:tblLayout", type="fixed" if fixed else "autofit"),
-        margins and children("w:tblCellMar", [el(f"w:{side}", w=margins[side], type="dxa")
-                                              for side in TABLE_SIDES[:4] if side in margins]),
-        leaf("w:tblLook", TABLE_LOOK if look else None),
-        leaf("w:tblCaption", caption and {"val": clean(caption)}),
-    ]))
+    tbl.append(
+        children(
+            "w:tblPr",
+            [
+                leaf("w:tblStyle", style and {"val": style}),
+                el("w:tblW", type="dxa", w=sum(widths)),
+                leaf("w:tblInd", indent and {"w": indent, "type": "dxa"}),
+                None
+                if borders is None
+                else children(
+                    "w:tblBorders",
+                    [_border(side, *borders.get(side, ("auto", 0))) for side in TABLE_SIDES],
+                ),
+                el("w:tblLayout", type="fixed" if fixed else "autofit"),
+                margins
+                and children(
+                    "w:tblCellMar",
+                    [
+                        el(f"w:{side}", w=margins[side], type="dxa")
+                        for side in TABLE_SIDES[:4]
+                        if side in margins
+                    ],
+                ),
+                leaf("w:tblLook", TABLE_LOOK if look else None),
+                leaf("w:tblCaption", caption and {"val": clean(caption)}),
+            ],
+        )
+    )
     grid = sub(tbl, "w:tblGrid")
     for width in widths:
         sub(grid, "w:gridCol", w=width)
@@ -247,8 +295,15 @@ def finish_container(container: Any, *, needs_paragraph: bool) -> None:
 # --- pictures -----------------------------------------------------------------------------
 
 
-def picture(ctx: Any, data: bytes, alt: str, max_width: int, *, width: int | None = None,
-            height: int | None = None) -> Any | None:
+def picture(
+    ctx: Any,
+    data: bytes,
+    alt: str,
+    max_width: int,
+    *,
+    width: int | None = None,
+    height: int | None = None,
+) -> Any | None:
     """A ``w:drawing`` holding the image ``data`` with ``alt`` as its description.
 
     Sized by ``width`` or ``height`` (EMU, aspect kept), else the image's own size; never
