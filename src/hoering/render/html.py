@@ -134,8 +134,10 @@ def _list_items(page: _Page, items: tuple[n.ListItem, ...]) -> Markup:
 
 def _list_item(page: _Page, item: n.ListItem) -> Markup:
     content = item.blocks
-    tight = len(content) >= 1 and isinstance(content[0], n.Paragraph)
-    first = inlines(page, content[0].children) if tight else blocks(page, content[:1])
+    lead = content[0] if content else None  # a tight item's text is not in a <p>
+    first = (
+        inlines(page, lead.children) if isinstance(lead, n.Paragraph) else blocks(page, content[:1])
+    )
     rest = blocks(page, content[1:])
     if item.checked is None:
         return Markup(f"<li>{first}{rest}</li>")

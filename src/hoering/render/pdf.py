@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import typst
 
@@ -29,7 +29,10 @@ from . import timestamp_for
 from .templates import TemplateFinder
 
 TEMPLATE = "document.typ"
-PDF_STANDARDS = ["a-3u", "ua-1"]  # archivable (PDF/A-3u) and accessible (PDF/UA-1)
+PDF_STANDARDS: list[typst.PDFStandard] = [
+    "a-3u",
+    "ua-1",
+]  # archivable (PDF/A-3u) and accessible (PDF/UA-1)
 REGIONS = {"da": "dk", "en": "gb"}
 _compilers = threading.local()
 _LOCATION = re.compile(r"┌─ (?P<file>[^\n]+?):(?P<line>\d+):\d+")
@@ -42,9 +45,10 @@ def render(document: Document, templates: TemplateFinder) -> bytes:
     inputs = {"document": with_placeholders(document_json(document))}
     timestamp = int(timestamp_for(document).timestamp())
     try:
-        return _compiler(template.parent).compile(
+        pdf = _compiler(template.parent).compile(
             str(template), sys_inputs=inputs, pdf_standards=PDF_STANDARDS, timestamp=timestamp
         )
+        return cast(bytes, pdf)  # without an output file a PDF comes back as one bytes
     except typst.TypstError as exc:
         raise _template_error(template, exc) from None
 

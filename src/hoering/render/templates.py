@@ -143,14 +143,14 @@ def _jinja_environment(folders: tuple[Path, ...]) -> Any:
     from jinja2.sandbox import SandboxedEnvironment
 
     class GuardedEnvironment(SandboxedEnvironment):
-        def call_binop(self, context, op, left, right):  # type: ignore[override]
+        def call_binop(self, context, op, left, right):
             return _guarded_binop(op, left, right)
 
         def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805
             _guard_arguments(__obj, args, kwargs)
             return SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs)
 
-        def wrap_str_format(self, value):  # type: ignore[override]
+        def wrap_str_format(self, value):
             _guard_arguments(value, (), {})  # '{:>2000000000}'.format(x)
             return super().wrap_str_format(value)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import SourceError, SourceErrors
+from ..errors import HoeringError, SourceError, SourceErrors
 from ..model import nodes as n
 from .frontmatter import RawSource, read_source
 from .images import resolve_images
@@ -49,8 +49,9 @@ def load_source(path: Path) -> Source:
     """Read, validate and parse ``path``; every problem is reported at once with its line."""
     raw = read_source(path)
     source_type = _source_type(raw)
-    errors: list[SourceError] = []
-    meta = body = None
+    errors: list[HoeringError] = []
+    meta = None
+    body: Body | None = None
     try:
         meta = validate(metadata_model(source_type), raw.metadata, path, raw.line_of)
     except SourceErrors as exc:
@@ -62,7 +63,7 @@ def load_source(path: Path) -> Source:
         errors.extend(e.located(path) for e in exc.errors)
     except SourceError as exc:
         errors.append(exc.located(path))
-    if errors:
+    if errors or body is None:  # no body without an error
         raise SourceErrors(errors)
     return Source(path, source_type, meta, body, raw, warnings=list(raw.warnings))
 

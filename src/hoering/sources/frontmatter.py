@@ -12,10 +12,13 @@ import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SourceError, display_path
 from ..messages import tr
+
+if TYPE_CHECKING:
+    from ruamel.yaml.composer import Composer
 
 FENCE = "---"
 
@@ -64,7 +67,7 @@ def _yaml() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _budget_composer() -> type:
+def _budget_composer() -> type[Composer]:
     from ruamel.yaml.composer import Composer
     from ruamel.yaml.events import AliasEvent
 

@@ -28,7 +28,7 @@ def _resolve(node: Any, source: Path, line: int | None) -> Any:
         return _read_image(node, source, line)
     if isinstance(node, tuple):
         return tuple(_resolve(item, source, line) for item in node)
-    if not dataclasses.is_dataclass(node):
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
         return node
     line = getattr(node, "line", None) or line
     changes = {}

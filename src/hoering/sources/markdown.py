@@ -231,7 +231,7 @@ class _Converter:
         style = str(cell.attrs.get("style", ""))
         for value in ("left", "center", "right"):
             if f"text-align:{value}" in style:
-                return value  # type: ignore[return-value]
+                return value
         return None
 
     # inline ------------------------------------------------------------------------------
@@ -320,7 +320,9 @@ def _task_marker(blocks: list[n.Block]) -> tuple[bool | None, list[n.Block]]:
     if not isinstance(first, n.Paragraph) or not first.children:
         return None, blocks
     text = first.children[0]
-    match = TASK_MARKER.match(text.text) if isinstance(text, n.Text) else None
+    if not isinstance(text, n.Text):
+        return None, blocks
+    match = TASK_MARKER.match(text.text)
     if not match:
         return None, blocks
     rest = text.text[match.end() :]
@@ -357,15 +359,16 @@ def task_list_items(text: str, first_line: int = 1) -> list[n.ListItem]:
     in_footnote = 0
     for index, token in enumerate(tokens[:-2]):
         in_footnote += {"footnote_block_open": 1, "footnote_block_close": -1}.get(token.type, 0)
+        content = tokens[index + 2].content
+        marker = TASK_MARKER.match(content)
         if (
             in_footnote
             or token.type != "list_item_open"
             or tokens[index + 1].type != "paragraph_open"
-            or not TASK_MARKER.match(tokens[index + 2].content)
+            or not marker
         ):
             continue
-        content = tokens[index + 2].content
-        if INLINE_MARKUP.search(content, TASK_MARKER.match(content).end()):
+        if INLINE_MARKUP.search(content, marker.end()):
             inline = SyntaxTreeNode(_parser().parseInline(content, env)).children[0]
             children = tuple(converter.inlines(inline.children))
         else:  # plain words: the inline parser would return them as one text

@@ -39,7 +39,7 @@ def _ends_after_start(start_key: str) -> classmethod:
             )
         return end
 
-    return field_validator("end")(classmethod(check))  # type: ignore[return-value]
+    return field_validator("end")(classmethod(check))
 
 
 class Person(Strict):

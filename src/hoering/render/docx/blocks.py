@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ...model import nodes
@@ -77,7 +77,7 @@ def _items(
         if task:
             run(p, CHECKBOXES[bool(item.checked)])
         rest = item.blocks
-        if rest and rest[0].kind == "paragraph":
+        if rest and isinstance(rest[0], nodes.Paragraph):
             inlines(ctx, p, rest[0].children)
             rest = rest[1:]
         blocks(inner, rest)
@@ -187,7 +187,8 @@ def _group(ctx: Context, node: nodes.Group) -> None:
     blocks(ctx, node.blocks)
 
 
-BLOCK_RENDERERS = {
+# Each function takes its own node class; the table is looked up by the node's kind.
+BLOCK_RENDERERS: dict[str, Callable[[Context, Any], None]] = {
     "heading": _heading,
     "paragraph": _paragraph,
     "bullet_list": _bullet_list,

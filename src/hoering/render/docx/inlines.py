@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -120,7 +120,8 @@ def _footnote_ref(ctx: Context, parent: Any, node: nodes.FootnoteRef, fmt: Fmt) 
     ctx.state.notes.reference(ctx, parent, node.number)
 
 
-INLINE_RENDERERS = {
+# Each function takes its own node class; the table is looked up by the node's kind.
+INLINE_RENDERERS: dict[str, Callable[[Context, Any, Any, Fmt], None]] = {
     "text": _text,
     "code": _code,
     "softbreak": _softbreak,

@@ -61,7 +61,7 @@ def sub(parent: Any, tag: str, attrs: dict[str, str] | None = None, **w_attrs: A
     return child
 
 
-def leaf(tag: str, attrs: dict[str, Any] | None | str | bool) -> Any | None:
+def leaf(tag: str, attrs: dict[str, Any] | str | int | None) -> Any | None:
     """``el(tag, **attrs)`` when ``attrs`` is a dict (even empty), else None."""
     return el(tag, **attrs) if isinstance(attrs, dict) else None
 
@@ -311,13 +311,15 @@ def picture(
     image Word can show.
     """
     from docx.oxml.shape import CT_Inline
+    from docx.shared import Emu
 
     from ..raster import is_svg, svg_to_png
 
     if is_svg(data):
-        data = svg_to_png(data)
-        if data is None:
+        png = svg_to_png(data)
+        if png is None:
             return None
+        data = png
 
     try:
         rid, image = ctx.part.get_or_add_image(io.BytesIO(data))
@@ -330,7 +332,7 @@ def picture(
     cx = min(cx, max_width)
     cy = round(natural_cy * cx / natural_cx)
     shape_id = ctx.state.new_shape_id()
-    inline = CT_Inline.new_pic_inline(shape_id, rid, image.filename, cx, cy)
+    inline = CT_Inline.new_pic_inline(shape_id, rid, image.filename, Emu(cx), Emu(cy))
     inline.docPr.set("name", f"{ctx.state.image_word} {shape_id}")
     inline.docPr.set("descr", clean(alt))
     drawing = el("w:drawing")
