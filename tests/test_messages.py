@@ -3,7 +3,8 @@ catalog keeps a message nobody uses; the language is chosen by --lang, HOERING_L
 hoering.toml, in that order.
 
 Messages are found the way translators' tools find them: Babel extracts every ``tr(...)``
-and ``ntr(...)`` call from the source, and every ``label("key", …)`` with a literal key.
+and ``ntr(...)`` call from the source (and ``tr_in``/``ntr_in``, a document's words in its
+own language), and every ``label("key", …)`` with a literal key.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from babel.messages.extract import extract_from_dir
 from hoering.messages import LABEL_CONTEXT, LANGUAGES, catalog
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "hoering"
-MESSAGES = {"tr": None, "ntr": (1, 2)}
+MESSAGES = {"tr": None, "ntr": (1, 2), "tr_in": (2,), "ntr_in": (2, 3)}
 FIELD = re.compile(r"{(\w+)")
 
 

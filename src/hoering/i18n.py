@@ -33,3 +33,13 @@ def format_day(value: dt.date, lang: str) -> str:
     if lang == "da":
         return babel_format_date(value, format="EEEE 'den' d. MMMM y", locale="da_DK")
     return babel_format_date(value, format="EEEE d MMMM y", locale="en_GB")
+
+
+NUMBER_LOCALES = {"da": "da_DK", "en": "en_GB"}  # the language's conventions for digits
+
+
+def format_number(value: int, lang: str) -> str:
+    """A whole number as the document's language writes it: "1.234" (da), "1,234" (en)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=NUMBER_LOCALES.get(lang, "da_DK"))

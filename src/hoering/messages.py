@@ -7,10 +7,11 @@ written in English in the code and looked up by that text:
     tr("{path}: hearing folder not found", path=...)       # a message
     ntr("{n} source checked", "{n} sources checked", n)    # with plural forms
     label("case_number", "da")                             # a document label: "Sagsnr."
+    tr_in(notat.lang, "{n} remarks", n=3)                  # a document's words, in its language
 
 The language of messages is ``--lang``, else ``HOERING_LANG``, else hoering.toml's
 ``lang``, else Danish. Documents have their own language (``lang:`` in a source), given to
-:func:`label` explicitly.
+:func:`label`, :func:`tr_in` and :func:`ntr_in` explicitly.
 """
 
 from __future__ import annotations
@@ -97,7 +98,24 @@ def ntr(singular: str, plural: str, n: int, /, **values: Any) -> str:
     return translations(language()).ngettext(singular, plural, n).format(n=n, **values)
 
 
+def tr_in(lang: str, message: str, /, **values: Any) -> str:
+    """``message`` in a document's language ``lang`` (not the language of messages), with
+    ``{name}`` filled from ``values``: the words of a høringsnotat written in English."""
+    text = translations(known(lang)).gettext(message)
+    return text.format(**values) if values else text
+
+
+def ntr_in(lang: str, singular: str, plural: str, n: int, /, **values: Any) -> str:
+    """The singular or plural form for ``n`` in a document's language ``lang``."""
+    return translations(known(lang)).ngettext(singular, plural, n).format(n=n, **values)
+
+
+def known(lang: str) -> str:
+    """``lang`` if we have its catalog, else Danish."""
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def label(key: str, lang: str) -> str:
     """The document label ``key`` in the document's language ``lang`` (Danish when the
     language has no catalog); an unknown key is a bug and raises KeyError."""
-    return labels(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)[key]
+    return labels(known(lang))[key]

@@ -5,11 +5,10 @@ changed: new entries go at the end of their topic's section, new topics before
 
 from __future__ import annotations
 
+from ..messages import tr_in
 from ..model import nodes as n
 from .model import Comparison
 from .remarks import CHANGES
-
-CHANGES_HEADING = {"da": "Ændringer", "en": "Changes"}
 
 
 def missing(comparison: Comparison) -> dict[str, list[str]]:
@@ -44,9 +43,7 @@ def with_entries(comparison: Comparison, text: str, lang: str = "da") -> tuple[s
     for topic, names in todo.items():
         inserts.setdefault(changes_at, []).extend([f"## {titles[topic]}", "", *_entries(names)])
     if not tops:
-        inserts.setdefault(len(lines), []).extend(
-            [f"## {CHANGES_HEADING.get(lang, 'Ændringer')}", ""]
-        )
+        inserts.setdefault(len(lines), []).extend(["## " + tr_in(lang, "Changes"), ""])
     for index in sorted(inserts, reverse=True):
         block = inserts[index]
         if index > 0 and lines[index - 1].strip():

@@ -19,6 +19,7 @@ from ..config import Config, load_config
 from ..errors import HoeringError, SourceError, SourceErrors, display_path
 from ..forms.tables import table_files
 from ..hearing import Hearing, Party, hearing_folder, load_hearing, response_errors
+from ..messages import known
 from ..model import nodes as n
 from ..organisations import load_organisation
 from ..render.templates import TemplateFinder
@@ -114,8 +115,7 @@ def _with_tables(comparison: Comparison, client: Any, executor: Executor | None)
     from ..mass import compare_mass
 
     hearing = comparison.hearing
-    lang = hearing.meta.lang if hearing.meta.lang in ("da", "en") else "da"
-    mass = compare_mass(hearing, client=client, executor=executor, lang=lang)
+    mass = compare_mass(hearing, client=client, executor=executor, lang=known(hearing.meta.lang))
     comparison.warnings.extend(mass.warnings)
     return dataclasses.replace(comparison, mass=mass)
 

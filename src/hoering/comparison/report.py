@@ -6,29 +6,11 @@ and stance as data- attributes; the filters only hide what does not match."""
 from __future__ import annotations
 
 from ..i18n import label
+from ..messages import tr_in
 from ..model import Document
 from ..render.templates import TemplateFinder
 from .model import NO_STANCE, STANCES, Comparison
 from .notat import stance_text
-
-WORDS = {
-    "da": {
-        "filter": "Filtrér bemærkningerne",
-        "all": "Alle",
-        "stance": "Holdning",
-        "reset": "Vis alle",
-        "showing": "Viser {n} af {total} bemærkninger.",
-        "general": "Generelle bemærkninger",
-    },
-    "en": {
-        "filter": "Filter the remarks",
-        "all": "All",
-        "stance": "Stance",
-        "reset": "Show all",
-        "showing": "Showing {n} of {total} remarks.",
-        "general": "General remarks",
-    },
-}
 
 
 def report_html(comparison: Comparison, document: Document, templates: TemplateFinder) -> bytes:
@@ -36,8 +18,16 @@ def report_html(comparison: Comparison, document: Document, templates: TemplateF
     from ..render.html import render_page
 
     lang = document.lang
-    words = dict(WORDS.get(lang, WORDS["da"]))
-    words.update({key: label(key, lang) for key in ("topic", "respondent")})
+    words = {
+        "filter": tr_in(lang, "Filter the remarks"),
+        "all": tr_in(lang, "All"),
+        "stance": tr_in(lang, "Stance"),
+        "reset": tr_in(lang, "Show all"),
+        # {n} and {total} are filled in by the page's script as the filters change
+        "showing": tr_in(lang, "Showing {n} of {total} remarks."),
+        "topic": label("topic", lang),
+        "respondent": label("respondent", lang),
+    }
     topics = [{"id": t.topic.id, "title": t.topic.title} for t in comparison.topics]
     return render_page(
         document,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...i18n import label
+from ...messages import tr_in
 from ...model import Document
 from ...model import nodes as n
 from ...organisations import Organisation
@@ -36,7 +37,6 @@ SECTIONS: dict[str, tuple[Section, ...]] = {
     "oversigt": (hearing_section, table_section, form_section, changes_section),
 }
 APPENDICES: tuple[Section, ...] = (overview_appendix,)
-CONTENTS = {"da": "Indhold", "en": "Contents"}
 
 
 def compose_notat(
@@ -49,7 +49,7 @@ def compose_notat(
     options = options or NotatOptions()
     lang = notat_lang(comparison)
     notat = Notat(comparison, authority, lang, options, chart_png)
-    blocks: list[n.Block] = [n.TableOfContents(CONTENTS.get(lang, CONTENTS["da"]))]
+    blocks: list[n.Block] = [n.TableOfContents(tr_in(lang, "Contents"))]
     number = 0
     for section in SECTIONS[options.layout]:
         made = section(notat, str(number + 1))

@@ -3,41 +3,30 @@ in part, with its topic, and the text under ``## Ændringer`` in remarks.md."""
 
 from __future__ import annotations
 
+from ...messages import tr_in
 from ...model import nodes as n
 from ..remarks import MET, Answer
 from .context import Notat
 from .words import heading, status_text, text
 
-WORDS = {
-    "da": {
-        "changes": "Ændringer som følge af høringen",
-        "general": "Generelt",
-        "none": "Høringen har ikke givet anledning til ændringer i udkastet.",
-    },
-    "en": {
-        "changes": "Changes made because of the consultation",
-        "general": "General",
-        "none": "The consultation has not led to changes in the draft.",
-    },
-}
-
 
 def changes_section(notat: Notat, number: str) -> list[n.Block]:
-    words = WORDS.get(notat.lang, WORDS["da"])
+    lang = notat.lang
     items = [_item(notat, where, answer) for where, answer in met_answers(notat)]
-    blocks: list[n.Block] = [heading(1, words["changes"], f"{number}.")]
+    title = tr_in(lang, "Changes made because of the consultation")
+    blocks: list[n.Block] = [heading(1, title, f"{number}.")]
     if items:
         blocks.append(n.BulletList(tuple(items)))
     blocks += notat.comparison.authority.changes
     if not items and not notat.comparison.authority.changes:
-        blocks.append(text(words["none"]))
+        blocks.append(text(tr_in(lang, "The consultation has not led to changes in the draft.")))
     return blocks
 
 
 def met_answers(notat: Notat) -> list[tuple[str, Answer]]:
     """(topic title, answer) for every answer imødekommet or delvist, in the notat's order."""
-    words = WORDS.get(notat.lang, WORDS["da"])
-    found = [(words["general"], a) for a in notat.comparison.general_answers.values()]
+    general = tr_in(notat.lang, "General")
+    found = [(general, a) for a in notat.comparison.general_answers.values()]
     for entry in notat.comparison.topics:
         found += [(entry.topic.title, a) for a in entry.answers.values()]
     return [(where, a) for where, a in found if a.status in MET]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...i18n import label
+from ...messages import known
 from ...organisations import Organisation
 from ..model import Comparison, Respondent
 
@@ -58,16 +59,18 @@ class Notat:
 
     @property
     def comments_title(self) -> str:
-        """ "Region Hovedstadens bemærkninger"."""
+        """ "Region Hovedstadens bemærkninger", "Region Hovedstaden: remarks". A name that
+        ends in s has a label of its own: Danish adds no second s ("Danske Regioners", but
+        "Nordfyns bemærkninger" for Nordfyns Kommune's short name)."""
         name = self.authority.name
-        if self.lang == "da":
-            return f"{name}{'' if name.endswith('s') else 's'} {label('authority_remarks', 'da')}"
-        return f"{name}: {label('authority_remarks', self.lang)}"
+        if name.endswith("s"):
+            return label("remarks_of_s", self.lang).format(name=name)
+        return label("remarks_of", self.lang).format(name=name)
 
 
 def notat_lang(comparison: Comparison) -> str:
-    lang = comparison.hearing.meta.lang
-    return lang if lang in ("da", "en") else "da"
+    """The notat's language: the hearing's ``lang`` if we have words for it, else Danish."""
+    return known(comparison.hearing.meta.lang)
 
 
 def notat_date(comparison: Comparison) -> dt.date:

@@ -3,42 +3,28 @@
 from __future__ import annotations
 
 from ...i18n import format_date, label
+from ...messages import tr_in
 from ...model import InfoItem
 from .context import Notat, notat_date
-
-WORDS = {
-    "da": {
-        "document_number": "Dok. nr.",
-        "unit": "Enhed",
-        "caseworker": "Sagsbehandler",
-        "case_number": "Sagsnr./J.nr.",
-    },
-    "en": {
-        "document_number": "Document no.",
-        "unit": "Unit",
-        "caseworker": "Case officer",
-        "case_number": "Case no.",
-    },
-}
 
 
 def info(notat: Notat) -> tuple[InfoItem, ...]:
     meta = notat.comparison.hearing.meta
     header = meta.notat
-    words = WORDS.get(notat.lang, WORDS["da"])
+    lang = notat.lang
     items = [
         InfoItem(label("date", notat.lang), format_date(notat_date(notat.comparison), notat.lang))
     ]
     if header.case_number:
-        items.append(InfoItem(words["case_number"], header.case_number))
+        items.append(InfoItem(tr_in(lang, "Case no."), header.case_number))
     if header.document_number:
-        items.append(InfoItem(words["document_number"], header.document_number))
+        items.append(InfoItem(tr_in(lang, "Document no."), header.document_number))
     unit = header.unit or meta.department
     if unit:
-        items.append(InfoItem(words["unit"], unit))
+        items.append(InfoItem(tr_in(lang, "Unit"), unit))
     if header.caseworker:
         worker = header.caseworker
-        items.append(InfoItem(words["caseworker"], worker.name))
+        items.append(InfoItem(tr_in(lang, "Case officer"), worker.name))
         if worker.email:
             items.append(
                 InfoItem(label("email", notat.lang), worker.email, f"mailto:{worker.email}")

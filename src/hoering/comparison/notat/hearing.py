@@ -5,56 +5,20 @@ for its answer."""
 from __future__ import annotations
 
 from ...i18n import format_date, label
+from ...messages import ntr_in, tr_in
 from ...model import nodes as n
 from ..model import Respondent
 from .context import Notat
 from .words import cell, danish_order, heading, text
 
-MARKS = {
-    "da": {
-        "answered": "svar modtaget",
-        "no_remarks": "ingen bemærkninger",
-        "late": "modtaget efter fristen",
-        "none": "ikke svaret",
-        "not_consulted": "ikke hørt part",
-        "guessed": "dato foreslået ved indlæsning",
-        "and": "og",
-    },
-    "en": {
-        "answered": "response received",
-        "no_remarks": "no remarks",
-        "late": "received after the deadline",
-        "none": "no response",
-        "not_consulted": "not a consulted party",
-        "guessed": "date suggested on import",
-        "and": "and",
-    },
-}
-WORDS = {
-    "da": {
-        "section": "Høringen",
-        "period": "Høringsperiode",
-        "parties": "Hørte parter",
-        "list": "Høringsliste",
-        "answer": "Svar",
-    },
-    "en": {
-        "section": "The consultation",
-        "period": "Consultation period",
-        "parties": "Consulted parties",
-        "list": "Consultation list",
-        "answer": "Response",
-    },
-}
-
 
 def hearing_section(notat: Notat, number: str) -> list[n.Block]:
-    words = WORDS.get(notat.lang, WORDS["da"])
+    lang = notat.lang
     return [
-        heading(1, words["section"], f"{number}."),
-        heading(2, words["period"], f"{number}.1"),
+        heading(1, tr_in(lang, "The consultation"), f"{number}."),
+        heading(2, tr_in(lang, "Consultation period"), f"{number}.1"),
         *_period(notat),
-        heading(2, words["parties"], f"{number}.2"),
+        heading(2, tr_in(lang, "Consulted parties"), f"{number}.2"),
         *_parties(notat),
     ]
 
@@ -63,38 +27,32 @@ def _period(notat: Notat) -> list[n.Block]:
     meta = notat.comparison.hearing.meta
     lang = notat.lang
     start, end = meta.period.start, meta.deadline
-    days = (end - start).days
-    if lang == "da":
-        said = (
-            f"{notat.authority.name} sendte {meta.draft.name} i høring den "
-            f"{format_date(start, lang)} med frist for svar den {format_date(end, lang)} "
-            f"({days} dage)."
-        )
-    else:
-        said = (
-            f"{notat.authority.name} consulted on {meta.draft.name} from "
-            f"{format_date(start, lang)} to {format_date(end, lang)} ({days} days)."
-        )
+    said = ntr_in(
+        lang,
+        "{authority} consulted on {draft} from {start} to {end} ({n} day).",
+        "{authority} consulted on {draft} from {start} to {end} ({n} days).",
+        (end - start).days,
+        authority=notat.authority.name,
+        draft=meta.draft.name,
+        start=format_date(start, lang),
+        end=format_date(end, lang),
+    )
     blocks = [text(said)]
     published = meta.notat.published
     if published is not None:
-        where = meta.notat.published_where
-        if lang == "da":
-            place = f" på {where}" if where else ""
-            blocks.append(
-                text(f"Udkastet blev offentliggjort{place} den {format_date(published, lang)}.")
+        where, day = meta.notat.published_where, format_date(published, lang)
+        blocks.append(
+            text(
+                tr_in(lang, "The draft was published on {where} on {day}.", where=where, day=day)
+                if where
+                else tr_in(lang, "The draft was published on {day}.", day=day)
             )
-        else:
-            place = f" on {where}" if where else ""
-            blocks.append(
-                text(f"The draft was published{place} on {format_date(published, lang)}.")
-            )
+        )
     return blocks
 
 
 def _parties(notat: Notat) -> list[n.Block]:
     comparison = notat.comparison
-    words = WORDS.get(notat.lang, WORDS["da"])
     by_name = {r.name: r for r in comparison.respondents}
     consulted = [p.name for p in comparison.hearing.meta.consulted]
     names = sorted({*consulted, *by_name}, key=danish_order)
@@ -103,24 +61,32 @@ def _parties(notat: Notat) -> list[n.Block]:
     )
     answered = sum(1 for r in comparison.respondents if r.consulted)
     quiet = sum(1 for r in comparison.respondents if r.no_remarks)
-    if notat.lang == "da":
-        said = (
-            f"Udkastet blev sendt i høring hos {len(consulted)} parter. Der er modtaget "
-            f"{len(comparison.respondents)} høringssvar, heraf {answered} fra hørte parter"
-            f" og {quiet} uden bemærkninger. Høringslisten:"
+    said = " ".join(
+        (
+            ntr_in(
+                notat.lang,
+                "The draft was sent to {n} party.",
+                "The draft was sent to {n} parties.",
+                len(consulted),
+            ),
+            ntr_in(
+                notat.lang,
+                "{n} response was received, {answered} of them from consulted parties and "
+                "{quiet} without remarks. The consultation list:",
+                "{n} responses were received, {answered} of them from consulted parties and "
+                "{quiet} without remarks. The consultation list:",
+                len(comparison.respondents),
+                answered=answered,
+                quiet=quiet,
+            ),
         )
-    else:
-        said = (
-            f"The draft was sent to {len(consulted)} parties. {len(comparison.respondents)}"
-            f" responses were received, {answered} of them from consulted parties and "
-            f"{quiet} without remarks. The consultation list:"
-        )
+    )
     return [
         text(said),
         n.Table(
-            (cell(label("party", notat.lang)), cell(words["answer"])),
+            (cell(label("party", notat.lang)), cell(tr_in(notat.lang, "Response"))),
             rows,
-            caption=words["list"],
+            caption=tr_in(notat.lang, "Consultation list"),
             widths=(1.2, 1),
             row_headers=True,
         ),
@@ -130,21 +96,23 @@ def _parties(notat: Notat) -> list[n.Block]:
 def mark(respondent: Respondent | None, consulted: bool, notat: Notat) -> str:
     """A party's mark in the høringsliste: "svar modtaget 19. juni 2019", "ingen
     bemærkninger (…)", "modtaget efter fristen (…)" or "ikke svaret"."""
-    marks = MARKS.get(notat.lang, MARKS["da"])
+    lang = notat.lang
     if respondent is None:
-        return marks["none"]
+        return tr_in(lang, "no response")
     deadline = notat.comparison.hearing.meta.deadline
-    dates = f" {marks['and']} ".join(format_date(d, notat.lang) for d in respondent.dates)
+    joined_by = " " + tr_in(lang, "and") + " "
+    dates = joined_by.join(format_date(d, lang) for d in respondent.dates)
+    late = tr_in(lang, "received after the deadline")
     if respondent.no_remarks:
-        said = f"{marks['no_remarks']} ({dates})"
+        said = tr_in(lang, "no remarks ({dates})", dates=dates)
     elif all(d > deadline for d in respondent.dates):
-        said = f"{marks['late']} ({dates})"
+        said = f"{late} ({dates})"
     else:
-        said = f"{marks['answered']} {dates}"
+        said = tr_in(lang, "response received {dates}", dates=dates)
         if respondent.late:
-            said += f" ({marks['late']})"
+            said += f" ({late})"
     if not consulted:
-        said += f"; {marks['not_consulted']}"
+        said += "; " + tr_in(lang, "not a consulted party")
     if notat.working and respondent.date_guessed:
-        said += f" [{marks['guessed']}]"
+        said += " [" + tr_in(lang, "date suggested on import") + "]"
     return said

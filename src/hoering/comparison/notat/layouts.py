@@ -4,6 +4,8 @@ Høringspart | Bemærkning | Kommentar | Status)."""
 
 from __future__ import annotations
 
+from ...i18n import label
+from ...messages import tr_in
 from ...model import nodes as n
 from ..model import Remark
 from ..remarks import Answer
@@ -12,37 +14,10 @@ from .context import Notat
 from .remarks import remark_group
 from .words import cell, heading, status_text
 
-WORDS = {
-    "da": {
-        "by_party": "Høringssvarene part for part",
-        "table": "Kommenteret høringsoversigt",
-        "general": "Generelt",
-        "party": "Høringspart",
-        "remark": "Bemærkning",
-        "comment": "Kommentar",
-        "status": "Status",
-        "quiet": "Ingen bemærkninger til udkastet.",
-    },
-    "en": {
-        "by_party": "The responses party by party",
-        "table": "Annotated overview",
-        "general": "General",
-        "party": "Party",
-        "remark": "Remark",
-        "comment": "Comment",
-        "status": "Status",
-        "quiet": "No remarks on the draft.",
-    },
-}
-
-
-def _words(notat: Notat) -> dict[str, str]:
-    return WORDS.get(notat.lang, WORDS["da"])
-
 
 def every_remark(notat: Notat) -> list[tuple[str, Remark, Answer | None]]:
     """(topic title, remark, answer) for every remark: the general ones, then by topic."""
-    general = _words(notat)["general"]
+    general = tr_in(notat.lang, "General")
     found = [
         (general, r, notat.comparison.general_answers.get(r.respondent))
         for r in notat.comparison.unmatched
@@ -56,27 +31,33 @@ def parties_section(notat: Notat, number: str) -> list[n.Block]:
     by_party: dict[str, list[tuple[str, Remark, Answer | None]]] = {}
     for where, remark, answer in every_remark(notat):
         by_party.setdefault(remark.respondent, []).append((where, remark, answer))
-    blocks: list[n.Block] = [heading(1, _words(notat)["by_party"], f"{number}.")]
+    blocks: list[n.Block] = [
+        heading(1, tr_in(notat.lang, "The responses party by party"), f"{number}.")
+    ]
     for index, respondent in enumerate(notat.comparison.respondents, start=1):
         blocks.append(heading(2, respondent.name, f"{number}.{index}"))
         remarks = by_party.get(respondent.name, [])
         blocks += [remark_group(notat, r, a, title=where) for where, r, a in remarks]
         if not remarks:
-            blocks.append(n.Paragraph((n.Text(_words(notat)["quiet"]),)))
+            blocks.append(n.Paragraph((n.Text(tr_in(notat.lang, "No remarks on the draft.")),)))
     return blocks
 
 
 def table_section(notat: Notat, number: str) -> list[n.Block]:
-    words = _words(notat)
+    lang = notat.lang
+    title = tr_in(lang, "Annotated overview")
     rows = tuple(
         _row(notat, where, remark, answer) for where, remark, answer in every_remark(notat)
     )
-    header = tuple(cell(words[k]) for k in ("party", "remark", "comment", "status"))
+    header = (
+        cell(label("party", lang)),
+        cell(tr_in(lang, "Remark")),
+        cell(tr_in(lang, "Comment")),
+        cell(label("status", lang)),
+    )
     return [
-        heading(1, words["table"], f"{number}."),
-        n.Table(
-            header, rows, caption=words["table"], widths=(1.1, 2.6, 2.2, 1.0), row_headers=True
-        ),
+        heading(1, title, f"{number}."),
+        n.Table(header, rows, caption=title, widths=(1.1, 2.6, 2.2, 1.0), row_headers=True),
     ]
 
 

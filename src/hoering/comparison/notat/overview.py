@@ -5,41 +5,19 @@ portrait page with the stances in words; narrow screens stack its rows (document
 from __future__ import annotations
 
 from ...i18n import label
+from ...messages import tr_in
 from ...model import nodes as n
 from ..model import NO_STANCE, STANCES, Comparison, TopicRemarks
 from .context import Notat
 from .words import SYMBOLS, cell, heading, stance_text, text, unbroken
 
 TOPICS_PER_TABLE = 4  # with the respondent column, what an A4 page holds in words
-WORDS = {
-    "da": {
-        "appendix": "Overblik over høringssvarene",
-        "number": "Bilag 1.",
-        "matrix": "Holdninger pr. høringspart og emne",
-        "part": "del {i} af {n}",
-        "nothing": "intet svar om emnet",
-        "general": "Generelle bemærkninger",
-        "guessed": "* foreslået ved indlæsning, ikke bekræftet",
-        "total_means": "I alt: antal bemærkninger om emnet (et høringssvar kan rumme flere "
-        "bemærkninger om samme emne, også med forskellig holdning).",
-    },
-    "en": {
-        "appendix": "Overview of the responses",
-        "number": "Appendix 1.",
-        "matrix": "Stances per respondent and topic",
-        "part": "part {i} of {n}",
-        "nothing": "nothing said on the topic",
-        "general": "General remarks",
-        "guessed": "* suggested on import, not confirmed",
-        "total_means": "Total: the number of remarks on the topic (one response may make "
-        "several, also with different stances).",
-    },
-}
 
 
 def overview_appendix(notat: Notat, number: str) -> list[n.Block]:
-    words = WORDS.get(notat.lang, WORDS["da"])
-    blocks: list[n.Block] = [heading(1, words["appendix"], words["number"])]
+    lang = notat.lang
+    title = tr_in(lang, "Overview of the responses")
+    blocks: list[n.Block] = [heading(1, title, tr_in(lang, "Appendix 1."))]
     limit = notat.options.matrix_limit
     if limit is None or len(notat.comparison.respondents) <= limit:
         blocks += matrix_tables(notat)
@@ -62,14 +40,14 @@ def overview_appendix(notat: Notat, number: str) -> list[n.Block]:
 
 
 def matrix_tables(notat: Notat) -> list[n.Block]:
-    words = WORDS.get(notat.lang, WORDS["da"])
+    lang = notat.lang
     topics = notat.comparison.topics
     chunks = [topics[i : i + TOPICS_PER_TABLE] for i in range(0, len(topics), TOPICS_PER_TABLE)]
     tables: list[n.Block] = []
     for index, chunk in enumerate(chunks, start=1):
-        caption = words["matrix"] + (
-            f" ({words['part'].format(i=index, n=len(chunks))})" if len(chunks) > 1 else ""
-        )
+        caption = tr_in(lang, "Stances per respondent and topic")
+        if len(chunks) > 1:
+            caption += " (" + tr_in(lang, "part {i} of {n}", i=index, n=len(chunks)) + ")"
         header = (cell(label("respondent", notat.lang)), *(cell(t.topic.label) for t in chunk))
         rows = tuple(
             (cell(r.name), *(cell(_stances(notat, r.name, t)) for t in chunk))
@@ -86,9 +64,10 @@ def matrix_tables(notat: Notat) -> list[n.Block]:
             )
         )
     symbols = ", ".join(stance_text(s, notat.lang) for s in (*STANCES, NO_STANCE))
-    legend = f"{label('legend', notat.lang)}: {symbols}; – {words['nothing']}."
+    nothing = tr_in(lang, "nothing said on the topic")
+    legend = f"{label('legend', lang)}: {symbols}; – {nothing}."
     if notat.working and _any_guessed(notat.comparison):
-        legend += f" {words['guessed']}."
+        legend += " " + tr_in(lang, "* suggested on import, not confirmed") + "."
     tables.append(text(legend))
     return tables
 
@@ -108,7 +87,6 @@ def _any_guessed(comparison: Comparison) -> bool:
 
 def counts(notat: Notat) -> list[n.Block]:
     """Remarks per topic and stance; the general remarks are counted too."""
-    words = WORDS.get(notat.lang, WORDS["da"])
     lang = notat.lang
     order = (*STANCES, NO_STANCE)
     header = (
@@ -123,7 +101,7 @@ def counts(notat: Notat) -> list[n.Block]:
     general = notat.comparison.unmatched
     rows.append(
         (
-            cell(words["general"]),
+            cell(tr_in(lang, "General remarks")),
             *(cell(str(sum(1 for r in general if r.stance == s))) for s in order),
             cell(str(len(general))),
         )
@@ -140,7 +118,13 @@ def counts(notat: Notat) -> list[n.Block]:
             dense=True,
             widths=(2.3, 1.0, 1.25, 1.05, 1.3, 0.7),
         ),
-        text(words["total_means"]),
+        text(
+            tr_in(
+                lang,
+                "Total: the number of remarks on the topic (one response may make several, "
+                "also with different stances).",
+            )
+        ),
     ]
 
 

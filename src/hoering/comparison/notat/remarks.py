@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 from ...i18n import format_date, label
+from ...messages import ntr_in, tr_in
 from ...model import nodes as n
 from ..model import NO_STANCE, Remark, TopicRemarks
 from ..remarks import Answer
@@ -16,49 +17,18 @@ from .words import heading, shared_note, stance_text, status_text, text
 # working copy (the HTML report) quotes every one. A mass consultation's thousands of
 # remarks belong in its counts and campaigns, not in a 2,000-page PDF.
 PER_TOPIC_ON_PAPER = 100
-WORDS = {
-    "da": {
-        "general": "Generelle bemærkninger",
-        "topics": "Bemærkninger til de enkelte emner",
-        "no_general": "Ingen høringssvar har bemærkninger uden for emnerne.",
-        "no_topic": "Ingen høringssvar nævner dette emne.",
-        "comment": "Kommentar",
-        "missing": "[Intet svar endnu: skriv det i remarks.md under '### {who}'.]",
-        "section": "Udkastets afsnit {section}.",
-        "answer_of": "svar af",
-        "more": "… og {n} bemærkninger mere; alle er gengivet i den fulde oversigt over "
-        "høringssvarene.",
-        "counts": "{n} bemærkninger fra {who} høringssvar: {parts}.",
-    },
-    "en": {
-        "general": "General remarks",
-        "topics": "Remarks on each topic",
-        "no_general": "No response has remarks outside the topics.",
-        "no_topic": "No response mentions this topic.",
-        "comment": "Comment",
-        "missing": "[No answer yet: write it in remarks.md under '### {who}'.]",
-        "section": "Section {section} of the draft.",
-        "answer_of": "response of",
-        "more": "… and {n} more remarks; all of them are in the full overview of the responses.",
-        "counts": "{n} remarks from {who} responses: {parts}.",
-    },
-}
-
-
-def words(notat: Notat) -> dict[str, str]:
-    return WORDS.get(notat.lang, WORDS["da"])
 
 
 def general_section(notat: Notat, number: str) -> list[n.Block]:
     comparison = notat.comparison
-    blocks: list[n.Block] = [heading(1, words(notat)["general"], f"{number}.")]
+    blocks: list[n.Block] = [heading(1, tr_in(notat.lang, "General remarks"), f"{number}.")]
     answers = comparison.general_answers
     shown = comparison.unmatched if notat.working else comparison.unmatched[:PER_TOPIC_ON_PAPER]
     blocks += [remark_group(notat, r, answers.get(r.respondent)) for r in shown]
     if len(shown) < len(comparison.unmatched):
-        blocks.append(text(words(notat)["more"].format(n=len(comparison.unmatched) - len(shown))))
+        blocks.append(text(_more(notat, len(comparison.unmatched) - len(shown))))
     if not comparison.unmatched:
-        blocks.append(text(words(notat)["no_general"]))
+        blocks.append(text(tr_in(notat.lang, "No response has remarks outside the topics.")))
     if comparison.general_comment:  # a lead, not a heading: section 2 has no subsections
         blocks += [
             n.Paragraph((n.Strong((n.Text(f"{notat.comments_title}:"),)),)),
@@ -68,7 +38,7 @@ def general_section(notat: Notat, number: str) -> list[n.Block]:
 
 
 def topics_section(notat: Notat, number: str) -> list[n.Block]:
-    blocks: list[n.Block] = [heading(1, words(notat)["topics"], f"{number}.")]
+    blocks: list[n.Block] = [heading(1, tr_in(notat.lang, "Remarks on each topic"), f"{number}.")]
     for index, entry in enumerate(notat.comparison.topics, start=1):
         blocks.append(
             n.Group(
@@ -91,21 +61,27 @@ def topic_part(notat: Notat, entry: TopicRemarks, number: str) -> list[n.Block]:
                 blocks.append(remark_group(notat, remark, entry.answers.get(remark.respondent)))
             shown += 1
     if shown > PER_TOPIC_ON_PAPER and not notat.working:
-        blocks.append(text(words(notat)["more"].format(n=shown - PER_TOPIC_ON_PAPER)))
+        blocks.append(text(_more(notat, shown - PER_TOPIC_ON_PAPER)))
     blocks += _comment(notat, entry.authority, topic.id)
     return blocks
 
 
 def _topic_intro(notat: Notat, entry: TopicRemarks) -> list[n.Block]:
-    said = (
-        words(notat)["section"].format(section=entry.topic.section) + " "
-        if entry.topic.section
-        else ""
-    )
+    lang = notat.lang
+    section = entry.topic.section
+    said = tr_in(lang, "Section {section} of the draft.", section=section) + " " if section else ""
     if not entry.remarks:
-        return [text(said + words(notat)["no_topic"])]
-    parts = ", ".join(f"{entry.count(s)} {label(s, notat.lang)}" for s, _ in entry.by_stance())
-    counts = words(notat)["counts"].format(n=entry.total, who=len(entry.respondents), parts=parts)
+        return [text(said + tr_in(lang, "No response mentions this topic."))]
+    parts = ", ".join(f"{entry.count(s)} {label(s, lang)}" for s, _ in entry.by_stance())
+    responses = ntr_in(lang, "{n} response", "{n} responses", len(entry.respondents))
+    counts = ntr_in(
+        lang,
+        "{n} remark from {responses}: {parts}.",
+        "{n} remarks from {responses}: {parts}.",
+        entry.total,
+        responses=responses,
+        parts=parts,
+    )
     return [text(said + counts)]
 
 
@@ -131,9 +107,8 @@ def remark_group(
         lead.append(n.Text(f" – {stance_text(remark.stance, notat.lang)}"))
     respondent = _respondent(notat, remark.respondent)
     if respondent is not None and respondent.answered_twice and remark.date is not None:
-        lead.append(
-            n.Text(f" ({words(notat)['answer_of']} {format_date(remark.date, notat.lang)})")
-        )
+        answer_of = tr_in(notat.lang, "response of")
+        lead.append(n.Text(f" ({answer_of} {format_date(remark.date, notat.lang)})"))
     blocks: list[n.Block] = [n.Paragraph(tuple(lead))]
     said = answer.summary if answer is not None and answer.summary else remark.blocks
     blocks.append(n.BlockQuote(said or (n.Paragraph((n.Text(remark.heading),)),)))
@@ -155,8 +130,11 @@ def answer_blocks(
 ) -> list[n.Block]:
     if answer is None or not (answer.blocks or answer.status):
         missing = notat.working and expected
-        return [text(words(notat)["missing"].format(who=who))] if missing else []
-    lead: list[n.Inline] = [n.Strong((n.Text(f"{words(notat)['comment']}:"),))]
+        said = tr_in(
+            notat.lang, "[No answer yet: write it in remarks.md under '### {who}'.]", who=who
+        )
+        return [text(said)] if missing else []
+    lead: list[n.Inline] = [n.Strong((n.Text(tr_in(notat.lang, "Comment") + ":"),))]
     if answer.status:
         lead.append(n.Text(" "))
         lead.append(n.Emphasis((n.Text(status_text(answer.status, notat.lang)),)))
@@ -183,6 +161,16 @@ def _notes(notat: Notat, remark: Remark) -> list[n.Inline]:
     for index, note in enumerate(notes):
         inlines += ([n.Text("; ")] if index else []) + note
     return [n.Emphasis((*inlines, n.Text(")")))]
+
+
+def _more(notat: Notat, count: int) -> str:
+    """What a published notat says about the remarks it leaves out."""
+    return ntr_in(
+        notat.lang,
+        "… and {n} more remark; all of them are in the full overview of the responses.",
+        "… and {n} more remarks; all of them are in the full overview of the responses.",
+        count,
+    )
 
 
 def _respondent(notat: Notat, name: str):

@@ -8,20 +8,6 @@ from ..model import NO_STANCE
 
 # Symbols that cannot start a spreadsheet formula (matrix.csv): never "+", "-", "=", "@".
 SYMBOLS = {"positive": "✓", "concern": "!", "proposal": "→", NO_STANCE: "·"}
-STATUS_WORDS = {
-    "da": {
-        "imoedekommet": "Imødekommet",
-        "delvist": "Delvis imødekommet",
-        "ikke-imoedekommet": "Ikke imødekommet",
-        "noteret": "Taget til efterretning",
-    },
-    "en": {
-        "imoedekommet": "Met",
-        "delvist": "Partly met",
-        "ikke-imoedekommet": "Not met",
-        "noteret": "Noted",
-    },
-}
 
 
 def stance_text(stance: str, lang: str) -> str:
@@ -30,8 +16,9 @@ def stance_text(stance: str, lang: str) -> str:
 
 
 def status_text(status: str, lang: str) -> str:
-    """An answer's status in words: "delvist" → "Delvis imødekommet"."""
-    return STATUS_WORDS.get(lang, STATUS_WORDS["da"])[status]
+    """An answer's status in words: "delvist" → "Delvis imødekommet" (a label, keyed by
+    the status as remarks.md writes it)."""
+    return label(status, lang)
 
 
 def text(value: str) -> n.Paragraph:
