@@ -1,12 +1,17 @@
-"""The Python API: every public name resolves to what it says, never to a submodule."""
+"""The Python API: every public name resolves to what it says, never to a submodule; the
+commands as functions (hoering.api), each returning one Report, and the CLI calling only them."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import types
+from pathlib import Path
 
 import hoering
+from hoering import api
+from htmltree import parse as parse_html
 
 
 def test_every_api_name_survives_importing_every_submodule():
@@ -25,3 +30,48 @@ def test_unknown_name_is_an_attribute_error():
         assert "frobnicate" in str(exc)
     else:
         raise AssertionError("expected AttributeError")
+
+
+# ---- hoering.api: the commands as functions, each returning one Report -----------------
+
+SOURCE = Path("consultations/samarbejdsaftale-psykisk-sygdom/responses/ishoj.md")
+
+
+def test_cli_imports_nothing_of_hoering_but_the_api_messages_and_errors():
+    tree = ast.parse((Path(hoering.__file__).parent / "cli.py").read_text("utf-8"))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            imported |= {node.module} if node.module else {a.name for a in node.names}
+    assert imported <= {"api", "errors", "messages", "__version__"}, imported
+
+
+def test_build_reports_the_files_it_wrote(project):
+    report = api.build([SOURCE], formats=["html"], force=True)
+    html = project / "output/samarbejdsaftale-psykisk-sygdom/responses/ishoj.html"
+    assert report.written == [html]
+    page = parse_html(html.read_text("utf-8"))
+    assert "Høringssvar om udkast til samarbejdsaftale" in page.find("h1").text()
+    assert report.summary == "1 bygget, 0 allerede opdateret, 0 fejlede"
+    assert (report.errors, report.exit_code) == ([], 0)
+
+
+def test_check_reports_every_error_as_one_line_and_fails(project):
+    path = project / SOURCE
+    path.write_text(path.read_text("utf-8").replace("date: 2019-06-19", "date: 2019-19-06"))
+    report = api.check([SOURCE])
+    assert report.errors == [
+        f"{SOURCE}:7: date: '2019-19-06' er ikke en dato (skriv datoer som ÅÅÅÅ-MM-DD, "
+        "fx 2019-06-19)"
+    ]
+    assert report.summary == "1 kilde tjekket, 1 med fejl"
+    assert report.exit_code == 1
+    assert report.written == []
+
+
+def test_new_organisation_reports_the_profile_it_created(project):
+    report = api.new_organisation(organisation="gladsaxe", name="Gladsaxe Kommune")
+    profile = project / "templates/organisations/gladsaxe.yaml"
+    assert report.written == [profile]
+    assert report.lines == ["Oprettede templates/organisations/gladsaxe.yaml"]
+    assert "Gladsaxe Kommune" in profile.read_text("utf-8")

@@ -163,9 +163,9 @@ def test_import_copies_an_export_after_checking_its_columns(tmp_path, monkeypatc
         main, ["import", "export.xlsx", "--hearing", "consultations/trafikplan"]
     )
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == (
-        "Copied export.xlsx to consultations/trafikplan/responses/export.xlsx (columns read: "
-        "navn, organisation, indsendt, spm_1, spm_2)"
+    assert result.stdout.splitlines()[0] == (
+        "Kopierede export.xlsx til consultations/trafikplan/responses/export.xlsx (kolonner "
+        "læst: navn, organisation, indsendt, spm_1, spm_2)"
     )
     assert (
         "Advarsel: export.xlsx: columns not in form: in hearing.yaml, so not read: 'samtykke'"

@@ -6,16 +6,20 @@ line each and exit 1, never as a traceback (unless ``--debug``).
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__
-from .errors import HoeringError, SourceErrors
-from .messages import ntr, tr
+from . import __version__, api
+from .errors import HoeringError
+from .messages import choose_language, tr
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 FORMAT_NAMES = ("docx", "pdf", "html")  # kept here so --help does not import the renderers
 
@@ -29,7 +33,7 @@ class HoeringGroup(click.Group):
         except HoeringError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            for line in _error_lines(exc):
+            for line in api.error_lines(exc):
                 click.echo(tr("Error: {message}", message=line), err=True)
             ctx.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
@@ -54,10 +58,41 @@ def internal_error(exc: BaseException) -> str:
     )
 
 
-def _error_lines(exc: HoeringError) -> list[str]:
-    if isinstance(exc, SourceErrors):
-        return [str(e) for e in exc.errors]
-    return [str(exc)]
+def _project() -> Path | None:
+    """The folder given with ``--project``, if any."""
+    return (click.get_current_context().find_root().obj or {}).get("project")
+
+
+def _day(value: dt.datetime | None) -> dt.date | None:
+    """The date of a ``click.DateTime`` option."""
+    return value.date() if value else None
+
+
+def _show(report: api.Report) -> None:
+    """Print a command's report: warnings and errors on stderr, its lines on stdout, the
+    summary last (on stderr when the command failed)."""
+    ctx = click.get_current_context()
+    for warning in report.warnings:
+        click.echo(tr("Warning: {message}", message=warning), err=True)
+    if ctx.find_root().obj.get("debug"):
+        for detail in report.details:
+            click.echo(detail, err=True)
+    for error in report.errors:
+        click.echo(tr("Error: {message}", message=error), err=True)
+    for line in report.lines:
+        click.echo(line)
+    if report.output is not None:
+        sys.stdout.buffer.write(report.output)
+        sys.stdout.flush()
+    if report.summary:
+        click.echo(report.summary, err=bool(report.exit_code))
+
+
+def _finish(report: api.Report) -> None:
+    """Print the report and exit 1 if the command failed."""
+    _show(report)
+    if report.exit_code:
+        click.get_current_context().exit(report.exit_code)
 
 
 @click.group(cls=HoeringGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -98,21 +133,7 @@ def main(ctx: click.Context, debug: bool, project: Path | None, lang: str | None
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
     ctx.obj["project"] = project
-    from .messages import choose_language
-
     choose_language(lang)
-
-
-def _config(near: tuple[Path, ...] | list[Path] = ()):
-    """The project's configuration (``--project``, or found from the current folder, or from
-    the paths the command was given); an error in one line outside any project."""
-    from .config import find_project
-    from .messages import configured_language
-
-    ctx = click.get_current_context()
-    config = find_project((ctx.find_root().obj or {}).get("project"), near=near)
-    configured_language(config.lang)
-    return config
 
 
 @main.command()
@@ -132,9 +153,7 @@ def _config(near: tuple[Path, ...] | list[Path] = ()):
     help="Folder to write to. Default: output/ (or hoering.toml's).",
 )
 @click.option("--force", is_flag=True, help="Rebuild even sources whose outputs are up to date.")
-@click.pass_context
 def build(
-    ctx: click.Context,
     paths: tuple[Path, ...],
     formats: tuple[str, ...],
     output: Path | None,
@@ -154,25 +173,21 @@ def build(
       hoering build consultations/samarbejdsaftale-psykisk-sygdom -f pdf -f docx
       hoering build --force -o /tmp/udkast
     """
-    from .pipeline import build as run_build
-
-    config = _config(paths)
     with _Progress() as progress:
-        report = run_build(
-            paths or None,
-            config=config,
-            formats=formats or None,
+        report = api.build(
+            paths,
+            project=_project(),
+            formats=formats,
             output=output,
             force=force,
-            on_progress=progress.update,
+            progress=progress,
         )
-    _print_report(ctx, report, "built")
+    _finish(report)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.pass_context
-def check(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+def check(paths: tuple[Path, ...]) -> None:
     """Validate every source in PATHS (default: the sources folder); write nothing.
 
     Reports every problem with file, line and key, and exits 1 if there were any.
@@ -181,10 +196,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     Example:
       hoering check consultations/samarbejdsaftale-psykisk-sygdom
     """
-    from .pipeline import check as run_check
-
-    report = run_check(paths or None, config=_config(paths))
-    _print_report(ctx, report, "checked")
+    _finish(api.check(paths, project=_project()))
 
 
 @main.group()
@@ -230,20 +242,16 @@ def new_response(
     Example:
       hoering new response --organisation ishoj --hearing samarbejdsaftale-psykisk-sygdom
     """
-    from .scaffold import new_response as scaffold
-
-    path = scaffold(
-        _config(),
+    report = api.new_response(
+        project=_project(),
         hearing=hearing,
         organisation=organisation,
         department=department,
         title=title,
-        date=date_.date() if date_ else None,
+        date=_day(date_),
         path=output,
     )
-    from .errors import display_path
-
-    click.echo(tr("Created {path}", path=display_path(path)))
+    _finish(report)
 
 
 @main.command("import")
@@ -258,10 +266,7 @@ def new_response(
 @click.option(
     "--force", is_flag=True, help="Replace a source (and a kept original) that already exists."
 )
-@click.pass_context
-def import_(
-    ctx: click.Context, files: tuple[Path, ...], hearing_dir: Path | None, force: bool
-) -> None:
+def import_(files: tuple[Path, ...], hearing_dir: Path | None, force: bool) -> None:
     """Import høringssvar received as PDF, DOCX or e-mail (.eml) into Markdown sources, and
     web-form exports (CSV, XLSX, Parquet) as they are.
 
@@ -282,59 +287,8 @@ def import_(
           --hearing consultations/samarbejdsaftale-psykisk-sygdom
       hoering import ~/Downloads/export.xlsx --hearing consultations/trafikplan
     """
-    from .errors import display_path
-    from .imports.run import import_files
-
-    def progress(path: Path, result) -> None:
-        if isinstance(result, HoeringError):
-            if ctx.obj.get("debug") and getattr(result, "detail", None):
-                click.echo(result.detail.rstrip(), err=True)
-            for line in _error_lines(result):
-                click.echo(tr("Error: {message}", message=line), err=True)
-            return
-        if result.table is not None:  # a web form's export: copied, columns checked
-            click.echo(
-                f"Copied {display_path(path)} to {display_path(result.path)} (columns "
-                f"read: {', '.join(result.table.columns)})"
-            )
-            if result.table.warning:
-                click.echo(tr("Warning: {message}", message=result.table.warning), err=True)
-            return
-        unsure = sum(1 for g in result.guessed if g.confidence < 0.7)
-        guesses = ntr("{n} guess", "{n} guesses", len(result.guessed))
-        if unsure:
-            guesses += tr(", {n} uncertain", n=unsure)
-        click.echo(
-            tr(
-                "Imported {path} ({guesses}; original kept as {original})",
-                path=display_path(result.path),
-                guesses=guesses,
-                original=display_path(result.original),
-            )
-        )
-
-    config = _config(_given(hearing_dir))
-    hearing_dir = hearing_dir or _hearing_here(config)
-    report = import_files(files, hearing_dir, force=force, config=config, on_progress=progress)
-    if report.failed:
-        names = ", ".join(display_path(path) for path, _ in report.failed)
-        click.echo(
-            tr(
-                "{imported} imported, {failed} failed: {names}",
-                imported=len(report.imported),
-                failed=len(report.failed),
-                names=names,
-            ),
-            err=True,
-        )
-        ctx.exit(1)
-    if any(i.table is None for i in report.imported):
-        click.echo(
-            tr(
-                "Check the guesses with: hoering review {hearing}",
-                hearing=display_path(hearing_dir),
-            )
-        )
+    report = api.import_files(files, hearing_dir, project=_project(), force=force, on_file=_show)
+    _finish(report)
 
 
 @main.command()
@@ -353,24 +307,7 @@ def review(hearing_dir: Path | None) -> None:
     Example:
       hoering review consultations/samarbejdsaftale-psykisk-sygdom
     """
-    from .imports.review import review as list_guesses
-
-    config = _config(_given(hearing_dir))
-    items = list_guesses(hearing_dir or _hearing_here(config), config=config)
-    for item in items:
-        click.echo(str(item))
-    files = len({item.path for item in items})
-    if items:
-        click.echo(
-            ntr(
-                "{n} guess to confirm in {files}",
-                "{n} guesses to confirm in {files}",
-                len(items),
-                files=ntr("{n} file", "{n} files", files),
-            )
-        )
-    else:
-        click.echo(tr("Nothing to confirm: no guessed values left"))
+    _finish(api.review(hearing_dir, project=_project()))
 
 
 @new.command("hearing")
@@ -407,19 +344,16 @@ def new_hearing(
       hoering new hearing --id trafikplan-2027 --title "Udkast til trafikplan 2027" \\
           --authority region-hovedstaden --start 2026-12-01 --deadline 2027-01-15
     """
-    from .errors import display_path
-    from .scaffold import new_hearing as scaffold
-
-    path = scaffold(
-        _config(),
+    report = api.new_hearing(
+        project=_project(),
         hearing=hearing,
         title=title,
         authority=authority,
         department=department,
-        start=start.date() if start else None,
-        deadline=deadline.date() if deadline else None,
+        start=_day(start),
+        deadline=_day(deadline),
     )
-    click.echo(tr("Created {path}", path=display_path(path)))
+    _finish(report)
 
 
 @new.command("organisation")
@@ -440,11 +374,7 @@ def new_organisation(organisation: str, name: str) -> None:
     Example:
       hoering new organisation --id gladsaxe --name "Gladsaxe Kommune"
     """
-    from .errors import display_path
-    from .scaffold import new_organisation as scaffold
-
-    path = scaffold(_config(), organisation=organisation, name=name)
-    click.echo(tr("Created {path}", path=display_path(path)))
+    _finish(api.new_organisation(project=_project(), organisation=organisation, name=name))
 
 
 @new.command("minutes")
@@ -485,19 +415,16 @@ def new_minutes(
       hoering new minutes --organisation ishoj --title "Dialogmøde om snitflader" \\
           --date 2019-06-19 --hearing samarbejdsaftale-psykisk-sygdom
     """
-    from .errors import display_path
-    from .scaffold import new_minutes as scaffold
-
-    path = scaffold(
-        _config(),
+    report = api.new_minutes(
+        project=_project(),
         title=title,
-        date=date_.date() if date_ else None,
+        date=_day(date_),
         organisation=organisation,
         department=department,
         hearing=hearing,
         path=output,
     )
-    click.echo(tr("Created {path}", path=display_path(path)))
+    _finish(report)
 
 
 @main.command()
@@ -517,9 +444,7 @@ def new_minutes(
     show_default=True,
     help="A table to read, or CSV (semicolons, UTF-8) for Excel and other programs.",
 )
-@click.pass_context
 def actions(
-    ctx: click.Context,
     paths: tuple[Path, ...],
     owner: str | None,
     overdue: bool,
@@ -537,22 +462,15 @@ def actions(
       hoering actions --owner Ishøj --overdue
       hoering actions consultations/samarbejdsaftale-psykisk-sygdom --format csv > opgaver.csv
     """
-    from .minutes.overview import open_actions, print_table, to_csv
-
-    day = today.date() if today else dt.date.today()
-    report = open_actions(
-        paths or None, config=_config(paths), owner=owner, overdue_on=day if overdue else None
+    report = api.actions(
+        paths,
+        project=_project(),
+        owner=owner,
+        overdue=overdue,
+        today=_day(today),
+        csv=format_ == "csv",
     )
-    for error in report.errors:
-        for line in _error_lines(error):
-            click.echo(tr("Error: {message}", message=line), err=True)
-    if format_ == "csv":
-        sys.stdout.buffer.write(to_csv(report, day))
-        sys.stdout.flush()
-    else:
-        click.echo(print_table(report, day))
-    if report.errors:
-        ctx.exit(1)
+    _finish(report)
 
 
 @main.command()
@@ -631,61 +549,20 @@ def compare(
       hoering compare consultations/trafikplan --scheduler tcp://10.0.0.5:8786
       hoering compare samarbejdsaftale-psykisk-sygdom --layout parter --draft
     """
-    from .comparison.collect import compare as run_compare
-    from .errors import display_path
-    from .mass.runners import cluster
-    from .publish import write_comparison
-
-    config = _config(_given(hearing))
-    with _Progress(tr("Reading responses")) as progress, cluster(scheduler, workers) as client:
-        comparison = run_compare(
-            hearing or _hearing_here(config),
-            config=config,
-            on_progress=progress.count,
-            client=client,
-        )
-        written = write_comparison(
-            comparison,
+    with _Progress(tr("Reading responses")) as progress:
+        report = api.compare(
+            hearing,
+            project=_project(),
+            formats=formats,
             output=output,
-            formats=formats or None,
             bundle=not no_bundle,
-            config=config,
-            on_progress=progress.step,
+            workers=workers,
+            scheduler=scheduler,
             layout=layout,
             draft=draft,
+            progress=progress,
         )
-    for warning in comparison.warnings:
-        click.echo(tr("Warning: {message}", message=warning), err=True)
-    if comparison.mass is not None:
-        for line in comparison.mass.outline():
-            click.echo(line)
-    late = [r.name for r in comparison.respondents if r.late]
-    guessed = sum(1 for t in comparison.topics for r in t.remarks if r.guessed)
-    if len(late) > 5:  # the høringsnotat lists them all
-        late_text = tr("{names} and {n} more", names=", ".join(late[:3]), n=len(late) - 3)
-    else:
-        late_text = ", ".join(late)
-    if comparison.respondents or comparison.mass is None:
-        summary = ntr("{n} respondent", "{n} respondents", len(comparison.respondents))
-        summary += ", " + ntr(
-            "{n} consulted party did not answer",
-            "{n} consulted parties did not answer",
-            len(comparison.not_answered),
-        )
-        click.echo(summary + (tr(", late: {names}", names=late_text) if late else ""))
-    if guessed:
-        click.echo(
-            ntr(
-                "{n} remark has a topic guessed by import; confirm it with "
-                "'hoering review {hearing}'",
-                "{n} remarks have topics guessed by import; confirm them with "
-                "'hoering review {hearing}'",
-                guessed,
-                hearing=display_path(comparison.hearing.folder),
-            )
-        )
-    for path in written:
-        click.echo(tr("Wrote {path}", path=display_path(path)))
+    _finish(report)
 
 
 @main.command()
@@ -711,43 +588,16 @@ def preview(path: Path | None, port: int, no_browser: bool) -> None:
       hoering preview consultations/samarbejdsaftale-psykisk-sygdom/responses/ishoj.md
       hoering preview consultations/samarbejdsaftale-psykisk-sygdom --port 8001
     """
-    from .errors import display_path
-    from .preview import Preview
-
-    config = _config(_given(path))
-    with Preview(path or _hearing_here(config), config) as running:
-        url = running.start(port)
-        click.echo(
-            tr(
-                "Preview of {path} at {url} (Ctrl+C stops it)",
-                path=display_path(running.target.path),
-                url=url,
-            )
-        )
+    with api.preview(path, project=_project(), port=port) as (report, url):
+        _show(report)
         if not no_browser:
             import webbrowser
 
             webbrowser.open(url)
         try:
-            threading_event().wait()
+            threading.Event().wait()
         except KeyboardInterrupt:
             click.echo(tr("Preview stopped"))
-
-
-def threading_event():
-    import threading
-
-    return threading.Event()
-
-
-def _given(path: Path | None) -> tuple[Path, ...]:
-    return (path,) if path is not None else ()
-
-
-def _hearing_here(config) -> Path:
-    from .hearing import hearing_here
-
-    return hearing_here(config)
 
 
 @main.command()
@@ -769,24 +619,7 @@ def remarks(hearing: Path | None) -> None:
     Example:
       hoering remarks consultations/samarbejdsaftale-psykisk-sygdom
     """
-    from .comparison.collect import compare as run_compare
-    from .errors import display_path
-    from .publish import write_remarks
-
-    config = _config(_given(hearing))
-    comparison = run_compare(hearing or _hearing_here(config), config=config)
-    path, added = write_remarks(comparison)
-    if added:
-        click.echo(
-            ntr(
-                "Added {n} entry to {path}",
-                "Added {n} entries to {path}",
-                added,
-                path=display_path(path),
-            )
-        )
-    else:
-        click.echo(tr("{path} has an entry for every remark", path=display_path(path)))
+    _finish(api.remarks(hearing, project=_project()))
 
 
 class _Progress:
@@ -805,9 +638,6 @@ class _Progress:
 
     def __enter__(self) -> _Progress:
         return self
-
-    def update(self, outcome, done: int, total: int) -> None:
-        self.count(done, total)
 
     def count(self, done: int, total: int) -> None:
         if total < self.SHOW_FROM:
@@ -830,28 +660,3 @@ class _Progress:
 
     def __exit__(self, *exc) -> None:
         self._end_line()
-
-
-def _print_report(ctx: click.Context, report, verb: str) -> None:
-    for outcome in report.outcomes:
-        for warning in outcome.warnings:
-            click.echo(tr("Warning: {message}", message=warning), err=True)
-        if outcome.error is not None:
-            for line in _error_lines(outcome.error):
-                click.echo(tr("Error: {message}", message=line), err=True)
-            if ctx.obj.get("debug") and outcome.detail:
-                click.echo(outcome.detail, err=True)
-    if verb == "built":
-        summary = tr(
-            "{built} built, {skipped} up to date, {failed} failed",
-            built=len(report.built),
-            skipped=len(report.skipped),
-            failed=len(report.failed),
-        )
-    else:
-        summary = ntr("{n} source checked", "{n} sources checked", len(report.outcomes))
-        if report.failed:
-            summary += tr(", {n} with errors", n=len(report.failed))
-    click.echo(summary, err=bool(report.failed))
-    if report.failed:
-        ctx.exit(1)
