@@ -239,3 +239,22 @@ def test_a_justified_line_split_at_a_wide_gap_is_one_line_not_a_table():
     assert [p.text for p in cleaned.body] == [
         "ansvarsfordelingen de forskellige parter imellem. Dog er erfaringen stadig god."
     ]
+
+
+def test_printed_mail_header_with_a_blank_piece_before_its_label():
+    """A row of a printed mail's header whose first piece is blank (an invisible character
+    the PDF drew left of "Fra:") is still the header: it crashed with AttributeError."""
+    from hoering.imports.email import printed_mail
+
+    lines = [
+        Line("", top=10, x0=10),
+        Line("Fra: Anne Jensen <anne@plo.dk>", top=10, x0=40),
+        Line("Sendt: 3. marts 2025 10:12", top=24, x0=40),
+        Line("Emne: Høringssvar", top=38, x0=40),
+        Line("Vi har ingen bemærkninger til udkastet.", top=80, x0=40),
+    ]
+    mail = printed_mail(Extracted("pdf", lines))
+    assert mail is not None
+    assert (mail.header.name, mail.header.address) == ("Anne Jensen", "anne@plo.dk")
+    assert (mail.header.date, mail.header.subject) == (dt.date(2025, 3, 3), "Høringssvar")
+    assert [line.text for line in mail.top.lines] == ["Vi har ingen bemærkninger til udkastet."]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 from .characters import normalise_bullet, normalise_characters, only_bullets
 from .layout import (
@@ -99,7 +100,7 @@ def clean(extracted: Extracted) -> Cleaned:
         merge_split_lines(body) if extracted.kind == "pdf" else body, size
     )
     body, closing = split_closing(body)
-    paragraphs = [
+    paragraphs: list[Para | None] | list[Para] = [
         Para(line.text, line, list_kind=line.list_kind) if line.paragraph else None for line in body
     ]
     if extracted.kind == "pdf":
@@ -126,7 +127,7 @@ def _left_edge(lines: list[Line]) -> float | None:
 
 
 def body_size(lines: list[Line]) -> float:
-    sizes = Counter()
+    sizes: Counter[float] = Counter()
     for line in lines:
         sizes[line.size] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 11.0
@@ -134,6 +135,11 @@ def body_size(lines: list[Line]) -> float:
 
 FOOTNOTE_START = re.compile(r"^(\d{1,2})(?=[A-ZÆØÅ\s])")
 FOOTNOTE_REF = re.compile(r"(?<=[^\W\d_])(\d{1,2})(?=[\s,.;:)]|$)")
+
+
+def _note_reference(known: set[int], match: re.Match[str]) -> str:
+    """A raised number as ``[^n]`` when footnote ``n`` is on the page, else unchanged."""
+    return f"[^{match.group(1)}]" if int(match.group(1)) in known else match.group(0)
 
 
 def split_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[int, str]]:
@@ -158,12 +164,7 @@ def split_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[in
     for line in lines:
         numbers = on_page.get(line.page)
         if numbers and line.footnote is None and line.size >= size * 0.95:
-            line.text = FOOTNOTE_REF.sub(
-                lambda m, known=numbers: (
-                    f"[^{m.group(1)}]" if int(m.group(1)) in known else m.group(0)
-                ),
-                line.text,
-            )
+            line.text = FOOTNOTE_REF.sub(partial(_note_reference, numbers), line.text)
     body: list[Line] = []
     notes: dict[int, str] = {}
     current: int | None = None

@@ -153,19 +153,19 @@ def _header_block(rows: list[list[Line]]) -> tuple[MailHeader, int, int] | None:
     if start is None:
         return None
     fields: dict[str, str] = {}
-    last = None
+    last: str | None = None
     end = start
     for index in range(start, len(rows)):
         text = _row_text(rows[index])
         key = _key(text)
-        if key is None and (last not in ("to", "cc") or "subject" in fields):
-            break  # a wrapped recipient list goes on; anything else ends the header
-        if key is not None and key in fields and key != "other":
-            break  # a second "Fra:": the next message
         if key is None:
+            if last not in ("to", "cc") or "subject" in fields:
+                break  # a wrapped recipient list goes on; anything else ends the header
             fields[last] = f"{fields[last]} {text}".strip()
+        elif key in fields and key != "other":
+            break  # a second "Fra:": the next message
         else:
-            fields[key], last = HEADER_LINE.match(text).group("value").strip(), key
+            fields[key], last = _value(text), key
         end = index + 1
     if len({"from", "sent", "subject"} & fields.keys()) < 2 or (
         "from" not in fields and "to" not in fields
@@ -180,6 +180,12 @@ def _key(text: str) -> str | None:
         return None
     word = match.group("key").lower()
     return next(key for key, words in KEYS.items() if word in words)
+
+
+def _value(text: str) -> str:
+    """The value of a header line that :func:`_key` recognised ("Fra: X" → "X")."""
+    match = HEADER_LINE.match(text.strip())
+    return match.group("value").strip() if match else ""
 
 
 def _header(fields: dict[str, str]) -> MailHeader:

@@ -3,8 +3,10 @@ a confidence and the place it was found, so a person can check it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from ..dates import find_dates
 from ..scaffold import slug
@@ -38,27 +40,28 @@ SENDER_LABEL = re.compile(
     re.IGNORECASE,
 )
 DATE_LABEL = re.compile(r"^(?:dato|date)\b\s*:?\s*", re.IGNORECASE)
+T = TypeVar("T")
 TOWN_DATE = re.compile(r"^[A-ZÆØÅ][\w-]+(?:\s[A-ZÆØÅ][\w-]+)?,?\s+(?:d(?:en)?\.?\s*)?\d")
 
 
 @dataclass
-class Found:
-    value: object
+class Found(Generic[T]):
+    value: T
     confidence: float
     found_in: str
 
 
 @dataclass
 class Metadata:
-    sender: Found | None = None
-    date: Found | None = None
-    case_number: Found | None = None
-    title: Found | None = None
-    on_behalf_of: Found | None = None
+    sender: Found[str] | None = None
+    date: Found[dt.date] | None = None
+    case_number: Found[str] | None = None
+    title: Found[str] | None = None
+    on_behalf_of: Found[str] | None = None
     signatories: list[tuple[str, str | None]] = field(default_factory=list)
-    signatory: Found | None = None
-    recipient: Found | None = None  # value: the lines of the recipient's address block
-    no_remarks: Found | None = None  # value: True when the letter only says it has none
+    signatory: Found[str] | None = None
+    recipient: Found[list[str]] | None = None  # the lines of the recipient's address block
+    no_remarks: Found[bool] | None = None  # True when the letter only says it has none
 
 
 def guess_metadata(

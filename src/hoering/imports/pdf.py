@@ -14,7 +14,7 @@ from .lines import Extracted, Line
 from .safety import ImportFileError, Limits
 
 # char_margin 1.0 (default 2.0) keeps table cells that sit close together apart.
-LAPARAMS_ARGS = {"line_margin": 0.3, "char_margin": 1.5}
+LINE_MARGIN, CHAR_MARGIN = 0.3, 1.5  # pdfminer's layout analysis (LAParams)
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demi", ",b")
 
 
@@ -28,7 +28,7 @@ def read_pdf(path: Path, limits: Limits) -> Extracted:
     from pdfminer.psparser import PSException
 
     lines: list[Line] = []
-    LAPARAMS = LAParams(**LAPARAMS_ARGS)  # noqa: N806
+    LAPARAMS = LAParams(line_margin=LINE_MARGIN, char_margin=CHAR_MARGIN)  # noqa: N806
     try:
         with path.open("rb") as stream:
             parser = PDFParser(stream)
@@ -124,7 +124,7 @@ def _bounded_device(base: type) -> type:
     to lay out)."""
     import time
 
-    class BoundedDevice(base):  # type: ignore[misc, valid-type]
+    class BoundedDevice(base):
         def start(self, limits: Limits) -> None:
             self.glyphs_left = limits.max_glyphs_per_page
             self.deadline = time.monotonic() + limits.max_seconds_per_page

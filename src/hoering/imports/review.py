@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import SourceError, SourceErrors
+from ..errors import HoeringError, SourceError, SourceErrors
 from ..model import nodes as n
 
 # guessed key → where its value is in the metadata
@@ -53,7 +53,7 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
     config = config if config is not None else load_config()
     folder = load_hearing(hearing_folder(hearing, config)).folder
     items: list[ReviewItem] = []
-    errors: list[SourceError] = []
+    errors: list[HoeringError] = []
     for path in sorted((folder / "responses").glob("*.md")):
         try:
             raw = read_source(path)

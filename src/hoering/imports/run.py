@@ -114,11 +114,11 @@ def import_files(
     config = config if config is not None else load_config()
     folder = hearing_folder(hearing, config)
     context = _context(folder, config)
-    paths = list({Path(p).resolve(): Path(p) for p in paths}.values())  # each file once
+    files = list({Path(p).resolve(): Path(p) for p in paths}.values())  # each file once
     report = ImportReport()
     planned: set[Path] = set()
-    paths = _import_tables(paths, folder, force, report, on_progress)
-    for path, result in zip(paths, _analyse_all(paths, context, executor), strict=True):
+    files = _import_tables(files, folder, force, report, on_progress)
+    for path, result in zip(files, _analyse_all(files, context, executor), strict=True):
         if isinstance(result, Analysis):
             try:
                 result = _write(result, folder, force, planned)
@@ -154,10 +154,9 @@ def _import_tables(
             continue
         try:
             copied = import_table(path, folder, force=force)
-            result: Imported | HoeringError = Imported(
-                copied.path, copied.path, [], 0, table=copied
-            )
-            report.imported.append(result)
+            imported = Imported(copied.path, copied.path, [], 0, table=copied)
+            report.imported.append(imported)
+            result: Imported | HoeringError = imported
         except HoeringError as exc:
             result = exc
             report.failed.append((path, exc))
@@ -258,6 +257,7 @@ def analyse(path: Path, context: _Context) -> Analysis:
     """Read ``path`` and return the Markdown source it becomes (nothing is written)."""
     kind = check_file(path, context.limits)
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    mail: Mail | None
     if kind == "eml":
         mail = _read_eml(path, context.limits)
         extracted = mail.top

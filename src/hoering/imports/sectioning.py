@@ -159,7 +159,7 @@ def _form_rows(block: Block, level: int, topics: list[TopicSpec]) -> list[Block]
 
 def _heading(text: str, level: int, match: TopicMatch, found_as: str) -> Block:
     attributes = {
-        "topic": match.topic,
+        "topic": match.topic or "",  # every caller has matched a topic
         "guess": f"{match.confidence:.2f}",
         "matched": ", ".join(match.matched),
     }

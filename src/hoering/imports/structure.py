@@ -93,7 +93,7 @@ def _numbered_runs(paragraphs: list[Para]) -> set[int]:
     """Indexes of paragraphs that are items of a numbered list (two or more in a row)."""
     result: set[int] = set()
     run: list[int] = []
-    for index, para in enumerate(paragraphs + [None]):  # type: ignore[list-item]
+    for index, para in enumerate(paragraphs + [None]):
         if para is not None and NUMBERED.match(para.text) and not para.bold:
             if run and not _continues_list(paragraphs[run[-1]].text, para.text):
                 if len(run) >= 2:
@@ -139,8 +139,8 @@ def _block(
         digits = style.split()[-1]
         level = min(3, int(digits) + 1) if digits.isdigit() else 2
         return _heading(text, level, "Word heading style")
-    if para.list_kind or first.list_kind:
-        kind = para.list_kind or first.list_kind
+    kind = para.list_kind or first.list_kind
+    if kind:
         if kind == "number" and _numbered_title(text, following):
             return _heading(text, 2, "numbered title over a section")
         body = BULLET.sub("", text) if kind == "bullet" else NUMBERED.sub("", text)
@@ -149,7 +149,8 @@ def _block(
     if bullet:
         return Block("bullet", text[bullet.end() :], level=_nesting(first.x0, item_x))
     if in_numbered_run:
-        number = int(re.match(r"\d+", text).group()) if text[0].isdigit() else 1
+        leading = re.match(r"\d+", text)
+        number = int(leading.group()) if leading else 1
         return Block(
             "number", NUMBERED.sub("", text), number=number, level=_nesting(first.x0, item_x)
         )

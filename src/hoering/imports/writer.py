@@ -57,7 +57,7 @@ def render(draft: Draft) -> str:
         f"sender: {yaml_text(draft.sender)}",
         f"date: {draft.date.isoformat()}",
     ]
-    guesses = [
+    guesses: list[tuple[str, Found | None]] = [
         ("sender", draft.sender_guess),
         ("date", draft.date_guess),
         ("title", draft.title_guess),
