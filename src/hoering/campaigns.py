@@ -223,5 +223,5 @@ def near_duplicate_groups(texts: list[str], min_words: int = MIN_WORDS) -> list[
         for member in group:
             joined[member] = group
     groups = {tuple(joined.get(row, [row])) for row in range(len(keys))}
-    found = [sorted(i for row in group for i in distinct[keys[row]]) for group in groups]
-    return sorted(g for g in found if len(g) > 1)
+    members = [sorted(i for row in group for i in distinct[keys[row]]) for group in groups]
+    return sorted(g for g in members if len(g) > 1)

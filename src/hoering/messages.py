@@ -35,7 +35,7 @@ def language() -> str:
     """The language of messages now: --lang, HOERING_LANG, hoering.toml's lang, Danish."""
     for candidate in (_chosen["option"], os.environ.get(ENVIRONMENT), _chosen["config"]):
         if candidate in LANGUAGES:
-            return candidate  # type: ignore[return-value]
+            return candidate
     return DEFAULT_LANGUAGE
 
 

@@ -81,7 +81,7 @@ def _profile(
             "no organisation given", hint=f"use {option} ID or set 'organisation' in hoering.toml"
         )
     profile = load_organisation(organisation, templates)
-    department = department or (profile.profile.departments or [None])[0]
+    department = department or next(iter(profile.profile.departments), None)
     return templates, profile, organisation, department
 
 

@@ -67,8 +67,10 @@ def _before_blank(lines: list[str], end: int) -> int:
 
 
 def _top_headings(blocks: list[n.Block]) -> list[tuple[int, str]]:
-    headings = [b for b in blocks if isinstance(b, n.Heading) and b.line is not None]
-    top = min((h.level for h in headings), default=1)
+    headings = [(b, b.line) for b in blocks if isinstance(b, n.Heading) and b.line is not None]
+    top = min((h.level for h, _ in headings), default=1)
     return [
-        (h.line, h.topic or n.plain_text(h.children).strip()) for h in headings if h.level == top
+        (line, h.topic or n.plain_text(h.children).strip())
+        for h, line in headings
+        if h.level == top
     ]

@@ -18,6 +18,7 @@ def chart_png(comparison: Comparison, lang: str) -> bytes:
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     topics = list(reversed(comparison.topics))
     names = [t.topic.title for t in topics]
@@ -41,7 +42,9 @@ def chart_png(comparison: Comparison, lang: str) -> bytes:
         left = [a + b for a, b in zip(left, counts, strict=True)]
         drawn = True
     axes.set_xlabel(label("responses", lang))
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    locator = axes.xaxis.get_major_locator()
+    if isinstance(locator, MaxNLocator):  # the default AutoLocator is one: whole numbers
+        locator.set_params(integer=True)
     axes.spines[["top", "right"]].set_visible(False)
     if drawn:  # no remark on any topic (only form answers, say): no legend to show
         axes.legend(

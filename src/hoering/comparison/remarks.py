@@ -25,6 +25,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from ..errors import SourceError, SourceErrors
 from ..hearing import Hearing
@@ -99,7 +100,8 @@ class _Reader:
         self.entries: dict[str | None, dict[str, tuple[n.Heading, list[n.Block]]]] = {}
         self.changes: list[n.Block] = []
         self.target: list[n.Block] | None = None  # where text goes now
-        self.section: str | None | bool = False  # topic id, None (general); False: no home
+        # topic id, None (general); False: no home
+        self.section: str | None | Literal[False] = False
 
     def add(self, block: n.Block, top: int) -> None:
         if isinstance(block, n.Heading) and block.level == top:
@@ -167,7 +169,8 @@ class _Reader:
                 )
             )
         content: list[n.Block] = []
-        self.entries.setdefault(self.section, {})[respondent] = (heading, content)  # type: ignore[index]
+        assert self.section is not False  # add() files answers only under a section
+        self.entries.setdefault(self.section, {})[respondent] = (heading, content)
         self.target = content
 
     def result(self) -> AuthorityRemarks:
@@ -185,7 +188,9 @@ class _Reader:
 def _answer(respondent: str, heading: n.Heading, content: Iterable[n.Block]) -> Answer:
     blocks = list(content)
     summary: tuple[n.Block, ...] = ()
-    if blocks and isinstance(blocks[0], n.BlockQuote):
-        summary = blocks.pop(0).blocks
+    first = blocks[0] if blocks else None
+    if isinstance(first, n.BlockQuote):
+        summary = first.blocks
+        del blocks[0]
     status = heading.status if heading.status in STATUSES else None
     return Answer(respondent, status, summary, tuple(blocks), heading.line)

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .. import campaigns
 from .matrix import MatrixPart, matrix_part
 from .partition import ID_BITS, PartitionData
+
+if TYPE_CHECKING:
+    from datasketch import HyperLogLog
 
 SAMPLE = 8  # distinct remarks kept per topic (the smallest text hashes: the same everywhere)
 EXAMPLES = 3  # edited copies kept per campaign
@@ -86,7 +90,7 @@ class GroupPart:
     stances: Counter = field(default_factory=Counter)
     topics: Counter = field(default_factory=Counter)
     similarity: np.ndarray = field(default_factory=lambda: np.zeros(HISTOGRAM, np.int64))
-    wordings: object = None  # a datasketch HyperLogLog of the members' text hashes
+    wordings: HyperLogLog | None = None  # an estimate of the members' text hashes
     keys: set[int] | None = field(default_factory=set)  # them exactly, while few (else None)
     examples: list[tuple[int, str]] = field(default_factory=list)  # (text hash, text)
 

@@ -140,6 +140,7 @@ def mass_sections(
     blocks = _answers(mass, lang, number)
     for index, part in enumerate(p for p in parts if p):
         title, *rest = part
+        assert isinstance(title, n.Heading)  # each part opens with its heading
         blocks += [
             _h(2, n.plain_text(title.children), f"{number}.{index + 1}" if number else None),
             *rest,

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..errors import HoeringError
 from .page import document_page, error_page
 from .target import Target
+
+if TYPE_CHECKING:
+    from .server import _Server
 
 POLL_SECONDS = 25.0  # how long /events holds a request before answering "no change"
 WATCH_START_SECONDS = 10.0  # how long start() waits for the file watcher to be in place
@@ -34,7 +38,7 @@ class Preview:
         self._building = threading.Lock()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
-        self._server = None
+        self._server: _Server | None = None
 
     # --- building -------------------------------------------------------------------------
 
@@ -79,9 +83,9 @@ class Preview:
         from .watch import watch
 
         self.rebuild()
-        self._server = serve(self, port)
-        address = self._server.server_address
-        self._run(lambda: self._server.serve_forever(poll_interval=0.05))
+        server = self._server = serve(self, port)
+        address = server.server_address
+        self._run(lambda: server.serve_forever(poll_interval=0.05))
         watching = threading.Event()
         self._run(lambda: watch(self.target.watched(), self.rebuild, self._stop, watching))
         watching.wait(timeout=WATCH_START_SECONDS)

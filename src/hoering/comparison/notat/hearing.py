@@ -37,7 +37,7 @@ def _period(notat: Notat) -> list[n.Block]:
         start=format_date(start, lang),
         end=format_date(end, lang),
     )
-    blocks = [text(said)]
+    blocks: list[n.Block] = [text(said)]
     published = meta.notat.published
     if published is not None:
         where, day = meta.notat.published_where, format_date(published, lang)
