@@ -13,16 +13,17 @@ from typing import Any
 SAFE_ACTIONS = {"/URI", "/GoTo", "/Named"}  # a link, a place in the document, next page …
 DOCUMENT_KEYS = ("/OpenAction", "/AA", "/AcroForm")  # catalog entries that run or collect
 NAME_TREES = ("/JavaScript", "/EmbeddedFiles")
+MAX_CHAIN = 20  # actions chained by /Next after a link
 DROPPED_ANNOTATIONS = {"/FileAttachment", "/Sound", "/Movie", "/Screen", "/RichMedia", "/Widget"}
 
 
-def strip_active_content(reader: Any) -> int:
-    """Remove active content from the catalog and every page of a pypdf ``reader``, in
+def strip_active_content(pdf: Any) -> int:
+    """Remove active content from the catalog and every page of a pikepdf ``Pdf``, in
     memory, before its pages are copied (a copy takes only what the pages still refer to);
     returns how many things were removed."""
-    removed = _strip_catalog(reader.trailer["/Root"].get_object())
-    for page in reader.pages:
-        removed += _strip_page(page)
+    removed = _strip_catalog(pdf.Root)
+    for page in pdf.pages:
+        removed += _strip_page(page.obj)
     return removed
 
 
@@ -34,7 +35,6 @@ def _strip_catalog(root: Any) -> int:
             removed += 1
     names = root.get("/Names")
     if names is not None:
-        names = names.get_object()
         for key in NAME_TREES:
             if key in names:
                 del names[key]
@@ -43,6 +43,8 @@ def _strip_catalog(root: Any) -> int:
 
 
 def _strip_page(page: Any) -> int:
+    from pikepdf import Array, Dictionary
+
     removed = 0
     if "/AA" in page:
         del page["/AA"]
@@ -51,16 +53,15 @@ def _strip_page(page: Any) -> int:
     if annotations is None:
         return removed
     kept = []
-    for reference in annotations.get_object():
-        annotation = reference.get_object()
-        if annotation.get("/Subtype") in DROPPED_ANNOTATIONS:
+    for annotation in annotations:
+        if not isinstance(annotation, Dictionary) or (
+            str(annotation.get("/Subtype")) in DROPPED_ANNOTATIONS
+        ):
             removed += 1
             continue
         removed += _strip_annotation(annotation)
-        kept.append(reference)
-    from pypdf.generic import ArrayObject, NameObject
-
-    page[NameObject("/Annots")] = ArrayObject(kept)
+        kept.append(annotation)
+    page["/Annots"] = Array(kept)
     return removed
 
 
@@ -70,19 +71,23 @@ def _strip_annotation(annotation: Any) -> int:
         del annotation["/AA"]
         removed += 1
     action = annotation.get("/A")
-    if action is not None and not _is_safe(action.get_object()):
+    if action is not None and not _is_safe(action):
         del annotation["/A"]
         removed += 1
     return removed
 
 
-def _is_safe(action: Any) -> bool:
-    """A link or a jump, and every action chained after it (``/Next``) too."""
-    if action.get("/S") not in SAFE_ACTIONS:
+def _is_safe(action: Any, depth: int = 0) -> bool:
+    """A link or a jump, and every action chained after it (``/Next``) too; a chain longer
+    than ``MAX_CHAIN`` (or one that loops) is not."""
+    from pikepdf import Array, Dictionary
+
+    if not isinstance(action, Dictionary) or depth > MAX_CHAIN:
+        return False
+    if str(action.get("/S")) not in SAFE_ACTIONS:
         return False
     chained = action.get("/Next")
     if chained is None:
         return True
-    chained = chained.get_object()
-    followers = chained if isinstance(chained, list) else [chained]
-    return all(_is_safe(f.get_object()) for f in followers)
+    followers = chained if isinstance(chained, Array) else [chained]
+    return all(_is_safe(f, depth + 1) for f in followers)

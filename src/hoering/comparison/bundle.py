@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from ..errors import SourceError
 from ..i18n import format_date, label
+from ..messages import tr
 from ..model import Document
 from ..model import nodes as n
 from ..organisations import Organisation
@@ -20,8 +22,7 @@ from .model import Comparison
 def bundle_pdf(
     comparison: Comparison, authority: Organisation, templates: TemplateFinder, date
 ) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-
+    from .joined_pdf import JoinedPdf, Part, saved
     from .notat import notat_lang
 
     files = [
@@ -30,51 +31,66 @@ def bundle_pdf(
     pdfs = _pdfs([path for _respondent, path in files], templates)
     # each response is parsed once: its length for the cover, its pages for the bundle
     parts = [
-        (respondent, path, PdfReader(io.BytesIO(data)))
+        (respondent, path, _opened(data, path))
         for (respondent, path), data in zip(files, pdfs, strict=True)
     ]
     lang = notat_lang(comparison)
     cover = _cover(comparison, authority, parts, lang, date, templates)
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(cover)))
-    for respondent, path, reader in parts:
-        strip_active_content(reader)
+    joined = JoinedPdf()
+    joined.append(_opened(cover, None))
+    for respondent, path, source in parts:
+        strip_active_content(source)
         title = (
             respondent.name if len(respondent.files) == 1 else (f"{respondent.name} ({path.name})")
         )
-        writer.append(reader, outline_item=title)
+        joined.append(source, Part(title, untagged=label("untagged_original", lang)))
+    pdf = joined.finish()
     _describe(
-        writer,
+        pdf,
         f"{label('bundle', lang)}: {comparison.hearing.meta.title}",
         authority.name,
         LANGUAGE_TAGS.get(lang, lang),
     )
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return saved(pdf)
 
 
 LANGUAGE_TAGS = {"da": "da-DK", "en": "en-GB"}
 
 
-def _describe(writer, title: str, author: str, language: str) -> None:
-    """Title, author and language in the document information and in XMP metadata, the
-    title shown instead of the file name, the bookmarks open. The structure trees of the
-    joined PDFs are not carried over (pypdf drops them), so the bundle claims no tagging."""
-    from pypdf.generic import BooleanObject, NameObject, TextStringObject
-    from pypdf.xmp import XmpInformation
+def _opened(data: bytes, path: Path | None) -> Any:
+    """A response's PDF (or the cover) opened for joining; one pikepdf cannot read is an
+    error about the response."""
+    from pikepdf import Pdf, PdfError
 
-    writer.add_metadata({"/Title": title, "/Author": author})
-    writer._root_object[NameObject("/Lang")] = TextStringObject(language)
-    preferences = writer.create_viewer_preferences()
-    preferences[NameObject("/DisplayDocTitle")] = BooleanObject(True)
-    xmp = XmpInformation.create()
-    xmp.dc_title = {"x-default": title}
-    xmp.dc_creator = [author]
-    xmp.dc_language = [language]
-    xmp.dc_format = "application/pdf"
-    writer.xmp_metadata = xmp
-    writer.page_mode = "/UseOutlines"
+    try:
+        return Pdf.open(io.BytesIO(data))
+    except PdfError as error:
+        raise SourceError(
+            path,
+            tr("its PDF cannot be joined into the bundle: {problem}", problem=_problem(error)),
+            hint=tr("import the response again, or leave the bundle out with --no-bundle"),
+        ) from None
+
+
+def _problem(error: Exception) -> str:
+    """qpdf's words without the name it gave the bytes (``stream <_io.BytesIO …>: ``)."""
+    return str(error).split(": ", 1)[-1][:200]
+
+
+def _describe(pdf: Any, title: str, author: str, language: str) -> None:
+    """Title, author and language in the document information and in XMP metadata, the
+    title shown instead of the file name (the structure tree, marked, is the joined PDFs')."""
+    from pikepdf import Dictionary, Name, String
+
+    pdf.Root.Lang = String(language)
+    pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
+        xmp["dc:title"] = title
+        xmp["dc:creator"] = [author]
+        xmp["dc:language"] = [language]
+        xmp["dc:format"] = "application/pdf"
+    pdf.docinfo[Name.Title] = String(title)
+    pdf.docinfo[Name.Author] = String(author)
 
 
 def _pdfs(paths: list[Path], templates: TemplateFinder) -> list[bytes]:
@@ -159,16 +175,14 @@ def _cover(
     """The first page(s): who answered, when, and on which page of the bundle their response
     starts. The page numbers depend on how long the cover itself is, so it is laid out again
     until its length settles (once, unless the list runs over a page break)."""
-    from pypdf import PdfReader
-
     from ..render import render
 
-    lengths = [len(reader.pages) for _respondent, _path, reader in parts]
+    lengths = [len(source.pages) for _respondent, _path, source in parts]
     cover_pages = 1
     for _attempt in range(4):
         document = _cover_document(comparison, authority, parts, lengths, cover_pages, lang, date)
         cover = render(document, "pdf", templates)
-        laid_out = len(PdfReader(io.BytesIO(cover)).pages)
+        laid_out = len(_opened(cover, None).pages)
         if laid_out == cover_pages:
             break
         cover_pages = laid_out
