@@ -79,33 +79,38 @@ def templates() -> TemplateFinder:
 
 
 REPO = Path(__file__).resolve().parent.parent
+PROJECT = FIXTURES / "project"  # the tests' own project: the example hearings and templates
 EXAMPLE_HEARING = "samarbejdsaftale-psykisk-sygdom"
 EXAMPLE_FORM_HEARING = "trafikplan-bymidten"  # a citizens' hearing answered in a web form
 
 
-def copy_example_project(root: Path) -> Path:
-    """Copy the example project into ``root``: the example hearings and the templates only.
+def copy_project(root: Path, source: Path = PROJECT) -> Path:
+    """Copy the tests' project (``tests/fixtures/project``: two hearings and the templates)
+    into ``root``.
 
-    Never the whole working tree's ``consultations/``: a user's own hearings there (or one
-    made by following the README) must not change what the tests see."""
+    Not the working tree's ``consultations/``: a user's own hearings there, one made by
+    following the README, or an edit of the example must not change what the tests see."""
     import shutil
 
+    ignore = shutil.ignore_patterns("__pycache__", ".*")
     for hearing in (EXAMPLE_HEARING, EXAMPLE_FORM_HEARING):
         shutil.copytree(
-            REPO / "consultations" / hearing,
-            root / "consultations" / hearing,
-            ignore=shutil.ignore_patterns("__pycache__", ".*"),
+            source / "consultations" / hearing, root / "consultations" / hearing, ignore=ignore
         )
-    shutil.copytree(
-        REPO / "templates", root / "templates", ignore=shutil.ignore_patterns("__pycache__", ".*")
-    )
+    shutil.copytree(source / "templates", root / "templates", ignore=ignore)
     return root
+
+
+def copy_example_project(root: Path) -> Path:
+    """Copy the example project the README's quick start uses (the repository's own
+    ``consultations/`` hearings and ``templates/``): for the test that runs the README."""
+    return copy_project(root, REPO)
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
-    """A copy of the example project (sources + templates) as the current folder."""
-    copy_example_project(tmp_path)
+    """A copy of the tests' project (sources + templates) as the current folder."""
+    copy_project(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

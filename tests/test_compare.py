@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 import hoering
-from conftest import EXAMPLE_HEARING, REPO, copy_example_project, snapshot
+from conftest import EXAMPLE_HEARING, PROJECT, copy_project, snapshot
 from hoering.cli import main
 from htmltree import parse
 
@@ -57,7 +57,7 @@ XLSX = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 def compared(tmp_path_factory):
     """The example project after 'hoering compare' on the example hearing (run once)."""
     root = tmp_path_factory.mktemp("compared")
-    copy_example_project(root)
+    copy_project(root)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         result = CliRunner().invoke(main, ["compare", str(HEARING)], catch_exceptions=False)
@@ -123,7 +123,7 @@ def test_api_returns_the_model_and_writes_nothing(project):
     ]
 
 
-def test_model_points_every_remark_back_to_its_source(model):
+def test_model_points_every_remark_back_to_its_source(model, compared):
     mentor = next(t for t in model.topics if t.topic.id == "udskrivningsmentor")
     by_who = {r.respondent: r for r in mentor.remarks}
     assert {who: r.stance for who, r in by_who.items()} == {
@@ -134,7 +134,7 @@ def test_model_points_every_remark_back_to_its_source(model):
     }
     ishoj = by_who["Ishøj Kommune"]
     assert ishoj.path.name == "ishoj.md" and ishoj.heading == "Udskrivningsmentor"
-    lines = ishoj.path.read_text("utf-8").splitlines()
+    lines = (compared[0] / ishoj.path).read_text("utf-8").splitlines()
     assert lines[ishoj.line - 1].startswith("## Udskrivningsmentor {topic=udskrivningsmentor")
     assert by_who["Glostrup Kommune"].guessed and not ishoj.guessed
     assert [b.children[0].text for b in mentor.authority][0].startswith(REMARK)
@@ -654,7 +654,7 @@ Council {i:02d} asks for notice {i} days before a citizen is discharged.
 @pytest.fixture(scope="module")
 def large(tmp_path_factory):
     root = tmp_path_factory.mktemp("large")
-    shutil.copytree(REPO / "templates", root / "templates")
+    shutil.copytree(PROJECT / "templates", root / "templates")
     folder = _large_hearing(root)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
@@ -736,7 +736,7 @@ def test_many_topics_matrix_is_split_into_tables_that_fit(tmp_path, monkeypatch)
     also scrolls sideways in its own box and stacks its rows on a narrow screen."""
     folder = tmp_path / "consultations" / "wide"
     (folder / "responses").mkdir(parents=True)
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(PROJECT / "templates", tmp_path / "templates")
     topics = "".join(
         f"  - {{id: t{i}, title: Emne {i}, section: '{i}', keywords: [emne{i}]}}\n"
         for i in range(1, 11)

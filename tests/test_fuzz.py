@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 
 import fuzz_inputs as fuzz
 import hostile_files
-from conftest import EXAMPLE_HEARING, REPO
+from conftest import EXAMPLE_HEARING, PROJECT
 
 FAST = settings(
     max_examples=60,
@@ -28,15 +28,10 @@ def workspace(
     tmp_path_factory,
 ) -> Path:
     root = tmp_path_factory.mktemp("fuzz")
-    shutil.copytree(REPO / "templates", root / "templates")
-    shutil.copytree(
-        REPO / "consultations" / EXAMPLE_HEARING, root / "consultations" / EXAMPLE_HEARING
-    )
-    shutil.rmtree(root / "consultations" / EXAMPLE_HEARING / "responses")
-    shutil.rmtree(root / "consultations" / EXAMPLE_HEARING / "received")
-    (root / "consultations" / EXAMPLE_HEARING / "minutes").exists() and shutil.rmtree(
-        root / "consultations" / EXAMPLE_HEARING / "minutes"
-    )
+    shutil.copytree(PROJECT / "templates", root / "templates")
+    hearing = root / "consultations" / EXAMPLE_HEARING
+    hearing.mkdir(parents=True)
+    shutil.copy(PROJECT / "consultations" / EXAMPLE_HEARING / "hearing.yaml", hearing)
     return root
 
 

@@ -177,10 +177,10 @@ def test_hoering_compare_puts_the_form_answers_in_the_notat_and_streams_their_ma
     import pyarrow.parquet as pq
     from click.testing import CliRunner
 
-    from conftest import REPO
+    from conftest import PROJECT
     from hoering.cli import main
 
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(PROJECT / "templates", tmp_path / "templates")
     folder = hearing(tmp_path / "consultations")
     rows = mass_rows(240)
     write_csv(folder / "responses" / "a-svar.csv", rows[:120])

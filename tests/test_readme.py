@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO
+from conftest import REPO, copy_example_project
 from hoering.cli import main
 from import_fixtures import plain_docx, response_pdf
 from test_preview import get, preview_command
@@ -89,17 +89,16 @@ def _downloads(project):
     downloads.mkdir(parents=True)
     (downloads / "hoeringssvar-albertslund.pdf").write_bytes(response_pdf(seed=3)[0])
     (downloads / "brondby.docx").write_bytes(plain_docx(date_line="Brøndby, den 18. juni 2019"))
-    _form_export(downloads / "export.xlsx")
+    _form_export(downloads / "export.xlsx", project / "consultations" / "trafikplan-bymidten")
 
 
-def _form_export(path) -> None:
+def _form_export(path, hearing) -> None:
     """The web form's export the README imports: the example's answers as a spreadsheet."""
     import csv
 
     import xlsxwriter
 
-    example = REPO / "consultations" / "trafikplan-bymidten" / "responses"
-    with (example / "svar-fra-formular.csv").open(encoding="utf-8-sig") as stream:
+    with (hearing / "responses" / "svar-fra-formular.csv").open(encoding="utf-8-sig") as stream:
         rows = list(csv.reader(stream, delimiter=";"))
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet()
@@ -121,7 +120,17 @@ def _run_session(runner, project, example: Example) -> None:
     source.write_text(text, "utf-8")
 
 
-def test_every_readme_example_works_as_written(project):
+@pytest.fixture
+def example_project(tmp_path, monkeypatch):
+    """A copy of the example project the README's quick start works in (the repository's
+    consultations/ and templates/, not the tests' fixture: the README is about this one)."""
+    copy_example_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_every_readme_example_works_as_written(example_project):
+    project = example_project
     _downloads(project)
     runner = CliRunner()
     readme = (REPO / "README.md").read_text("utf-8")

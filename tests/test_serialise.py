@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import PROJECT
 from hoering.model import nodes as n
 from hoering.sources.markdown import parse_body
 from hoering.sources.serialise import UnwritableNode, escape, to_markdown
@@ -178,7 +179,7 @@ def _body(path: Path) -> str:
         return path.read_text("utf-8")
 
 
-EXAMPLES = sorted((Path(__file__).parent.parent / "consultations").rglob("*.md"))
+EXAMPLES = sorted((PROJECT / "consultations").rglob("*.md"))
 CASES = {
     **BODIES,
     **{f.stem: f.read_text("utf-8") for f in FIXTURES},
