@@ -12,7 +12,7 @@ from hoering.errors import SourceError, SourceErrors
 from hoering.forms import FormRow, check_table, partitions, read_partition, table_files
 from hoering.hearing import load_hearing
 
-BAD_DATE = "row 5: indsendt: 'i går' is not a date (write it as 2019-06-21 or 21-06-2019)"
+BAD_DATE = "række 5: indsendt: 'i går' er ikke en dato (skriv den som 2019-06-21 eller 21-06-2019)"
 
 
 def _read(path, form):
@@ -29,7 +29,7 @@ def test_csv_rows_become_answers_and_a_bad_row_is_named(tmp_path):
     form = load_hearing(folder).meta.form
     rows, errors, raw = _read(path, form)
     assert errors == [BAD_DATE]
-    assert str(raw[0]).startswith(str(path) + ": row 5")
+    assert str(raw[0]).startswith(str(path) + ": række 5")
     assert [r.row for r in rows] == [2, 3, 4, 6]
     assert rows[0] == FormRow(
         2,
@@ -51,8 +51,9 @@ def test_a_csv_row_with_too_many_fields_is_skipped_and_the_rows_after_keep_their
     )
     rows, errors, _ = _read(path, load_hearing(folder).meta.form)
     assert errors == [
-        "row 6: indsendt: 'i går' is not a date (write it as 2019-06-21 or 21-06-2019)",
-        "row 5: has 7 fields, the header has 6 (a cell with the delimiter in it must be in quotes)",
+        "række 6: indsendt: 'i går' er ikke en dato (skriv den som 2019-06-21 eller 21-06-2019)",
+        "række 5: har 7 felter, men overskriftsrækken har 6 (en celle med skilletegnet i skal "
+        "stå i anførselstegn)",
     ]
     assert [r.row for r in rows] == [2, 3, 4, 7]
 
@@ -69,7 +70,7 @@ def test_xlsx_and_parquet_give_the_same_answers_as_csv(tmp_path):
 
     assert answers(xlsx_rows) == answers(parquet_rows) == answers(csv_rows)
     assert xlsx_errors == [BAD_DATE]  # the spreadsheet's row, header as row 1
-    assert parquet_errors == [BAD_DATE.replace("row 5", "record 4")]
+    assert parquet_errors == [BAD_DATE.replace("række 5", "post 4")]
     assert [p.name for p in table_files(folder / "responses")] == ["a.csv", "b.xlsx", "c.parquet"]
 
 
@@ -91,12 +92,14 @@ def test_a_table_read_in_many_partitions_gives_every_row_once(tmp_path, monkeypa
     rows, errors, _ = _read(csv_path, form)
     assert [r.respondent for r in rows] == [f"Borger {i}" for i in range(3000) if i != 1500]
     assert errors == [
-        "row 5: has 7 fields, the header has 6 (a cell with the delimiter in it must be in quotes)",
-        "row 1503: indsendt: 'ukendt' is not a date (write it as 2019-06-21 or 21-06-2019)",
+        "række 5: har 7 felter, men overskriftsrækken har 6 (en celle med skilletegnet i skal "
+        "stå i anførselstegn)",
+        "række 1503: indsendt: 'ukendt' er ikke en dato (skriv den som 2019-06-21 eller "
+        "21-06-2019)",
     ]
     rows, errors, _ = _read(parquet_path, form)
     assert len(rows) == 2999 and errors == [
-        "record 1501: indsendt: 'ukendt' is not a date (write it as 2019-06-21 or 21-06-2019)"
+        "post 1501: indsendt: 'ukendt' er ikke en dato (skriv den som 2019-06-21 eller 21-06-2019)"
     ]
 
 
@@ -107,7 +110,7 @@ def test_a_cell_too_long_to_be_an_answer_is_a_bad_row(tmp_path):
         [["Anna", "", "2019-06-01", "x" * 20_001, "", ""], *ROWS[:1]],
     )
     rows, errors, _ = _read(path, load_hearing(folder).meta.form)
-    assert errors == ["row 2: spm_1: is 20.001 characters long; an answer has at most 20.000"]
+    assert errors == ["række 2: spm_1: er 20.001 tegn lang; et svar har højst 20.000"]
     assert [r.respondent for r in rows] == ["Anna Holm"]
 
 
@@ -118,14 +121,15 @@ def test_missing_and_unmapped_columns_are_reported(tmp_path):
     loaded = load_hearing(folder)
     check = check_table(path, loaded.meta.form, loaded)
     assert [str(e) for e in check.missing] == [
-        f"{path}: has no column 'spm_1' (form.topics.spm_1 in {loaded.path}) (did you mean "
-        "'spm 1'? the file's columns are: 'navn', 'organisation', 'indsendt', 'spm 1', "
+        f"{path}: har ingen kolonne 'spm_1' (form.topics.spm_1 i {loaded.path}) (mente du "
+        "'spm 1'? filens kolonner er: 'navn', 'organisation', 'indsendt', 'spm 1', "
         "'spm_2', 'samtykke', 'fritekst')"
     ]
     assert check.unmapped == ["spm 1", "samtykke", "fritekst"]
     assert check.warning == (
-        f"{path}: columns not in form: in hearing.yaml, so not read: 'spm 1', 'samtykke', "
-        "'fritekst' (map a column to a topic under form.topics to read it)"
+        f"{path}: kolonner, som form: i hearing.yaml ikke nævner, og som derfor ikke læses: "
+        "'spm 1', 'samtykke', 'fritekst' (knyt en kolonne til et emne under form.topics, så "
+        "den bliver læst)"
     )
 
 
@@ -146,8 +150,8 @@ def test_a_table_that_is_not_one_is_refused_with_its_name(tmp_path):
     with pytest.raises(SourceError) as caught:
         check_table(path, load_hearing(folder).meta.form, load_hearing(folder))
     assert str(caught.value) == (
-        f"{path}: cannot be read as XLSX: File is not a zip file "
-        "(open it in Excel and save it again as .xlsx)"
+        f"{path}: kan ikke læses som XLSX: File is not a zip file "
+        "(åbn den i Excel, og gem den igen som .xlsx)"
     )
 
 
@@ -168,7 +172,8 @@ def test_import_copies_an_export_after_checking_its_columns(tmp_path, monkeypatc
         "læst: navn, organisation, indsendt, spm_1, spm_2)"
     )
     assert (
-        "Advarsel: export.xlsx: columns not in form: in hearing.yaml, so not read: 'samtykke'"
+        "Advarsel: export.xlsx: kolonner, som form: i hearing.yaml ikke nævner, og som derfor "
+        "ikke læses: 'samtykke'"
     ) in result.output
     assert "hoering review" not in result.output
     assert (folder / "responses" / "export.xlsx").read_bytes() == export.read_bytes()
@@ -192,7 +197,15 @@ def test_import_refuses_an_export_that_lacks_a_mapped_column_and_copies_nothing(
     )
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        "Fejl: export.csv: has no column 'indsendt' (form.date in "
+        "Fejl: export.csv: har ingen kolonne 'indsendt' (form.date i "
+        "consultations/trafikplan/hearing.yaml) (filens kolonner er: 'navn', "
+        "'organisation', 'dato', 'spm_1', 'spm_2', 'samtykke')"
+    )
+    english = CliRunner().invoke(
+        main, ["--lang", "en", "import", "export.csv", "--hearing", "consultations/trafikplan"]
+    )
+    assert english.output.splitlines()[0] == (
+        "Error: export.csv: has no column 'indsendt' (form.date in "
         "consultations/trafikplan/hearing.yaml) (the file's columns are: 'navn', "
         "'organisation', 'dato', 'spm_1', 'spm_2', 'samtykke')"
     )

@@ -4,6 +4,7 @@ them, with metadata, headings, lists, tables and topic guesses; originals kept u
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -224,8 +225,8 @@ def test_existing_source_is_not_replaced_without_force(cli, project):
     result = cli("import", str(original), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Fejl: incoming/glostrup.pdf: {HEARING}/responses/glostrup-kommune.md already "
-        "exists (it may hold corrections; use --force to replace it)",
+        f"Fejl: incoming/glostrup.pdf: {HEARING}/responses/glostrup-kommune.md findes "
+        "allerede (den kan indeholde rettelser; brug --force for at erstatte den)",
         "0 indlæst, 1 fejlede: incoming/glostrup.pdf",
     ]
     assert snapshot(project) == before
@@ -246,8 +247,8 @@ def test_kept_original_with_other_content_is_not_replaced(cli, project):
     result = cli("import", str(original), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Fejl: incoming/svar.pdf: {HEARING}/received/svar.pdf already exists with other "
-        "content (rename the file, or use --force to replace the kept original)"
+        f"Fejl: incoming/svar.pdf: {HEARING}/received/svar.pdf findes allerede med et andet "
+        "indhold (omdøb filen, eller brug --force for at erstatte den gemte original)"
     )
     assert snapshot(project) == before
 
@@ -263,9 +264,10 @@ def test_batch_goes_on_past_a_bad_file(cli, project):
     assert result.exit_code == 1
     assert (project / HEARING / "responses" / "brondby-kommune.md").is_file()
     assert result.stderr.splitlines() == [
-        "Fejl: incoming/tom.pdf: the file is empty (0 bytes) (ask the sender for the file again)",
-        "Fejl: incoming/notat.odt: .odt files cannot be imported (supported formats are PDF "
-        "(.pdf), Word (.docx) and e-mail (.eml); save the file as PDF or DOCX first)",
+        "Fejl: incoming/tom.pdf: filen er tom (0 byte) (bed afsenderen om at sende filen igen)",
+        "Fejl: incoming/notat.odt: .odt-filer kan ikke indlæses (de formater, der kan "
+        "indlæses, er PDF (.pdf), Word (.docx) og e-mail (.eml); gem først filen som PDF "
+        "eller DOCX)",
         "1 indlæst, 2 fejlede: incoming/tom.pdf, incoming/notat.odt",
     ]
 
@@ -306,14 +308,22 @@ def test_review_lists_guesses_and_confirming_removes_them(cli, project):
     result = cli("review", str(HEARING))
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{path}:5: sender = Hvidovre Kommune (confidence 0.9")
+    assert lines[0].startswith(f"{path}:5: sender = Hvidovre Kommune (sikkerhed 0.9")
     assert any(line.startswith(f"{path}:6: date = 2019-06-") for line in lines)
-    heading_lines = [line for line in lines if ": heading '" in line]
-    assert len(heading_lines) == 3 and all("matched: " in line for line in heading_lines)
+    heading_lines = [line for line in lines if ": overskrift '" in line]
+    assert len(heading_lines) == 3 and all("genkendte ord: " in line for line in heading_lines)
+    assert all(re.search(r" / (positiv|bekymring|forslag) \(", line) for line in heading_lines)
     assert lines[-1] == f"{len(lines) - 1} gæt at bekræfte i 1 fil"
+    english = cli("--lang", "en", "review", str(HEARING)).stdout.splitlines()
+    assert english[0].startswith(f"{path}:5: sender = Hvidovre Kommune (confidence 0.9")
+    assert [line for line in english if ": heading '" in line and "matched: " in line]
+    assert all(
+        re.search(r" / (positive|concern|proposal) \(", line)
+        for line in english
+        if ": heading '" in line
+    )
+    assert english[-1] == f"{len(lines) - 1} guesses to confirm in 1 file"
     # a person confirms: delete the guessed entries and the guess/matched attributes
-    import re
-
     text = (project / path).read_text("utf-8")
     text = re.sub(r"(?m)^  [a-z_]+: \{confidence.*\n", "", text)
     text = re.sub(r' guess=[0-9.]+ matched="[^"]*"', "", text)
@@ -411,7 +421,7 @@ def test_a_larger_batch_runs_in_worker_processes(project):
     ]
     [(path, error)] = report.failed
     assert path == files[-1]
-    assert str(error).startswith("incoming/skannet.pdf: is damaged")
+    assert str(error).startswith("incoming/skannet.pdf: er beskadiget")
 
 
 def test_numbered_and_nested_lists_in_a_pdf(project):

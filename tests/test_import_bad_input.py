@@ -26,10 +26,10 @@ def _bare_hearing(bare_hearing):
     """Import into the example hearing as it was before its own imported example."""
 
 
-AGAIN = "(ask the sender for the file again)"
+AGAIN = "(bed afsenderen om at sende filen igen)"
 UNSUPPORTED = (
-    "cannot be imported (supported formats are PDF (.pdf), Word (.docx) and e-mail "
-    "(.eml); save the file as PDF or DOCX first)"
+    "kan ikke indlæses (de formater, der kan indlæses, er PDF (.pdf), Word (.docx) og e-mail "
+    "(.eml); gem først filen som PDF eller DOCX)"
 )
 
 
@@ -45,83 +45,103 @@ CASES = {
     "encrypted": (
         "svar.pdf",
         encrypted_pdf,
-        "is password-protected (encrypted) and cannot be read (ask the sender for a "
-        "copy without a password)",
+        "er beskyttet med adgangskode (krypteret) og kan ikke læses (bed afsenderen om en kopi "
+        "uden adgangskode)",
     ),
     "scanned": (
         "svar.pdf",
         scanned_pdf,
-        "has no text layer: it is a scanned image and needs OCR (run text recognition "
-        "(OCR) on it first, e.g. 'ocrmypdf in.pdf out.pdf', then import the result)",
+        "har ingen tekst: den er et indscannet billede og skal først have tekstgenkendelse (OCR) "
+        "(kør først tekstgenkendelse (OCR) på den, fx 'ocrmypdf ind.pdf ud.pdf', og indlæs så "
+        "resultatet)",
     ),
     "truncated": (
         "svar.pdf",
         lambda: _pdf()[: len(_pdf()) // 2],
-        f"is damaged: the PDF is incomplete (truncated) {AGAIN}",
+        f"er beskadiget: PDF'en er ufuldstændig (afkortet) {AGAIN}",
     ),
     "corrupt": (
         "svar.pdf",
         lambda: _pdf()[:400] + b"\x00garbage" * 3000 + b"\n%%EOF\n",
-        f"is damaged and cannot be read as a PDF (Unexpected EOF) {AGAIN}",
+        f"er beskadiget og kan ikke læses som PDF (Unexpected EOF) {AGAIN}",
     ),
-    "zero bytes": ("svar.pdf", lambda: b"", f"the file is empty (0 bytes) {AGAIN}"),
+    "zero bytes": ("svar.pdf", lambda: b"", f"filen er tom (0 byte) {AGAIN}"),
     "docx named pdf": (
         "svar.pdf",
         _docx,
-        "the name ends in .pdf but the file is a Word document (DOCX) "
-        "(rename it to svar.docx if that is right)",
+        "navnet ender på .pdf, men filen er et Word-dokument (DOCX) "
+        "(omdøb den til svar.docx, hvis det passer)",
     ),
     "pdf named docx": (
         "svar.docx",
         _pdf,
-        "the name ends in .docx but the file is a PDF (rename it to svar.pdf if that is right)",
+        "navnet ender på .docx, men filen er en PDF (omdøb den til svar.pdf, hvis det passer)",
     ),
     "docx not a zip": (
         "svar.docx",
         lambda: "Kære region\nHer er vores svar.\n".encode(),
-        f"is not a Word document (DOCX): the file is a plain text file, not a zip archive {AGAIN}",
+        f"er ikke et Word-dokument (DOCX): filen er en ren tekstfil, ikke et zip-arkiv {AGAIN}",
     ),
     "docx truncated": (
         "svar.docx",
         lambda: _docx()[: len(_docx()) // 2],
-        f"is damaged: the zip archive inside is incomplete or corrupt {AGAIN}",
+        f"er beskadiget: zip-arkivet i filen er ufuldstændigt eller ødelagt {AGAIN}",
     ),
     "zip bomb": (
         "svar.docx",
         zip_bomb_docx,
-        "unpacks to 300 MB from 299 KB; this looks like a zip bomb and is not opened "
-        "(the limit is 200 MB (max_unpacked_mb under [import] in hoering.toml) and a "
-        "packing ratio of at most 200:1)",
+        "fylder 300 MB udpakket, men kun 299 KB pakket; det ligner en zip-bombe, så den åbnes "
+        "ikke (grænsen er 200 MB (max_unpacked_mb under [import] i hoering.toml) og et "
+        "pakkeforhold på højst 200:1)",
     ),
     "many parts": (
         "svar.docx",
         many_parts_docx,
-        f"holds 6001 packed files; a Word document has far fewer, so it is not opened {AGAIN}",
+        "indeholder 6001 pakkede filer; et Word-dokument har langt færre, så den åbnes ikke "
+        + AGAIN,
     ),
     "old doc": (
         "svar.doc",
         lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
-        f".doc files {UNSUPPORTED}",
+        f".doc-filer {UNSUPPORTED}",
     ),
     "old doc named docx": (
         "svar.docx",
         lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
-        "is not a DOCX file but an old Word document (.doc) or a "
-        "password-protected Office file (open it in Word, remove any "
-        "password and save it as DOCX or PDF)",
+        "er ikke en DOCX-fil, men et gammelt Word-dokument (.doc) eller en Office-fil med "
+        "adgangskode (åbn den i Word, fjern en eventuel adgangskode, og gem den som DOCX "
+        "eller PDF)",
     ),
-    "odt": ("svar.odt", lambda: b"PK\x03\x04" + bytes(100), f".odt files {UNSUPPORTED}"),
-    "no extension": ("svar", lambda: b"%PDF-1.7", f"files without an extension {UNSUPPORTED}"),
+    "odt": ("svar.odt", lambda: b"PK\x03\x04" + bytes(100), f".odt-filer {UNSUPPORTED}"),
+    "no extension": ("svar", lambda: b"%PDF-1.7", f"filer uden endelse {UNSUPPORTED}"),
+}
+# A sample of the refusals as they read with --lang en
+ENGLISH = {
+    "encrypted": "is password-protected (encrypted) and cannot be read (ask the sender for a "
+    "copy without a password)",
+    "scanned": "has no text layer: it is a scanned image and needs OCR (run text recognition "
+    "(OCR) on it first, e.g. 'ocrmypdf in.pdf out.pdf', then import the result)",
+    "truncated": "is damaged: the PDF is incomplete (truncated) (ask the sender for the file "
+    "again)",
+    "docx named pdf": "the name ends in .pdf but the file is a Word document (DOCX) "
+    "(rename it to svar.docx if that is right)",
+    "zip bomb": "unpacks to 300 MB from 299 KB; this looks like a zip bomb and is not opened "
+    "(the limit is 200 MB (max_unpacked_mb under [import] in hoering.toml) and a "
+    "packing ratio of at most 200:1)",
+    "old doc": ".doc files cannot be imported (supported formats are PDF (.pdf), Word (.docx) "
+    "and e-mail (.eml); save the file as PDF or DOCX first)",
 }
 
 
-def assert_refused(cli, project: Path, path: Path, message: str, *extra: str) -> None:
+def assert_refused(cli, project: Path, path: Path, message: str, *options: str) -> None:
+    """``options`` go before the command: ("--lang", "en") expects the English lines."""
+    english = "en" in options
     before = snapshot(project)
-    result = cli("import", str(path), "--hearing", str(HEARING), *extra)
+    result = cli(*options, "import", str(path), "--hearing", str(HEARING))
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines() == [
-        f"Fejl: {path}: {message}",
-        f"0 indlæst, 1 fejlede: {path}",
+        f"{'Error' if english else 'Fejl'}: {path}: {message}",
+        f"0 {'imported' if english else 'indlæst'}, 1 {'failed' if english else 'fejlede'}: {path}",
     ]
     assert result.stdout == ""
     assert "Traceback" not in result.output
@@ -139,8 +159,17 @@ def test_bad_file_is_refused(cli, project, case):
     assert_refused(cli, project, path, message)
 
 
+@pytest.mark.parametrize("case", ENGLISH, ids=list(ENGLISH))
+def test_bad_file_is_refused_in_english(cli, project, case):
+    name, make, _danish = CASES[case]
+    path = Path("incoming") / name
+    (project / "incoming").mkdir()
+    (project / path).write_bytes(make())
+    assert_refused(cli, project, path, ENGLISH[case], "--lang", "en")
+
+
 def test_missing_file(cli, project):
-    assert_refused(cli, project, Path("incoming/borte.pdf"), "file not found")
+    assert_refused(cli, project, Path("incoming/borte.pdf"), "filen findes ikke")
 
 
 @pytest.mark.parametrize(
@@ -148,13 +177,13 @@ def test_missing_file(cli, project):
     [
         (
             "max_size_mb = 0.01",
-            "the file is {mb:.1f} MB, more than the limit of 0.01 MB (raise "
-            "max_size_mb under [import] in hoering.toml if the file is genuine)",
+            "filen fylder {mb} MB, mere end grænsen på 0,01 MB (hæv max_size_mb under "
+            "[import] i hoering.toml, hvis filen er i orden)",
         ),
         (
             "max_pages = 1",
-            "has 2 pages, more than the limit of 1 (raise max_pages under [import] in "
-            "hoering.toml if the file is genuine)",
+            "har 2 sider, flere end grænsen på 1 (hæv max_pages under [import] i "
+            "hoering.toml, hvis filen er i orden)",
         ),
     ],
 )
@@ -164,7 +193,8 @@ def test_limits_from_hoering_toml(cli, project, setting, message):
     path = Path("incoming/stor.pdf")
     data = _pdf()
     (project / path).write_bytes(data)
-    assert_refused(cli, project, path, message.format(mb=len(data) / 1024 / 1024))
+    megabytes = f"{len(data) / 1024 / 1024:.1f}".replace(".", ",")
+    assert_refused(cli, project, path, message.format(mb=megabytes))
 
 
 def test_smaller_unpacked_limit(cli, project):
@@ -175,8 +205,8 @@ def test_smaller_unpacked_limit(cli, project):
     before = snapshot(project)
     result = cli("import", str(path), "--hearing", str(HEARING))
     assert result.exit_code == 1
-    assert "this looks like a zip bomb" in result.stderr
-    assert "the limit is 50 MB" in result.stderr
+    assert "det ligner en zip-bombe" in result.stderr
+    assert "grænsen er 50 MB" in result.stderr
     assert snapshot(project) == before
 
 
@@ -191,9 +221,9 @@ def test_pdf_decompression_bomb(cli, project):
         cli,
         project,
         path,
-        f"unpacks to more than 20 MB from {len(data) / 1024:.0f} KB; this looks "
-        "like a decompression bomb and is not read (the limit is max_unpacked_mb "
-        "under [import] in hoering.toml)",
+        f"fylder mere end 20 MB udpakket, men kun {len(data) / 1024:.0f} KB pakket; det ligner "
+        "en dekomprimeringsbombe, så den læses ikke (grænsen er max_unpacked_mb under [import] "
+        "i hoering.toml)",
     )
     (project / "hoering.toml").write_text("[import]\nmax_unpacked_mb = 40\n", "utf-8")
     result = cli("import", str(path), "--hearing", str(HEARING))
@@ -205,17 +235,17 @@ def test_pdf_decompression_bomb(cli, project):
     [
         (
             "[import]\nmax_pagse = 3\n",
-            "hoering.toml: import.max_pagse: unknown key (known keys: max_size_mb, max_pages, "
-            "max_unpacked_mb, max_glyphs_per_page, max_seconds_per_page)",
+            "hoering.toml: import.max_pagse: ukendt nøgle (kendte nøgler: max_size_mb, "
+            "max_pages, max_unpacked_mb, max_glyphs_per_page, max_seconds_per_page)",
         ),
         (
             "[import]\nmax_pages = -2\n",
-            "hoering.toml: import.max_pages: -2 is not a positive number",
+            "hoering.toml: import.max_pages: -2 er ikke et positivt tal",
         ),
         (
             "import = 3\n",
-            "hoering.toml: import: should be a table of settings (write [import] on "
-            "its own line, then max_size_mb = 25)",
+            "hoering.toml: import: skal være en tabel med indstillinger (skriv [import] på en "
+            "linje for sig og derunder fx max_size_mb = 25)",
         ),
     ],
 )

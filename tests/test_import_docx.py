@@ -244,9 +244,9 @@ def test_the_report_names_the_authors_of_changes_and_comments(imported):
     comments = source.meta.guessed["comments"].found_in
     assert comments.startswith("the DOCX has Word comments by Anna Jensen: 1;")
     review = {item.what: item for item in hoering.review(HEARING)}
-    assert review["tracked_changes"].value == "kept in the body"
+    assert review["tracked_changes"].value == "bevaret i teksten"
     assert "Bo Hansen" in review["tracked_changes"].why
-    assert review["comments"].value == "kept as footnotes"
+    assert review["comments"].value == "bevaret som fodnoter"
 
 
 def test_comment_becomes_a_footnote_where_it_was_made(imported):

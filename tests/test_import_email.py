@@ -291,13 +291,13 @@ def test_bad_eml_files(cli, project):
     result = cli("import", *(f"incoming/{name}" for name in files), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "Fejl: incoming/scan.eml: its attachment scan.pdf: has no text layer: it is a scanned "
-        "image and needs OCR (run text recognition (OCR) on it first, e.g. 'ocrmypdf in.pdf "
-        "out.pdf', then import the result)",
-        "Fejl: incoming/crowded.eml: has more than 200 parts; a mail with a letter attached "
-        "has far fewer, so it is not read (save the attachment and import it instead)",
-        "Fejl: incoming/note.eml: is not an e-mail: the file is a plain text file (save the "
-        "mail again from the mail program)",
+        "Fejl: incoming/scan.eml: dens vedhæftede fil scan.pdf: har ingen tekst: den er et "
+        "indscannet billede og skal først have tekstgenkendelse (OCR) (kør først "
+        "tekstgenkendelse (OCR) på den, fx 'ocrmypdf ind.pdf ud.pdf', og indlæs så resultatet)",
+        "Fejl: incoming/crowded.eml: har mere end 200 dele; en mail med et vedhæftet brev har "
+        "langt færre, så den læses ikke (gem den vedhæftede fil, og indlæs den i stedet)",
+        "Fejl: incoming/note.eml: er ikke en e-mail: filen er en ren tekstfil (gem mailen "
+        "igen fra mailprogrammet)",
         "0 indlæst, 3 fejlede: incoming/scan.eml, incoming/crowded.eml, incoming/note.eml",
     ]
     assert not (project / HEARING / "received").exists()

@@ -15,7 +15,7 @@ from conftest import EXAMPLE_HEARING, snapshot
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
 CEILING = 1 << 30
-AGAIN = "(ask the sender for the file again)"
+AGAIN = "(bed afsenderen om at sende filen igen)"
 
 
 @pytest.fixture(autouse=True)
@@ -49,27 +49,26 @@ CASES = {
     "filter chain bomb": (
         "bombe.pdf",
         hostile.chained_filter_bomb,
-        "unpacks to more than 200 MB from {kb} KB; this looks like a "
-        "decompression bomb and is not read (the limit is max_unpacked_mb "
-        "under [import] in hoering.toml)",
+        "fylder mere end 200 MB udpakket, men kun {kb} KB pakket; det ligner en "
+        "dekomprimeringsbombe, så den læses ikke (grænsen er max_unpacked_mb under [import] "
+        "i hoering.toml)",
     ),
     "glyph bomb": (
         "tegn.pdf",
         hostile.glyph_bomb,
-        "page 1 holds more than 20000 characters; no letter page does, so the file "
-        "is not read (raise max_glyphs_per_page under [import] in hoering.toml if "
-        "the file is genuine)",
+        "side 1 har mere end 20.000 tegn; det har ingen side i et brev, så filen læses ikke "
+        "(hæv max_glyphs_per_page under [import] i hoering.toml, hvis filen er i orden)",
     ),
     "docx bad crc": (
         "svar.docx",
         hostile.docx_bad_crc,
-        "is damaged: a part of the zip archive inside cannot be unpacked (Bad "
+        "er beskadiget: en del af zip-arkivet i filen kan ikke pakkes ud (Bad "
         f"CRC-32 for file 'word/document.xml') {AGAIN}",
     ),
     "docx lying size": (
         "svar.docx",
         hostile.docx_lying_size,
-        "is damaged: a part of the zip archive inside cannot be unpacked (Bad "
+        "er beskadiget: en del af zip-arkivet i filen kan ikke pakkes ud (Bad "
         f"CRC-32 for file 'word/document.xml') {AGAIN}",
     ),
 }
@@ -109,7 +108,7 @@ def test_damaged_pdf_structure_is_read_or_refused_in_one_line(cli, project, make
         text = " ".join(written.read_text("utf-8").split())
         assert all(word in text for word in hostile.LETTER.split())
     else:
-        assert result.stderr.splitlines()[0].startswith(f"Fejl: {path}: is damaged")
+        assert result.stderr.splitlines()[0].startswith(f"Fejl: {path}: er beskadiget")
 
 
 def test_glyph_and_time_limits_from_hoering_toml(cli, project):
@@ -121,8 +120,8 @@ def test_glyph_and_time_limits_from_hoering_toml(cli, project):
     result = cli("import", str(path), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Fejl: {path}: page 1 holds more than 50 characters; no letter page does, so the file "
-        "is not read (raise max_glyphs_per_page under [import] in hoering.toml if the file is "
-        "genuine)"
+        f"Fejl: {path}: side 1 har mere end 50 tegn; det har ingen side i et brev, så filen "
+        "læses ikke (hæv max_glyphs_per_page under [import] i hoering.toml, hvis filen er i "
+        "orden)"
     )
     assert snapshot(project) == before

@@ -19,8 +19,8 @@ from import_fixtures import response_docx
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
 REPORT = (
-    "please report it, with the file if you may share it; 'hoering --debug import …' "
-    "shows the details"
+    "meld venligst fejlen, gerne med filen, hvis du må dele den; 'hoering --debug import …' "
+    "viser detaljerne"
 )
 SENDERS = [
     "glostrup-kommune",
@@ -86,7 +86,7 @@ def test_an_exception_in_one_worker_fails_only_that_file(project):
     [(path, error)] = report.failed
     assert path == files[2]
     assert str(error) == (
-        f"incoming/c.docx: could not be read: it is nested too deeply (RecursionError) ({REPORT})"
+        f"incoming/c.docx: kunne ikke læses: den er indlejret for dybt (RecursionError) ({REPORT})"
     )
     assert "RecursionError" in error.detail and "Traceback" in error.detail  # for --debug
     assert written(project) == sorted(["ishoj", *(s for s in SENDERS if s != "brondby-kommune")])
@@ -115,8 +115,8 @@ def test_a_worker_that_dies_fails_only_its_file(project, monkeypatch):
     [(path, error)] = report.failed
     assert path == files[1]
     assert str(error) == (
-        "incoming/b.docx: could not be read: the process reading it stopped "
-        f"unexpectedly (it may have run out of memory) ({REPORT})"
+        "incoming/b.docx: kunne ikke læses: processen, der læste den, stoppede uventet (måske "
+        f"løb den tør for hukommelse) ({REPORT})"
     )
     assert "albertslund-kommune" not in written(project)
     assert (
@@ -142,7 +142,7 @@ def test_cli_reports_the_file_and_imports_the_others(cli, project, monkeypatch):
     result = cli("import", *map(str, files), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "Fejl: incoming/b.docx: could not be read: BadZipFile: Bad CRC-32 for file "
+        "Fejl: incoming/b.docx: kunne ikke læses: BadZipFile: Bad CRC-32 for file "
         f"'word/document.xml' ({REPORT})",
         "2 indlæst, 1 fejlede: incoming/b.docx",
     ]
@@ -153,7 +153,14 @@ def test_cli_reports_the_file_and_imports_the_others(cli, project, monkeypatch):
     debug = cli("--debug", "import", str(files[1]), "--hearing", str(HEARING))
     assert debug.exit_code == 1
     assert "Traceback (most recent call last)" in debug.stderr
-    assert debug.stderr.splitlines()[-2].startswith("Fejl: incoming/b.docx: could not be read")
+    assert debug.stderr.splitlines()[-2].startswith("Fejl: incoming/b.docx: kunne ikke læses")
+    english = cli("--lang", "en", "import", str(files[1]), "--hearing", str(HEARING))
+    assert english.stderr.splitlines() == [
+        "Error: incoming/b.docx: could not be read: BadZipFile: Bad CRC-32 for file "
+        "'word/document.xml' (please report it, with the file if you may share it; "
+        "'hoering --debug import …' shows the details)",
+        "0 imported, 1 failed: incoming/b.docx",
+    ]
 
 
 def _self_referencing_length_pdf() -> bytes:

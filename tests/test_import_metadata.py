@@ -229,8 +229,8 @@ def test_a_second_file_from_the_same_party_in_a_later_run_goes_beside_the_first(
     result = cli("import", "incoming/svar.docx", "--hearing", str(HEARING))  # the same again
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Fejl: incoming/svar.docx: {HEARING}/responses/glostrup-kommune.md already exists "
-        "(it may hold corrections; use --force to replace it)"
+        f"Fejl: incoming/svar.docx: {HEARING}/responses/glostrup-kommune.md findes allerede "
+        "(den kan indeholde rettelser; brug --force for at erstatte den)"
     )
     comparison = hoering.compare(HEARING)
     [glostrup] = [r for r in comparison.respondents if r.name == "Glostrup Kommune"]

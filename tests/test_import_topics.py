@@ -154,9 +154,21 @@ def test_labelled_word_paragraphs_become_sections(project):
     result = hoering.import_file(path, HEARING)
     body = result.path.read_text("utf-8").split("\n---\n", 1)[1]
     assert heading_lines(body) == ["## Udskrivningsmentor", "## Ledsagelse"]
-    assert "## Udskrivningsmentor {topic=udskrivningsmentor stance=positive guess=" in body
+    # a Danish hearing's sources get the Danish stance words; they are read as the same stance
+    assert "## Udskrivningsmentor {topic=udskrivningsmentor stance=positiv guess=" in body
+    assert "stance=positive" not in body and "stance=concern" not in body
+    assert [h.stance for h in load_source(result.path).blocks if isinstance(h, n.Heading)] == [
+        "positive",
+        "concern",
+    ]
     assert f"\n\n{MENTOR}\n\n" in body and "**Udskrivningsmentor:**" not in body
     assert flat(ESCORT) in flat(body.split("## Ledsagelse", 1)[1])
+    # an English hearing's sources get the English words
+    hearing_yaml = project / HEARING / "hearing.yaml"
+    hearing_yaml.write_text(hearing_yaml.read_text("utf-8") + "lang: en\n", "utf-8")
+    english = hoering.import_file(path, HEARING, force=True).path.read_text("utf-8")
+    assert "{topic=udskrivningsmentor stance=positive guess=" in english
+    assert "stance=concern" in english and "stance=bekymring" not in english
 
 
 def test_it_is_good_that_is_positive():

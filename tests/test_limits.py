@@ -82,8 +82,8 @@ def test_yaml_alias_bomb_is_refused_without_quoting_it(project):
         result,
         before,
         [
-            f"{SOURCE}:{first_alias + 5}: metadata uses aliases (*name) more than 50 times "
-            "(write the values out; the limit is yaml_aliases = 50 under [limits] in "
+            f"{SOURCE}:{first_alias + 5}: metadata bruger aliasser (*navn) mere end 50 gange "
+            "(skriv værdierne helt ud; grænsen er yaml_aliases = 50 under [limits] i "
             "hoering.toml)"
         ],
     )
@@ -114,9 +114,14 @@ def test_source_larger_than_the_limit_is_refused(cli, project):
     before = snapshot(project)
     result = cli("check")
     assert result.exit_code == 1
-    size = (project / SOURCE).stat().st_size / 1024 / 1024
+    size = f"{(project / SOURCE).stat().st_size / 1024 / 1024:.1f}"
     assert result.stderr.splitlines()[0] == (
-        f"Fejl: {SOURCE}: file is too large ({size:.1f} MB) (split it up; the limit is "
+        f"Fejl: {SOURCE}: filen er for stor ({size.replace('.', ',')} MB) (del den op; "
+        "grænsen er source_mb = 0.001 under [limits] i hoering.toml)"
+    )
+    english = cli("--lang", "en", "check")
+    assert english.stderr.splitlines()[0] == (
+        f"Error: {SOURCE}: file is too large ({size} MB) (split it up; the limit is "
         "source_mb = 0.001 under [limits] in hoering.toml)"
     )
     assert snapshot(project) == before
@@ -132,9 +137,9 @@ def test_a_100000_row_table_is_refused_before_it_is_parsed(project):
         result,
         before,
         [
-            f"{SOURCE}:25: the table has 100000 rows of 3 cells, more than a document can hold "
-            "(put the data in a spreadsheet and summarise it here; the limit is table_rows = 2000 "
-            "under [limits] in hoering.toml)"
+            f"{SOURCE}:25: tabellen har 100.000 rækker med 3 celler, mere end et dokument kan "
+            "rumme (læg tallene i et regneark, og skriv et sammendrag her; grænsen er "
+            "table_rows = 2000 under [limits] i hoering.toml)"
         ],
     )
 
@@ -148,7 +153,13 @@ def test_table_cells_limit_from_hoering_toml(cli, project):
     result = cli("check")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Fejl: {SOURCE}:23: the table has 3 rows of 3 cells, more than a document can hold "
+        f"Fejl: {SOURCE}:23: tabellen har 3 rækker med 3 celler, mere end et dokument kan rumme "
+        "(læg tallene i et regneark, og skriv et sammendrag her; grænsen er table_cells = 8 "
+        "under [limits] i hoering.toml)"
+    )
+    english = cli("--lang", "en", "check")
+    assert english.stderr.splitlines()[0] == (
+        f"Error: {SOURCE}:23: the table has 3 rows of 3 cells, more than a document can hold "
         "(put the data in a spreadsheet and summarise it here; the limit is table_cells = 8 "
         "under [limits] in hoering.toml)"
     )
@@ -173,7 +184,7 @@ def test_limits_section_is_checked(cli, project):
     result = cli("check")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "Fejl: hoering.toml: limits.table_row: unknown key (known keys: source_mb, "
+        "Fejl: hoering.toml: limits.table_row: ukendt nøgle (kendte nøgler: source_mb, "
         "image_megapixels, table_rows, table_cells, yaml_aliases, template_output_mb, "
         "template_seconds)"
     ]
@@ -209,8 +220,8 @@ def test_an_image_of_too_many_pixels_is_refused_from_its_header(project):
         result,
         before,
         [
-            f"{SOURCE}:25: image 'plan.png' is 12000 x 10000 pixels, more than 40 megapixels "
-            "(make the image smaller; the limit is image_megapixels = 40 under [limits] in "
+            f"{SOURCE}:25: billedet 'plan.png' er 12000 x 10000 pixel, mere end 40 megapixel "
+            "(gør billedet mindre; grænsen er image_megapixels = 40 under [limits] i "
             "hoering.toml)"
         ],
     )
@@ -223,8 +234,8 @@ def test_a_file_that_is_not_the_image_it_claims_is_refused(cli, project):
     result = cli("check")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Fejl: {SOURCE}:25: image 'kort.png' is not a PNG image (damaged or misnamed) "
-        "(save it again as PNG or JPEG)"
+        f"Fejl: {SOURCE}:25: billedet 'kort.png' er ikke et PNG-billede (det er beskadiget "
+        "eller har et forkert navn) (gem det igen som PNG eller JPEG)"
     )
 
 
@@ -249,8 +260,8 @@ def override_html_template(project: Path, text: str) -> Path:
         ("{{ 'x' | center(2000000000) }}", "template error: number too large in template (2e+09)"),
         (
             "{% for i in range(1000) %}{{ 'x' * 1000000 }}{% endfor %}",
-            "the template writes more than 20 MB "
-            "(the limit is template_output_mb = 20 under [limits] in hoering.toml)",
+            "skabelonen skriver mere end 20 MB "
+            "(grænsen er template_output_mb = 20 under [limits] i hoering.toml)",
         ),
     ],
 )
@@ -273,8 +284,8 @@ def test_a_jinja_template_that_loops_for_ever_is_stopped(project):
         result,
         before,
         [
-            "templates/document.html.j2: the template ran for more than 1 seconds (look for loops "
-            "that never end; the limit is template_seconds = 1 under [limits] in hoering.toml)"
+            "templates/document.html.j2: skabelonen kørte i mere end 1 sekund (se efter løkker, "
+            "der aldrig slutter; grænsen er template_seconds = 1 under [limits] i hoering.toml)"
         ],
     )
 

@@ -70,10 +70,15 @@ def test_image_outside_the_project_is_refused(cli, project, tmp_path_factory, re
         cli,
         project,
         [
-            f"{SOURCE}:{line}: image '{reference}' is outside the project folder (.) "
-            "(copy the file into the project folder (.) and refer to it there)"
+            f"{SOURCE}:{line}: billedet '{reference}' ligger uden for projektmappen (.) "
+            "(kopiér filen ind i projektmappen (.), og henvis til den der)"
         ],
         str(SOURCE),
+    )
+    english = cli("--lang", "en", "check", str(SOURCE))
+    assert english.stderr.splitlines()[0] == (
+        f"Error: {SOURCE}:{line}: image '{reference}' is outside the project folder (.) "
+        "(copy the file into the project folder (.) and refer to it there)"
     )
 
 
@@ -95,8 +100,8 @@ def test_organisation_id_with_a_path_is_refused(cli, project):
         cli,
         project,
         [
-            f"{SOURCE}:5: organisation: '../../../tmp/evil' is not an id (an id is a name such as "
-            "'ishoj' or 'region-hovedstaden', without '/' or '..')"
+            f"{SOURCE}:5: organisation: '../../../tmp/evil' er ikke et id (et id er et navn som "
+            "'ishoj' eller 'region-hovedstaden', uden '/' og '..')"
         ],
         str(SOURCE),
     )
@@ -115,9 +120,9 @@ def test_profile_logo_outside_the_templates_is_refused(cli, project, tmp_path_fa
         cli,
         project,
         [
-            f"templates/organisations/ishoj.yaml:{line}: logo: logo '{outside}' is outside the "
-            "templates folder (templates) (copy the file into the templates folder (templates) "
-            "and refer to it there)"
+            f"templates/organisations/ishoj.yaml:{line}: logo: logoet '{outside}' ligger uden for "
+            "skabelonmappen (templates) (kopiér filen ind i skabelonmappen (templates), og "
+            "henvis til den der)"
         ],
         str(SOURCE),
     )
@@ -152,8 +157,8 @@ def test_bundle_refuses_an_original_outside_received(cli, project, tmp_path_fact
         cli,
         project,
         (
-            f"{GLOSTRUP}:14: source.file: '{outside}' is outside the hearing's received/ folder "
-            "(copy the file into the hearing's received/ folder and refer to it there)"
+            f"{GLOSTRUP}:14: source.file: '{outside}' ligger uden for høringens mappe received/ "
+            "(kopiér filen ind i høringens mappe received/, og henvis til den der)"
         ),
     )
 
@@ -175,15 +180,15 @@ def test_bundle_refuses_an_original_that_changed_since_import(cli, project):
 @pytest.mark.parametrize(
     "folder, inside",
     [
-        (HEARING / "received", "a hearing's received/ folder, where the originals are kept"),
-        (Path("templates") / "out", "the templates folder"),
-        (HEARING / "out", "the sources folder"),
+        (HEARING / "received", "en hørings mappe received/, hvor originalerne gemmes"),
+        (Path("templates") / "out", "skabelonmappen"),
+        (HEARING / "out", "mappen med kilderne"),
     ],
 )
 def test_output_folder_inside_what_hoering_reads_is_refused(cli, project, folder, inside):
     message = (
-        f"will not write to {folder}: it is inside {inside} (choose an output folder "
-        "outside it, e.g. -o output)"
+        f"skriver ikke til {folder}: den ligger i {inside} (vælg en mappe til resultatet "
+        "uden for den, fx -o output)"
     )
     fails_cleanly(cli, project, [message], "-o", str(folder), commands=["build"])
     before = snapshot(project)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from .errors import ConfigError
+from .messages import tr
 
 SECTION = "limits"
 
@@ -39,7 +40,10 @@ class Limits:
         return positive_numbers(cls, section, SECTION, path, "table_rows = 2000")
 
     def hint(self, key: str) -> str:
-        return f"the limit is {key} = {getattr(self, key):g} under [limits] in hoering.toml"
+        value = format(getattr(self, key), "g")  # as written in hoering.toml
+        return tr(
+            "the limit is {key} = {value} under [limits] in hoering.toml", key=key, value=value
+        )
 
 
 def positive_numbers(cls, section, name: str, path, example: str):
@@ -48,19 +52,24 @@ def positive_numbers(cls, section, name: str, path, example: str):
     if not isinstance(section, dict):
         raise ConfigError(
             path,
-            "should be a table of settings",
+            tr("should be a table of settings"),
             key=name,
-            hint=f"write [{name}] on its own line, then {example}",
+            hint=tr("write [{name}] on its own line, then {example}", name=name, example=example),
         )
     kinds = {f.name: f.type for f in fields(cls)}
     values = {}
     for key, value in section.items():
         if key not in kinds:
             raise ConfigError(
-                path, "unknown key", key=f"{name}.{key}", hint="known keys: " + ", ".join(kinds)
+                path,
+                tr("unknown key"),
+                key=f"{name}.{key}",
+                hint=tr("known keys: {keys}", keys=", ".join(kinds)),
             )
         if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-            raise ConfigError(path, f"{value!r} is not a positive number", key=f"{name}.{key}")
+            raise ConfigError(
+                path, tr("{value} is not a positive number", value=repr(value)), key=f"{name}.{key}"
+            )
         values[key] = int(value) if kinds[key] == "int" else float(value)
     return cls(**values)
 

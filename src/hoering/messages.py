@@ -119,3 +119,14 @@ def label(key: str, lang: str) -> str:
     """The document label ``key`` in the document's language ``lang`` (Danish when the
     language has no catalog); an unknown key is a bug and raises KeyError."""
     return labels(known(lang))[key]
+
+
+def number(value: float, digits: int | None = None) -> str:
+    """``value`` as the language of messages writes it: "12,5" and "20.000" in Danish, "12.5"
+    and "20,000" in English, with ``digits`` decimals (as few as needed when None)."""
+    from babel.numbers import format_decimal
+
+    from .i18n import NUMBER_LOCALES
+
+    pattern = None if digits is None else "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=NUMBER_LOCALES[language()])

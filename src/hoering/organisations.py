@@ -127,6 +127,7 @@ def _web_url(web: str | None) -> str | None:
 
 def profile_path(organisation_id: str, templates: TemplateFinder) -> Path:
     """Where the profile ``organisation_id`` is, or an error listing where we looked."""
+    from .messages import tr
     from .paths import confined, plain_id
 
     plain_id(organisation_id, origin=None, key="organisation")
@@ -137,8 +138,8 @@ def profile_path(organisation_id: str, templates: TemplateFinder) -> Path:
                 folder / name,
                 [folder],
                 origin=folder / name,
-                what=f"profile '{organisation_id}'",
-                allowed=f"the templates folder ({display_path(folder)})",
+                what=tr("profile '{id}'", id=organisation_id),
+                allowed=tr("the templates folder ({folder})", folder=display_path(folder)),
             )
     raise SourceError(
         None,
@@ -185,6 +186,7 @@ def _load_cached(organisation_id: str, path: Path, _mtime: int) -> Organisation:
 
 
 def _read_logo(profile: Path, name: str, line: int | None) -> bytes:
+    from .messages import tr
     from .paths import confined
     from .sources.images import check_pixels
 
@@ -195,8 +197,8 @@ def _read_logo(profile: Path, name: str, line: int | None) -> bytes:
         origin=profile,
         line=line,
         key="logo",
-        what=f"logo '{name[:80]}'",
-        allowed=f"the templates folder ({display_path(folder)})",
+        what=tr("logo '{name}'", name=name[:80]),
+        allowed=tr("the templates folder ({folder})", folder=display_path(folder)),
     )
     if logo.suffix.lower() not in LOGO_TYPES:
         raise SourceError(
@@ -211,5 +213,7 @@ def _read_logo(profile: Path, name: str, line: int | None) -> bytes:
             hint=f"put the file at {display_path(logo)} or remove the 'logo' line",
         )
     data = logo.read_bytes()
-    check_pixels(data, LOGO_TYPES[logo.suffix.lower()], profile, line, f"logo '{name}'")
+    check_pixels(
+        data, LOGO_TYPES[logo.suffix.lower()], profile, line, tr("logo '{name}'", name=name)
+    )
     return data

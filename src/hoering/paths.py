@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import OutputError, SourceError, display_path
+from .messages import tr
 
 CONFIG_FILE = "hoering.toml"
 _PLAIN_ID = re.compile(r"[A-Za-z0-9æøåÆØÅ][A-Za-z0-9æøåÆØÅ._-]*")
@@ -52,10 +53,10 @@ def confined(
     if not is_inside(path, roots):
         raise SourceError(
             origin,
-            f"{what} is outside {allowed}",
+            tr("{what} is outside {allowed}", what=what, allowed=allowed),
             line=line,
             key=key,
-            hint=f"copy the file into {allowed} and refer to it there",
+            hint=tr("copy the file into {allowed} and refer to it there", allowed=allowed),
         )
     return Path(path).resolve()
 
@@ -65,10 +66,10 @@ def plain_id(value: str, *, origin: Path | None, key: str, line: int | None = No
     if not _PLAIN_ID.fullmatch(value):
         raise SourceError(
             origin,
-            f"'{value[:80]}' is not an id",
+            tr("'{value}' is not an id", value=value[:80]),
             line=line,
             key=key,
-            hint="an id is a name such as 'ishoj' or 'region-hovedstaden', without '/' or '..'",
+            hint=tr("an id is a name such as 'ishoj' or 'region-hovedstaden', without '/' or '..'"),
         )
     return value
 
@@ -81,15 +82,28 @@ def check_output_folder(folder: Path, config) -> None:
         f.name == "received" and (f.parent / "hearing.yaml").is_file()
         for f in (resolved, *resolved.parents)
     ):
-        raise OutputError(
-            f"will not write to {display_path(folder)}: it is inside a "
-            "hearing's received/ folder, where the originals are kept",
-            hint="choose an output folder outside it, e.g. -o output",
-        )
-    protected = [(config.sources, "the sources folder"), (config.templates, "the templates folder")]
-    for root, name in protected:
-        if is_inside(folder, [root]):
-            raise OutputError(
-                f"will not write to {display_path(folder)}: it is inside {name}",
-                hint="choose an output folder outside it, e.g. -o output",
+        raise _will_not_write(
+            tr(
+                "will not write to {folder}: it is inside a hearing's received/ folder, "
+                "where the originals are kept",
+                folder=display_path(folder),
             )
+        )
+    if is_inside(folder, [config.sources]):
+        raise _will_not_write(
+            tr(
+                "will not write to {folder}: it is inside the sources folder",
+                folder=display_path(folder),
+            )
+        )
+    if is_inside(folder, [config.templates]):
+        raise _will_not_write(
+            tr(
+                "will not write to {folder}: it is inside the templates folder",
+                folder=display_path(folder),
+            )
+        )
+
+
+def _will_not_write(message: str) -> OutputError:
+    return OutputError(message, hint=tr("choose an output folder outside it, e.g. -o output"))

@@ -127,6 +127,7 @@ def received_original(source) -> bytes:
     received/ folder, and only when it is still the file that was imported (its SHA-256)."""
     import hashlib
 
+    from ..messages import tr
     from ..paths import confined
 
     received = source.meta.source
@@ -138,8 +139,8 @@ def received_original(source) -> bytes:
         origin=source.path,
         line=line,
         key="source.file",
-        what=f"'{received.file[:80]}'",
-        allowed="the hearing's received/ folder",
+        what="'" + received.file[:80] + "'",
+        allowed=tr("the hearing's received/ folder"),
     )
     if not original.is_file():
         raise SourceError(

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..errors import HoeringError, SourceError, display_path
 from ..hearing import Form, Hearing
+from ..messages import tr
 from .rows import FormRow, form_rows
 from .tables import BadLine, Partition, columns_of, partitions, read_batches, table_files
 
@@ -50,9 +51,11 @@ class TableCheck:
         if not self.unmapped:
             return None
         names = ", ".join(f"'{c}'" for c in self.unmapped)
-        return (
-            f"{display_path(self.path)}: columns not in form: in hearing.yaml, so not "
-            f"read: {names} (map a column to a topic under form.topics to read it)"
+        return tr(
+            "{path}: columns not in form: in hearing.yaml, so not read: {names} "
+            "(map a column to a topic under form.topics to read it)",
+            path=display_path(self.path),
+            names=names,
         )
 
 
@@ -62,9 +65,11 @@ def form_of(hearing: Hearing, path: Path | None = None) -> Form:
         where = path if path is not None else hearing.path
         raise SourceError(
             where,
-            "is a table of answers, but hearing.yaml has no form: block",
-            hint="map its columns in hearing.yaml under form: (respondent, "
-            "organisation, date, topics); see the README",
+            tr("is a table of answers, but hearing.yaml has no form: block"),
+            hint=tr(
+                "map its columns in hearing.yaml under form: (respondent, "
+                "organisation, date, topics); see the README"
+            ),
         )
     return hearing.meta.form
 
@@ -82,9 +87,14 @@ def check_table(path: Path, form: Form, hearing: Hearing) -> TableCheck:
         check.missing.append(
             SourceError(
                 path,
-                f"has no column '{column}' (form.{key} in {display_path(hearing.path)})",
-                hint=(f"did you mean '{close[0]}'? " if close else "")
-                + f"the file's columns are: {listed}",
+                tr(
+                    "has no column '{column}' (form.{key} in {hearing})",
+                    column=column,
+                    key=key,
+                    hearing=display_path(hearing.path),
+                ),
+                hint=(tr("did you mean '{key}'?", key=close[0]) + " " if close else "")
+                + tr("the file's columns are: {columns}", columns=listed),
             )
         )
     check.unmapped = [c for c in columns if c not in form.columns]
@@ -106,9 +116,9 @@ def read_partition(part: Partition, form: Form) -> Iterator[FormRow | HoeringErr
     for batch in read_batches(part, form.columns, bad):
         yield from form_rows(batch, form, part.path)
     for line in bad:
-        where = f"row {line.row}" if line.row is not None else "a row"
+        where = tr("row {n}", n=line.row) if line.row is not None else tr("a row")
         yield SourceError(
             part.path,
             f"{where}: {line.message}",
-            hint="a cell with the delimiter in it must be in quotes",
+            hint=tr("a cell with the delimiter in it must be in quotes"),
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import SourceError, SourceErrors, display_path
 from ..hearing import load_hearing
+from ..messages import tr
 from ..output import atomic_file
 from . import check_table, form_of
 
@@ -25,7 +26,7 @@ class CopiedTable:
 def import_table(path: Path, folder: Path, *, force: bool = False) -> CopiedTable:
     """Copy the table ``path`` into ``folder``/responses/ after checking its columns."""
     if not path.is_file():
-        raise SourceError(path, "not found")
+        raise SourceError(path, tr("file not found"))
     hearing = load_hearing(folder)
     form = form_of(hearing, path)
     check = check_table(path, form, hearing)
@@ -40,8 +41,8 @@ def import_table(path: Path, folder: Path, *, force: bool = False) -> CopiedTabl
     ):
         raise SourceError(
             path,
-            f"{display_path(target)} already exists with other answers",
-            hint="rename the export, or use --force to replace it",
+            tr("{path} already exists with other answers", path=display_path(target)),
+            hint=tr("rename the export, or use --force to replace it"),
         )
     if target.resolve() != path.resolve():
         with atomic_file(target) as temporary:

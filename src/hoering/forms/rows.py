@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import SourceError
 from ..hearing import Form
+from ..messages import number, tr
 from .tables import Batch
 
 MAX_CELL = 20_000  # characters in one answer; more is not an answer typed in a web form
@@ -32,7 +33,7 @@ class FormRow:
 
 
 def row_label(path: Path, row: int) -> str:
-    return f"record {row}" if path.suffix.lower() == ".parquet" else f"row {row}"
+    return tr("record {n}", n=row) if path.suffix.lower() == ".parquet" else tr("row {n}", n=row)
 
 
 def form_rows(batch: Batch, form: Form, path: Path) -> Iterator[FormRow | SourceError]:
@@ -80,8 +81,8 @@ def _name(value: Any, column: str | None) -> str:
     if len(text) > MAX_NAME:
         raise _BadCell(
             column or "",
-            f"is {len(text)} characters long, not a name",
-            hint="check that the columns of the export are the ones form: names",
+            tr("is {n} characters long, not a name", n=number(len(text))),
+            hint=tr("check that the columns of the export are the ones form: names"),
         )
     return text
 
@@ -91,8 +92,10 @@ def _cell(value: Any, column: str) -> str:
     if len(text) > MAX_CELL:
         raise _BadCell(
             column,
-            f"is {len(text):,} characters long; an answer has at most {MAX_CELL:,}".replace(
-                ",", "."
+            tr(
+                "is {n} characters long; an answer has at most {most}",
+                n=number(len(text)),
+                most=number(MAX_CELL),
             ),
         )
     return text
@@ -105,7 +108,7 @@ def _date(value: Any, column: str) -> dt.date:
         return value
     text = text_of(value)
     if not text:
-        raise _BadCell(column, "no date", hint="every answer needs the date it was sent")
+        raise _BadCell(column, tr("no date"), hint=tr("every answer needs the date it was sent"))
     try:
         return dt.datetime.fromisoformat(text).date()
     except ValueError:
@@ -115,6 +118,8 @@ def _date(value: Any, column: str) -> dt.date:
     date = parse_date(text.split(" ")[0]) if text[:1].isdigit() else None
     if date is None:
         raise _BadCell(
-            column, f"'{text[:40]}' is not a date", hint="write it as 2019-06-21 or 21-06-2019"
+            column,
+            tr("{value} is not a date", value="'" + text[:40] + "'"),
+            hint=tr("write it as 2019-06-21 or 21-06-2019"),
         )
     return date

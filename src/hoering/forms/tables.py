@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
+from ..messages import tr
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
 XLSX_MAX_ROWS = 100_000
 CSV_BLOCK_BYTES = 1 << 22  # pyarrow reads a CSV in blocks of this size: one batch each
 CSV_BATCHES_PER_PARTITION = 4
 PARQUET_ROWS_PER_PARTITION = 50_000
-MISSING_PACKAGE = "reading {kind} files needs {package}: pip install '{package}'"
 
 
 @dataclass(frozen=True)
@@ -122,13 +122,34 @@ def _parquet(path: Path):
     try:
         import pyarrow.parquet as pq
     except ImportError:
-        raise SourceError(path, MISSING_PACKAGE.format(kind="Parquet", package="pyarrow")) from None
+        raise _missing(path, "Parquet", "pyarrow") from None
     try:
         return pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several kinds for a broken file
         raise SourceError(
-            path, f"cannot be read as Parquet: {exc}", hint="export the table again"
+            path,
+            tr("cannot be read as {kind}: {reason}", kind="Parquet", reason=exc),
+            hint=tr("export the table again"),
         ) from None
+
+
+def _missing(path: Path, kind: str, package: str) -> SourceError:
+    return SourceError(
+        path,
+        tr(
+            "reading {kind} files needs {package}: pip install '{package}'",
+            kind=kind,
+            package=package,
+        ),
+    )
+
+
+def _not_csv(path: Path, exc: Exception) -> SourceError:
+    return SourceError(
+        path,
+        tr("cannot be read as {kind}: {reason}", kind="CSV", reason=_first_line(exc)),
+        hint=tr("save it as UTF-8 CSV with a header row"),
+    )
 
 
 def _parquet_batches(part: Partition, columns: list[str]) -> Iterator[Batch]:
@@ -168,7 +189,7 @@ def _open_csv(path: Path, columns: list[str], on_bad):
         import pyarrow as pa
         import pyarrow.csv as pc
     except ImportError:
-        raise SourceError(path, MISSING_PACKAGE.format(kind="CSV", package="pyarrow")) from None
+        raise _missing(path, "CSV", "pyarrow") from None
     read = pc.ReadOptions(block_size=CSV_BLOCK_BYTES, use_threads=False, encoding=_encoding(path))
     parse = pc.ParseOptions(
         delimiter=_delimiter(path), newlines_in_values=True, invalid_row_handler=on_bad
@@ -179,11 +200,7 @@ def _open_csv(path: Path, columns: list[str], on_bad):
     try:
         return pc.open_csv(path, read_options=read, parse_options=parse, convert_options=convert)
     except Exception as exc:  # pyarrow.ArrowInvalid and friends
-        raise SourceError(
-            path,
-            f"cannot be read as CSV: {_first_line(exc)}",
-            hint="save it as UTF-8 CSV with a header row",
-        ) from None
+        raise _not_csv(path, exc) from None
 
 
 def _first_line(exc: Exception) -> str:
@@ -197,7 +214,11 @@ def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
         found.append(
             BadLine(
                 line.number,
-                f"has {line.actual_columns} fields, the header has {line.expected_columns}",
+                tr(
+                    "has {fields} fields, the header has {header}",
+                    fields=line.actual_columns,
+                    header=line.expected_columns,
+                ),
             )
         )
         return "skip"
@@ -214,11 +235,7 @@ def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
             part = Partition(part.path, part.start, None)  # the last partition: all to the end
             break
         except Exception as exc:
-            raise SourceError(
-                part.path,
-                f"cannot be read as CSV: {_first_line(exc)}",
-                hint="save it as UTF-8 CSV with a header row",
-            ) from None
+            raise _not_csv(part.path, exc) from None
         if index == part.start:
             before = numbering.row
         numbers = numbering.next(batch.num_rows)
@@ -273,16 +290,14 @@ class _xlsx:
         try:
             import openpyxl
         except ImportError:
-            raise SourceError(
-                self.path, MISSING_PACKAGE.format(kind="XLSX", package="openpyxl")
-            ) from None
+            raise _missing(self.path, "XLSX", "openpyxl") from None
         try:
             self.book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException
             raise SourceError(
                 self.path,
-                f"cannot be read as XLSX: {_first_line(exc)}",
-                hint="open it in Excel and save it again as .xlsx",
+                tr("cannot be read as {kind}: {reason}", kind="XLSX", reason=_first_line(exc)),
+                hint=tr("open it in Excel and save it again as .xlsx"),
             ) from None
         return self.book.worksheets[0]
 
@@ -304,8 +319,8 @@ def _xlsx_batches(path: Path, columns: list[str]) -> Iterator[Batch]:
             if number > XLSX_MAX_ROWS + 1:
                 raise SourceError(
                     path,
-                    f"has more than {XLSX_MAX_ROWS} rows",
-                    hint="export the answers as CSV or Parquet, which are read in parts",
+                    tr("has more than {n} rows", n=number(XLSX_MAX_ROWS)),
+                    hint=tr("export the answers as CSV or Parquet, which are read in parts"),
                 )
             for name, index in where.items():
                 batch.columns[name].append(values[index] if index < len(values) else None)

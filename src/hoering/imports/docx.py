@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..messages import tr
 from .docx_numbering import Numbering
 from .docx_runs import Revisions, RunReader, lines_of, tidy, unbroken
 from .docx_styles import Styles, numbering_of, outline_level
 from .lines import Extracted, Line, Span
-from .safety import ImportFileError
+from .safety import ImportFileError, ask_again
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -45,7 +46,7 @@ def read_docx(path: Path) -> Extracted:
     if section is not None:
         lines += _running(section, reading, "footer", len(lines))
     if not any(line.text.strip() or line.table for line in lines if line.region == "body"):
-        raise ImportFileError(path, "has no text", hint="check that it is the right file")
+        raise ImportFileError(path, tr("has no text"), hint=tr("check that it is the right file"))
     footnotes = {key: "".join(span.text for span in spans) for key, spans in reading.notes.items()}
     return Extracted(
         "docx",
@@ -161,26 +162,29 @@ def _open(path: Path):
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # bad CRC, lying sizes
         raise ImportFileError(
             path,
-            f"is damaged: a part of the zip archive inside cannot be unpacked ({str(exc)[:80]})",
-            hint="ask the sender for the file again",
+            tr(
+                "is damaged: a part of the zip archive inside cannot be unpacked ({reason})",
+                reason=str(exc)[:80],
+            ),
+            hint=ask_again(),
         ) from None
     except RecursionError:
         raise ImportFileError(
             path,
-            "is damaged: its XML is nested too deeply to read",
-            hint="ask the sender for the file again",
+            tr("is damaged: its XML is nested too deeply to read"),
+            hint=ask_again(),
         ) from None
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise ImportFileError(
             path,
-            f"is damaged and cannot be read as DOCX ({exc})"[:160],
-            hint="ask the sender for the file again",
+            tr("is damaged and cannot be read as DOCX ({reason})", reason=str(exc)[:110]),
+            hint=ask_again(),
         ) from None
     except Exception as exc:  # lxml raises its own XMLSyntaxError for broken XML
         if type(exc).__name__ != "XMLSyntaxError":
             raise
         raise ImportFileError(
-            path, "is damaged: its XML cannot be read", hint="ask the sender for the file again"
+            path, tr("is damaged: its XML cannot be read"), hint=ask_again()
         ) from None
     return document
 

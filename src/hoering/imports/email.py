@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dates import find_dates
+from ..messages import tr
 from .lines import Extracted, Line
 from .metadata import Found, Metadata, email_sender, is_authority, party_in
 from .safety import ImportFileError, Limits
@@ -377,15 +378,15 @@ def read_eml(path: Path, limits: Limits) -> EmlFile:
     except (ValueError, TypeError, LookupError, IndexError) as exc:
         raise ImportFileError(
             path,
-            f"is damaged and cannot be read as an e-mail ({exc})"[:160],
-            hint="save the mail again from the mail program",
+            tr("is damaged and cannot be read as an e-mail ({reason})", reason=str(exc)[:100]),
+            hint=tr("save the mail again from the mail program"),
         ) from None
     attachment = next((part for part in parts if Path(part[0]).suffix.lower() in ATTACHED), None)
     if not text.strip() and attachment is None:
         raise ImportFileError(
             path,
-            "has no text and no PDF or Word attachment",
-            hint="check that it is the right mail",
+            tr("has no text and no PDF or Word attachment"),
+            hint=tr("check that it is the right mail"),
         )
     return EmlFile(header, text, attachment)
 
@@ -396,9 +397,12 @@ def _parts(message, path: Path):
         if count > MAX_PARTS:
             raise ImportFileError(
                 path,
-                f"has more than {MAX_PARTS} parts; a mail with a "
-                "letter attached has far fewer, so it is not read",
-                hint="save the attachment and import it instead",
+                tr(
+                    "has more than {n} parts; a mail with a letter attached has far fewer, "
+                    "so it is not read",
+                    n=MAX_PARTS,
+                ),
+                hint=tr("save the attachment and import it instead"),
             )
         name = part.get_filename()
         if name and not part.is_multipart():

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..messages import number, tr
 from .characters import BULLETS, normalise_characters
 from .lines import Extracted, Line
-from .safety import ImportFileError, Limits
+from .safety import ImportFileError, Limits, ask_again, raise_limit
 
 # char_margin 1.0 (default 2.0) keeps table cells that sit close together apart.
 LINE_MARGIN, CHAR_MARGIN = 0.3, 1.5  # pdfminer's layout analysis (LAParams)
@@ -37,22 +38,26 @@ def read_pdf(path: Path, limits: Limits) -> Extracted:
             except PDFPasswordIncorrect:
                 raise ImportFileError(
                     path,
-                    "is password-protected (encrypted) and cannot be read",
-                    hint="ask the sender for a copy without a password",
+                    tr("is password-protected (encrypted) and cannot be read"),
+                    hint=tr("ask the sender for a copy without a password"),
                 ) from None
             _check_expansion(document, path, limits)
             pages = list(PDFPage.create_pages(document))
             if len(pages) > limits.max_pages:
                 raise ImportFileError(
                     path,
-                    f"has {len(pages)} pages, more than the limit of {limits.max_pages}",
-                    hint="raise max_pages under [import] in hoering.toml if the file is genuine",
+                    tr(
+                        "has {pages} pages, more than the limit of {limit}",
+                        pages=len(pages),
+                        limit=limits.max_pages,
+                    ),
+                    hint=raise_limit("max_pages"),
                 )
             if not pages:
                 raise ImportFileError(
                     path,
-                    "is damaged: the PDF has no pages",
-                    hint="ask the sender for the file again",
+                    tr("is damaged: the PDF has no pages"),
+                    hint=ask_again(),
                 )
             from pdfminer.converter import PDFPageAggregator
             from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -83,15 +88,17 @@ def read_pdf(path: Path, limits: Limits) -> Extracted:
     ) as exc:
         raise ImportFileError(
             path,
-            f"is damaged and cannot be read as a PDF ({_reason(exc)})",
-            hint="ask the sender for the file again",
+            tr("is damaged and cannot be read as a PDF ({reason})", reason=_reason(exc)),
+            hint=ask_again(),
         ) from None
     if sum(len(line.text.strip()) for line in lines) < 20:
         raise ImportFileError(
             path,
-            "has no text layer: it is a scanned image and needs OCR",
-            hint="run text recognition (OCR) on it first, e.g. "
-            "'ocrmypdf in.pdf out.pdf', then import the result",
+            tr("has no text layer: it is a scanned image and needs OCR"),
+            hint=tr(
+                "run text recognition (OCR) on it first, e.g. "
+                "'ocrmypdf in.pdf out.pdf', then import the result"
+            ),
         )
     return Extracted("pdf", lines, len(pages))
 
@@ -105,16 +112,22 @@ class _PageTooHeavy(Exception):
         if self.glyphs is not None:
             return ImportFileError(
                 path,
-                f"page {page} holds more than {limits.max_glyphs_per_page} characters; "
-                "no letter page does, so the file is not read",
-                hint="raise max_glyphs_per_page under [import] in hoering.toml if the file "
-                "is genuine",
+                tr(
+                    "page {page} holds more than {limit} characters; no letter page does, "
+                    "so the file is not read",
+                    page=page,
+                    limit=number(limits.max_glyphs_per_page),
+                ),
+                hint=raise_limit("max_glyphs_per_page"),
             )
         return ImportFileError(
             path,
-            f"page {page} took more than {limits.max_seconds_per_page:g} seconds to "
-            "read, so the file is not read",
-            hint="raise max_seconds_per_page under [import] in hoering.toml if the file is genuine",
+            tr(
+                "page {page} took more than {seconds} seconds to read, so the file is not read",
+                page=page,
+                seconds=number(limits.max_seconds_per_page),
+            ),
+            hint=raise_limit("max_seconds_per_page"),
         )
 
 
@@ -178,10 +191,13 @@ def _check_expansion(document, path: Path, limits: Limits) -> None:
             if budget < 0:
                 raise ImportFileError(
                     path,
-                    f"unpacks to more than {limits.max_unpacked_mb:g} MB from "
-                    f"{path.stat().st_size / 1024:.0f} KB; this looks like a decompression "
-                    "bomb and is not read",
-                    hint="the limit is max_unpacked_mb under [import] in hoering.toml",
+                    tr(
+                        "unpacks to more than {limit} MB from {packed} KB; this looks like a "
+                        "decompression bomb and is not read",
+                        limit=number(limits.max_unpacked_mb),
+                        packed=round(path.stat().st_size / 1024),
+                    ),
+                    hint=tr("the limit is max_unpacked_mb under [import] in hoering.toml"),
                 )
 
 

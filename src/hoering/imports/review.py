@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import HoeringError, SourceError, SourceErrors
+from ..messages import label, language, tr
 from ..model import nodes as n
 
 # guessed key → where its value is in the metadata
@@ -21,14 +22,23 @@ VALUE_AT = {
     "no_remarks": ("no_remarks",),
 }
 # what import reports about the file itself, with no value in the metadata: the body holds it
-NOTICES = {"tracked_changes": "kept in the body", "comments": "kept as footnotes"}
+NOTICES = ("tracked_changes", "comments")
+
+
+def notice(key: str) -> str:
+    """Where the body keeps what the notice ``key`` (one of NOTICES) is about."""
+    if key == "tracked_changes":
+        return tr("kept in the body")
+    if key == "comments":
+        return tr("kept as footnotes")
+    return tr("see the body")
 
 
 @dataclass(frozen=True)
 class ReviewItem:
     path: Path
     line: int | None
-    what: str  # "sender", "date", … or "heading 'Udskrivningsmentor'"
+    what: str  # the key ("sender", "date", …) or "heading 'Udskrivningsmentor'", in words
     value: str
     confidence: float
     why: str  # where it was found, or the words that matched
@@ -38,7 +48,14 @@ class ReviewItem:
 
         where = display_path(self.path) + (f":{self.line}" if self.line else "")
         why = f"; {self.why}" if self.why else ""
-        return f"{where}: {self.what} = {self.value} (confidence {self.confidence:.2f}{why})"
+        return tr(
+            "{where}: {what} = {value} (confidence {confidence}{why})",
+            where=where,
+            what=self.what,
+            value=self.value,
+            confidence=format(self.confidence, ".2f"),
+            why=why,
+        )
 
 
 def review(hearing: Path | str, config=None) -> list[ReviewItem]:
@@ -67,7 +84,7 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
         guessed = raw.metadata.get("guessed") or {}
         for key, guess in guessed.items() if isinstance(guessed, dict) else ():
             location = VALUE_AT.get(key, (key,))
-            value = NOTICES.get(key) or _value(raw.metadata, location)
+            value = notice(key) if key in NOTICES else _value(raw.metadata, location)
             items.append(
                 ReviewItem(
                     path,
@@ -80,20 +97,25 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
             )
         for block in blocks:
             if isinstance(block, n.Heading) and block.guess is not None:
-                value = " / ".join(x for x in (block.topic, block.stance) if x) or "-"
                 items.append(
                     ReviewItem(
                         path,
                         block.line,
-                        f"heading '{_text(block)}'",
-                        value,
+                        tr("heading '{text}'", text=_text(block)),
+                        _topic_and_stance(block),
                         block.guess,
-                        f"matched: {block.matched}" if block.matched else "",
+                        tr("matched: {words}", words=block.matched) if block.matched else "",
                     )
                 )
     if errors:
         raise SourceErrors(errors)
     return items
+
+
+def _topic_and_stance(heading: n.Heading) -> str:
+    """ "udskrivningsmentor / bekymring": the stance in the language of messages."""
+    stance = label(heading.stance, language()) if heading.stance in n.STANCES else heading.stance
+    return " / ".join(x for x in (heading.topic, stance) if x) or "-"
 
 
 def _value(metadata, location: tuple) -> str:
@@ -102,7 +124,7 @@ def _value(metadata, location: tuple) -> str:
         try:
             value = value[part]
         except (KeyError, IndexError, TypeError):
-            return "(missing)"
+            return tr("(missing)")
     return str(value)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import HoeringError, SourceError, display_path
 from ..hearing import hearing_folder, load_hearing
+from ..messages import tr
 from ..output import write_atomic
 from ..scaffold import slug
 from .cleanup import clean
@@ -127,8 +128,8 @@ def import_files(
             except OSError as exc:  # a full disk, a folder without write permission
                 result = ImportFileError(
                     path,
-                    f"could not be written: {_reason(exc)}",
-                    hint="check the hearing folder's space and permissions",
+                    tr("could not be written: {reason}", reason=_reason(exc)),
+                    hint=tr("check the hearing folder's space and permissions"),
                 )
         if isinstance(result, Imported):
             report.imported.append(result)
@@ -213,7 +214,7 @@ def _analyse_all(paths: list[Path], context: _Context, executor: Executor | None
 
 def _crashed(job: tuple[Path, _Context], _exc: BaseException) -> ImportFileError:
     return _failed(
-        job[0], "the process reading it stopped unexpectedly (it may have run out of memory)"
+        job[0], tr("the process reading it stopped unexpectedly (it may have run out of memory)")
     )
 
 
@@ -234,9 +235,11 @@ def _analyse_job(job: tuple[Path, _Context]) -> Analysis | HoeringError:
 def _failed(path: Path, reason: str, detail: str | None = None) -> ImportFileError:
     error = ImportFileError(
         path,
-        f"could not be read: {reason}",
-        hint="please report it, with the file if you may share it; "
-        "'hoering --debug import …' shows the details",
+        tr("could not be read: {reason}", reason=reason),
+        hint=tr(
+            "please report it, with the file if you may share it; "
+            "'hoering --debug import …' shows the details"
+        ),
     )
     error.detail = detail
     return error
@@ -245,9 +248,9 @@ def _failed(path: Path, reason: str, detail: str | None = None) -> ImportFileErr
 def _reason(exc: BaseException) -> str:
     """A short, one-line reason: the exception's type and the first line of its message."""
     if isinstance(exc, MemoryError):
-        return "out of memory"
+        return tr("out of memory")
     if isinstance(exc, RecursionError):
-        return "it is nested too deeply (RecursionError)"
+        return tr("it is nested too deeply (RecursionError)")
     text = " ".join(str(exc).split())
     text = text if len(text) <= 80 else text[:79] + "…"
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
@@ -295,7 +298,9 @@ def _read_eml(path: Path, limits: Limits) -> Mail:
             extracted = _read(attached, check_file(attached, limits), limits)
         except ImportFileError as exc:
             raise ImportFileError(
-                path, f"its attachment {name}: {exc.message}", hint=exc.hint
+                path,
+                tr("its attachment {name}: {problem}", name=name, problem=exc.message),
+                hint=exc.hint,
             ) from None
     cover = quoted_paragraphs(text_lines(eml.text))
     return Mail(eml.header, extracted, cover, covering=True)
@@ -369,12 +374,9 @@ def _understand(
 def _notices(extracted) -> list[tuple[str, Found]]:
     """What the reader says a person must look at (tracked changes, comments), listed under
     ``guessed:`` so that ``hoering review`` shows it until someone has dealt with it."""
-    from .review import NOTICES
+    from .review import notice
 
-    return [
-        (key, Found(NOTICES.get(key, "see the body"), 0.5, text))
-        for key, text in extracted.notices.items()
-    ]
+    return [(key, Found(notice(key), 0.5, text)) for key, text in extracted.notices.items()]
 
 
 def _shown(value: object) -> str:
@@ -411,14 +413,14 @@ def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) ->
     if target.exists() and not force:
         raise ImportFileError(
             analysis.original,
-            f"{display_path(target)} already exists",
-            hint="it may hold corrections; use --force to replace it",
+            tr("{path} already exists", path=display_path(target)),
+            hint=tr("it may hold corrections; use --force to replace it"),
         )
     if original.exists() and not force and _sha256(original) != analysis.sha256:
         raise ImportFileError(
             analysis.original,
-            f"{display_path(original)} already exists with other content",
-            hint="rename the file, or use --force to replace the kept original",
+            tr("{path} already exists with other content", path=display_path(original)),
+            hint=tr("rename the file, or use --force to replace the kept original"),
         )
     if original.resolve() != analysis.original.resolve():
         write_atomic(original, analysis.original.read_bytes())

@@ -13,21 +13,39 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourceError
+from ..messages import number, tr
 
-SUPPORTED = "PDF (.pdf), Word (.docx) and e-mail (.eml)"
-KIND_NAMES = {
-    "eml": "an e-mail (.eml)",
-    "pdf": "a PDF",
-    "docx": "a Word document (DOCX)",
-    "ole": "an old Word document (.doc) or a password-protected Office file",
-    "odt": "an OpenDocument text (.odt)",
-    "zip": "a zip archive",
-    "rtf": "an RTF document",
-    "png": "a PNG image",
-    "jpeg": "a JPEG image",
-    "html": "a web page (HTML)",
-    "text": "a plain text file",
-}
+KINDS = ("eml", "pdf", "docx", "ole", "odt", "zip", "rtf", "png", "jpeg", "html", "text")
+
+
+def kind_name(kind: str) -> str:
+    """What a file of ``kind`` (one of KINDS) is, in words: "a Word document (DOCX)"."""
+    names = {
+        "eml": tr("an e-mail (.eml)"),
+        "pdf": tr("a PDF"),
+        "docx": tr("a Word document (DOCX)"),
+        "ole": tr("an old Word document (.doc) or a password-protected Office file"),
+        "odt": tr("an OpenDocument text (.odt)"),
+        "zip": tr("a zip archive"),
+        "rtf": tr("an RTF document"),
+        "png": tr("a PNG image"),
+        "jpeg": tr("a JPEG image"),
+        "html": tr("a web page (HTML)"),
+        "text": tr("a plain text file"),
+    }
+    return names[kind]
+
+
+def ask_again() -> str:
+    """The hint for a file that arrived damaged."""
+    return tr("ask the sender for the file again")
+
+
+def raise_limit(key: str) -> str:
+    """The hint for a genuine file above a limit of ``[import]``."""
+    return tr("raise {key} under [import] in hoering.toml if the file is genuine", key=key)
+
+
 # a mail file opens with header fields ("Received: …", "From: …", "MIME-Version: 1.0")
 MAIL_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]")
 EXTENSION_KIND = {".pdf": "pdf", ".docx": "docx", ".eml": "eml"}
@@ -71,7 +89,7 @@ class Limits:
 
 
 def sniff(head: bytes) -> str:
-    """What the first bytes say the file is (one of KIND_NAMES' keys)."""
+    """What the first bytes say the file is (one of KINDS)."""
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
@@ -103,26 +121,31 @@ def check_file(path: Path, limits: Limits) -> str:
     """The kind ("pdf", "docx" or "eml") of a file that may be read; raises ImportFileError."""
     path = Path(path)
     if not path.is_file():
-        raise ImportFileError(path, "file not found")
+        raise ImportFileError(path, tr("file not found"))
     suffix = path.suffix.lower()
     if suffix not in EXTENSION_KIND:
-        what = f"{suffix} files" if suffix else "files without an extension"
         raise ImportFileError(
             path,
-            f"{what} cannot be imported",
-            hint=f"supported formats are {SUPPORTED}; save the file as PDF or DOCX first",
+            tr("{suffix} files cannot be imported", suffix=suffix)
+            if suffix
+            else tr("files without an extension cannot be imported"),
+            hint=tr(
+                "supported formats are PDF (.pdf), Word (.docx) and e-mail (.eml); "
+                "save the file as PDF or DOCX first"
+            ),
         )
     size = path.stat().st_size
     if size == 0:
-        raise ImportFileError(
-            path, "the file is empty (0 bytes)", hint="ask the sender for the file again"
-        )
+        raise ImportFileError(path, tr("the file is empty (0 bytes)"), hint=ask_again())
     if size > limits.max_size_mb * 1024 * 1024:
         raise ImportFileError(
             path,
-            f"the file is {size / 1024 / 1024:.1f} MB, more than the "
-            f"limit of {limits.max_size_mb:g} MB",
-            hint="raise max_size_mb under [import] in hoering.toml if the file is genuine",
+            tr(
+                "the file is {size} MB, more than the limit of {limit} MB",
+                size=number(size / 1024 / 1024, 1),
+                limit=number(limits.max_size_mb),
+            ),
+            hint=raise_limit("max_size_mb"),
         )
     with path.open("rb") as stream:
         head = stream.read(4096)
@@ -143,32 +166,39 @@ def _mismatch(path: Path, kind: str, expected: str) -> ImportFileError:
     if kind == "ole" and expected == "docx":
         return ImportFileError(
             path,
-            "is not a DOCX file but " + KIND_NAMES[kind],
-            hint="open it in Word, remove any password and save it as DOCX or PDF",
+            tr("is not a DOCX file but {kind}", kind=kind_name(kind)),
+            hint=tr("open it in Word, remove any password and save it as DOCX or PDF"),
         )
     if kind in EXTENSION_KIND.values():
         other = next(s for s, k in EXTENSION_KIND.items() if k == kind)
         return ImportFileError(
             path,
-            f"the name ends in {suffix} but the file is {KIND_NAMES[kind]}",
-            hint=f"rename it to {path.stem}{other} if that is right",
+            tr(
+                "the name ends in {suffix} but the file is {kind}",
+                suffix=suffix,
+                kind=kind_name(kind),
+            ),
+            hint=tr("rename it to {name} if that is right", name=path.stem + other),
         )
     if expected == "docx":
         return ImportFileError(
             path,
-            f"is not a Word document (DOCX): the file is {KIND_NAMES[kind]}, not a zip archive",
-            hint="ask the sender for the file again",
+            tr(
+                "is not a Word document (DOCX): the file is {kind}, not a zip archive",
+                kind=kind_name(kind),
+            ),
+            hint=ask_again(),
         )
     if expected == "eml":
         return ImportFileError(
             path,
-            f"is not an e-mail: the file is {KIND_NAMES[kind]}",
-            hint="save the mail again from the mail program",
+            tr("is not an e-mail: the file is {kind}", kind=kind_name(kind)),
+            hint=tr("save the mail again from the mail program"),
         )
     return ImportFileError(
         path,
-        f"is not a PDF file: the file is {KIND_NAMES[kind]}",
-        hint="ask the sender for the file again",
+        tr("is not a PDF file: the file is {kind}", kind=kind_name(kind)),
+        hint=ask_again(),
     )
 
 
@@ -180,8 +210,8 @@ def _zip_kind(path: Path, limits: Limits) -> str:
     except (zipfile.BadZipFile, OSError):
         raise ImportFileError(
             path,
-            "is damaged: the zip archive inside is incomplete or corrupt",
-            hint="ask the sender for the file again",
+            tr("is damaged: the zip archive inside is incomplete or corrupt"),
+            hint=ask_again(),
         ) from None
     names = {m.filename for m in members}
     if "mimetype" in names and "word/document.xml" not in names:
@@ -191,9 +221,11 @@ def _zip_kind(path: Path, limits: Limits) -> str:
     if len(members) > MAX_MEMBERS:
         raise ImportFileError(
             path,
-            f"holds {len(members)} packed files; a Word document has "
-            f"far fewer, so it is not opened",
-            hint="ask the sender for the file again",
+            tr(
+                "holds {n} packed files; a Word document has far fewer, so it is not opened",
+                n=len(members),
+            ),
+            hint=ask_again(),
         )
     unpacked = sum(m.file_size for m in members)
     limit = limits.max_unpacked_mb * 1024 * 1024
@@ -205,11 +237,18 @@ def _zip_kind(path: Path, limits: Limits) -> str:
     if unpacked > limit or suspicious:
         raise ImportFileError(
             path,
-            f"unpacks to {unpacked / 1024 / 1024:.0f} MB from "
-            f"{path.stat().st_size / 1024:.0f} KB; this looks like a zip bomb and is not opened",
-            hint=f"the limit is {limits.max_unpacked_mb:g} MB (max_unpacked_mb under [import] "
-            "in hoering.toml) and a packing ratio of at most "
-            f"{MAX_RATIO}:1",
+            tr(
+                "unpacks to {unpacked} MB from {packed} KB; this looks like a zip bomb and "
+                "is not opened",
+                unpacked=round(unpacked / 1024 / 1024),
+                packed=round(path.stat().st_size / 1024),
+            ),
+            hint=tr(
+                "the limit is {limit} MB (max_unpacked_mb under [import] in hoering.toml) "
+                "and a packing ratio of at most {ratio}:1",
+                limit=number(limits.max_unpacked_mb),
+                ratio=MAX_RATIO,
+            ),
         )
     return "docx"
 
@@ -221,6 +260,6 @@ def _check_pdf_ending(path: Path, size: int) -> None:
     if b"%%EOF" not in tail:
         raise ImportFileError(
             path,
-            "is damaged: the PDF is incomplete (truncated)",
-            hint="ask the sender for the file again",
+            tr("is damaged: the PDF is incomplete (truncated)"),
+            hint=ask_again(),
         )

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
+from ..messages import tr
 from ..model import nodes as n
 from ..scaffold import yaml_text
 from ..sources.serialise import WIDTH, to_markdown
@@ -89,23 +90,45 @@ def render(draft: Draft) -> str:
         f"  file: {yaml_text(draft.source_file)}",
         f"  name: {yaml_text(draft.source_name)}",
         f"  sha256: {draft.sha256}",
-        "# What 'hoering import' guessed. Check each value above; when it is right (or",
-        "# corrected), delete its line here. 'hoering review' lists what is left.",
+        *_comment(
+            tr(
+                "What 'hoering import' guessed. Check each value above; when it is right (or\n"
+                "corrected), delete its line here. 'hoering review' lists what is left."
+            )
+        ),
         "guessed:",
     ]
     guesses += draft.notices
     out += [_guess_line(key, found) for key, found in guesses if found is not None]
     out += [f"lang: {draft.lang}", "---", ""]
-    out += body(draft.blocks, draft.footnotes, draft.note_spans)
+    out += body(draft.blocks, draft.footnotes, draft.note_spans, draft.lang)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _comment(text: str) -> list[str]:
+    return [f"# {line}" for line in text.split("\n")]
+
+
+# the stance words written in a source of each language (the reader takes both)
+WRITTEN_STANCES = {"da": {english: danish for danish, english in n.DANISH_STANCES.items()}}
+
+
 def body(
-    blocks: list[Block], footnotes: dict[int, str], note_spans: dict[int, list[Span]] | None = None
+    blocks: list[Block],
+    footnotes: dict[int, str],
+    note_spans: dict[int, list[Span]] | None = None,
+    lang: str = "da",
 ) -> list[str]:
     """The Markdown lines of the body: the blocks as model nodes, written by the one
-    serialiser every source shares."""
+    serialiser every source shares; stances in the words of the document's ``lang``."""
     nodes, notes = to_model(blocks, footnotes, note_spans)
+    words = WRITTEN_STANCES.get(lang, {})
+    nodes = [
+        replace(node, stance=words.get(node.stance, node.stance))
+        if isinstance(node, n.Heading) and node.stance
+        else node
+        for node in nodes
+    ]
     return to_markdown(nodes, notes, width=WIDTH).rstrip("\n").split("\n")
 
 

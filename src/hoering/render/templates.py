@@ -90,6 +90,7 @@ def _render_limited(template: Any, context: dict, path: Path) -> str:
     """Render, stopping a template that writes more than ``template_output_mb`` or runs
     longer than ``template_seconds`` (the sandbox itself bounds neither)."""
     from ..limits import active
+    from ..messages import ntr, number, tr
 
     limits = active()
     budget = int(limits.template_output_mb * 1024 * 1024)
@@ -101,15 +102,23 @@ def _render_limited(template: Any, context: dict, path: Path) -> str:
                 if budget < 0:
                     raise TemplateError(
                         path,
-                        f"the template writes more than {limits.template_output_mb:g} MB",
+                        tr(
+                            "the template writes more than {mb} MB",
+                            mb=number(limits.template_output_mb),
+                        ),
                         hint=limits.hint("template_output_mb"),
                     )
                 parts.append(part)
     except TemplateTimeout:
         raise TemplateError(
             path,
-            f"the template ran for more than {limits.template_seconds:g} seconds",
-            hint="look for loops that never end; " + limits.hint("template_seconds"),
+            ntr(
+                "the template ran for more than {seconds} second",
+                "the template ran for more than {seconds} seconds",
+                1 if limits.template_seconds == 1 else 2,  # one second, else seconds
+                seconds=number(limits.template_seconds),
+            ),
+            hint=tr("look for loops that never end") + "; " + limits.hint("template_seconds"),
         ) from None
     return "".join(parts)
 

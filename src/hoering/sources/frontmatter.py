@@ -105,9 +105,9 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     except AliasBudgetExceeded as exc:
         raise SourceError(
             path,
-            f"metadata uses aliases (*name) more than {exc.budget} times",
+            tr("metadata uses aliases (*name) more than {n} times", n=exc.budget),
             line=exc.line + first_line,
-            hint="write the values out; " + _limit_hint("yaml_aliases"),
+            hint=tr("write the values out") + "; " + _limit_hint("yaml_aliases"),
         ) from None
     except MaxDepthExceededError as exc:
         raise SourceError(
@@ -184,10 +184,12 @@ def read_text(path: Path) -> str:
             path, tr("file is empty"), hint=tr("start it with 'hoering new response'")
         )
     if size > active().source_mb * 1024 * 1024:
+        from ..messages import number
+
         raise SourceError(
             path,
-            f"file is too large ({size / 1024 / 1024:.1f} MB)",
-            hint="split it up; " + active().hint("source_mb"),
+            tr("file is too large ({size} MB)", size=number(size / 1024 / 1024, 1)),
+            hint=tr("split it up") + "; " + active().hint("source_mb"),
         )
     data = path.read_bytes()
     try:

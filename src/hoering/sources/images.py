@@ -46,6 +46,7 @@ def _has_nodes(values: tuple) -> bool:
 def _read_image(image: n.Image, source: Path, line: int | None) -> n.Image:
     if "://" in image.source or image.source.startswith("data:"):
         return image  # never fetched: printed as its text alternative
+    from ..messages import tr
     from ..paths import confined, project_root
 
     name = image.source if len(image.source) <= 80 else image.source[:77] + "..."
@@ -56,8 +57,8 @@ def _read_image(image: n.Image, source: Path, line: int | None) -> n.Image:
             [project],
             origin=source,
             line=line,
-            what=f"image '{name}'",
-            allowed=f"the project folder ({display_path(project)})",
+            what=tr("image '{name}'", name=name),
+            allowed=tr("the project folder ({folder})", folder=display_path(project)),
         )
         found = path.is_file()
     except (OSError, ValueError):  # a name too long for the file system, or with NUL
@@ -75,7 +76,7 @@ def _read_image(image: n.Image, source: Path, line: int | None) -> n.Image:
     if path.stat().st_size > MAX_IMAGE_BYTES:
         raise SourceError(source, f"image '{name}' is larger than 10 MB", line=line)
     data = path.read_bytes()
-    check_pixels(data, mime, source, line, f"image '{name}'")
+    check_pixels(data, mime, source, line, tr("image '{name}'", name=name))
     return dataclasses.replace(image, mime=mime, data=data)
 
 
@@ -83,6 +84,7 @@ def check_pixels(data: bytes, mime: str, origin: Path, line: int | None, what: s
     """Refuse a raster image larger than the limit, from its header, before anything
     decodes it (a small PNG can unpack to gigabytes), or one that is not what it claims."""
     from ..limits import active
+    from ..messages import number, tr
 
     if mime == "image/svg+xml":
         return
@@ -91,19 +93,24 @@ def check_pixels(data: bytes, mime: str, origin: Path, line: int | None, what: s
         kind = "PNG" if mime == "image/png" else "JPEG"
         raise SourceError(
             origin,
-            f"{what} is not a {kind} image (damaged or misnamed)",
+            tr("{what} is not a {kind} image (damaged or misnamed)", what=what, kind=kind),
             line=line,
-            hint="save it again as PNG or JPEG",
+            hint=tr("save it again as PNG or JPEG"),
         )
     limits = active()
     width, height = size
     if width * height > limits.image_megapixels * 1_000_000:
         raise SourceError(
             origin,
-            f"{what} is {width} x {height} pixels, more than "
-            f"{limits.image_megapixels:g} megapixels",
+            tr(
+                "{what} is {width} x {height} pixels, more than {limit} megapixels",
+                what=what,
+                width=width,
+                height=height,
+                limit=number(limits.image_megapixels),
+            ),
             line=line,
-            hint="make the image smaller; " + limits.hint("image_megapixels"),
+            hint=tr("make the image smaller") + "; " + limits.hint("image_megapixels"),
         )
 
 

@@ -434,14 +434,21 @@ def check_tables(text: str, first_line: int = 1) -> None:
                 else None
             )
             if key is not None:
+                from ..messages import number, tr
+
                 raise SourceErrors(
                     [
                         SourceError(
                             None,
-                            f"the table has {rows} rows of {columns} cells, more than a document "
-                            "can hold",
+                            tr(
+                                "the table has {rows} rows of {columns} cells, more than a "
+                                "document can hold",
+                                rows=number(rows),
+                                columns=columns,
+                            ),
                             line=start - 1 + first_line,
-                            hint="put the data in a spreadsheet and summarise it here; "
+                            hint=tr("put the data in a spreadsheet and summarise it here")
+                            + "; "
                             + limits.hint(key),
                         )
                     ]
