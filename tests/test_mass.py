@@ -55,10 +55,10 @@ def test_counts_campaigns_and_organisations(serial):
     )
     assert summary.organisations == {"Grundejerforeningen Nord": 39, "Cyklistforbundet": 40}
     assert [e.split("responses/")[1] for e in summary.errors] == [
-        "a-svar.csv: row 52: indsendt: 'ukendt' is not a date (write it as 2019-06-21 or "
-        "21-06-2019)",
-        "b-svar.parquet: record 28: indsendt: 'ukendt' is not a date (write it as 2019-06-21 "
-        "or 21-06-2019)",
+        "a-svar.csv: række 52: indsendt: 'ukendt' er ikke en dato (skriv den som 2019-06-21 "
+        "eller 21-06-2019)",
+        "b-svar.parquet: post 28: indsendt: 'ukendt' er ikke en dato (skriv den som "
+        "2019-06-21 eller 21-06-2019)",
     ]
     assert [c.text for c in result.campaigns] == [CAMPAIGN_A, CAMPAIGN_B]
     parking, cycle = result.campaigns
@@ -142,7 +142,7 @@ def test_a_missing_column_stops_before_any_work(tmp_path):
     )
     with pytest.raises(SourceErrors) as caught:
         compare_tables(load_hearing(folder), LocalRunner())
-    assert str(caught.value).startswith(f"{path}: has no column 'spm_2' (form.topics.spm_2 in")
+    assert str(caught.value).startswith(f"{path}: har ingen kolonne 'spm_2' (form.topics.spm_2 i")
 
 
 def test_without_the_dask_extra_the_message_says_what_to_install(monkeypatch):
@@ -194,8 +194,8 @@ def test_hoering_compare_puts_the_form_answers_in_the_notat_and_streams_their_ma
     assert summary.startswith("238 answers from a-svar.csv, b-svar.parquet (")
     assert summary.endswith("): 436 remarks, 2 campaigns holding 126, 2 organisations")
     assert (
-        "Advarsel: consultations/trafikplan/responses/a-svar.csv: columns not in form: in "
-        "hearing.yaml, so not read: 'samtykke'"
+        "Advarsel: consultations/trafikplan/responses/a-svar.csv: kolonner, som form: i "
+        "hearing.yaml ikke nævner, og som derfor ikke læses: 'samtykke'"
     ) in result.output
     out = tmp_path / "output" / "trafikplan"
     document = docx.Document(out / "hoeringsnotat.docx")
