@@ -114,6 +114,20 @@ def test_a_cell_too_long_to_be_an_answer_is_a_bad_row(tmp_path):
     assert [r.respondent for r in rows] == ["Anna Holm"]
 
 
+def test_an_xlsx_longer_than_the_limit_is_refused(tmp_path, monkeypatch):
+    from hoering.forms import tables
+
+    monkeypatch.setattr(tables, "XLSX_MAX_ROWS", 4)
+    folder = hearing(tmp_path)
+    path = write_xlsx(folder / "responses" / "svar.xlsx")
+    with pytest.raises(SourceError) as caught:
+        _read(path, load_hearing(folder).meta.form)
+    assert str(caught.value) == (
+        f"{path}: har mere end 4 rækker (eksportér svarene som CSV eller Parquet, som læses i "
+        "bidder)"
+    )
+
+
 def test_missing_and_unmapped_columns_are_reported(tmp_path):
     folder = hearing(tmp_path)
     header = ["navn", "organisation", "indsendt", "spm 1", "spm_2", "samtykke", "fritekst"]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
-from ..messages import tr
+from ..messages import number, tr
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
 XLSX_MAX_ROWS = 100_000
@@ -315,8 +315,8 @@ def _xlsx_batches(path: Path, columns: list[str]) -> Iterator[Batch]:
         header = [_header_name(v) for v in next(rows, ())]
         where = {name: header.index(name) for name in columns}
         batch = Batch({name: [] for name in columns}, [])
-        for number, values in enumerate(rows, start=2):
-            if number > XLSX_MAX_ROWS + 1:
+        for row, values in enumerate(rows, start=2):
+            if row > XLSX_MAX_ROWS + 1:
                 raise SourceError(
                     path,
                     tr("has more than {n} rows", n=number(XLSX_MAX_ROWS)),
@@ -324,7 +324,7 @@ def _xlsx_batches(path: Path, columns: list[str]) -> Iterator[Batch]:
                 )
             for name, index in where.items():
                 batch.columns[name].append(values[index] if index < len(values) else None)
-            batch.rows.append(number)
+            batch.rows.append(row)
             if len(batch.rows) == 10_000:
                 yield batch
                 batch = Batch({name: [] for name in columns}, [])
