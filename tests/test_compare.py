@@ -170,6 +170,25 @@ def test_two_responses_from_one_party_count_once(project):
     assert len(mentor.respondents) == 4
 
 
+def test_unknown_organisation_in_a_response_names_its_line(project):
+    response = project / HEARING / "responses" / "ishoj.md"
+    response.write_text(
+        response.read_text("utf-8").replace("organisation: ishoj", "organisation: ishoej"),
+        "utf-8",
+    )
+    before = snapshot(project)
+    with pytest.raises(hoering.SourceErrors) as caught:
+        hoering.compare(HEARING)
+    [error] = caught.value.errors
+    assert (error.path, error.line, error.key) == (
+        HEARING / "responses/ishoj.md",
+        5,
+        "organisation",
+    )
+    assert error.message == "unknown organisation 'ishoej'"
+    assert snapshot(project) == before
+
+
 # --- the høringsnotat ----------------------------------------------------------------------
 
 

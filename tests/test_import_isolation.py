@@ -98,13 +98,13 @@ def test_an_exception_in_one_worker_fails_only_that_file(project):
 
 
 def test_a_worker_that_dies_fails_only_its_file(project, monkeypatch):
-    import hoering.pipeline
+    import hoering.parallel
 
     files = five_letters(project)
     # the pools the import starts (also the one-worker ones after the crash) are sabotaged
-    monkeypatch.setattr(hoering.pipeline.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(hoering.parallel.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(
-        hoering.pipeline,
+        hoering.parallel,
         "process_pool",
         lambda workers=None: sabotaged_pool("b.docx", "exit", workers or 2),
     )

@@ -272,7 +272,7 @@ ONE_CORE = pytest.mark.skipif(
 
 @ONE_CORE
 def test_a_worker_that_dies_costs_only_its_own_item():
-    from hoering.pipeline import map_in_processes
+    from hoering.parallel import map_in_processes
 
     results = list(
         map_in_processes(
@@ -288,7 +288,7 @@ def test_a_worker_that_dies_costs_only_its_own_item():
 @ONE_CORE
 def test_a_worker_that_dies_without_a_handler_is_an_error_not_a_traceback():
     from hoering.errors import HoeringError
-    from hoering.pipeline import map_in_processes
+    from hoering.parallel import map_in_processes
 
     with pytest.raises(HoeringError) as caught:
         list(map_in_processes(_stop_on_three, list(range(8)), serial_below=2))

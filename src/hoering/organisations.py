@@ -9,15 +9,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 
 from .errors import SourceError, display_path
 from .i18n import label
+from .messages import tr
 from .model import Letterhead
+from .paths import confined, plain_id
 from .render.templates import TemplateFinder
 from .sources.frontmatter import parse_yaml, read_text, yaml_line
+from .sources.images import check_pixels
 from .sources.validation import Strict, validate
+from .text import slug
 
 LOGO_TYPES = {
     ".svg": "image/svg+xml",
@@ -71,7 +76,7 @@ class Organisation:
             opening_hours_en=None,
             logo=None,
         )
-        return cls(slug_of(name), None, profile, None)
+        return cls(slug(name), None, profile, None)
 
     @property
     def name(self) -> str:
@@ -113,12 +118,6 @@ class Organisation:
         return tuple(" · ".join(line) for line in (first, second) if line)
 
 
-def slug_of(name: str) -> str:
-    from .scaffold import slug
-
-    return slug(name)
-
-
 def _web_url(web: str | None) -> str | None:
     if not web:
         return None
@@ -127,9 +126,6 @@ def _web_url(web: str | None) -> str | None:
 
 def profile_path(organisation_id: str, templates: TemplateFinder) -> Path:
     """Where the profile ``organisation_id`` is, or an error listing where we looked."""
-    from .messages import tr
-    from .paths import confined, plain_id
-
     plain_id(organisation_id, origin=None, key="organisation")
     name = f"organisations/{organisation_id}.yaml"
     for folder in templates.folders:
@@ -155,7 +151,7 @@ def _unknown_hint(organisation_id: str, templates: TemplateFinder) -> str:
 
     known = sorted(known_organisations(templates))
     close = difflib.get_close_matches(organisation_id, known, n=1)
-    create = f'create it with: hoering new organisation --id {slug_of(organisation_id)} --name "…"'
+    create = f'create it with: hoering new organisation --id {slug(organisation_id)} --name "…"'
     if close:
         return f"did you mean '{close[0]}'? known: {', '.join(known)}; or {create}"
     return f"known: {', '.join(known)}; {create}"
@@ -166,6 +162,38 @@ def known_organisations(templates: TemplateFinder) -> set[str]:
     for folder in templates.folders:
         found.update(p.stem for p in (folder / "organisations").glob("*.yaml"))
     return found
+
+
+def organisation_for(
+    organisation_id: str,
+    templates: TemplateFinder,
+    *,
+    origin: Path,
+    line: int | None,
+    key: str = "organisation",
+) -> Organisation:
+    """The organisation a file names (a source's ``organisation:``, a hearing's
+    ``authority:``), its profile loaded; an unknown profile is an error at ``origin:line``,
+    the line that names it."""
+    try:
+        return load_organisation(organisation_id, templates)
+    except SourceError as exc:
+        if exc.path is not None:  # a problem inside the profile: it names its own file
+            raise
+        raise SourceError(origin, exc.message, line=line, key=key, hint=exc.hint) from None
+
+
+def source_organisation(source: Any, templates: TemplateFinder) -> Organisation:
+    """The organisation of a response or referat (see :func:`organisation_for`); a
+    response without ``organisation:`` (an imported one) is from its sender, no profile."""
+    if source.meta.organisation is None:
+        return Organisation.without_profile(source.meta.sender)
+    return organisation_for(
+        source.meta.organisation,
+        templates,
+        origin=source.path,
+        line=source.raw.line_of(("organisation",)),
+    )
 
 
 def load_organisation(organisation_id: str, templates: TemplateFinder) -> Organisation:
@@ -186,10 +214,6 @@ def _load_cached(organisation_id: str, path: Path, _mtime: int) -> Organisation:
 
 
 def _read_logo(profile: Path, name: str, line: int | None) -> bytes:
-    from .messages import tr
-    from .paths import confined
-    from .sources.images import check_pixels
-
     folder = profile.parent.parent  # the templates folder the profile is in
     logo = confined(
         profile.parent / name,

@@ -7,24 +7,21 @@ source is reported with its path and the others go on.
 
 from __future__ import annotations
 
-import os
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 from .config import Config, load_config
 from .errors import HoeringError, SourceError, display_path
+from .organisations import source_organisation
+from .parallel import map_in_processes
 from .render import FORMATS
 from .render.templates import TemplateFinder
 
 SOURCE_FOLDERS = ("responses", "minutes")
 TEMPLATE_NAMES = ["document.typ", "document.html.j2", "document.css"]
-PARALLEL_FROM = 4  # fewer sources than this build in-process (a pool costs more than it saves)
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -141,7 +138,7 @@ def _build(job: Job, outcome: Outcome) -> None:
     source = load_source(job.source)
     outcome.warnings = source.warnings
     check_response(source)
-    organisation = organisation_for(source, templates)
+    organisation = source_organisation(source, templates)
     inputs = [job.source, *organisation.files(), *templates.files(TEMPLATE_NAMES)]
     if not job.force and is_up_to_date(job.outputs.values(), inputs):
         outcome.skipped = True
@@ -177,25 +174,6 @@ def missing_glyphs(path: Path) -> list[str]:
     return warnings
 
 
-def organisation_for(source, templates: TemplateFinder):
-    from .organisations import Organisation, load_organisation
-
-    if source.meta.organisation is None:
-        return Organisation.without_profile(source.meta.sender)
-    try:
-        return load_organisation(source.meta.organisation, templates)
-    except SourceError as exc:
-        if exc.path is None:  # unknown profile: point at the source's organisation line
-            raise SourceError(
-                source.path,
-                exc.message,
-                key=exc.key,
-                hint=exc.hint,
-                line=source.raw.line_of(("organisation",)),
-            ) from None
-        raise
-
-
 def run_jobs(jobs: list[Job], executor: Executor | None = None) -> Iterator[Outcome]:
     """Run ``jobs`` in ``executor`` (default: a process pool over all cores), in order."""
     yield from map_in_processes(build_job, jobs, executor=executor, on_crash=_crashed)
@@ -210,107 +188,6 @@ def _crashed(job: Job, _exc: BaseException) -> Outcome:
             hint="look for a very large image or table in it; the other sources were built",
         ),
     )
-
-
-def map_in_processes(
-    function: Callable[[T], R],
-    items: Sequence[T],
-    *,
-    serial_below: int = PARALLEL_FROM,
-    chunk_max: int = 16,
-    executor: Executor | None = None,
-    on_crash: Callable[[T, BaseException], R] | None = None,
-) -> Iterator[R]:
-    """``function`` over ``items``, results in order: in ``executor`` when one is given; in
-    this process for fewer than ``serial_below`` items or on one core; else in a fresh
-    process pool over all cores. Items go to the workers in chunks of at most ``chunk_max``
-    (small chunks for slow items keep the cores evenly busy to the end).
-
-    When a worker process dies (a crash, or the system killing it for memory), the items
-    not yet done run again one at a time, each in a worker of its own; an item that kills
-    its worker again gives ``on_crash(item, error)`` (without ``on_crash``: a HoeringError).
-    """
-    if executor is not None:
-        yield from executor.map(function, items)
-        return
-    cores = os.cpu_count() or 1
-    if len(items) < serial_below or cores == 1:
-        yield from map(function, items)
-        return
-    from concurrent.futures.process import BrokenProcessPool
-
-    done = 0
-    try:
-        with process_pool() as pool:
-            chunk = max(1, min(chunk_max, len(items) // (cores * 4)))
-            for result in pool.map(function, items, chunksize=chunk):
-                yield result
-                done += 1
-    except BrokenProcessPool:
-        yield from _one_by_one(function, items[done:], on_crash or _refuse_crash)
-
-
-def _one_by_one(
-    function: Callable[[T], R], items: Sequence[T], on_crash: Callable[[T, BaseException], R]
-) -> Iterator[R]:
-    """``function`` over ``items`` in one worker process, a new one after each crash."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    pool = None
-    try:
-        for item in items:
-            pool = pool or process_pool(workers=1)
-            try:
-                result = pool.submit(function, item).result()
-            except BrokenProcessPool as exc:
-                pool.shutdown()
-                pool = None
-                result = on_crash(item, exc)
-            yield result
-    finally:
-        if pool is not None:
-            pool.shutdown()
-
-
-def _refuse_crash(item, _exc: BaseException):
-    raise HoeringError(
-        f"a worker process stopped (it crashed or ran out of memory) on {item}",
-        hint="look for a very large image, table or file in it",
-    )
-
-
-def process_pool(workers: int | None = None) -> Executor:
-    """A pool of fresh worker processes. Not plain fork: a forked child inherits locks held
-    by the parent's threads (a caller's thread pool, Typst's compilers) and can hang."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    from .limits import active
-    from .messages import language
-
-    # The fork server keeps the environment it started with; hand workers the caller's
-    # SOURCE_DATE_EPOCH so reproducible time stamps follow the caller, not the first pool,
-    # and the limits of the caller's hoering.toml.
-    return ProcessPoolExecutor(
-        max_workers=workers or os.cpu_count(),
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(os.environ.get("SOURCE_DATE_EPOCH"), active(), language()),
-    )
-
-
-def _start_worker(value: str | None, limits, lang: str) -> None:
-    from .limits import activate
-    from .messages import choose_language
-
-    activate(limits)
-    choose_language(lang)  # workers speak the caller's language
-    if value is None:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
-    else:
-        os.environ["SOURCE_DATE_EPOCH"] = value
 
 
 def build(
@@ -359,7 +236,7 @@ def check(
             source = load_source(path)
             outcome.warnings = source.warnings
             check_response(source)
-            compose(source, organisation_for(source, templates))
+            compose(source, source_organisation(source, templates))
         except HoeringError as exc:
             outcome.error = exc.located(path) if isinstance(exc, SourceError) else exc
         outcomes.append(outcome)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from pathlib import Path
 
 from .config import Config
@@ -12,13 +10,7 @@ from .errors import HoeringError, display_path
 from .organisations import load_organisation
 from .output import write_atomic
 from .render.templates import TemplateFinder
-
-
-def slug(text: str) -> str:
-    """A file name from free text: "Ishøj Kommune" → "ishoj-kommune"."""
-    table = str.maketrans({"æ": "ae", "ø": "o", "å": "aa", "é": "e", "ü": "u"})
-    text = text.lower().translate(table)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "dokument"
+from .text import slug, yaml_text
 
 
 def new_response(
@@ -90,11 +82,6 @@ def _only_project_profile(config: Config) -> str | None:
     'hoering new' when neither an option nor hoering.toml names one."""
     profiles = sorted((config.templates / "organisations").glob("*.yaml"))
     return profiles[0].stem if len(profiles) == 1 else None
-
-
-def yaml_text(value: str) -> str:
-    """``value`` as a YAML double-quoted string (safe for any text)."""
-    return json.dumps(value, ensure_ascii=False)
 
 
 def write_new(

@@ -13,7 +13,8 @@ from ..i18n import format_date, label
 from ..messages import tr
 from ..model import Document
 from ..model import nodes as n
-from ..organisations import Organisation
+from ..organisations import Organisation, source_organisation
+from ..parallel import PARALLEL_FROM, map_in_processes
 from ..render.templates import TemplateFinder
 from .active_content import strip_active_content
 from .model import Comparison
@@ -98,8 +99,6 @@ def _pdfs(paths: list[Path], templates: TemplateFinder) -> list[bytes]:
     (building one is ~15 ms, like ``hoering build``)."""
     from functools import partial
 
-    from ..pipeline import PARALLEL_FROM, map_in_processes
-
     return list(
         map_in_processes(
             partial(_pdf_of, templates=templates), paths, serial_below=PARALLEL_FROM * 4
@@ -111,14 +110,13 @@ def _pdf_of(path: Path, templates: TemplateFinder) -> bytes:
     """The received original when the response was imported from a PDF, else the PDF
     hoering builds from the source."""
     from ..documents import compose
-    from ..pipeline import organisation_for
     from ..render import render
     from ..sources import load_source
 
     source = load_source(path)
     if source.meta.source is not None and source.meta.source.file.lower().endswith(".pdf"):
         return received_original(source)
-    document = compose(source, organisation_for(source, templates))
+    document = compose(source, source_organisation(source, templates))
     return render(document, "pdf", templates)
 
 

@@ -21,7 +21,8 @@ from ..forms.tables import table_files
 from ..hearing import Hearing, Party, hearing_folder, load_hearing, response_errors
 from ..messages import known
 from ..model import nodes as n
-from ..organisations import load_organisation
+from ..organisations import organisation_for
+from ..parallel import map_in_processes
 from ..render.templates import TemplateFinder
 from .model import NO_STANCE, Comparison, Remark, Respondent, TopicRemarks
 from .quotes import quotable, short_quote
@@ -40,6 +41,7 @@ class _Read:
     hearing: str
     hearing_line: int | None
     organisation: str | None  # profile id
+    organisation_line: int | None
     name: str  # organisation's or sender's name as written
     date: dt.date
     imported: bool
@@ -90,13 +92,11 @@ def compare(
         errors.extend(_check(read, hearing))
         if not read.name and read.organisation:
             try:
-                name = load_organisation(read.organisation, templates).name
+                name = organisation_for(
+                    read.organisation, templates, origin=read.path, line=read.organisation_line
+                ).name
             except SourceError as exc:
-                errors.append(
-                    SourceError(read.path, exc.message, key="organisation", hint=exc.hint)
-                    if exc.path is None
-                    else exc
-                )
+                errors.append(exc)
                 continue
             reads[index] = dataclasses.replace(read, name=name)
     groups, consulted = _by_party(hearing, reads)
@@ -112,7 +112,7 @@ def compare(
 
 def _with_tables(comparison: Comparison, client: Any, executor: Executor | None) -> Comparison:
     """The comparison with the answers of the hearing's form tables (:mod:`hoering.mass`)."""
-    from ..mass import compare_mass
+    from ..mass.engine import compare_mass
 
     hearing = comparison.hearing
     mass = compare_mass(hearing, client=client, executor=executor, lang=known(hearing.meta.lang))
@@ -136,8 +136,6 @@ def _names(hearing: Hearing, groups: dict[str, list[_Read]]) -> dict[str, str]:
 
 
 def _read_all(paths: list[Path]) -> Iterator[_Read | HoeringError]:
-    from ..pipeline import map_in_processes
-
     return map_in_processes(_read, paths, serial_below=PARALLEL_FROM)
 
 
@@ -162,6 +160,7 @@ def _read(path: Path) -> _Read | HoeringError:
             meta.hearing,
             source.raw.line_of(("hearing",)),
             meta.organisation,
+            source.raw.line_of(("organisation",)),
             name,
             meta.date,
             meta.source is not None,

@@ -8,8 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..config import Config, load_config
-from ..errors import SourceError
-from ..organisations import Organisation, load_organisation
+from ..organisations import Organisation, organisation_for
 from ..render.templates import TemplateFinder
 from .model import Comparison
 
@@ -70,15 +69,10 @@ def make_outputs(
 
 def _authority(comparison: Comparison, templates: TemplateFinder) -> Organisation:
     hearing = comparison.hearing
-    try:
-        return load_organisation(hearing.meta.authority, templates)
-    except SourceError as exc:
-        if exc.path is None:
-            raise SourceError(
-                hearing.path,
-                exc.message,
-                key="authority",
-                hint=exc.hint,
-                line=hearing.line_of(("authority",)),
-            ) from None
-        raise
+    return organisation_for(
+        hearing.meta.authority,
+        templates,
+        origin=hearing.path,
+        line=hearing.line_of(("authority",)),
+        key="authority",
+    )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from ..dates import find_dates
-from ..scaffold import slug
+from ..text import slug
 from .cleanup import CLOSING, Cleaned, join_text
 from .lines import Line
 

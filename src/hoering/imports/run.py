@@ -19,7 +19,8 @@ from ..errors import HoeringError, SourceError, display_path
 from ..hearing import hearing_folder, load_hearing
 from ..messages import tr
 from ..output import write_atomic
-from ..scaffold import slug
+from ..parallel import map_in_processes
+from ..text import slug
 from .cleanup import clean
 from .email import Mail, appendix, apply_header, printed_mail
 from .lines import Extracted
@@ -203,8 +204,6 @@ def _authority(organisation_id: str, config) -> tuple[str, ...]:
 def _analyse_all(paths: list[Path], context: _Context, executor: Executor | None):
     """The analysis of each file, in order: an Analysis or the error that file gave. A file
     that kills its worker process (out of memory, a crash in a C library) fails alone."""
-    from ..pipeline import map_in_processes
-
     jobs = [(path, context) for path in paths]
     # ~80 ms a file: chunks of 4 keep both cores busy to the last file
     return list(

@@ -11,8 +11,8 @@ from itertools import groupby
 
 from ..messages import tr
 from ..model import nodes as n
-from ..scaffold import yaml_text
 from ..sources.serialise import WIDTH, to_markdown
+from ..text import yaml_text
 from .lines import Span
 from .metadata import Found, Metadata
 from .structure import Block

@@ -12,21 +12,42 @@ Run by any runner of :mod:`.runners`: a process pool, the calling process, or Da
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from functools import reduce
 from typing import Any
 
 from ..errors import HoeringError, SourceErrors
 from ..forms import check_table, form_of, partitions, table_files
 from ..hearing import Hearing
+from ..parallel import process_pool
 from . import assemble, grouping
 from .matrix import matrix_table
 from .model import MassComparison
 from .partition import Job, read, summary_of
+from .runners import DaskRunner, LocalRunner
 from .summary import Summary
 
 SHUFFLE_PARTS = 8  # pieces the band keys are cut into (at most one per partition)
 MATRIX_AHEAD = 2  # matrix chunks asked for ahead of the one being written
+
+
+def compare_mass(
+    hearing: Hearing, *, client: Any = None, executor: Executor | None = None, lang: str = "da"
+) -> MassComparison:
+    """Compare the answers in the hearing's form tables: on the Dask cluster of ``client``,
+    by ``executor``, or in a process pool on this machine (in this process for one
+    partition)."""
+    if client is not None:
+        return compare_tables(hearing, DaskRunner(client), lang=lang)
+    if executor is not None:
+        return compare_tables(hearing, LocalRunner(executor), lang=lang)
+    jobs, _ = plan(hearing, lang)
+    if len(jobs) < 2:
+        return compare_tables(hearing, LocalRunner(), lang=lang)
+    with process_pool(min(len(jobs), os.cpu_count() or 1)) as pool:
+        return compare_tables(hearing, LocalRunner(pool), lang=lang)
 
 
 def tables_of(hearing: Hearing) -> list:

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from ..config import Config, load_config
 from ..errors import HoeringError, SourceError
+from ..parallel import PARALLEL_FROM, map_in_processes
 from ..sources.minutes import NextMeeting, next_meeting_after
 from .actions import ActionItem
 
@@ -64,8 +65,6 @@ def open_actions(
 def _read_all(paths: list[Path]) -> Iterator[Read]:
     """Read every referat, in worker processes when there are many (like ``hoering build``);
     one is read in ~2 ms, so a pool pays off only from a few dozen."""
-    from ..pipeline import PARALLEL_FROM, map_in_processes
-
     return map_in_processes(_read, paths, serial_below=PARALLEL_FROM * 4)
 
 

@@ -67,14 +67,14 @@ class Target:
 
     def _document(self, fmt: str) -> tuple[bytes, list[str]]:
         from ..documents import compose
-        from ..pipeline import organisation_for
+        from ..organisations import source_organisation
         from ..render import render
         from ..sources import load_source
 
         templates = self.templates()
         try:
             source = load_source(self.path)
-            document = compose(source, organisation_for(source, templates))
+            document = compose(source, source_organisation(source, templates))
         except SourceError as exc:
             raise exc.located(self.path) from None
         return render(document, fmt, templates), list(source.warnings)
