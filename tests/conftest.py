@@ -21,8 +21,14 @@ LOGO_SVG = (
 
 @pytest.fixture(autouse=True)
 def _danish_messages(monkeypatch):
-    """Tests expect hoering's default language, whatever the developer's HOERING_LANG."""
+    """Tests expect hoering's default language, whatever the developer's HOERING_LANG, and
+    whatever language a test before this one chose with --lang or hoering.toml."""
+    from hoering.messages import choose_language
+
     monkeypatch.delenv("HOERING_LANG", raising=False)
+    choose_language(None)
+    yield
+    choose_language(None)  # before the next module's fixtures (a Dask cluster's workers)
 
 
 def make_document(markdown: str, *, lang: str = "da", kind: str = "response") -> Document:
