@@ -303,8 +303,8 @@ def child(folder: Path, workers: int, out: Path) -> dict:
     """One run, in its own process: compare, write the matrix, measure."""
     from hoering.hearing import load_hearing
     from hoering.mass.engine import compare_tables
-    from hoering.mass.outputs import write_matrix
     from hoering.mass.runners import LocalRunner
+    from hoering.publish import write_matrix
 
     hearing = load_hearing(folder)
     client = None

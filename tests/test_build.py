@@ -20,7 +20,7 @@ OUT = Path("output") / EXAMPLE_HEARING / "responses"
 
 def example_sources() -> int:
     """How many sources the example project holds (it grows with every kind of document)."""
-    from hoering.pipeline import discover
+    from hoering.sources.discovery import discover
 
     return len(discover([Path("consultations")], hoering.load_config()))
 

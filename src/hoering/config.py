@@ -21,13 +21,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConfigError, NotInProject
+from .errors import ConfigError, NotInProject, SourceErrors
 from .limits import Limits, activate
 from .messages import LANGUAGES
-from .render import FORMATS
+from .roots import CONFIG_FILE, DEFAULT_SOURCES, find_root
 
-CONFIG_FILE = "hoering.toml"
-DEFAULT_SOURCES = "consultations"
+FORMATS: tuple[str, ...] = ("docx", "pdf", "html")  # what hoering renders (hoering.render)
 
 
 @dataclass(frozen=True)
@@ -60,18 +59,6 @@ class Config:
 
 _KEYS = {"sources", "templates", "output", "organisation", "formats", "lang"}
 _SECTIONS: set[str] = set()  # [tables] owned by other features (registered by them)
-
-
-def find_root(start: Path) -> Path | None:
-    """The project folder at or above ``start``: the first that holds ``hoering.toml`` or a
-    ``consultations/`` folder; None outside any project."""
-    start = Path(start).resolve()
-    if not start.is_dir():
-        start = start.parent
-    for folder in (start, *start.parents):
-        if (folder / CONFIG_FILE).is_file() or (folder / DEFAULT_SOURCES).is_dir():
-            return folder
-    return None
 
 
 def find_project(project: Path | None = None, near: Iterable[Path] = ()) -> Config:
@@ -176,8 +163,6 @@ def _check(data: dict, path: Path) -> list[ConfigError]:
 
 
 def _many(problems: list[ConfigError]) -> Exception:
-    from .errors import SourceErrors
-
     return SourceErrors(problems)
 
 

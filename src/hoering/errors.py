@@ -7,8 +7,12 @@ They are plain picklable objects so they cross process pools unchanged; the CLI 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
+
+from .messages import tr
+from .roots import find_root
 
 
 class HoeringError(Exception):
@@ -67,10 +71,6 @@ def display_path(path: Path) -> str:
     """``path`` as the user would type it: relative to the current folder when inside it or
     in the same project (``../trafikplan/hearing.yaml`` from a neighbouring hearing), else
     as given."""
-    import os
-
-    from .config import find_root
-
     try:
         here = Path.cwd().resolve()
         target = Path(path).resolve()
@@ -129,8 +129,6 @@ class NotInProject(HoeringError):
     """A command that needs a project was run outside any."""
 
     def __init__(self, folder: Path) -> None:
-        from .messages import tr
-
         super().__init__(
             tr(
                 "{folder} is not in a hoering project (no hoering.toml or "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .messages import LANGUAGES, label
+from .messages import LANGUAGES, NUMBER_LOCALES, label
 
 __all__ = ["LANGUAGES", "format_date", "format_day", "label", "page_label"]
 
@@ -33,9 +33,6 @@ def format_day(value: dt.date, lang: str) -> str:
     if lang == "da":
         return babel_format_date(value, format="EEEE 'den' d. MMMM y", locale="da_DK")
     return babel_format_date(value, format="EEEE d MMMM y", locale="en_GB")
-
-
-NUMBER_LOCALES = {"da": "da_DK", "en": "en_GB"}  # the language's conventions for digits
 
 
 def format_number(value: int, lang: str) -> str:

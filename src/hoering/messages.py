@@ -121,12 +121,13 @@ def label(key: str, lang: str) -> str:
     return labels(known(lang))[key]
 
 
+NUMBER_LOCALES = {"da": "da_DK", "en": "en_GB"}  # the language's conventions for digits
+
+
 def number(value: float, digits: int | None = None) -> str:
     """``value`` as the language of messages writes it: "12,5" and "20.000" in Danish, "12.5"
     and "20,000" in English, with ``digits`` decimals (as few as needed when None)."""
     from babel.numbers import format_decimal
-
-    from .i18n import NUMBER_LOCALES
 
     pattern = None if digits is None else "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=NUMBER_LOCALES[language()])

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from .errors import OutputError, SourceError, display_path
 from .messages import tr
+from .roots import CONFIG_FILE
 
-CONFIG_FILE = "hoering.toml"
 _PLAIN_ID = re.compile(r"[A-Za-z0-9æøåÆØÅ][A-Za-z0-9æøåÆØÅ._-]*")
 
 

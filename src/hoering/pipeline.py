@@ -13,14 +13,13 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config, load_config
+from .config import FORMATS, Config, load_config
 from .errors import HoeringError, SourceError, display_path
 from .organisations import source_organisation
 from .parallel import map_in_processes
-from .render import FORMATS
 from .render.templates import TemplateFinder
+from .sources.discovery import discover
 
-SOURCE_FOLDERS = ("responses", "minutes")
 TEMPLATE_NAMES = ["document.typ", "document.html.j2", "document.css"]
 
 
@@ -61,32 +60,6 @@ class BuildReport:
     @property
     def ok(self) -> bool:
         return not self.failed
-
-
-def discover(paths: Iterable[Path], config: Config) -> list[Path]:
-    """The sources below ``paths``: given files, and every ``.md`` in a responses/ or minutes/
-    folder below given folders, sorted. A path that does not exist is an error."""
-    found: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir() and path.suffix != ".md":
-            below = [p for p in path.rglob("*.md") if _in_source_folder(p, path)]
-            if not below:
-                raise SourceError(
-                    path,
-                    "no sources found in this folder",
-                    hint="sources are .md files in responses/ or minutes/ folders",
-                )
-            found.extend(below)
-        else:
-            found.append(path)
-    return sorted(dict.fromkeys(found))
-
-
-def _in_source_folder(path: Path, root: Path) -> bool:
-    if path.parent.name in SOURCE_FOLDERS:
-        return True
-    return root.name in SOURCE_FOLDERS and path.parent == root
 
 
 def jobs_for(
@@ -209,7 +182,7 @@ def build(
     from .paths import check_output_folder
 
     check_output_folder(Path(output) if output else config.output, config)
-    sources = discover([Path(p) for p in (paths or [config.default_sources()])], config)
+    sources = discover(paths, config)
     jobs = jobs_for(sources, config, formats, Path(output) if output else None, force)
     outcomes = []
     for outcome in run_jobs(jobs, executor):
@@ -230,7 +203,7 @@ def check(
     config = config or load_config()
     templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
     outcomes = []
-    for path in discover([Path(p) for p in (paths or [config.default_sources()])], config):
+    for path in discover(paths, config):
         outcome = Outcome(path)
         try:
             source = load_source(path)

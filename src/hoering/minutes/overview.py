@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from ..config import Config, load_config
 from ..errors import HoeringError, SourceError
 from ..parallel import PARALLEL_FROM, map_in_processes
+from ..sources.discovery import discover
 from ..sources.minutes import NextMeeting, next_meeting_after
 from .actions import ActionItem
 
@@ -42,10 +43,8 @@ def open_actions(
     sources folder), oldest deadline first; only ``owner``'s (case-insensitive, part of the
     name is enough) and only those overdue on ``overdue_on`` when given. A referat that
     cannot be read is reported in ``errors`` and the others are still listed."""
-    from ..pipeline import discover
-
     config = config or load_config()
-    found = discover([Path(p) for p in (paths or [config.default_sources()])], config)
+    found = discover(paths, config)
     report = ActionsReport([])
     referater = [p for p in found if p.parent.name == "minutes"]
     for path, meeting, items, error in _read_all(referater):

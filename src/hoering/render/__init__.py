@@ -11,10 +11,9 @@ import datetime as dt
 import importlib
 import os
 
+from ..config import FORMATS
 from ..model import Document
 from .templates import TemplateFinder
-
-FORMATS: tuple[str, ...] = ("docx", "pdf", "html")
 
 
 def render(document: Document, fmt: str, templates: TemplateFinder) -> bytes:
