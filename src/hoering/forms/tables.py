@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -310,8 +311,8 @@ def _header_name(value: Any) -> str:
 
 
 def _xlsx_batches(path: Path, columns: list[str]) -> Iterator[Batch]:
-    with _xlsx(path) as sheet:
-        rows = sheet.iter_rows(values_only=True)
+    # closing the rows closes the sheet's file in the archive at once, also on an error
+    with _xlsx(path) as sheet, closing(sheet.iter_rows(values_only=True)) as rows:
         header = [_header_name(v) for v in next(rows, ())]
         where = {name: header.index(name) for name in columns}
         batch = Batch({name: [] for name in columns}, [])
