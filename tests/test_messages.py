@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 
-from hoering.messages import LABEL_CONTEXT, LANGUAGES, catalog
+from hoering.messages import LABEL_CONTEXT, LANGUAGES, Messages, catalog, translations
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "hoering"
 MESSAGES = {"tr": None, "ntr": (1, 2), "tr_in": (2,), "ntr_in": (2, 3)}
@@ -96,6 +96,51 @@ def test_translations_use_only_the_placeholders_of_their_message(lang):
         strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
         for text in strings:
             assert set(FIELD.findall(text or "")) <= allowed, (lang, key, text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_messages_read_without_babel_are_those_babel_compiles(lang):
+    """tr and ntr read the catalogs with a small reader of their own (so that --help does not
+    import Babel); every message must come out as from Babel's compiled catalog."""
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.support import Translations
+
+    compiled = BytesIO()
+    write_mo(compiled, catalog(lang))
+    compiled.seek(0)
+    babel = Translations(fp=compiled)
+    ours = translations(lang)
+    for (context, key), _entry in _entries(lang).items():
+        if context is not None:
+            continue
+        if isinstance(key, tuple):
+            for n in (0, 1, 2, 7):
+                assert ours.ngettext(*key, n) == babel.ngettext(*key, n), (key, n)
+        else:
+            assert ours.gettext(key) == babel.gettext(key), key
+    assert ours.gettext("a message in no catalog") == "a message in no catalog"
+
+
+def test_the_reader_of_catalogs_undoes_escapes_and_leaves_fuzzy_entries_out(tmp_path):
+    po = tmp_path / "x.po"
+    po.write_text(
+        'msgid ""\nmsgstr "Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        '#, fuzzy\nmsgid "Maybe"\nmsgstr "Måske"\n\n'
+        'msgid "Say \\"hi\\"\\n"\nmsgstr ""\n"Sig \\"hej\\"\\n"\n\n'
+        'msgctxt "label"\nmsgid "date"\nmsgstr "Dato"\n\n'
+        'msgid "{n} file"\nmsgid_plural "{n} files"\nmsgstr[0] "{n} fil"\nmsgstr[1] "{n} filer"\n',
+        "utf-8",
+    )
+    messages = Messages.read(po)
+    assert messages.gettext('Say "hi"\n') == 'Sig "hej"\n'
+    assert messages.gettext("Maybe") == "Maybe"
+    assert messages.gettext("date") == "date"
+    assert [messages.ngettext("{n} file", "{n} files", n) for n in (1, 2)] == [
+        "{n} fil",
+        "{n} filer",
+    ]
 
 
 # --- choosing the language ------------------------------------------------------------------

@@ -17,6 +17,7 @@ The language of messages is ``--lang``, else ``HOERING_LANG``, else hoering.toml
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -60,17 +61,83 @@ def catalog(lang: str) -> Any:
 
 
 @lru_cache(maxsize=len(LANGUAGES))
-def translations(lang: str) -> Any:
-    """The catalog of ``lang`` as a Babel ``Translations``, compiled in memory."""
-    from io import BytesIO
+def translations(lang: str) -> Messages:
+    """The messages of ``lang`` (once per process), read without Babel: ``--help`` prints
+    translated words and must stay as cheap as importing click."""
+    return Messages.read(catalog_path(lang))
 
-    from babel.messages.mofile import write_mo
-    from babel.support import Translations
 
-    compiled = BytesIO()
-    write_mo(compiled, catalog(lang))
-    compiled.seek(0)
-    return Translations(fp=compiled, domain=DOMAIN)
+class Messages:
+    """A catalog's messages, looked up as gettext does: an entry without a translation (or
+    not in the catalog) gives the English text of the code. Entries with a ``msgctxt``
+    (document labels) and fuzzy entries are left out, as Babel leaves them out of a compiled
+    catalog; tests/test_messages.py checks that both read every message alike."""
+
+    def __init__(self, entries: list[dict[str, str]]) -> None:
+        self.singular: dict[str, str] = {}
+        self.plural: dict[str, list[str]] = {}
+        for entry in entries:
+            if "msgctxt" in entry or entry.get("fuzzy"):
+                continue
+            forms = [entry[f"msgstr[{i}]"] for i in range(9) if f"msgstr[{i}]" in entry]
+            if "msgid_plural" in entry:
+                self.plural[entry["msgid"]] = forms
+            elif entry.get("msgstr"):
+                self.singular[entry["msgid"]] = entry["msgstr"]
+        self.rule = _plural_rule(self.singular.pop("", ""))
+
+    @classmethod
+    def read(cls, path: Path) -> Messages:
+        return cls(_entries(path.read_text("utf-8")))
+
+    def gettext(self, message: str) -> str:
+        return self.singular.get(message, message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        forms = self.plural.get(singular)
+        if not forms or not all(forms):
+            return singular if n == 1 else plural
+        return forms[min(self.rule(n), len(forms) - 1)]
+
+
+def _entries(text: str) -> list[dict[str, str]]:
+    """The entries of a .po file: keyword (msgctxt, msgid, msgid_plural, msgstr,
+    msgstr[N]) → its text, and "fuzzy" when the entry is flagged so."""
+    entries: list[dict[str, str]] = []
+    entry: dict[str, str] = {}
+    keyword = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith('"'):
+            entry[keyword] += _unquoted(line)
+            continue
+        if not line.startswith("msgstr") and any(k.startswith("msgstr") for k in entry):
+            entries.append(entry)  # anything but a translation after one starts the next
+            entry = {}
+        if line.startswith("#,") and "fuzzy" in line:
+            entry["fuzzy"] = "fuzzy"
+        if line and not line.startswith("#"):
+            keyword, _, rest = line.partition(" ")
+            entry[keyword] = _unquoted(rest)
+    return [*entries, entry] if "msgid" in entry else entries
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+
+
+def _unquoted(text: str) -> str:
+    """A quoted .po string's text, escapes (\\n, \\", …) undone."""
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m[1], m[1]), text.strip()[1:-1])
+
+
+def _plural_rule(header: str) -> Any:
+    """The catalog's ``Plural-Forms`` as a function of n (English's rule without one)."""
+    import gettext
+
+    for line in header.splitlines():
+        if line.lower().startswith("plural-forms:") and "plural=" in line:
+            return gettext.c2py(line.split("plural=", 1)[1].strip().rstrip(";"))
+    return lambda n: int(n != 1)
 
 
 @lru_cache(maxsize=len(LANGUAGES))
