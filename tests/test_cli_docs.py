@@ -28,7 +28,11 @@ def test_command_has_help_with_an_example(path, command):
     result = CliRunner().invoke(main, [*path, "--help"])
     assert result.exit_code == 0
     assert command.help and len(command.help) > 40
-    assert "Example" in result.output, f"'hoering {' '.join(path)} --help' shows no example"
+    assert "Eksempel:" in result.output or "Eksempler:" in result.output, (
+        f"'hoering {' '.join(path)} --help' shows no example"
+    )
+    english = CliRunner().invoke(main, ["--lang", "en", *path, "--help"])
+    assert "Example" in english.output, f"'hoering {' '.join(path)} --help' shows no example"
 
 
 @pytest.mark.parametrize("path,command", ALL, ids=[" ".join(p) for p, _ in ALL])

@@ -18,7 +18,14 @@ from babel.messages.extract import extract_from_dir
 from hoering.messages import LABEL_CONTEXT, LANGUAGES, Messages, catalog, translations
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "hoering"
-MESSAGES = {"tr": None, "ntr": (1, 2), "tr_in": (2,), "ntr_in": (2, 3)}
+MESSAGES = {
+    "tr": None,
+    "ntr": (1, 2),
+    "tr_in": (2,),
+    "ntr_in": (2, 3),
+    "N_": None,
+    "NN_": (1, 2),
+}
 FIELD = re.compile(r"{(\w+)")
 
 
@@ -30,6 +37,28 @@ def used(keywords: dict | None = None) -> dict[tuple[str, ...] | str, list[str]]
     ):
         if message:
             found.setdefault(message, []).append(f"{filename}:{line}")
+    if keywords is None:
+        for message, where in help_texts().items():
+            found.setdefault(message, []).append(where)
+    return found
+
+
+def help_texts() -> dict[str, str]:
+    """Every help text of the command line (as it is looked up in the catalogs) → where."""
+    import click
+
+    from hoering.cli import main, untranslated_help
+
+    found: dict[str, str] = {}
+
+    def walk(command: click.Command, path: str) -> None:
+        for text in (untranslated_help(command), *map(untranslated_help, command.params)):
+            if text:
+                found.setdefault(text, f"--help of {path}")
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(main, "hoering")
     return found
 
 

@@ -246,8 +246,8 @@ def test_a_bug_is_one_line_saying_what_to_report(cli, project, monkeypatch):
     result = cli("build")
     assert result.exit_code == 70
     assert result.stderr.splitlines() == [
-        "Error: internal error in hoering 0.1.0 (KeyError: 'no such node'). Please report it "
-        "with the command you ran and the output of the same command with --debug first "
+        "Fejl: intern fejl i hoering 0.1.0 (KeyError: 'no such node'). Meld den gerne med den "
+        "kommando, du kørte, og output fra samme kommando med --debug først "
         "(hoering --debug ...)"
     ]
     assert "Traceback" not in result.output

@@ -81,6 +81,29 @@ def error_lines(error: HoeringError) -> list[str]:
     return [str(error)]
 
 
+def project_language(folder: Path | None = None) -> str | None:
+    """The ``lang`` of hoering.toml in the project around ``folder`` (default: the current
+    folder), or None: what hoering speaks, before a command reads the whole configuration,
+    when neither --lang nor HOERING_LANG says (its --help, a usage error). Cheap: the
+    configuration itself is not loaded, and a broken file is left to the command to report."""
+    from .roots import CONFIG_FILE, find_root
+
+    root = find_root(folder or Path.cwd())
+    try:
+        text = (root / CONFIG_FILE).read_text("utf-8") if root else ""
+    except (OSError, UnicodeDecodeError):
+        return None
+    if "lang" not in text:
+        return None
+    import tomllib
+
+    try:
+        lang = tomllib.loads(text).get("lang")
+    except tomllib.TOMLDecodeError:
+        return None
+    return lang if isinstance(lang, str) else None
+
+
 def _hearing(hearing: Path | None, config: Config) -> Path:
     from .hearing import hearing_here
 

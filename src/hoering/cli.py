@@ -2,30 +2,158 @@
 
 Errors from the library (:class:`~hoering.errors.HoeringError`) are printed as one clear
 line each and exit 1, never as a traceback (unless ``--debug``).
+
+Help is written in English in the code (a command's docstring, an option's ``help=``) and
+looked up in the catalogs when it is shown, so ``--help`` speaks the language of messages;
+click's own words ("Usage:", "Missing argument", …) are looked up there too. A paragraph of
+help with indented lines (the examples) is printed as it is written.
 """
 
 from __future__ import annotations
 
+import inspect
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__, api
 from .errors import HoeringError
-from .messages import choose_language, tr
+from .messages import N_, NN_, choose_language, configured_language, tr, translations
+from .messages import language as current_language
 
 if TYPE_CHECKING:
     import datetime as dt
 
 FORMAT_NAMES = ("docx", "pdf", "html")  # kept here so --help does not import the renderers
 
+# click's own words that users meet, looked up in our catalogs (click asks gettext for them
+# when it prints them); the rest of click's messages stay English.
+CLICK_WORDS = (
+    N_("Usage:"),
+    N_("Options"),
+    N_("Commands"),
+    N_("Error: {message}"),
+    N_("Try '{command} {option}' for help."),
+    N_("Missing argument"),
+    N_("Missing option"),
+    N_("Missing parameter"),
+    N_("Missing command."),
+    N_("No such option {name!r}."),
+    N_("No such command {name!r}."),
+    NN_("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"),
+    N_("Invalid value: {message}"),
+    N_("Invalid value for {param_hint}: {message}"),
+    NN_("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"),
+    NN_("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."),
+    N_("Option {name!r} does not take a value."),
+    NN_("{value!r} is not {choice}.", "{value!r} is not one of {choices}."),
+    NN_(
+        "{value!r} does not match the format {format}.",
+        "{value!r} does not match the formats {formats}.",
+    ),
+    N_("{value!r} is not a valid {number_type}."),
+    N_("{value} is not in the range {range}."),
+    N_("default: {default}"),
+    N_("required"),
+    N_("Aborted!"),
+)
 
-class HoeringGroup(click.Group):
-    """Turns library errors into messages and exit code 1 in one place."""
+
+def _click_gettext(message: str) -> str:
+    return translations(current_language()).gettext(message)
+
+
+def _click_ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(current_language()).ngettext(singular, plural, n)
+
+
+def _speak_our_language_in_click() -> None:
+    """click's modules call gettext's ``_``/``ngettext`` at the moment they print; ours look
+    the words up in hoering's catalogs in the language of messages."""
+    for module in (click.core, click.exceptions, click.formatting, click.parser, click.types):
+        if hasattr(module, "_"):
+            module._ = _click_gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _click_ngettext  # type: ignore[attr-defined]
+
+
+_speak_our_language_in_click()
+
+
+def help_text(text: str | None) -> str | None:
+    """A help text in the language of messages; a paragraph with indented lines (examples)
+    is kept as written (click's ``\\b``)."""
+    if not text:
+        return text
+    translated = tr(inspect.cleandoc(text))  # the message is as untranslated_help gives it
+    return "\n\n".join(
+        f"\b\n{paragraph}" if "\n " in paragraph else paragraph
+        for paragraph in translated.split("\n\n")
+    )
+
+
+def untranslated_help(thing: click.Command | click.Parameter) -> str | None:
+    """The help of a command or option as written in the code: the message looked up."""
+    text = getattr(thing, "_help", None)
+    return inspect.cleandoc(text) if text else None
+
+
+class TranslatedHelp:
+    """Help looked up in the catalogs when it is shown, not when the command is declared."""
+
+    _help: str | None = None
+
+    @property
+    def help(self) -> str | None:
+        return help_text(self._help)
+
+    @help.setter
+    def help(self, text: str | None) -> None:
+        self._help = text
+
+
+class HoeringOption(TranslatedHelp, click.Option):
+    """An option whose help speaks the language of messages."""
+
+
+class TranslatedCommand(TranslatedHelp):
+    """A command's help, and its --help option's, in the language of messages."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = tr("Show this message and exit.")
+        return option
+
+
+class HoeringCommand(TranslatedCommand, click.Command):
+    """A command whose help speaks the language of messages."""
+
+
+def option(*declarations: str, **attributes: Any) -> Callable[[Any], Any]:
+    """``click.option`` with help in the language of messages."""
+    return click.option(*declarations, cls=HoeringOption, **attributes)
+
+
+class HoeringGroup(TranslatedCommand, click.Group):
+    """Turns library errors into messages and exit code 1 in one place; its commands' help
+    speaks the language of messages."""
+
+    command_class = HoeringCommand
+    group_class = type  # subgroups are HoeringGroups too
+
+    def make_context(self, *args: Any, **extra: Any) -> click.Context:
+        """Each run starts in the language of the project around the current folder (until
+        --lang, HOERING_LANG or the command's configuration says otherwise)."""
+        if extra.get("parent") is None:
+            choose_language(None)
+            configured_language(api.project_language())
+        return super().make_context(*args, **extra)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -51,10 +179,12 @@ INTERNAL_ERROR = 70  # EX_SOFTWARE: distinct from 1 (an error in the user's inpu
 def internal_error(exc: BaseException) -> str:
     """The one line printed for an unexpected exception (a bug in hoering)."""
     what = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:200]
-    return (
-        f"Error: internal error in hoering {__version__} ({what.rstrip(': ')}). "
-        "Please report it with the command you ran and the output of the same command "
-        "with --debug first (hoering --debug ...)"
+    return tr(
+        "Error: internal error in hoering {version} ({what}). Please report it with the "
+        "command you ran and the output of the same command with --debug first "
+        "(hoering --debug ...)",
+        version=__version__,
+        what=what.rstrip(": "),
     )
 
 
@@ -96,24 +226,27 @@ def _finish(report: api.Report) -> None:
 
 
 @click.group(cls=HoeringGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="hoering")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors (for bug reports).")
-@click.option(
+@click.version_option(
+    __version__, prog_name="hoering", cls=HoeringOption, help="Show the version and exit."
+)
+@option("--debug", is_flag=True, help="Show tracebacks for errors (for bug reports).")
+@option(
     "--project",
     type=click.Path(path_type=Path, file_okay=False),
     help="The project folder (default: the nearest folder, from the current one "
     "up, with hoering.toml or consultations/).",
 )
-@click.option(
+@option(
     "--lang",
     type=click.Choice(["da", "en"]),
+    is_eager=True,  # before --help, which is to speak it
+    callback=lambda _ctx, _param, lang: choose_language(lang) if lang else None,
     help="Language of messages (default: HOERING_LANG, or hoering.toml's lang, or da).",
 )
 @click.pass_context
 def main(ctx: click.Context, debug: bool, project: Path | None, lang: str | None) -> None:
-    """Høringssvar, referater og høringsnotater: Markdown → DOCX, PDF og HTML på brevpapir.
+    """Høringssvar, referater and høringsnotater: Markdown → DOCX, PDF and HTML on letterhead.
 
-    \b
     Examples:
       hoering new response --organisation ishoj --hearing samarbejdsaftale-psykisk-sygdom
       hoering check
@@ -133,12 +266,11 @@ def main(ctx: click.Context, debug: bool, project: Path | None, lang: str | None
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
     ctx.obj["project"] = project
-    choose_language(lang)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
+@option(
     "-f",
     "--format",
     "formats",
@@ -146,13 +278,13 @@ def main(ctx: click.Context, debug: bool, project: Path | None, lang: str | None
     type=click.Choice(FORMAT_NAMES),
     help="Format to build (repeat for several). Default: all, or hoering.toml's.",
 )
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     help="Folder to write to. Default: output/ (or hoering.toml's).",
 )
-@click.option("--force", is_flag=True, help="Rebuild even sources whose outputs are up to date.")
+@option("--force", is_flag=True, help="Rebuild even sources whose outputs are up to date.")
 def build(
     paths: tuple[Path, ...],
     formats: tuple[str, ...],
@@ -167,7 +299,6 @@ def build(
     Sources whose outputs are newer than the source, its profile and the templates are
     skipped (use --force). A failing source is reported and the others are still built.
 
-    \b
     Examples:
       hoering build
       hoering build consultations/samarbejdsaftale-psykisk-sygdom -f pdf -f docx
@@ -192,7 +323,6 @@ def check(paths: tuple[Path, ...]) -> None:
 
     Reports every problem with file, line and key, and exits 1 if there were any.
 
-    \b
     Example:
       hoering check consultations/samarbejdsaftale-psykisk-sygdom
     """
@@ -203,24 +333,23 @@ def check(paths: tuple[Path, ...]) -> None:
 def new() -> None:
     """Create a new, ready-to-edit source file.
 
-    \b
     Example:
       hoering new response --organisation ishoj --hearing samarbejdsaftale-psykisk-sygdom
     """
 
 
 @new.command("response")
-@click.option("--hearing", required=True, help="The hearing's id (its folder under the sources).")
-@click.option(
+@option("--hearing", required=True, help="The hearing's id (its folder under the sources).")
+@option(
     "--organisation",
     help="Organisation profile id (default: hoering.toml's, or the project's only profile).",
 )
-@click.option("--department", help="Department (default: the profile's first).")
-@click.option("--title", help="Subject line of the response.")
-@click.option(
+@option("--department", help="Department (default: the profile's first).")
+@option("--title", help="Subject line of the response.")
+@option(
     "--date", "date_", type=click.DateTime(["%Y-%m-%d"]), help="Date, YYYY-MM-DD (default: today)."
 )
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
@@ -238,7 +367,6 @@ def new_response(
 
     Never overwrites an existing file.
 
-    \b
     Example:
       hoering new response --organisation ishoj --hearing samarbejdsaftale-psykisk-sygdom
     """
@@ -256,16 +384,14 @@ def new_response(
 
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
+@option(
     "--hearing",
     "hearing_dir",
     type=click.Path(path_type=Path, file_okay=False),
     help="The hearing folder (the one with hearing.yaml), or its id; in a "
     "hearing's folder it may be left out.",
 )
-@click.option(
-    "--force", is_flag=True, help="Replace a source (and a kept original) that already exists."
-)
+@option("--force", is_flag=True, help="Replace a source (and a kept original) that already exists.")
 def import_(files: tuple[Path, ...], hearing_dir: Path | None, force: bool) -> None:
     """Import høringssvar received as PDF, DOCX or e-mail (.eml) into Markdown sources, and
     web-form exports (CSV, XLSX, Parquet) as they are.
@@ -281,7 +407,6 @@ def import_(files: tuple[Path, ...], hearing_dir: Path | None, force: bool) -> N
     A CSV, XLSX or Parquet file is a web form's export: its columns are checked against the
     hearing's form: mapping and it is copied unchanged to <hearing>/responses/.
 
-    \b
     Examples:
       hoering import ~/Downloads/hoeringssvar-albertslund.pdf ~/Downloads/brondby.docx \\
           --hearing consultations/samarbejdsaftale-psykisk-sygdom
@@ -303,7 +428,6 @@ def review(hearing_dir: Path | None) -> None:
     'guessed:' (after correcting the value if needed); confirm a heading's topic and stance
     by deleting its guess=… and matched=… attributes.
 
-    \b
     Example:
       hoering review consultations/samarbejdsaftale-psykisk-sygdom
     """
@@ -311,18 +435,18 @@ def review(hearing_dir: Path | None) -> None:
 
 
 @new.command("hearing")
-@click.option("--id", "hearing", required=True, help="The hearing's id: its folder's name.")
-@click.option("--title", required=True, help="What is sent for consultation.")
-@click.option(
+@option("--id", "hearing", required=True, help="The hearing's id: its folder's name.")
+@option("--title", required=True, help="What is sent for consultation.")
+@option(
     "--authority",
     help="Organisation profile of the authority (default: "
     "hoering.toml's organisation, or the project's only profile).",
 )
-@click.option("--department", help="The authority's department (default: the profile's first).")
-@click.option(
+@option("--department", help="The authority's department (default: the profile's first).")
+@option(
     "--start", type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD (default: today)."
 )
-@click.option(
+@option(
     "--deadline",
     type=click.DateTime(["%Y-%m-%d"]),
     help="Deadline, YYYY-MM-DD (default: six weeks after the start).",
@@ -339,7 +463,6 @@ def new_hearing(
 
     Never overwrites an existing hearing.yaml.
 
-    \b
     Example:
       hoering new hearing --id trafikplan-2027 --title "Udkast til trafikplan 2027" \\
           --authority region-hovedstaden --start 2026-12-01 --deadline 2027-01-15
@@ -357,20 +480,19 @@ def new_hearing(
 
 
 @new.command("organisation")
-@click.option(
+@option(
     "--id",
     "organisation",
     required=True,
     help="The profile's id, used as 'organisation: ID' in sources (e.g. gladsaxe).",
 )
-@click.option("--name", required=True, help="The organisation's name on the letterhead.")
+@option("--name", required=True, help="The organisation's name on the letterhead.")
 def new_organisation(organisation: str, name: str) -> None:
     """Create an organisation profile (the letterhead) with every key explained.
 
     It is written to templates/organisations/ID.yaml in the project; fill in the address and
     the rest, and put a logo next to it. Never overwrites an existing profile.
 
-    \b
     Example:
       hoering new organisation --id gladsaxe --name "Gladsaxe Kommune"
     """
@@ -378,20 +500,20 @@ def new_organisation(organisation: str, name: str) -> None:
 
 
 @new.command("minutes")
-@click.option("--title", required=True, help="The meeting's title.")
-@click.option(
+@option("--title", required=True, help="The meeting's title.")
+@option(
     "--date",
     "date_",
     type=click.DateTime(["%Y-%m-%d"]),
     help="Meeting date, YYYY-MM-DD (default: today).",
 )
-@click.option(
+@option(
     "--organisation",
     help="Organisation profile id (default: hoering.toml's, or the project's only profile).",
 )
-@click.option("--department", help="Department (default: the profile's first).")
-@click.option("--hearing", help="The hearing the meeting belongs to (its folder's name).")
-@click.option(
+@option("--department", help="Department (default: the profile's first).")
+@option("--hearing", help="The hearing the meeting belongs to (its folder's name).")
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
@@ -410,7 +532,6 @@ def new_minutes(
 
     Never overwrites an existing file.
 
-    \b
     Example:
       hoering new minutes --organisation ishoj --title "Dialogmøde om snitflader" \\
           --date 2019-06-19 --hearing samarbejdsaftale-psykisk-sygdom
@@ -429,14 +550,14 @@ def new_minutes(
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--owner", help="Only this owner's items (part of the name is enough).")
-@click.option("--overdue", is_flag=True, help="Only items whose deadline has passed.")
-@click.option(
+@option("--owner", help="Only this owner's items (part of the name is enough).")
+@option("--overdue", is_flag=True, help="Only items whose deadline has passed.")
+@option(
     "--today",
     type=click.DateTime(["%Y-%m-%d"]),
     help="The date to judge 'overdue' by, YYYY-MM-DD (default: today).",
 )
-@click.option(
+@option(
     "--format",
     "format_",
     type=click.Choice(["table", "csv"]),
@@ -456,7 +577,6 @@ def actions(
     Oldest deadline first, each with its referat's file and line; overdue items are marked.
     An item is done when its box is ticked: "- [x] @Hvem: hvad — frist".
 
-    \b
     Examples:
       hoering actions
       hoering actions --owner Ishøj --overdue
@@ -475,7 +595,7 @@ def actions(
 
 @main.command()
 @click.argument("hearing", required=False, type=click.Path(path_type=Path))
-@click.option(
+@option(
     "-f",
     "--format",
     "formats",
@@ -483,34 +603,34 @@ def actions(
     type=click.Choice(FORMAT_NAMES),
     help="Format of the høringsnotat (repeat for several). Default: all, or hoering.toml's.",
 )
-@click.option(
+@option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     help="Folder to write to. Default: output/ (or hoering.toml's).",
 )
-@click.option("--no-bundle", is_flag=True, help="Skip samlede-hoeringssvar.pdf.")
-@click.option(
+@option("--no-bundle", is_flag=True, help="Skip samlede-hoeringssvar.pdf.")
+@option(
     "--workers",
     type=click.IntRange(1),
     metavar="N",
     help="Compare form tables on a Dask cluster of N worker processes on this "
     "machine (needs pip install 'hoering[dask]').",
 )
-@click.option(
+@option(
     "--scheduler",
     metavar="ADDRESS",
     help="Compare form tables on the Dask cluster whose scheduler is at ADDRESS, "
     "e.g. tcp://host:8786 (the workers must see the hearing folder).",
 )
-@click.option(
+@option(
     "--layout",
     type=click.Choice(["emner", "parter", "oversigt"]),
     default="emner",
     show_default=True,
     help="The notat by topic, by party (hvidbog), or as one table (kommenteret høringsoversigt).",
 )
-@click.option(
+@option(
     "--draft",
     is_flag=True,
     help="Put the working details in the DOCX and PDF "
@@ -542,7 +662,6 @@ def compare(
     hearing.yaml) are counted, grouped into campaigns and written to formularsvar.parquet
     and .csv; with --workers or --scheduler this runs on a Dask cluster.
 
-    \b
     Examples:
       hoering compare consultations/samarbejdsaftale-psykisk-sygdom
       hoering compare consultations/trafikplan --workers 2
@@ -567,14 +686,14 @@ def compare(
 
 @main.command()
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option(
+@option(
     "--port",
     type=click.IntRange(0, 65535),
     default=8000,
     show_default=True,
     help="Port on 127.0.0.1 to serve the preview on (0: any free port).",
 )
-@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
 def preview(path: Path | None, port: int, no_browser: bool) -> None:
     """Show a source's document, or a hearing's høringsnotat, in the browser while you write.
 
@@ -583,7 +702,6 @@ def preview(path: Path | None, port: int, no_browser: bool) -> None:
     an error shows on the page with its file and line, and the PDF is one click away. The
     server listens on 127.0.0.1 only; Ctrl+C stops it.
 
-    \b
     Examples:
       hoering preview consultations/samarbejdsaftale-psykisk-sygdom/responses/ishoj.md
       hoering preview consultations/samarbejdsaftale-psykisk-sygdom --port 8001
@@ -615,7 +733,6 @@ def remarks(hearing: Path | None) -> None:
     text under a topic's heading answers the topic as a whole; text under '## Ændringer'
     goes into the notat's section 4.
 
-    \b
     Example:
       hoering remarks consultations/samarbejdsaftale-psykisk-sygdom
     """

@@ -182,6 +182,17 @@ def known(lang: str) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def N_(message: str, /) -> str:
+    """Marks ``message`` for the catalogs; it is looked up later, where it is shown (click's
+    own words)."""
+    return message
+
+
+def NN_(singular: str, plural: str, /) -> tuple[str, str]:
+    """Marks a message with plural forms for the catalogs, to be looked up later."""
+    return singular, plural
+
+
 def label(key: str, lang: str) -> str:
     """The document label ``key`` in the document's language ``lang`` (Danish when the
     language has no catalog); an unknown key is a bug and raises KeyError."""
