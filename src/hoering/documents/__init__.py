@@ -31,12 +31,16 @@ def exports(source: Source, document: Document) -> dict[str, bytes]:
     if source.type not in EXPORTERS:
         return {}
     module, name = EXPORTERS[source.type].split(":")
-    return getattr(importlib.import_module(module), name)(source, document)
+    exporter: Callable[[Source, Document], dict[str, bytes]]
+    exporter = getattr(importlib.import_module(module), name)
+    return exporter(source, document)
 
 
 def composer(source_type: str) -> Callable[[Source, Organisation], Document]:
     module, name = COMPOSERS[source_type].split(":")
-    return getattr(importlib.import_module(module), name)
+    compose: Callable[[Source, Organisation], Document]
+    compose = getattr(importlib.import_module(module), name)
+    return compose
 
 
 def compose(source: Source, organisation: Organisation) -> Document:

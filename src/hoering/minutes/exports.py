@@ -10,10 +10,14 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Document
 from ..sources import Source
 from .actions import ActionItem
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
 
 TIMEZONE = "Europe/Copenhagen"
 # The columns of .actions.csv: label keys, in the referat's language (or, for 'hoering
@@ -122,10 +126,11 @@ def calendar(source: Source, actions: Iterable[ActionItem], document: Document) 
         cal.add_component(event)
     cal.add_missing_timezones()
     _one_rdate_per_line(cal)
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data
 
 
-def _one_rdate_per_line(cal) -> None:
+def _one_rdate_per_line(cal: Calendar) -> None:
     """Split each comma list of RDATEs in the time zones into one RDATE per date. RFC 5545
     allows both, but ical.js (and calendars built on it) reads only the first date of a
     list, and then places meetings an hour off after the next change of summer time."""

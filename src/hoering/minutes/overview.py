@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
@@ -17,6 +17,9 @@ from ..parallel import PARALLEL_FROM, map_in_processes
 from ..sources.discovery import discover
 from ..sources.minutes import NextMeeting, next_meeting_after
 from .actions import ActionItem
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,7 @@ class _Needed(BaseModel):
 
 
 @lru_cache(maxsize=1)
-def _plain_yaml():
+def _plain_yaml() -> YAML:
     """ruamel's YAML 1.2 reader without comments and line marks: about three times faster."""
     from ruamel.yaml import YAML
 

@@ -21,7 +21,8 @@ def render(document: Document, fmt: str, templates: TemplateFinder) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     module = importlib.import_module(f"{__name__}.{fmt}")
-    return module.render(document, templates)
+    data: bytes = module.render(document, templates)
+    return data
 
 
 def timestamp_for(document: Document) -> dt.datetime:

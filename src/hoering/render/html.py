@@ -208,7 +208,7 @@ def _table(page: _Page, node: n.Table) -> Markup:
 def _row(
     page: _Page,
     cells: tuple[n.TableCell, ...],
-    align: tuple,
+    align: tuple[n.Alignment, ...],
     scope: str | None,
     names: tuple[str, ...] = (),
 ) -> Markup:

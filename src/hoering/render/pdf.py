@@ -117,7 +117,7 @@ def _packages_in(path: Path, _mtime: int) -> tuple[int, str] | None:
 def _compiler(root: Path) -> typst.Compiler:
     """One compiler per template folder and thread (a compiler cannot be shared between
     threads); it rereads the files on every compile but keeps its caches, twice as fast."""
-    compilers = _compilers.__dict__.setdefault("by_root", {})
+    compilers: dict[Path, typst.Compiler] = _compilers.__dict__.setdefault("by_root", {})
     if root not in compilers:
         compilers[root] = typst.Compiler(root=str(root), ignore_system_fonts=True)
     return compilers[root]
@@ -164,7 +164,7 @@ def _json_value(value: Any) -> Any:
     raise TypeError(f"cannot pass {type(value).__name__} to the PDF template")
 
 
-def _nodes(data: Any) -> Iterator[dict]:
+def _nodes(data: Any) -> Iterator[dict[str, Any]]:
     """Every dict below ``data``, in document order."""
     if isinstance(data, dict):
         yield data
@@ -175,7 +175,7 @@ def _nodes(data: Any) -> Iterator[dict]:
             yield from _nodes(value)
 
 
-def _outline_levels(data: dict) -> None:
+def _outline_levels(data: dict[str, Any]) -> None:
     """Heading levels that start at 1 and never skip one, as PDF/UA requires.
 
     ``## A`` ``#### B`` ``# C`` become levels 1, 2, 1: a heading's level is how many
@@ -190,7 +190,7 @@ def _outline_levels(data: dict) -> None:
             node["level"] = len(open_levels)
 
 
-def _mark_first_references(data: dict) -> None:
+def _mark_first_references(data: dict[str, Any]) -> None:
     """Mark the first reference to each footnote; later ones point back to the same note."""
     seen: set[int] = set()
     for node in _nodes(data):
@@ -202,7 +202,7 @@ def _mark_first_references(data: dict) -> None:
 MAX_REPEATED_HEADER = 80  # characters in a header cell; ~40 lines at most in a narrow column
 
 
-def _mark_short_headers(data: dict) -> None:
+def _mark_short_headers(data: dict[str, Any]) -> None:
     """Mark the tables whose header row is short enough to repeat on every page; a longer
     one is printed once (repeating a header taller than a page never ends)."""
     for node in _nodes(data):
@@ -210,7 +210,7 @@ def _mark_short_headers(data: dict) -> None:
             node["repeat_header"] = all(_is_short(cell) for cell in node["header"])
 
 
-def _is_short(cell: dict) -> bool:
+def _is_short(cell: dict[str, Any]) -> bool:
     inner = list(_nodes(cell))
     text = sum(len(n["text"]) for n in inner if isinstance(n.get("text"), str))
     return text <= MAX_REPEATED_HEADER and not any(n.get("kind") == "image" for n in inner)

@@ -9,13 +9,17 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..errors import TemplateError
+
+if TYPE_CHECKING:
+    from jinja2.runtime import Context
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -33,7 +37,7 @@ class TemplateFinder:
         folders.append(BUILTIN_TEMPLATES)
         self.folders: tuple[Path, ...] = tuple(folders)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[TemplateFinder], tuple[Path | None]]:
         project = self.folders[0] if len(self.folders) > 1 else None
         return (TemplateFinder, (project,))
 
@@ -86,7 +90,7 @@ class TemplateTimeout(Exception):
     """A user template ran longer than ``[limits] template_seconds``."""
 
 
-def _render_limited(template: Any, context: dict, path: Path) -> str:
+def _render_limited(template: Any, context: dict[str, Any], path: Path) -> str:
     """Render, stopping a template that writes more than ``template_output_mb`` or runs
     longer than ``template_seconds`` (the sandbox itself bounds neither)."""
     from ..limits import active
@@ -134,7 +138,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
         yield
         return
 
-    def stop(_signum, _frame):
+    def stop(_signum: int, _frame: FrameType | None) -> NoReturn:
         raise TemplateTimeout
 
     previous = signal.signal(signal.SIGALRM, stop)
@@ -152,14 +156,16 @@ def _jinja_environment(folders: tuple[Path, ...]) -> Any:
     from jinja2.sandbox import SandboxedEnvironment
 
     class GuardedEnvironment(SandboxedEnvironment):
-        def call_binop(self, context, op, left, right):
+        def call_binop(self, context: Context, op: str, left: Any, right: Any) -> Any:
             return _guarded_binop(op, left, right)
 
-        def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805
+        def call(  # noqa: N805
+            __self, __context: Context, __obj: Any, *args: Any, **kwargs: Any
+        ) -> Any:
             _guard_arguments(__obj, args, kwargs)
             return SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs)
 
-        def wrap_str_format(self, value):
+        def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
             _guard_arguments(value, (), {})  # '{:>2000000000}'.format(x)
             return super().wrap_str_format(value)
 
@@ -177,7 +183,7 @@ def _jinja_environment(folders: tuple[Path, ...]) -> Any:
 _WIDE_FORMAT = re.compile(r"[%{][^a-zA-Z}%]*\d{7,}")  # '%2000000000s', '{:>2000000000}'
 
 
-def _guard_arguments(function: Any, args: tuple, kwargs: dict) -> None:
+def _guard_arguments(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Refuse a call that asks for text a million characters wide ('x'.ljust(2e9),
     '{:>9999999}'.format(x), center(10**9)): the sandbox would build it in memory."""
     for value in (*args, *kwargs.values()):
@@ -194,7 +200,7 @@ def _guard_arguments(function: Any, args: tuple, kwargs: dict) -> None:
 
 def _guarded_filter(function: Any) -> Any:
     @functools.wraps(function)
-    def guarded(*args, **kwargs):
+    def guarded(*args: Any, **kwargs: Any) -> Any:
         _guard_arguments(function, args[1:], kwargs)
         return function(*args, **kwargs)
 

@@ -42,7 +42,8 @@ def metadata_model(source_type: str) -> type[BaseModel]:
     import importlib
 
     module, name = SOURCE_TYPES[source_type].split(":")
-    return getattr(importlib.import_module(module), name)
+    model: type[BaseModel] = getattr(importlib.import_module(module), name)
+    return model
 
 
 def load_source(path: Path) -> Source:

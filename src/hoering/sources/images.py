@@ -39,7 +39,7 @@ def _resolve(node: Any, source: Path, line: int | None) -> Any:
     return dataclasses.replace(node, **changes) if changes else node
 
 
-def _has_nodes(values: tuple) -> bool:
+def _has_nodes(values: tuple[Any, ...]) -> bool:
     return any(dataclasses.is_dataclass(v) or isinstance(v, tuple) for v in values)
 
 

@@ -63,7 +63,7 @@ class _Converter:
 
     def line(self, node: Any) -> int | None:
         if node.map:
-            return node.map[0] + self.first_line
+            return int(node.map[0]) + self.first_line
         return None
 
     # blocks ------------------------------------------------------------------------------
@@ -81,7 +81,8 @@ class _Converter:
             raise SourceError(
                 None, f"unsupported Markdown construct '{node.type}'", line=self.line(node)
             )
-        return handler(node)
+        block: n.Block | None = handler(node)
+        return block
 
     def block_paragraph(self, node: Any) -> n.Paragraph:
         return n.Paragraph(self.inline_of(node), line=self.line(node))
@@ -307,7 +308,7 @@ class _Converter:
         return notes
 
 
-def _note_key(meta: dict) -> str:
+def _note_key(meta: dict[str, Any]) -> str:
     """A footnote's label, or for an inline note (``^[text]``, which has none) its number
     among the notes as the parser counts them."""
     return meta.get("label") or f"inline-{meta.get('id', 0)}"
@@ -352,7 +353,7 @@ def task_list_items(text: str, first_line: int = 1) -> list[n.ListItem]:
     if "[^" in text:
         return list(n.task_items(parse_body(text, first_line).blocks))
 
-    env: dict = {}  # the footnote and link definitions the items may refer to
+    env: dict[str, Any] = {}  # the footnote and link definitions the items may refer to
     tokens = _block_parser().parse(text, env)
     converter = _Converter(first_line)
     items = []

@@ -24,10 +24,12 @@ def _time(value: object) -> object:
     return value
 
 
-def _ends_after_start(start_key: str) -> classmethod:
+def _ends_after_start(
+    start_key: str,
+) -> classmethod[Strict, [str | None, ValidationInfo], str | None]:
     """A validator of 'end': it may not be before the time in ``start_key``."""
 
-    def check(cls, end: str | None, info: ValidationInfo) -> str | None:
+    def check(cls: type[Strict], end: str | None, info: ValidationInfo) -> str | None:
         start = info.data.get(start_key)
         if end is not None and start is not None and end < start:
             raise ValueError(

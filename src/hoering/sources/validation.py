@@ -64,7 +64,7 @@ def _to_source_error(
     return SourceError(path, message, line=line, key=key, hint=hint)
 
 
-def _data_location(loc: tuple, data: Any, missing: bool) -> tuple:
+def _data_location(loc: tuple[Any, ...], data: Any, missing: bool) -> tuple[Any, ...]:
     """The steps of a pydantic location that exist in the data (pydantic also puts the
     names of union members it tried, such as 'list[str]', into locations)."""
     steps: list[Any] = []
@@ -82,7 +82,9 @@ def _data_location(loc: tuple, data: Any, missing: bool) -> tuple:
     return tuple(steps)
 
 
-def _explain(error: Any, model: type[BaseModel], location: tuple) -> tuple[str, str | None]:
+def _explain(
+    error: Any, model: type[BaseModel], location: tuple[Any, ...]
+) -> tuple[str, str | None]:
     kind = error["type"]
     value = error.get("input")
     explain = _EXPLAIN.get(kind)
@@ -101,7 +103,7 @@ def _explain(error: Any, model: type[BaseModel], location: tuple) -> tuple[str, 
     return message, None
 
 
-def _did_you_mean(model: type[BaseModel], location: tuple) -> str:
+def _did_you_mean(model: type[BaseModel], location: tuple[Any, ...]) -> str:
     known = _known_keys(model, location[:-1])
     typo = str(location[-1])
     close = difflib.get_close_matches(typo, known, n=1, cutoff=0.6)
@@ -110,7 +112,7 @@ def _did_you_mean(model: type[BaseModel], location: tuple) -> str:
     return tr("known keys: {keys}", keys=", ".join(sorted(known)))
 
 
-def _known_keys(model: type[BaseModel], parents: tuple) -> list[str]:
+def _known_keys(model: type[BaseModel], parents: tuple[Any, ...]) -> list[str]:
     current: Any = model
     for step in parents:
         if isinstance(step, int) or current is None:

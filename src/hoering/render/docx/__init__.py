@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from typing import TYPE_CHECKING
 
 from ...model import Document
 from .. import timestamp_for
@@ -33,6 +34,9 @@ from .blocks import blocks
 from .context import Context, State
 from .notes import Notes
 from .xml import finish_container, para, run, set_keep_next
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 ZIP_END = (2107, 12, 31, 23, 59, 58)
@@ -77,7 +81,7 @@ def _closing(ctx: Context, document: Document) -> None:
         set_keep_next(p)
 
 
-def _set_language(word, tag: str) -> None:
+def _set_language(word: DocxDocument, tag: str) -> None:
     """Spelling and hyphenation in the document's language, for every style."""
     from docx.oxml.ns import qn
 
@@ -92,7 +96,7 @@ def _set_language(word, tag: str) -> None:
         theme_lang.set(qn("w:val"), tag)
 
 
-def _set_properties(word, document: Document) -> None:
+def _set_properties(word: DocxDocument, document: Document) -> None:
     when = timestamp_for(document).astimezone(dt.UTC).replace(tzinfo=None)
     props = word.core_properties
     props.title = _property(document.title)
@@ -113,7 +117,7 @@ def _property(text: str) -> str:
     return text if len(text) <= MAX_PROPERTY else text[: MAX_PROPERTY - 1].rstrip() + "…"
 
 
-def _save(word, when: dt.datetime) -> bytes:
+def _save(word: DocxDocument, when: dt.datetime) -> bytes:
     """The package as zip bytes, every entry dated ``when`` (clamped to what zip can hold)."""
     raw = io.BytesIO()
     word.save(raw)

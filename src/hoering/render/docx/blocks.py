@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from docx.oxml.ns import qn
+
 from ...model import nodes
 from .context import TEXT_WIDTH_TWIPS, Context
 from .inlines import image_run, inlines
@@ -15,7 +17,6 @@ from .xml import (
     cell,
     finish_container,
     para,
-    qn,
     row,
     run,
     sub,

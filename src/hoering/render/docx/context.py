@@ -44,7 +44,7 @@ class State:
         numbering = self.word.part.numbering_part.element
         num = numbering.add_num(self.number_abstracts[style_id])
         num.add_lvlOverride(ilvl=0).add_startOverride(start)
-        return num.numId
+        return int(num.numId)
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,15 @@ import functools
 import io
 import zipfile
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from .context import TEXT_WIDTH_TWIPS
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 # Styles kept from the stock template (plus whatever they are based on or linked to).
 KEEP_STYLES = frozenset(
@@ -121,14 +125,14 @@ def prepared() -> Prepared:
     return Prepared(_replace_entry(buffer.getvalue(), "docProps/app.xml", APP_XML), abstracts)
 
 
-def _drop_parts(document) -> None:
+def _drop_parts(document: DocxDocument) -> None:
     for rels in (document.part.package.rels, document.part.rels):
         for rid, rel in list(rels.items()):
             if rel.reltype.endswith(_DROPPED_RELS):
                 rels.pop(rid)
 
 
-def _trim_styles(styles) -> None:
+def _trim_styles(styles: Any) -> None:
     by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
     keep, todo = set(), list(KEEP_STYLES)
     while todo:
@@ -146,7 +150,7 @@ def _trim_styles(styles) -> None:
     _adjust_styles(by_id)
 
 
-def _adjust_styles(by_id) -> None:
+def _adjust_styles(by_id: dict[str, Any]) -> None:
     """A 20 pt title, and header/footer tab stops at the centre and edge of A4 text."""
     title_rpr = by_id["Title"].find(qn("w:rPr"))
     for tag in ("w:sz", "w:szCs"):
@@ -157,7 +161,7 @@ def _adjust_styles(by_id) -> None:
         edge.set(qn("w:pos"), str(TEXT_WIDTH_TWIPS))
 
 
-def _set_fonts(styles) -> None:
+def _set_fonts(styles: Any) -> None:
     fonts = styles.find(
         f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"
     )
@@ -168,7 +172,7 @@ def _set_fonts(styles) -> None:
     fonts.set(qn("w:eastAsiaTheme"), "minorEastAsia")
 
 
-def _number_abstracts(document) -> dict[str, int]:
+def _number_abstracts(document: DocxDocument) -> dict[str, int]:
     numbering = document.part.numbering_part.element
     result = {}
     for style_id in ("ListNumber", "ListNumber2", "ListNumber3"):
