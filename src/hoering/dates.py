@@ -128,13 +128,19 @@ def end_of_week(text: str, after: dt.date | None = None) -> dt.date | None:
     """The Sunday of the ISO week ``text`` names ("uge 20", "uge 20 2027"); None when it
     names none or the week does not exist in that year (``week_number_problem`` says why)."""
     match = WEEK.search(text)
-    if not match or (match.group("year") is None and after is None):
+    if not match:
+        return None
+    written = match.group("year")
+    if written is not None:
+        year = int(written)
+    elif after is not None:
+        year = after.year
+    else:
         return None
     week = int(match.group("week"))
-    year = int(match.group("year") or after.year)  # type: ignore[union-attr]
     try:
         end = dt.date.fromisocalendar(year, week, 7)
-        if match.group("year") is None and after is not None and end < after:
+        if written is None and after is not None and end < after:
             end = dt.date.fromisocalendar(year + 1, week, 7)
     except ValueError:
         return None
