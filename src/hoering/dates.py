@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .messages import tr
+
 
 @lru_cache(maxsize=1)
 def month_numbers() -> dict[str, int]:
@@ -151,8 +153,6 @@ def week_number_problem(text: str) -> str | None:
     """What is wrong with the week ``text`` names ("uge 60"), if anything."""
     match = WEEK.search(text)
     if match and not 1 <= int(match.group("week")) <= 53:
-        from .messages import tr
-
         return tr(
             "there is no week {week}: weeks are numbered 1 to 53", week=int(match.group("week"))
         )

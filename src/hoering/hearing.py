@@ -46,6 +46,7 @@ from pathlib import Path
 from pydantic import Field, model_validator
 
 from .errors import HoeringError, SourceError, SourceErrors
+from .model import nodes as n
 from .sources.frontmatter import parse_yaml, read_text, yaml_line
 from .sources.response import EMAIL_PATTERN
 from .sources.validation import Strict, validate
@@ -307,8 +308,6 @@ def _cached_hearing(_where: str, _mtime: int, folder: Path) -> Hearing:
 def check_response(source) -> None:
     """Raise the errors a response has as part of its hearing (when it is in one): the
     same messages ``hoering compare`` gives, so ``check`` and ``build`` find them first."""
-    from .model import nodes as n
-
     if source.type != "response" or (hearing := hearing_of(source.path)) is None:
         return
     topics = [

@@ -14,10 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import FORMATS, Config, load_config
+from .documents import compose, exports
 from .errors import HoeringError, SourceError, display_path
+from .hearing import check_response
 from .organisations import source_organisation
+from .output import is_up_to_date, mirrored_path, write_all
 from .parallel import map_in_processes
+from .paths import check_output_folder
+from .render import render
 from .render.templates import TemplateFinder
+from .sources import load_source
 from .sources.discovery import discover
 
 TEMPLATE_NAMES = ["document.typ", "document.html.j2", "document.css"]
@@ -27,7 +33,7 @@ TEMPLATE_NAMES = ["document.typ", "document.html.j2", "document.css"]
 class Job:
     source: Path
     outputs: dict[str, Path]  # format → file
-    templates: Path | None
+    templates: TemplateFinder  # built once for all jobs; sent to workers as its folders
     force: bool = False
 
 
@@ -70,8 +76,7 @@ def jobs_for(
     force: bool = False,
 ) -> list[Job]:
     output_root = output if output is not None else config.output
-    templates = config.templates if config.templates.is_dir() else None
-    from .output import mirrored_path
+    templates = TemplateFinder.of_project(config)
 
     return [
         Job(
@@ -101,13 +106,7 @@ def build_job(job: Job) -> Outcome:
 
 
 def _build(job: Job, outcome: Outcome) -> None:
-    from .documents import compose, exports
-    from .hearing import check_response
-    from .output import is_up_to_date, write_all
-    from .render import render
-    from .sources import load_source
-
-    templates = TemplateFinder(job.templates)
+    templates = job.templates
     source = load_source(job.source)
     outcome.warnings = source.warnings
     check_response(source)
@@ -179,7 +178,6 @@ def build(
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise HoeringError(f"unknown format '{unknown[0]}'", hint="use " + ", ".join(FORMATS))
-    from .paths import check_output_folder
 
     check_output_folder(Path(output) if output else config.output, config)
     sources = discover(paths, config)
@@ -196,12 +194,8 @@ def check(
     paths: Iterable[Path | str] | None = None, *, config: Config | None = None
 ) -> BuildReport:
     """Validate every source below ``paths`` (metadata, body, profile); write nothing."""
-    from .documents import compose
-    from .hearing import check_response
-    from .sources import load_source
-
     config = config or load_config()
-    templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
+    templates = TemplateFinder.of_project(config)
     outcomes = []
     for path in discover(paths, config):
         outcome = Outcome(path)

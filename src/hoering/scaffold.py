@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import HoeringError, display_path
+from .hearing import HEARING_FILE, load_hearing
 from .organisations import load_organisation
 from .output import write_atomic
 from .render.templates import TemplateFinder
@@ -50,8 +51,6 @@ SKELETON_TOPIC = ("emne-et", "Første emne")
 def _first_topic(folder: Path) -> tuple[str, str]:
     """The hearing's first topic (id, title), for the response skeleton's first section;
     the hearing skeleton's when the hearing has none yet (or cannot be read)."""
-    from .hearing import HEARING_FILE, load_hearing
-
     if not (folder / HEARING_FILE).is_file():
         return SKELETON_TOPIC
     try:
@@ -66,7 +65,7 @@ def _profile(
 ):
     """The templates, the organisation's profile, its id and the department to write;
     ``option`` names the command-line option that gives the organisation."""
-    templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
+    templates = TemplateFinder.of_project(config)
     organisation = organisation or config.organisation or _only_project_profile(config)
     if not organisation:
         raise HoeringError(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..messages import tr_in
 from ..model import nodes as n
+from ..sources.markdown import parse_body
 from .model import Comparison
 from .remarks import CHANGES
 
@@ -23,8 +24,6 @@ def missing(comparison: Comparison) -> dict[str, list[str]]:
 
 def with_entries(comparison: Comparison, text: str, lang: str = "da") -> tuple[str, int]:
     """``text`` (remarks.md as it is, or "") with the missing entries added, and how many."""
-    from ..sources.markdown import parse_body
-
     todo = missing(comparison)
     lines = text.splitlines()
     tops = _top_headings(parse_body(text, 1).blocks) if text.strip() else []

@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from ..documents import compose
 from ..errors import SourceError
 from ..i18n import format_date, label
 from ..messages import tr
@@ -15,16 +16,19 @@ from ..model import Document
 from ..model import nodes as n
 from ..organisations import Organisation, source_organisation
 from ..parallel import PARALLEL_FROM, map_in_processes
+from ..paths import confined
+from ..render import render
 from ..render.templates import TemplateFinder
+from ..sources import load_source
 from .active_content import strip_active_content
 from .model import Comparison
+from .notat import notat_lang
 
 
 def bundle_pdf(
     comparison: Comparison, authority: Organisation, templates: TemplateFinder, date
 ) -> bytes:
     from .joined_pdf import JoinedPdf, Part, saved
-    from .notat import notat_lang
 
     files = [
         (respondent, path) for respondent in comparison.respondents for path in respondent.files
@@ -109,10 +113,6 @@ def _pdfs(paths: list[Path], templates: TemplateFinder) -> list[bytes]:
 def _pdf_of(path: Path, templates: TemplateFinder) -> bytes:
     """The received original when the response was imported from a PDF, else the PDF
     hoering builds from the source."""
-    from ..documents import compose
-    from ..render import render
-    from ..sources import load_source
-
     source = load_source(path)
     if source.meta.source is not None and source.meta.source.file.lower().endswith(".pdf"):
         return received_original(source)
@@ -124,9 +124,6 @@ def received_original(source) -> bytes:
     """The bytes of an imported response's original: only a file inside the hearing's
     received/ folder, and only when it is still the file that was imported (its SHA-256)."""
     import hashlib
-
-    from ..messages import tr
-    from ..paths import confined
 
     received = source.meta.source
     hearing = source.path.parent.parent
@@ -174,8 +171,6 @@ def _cover(
     """The first page(s): who answered, when, and on which page of the bundle their response
     starts. The page numbers depend on how long the cover itself is, so it is laid out again
     until its length settles (once, unless the list runs over a page break)."""
-    from ..render import render
-
     lengths = [len(source.pages) for _respondent, _path, source in parts]
     cover_pages = 1
     for _attempt in range(4):

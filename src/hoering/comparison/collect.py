@@ -19,11 +19,13 @@ from ..config import Config, load_config
 from ..errors import HoeringError, SourceError, SourceErrors, display_path
 from ..forms.tables import table_files
 from ..hearing import Hearing, Party, hearing_folder, load_hearing, response_errors
+from ..mass.engine import compare_mass
 from ..messages import known
 from ..model import nodes as n
 from ..organisations import organisation_for
 from ..parallel import map_in_processes
 from ..render.templates import TemplateFinder
+from ..sources import load_source
 from .model import NO_STANCE, Comparison, Remark, Respondent, TopicRemarks
 from .quotes import quotable, short_quote
 from .remarks import AuthorityRemarks, read_remarks
@@ -87,7 +89,7 @@ def compare(
             errors.extend(result.errors if isinstance(result, SourceErrors) else [result])
         else:
             reads.append(result)
-    templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
+    templates = TemplateFinder.of_project(config)
     for index, read in enumerate(reads):
         errors.extend(_check(read, hearing))
         if not read.name and read.organisation:
@@ -112,8 +114,6 @@ def compare(
 
 def _with_tables(comparison: Comparison, client: Any, executor: Executor | None) -> Comparison:
     """The comparison with the answers of the hearing's form tables (:mod:`hoering.mass`)."""
-    from ..mass.engine import compare_mass
-
     hearing = comparison.hearing
     mass = compare_mass(hearing, client=client, executor=executor, lang=known(hearing.meta.lang))
     comparison.warnings.extend(mass.warnings)
@@ -140,8 +140,6 @@ def _read_all(paths: list[Path]) -> Iterator[_Read | HoeringError]:
 
 
 def _read(path: Path) -> _Read | HoeringError:
-    from ..sources import load_source
-
     try:
         source = load_source(path)
         if source.type != "response":

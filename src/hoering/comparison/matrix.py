@@ -8,6 +8,7 @@ import datetime as dt
 import io
 
 from ..i18n import label
+from ..spreadsheet import csv_bytes
 from .model import Comparison
 from .notat import stance_text
 
@@ -45,8 +46,6 @@ def matrix_rows(comparison: Comparison, lang: str) -> list[list[str]]:
 
 
 def matrix_csv(comparison: Comparison, lang: str) -> bytes:
-    from ..spreadsheet import csv_bytes
-
     return csv_bytes(matrix_rows(comparison, lang))
 
 

@@ -9,8 +9,14 @@ from pathlib import Path
 
 from ..config import Config, load_config
 from ..organisations import Organisation, organisation_for
+from ..render import render, timestamp_for
 from ..render.templates import TemplateFinder
+from .bundle import bundle_pdf
+from .chart import chart_png
+from .matrix import matrix_csv, matrix_xlsx
 from .model import Comparison
+from .notat import NotatOptions, compose_notat, notat_lang
+from .report import report_html
 
 NOTAT = "hoeringsnotat"
 BUNDLE = "samlede-hoeringssvar.pdf"
@@ -30,16 +36,10 @@ def make_outputs(
     """Every output as file name → bytes. ``draft``: the DOCX and PDF are the working copy
     too (file references, guess marks, placeholders); ``folder``: where they will be
     written, so the report's references to the sources can be links."""
-    from ..render import render, timestamp_for
-    from .chart import chart_png
-    from .matrix import matrix_csv, matrix_xlsx
-    from .notat import NotatOptions, compose_notat, notat_lang
-    from .report import report_html
-
     config = config or load_config()
     formats = tuple(formats or config.formats)
     step = on_progress or (lambda _name: None)
-    templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
+    templates = TemplateFinder.of_project(config)
     authority = _authority(comparison, templates)
     lang = notat_lang(comparison)
     chart = chart_png(comparison, lang)
@@ -60,8 +60,6 @@ def make_outputs(
     files["matrix.csv"] = matrix_csv(comparison, lang)
     files["matrix.xlsx"] = matrix_xlsx(comparison, lang, timestamp_for(document))
     if bundle:
-        from .bundle import bundle_pdf
-
         step(BUNDLE)
         files[BUNDLE] = bundle_pdf(comparison, authority, templates, document.date)
     return files

@@ -30,6 +30,8 @@ from typing import Literal
 from ..errors import SourceError, SourceErrors
 from ..hearing import Hearing
 from ..model import nodes as n
+from ..sources.frontmatter import read_text
+from ..sources.markdown import parse_body
 
 REMARKS_FILE = "remarks.md"
 STATUSES = ("imoedekommet", "delvist", "ikke-imoedekommet", "noteret")
@@ -76,9 +78,6 @@ def read_remarks(hearing: Hearing, respondents: dict[str, str]) -> AuthorityRema
 
 
 def _parse(path: Path) -> list[n.Block]:
-    from ..sources.frontmatter import read_text
-    from ..sources.markdown import parse_body
-
     try:
         return parse_body(read_text(path), 1).blocks
     except SourceErrors as exc:

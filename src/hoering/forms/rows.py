@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..dates import parse_date
 from ..errors import SourceError
 from ..hearing import Form
 from ..messages import number, tr
@@ -113,7 +114,6 @@ def _date(value: Any, column: str) -> dt.date:
         return dt.datetime.fromisoformat(text).date()
     except ValueError:
         pass
-    from ..dates import parse_date
 
     date = parse_date(text.split(" ")[0]) if text[:1].isdigit() else None
     if date is None:

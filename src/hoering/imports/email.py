@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..dates import find_dates
 from ..messages import tr
+from .cleanup import join_text
 from .lines import Extracted, Line
 from .metadata import Found, Metadata, email_sender, is_authority, party_in
 from .safety import ImportFileError, Limits
@@ -468,8 +469,6 @@ def html_text(html: str) -> str:
 def text_lines(text: str) -> list[Line]:
     """A mail's plain text as paragraphs (lines wrapped at 72 characters joined again; list
     items and quoted lines kept one a line), in the form the DOCX reader gives."""
-    from .cleanup import join_text
-
     lines: list[Line] = []
     current = ""
     for raw in text.replace("\r\n", "\n").split("\n") + [""]:

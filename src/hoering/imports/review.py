@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import HoeringError, SourceError, SourceErrors
+from ..config import load_config
+from ..errors import HoeringError, SourceError, SourceErrors, display_path
 from ..messages import label, language, tr
 from ..model import nodes as n
 
@@ -44,8 +45,6 @@ class ReviewItem:
     why: str  # where it was found, or the words that matched
 
     def __str__(self) -> str:
-        from ..errors import display_path
-
         where = display_path(self.path) + (f":{self.line}" if self.line else "")
         why = f"; {self.why}" if self.why else ""
         return tr(
@@ -62,7 +61,6 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
     """What is still marked as guessed in the hearing's responses, file by file.
 
     ``hearing`` is the hearing's folder, or its id under the sources folder."""
-    from ..config import load_config
     from ..hearing import hearing_folder, load_hearing
     from ..sources.frontmatter import read_source
     from ..sources.markdown import parse_body

@@ -15,16 +15,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..config import load_config
 from ..errors import HoeringError, SourceError, display_path
+from ..forms.importing import import_table
+from ..forms.tables import TABLE_SUFFIXES
 from ..hearing import hearing_folder, load_hearing
 from ..messages import tr
+from ..organisations import load_organisation
 from ..output import write_atomic
 from ..parallel import map_in_processes
+from ..render.templates import TemplateFinder
+from ..sources.frontmatter import read_source
 from ..text import slug
 from .cleanup import clean
-from .email import Mail, appendix, apply_header, printed_mail
+from .docx import read_docx
+from .email import (
+    Mail,
+    appendix,
+    apply_header,
+    printed_mail,
+    quoted_paragraphs,
+    read_eml,
+    split_quoted,
+    text_lines,
+)
 from .lines import Extracted
 from .metadata import Found, guess_metadata, party_in
+from .pdf import read_pdf
+from .review import notice
 from .safety import ImportFileError, Limits, check_file
 from .sectioning import assign_topics
 from .structure import structure
@@ -111,8 +129,6 @@ def import_files(
     on_progress: Callable[[Path, Imported | HoeringError], None] | None = None,
 ) -> ImportReport:
     """Import several files; a bad file is reported and the others are still imported."""
-    from ..config import load_config
-
     config = config if config is not None else load_config()
     folder = hearing_folder(hearing, config)
     context = _context(folder, config)
@@ -146,9 +162,6 @@ def _import_tables(
 ) -> list[Path]:
     """Web-form exports (CSV, XLSX, Parquet) are copied as they are (hoering.forms); the
     other files are returned, to be read as letters."""
-    from ..forms.importing import import_table
-    from ..forms.tables import TABLE_SUFFIXES
-
     letters = []
     for path in paths:
         if path.suffix.lower() not in TABLE_SUFFIXES:
@@ -183,12 +196,9 @@ def _context(folder: Path, config) -> _Context:
 
 def _authority(organisation_id: str, config) -> tuple[str, ...]:
     """The names (and web and e-mail domains) the hearing's authority goes by."""
-    from ..organisations import load_organisation
-    from ..render.templates import TemplateFinder
-
     names = [organisation_id.replace("-", " ")]
     try:
-        templates = TemplateFinder(config.templates if config.templates.is_dir() else None)
+        templates = TemplateFinder.of_project(config)
         profile = load_organisation(organisation_id, templates).profile
     except HoeringError:
         return tuple(names)
@@ -272,10 +282,7 @@ def analyse(path: Path, context: _Context) -> Analysis:
 
 def _read(path: Path, kind: str, limits: Limits) -> Extracted:
     if kind == "pdf":
-        from .pdf import read_pdf
-
         return read_pdf(path, limits)
-    from .docx import read_docx
 
     return read_docx(path)
 
@@ -283,8 +290,6 @@ def _read(path: Path, kind: str, limits: Limits) -> Extracted:
 def _read_eml(path: Path, limits: Limits) -> Mail:
     """An .eml file: its text is the response, or its PDF/DOCX attachment is (read as any
     file is, with the mail's sender and date; the mail's own text then goes in the appendix)."""
-    from .email import Mail, quoted_paragraphs, read_eml, split_quoted, text_lines
-
     eml = read_eml(path, limits)
     if eml.attachment is None:
         top, quoted = split_quoted(text_lines(eml.text))
@@ -373,8 +378,6 @@ def _understand(
 def _notices(extracted) -> list[tuple[str, Found]]:
     """What the reader says a person must look at (tracked changes, comments), listed under
     ``guessed:`` so that ``hoering review`` shows it until someone has dealt with it."""
-    from .review import notice
-
     return [(key, Found(notice(key), 0.5, text)) for key, text in extracted.notices.items()]
 
 
@@ -433,8 +436,6 @@ def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) ->
 def _made_from(source: Path, analysis: Analysis) -> bool:
     """Whether the existing ``source`` was imported from the same file (same content, or
     the same name in received/): importing it again replaces it (with --force)."""
-    from ..sources.frontmatter import read_source
-
     try:
         received = read_source(source).metadata.get("source")
     except HoeringError:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourceError
+from ..limits import positive_numbers
 from ..messages import number, tr
 
 KINDS = ("eml", "pdf", "docx", "ole", "odt", "zip", "rtf", "png", "jpeg", "html", "text")
@@ -80,8 +81,6 @@ class Limits:
 
     @classmethod
     def from_config(cls, config) -> Limits:
-        from ..limits import positive_numbers
-
         section = (config.extra or {}).get("import", {}) if config is not None else {}
         return positive_numbers(
             cls, section, "import", getattr(config, "path", None), "max_size_mb = 25"

@@ -18,6 +18,7 @@ from concurrent.futures import Executor
 from functools import reduce
 from typing import Any
 
+from ..campaigns import components
 from ..errors import HoeringError, SourceErrors
 from ..forms import check_table, form_of, partitions, table_files
 from ..hearing import Hearing
@@ -116,8 +117,6 @@ def compare_tables(
 
 def _groups(runner: Any, data: list) -> tuple[Any, Any]:
     """The shuffle by band key, the links per piece, the groups and their representatives."""
-    from ..campaigns import components
-
     parts = max(1, min(SHUFFLE_PARTS, len(data)))
     pieces = [runner.submit(grouping.shuffle_pieces, d, parts) for d in data]
     edges = [

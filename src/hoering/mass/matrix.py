@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from ..comparison.model import main_stance
 from ..i18n import label
 from .partition import PartitionData
 
@@ -38,8 +39,6 @@ def matrix_part(data: PartitionData, labels: np.ndarray) -> MatrixPart:
     """This partition's rows of the matrix; made once the remarks' groups are known, so the
     remarks themselves can be let go."""
     import pyarrow as pa
-
-    from ..comparison.model import main_stance
 
     job, answers, remarks = data.job, data.answers, data.remarks
     count = len(answers.row)

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import campaigns
+from ..comparison.model import NO_STANCE
 from ..errors import HoeringError
 from ..forms import FormRow, Partition, read_partition
 from ..hearing import Form
+from ..imports.topics import guess_stance
 from .summary import Summary
 
 ID_BITS = 32  # a remark's id: partition number << ID_BITS | its index in the partition
@@ -152,9 +154,6 @@ def _add(
 
 
 def _stance(text: str) -> str:
-    from ..comparison.model import NO_STANCE
-    from ..imports.topics import guess_stance
-
     stance, _confidence = guess_stance(text)
     return stance or NO_STANCE
 

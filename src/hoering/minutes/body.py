@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..dates import implausible_year
 from ..errors import SourceError, SourceErrors, display_path
-from ..i18n import label
+from ..i18n import format_date, label
 from ..messages import tr
 from ..model import nodes as n
 from ..sources import Source
@@ -163,8 +163,6 @@ def action_paragraph(action: ActionItem, lang: str, line: int | None) -> n.Parag
 
 
 def deadline_text(action: ActionItem, lang: str) -> str:
-    from ..i18n import format_date
-
     if action.exact and action.due is not None:
         return format_date(action.due, lang)
     return action.deadline or ""

@@ -12,9 +12,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import display_path
+from ..i18n import label
 from ..model import Document
+from ..render import timestamp_for
 from ..sources import Source
+from ..spreadsheet import csv_bytes
 from .actions import ActionItem
+from .body import read_minutes
 
 if TYPE_CHECKING:
     from icalendar import Calendar
@@ -27,8 +32,6 @@ MEETING_LENGTH = dt.timedelta(hours=2)  # when a next meeting gives no end time
 
 
 def exports(source: Source, document: Document) -> dict[str, bytes]:
-    from .body import read_minutes
-
     body = read_minutes(source)
     return {
         ".actions.csv": actions_csv(
@@ -45,10 +48,6 @@ def actions_csv(
     one row per item: owner; task; deadline as written; due date (ISO); status; file:line.
     The header and the status words are in ``lang``."""
     from functools import lru_cache
-
-    from ..errors import display_path
-    from ..i18n import label
-    from ..spreadsheet import csv_bytes
 
     shown = lru_cache(maxsize=None)(display_path)  # one path serves many items
     rows = (
@@ -82,8 +81,6 @@ def _uid(source: Source, what: str) -> str:
 def calendar(source: Source, actions: Iterable[ActionItem], document: Document) -> bytes:
     """A VTODO per action item with a deadline, a VEVENT per next meeting."""
     import icalendar
-
-    from ..render import timestamp_for
 
     meta = source.meta
     stamp = timestamp_for(document)

@@ -12,11 +12,17 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel
 
 from ..config import Config, load_config
-from ..errors import HoeringError, SourceError
+from ..errors import HoeringError, SourceError, display_path
+from ..messages import language, ntr, tr
 from ..parallel import PARALLEL_FROM, map_in_processes
+from ..sources import load_source
 from ..sources.discovery import discover
+from ..sources.frontmatter import split_source, top_level_entries
+from ..sources.markdown import task_list_items
 from ..sources.minutes import NextMeeting, next_meeting_after
-from .actions import ActionItem
+from .actions import ActionItem, parse_item
+from .body import read_minutes
+from .exports import actions_csv
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
@@ -91,9 +97,6 @@ def _items(path: Path) -> tuple[dt.date, tuple[ActionItem, ...]]:
         return _quick_items(path)
     except Exception:  # noqa: BLE001 - the strict read below says what is wrong
         pass
-    from ..sources import load_source
-    from .body import read_minutes
-
     source = load_source(path)
     if source.type != "minutes":
         return dt.date.min, ()
@@ -117,10 +120,6 @@ def _plain_yaml() -> YAML:
 
 
 def _quick_items(path: Path) -> tuple[dt.date, tuple[ActionItem, ...]]:
-    from ..sources.frontmatter import split_source, top_level_entries
-    from ..sources.markdown import task_list_items
-    from .actions import parse_item
-
     metadata_text, body_text, first_line = split_source(path)
     needed = top_level_entries(metadata_text, {"type", "date", "next_meetings"})
     meta = _Needed.model_validate(_plain_yaml().load(needed))
@@ -130,9 +129,6 @@ def _quick_items(path: Path) -> tuple[dt.date, tuple[ActionItem, ...]]:
 
 
 def to_csv(report: ActionsReport, today: dt.date) -> bytes:
-    from ..messages import language
-    from .exports import actions_csv
-
     return actions_csv(
         ((a.path, a.item) for a in report.actions), overdue_on=today, lang=language()
     )
@@ -140,9 +136,6 @@ def to_csv(report: ActionsReport, today: dt.date) -> bytes:
 
 def print_table(report: ActionsReport, today: dt.date) -> str:
     """The open items as aligned columns for a terminal, with a count at the end."""
-    from ..errors import display_path
-    from ..messages import ntr, tr
-
     shown = lru_cache(maxsize=None)(display_path)  # one path serves many items
     rows = [(tr("Due"), tr("Owner"), tr("Task"), tr("Source"))]
     late = tr("OVERDUE")

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..errors import HoeringError
 from .page import document_page, error_page
+from .server import serve
 from .target import Target
+from .watch import watch
 
 if TYPE_CHECKING:
     from .server import _Server
@@ -79,9 +81,6 @@ class Preview:
 
     def start(self, port: int = 0) -> str:
         """Build, listen on 127.0.0.1:``port`` (0: any free port), watch; return the URL."""
-        from .server import serve
-        from .watch import watch
-
         self.rebuild()
         server = self._server = serve(self, port)
         address = server.server_address

@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import HoeringError
+from ..messages import tr
 from .page import error_page
 
 
@@ -36,8 +37,6 @@ def serve(preview, port: int) -> _Server:
     try:
         return _Server(preview, port)
     except OSError as exc:
-        from ..messages import tr
-
         raise HoeringError(
             tr("cannot listen on 127.0.0.1:{port}: {reason}", port=port, reason=exc.strerror),
             hint=tr("give another port with --port N, or --port 0 for any free one"),

@@ -10,11 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..comparison.outputs import NOTAT, make_outputs
 from ..config import Config
+from ..documents import compose
 from ..errors import SourceError
 from ..hearing import HEARING_FILE, hearing_folder
 from ..messages import tr
+from ..organisations import source_organisation
+from ..render import render
 from ..render.templates import TemplateFinder
+from ..sources import load_source
 
 
 @dataclass(frozen=True)
@@ -48,8 +53,7 @@ class Target:
         return self.path.name
 
     def templates(self) -> TemplateFinder:
-        folder = self.config.templates
-        return TemplateFinder(folder if folder.is_dir() else None)
+        return TemplateFinder.of_project(self.config)
 
     def watched(self) -> list[Path]:
         """Folders whose changes may change the output: the source's folder (images sit next
@@ -66,11 +70,6 @@ class Target:
         return self._document(fmt)
 
     def _document(self, fmt: str) -> tuple[bytes, list[str]]:
-        from ..documents import compose
-        from ..organisations import source_organisation
-        from ..render import render
-        from ..sources import load_source
-
         templates = self.templates()
         try:
             source = load_source(self.path)
@@ -81,7 +80,6 @@ class Target:
 
     def _notat(self, fmt: str) -> bytes:
         from ..comparison.collect import compare
-        from ..comparison.outputs import NOTAT, make_outputs
 
         comparison = compare(self.path, config=self.config)
         files = make_outputs(comparison, formats=(fmt,), bundle=False, config=self.config)

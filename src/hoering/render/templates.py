@@ -16,7 +16,10 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from ..config import Config
 from ..errors import TemplateError
+from ..limits import active
+from ..messages import ntr, number, tr
 
 if TYPE_CHECKING:
     from jinja2.runtime import Context
@@ -36,6 +39,11 @@ class TemplateFinder:
             folders.append(Path(project_templates))
         folders.append(BUILTIN_TEMPLATES)
         self.folders: tuple[Path, ...] = tuple(folders)
+
+    @classmethod
+    def of_project(cls, config: Config) -> TemplateFinder:
+        """The project's templates folder (when it exists), then the built-in templates."""
+        return cls(config.templates if config.templates.is_dir() else None)
 
     def __reduce__(self) -> tuple[type[TemplateFinder], tuple[Path | None]]:
         project = self.folders[0] if len(self.folders) > 1 else None
@@ -93,9 +101,6 @@ class TemplateTimeout(Exception):
 def _render_limited(template: Any, context: dict[str, Any], path: Path) -> str:
     """Render, stopping a template that writes more than ``template_output_mb`` or runs
     longer than ``template_seconds`` (the sandbox itself bounds neither)."""
-    from ..limits import active
-    from ..messages import ntr, number, tr
-
     limits = active()
     budget = int(limits.template_output_mb * 1024 * 1024)
     parts: list[str] = []

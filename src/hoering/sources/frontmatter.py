@@ -15,7 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import SourceError, display_path
+from ..limits import active
+from ..messages import number as number_text
 from ..messages import tr
+from .yaml_errors import explain
 
 if TYPE_CHECKING:
     from ruamel.yaml.composer import Composer
@@ -84,8 +87,6 @@ def _budget_composer() -> type[Composer]:
 
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.parser.check_event(AliasEvent):
-                from ..limits import active
-
                 self.aliases += 1
                 if self.aliases > active().yaml_aliases:
                     mark = self.parser.peek_event().start_mark
@@ -117,8 +118,6 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
             hint="real metadata is a few levels deep; look for unclosed brackets",
         ) from None
     except MarkedYAMLError as exc:
-        from .yaml_errors import explain
-
         known = explain(exc, text, first_line)
         if known is not None:
             line, message, hint = known
@@ -147,8 +146,6 @@ def _short(text: str) -> str:
 
 
 def _limit_hint(key: str) -> str:
-    from ..limits import active
-
     return active().hint(key)
 
 
@@ -176,7 +173,6 @@ def read_text(path: Path) -> str:
             tr("is a folder, not a source file"),
             hint=tr("give a .md file, or build the folder with 'hoering build FOLDER'"),
         )
-    from ..limits import active
 
     size = path.stat().st_size
     if size == 0:
@@ -184,11 +180,9 @@ def read_text(path: Path) -> str:
             path, tr("file is empty"), hint=tr("start it with 'hoering new response'")
         )
     if size > active().source_mb * 1024 * 1024:
-        from ..messages import number
-
         raise SourceError(
             path,
-            tr("file is too large ({size} MB)", size=number(size / 1024 / 1024, 1)),
+            tr("file is too large ({size} MB)", size=number_text(size / 1024 / 1024, 1)),
             hint=tr("split it up") + "; " + active().hint("source_mb"),
         )
     data = path.read_bytes()

@@ -7,7 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError, display_path
+from ..limits import active
+from ..messages import number, tr
 from ..model import nodes as n
+from ..paths import confined, project_root
 
 IMAGE_TYPES = {
     ".png": "image/png",
@@ -46,9 +49,6 @@ def _has_nodes(values: tuple[Any, ...]) -> bool:
 def _read_image(image: n.Image, source: Path, line: int | None) -> n.Image:
     if "://" in image.source or image.source.startswith("data:"):
         return image  # never fetched: printed as its text alternative
-    from ..messages import tr
-    from ..paths import confined, project_root
-
     name = image.source if len(image.source) <= 80 else image.source[:77] + "..."
     project = project_root(source)
     try:
@@ -83,9 +83,6 @@ def _read_image(image: n.Image, source: Path, line: int | None) -> n.Image:
 def check_pixels(data: bytes, mime: str, origin: Path, line: int | None, what: str) -> None:
     """Refuse a raster image larger than the limit, from its header, before anything
     decodes it (a small PNG can unpack to gigabytes), or one that is not what it claims."""
-    from ..limits import active
-    from ..messages import number, tr
-
     if mime == "image/svg+xml":
         return
     size = pixel_size(data)

@@ -14,8 +14,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..errors import SourceError
+from ..errors import SourceError, SourceErrors
+from ..limits import active
+from ..messages import number as number_text
+from ..messages import tr
 from ..model import nodes as n
+from .insertions import insertion_plugin
 
 HEADING_ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
 ATTRIBUTE = re.compile(r'([A-Za-z_][\w-]*)=("[^"]*"|[^\s"{}]+)')
@@ -35,8 +39,6 @@ def _parser() -> Any:
 def _new_parser() -> Any:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
-
-    from .insertions import insertion_plugin
 
     md = MarkdownIt(
         "commonmark", {"html": False, "linkify": False, "typographer": False, "maxNesting": 200}
@@ -378,8 +380,6 @@ def task_list_items(text: str, first_line: int = 1) -> list[n.ListItem]:
         checked, blocks = _task_marker([paragraph])
         items.append(n.ListItem(tuple(blocks), checked=checked, line=converter.line(token)))
     if converter.errors:
-        from ..errors import SourceErrors
-
         raise SourceErrors(converter.errors)
     return items
 
@@ -391,8 +391,6 @@ def parse_body(text: str, first_line: int = 1) -> Body:
     adds it).
     """
     from markdown_it.tree import SyntaxTreeNode
-
-    from ..errors import SourceErrors
 
     check_tables(text, first_line)
     check_footnote_labels(text, first_line)
@@ -414,9 +412,6 @@ def check_tables(text: str, first_line: int = 1) -> None:
     reads it (a 100,000-row table took 40 s and 3 GB to build). A table is the lines after a
     delimiter row (``|---|---|``) up to the next blank line; its columns are the delimiter
     row's."""
-    from ..errors import SourceErrors
-    from ..limits import active
-
     limits = active()
     lines = text.splitlines()
     index = 0
@@ -435,8 +430,6 @@ def check_tables(text: str, first_line: int = 1) -> None:
                 else None
             )
             if key is not None:
-                from ..messages import number, tr
-
                 raise SourceErrors(
                     [
                         SourceError(
@@ -444,7 +437,7 @@ def check_tables(text: str, first_line: int = 1) -> None:
                             tr(
                                 "the table has {rows} rows of {columns} cells, more than a "
                                 "document can hold",
-                                rows=number(rows),
+                                rows=number_text(rows),
                                 columns=columns,
                             ),
                             line=start - 1 + first_line,
@@ -463,8 +456,6 @@ MAX_NESTING = 10  # quotes and lists inside each other (Typst stops at ~13 list 
 def check_nesting(root: Any, first_line: int = 1) -> None:
     """Refuse quotes or lists nested deeper than MAX_NESTING: the PDF cannot lay them out,
     and markdown-it silently drops what lies deeper than its own limit."""
-    from ..errors import SourceErrors
-
     stack = [(child, 0) for child in root.children]
     while stack:
         node, depth = stack.pop()
@@ -491,8 +482,6 @@ _NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 def check_footnote_labels(text: str, first_line: int = 1) -> None:
     """Refuse a footnote label defined twice: the parser keeps the first note and drops the
     other's text without a word."""
-    from ..errors import SourceErrors
-
     seen: dict[str, int] = {}
     fenced = False
     for number, line in enumerate(text.splitlines(), start=first_line):

@@ -4,6 +4,7 @@ hearing has no form tables."""
 
 from __future__ import annotations
 
+from ...mass.notat import mass_sections
 from ...model import nodes as n
 from .context import Notat
 
@@ -15,7 +16,6 @@ def form_section(notat: Notat, number: str) -> list[n.Block]:
     if comparison.mass is None:
         return []
     from ...mass.assemble import MIN_RESPONDENTS
-    from ...mass.notat import mass_sections
 
     titles = {t.id: t.title for t in comparison.hearing.meta.topics}
     return mass_sections(comparison.mass, titles, MIN_RESPONDENTS, notat.lang, number)

@@ -16,6 +16,8 @@ from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
+from ..raster import is_svg, svg_to_png
+
 EMU_PER_CM = 360_000
 EMU_PER_TWIP = 635
 TWIPS_PER_CM = 1440 / 2.54
@@ -312,8 +314,6 @@ def picture(
     """
     from docx.oxml.shape import CT_Inline
     from docx.shared import Emu
-
-    from ..raster import is_svg, svg_to_png
 
     if is_svg(data):
         png = svg_to_png(data)
