@@ -7,26 +7,66 @@ They are plain picklable objects so they cross process pools unchanged; the CLI 
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, Self
 
 from .messages import tr
 from .roots import find_root
 
 
 class HoeringError(Exception):
-    """Base class of every error hoering reports to a user."""
+    """Base class of every error hoering reports to a user.
+
+    An error may say where it happened (``path``, ``line``, ``key``); ``located`` fills in the
+    file once the caller knows it, and pickling keeps every attribute (errors travel back from
+    worker processes), so a subclass only declares what differs: its constructor and fields.
+    """
+
+    path: Path | None = None
+    line: int | None = None
+    key: str | None = None
 
     def __init__(self, message: str, hint: str | None = None) -> None:
         super().__init__(message, hint)
         self.message = message
         self.hint = hint
 
+    def located(self, path: Path | str) -> Self:
+        """The same error, of the same class, with the file it happened in filled in (an
+        error that already names its file is returned as it is)."""
+        if self.path is not None:
+            return self
+        error = copy.copy(self)
+        error.path = Path(path)
+        return error
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuild without calling __init__: subclasses' constructors take other arguments.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
     def __str__(self) -> str:
-        if self.hint:
-            return f"{self.message} ({self.hint})"
-        return self.message
+        text = f"{self.message} ({self.hint})" if self.hint else self.message
+        return self._where() + text
+
+    def _where(self) -> str:
+        """``path:line: key: `` for the parts that are known."""
+        where = ""
+        if self.path is not None:
+            where = display_path(self.path)
+            if self.line is not None:
+                where += f":{self.line}"
+            where += ": "
+        return where + (f"{self.key}: " if self.key else "")
+
+
+def _restore(cls: type[HoeringError], args: tuple[Any, ...], state: dict[str, Any]) -> HoeringError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class SourceError(HoeringError):
@@ -47,25 +87,6 @@ class SourceError(HoeringError):
         self.line = line
         self.key = key
 
-    def __reduce__(self):  # keep keyword-only arguments through pickling
-        return (_make_source_error, self.args)
-
-    def located(self, path: Path) -> SourceError:
-        """The same error, with the file it happened in filled in."""
-        if self.path is not None:
-            return self
-        return SourceError(path, self.message, line=self.line, key=self.key, hint=self.hint)
-
-    def __str__(self) -> str:
-        where = ""
-        if self.path is not None:
-            where = display_path(self.path)
-            if self.line is not None:
-                where += f":{self.line}"
-            where += ": "
-        key = f"{self.key}: " if self.key else ""
-        return where + key + HoeringError.__str__(self)
-
 
 def display_path(path: Path) -> str:
     """``path`` as the user would type it: relative to the current folder when inside it or
@@ -83,10 +104,6 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def _make_source_error(path, message, line, key, hint) -> SourceError:
-    return SourceError(path, message, line=line, key=key, hint=hint)
-
-
 class SourceErrors(HoeringError):
     """Several problems found at once in one or more files; all are reported together."""
 
@@ -95,30 +112,21 @@ class SourceErrors(HoeringError):
         super().__init__("\n".join(str(e) for e in self.errors))
         self.args = (self.errors,)
 
-    def __reduce__(self):
-        return (SourceErrors, (self.errors,))
+    def located(self, path: Path | str) -> Self:
+        """Each of the errors located in ``path`` (those that do not name their file yet)."""
+        error = copy.copy(self)
+        error.errors = [e.located(path) for e in self.errors]
+        error.args = (error.errors,)
+        error.message = "\n".join(str(e) for e in error.errors)
+        return error
 
 
 class ConfigError(SourceError):
     """A problem in hoering.toml."""
 
-    def __reduce__(self):
-        return (_make_config_error, self.args)
-
-
-def _make_config_error(path, message, line, key, hint) -> ConfigError:
-    return ConfigError(path, message, line=line, key=key, hint=hint)
-
 
 class TemplateError(SourceError):
     """A template could not be found or rendered."""
-
-    def __reduce__(self):
-        return (_make_template_error, self.args)
-
-
-def _make_template_error(path, message, line, key, hint) -> TemplateError:
-    return TemplateError(path, message, line=line, key=key, hint=hint)
 
 
 class OutputError(HoeringError):

@@ -59,13 +59,6 @@ class ImportFileError(SourceError):
 
     detail: str | None = None  # the traceback of an unexpected error, for --debug
 
-    def __reduce__(self):
-        return (_make, self.args, {"detail": self.detail})
-
-
-def _make(path, message, line, key, hint) -> ImportFileError:
-    return ImportFileError(path, message, line=line, key=key, hint=hint)
-
 
 @dataclass(frozen=True)
 class Limits:
