@@ -23,7 +23,7 @@ import click
 
 from . import __version__, api
 from .errors import HoeringError
-from .messages import N_, NN_, choose_language, configured_language, tr, translations
+from .messages import N_, NN_, choose_language, configured_language, ntr, tr, translations
 from .messages import language as current_language
 
 if TYPE_CHECKING:
@@ -156,6 +156,19 @@ class HoeringGroup(TranslatedCommand, click.Group):
         return super().make_context(*args, **extra)
 
     def invoke(self, ctx: click.Context):
+        from .log import shown_with
+
+        with shown_with(_show_warning) as warnings:
+            try:
+                result = self._invoke(ctx)
+            except click.exceptions.Exit as exc:
+                if exc.exit_code == 0:
+                    _fail_if_strict(ctx, warnings.count)
+                raise
+            _fail_if_strict(ctx, warnings.count)
+            return result
+
+    def _invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except HoeringError as exc:
@@ -171,6 +184,26 @@ class HoeringGroup(TranslatedCommand, click.Group):
                 raise
             click.echo(internal_error(exc), err=True)
             ctx.exit(INTERNAL_ERROR)
+
+
+def _show_warning(message: str) -> None:
+    """How the CLI shows a warning of the library (the one handler of :mod:`hoering.log`)."""
+    _Progress.end_line()
+    click.echo(tr("Warning: {message}", message=message), err=True)
+
+
+def _fail_if_strict(ctx: click.Context, warnings: int) -> None:
+    """With --strict, a command that succeeded with warnings fails (exit 1)."""
+    if warnings and ctx.obj and ctx.obj.get("strict"):
+        click.echo(
+            ntr(
+                "Error: --strict makes the warning above an error",
+                "Error: --strict makes the {n} warnings above errors",
+                warnings,
+            ),
+            err=True,
+        )
+        ctx.exit(1)
 
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: distinct from 1 (an error in the user's input)
@@ -199,11 +232,9 @@ def _day(value: dt.datetime | None) -> dt.date | None:
 
 
 def _show(report: api.Report) -> None:
-    """Print a command's report: warnings and errors on stderr, its lines on stdout, the
-    summary last (on stderr when the command failed)."""
+    """Print a command's report: errors on stderr, its lines on stdout, the summary last (on
+    stderr when the command failed). Its warnings were shown as the library logged them."""
     ctx = click.get_current_context()
-    for warning in report.warnings:
-        click.echo(tr("Warning: {message}", message=warning), err=True)
     if ctx.find_root().obj.get("debug"):
         for detail in report.details:
             click.echo(detail, err=True)
@@ -230,6 +261,7 @@ def _finish(report: api.Report) -> None:
     __version__, prog_name="hoering", cls=HoeringOption, help="Show the version and exit."
 )
 @option("--debug", is_flag=True, help="Show tracebacks for errors (for bug reports).")
+@option("--strict", is_flag=True, help="Treat warnings as errors: exit 1 if there were any.")
 @option(
     "--project",
     type=click.Path(path_type=Path, file_okay=False),
@@ -244,7 +276,9 @@ def _finish(report: api.Report) -> None:
     help="Language of messages (default: HOERING_LANG, or hoering.toml's lang, or da).",
 )
 @click.pass_context
-def main(ctx: click.Context, debug: bool, project: Path | None, lang: str | None) -> None:
+def main(
+    ctx: click.Context, debug: bool, strict: bool, project: Path | None, lang: str | None
+) -> None:
     """Høringssvar, referater and høringsnotater: Markdown → DOCX, PDF and HTML on letterhead.
 
     Examples:
@@ -265,6 +299,7 @@ def main(ctx: click.Context, debug: bool, project: Path | None, lang: str | None
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    ctx.obj["strict"] = strict
     ctx.obj["project"] = project
 
 
@@ -753,8 +788,16 @@ class _Progress:
         self.shown = False
         self.started = time.monotonic()
 
+    current: _Progress | None = None  # the one being shown, for warnings to end its line
+
     def __enter__(self) -> _Progress:
+        _Progress.current = self
         return self
+
+    @staticmethod
+    def end_line() -> None:
+        if _Progress.current is not None:
+            _Progress.current._end_line()
 
     def count(self, done: int, total: int) -> None:
         if total < self.SHOW_FROM:
@@ -777,3 +820,4 @@ class _Progress:
 
     def __exit__(self, *exc) -> None:
         self._end_line()
+        _Progress.current = None

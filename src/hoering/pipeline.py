@@ -17,6 +17,7 @@ from .config import FORMATS, Config, load_config
 from .documents import compose, exports
 from .errors import HoeringError, SourceError, display_path
 from .hearing import check_response
+from .log import warn
 from .organisations import source_organisation
 from .output import is_up_to_date, mirrored_path, write_all
 from .parallel import map_in_processes
@@ -184,6 +185,7 @@ def build(
     jobs = jobs_for(sources, config, formats, Path(output) if output else None, force)
     outcomes = []
     for outcome in run_jobs(jobs, executor):
+        warn("build", outcome.warnings)  # made in a worker: logged here, as it arrives
         outcomes.append(outcome)
         if on_progress is not None:
             on_progress(outcome, len(outcomes), len(jobs))
@@ -206,5 +208,6 @@ def check(
             compose(source, source_organisation(source, templates))
         except HoeringError as exc:
             outcome.error = exc.located(path) if isinstance(exc, SourceError) else exc
+        warn("build", outcome.warnings)
         outcomes.append(outcome)
     return BuildReport(outcomes)

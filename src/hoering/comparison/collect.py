@@ -19,6 +19,7 @@ from ..config import Config, load_config
 from ..errors import HoeringError, SourceError, SourceErrors, display_path
 from ..forms.tables import table_files
 from ..hearing import Hearing, Party, hearing_folder, load_hearing, response_errors
+from ..log import warn
 from ..mass.engine import compare_mass
 from ..messages import known
 from ..model import nodes as n
@@ -109,7 +110,13 @@ def compare(
     if errors:
         raise SourceErrors(errors)
     comparison = _comparison(hearing, groups, consulted, authority, reads)
-    return _with_tables(comparison, client, executor) if tables else comparison
+    return _warned(_with_tables(comparison, client, executor) if tables else comparison)
+
+
+def _warned(comparison: Comparison) -> Comparison:
+    """``comparison``, its warnings logged (some were made in worker processes)."""
+    warn("compare", comparison.warnings)
+    return comparison
 
 
 def _with_tables(comparison: Comparison, client: Any, executor: Executor | None) -> Comparison:

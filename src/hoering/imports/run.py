@@ -20,6 +20,7 @@ from ..errors import HoeringError, SourceError, display_path
 from ..forms.importing import import_table
 from ..forms.tables import TABLE_SUFFIXES
 from ..hearing import hearing_folder, load_hearing
+from ..log import warn
 from ..messages import tr
 from ..organisations import load_organisation
 from ..output import write_atomic
@@ -177,6 +178,8 @@ def _import_tables(
             report.failed.append((path, exc))
         if on_progress is not None:
             on_progress(path, result)
+        if isinstance(result, Imported) and result.table and result.table.warning:
+            warn("import", [result.table.warning])  # after the line saying it was copied
     return letters
 
 
