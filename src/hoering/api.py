@@ -20,7 +20,7 @@ The library is imported inside the functions, so importing this module (and ``ho
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from .config import Config
+    from .log import WarningsShown
 
 SHOWN_LATE = 5  # respondents named in compare's summary before "and N more"
 
@@ -108,6 +109,15 @@ def _hearing(hearing: Path | None, config: Config) -> Path:
     from .hearing import hearing_here
 
     return hearing if hearing is not None else hearing_here(config)
+
+
+def warnings_shown(show: Callable[[str], None]) -> AbstractContextManager[WarningsShown]:
+    """While inside, each warning the library logs (a record of the ``hoering`` loggers, see
+    :mod:`hoering.log`) is passed to ``show`` as one line, and counted (for ``--strict``).
+    The reports list their warnings too, for programs that do not use logging."""
+    from .log import shown_with
+
+    return shown_with(show)
 
 
 # ---- build and check -------------------------------------------------------------------

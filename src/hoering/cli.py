@@ -156,9 +156,7 @@ class HoeringGroup(TranslatedCommand, click.Group):
         return super().make_context(*args, **extra)
 
     def invoke(self, ctx: click.Context):
-        from .log import shown_with
-
-        with shown_with(_show_warning) as warnings:
+        with api.warnings_shown(_show_warning) as warnings:
             try:
                 result = self._invoke(ctx)
             except click.exceptions.Exit as exc:
