@@ -12,11 +12,12 @@ from __future__ import annotations
 ROOT = "hoering"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "foundations",  # errors, words, paths, limits, settings, file writing, process pools
+        "foundations",  # errors, warnings, words, paths, limits, settings, file writing, pools
         (
             "hoering.roots",
             "hoering.messages",
             "hoering.errors",
+            "hoering.log",
             "hoering.i18n",
             "hoering.dates",
             "hoering.text",
