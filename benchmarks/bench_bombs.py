@@ -43,6 +43,18 @@ def table_100k_rows(root: Path) -> list[str]:
     return ["build", str(SOURCE)]
 
 
+def table_100k_rows_in_a_quote(root: Path) -> list[str]:
+    rows = "".join(f"> | række {i} | x | y |\n" for i in range(100_000))
+    _with_body(root, "> | a | b | c |\n> |---|---|---|\n" + rows)
+    return ["build", str(SOURCE)]
+
+
+def table_100k_rows_in_a_list(root: Path) -> list[str]:
+    rows = "".join(f"      | række {i} | x | y |\n" for i in range(100_000))
+    _with_body(root, "- Punkt\n\n  1. | a | b | c |\n     |---|---|---|\n" + rows)
+    return ["build", str(SOURCE)]
+
+
 def tall_table_header(root: Path) -> list[str]:
     words = " ".join(["ord"] * 6000)
     rows = "".join(f"| række {i} | x |\n" for i in range(1000))
@@ -98,6 +110,8 @@ def docx_bad_crc(root: Path) -> list[str]:
 CASES = [
     yaml_alias_bomb,
     table_100k_rows,
+    table_100k_rows_in_a_quote,
+    table_100k_rows_in_a_list,
     tall_table_header,
     png_bomb,
     jinja_runaway,
@@ -126,7 +140,7 @@ def run(case) -> tuple[str, float, float, int, str]:
         seconds = time.monotonic() - started
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         message = next(
-            (line for line in err.splitlines() if line.startswith("Error")),
+            (line for line in err.splitlines() if line.startswith(("Error", "Fejl"))),
             (out.strip().splitlines() or ["(no output)"])[-1],
         )
         return case.__name__, seconds, peak, process.returncode, message[:110]

@@ -166,6 +166,33 @@ def test_table_cells_limit_from_hoering_toml(cli, project):
     assert snapshot(project) == before
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Indledning.\n\n> | a | b |\n> |---|---|\n> | 1 | 2 |\n> | 3 | 4 |\n> | 5 | 6 |\n",
+        "- Punkt:\n\n  - | a | b |\n    |---|---|\n    | 1 | 2 |\n    | 3 | 4 |\n    | 5 | 6 |\n",
+        "1. > Punkt\n   >\n   > | a | b |\n   > |:--|--:|\n   > | 1 | 2 |\n   > | 3 | 4 |\n"
+        "   > | 5 | 6 |\n",
+    ],
+    ids=["in a quote", "in a list in a list", "in a quote in a list item"],
+)
+def test_a_table_inside_a_quote_or_a_list_item_is_held_to_the_same_limit(cli, project, table):
+    metadata_and(project, table)
+    assert cli("build", "-f", "html", str(SOURCE)).exit_code == 0  # a table there is fine
+    html = (project / OUT / "ishoj.html").read_text("utf-8")
+    assert html.count("<td") == 6
+    hoering_toml(project, "[limits]\ntable_rows = 2\n")
+    before = snapshot(project)
+    result = cli("check")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Fejl: {SOURCE}:25: tabellen har 3 rækker med 2 celler, mere end et dokument kan "
+        "rumme (læg tallene i et regneark, og skriv et sammendrag her; grænsen er "
+        "table_rows = 2 under [limits] i hoering.toml)"
+    )
+    assert snapshot(project) == before
+
+
 def test_a_header_row_taller_than_a_page_is_not_repeated(project):
     words = " ".join(["ord"] * 6000)
     rows = "".join(f"| række{i} | x |\n" for i in range(400))

@@ -407,19 +407,43 @@ def parse_body(text: str, first_line: int = 1) -> Body:
 _DELIMITER_ROW = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
 
+_LIST_MARKER = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
+
+
+def inside_containers(line: str) -> str:
+    """A line without the quote markers (``>``), list markers (``-``, ``1.``) and indents
+    that put it inside a block quote or a list item: what a table there starts with."""
+    at = 0
+    while True:
+        while at < len(line) and line[at] in " \t":
+            at += 1
+        if line.startswith(">", at):
+            at += 1
+            continue
+        marker = _LIST_MARKER.match(line, at)
+        if marker is None:
+            return line[at:]
+        at = marker.end()
+
+
 def check_tables(text: str, first_line: int = 1) -> None:
     """Refuse a table with more rows or cells than the limits before the Markdown parser
     reads it (a 100,000-row table took 40 s and 3 GB to build). A table is the lines after a
     delimiter row (``|---|---|``) up to the next blank line; its columns are the delimiter
-    row's."""
+    row's. Quote and list markers before a line are looked through: a table in a block quote
+    or a list item counts the same."""
     limits = active()
     lines = text.splitlines()
     index = 0
     while index < len(lines):
-        if "-" in lines[index] and "|" in lines[index] and _DELIMITER_ROW.match(lines[index]):
+        if (
+            "-" in lines[index]
+            and "|" in lines[index]
+            and _DELIMITER_ROW.match(delimiter := inside_containers(lines[index]))
+        ):
             start = index
-            columns = lines[index].strip().strip("|").count("|") + 1
-            while index + 1 < len(lines) and lines[index + 1].strip():
+            columns = delimiter.strip().strip("|").count("|") + 1
+            while index + 1 < len(lines) and inside_containers(lines[index + 1]).strip():
                 index += 1
             rows = index - start
             key = (
