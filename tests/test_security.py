@@ -467,6 +467,39 @@ def test_emoji_cjk_control_characters_inline_notes_and_struck_links_build(cli, p
     assert "Vi er glade 😀 for 漢字 og \ufffd den gamle side med en note" in body
 
 
+def test_bidirectional_control_characters_are_removed_with_a_warning(cli, project):
+    import docx
+
+    _set_metadata(
+        project,
+        "title: Høringssvar om udkast til samarbejdsaftale om voksne med psykisk sygdom",
+        'title: "Høringssvar om \\u202Eudkast\\u202C til samarbejdsaftale"',
+    )
+    line = add_to_body(
+        project, "Beløbet er \u202e000.01\u202c kr., og \u2066نور\u2069 står i \u202bnoten."
+    )
+    source = (project / SOURCE).read_bytes()
+    result = cli("build", "-f", "html", "-f", "docx", str(SOURCE))
+    assert result.exit_code == 0, result.output
+    removed = (
+        "styretegn for skriveretning U+{} fjernet (det viser teksten i en anden rækkefølge, "
+        "end den er skrevet)"
+    )
+    places = [(line, code) for code in ("202E", "202C", "2066", "2069", "202B")]
+    places += [(3, "202E"), (3, "202C")]  # the title's, written as YAML escapes
+    assert result.stderr.splitlines()[:7] == [
+        f"Advarsel: {SOURCE}:{where}: {removed.format(code)}" for where, code in places
+    ]
+    out = project / "output" / EXAMPLE_HEARING / "responses"
+    html = (out / "ishoj.html").read_text("utf-8")
+    word = "\n".join(p.text for p in docx.Document(out / "ishoj.docx").paragraphs)
+    for text in (html, word):
+        assert "Beløbet er 000.01 kr., og نور står i noten." in text
+        assert "Høringssvar om udkast til samarbejdsaftale" in text
+        assert not set(text) & set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert (project / SOURCE).read_bytes() == source
+
+
 def test_a_footnote_label_defined_twice_is_refused(cli, project):
     first = add_to_body(project, "Et udsagn[^n].\n\n[^n]: Første note.")
     second = add_to_body(project, "Et andet[^n].\n\n[^n]: Anden note, som ellers forsvandt.")

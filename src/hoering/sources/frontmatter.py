@@ -219,7 +219,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 PLACEHOLDER = "\ufffd"
 
 
+# Bidirectional embeddings, overrides and isolates make a line show its characters in
+# another order than they are written ('Trojan Source'): a published text could read
+# differently from its source. Each is removed with a warning (the text keeps its words,
+# in the order written); left-to-right and right-to-left marks (U+200E, U+200F) stay.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def _printable(text: str, path: Path, first_line: int, warnings: list[str]) -> str:
+    text = _without_bidi_controls(text, path, first_line, warnings)
     if not _CONTROL.search(text):
         return text
     for number, line in enumerate(text.split("\n"), start=first_line):
@@ -229,6 +237,22 @@ def _printable(text: str, path: Path, first_line: int, warnings: list[str]) -> s
                 f"U+{ord(match[0]):04X} replaced by {PLACEHOLDER}"
             )
     return _CONTROL.sub(PLACEHOLDER, text)
+
+
+def _without_bidi_controls(text: str, path: Path, first_line: int, warnings: list[str]) -> str:
+    if not _BIDI.search(text):
+        return text
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        for match in _BIDI.finditer(line):
+            warnings.append(
+                tr(
+                    "{place}: bidirectional control character U+{code} removed (it shows "
+                    "the text in another order than it is written)",
+                    place=f"{display_path(path)}:{number}",
+                    code=f"{ord(match[0]):04X}",
+                )
+            )
+    return _BIDI.sub("", text)
 
 
 def _printable_values(node: Any, path: Path, warnings: list[str], line: int = 2) -> None:
@@ -242,7 +266,7 @@ def _printable_values(node: Any, path: Path, warnings: list[str], line: int = 2)
     )
     for key, value in items:
         where = yaml_line(node, (key,), 2) or line
-        if isinstance(value, str) and _CONTROL.search(value):
+        if isinstance(value, str) and (_CONTROL.search(value) or _BIDI.search(value)):
             node[key] = _printable(value, path, where, warnings)
         elif isinstance(value, dict | list):
             _printable_values(value, path, warnings, where)
