@@ -4,6 +4,7 @@ authored ones (and originals that are not PDFs) as the PDF hoering builds from t
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
@@ -19,14 +20,14 @@ from ..parallel import PARALLEL_FROM, map_in_processes
 from ..paths import confined
 from ..render import render
 from ..render.templates import TemplateFinder
-from ..sources import load_source
+from ..sources import Source, load_source
 from .active_content import strip_active_content
-from .model import Comparison
+from .model import Comparison, Respondent
 from .notat import notat_lang
 
 
 def bundle_pdf(
-    comparison: Comparison, authority: Organisation, templates: TemplateFinder, date
+    comparison: Comparison, authority: Organisation, templates: TemplateFinder, date: dt.date
 ) -> bytes:
     from .joined_pdf import JoinedPdf, Part, saved
 
@@ -59,6 +60,8 @@ def bundle_pdf(
     return saved(pdf)
 
 
+# a respondent, one of their files, and that file's PDF (a pikepdf.Pdf) in the bundle
+Part = tuple[Respondent, Path, Any]
 LANGUAGE_TAGS = {"da": "da-DK", "en": "en-GB"}
 
 
@@ -120,7 +123,7 @@ def _pdf_of(path: Path, templates: TemplateFinder) -> bytes:
     return render(document, "pdf", templates)
 
 
-def received_original(source) -> bytes:
+def received_original(source: Source) -> bytes:
     """The bytes of an imported response's original: only a file inside the hearing's
     received/ folder, and only when it is still the file that was imported (its SHA-256)."""
     import hashlib
@@ -163,9 +166,9 @@ def received_original(source) -> bytes:
 def _cover(
     comparison: Comparison,
     authority: Organisation,
-    parts,
+    parts: list[Part],
     lang: str,
-    date,
+    date: dt.date,
     templates: TemplateFinder,
 ) -> bytes:
     """The first page(s): who answered, when, and on which page of the bundle their response
@@ -186,11 +189,11 @@ def _cover(
 def _cover_document(
     comparison: Comparison,
     authority: Organisation,
-    parts,
-    lengths,
+    parts: list[Part],
+    lengths: list[int],
     cover_pages: int,
     lang: str,
-    date,
+    date: dt.date,
 ) -> Document:
     page = cover_pages + 1
     rows = []

@@ -129,7 +129,8 @@ class Comparison:
                     for who, topics in stances.items()
                 },
             )
-        return self.__dict__["_matrix"]
+        matrix: dict[str, dict[str, tuple[str, ...]]] = self.__dict__["_matrix"]
+        return matrix
 
 
 def main_stance(stances: list[str]) -> str:

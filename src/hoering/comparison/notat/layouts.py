@@ -61,7 +61,9 @@ def table_section(notat: Notat, number: str) -> list[n.Block]:
     ]
 
 
-def _row(notat: Notat, where: str, remark: Remark, answer: Answer | None) -> tuple:
+def _row(
+    notat: Notat, where: str, remark: Remark, answer: Answer | None
+) -> tuple[n.TableCell, ...]:
     said = answer.summary if answer is not None and answer.summary else remark.blocks
     words = " ".join(" ".join(block_text(b).split()) for b in said) or remark.heading
     comment = " ".join(" ".join(block_text(b).split()) for b in answer.blocks) if answer else ""

@@ -8,7 +8,7 @@ import os
 from ...i18n import format_date, label
 from ...messages import ntr_in, tr_in
 from ...model import nodes as n
-from ..model import NO_STANCE, Remark, TopicRemarks
+from ..model import NO_STANCE, Remark, Respondent, TopicRemarks
 from ..remarks import Answer
 from .context import Notat
 from .words import heading, shared_note, stance_text, status_text, text
@@ -173,5 +173,5 @@ def _more(notat: Notat, count: int) -> str:
     )
 
 
-def _respondent(notat: Notat, name: str):
+def _respondent(notat: Notat, name: str) -> Respondent | None:
     return notat.respondents.get(name)

@@ -47,7 +47,7 @@ def shared_note(others: tuple[str, ...], lang: str) -> str:
     return label("shared_many", lang).format(n=len(others), names=", ".join(others[:NAMED_SHARERS]))
 
 
-def danish_order(name: str) -> tuple:
+def danish_order(name: str) -> tuple[str, ...]:
     """Sort key for names in Danish alphabetical order (æ, ø, å after z)."""
     folded = name.casefold().replace("aa", "å")
     return tuple(("z" + {"æ": "1", "ø": "2", "å": "3"}[c]) if c in "æøå" else c for c in folded)
