@@ -107,12 +107,6 @@ def copy_project(root: Path, source: Path = PROJECT) -> Path:
     return root
 
 
-def copy_example_project(root: Path) -> Path:
-    """Copy the example project the README's quick start uses (the repository's own
-    ``consultations/`` hearings and ``templates/``): for the test that runs the README."""
-    return copy_project(root, REPO)
-
-
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
     """A copy of the tests' project (sources + templates) as the current folder."""

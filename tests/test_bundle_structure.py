@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from pikepdf import Array, Dictionary, Name
 
 import hostile_files
-from conftest import EXAMPLE_HEARING, copy_example_project, snapshot
+from conftest import EXAMPLE_HEARING, copy_project, snapshot
 from hoering.cli import main
 from test_compare import RESPONDENTS  # the example hearing's, in the bundle's order
 
@@ -41,13 +41,13 @@ def _compare(root: Path) -> Path:
 def example(tmp_path_factory) -> Path:
     """The bundle of the example hearing: six responses built by hoering, one received
     original (itself a tagged PDF)."""
-    return _compare(copy_example_project(tmp_path_factory.mktemp("tagged")))
+    return _compare(copy_project(tmp_path_factory.mktemp("tagged")))
 
 
 @pytest.fixture(scope="module")
 def with_untagged(tmp_path_factory) -> tuple[Path, bytes]:
     """The bundle when Glostrup's received original is a PDF without tags."""
-    root = copy_example_project(tmp_path_factory.mktemp("untagged"))
+    root = copy_project(tmp_path_factory.mktemp("untagged"))
     letter = hostile_files.plain_letter()
     _receive_from_glostrup(root, letter)
     return _compare(root), letter

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, copy_example_project
+from conftest import REPO, copy_project
 from hoering.cli import main
 from import_fixtures import plain_docx, response_pdf
 from test_preview import get, preview_command
@@ -124,7 +124,7 @@ def _run_session(runner, project, example: Example) -> None:
 def example_project(tmp_path, monkeypatch):
     """A copy of the example project the README's quick start works in (the repository's
     consultations/ and templates/, not the tests' fixture: the README is about this one)."""
-    copy_example_project(tmp_path)
+    copy_project(tmp_path, REPO)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
