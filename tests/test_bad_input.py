@@ -111,6 +111,73 @@ def test_yaml_mistakes_in_plain_words_where_they_start(cli, project, old, new, d
     assert f"Error: {SOURCE}{english}" in result.stderr.splitlines()
 
 
+# Errors of metadata, profiles, hearings and images in both languages: Danish by default,
+# English with --lang en (old text, new text, the error's line and words in Danish, in English).
+CORE_MISTAKES = [
+    (
+        "lang: da",
+        "lang: de",
+        ":19: lang: 'de' er ikke tilladt (brug 'da' eller 'en')",
+        ":19: lang: 'de' is not allowed (use 'da' or 'en')",
+    ),
+    (
+        "organisation: ishoj",
+        "organisation: ishoej",
+        ":5: organisation: ukendt organisation 'ishoej' (mente du 'ishoj'? kendte "
+        "organisationer: ishoj, region-hovedstaden; eller opret den med: hoering new "
+        'organisation --id ishoej --name "…")',
+        ":5: organisation: unknown organisation 'ishoej' (did you mean 'ishoj'? known "
+        "organisations: ishoj, region-hovedstaden; or create it with: hoering new "
+        'organisation --id ishoej --name "…")',
+    ),
+    (
+        "stance=positive}",
+        "stance=glad}",
+        ":67: stance: 'glad' er ikke en holdning (brug positiv, bekymring eller forslag "
+        "(eller positive, concern eller proposal))",
+        ":67: stance: 'glad' is not a stance (use positiv, bekymring or forslag (or positive, "
+        "concern or proposal))",
+    ),
+    (
+        "{topic=ventetid ",
+        "{topic=ventetider ",
+        ":73: 'ventetider' er ikke et emne i hearing.yaml (mente du 'ventetid'?)",
+        ":73: topic 'ventetider' is not a topic of hearing.yaml (did you mean 'ventetid'?)",
+    ),
+    (
+        "hearing: samarbejdsaftale-psykisk-sygdom",
+        "hearing: trafikplan-bymidten",
+        ":4: hearing: hører til høringen 'trafikplan-bymidten', ikke "
+        "'samarbejdsaftale-psykisk-sygdom' (flyt den til sin egen hørings mappe, eller ret "
+        "'hearing')",
+        ":4: hearing: belongs to hearing 'trafikplan-bymidten', not "
+        "'samarbejdsaftale-psykisk-sygdom' (move it to its own hearing's folder or correct "
+        "'hearing')",
+    ),
+    (
+        "Vi hæfter os især",
+        "![Kort over området](kort.png)\n\nVi hæfter os især",
+        f":26: billedet 'kort.png' findes ikke (ledte efter {SOURCE.parent / 'kort.png'})",
+        f":26: image 'kort.png' not found (looked for {SOURCE.parent / 'kort.png'})",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "old, new, danish, english",
+    CORE_MISTAKES,
+    ids=["value not allowed", "organisation", "stance", "topic", "hearing", "image"],
+)
+def test_core_mistakes_in_danish_and_in_english(cli, project, old, new, danish, english):
+    replace_in_source(project, old, new)
+    assert_fails_cleanly(cli, project, [f"{SOURCE}{danish}"])
+    result = cli("--lang", "en", "check")
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("Error: ")] == [
+        f"Error: {SOURCE}{english}"
+    ]
+
+
 def test_unknown_key_suggests_the_right_one(cli, project):
     replace_in_source(project, "case_number:", "case_nummer:")
     assert_fails_cleanly(
@@ -146,7 +213,7 @@ def test_every_problem_is_reported_at_once(cli, project):
             f"{SOURCE}:7: date: '19/6' er ikke en dato "
             "(skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)",
             f"{SOURCE}:15: contact.email: 'socialservice' har den forkerte form",
-            f"{SOURCE}:19: lang: 'de' er ikke tilladt (brug 'da' or 'en')",
+            f"{SOURCE}:19: lang: 'de' er ikke tilladt (brug 'da' eller 'en')",
         ],
     )
 
@@ -156,24 +223,8 @@ def test_folder_without_sources(cli, project):
     assert_fails_cleanly(
         cli,
         project,
-        [
-            "tom: no sources found in this folder "
-            "(sources are .md files in responses/ or minutes/ folders)"
-        ],
+        ["tom: ingen kilder i denne mappe (kilder er .md-filer i mapperne responses/ og minutes/)"],
         "tom",
-    )
-
-
-def test_unknown_organisation(cli, project):
-    replace_in_source(project, "organisation: ishoj", "organisation: ishoej")
-    assert_fails_cleanly(
-        cli,
-        project,
-        [
-            f"{SOURCE}:5: organisation: unknown organisation 'ishoej' "
-            "(did you mean 'ishoj'? known: ishoj, region-hovedstaden; or create it with: "
-            'hoering new organisation --id ishoej --name "…")'
-        ],
     )
 
 
@@ -189,9 +240,9 @@ def test_missing_logo_file(cli, project):
         cli,
         project,
         [
-            f"{Path('templates/organisations/region-hovedstaden.yaml')}:15: logo: logo file "
-            f"'region-hovedstaden.svg' not found (put the file at {logo.relative_to(project)} "
-            "or remove the 'logo' line)"
+            f"{Path('templates/organisations/region-hovedstaden.yaml')}:15: logo: logofilen "
+            f"'region-hovedstaden.svg' findes ikke (læg filen i {logo.relative_to(project)}, "
+            "eller fjern linjen 'logo')"
         ],
     )
 
@@ -253,10 +304,10 @@ def test_unknown_heading_attribute_and_stance(cli, project):
         cli,
         project,
         [
-            f"{SOURCE}:43: stanse: unknown heading attribute 'stanse' "
-            "(heading attributes are topic, stance, guess, matched, appendix, status)",
-            f"{SOURCE}:67: stance: 'glad' is not a stance (use one of positiv, bekymring, forslag "
-            "(or positive, concern, proposal))",
+            f"{SOURCE}:43: stanse: ukendt overskriftsegenskab 'stanse' "
+            "(en overskrift kan have topic, stance, guess, matched, appendix, status)",
+            f"{SOURCE}:67: stance: 'glad' er ikke en holdning (brug positiv, bekymring eller "
+            "forslag (eller positive, concern eller proposal))",
         ],
     )
 
@@ -267,7 +318,7 @@ def test_template_with_syntax_error(cli, project):
     result = cli("build", "-f", "html")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Fejl: {Path('templates/document.html.j2')}:1: template syntax error: unexpected '/'"
+        f"Fejl: {Path('templates/document.html.j2')}:1: syntaksfejl i skabelonen: unexpected '/'"
     )
     assert snapshot(project) == before
 
@@ -277,8 +328,11 @@ def test_output_folder_that_cannot_be_written(cli, project):
     before = snapshot(project)
     result = cli("build", "-f", "html", "-o", "blocked/out")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0].startswith(f"Fejl: cannot write {Path('blocked/out')}")
-    assert "check that the output folder exists and is writable" in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"Fejl: kan ikke skrive {Path('blocked/out') / EXAMPLE_HEARING / 'responses'}: en fil "
+        "står, hvor der skal være en mappe "
+        "(tjek, at outputmappen findes, og at du må skrive i den)"
+    )
     assert snapshot(project) == before
 
 

@@ -845,7 +845,7 @@ def test_new_hearing_scaffolds_a_valid_hearing(cli, project):
     again = cli(*args)
     assert again.exit_code == 1
     assert again.stderr.strip().startswith(
-        "Fejl: consultations/trafikplan-2027/hearing.yaml already exists"
+        "Fejl: consultations/trafikplan-2027/hearing.yaml findes allerede"
     )
     assert target.read_text("utf-8") == text
     empty = cli("compare", "consultations/trafikplan-2027")
@@ -881,8 +881,8 @@ def test_unknown_topic_names_file_and_line(cli, project):
     _fails(
         cli,
         project,
-        f"Fejl: {HEARING}/responses/hvidovre.md:18: topic 'ventetiden' is "
-        "not a topic of hearing.yaml (did you mean 'ventetid'?)",
+        f"Fejl: {HEARING}/responses/hvidovre.md:18: 'ventetiden' er ikke et emne i "
+        "hearing.yaml (mente du 'ventetid'?)",
     )
 
 
@@ -906,9 +906,8 @@ def test_duplicate_topic_ids(cli, project):
     _fails(
         cli,
         project,
-        f"Fejl: {HEARING}/hearing.yaml:37: topics.id: topic id "
-        "'tvaerfagligt-samarbejde' is used twice (the first is topic 1; give each topic "
-        "its own id)",
+        f"Fejl: {HEARING}/hearing.yaml:37: topics.id: emnet 'tvaerfagligt-samarbejde' er "
+        "brugt to gange (det første er emne nr. 1; giv hvert emne sit eget id)",
     )
 
 
@@ -928,7 +927,10 @@ def test_missing_hearing_folder(cli, project):
     before = snapshot(project)
     result = cli("compare", "consultations/nix")
     assert result.exit_code == 1
-    assert result.stderr.strip() == "Fejl: consultations/nix: hearing folder not found"
+    assert result.stderr.strip() == (
+        "Fejl: consultations/nix: høringens mappe findes ikke (angiv den mappe, der har "
+        "hearing.yaml, eller høringens id)"
+    )
     assert snapshot(project) == before
 
 

@@ -29,11 +29,20 @@ def test_config_file_sets_folders_formats_and_organisation(tmp_path):
     assert config.organisation == "ishoj" and config.formats == ("pdf",)
 
 
-def test_typo_in_a_key(tmp_path):
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        (None, "hoering.toml: ouput: ukendt nøgle (mente du 'output'?)"),
+        ("en", "hoering.toml: ouput: unknown key (did you mean 'output'?)"),
+    ],
+)
+def test_typo_in_a_key(tmp_path, monkeypatch, lang, expected):
+    if lang:
+        monkeypatch.setenv("HOERING_LANG", lang)
     (tmp_path / "hoering.toml").write_text('ouput = "ud"\n')
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path)
-    assert str(caught.value).endswith("hoering.toml: ouput: unknown key (did you mean 'output'?)")
+    assert str(caught.value).endswith(expected)
 
 
 def test_every_problem_at_once(tmp_path):
@@ -41,7 +50,11 @@ def test_every_problem_at_once(tmp_path):
     with pytest.raises(SourceErrors) as caught:
         load_config(tmp_path)
     messages = [e.message for e in caught.value.errors]
-    assert messages == ["should be text in quotes", "['pdf', 'rtf'] is not a list of formats"]
+    assert messages == [
+        "skal være tekst i anførselstegn",
+        "['pdf', 'rtf'] er ikke en liste med formater",
+    ]
+    assert caught.value.errors[1].hint == "brug en liste med docx, pdf eller html"
 
 
 def test_toml_syntax_error_names_the_line(tmp_path):

@@ -267,6 +267,6 @@ def test_hearing_folder_without_hearing_yaml(cli, project):
     result = cli("import", "incoming/svar.pdf", "--hearing", "incoming")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "Fejl: incoming/hearing.yaml: not found (create it with 'hoering new hearing')"
+        "Fejl: incoming/hearing.yaml: findes ikke (opret den med 'hoering new hearing')"
     ]
     assert snapshot(project) == before

@@ -329,7 +329,7 @@ def test_an_imported_mail_builds_and_appendix_takes_only_true_or_false(project):
     with pytest.raises(SourceErrors) as caught:
         parse_body("## Tidligere {appendix=yes}\n")
     assert [str(e) for e in caught.value.errors] == [
-        "appendix: 'yes' is not true or false (write appendix=true)"
+        "appendix: 'yes' er hverken true eller false (skriv appendix=true)"
     ]
 
 

@@ -97,8 +97,8 @@ def test_deeply_nested_yaml_is_refused(cli, project):
     result = cli("check")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Fejl: {SOURCE}:21: metadata is nested more than 40 levels deep (real metadata is a "
-        "few levels deep; look for unclosed brackets)",
+        f"Fejl: {SOURCE}:21: metadata er indlejret i mere end 40 niveauer (rigtige metadata "
+        "har kun få niveauer; se efter parenteser, der ikke bliver lukket)",
         "1 kilde tjekket, 1 med fejl",
     ]
     assert snapshot(project) == before
@@ -278,13 +278,16 @@ def override_html_template(project: Path, text: str) -> Path:
 @pytest.mark.parametrize(
     "template, message",
     [
-        ("{{ 'x'.ljust(2000000000) }}", "template error: number too large in template (2e+09)"),
+        ("{{ 'x'.ljust(2000000000) }}", "fejl i skabelonen: for stort tal i skabelonen (2e+09)"),
         (
             "{{ '{:>2000000000}'.format('x') }}",
-            "template error: format width too large in template",
+            "fejl i skabelonen: for stor feltbredde i skabelonen",
         ),
-        ("{{ '%2000000000s' % 'x' }}", "template error: format width too large in template"),
-        ("{{ 'x' | center(2000000000) }}", "template error: number too large in template (2e+09)"),
+        ("{{ '%2000000000s' % 'x' }}", "fejl i skabelonen: for stor feltbredde i skabelonen"),
+        (
+            "{{ 'x' | center(2000000000) }}",
+            "fejl i skabelonen: for stort tal i skabelonen (2e+09)",
+        ),
         (
             "{% for i in range(1000) %}{{ 'x' * 1000000 }}{% endfor %}",
             "skabelonen skriver mere end 20 MB "
@@ -330,8 +333,8 @@ def test_a_typst_template_may_not_download_packages(cli, project):
     result = cli("build", "-f", "pdf")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        "Fejl: templates/document.typ:1: the PDF template uses the Typst package "
-        '"@preview/cetz:0.3.1", which would be downloaded during the build (copy the '
-        "package's files into templates/ and import them by their path)"
+        "Fejl: templates/document.typ:1: PDF-skabelonen bruger Typst-pakken "
+        '"@preview/cetz:0.3.1", som ville blive hentet fra nettet under byggeriet (kopiér '
+        "pakkens filer ind i templates/, og importér dem med deres sti)"
     )
     assert snapshot(project) == before

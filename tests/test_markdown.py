@@ -96,11 +96,11 @@ def test_bad_heading_attributes_are_all_reported():
     with pytest.raises(SourceErrors) as caught:
         parse_body("## A {topik=x}\n\n## B {stance=maybe}\n\n## C {topic=y guess=2}\n")
     assert [str(e) for e in caught.value.errors] == [
-        "1: topik: unknown heading attribute 'topik' (heading attributes are topic, stance, "
-        "guess, matched, appendix, status)".replace("1: ", "", 1),
-        "stance: 'maybe' is not a stance (use one of positiv, bekymring, forslag (or positive, "
-        "concern, proposal))",
-        "guess: '2' is not a confidence (use a number from 0 to 1)",
+        "topik: ukendt overskriftsegenskab 'topik' (en overskrift kan have topic, stance, "
+        "guess, matched, appendix, status)",
+        "stance: 'maybe' er ikke en holdning (brug positiv, bekymring eller forslag (eller "
+        "positive, concern eller proposal))",
+        "guess: '2' er ikke en sandsynlighed (brug et tal fra 0 til 1)",
     ]
     assert [e.line for e in caught.value.errors] == [1, 3, 5]
 

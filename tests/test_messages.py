@@ -219,5 +219,5 @@ def test_a_language_we_do_not_speak_in_hoering_toml(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path)
     assert str(caught.value).endswith(
-        'hoering.toml: lang: \'sv\' is not a language we speak (use "da" or "en")'
+        'hoering.toml: lang: \'sv\' er ikke et sprog, hoering kender (brug "da" eller "en")'
     )

@@ -315,8 +315,8 @@ def test_new_minutes_is_ready_to_build_and_never_overwrites(cli, project):
     again = cli(*args)
     assert again.exit_code == 1
     assert again.stderr.strip() == (
-        f"Fejl: {created} already exists (choose another name "
-        "with --output; hoering never overwrites a source)"
+        f"Fejl: {created} findes allerede (vælg et andet navn "
+        "med --output; hoering overskriver aldrig en kilde)"
     )
     assert snapshot(project / "consultations") == before
 

@@ -113,9 +113,9 @@ def test_compare_without_argument_at_the_root_asks_for_the_hearing(project):
     result = run("compare")
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        "Fejl: no hearing given, and the current folder is not in a hearing's folder (give "
-        "the hearing's folder or id, e.g. 'hoering compare consultations/trafikplan-2027', or "
-        "run it in the hearing's folder)"
+        "Fejl: ingen høring angivet, og den mappe, du står i, er ikke i en hørings mappe "
+        "(angiv høringens mappe eller id, fx 'hoering compare consultations/trafikplan-2027', "
+        "eller kør kommandoen i høringens mappe)"
     )
     assert not (project / "output").exists()
 
@@ -182,8 +182,8 @@ def test_project_option_overrides_the_current_folder(project, tmp_path_factory, 
     missing = run("--project", str(elsewhere / "nix"), "check")
     assert missing.exit_code == 1
     assert missing.stderr.strip() == (
-        "Fejl: nix: project folder not found (give --project the folder with "
-        "hoering.toml or consultations/)"
+        "Fejl: nix: projektmappen findes ikke (angiv med --project den mappe, der har "
+        "hoering.toml eller consultations/)"
     )
 
 
@@ -233,6 +233,6 @@ def test_import_at_the_root_without_hearing_asks_for_it(project):
     result = run("import", str(letter))
     assert result.exit_code == 1
     assert result.stderr.strip().startswith(
-        "Fejl: no hearing given, and the current folder is not in a hearing's folder"
+        "Fejl: ingen høring angivet, og den mappe, du står i, er ikke i en hørings mappe"
     )
     assert snapshot(project / "consultations") == before

@@ -155,10 +155,7 @@ def test_check_build_and_compare_report_an_unknown_topic_alike(cli, project):
         cli,
         project,
         source,
-        [
-            f"{source}:18: topic 'ventetiden' is not a topic of hearing.yaml "
-            "(did you mean 'ventetid'?)"
-        ],
+        [f"{source}:18: 'ventetiden' er ikke et emne i hearing.yaml (mente du 'ventetid'?)"],
     )
 
 
@@ -170,8 +167,8 @@ def test_check_build_and_compare_report_another_hearing_alike(cli, project):
         project,
         source,
         [
-            f"{source}:4: hearing: belongs to hearing 'trafikplan', not "
-            "'samarbejdsaftale-psykisk-sygdom' (move it to its own hearing's folder or correct "
+            f"{source}:4: hearing: hører til høringen 'trafikplan', ikke "
+            "'samarbejdsaftale-psykisk-sygdom' (flyt den til sin egen hørings mappe, eller ret "
             "'hearing')"
         ],
     )

@@ -187,7 +187,7 @@ def test_template_syntax_error_names_file_and_line(tmp_path, every_construct):
     with pytest.raises(TemplateError) as caught:
         html_of(every_construct, TemplateFinder(tmp_path))
     assert str(caught.value) == (
-        f"{tmp_path / 'document.html.j2'}:2: template syntax error: Expected an expression, "
+        f"{tmp_path / 'document.html.j2'}:2: syntaksfejl i skabelonen: Expected an expression, "
         "got 'end of statement block'"
     )
 
@@ -196,4 +196,4 @@ def test_runaway_template_is_stopped(tmp_path, every_construct):
     (tmp_path / "document.html.j2").write_text("{{ 'x' * 100000000 }}")
     with pytest.raises(TemplateError) as caught:
         html_of(every_construct, TemplateFinder(tmp_path))
-    assert str(caught.value).endswith("template error: repeated text too long in template")
+    assert str(caught.value).endswith("fejl i skabelonen: for lang gentaget tekst i skabelonen")

@@ -41,8 +41,8 @@ def test_new_response_refuses_to_overwrite(cli, project):
     )
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Fejl: {existing} already exists (choose another name with --output; "
-        "hoering never overwrites a source)\n"
+        f"Fejl: {existing} findes allerede (vælg et andet navn med --output; "
+        "hoering overskriver aldrig en kilde)\n"
     )
     assert snapshot(project) == before
 
@@ -52,8 +52,8 @@ def test_new_response_with_unknown_organisation(cli, project):
     result = cli("new", "response", "--organisation", "gentofte", "--hearing", "x")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Fejl: organisation: unknown organisation 'gentofte' "
-        "(known: ishoj, region-hovedstaden; create it with: hoering new "
+        "Fejl: organisation: ukendt organisation 'gentofte' "
+        "(kendte organisationer: ishoj, region-hovedstaden; opret den med: hoering new "
         'organisation --id gentofte --name "…")\n'
     )
     assert snapshot(project) == before
@@ -126,8 +126,8 @@ def test_new_organisation_never_overwrites(cli, project):
     again = cli("new", "organisation", "--id", "gladsaxe", "--name", "Anden")
     assert again.exit_code == 1
     assert again.stderr == (
-        f"Fejl: {GLADSAXE} already exists (edit the profile that is "
-        "there, or choose another --id)\n"
+        f"Fejl: {GLADSAXE} findes allerede (ret den profil, der allerede "
+        "findes, eller vælg et andet --id)\n"
     )
     assert snapshot(project) == before
 
@@ -137,8 +137,8 @@ def test_new_organisation_refuses_an_id_that_is_no_file_name(cli, project):
     result = cli("new", "organisation", "--id", "Glad Saxe", "--name", "Gladsaxe Kommune")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Fejl: 'Glad Saxe' cannot be an organisation's id (use small "
-        "letters, digits and '-', e.g. --id gladsaxe-kommune)\n"
+        "Fejl: 'Glad Saxe' kan ikke være id for en organisation (brug små "
+        "bogstaver, tal og '-', fx --id gladsaxe-kommune)\n"
     )
     assert snapshot(project) == before
 
@@ -148,8 +148,9 @@ def test_unknown_organisation_lists_the_known_ones_with_the_new_one(cli, project
     result = cli("new", "response", "--organisation", "gladsaxes", "--hearing", "x")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Fejl: organisation: unknown organisation 'gladsaxes' (did you mean 'gladsaxe'? "
-        "known: gladsaxe, ishoj, region-hovedstaden; or create it with: hoering new "
+        "Fejl: organisation: ukendt organisation 'gladsaxes' (mente du 'gladsaxe'? "
+        "kendte organisationer: gladsaxe, ishoj, region-hovedstaden; eller opret den med: "
+        "hoering new "
         'organisation --id gladsaxes --name "…")\n'
     )
 
@@ -163,5 +164,6 @@ def test_new_hearing_takes_the_projects_only_profile_as_authority(cli, project):
     two = cli("new", "hearing", "--id", "cykelplan", "--title", "Cykelplan")
     assert two.exit_code == 1
     assert two.stderr == (
-        "Fejl: no organisation given (use --authority ID or set 'organisation' in hoering.toml)\n"
+        "Fejl: ingen organisation angivet (brug --authority ID, eller skriv 'organisation' i "
+        "hoering.toml)\n"
     )

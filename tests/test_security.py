@@ -293,8 +293,8 @@ def test_a_worker_that_dies_without_a_handler_is_an_error_not_a_traceback():
     with pytest.raises(HoeringError) as caught:
         list(map_in_processes(_stop_on_three, list(range(8)), serial_below=2))
     assert str(caught.value) == (
-        "a worker process stopped (it crashed or ran out of memory) on "
-        "3 (look for a very large image, table or file in it)"
+        "en arbejdsproces stoppede ved 3 (processen gik ned eller løb tør for hukommelse) "
+        "(se efter et meget stort billede, en meget stor tabel eller fil i den)"
     )
 
 
@@ -390,10 +390,10 @@ def test_compare_that_cannot_write_every_file_keeps_the_old_set(cli, project):
     assert result.returncode == 1, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl")]
     assert len(errors) == 1
-    assert errors[0].startswith(f"Fejl: cannot write {folder.relative_to(project)}/")
+    assert errors[0].startswith(f"Fejl: kan ikke skrive {folder.relative_to(project)}/")
     assert errors[0].endswith(
-        f": File too large; nothing in {folder.relative_to(project)} "
-        "was changed (free some space or choose another output folder)"
+        f": filen er for stor; intet i {folder.relative_to(project)} "
+        "blev ændret (frigør plads, eller vælg en anden outputmappe)"
     )
     assert snapshot(folder) == old
     assert [p.name for p in folder.parent.iterdir()] == [EXAMPLE_HEARING]  # no staging left
@@ -413,7 +413,7 @@ def test_type_that_is_a_list_is_a_clean_error(cli, project):
     fails_cleanly(
         cli,
         project,
-        [f"{SOURCE}:2: type: '[]' is not a document type (use one of: minutes, response)"],
+        [f"{SOURCE}:2: type: '[]' er ikke en dokumenttype (brug et af disse: minutes, response)"],
         str(SOURCE),
     )
 
@@ -425,8 +425,8 @@ def test_image_name_too_long_for_the_file_system_is_a_clean_error(cli, project):
         cli,
         project,
         [
-            f"{SOURCE}:{line}: image '{name[:77]}...' is not a usable file "
-            "name (rename the image to a short name)"
+            f"{SOURCE}:{line}: billedet '{name[:77]}...' har ikke et brugbart filnavn "
+            "(giv billedet et kort navn)"
         ],
         str(SOURCE),
     )
@@ -450,9 +450,9 @@ def test_emoji_cjk_control_characters_inline_notes_and_struck_links_build(cli, p
     result = cli("build", str(SOURCE))
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[:3] == [
-        f"Advarsel: {SOURCE}:{line}: control character U+0007 replaced by \ufffd",
-        f"Advarsel: {SOURCE}:3: control character U+0000 replaced by \ufffd",
-        f"Advarsel: {SOURCE}:{line}: the PDF's fonts have no 字 漢 😀; printed as □",
+        f"Advarsel: {SOURCE}:{line}: kontroltegnet U+0007 er erstattet af \ufffd",
+        f"Advarsel: {SOURCE}:3: kontroltegnet U+0000 er erstattet af \ufffd",
+        f"Advarsel: {SOURCE}:{line}: PDF'ens skrifttyper har ikke 字 漢 😀; vist som □",
     ]
     out = project / "output" / EXAMPLE_HEARING / "responses"
     pdf = " ".join(
@@ -507,8 +507,8 @@ def test_a_footnote_label_defined_twice_is_refused(cli, project):
         cli,
         project,
         [
-            f"{SOURCE}:{second + 2}: footnote [^n] is defined twice (first "
-            f"on line {first + 2}) (give each note its own label)"
+            f"{SOURCE}:{second + 2}: fodnoten [^n] er skrevet to gange (første gang "
+            f"på linje {first + 2}) (giv hver note sit eget mærke)"
         ],
         str(SOURCE),
     )

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import ConfigError, NotInProject, SourceErrors
 from .limits import Limits, activate
-from .messages import LANGUAGES
+from .messages import LANGUAGES, either, tr
 from .roots import CONFIG_FILE, DEFAULT_SOURCES, find_root
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "html")  # what hoering renders (hoering.render)
@@ -69,8 +69,8 @@ def find_project(project: Path | None = None, near: Iterable[Path] = ()) -> Conf
         if not Path(project).is_dir():
             raise ConfigError(
                 project,
-                "project folder not found",
-                hint="give --project the folder with hoering.toml or consultations/",
+                tr("project folder not found"),
+                hint=tr("give --project the folder with hoering.toml or consultations/"),
             )
         return load_config(Path(project).resolve())
     for start in (Path.cwd(), *near):
@@ -120,9 +120,16 @@ def _read_toml(path: Path) -> dict:
         if "(at line " in text:
             line = int(text.split("(at line ")[1].split(",")[0])
             text = text.split(" (at line ")[0]
-        raise ConfigError(path, f"not valid TOML: {text}", line=line) from None
+        raise ConfigError(
+            path,
+            tr("not valid TOML: {problem}", problem=text),
+            line=line,
+            hint=tr('write text in quotes, e.g. organisation = "ishoj"'),
+        ) from None
     except UnicodeDecodeError:
-        raise ConfigError(path, "is not UTF-8 text") from None
+        raise ConfigError(
+            path, tr("is not UTF-8 text"), hint=tr("save the file as UTF-8 in your editor")
+        ) from None
 
 
 def _check(data: dict, path: Path) -> list[ConfigError]:
@@ -131,22 +138,22 @@ def _check(data: dict, path: Path) -> list[ConfigError]:
         if key not in _KEYS | _SECTIONS:
             close = difflib.get_close_matches(key, sorted(_KEYS | _SECTIONS), n=1)
             hint = (
-                f"did you mean '{close[0]}'?"
+                tr("did you mean '{key}'?", key=close[0])
                 if close
-                else "known keys: " + ", ".join(sorted(_KEYS | _SECTIONS))
+                else tr("known keys: {keys}", keys=", ".join(sorted(_KEYS | _SECTIONS)))
             )
-            problems.append(ConfigError(path, "unknown key", key=key, hint=hint))
+            problems.append(ConfigError(path, tr("unknown key"), key=key, hint=hint))
         elif key in ("sources", "templates", "output", "organisation") and not isinstance(
             value, str
         ):
-            problems.append(ConfigError(path, "should be text in quotes", key=key))
+            problems.append(ConfigError(path, tr("should be text in quotes"), key=key))
     if data.get("lang", "da") not in LANGUAGES:
         problems.append(
             ConfigError(
                 path,
-                f"{data['lang']!r} is not a language we speak",
+                tr("{value} is not a language we speak", value=repr(data["lang"])),
                 key="lang",
-                hint='use "da" or "en"',
+                hint=tr("use {expected}", expected=either(f'"{lang}"' for lang in LANGUAGES)),
             )
         )
     formats = data.get("formats", list(FORMATS))
@@ -154,9 +161,9 @@ def _check(data: dict, path: Path) -> list[ConfigError]:
         problems.append(
             ConfigError(
                 path,
-                f"{formats!r} is not a list of formats",
+                tr("{value} is not a list of formats", value=repr(formats)),
                 key="formats",
-                hint="use a list of " + ", ".join(FORMATS),
+                hint=tr("use a list of {formats}", formats=either(FORMATS)),
             )
         )
     return problems

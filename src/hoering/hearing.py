@@ -46,6 +46,7 @@ from pathlib import Path
 from pydantic import Field, model_validator
 
 from .errors import HoeringError, SourceError, SourceErrors
+from .messages import tr
 from .model import nodes as n
 from .sources.frontmatter import parse_yaml, read_text, yaml_line
 from .sources.response import EMAIL_PATTERN
@@ -67,7 +68,7 @@ class Period(Strict):
     @model_validator(mode="after")
     def _in_order(self) -> Period:
         if self.end < self.start:
-            raise ValueError("the period ends before it starts")
+            raise ValueError(tr("the period ends before it starts"))
         return self
 
 
@@ -187,9 +188,11 @@ def hearing_here(config) -> Path:
         if (folder / HEARING_FILE).is_file():
             return folder
     raise HoeringError(
-        "no hearing given, and the current folder is not in a hearing's folder",
-        hint="give the hearing's folder or id, e.g. 'hoering compare "
-        "consultations/trafikplan-2027', or run it in the hearing's folder",
+        tr("no hearing given, and the current folder is not in a hearing's folder"),
+        hint=tr(
+            "give the hearing's folder or id, e.g. 'hoering compare "
+            "consultations/trafikplan-2027', or run it in the hearing's folder"
+        ),
     )
 
 
@@ -198,12 +201,16 @@ def load_hearing(folder: Path) -> Hearing:
     folder = Path(folder)
     path = folder / HEARING_FILE
     if not folder.is_dir():
-        raise SourceError(folder, "hearing folder not found")
+        raise SourceError(
+            folder,
+            tr("hearing folder not found"),
+            hint=tr("give the folder that holds hearing.yaml, or the hearing's id"),
+        )
     if not path.is_file():
-        raise SourceError(path, "not found", hint="create it with 'hoering new hearing'")
+        raise SourceError(path, tr("not found"), hint=tr("create it with 'hoering new hearing'"))
     data = parse_yaml(read_text(path), path)
     if not isinstance(data, dict):
-        raise SourceError(path, "must be 'key: value' lines", line=1)
+        raise SourceError(path, tr("must be 'key: value' lines"), line=1)
     meta = validate(HearingMeta, data, path, lambda loc: yaml_line(data, loc, 1))
     _check_unique_topics(meta, data, path)
     _check_form_topics(meta, data, path)
@@ -218,10 +225,13 @@ def _check_unique_topics(meta: HearingMeta, data, path: Path) -> None:
             errors.append(
                 SourceError(
                     path,
-                    f"topic id '{topic.id}' is used twice",
+                    tr("topic id '{id}' is used twice", id=topic.id),
                     line=yaml_line(data, ("topics", index, "id"), 1),
                     key="topics.id",
-                    hint=f"the first is topic {seen[topic.id] + 1}; give each topic its own id",
+                    hint=tr(
+                        "the first is topic {number}; give each topic its own id",
+                        number=seen[topic.id] + 1,
+                    ),
                 )
             )
         seen.setdefault(topic.id, index)
@@ -243,14 +253,18 @@ def _check_form_topics(meta: HearingMeta, data, path: Path) -> None:
         errors.append(
             SourceError(
                 path,
-                f"column '{column}' is mapped to '{topic}', which is not a topic",
+                tr(
+                    "column '{column}' is mapped to '{topic}', which is not a topic",
+                    column=column,
+                    topic=topic,
+                ),
                 line=yaml_line(data, ("form", "topics", column), 1),
                 key="form.topics",
-                hint=f"did you mean '{close[0]}'?"
+                hint=tr("did you mean '{key}'?", key=close[0])
                 if close
-                else "use one of the ids under topics: " + ", ".join(known)
+                else tr("use one of the ids under topics: {ids}", ids=", ".join(known))
                 if known
-                else "add the topic under topics: first",
+                else tr("add the topic under topics: first"),
             )
         )
     if errors:
@@ -271,20 +285,31 @@ def response_errors(
         errors.append(
             SourceError(
                 path,
-                f"belongs to hearing '{hearing_id}', not '{hearing.id}'",
+                tr(
+                    "belongs to hearing '{other}', not '{hearing}'",
+                    other=hearing_id,
+                    hearing=hearing.id,
+                ),
                 line=hearing_line,
                 key="hearing",
-                hint="move it to its own hearing's folder or correct 'hearing'",
+                hint=tr("move it to its own hearing's folder or correct 'hearing'"),
             )
         )
     known = hearing.topics
     for topic, line in topics:
         if topic not in known:
             close = difflib.get_close_matches(topic, known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(known)
+            hint = (
+                tr("did you mean '{key}'?", key=close[0])
+                if close
+                else tr("use one of: {choices}", choices=", ".join(known))
+            )
             errors.append(
                 SourceError(
-                    path, f"topic '{topic}' is not a topic of hearing.yaml", line=line, hint=hint
+                    path,
+                    tr("topic '{topic}' is not a topic of hearing.yaml", topic=topic),
+                    line=line,
+                    hint=hint,
                 )
             )
     return errors

@@ -7,6 +7,7 @@ written in English in the code and looked up by that text:
     tr("{path}: hearing folder not found", path=...)       # a message
     ntr("{n} source checked", "{n} sources checked", n)    # with plural forms
     label("case_number", "da")                             # a document label: "Sagsnr."
+    either(["'da'", "'en'"])                               # choices: "'da' eller 'en'"
     tr_in(notat.lang, "{n} remarks", n=3)                  # a document's words, in its language
 
 The language of messages is ``--lang``, else ``HOERING_LANG``, else hoering.toml's
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -191,6 +193,15 @@ def N_(message: str, /) -> str:
 def NN_(singular: str, plural: str, /) -> tuple[str, str]:
     """Marks a message with plural forms for the catalogs, to be looked up later."""
     return singular, plural
+
+
+def either(choices: Iterable[str], /) -> str:
+    """The choices as one says them in the language of messages: "'da' eller 'en'",
+    "docx, pdf eller html" (``choices`` are written as they should appear)."""
+    items = list(choices)
+    if len(items) < 2:
+        return "".join(items)
+    return tr("{choices} or {last}", choices=", ".join(items[:-1]), last=items[-1])
 
 
 def label(key: str, lang: str) -> str:

@@ -139,7 +139,7 @@ def profile_path(organisation_id: str, templates: TemplateFinder) -> Path:
             )
     raise SourceError(
         None,
-        f"unknown organisation '{organisation_id}'",
+        tr("unknown organisation '{id}'", id=organisation_id),
         key="organisation",
         hint=_unknown_hint(organisation_id, templates),
     )
@@ -151,10 +151,20 @@ def _unknown_hint(organisation_id: str, templates: TemplateFinder) -> str:
 
     known = sorted(known_organisations(templates))
     close = difflib.get_close_matches(organisation_id, known, n=1)
-    create = f'create it with: hoering new organisation --id {slug(organisation_id)} --name "…"'
+    create = tr(
+        'create it with: hoering new organisation --id {id} --name "…"',
+        id=slug(organisation_id),
+    )
+    if not known:
+        return create
     if close:
-        return f"did you mean '{close[0]}'? known: {', '.join(known)}; or {create}"
-    return f"known: {', '.join(known)}; {create}"
+        return tr(
+            "did you mean '{id}'? known organisations: {known}; or {create}",
+            id=close[0],
+            known=", ".join(known),
+            create=create,
+        )
+    return tr("known organisations: {known}; {create}", known=", ".join(known), create=create)
 
 
 def known_organisations(templates: TemplateFinder) -> set[str]:
@@ -205,7 +215,7 @@ def load_organisation(organisation_id: str, templates: TemplateFinder) -> Organi
 def _load_cached(organisation_id: str, path: Path, _mtime: int) -> Organisation:
     data = parse_yaml(read_text(path), path)
     if not isinstance(data, dict):
-        raise SourceError(path, "a profile must be 'key: value' lines", line=1)
+        raise SourceError(path, tr("a profile must be 'key: value' lines"), line=1)
     profile = validate(Profile, data, path, lambda loc: yaml_line(data, loc, 1))
     logo = None
     if profile.logo:
@@ -226,15 +236,19 @@ def _read_logo(profile: Path, name: str, line: int | None) -> bytes:
     )
     if logo.suffix.lower() not in LOGO_TYPES:
         raise SourceError(
-            profile, f"logo '{name}' is not an SVG, PNG or JPEG file", line=line, key="logo"
+            profile,
+            tr("logo '{name}' is not an SVG, PNG or JPEG file", name=name),
+            line=line,
+            key="logo",
+            hint=tr("save the logo as SVG, PNG or JPEG and name the file in 'logo'"),
         )
     if not logo.is_file():
         raise SourceError(
             profile,
-            f"logo file '{name}' not found",
+            tr("logo file '{name}' not found", name=name),
             line=line,
             key="logo",
-            hint=f"put the file at {display_path(logo)} or remove the 'logo' line",
+            hint=tr("put the file at {path} or remove the 'logo' line", path=display_path(logo)),
         )
     data = logo.read_bytes()
     check_pixels(

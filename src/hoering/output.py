@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import OutputError, display_path
+from .messages import tr
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -21,10 +22,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
         )
     except OSError as exc:
-        raise OutputError(
-            f"cannot write {path}: {exc.strerror}",
-            hint="check that the output folder exists and is writable",
-        ) from None
+        raise _cannot_write(path, exc, hint=True) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -32,7 +30,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+        raise _cannot_write(path, exc) from None
 
 
 @contextmanager
@@ -44,17 +42,14 @@ def atomic_file(path: Path) -> Iterator[Path]:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(handle)
     except OSError as exc:
-        raise OutputError(
-            f"cannot write {path}: {exc.strerror}",
-            hint="check that the output folder exists and is writable",
-        ) from None
+        raise _cannot_write(path, exc, hint=True) from None
     temporary = Path(name)
     try:
         yield temporary
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+        raise _cannot_write(path, exc) from None
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -70,10 +65,7 @@ def write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
             tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".new", dir=folder.parent)
         )
     except OSError as exc:
-        raise OutputError(
-            f"cannot write {folder}: {exc.strerror}",
-            hint="check that the output folder exists and is writable",
-        ) from None
+        raise _cannot_write(folder, exc, hint=True) from None
     try:
         _stage(staging, files, folder)
         _move_in(staging, folder, list(files))
@@ -92,9 +84,13 @@ def _stage(staging: Path, files: dict[str, bytes], folder: Path) -> None:
             os.chmod(staging / name, 0o644)
     except OSError as exc:
         raise OutputError(
-            f"cannot write {display_path(folder / name)}: {exc.strerror}; "
-            f"nothing in {display_path(folder)} was changed",
-            hint="free some space or choose another output folder",
+            tr(
+                "cannot write {path}: {reason}; nothing in {folder} was changed",
+                path=display_path(folder / name),
+                reason=reason(exc),
+                folder=display_path(folder),
+            ),
+            hint=tr("free some space or choose another output folder"),
         ) from None
 
 
@@ -116,9 +112,39 @@ def _move_in(staging: Path, folder: Path, names: list[str]) -> None:
             else:
                 (folder / name).unlink(missing_ok=True)
         raise OutputError(
-            f"cannot write {display_path(folder)}: {exc.strerror}; the files "
-            "that were there were kept"
+            tr(
+                "cannot write {path}: {reason}; the files that were there were kept",
+                path=display_path(folder),
+                reason=reason(exc),
+            )
         ) from None
+
+
+def _cannot_write(path: Path, exc: OSError, hint: bool = False) -> OutputError:
+    return OutputError(
+        tr("cannot write {path}: {reason}", path=display_path(path), reason=reason(exc)),
+        hint=tr("check that the output folder exists and is writable") if hint else None,
+    )
+
+
+def reason(exc: OSError) -> str:
+    """Why the system refused, in the language of messages (the system's own words, which
+    are English, for the rarer reasons)."""
+    import errno
+
+    reasons = {
+        errno.ENOSPC: tr("the disk is full"),
+        errno.EDQUOT: tr("the disk is full"),
+        errno.EFBIG: tr("the file is too large"),
+        errno.EACCES: tr("permission denied"),
+        errno.EPERM: tr("permission denied"),
+        errno.EROFS: tr("the disk is read-only"),
+        errno.ENOENT: tr("the folder does not exist"),
+        errno.ENOTDIR: tr("a file is in the way of a folder"),
+        errno.EEXIST: tr("a file is in the way of a folder"),
+        errno.ENAMETOOLONG: tr("the name is too long"),
+    }
+    return reasons.get(exc.errno or 0) or str(exc.strerror or exc)
 
 
 def is_up_to_date(outputs: Iterable[Path], inputs: Iterable[Path]) -> bool:

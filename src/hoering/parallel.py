@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from .errors import HoeringError
 from .limits import activate, active
-from .messages import choose_language, language
+from .messages import choose_language, language, tr
 
 PARALLEL_FROM = 4  # fewer items than this run in-process (a pool costs more than it saves)
 T = TypeVar("T")
@@ -84,8 +84,8 @@ def _one_by_one(
 
 def _refuse_crash(item, _exc: BaseException):
     raise HoeringError(
-        f"a worker process stopped (it crashed or ran out of memory) on {item}",
-        hint="look for a very large image, table or file in it",
+        tr("a worker process stopped (it crashed or ran out of memory) on {item}", item=item),
+        hint=tr("look for a very large image, table or file in it"),
     )
 
 

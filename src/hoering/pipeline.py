@@ -18,6 +18,7 @@ from .documents import compose, exports
 from .errors import HoeringError, SourceError, display_path
 from .hearing import check_response
 from .log import warn
+from .messages import either, tr
 from .organisations import source_organisation
 from .output import is_up_to_date, mirrored_path, write_all
 from .parallel import map_in_processes
@@ -99,8 +100,8 @@ def build_job(job: Job) -> Outcome:
         outcome.error = exc.located(job.source) if isinstance(exc, SourceError) else exc
     except Exception as exc:  # a bug: report it with the source, keep building the others
         outcome.error = HoeringError(
-            f"{display_path(job.source)}: internal error: {exc!r}",
-            hint="run with --debug and report it",
+            tr("{path}: internal error: {error}", path=display_path(job.source), error=repr(exc)),
+            hint=tr("run with --debug and report it"),
         )
         outcome.detail = traceback.format_exc()
     return outcome
@@ -141,8 +142,12 @@ def missing_glyphs(path: Path) -> list[str]:
         found = sorted(set(line) & missing)
         if found:
             warnings.append(
-                f"{display_path(path)}:{number}: the PDF's fonts have no "
-                f"{' '.join(found)}; printed as {PLACEHOLDER}"
+                f"{display_path(path)}:{number}: "
+                + tr(
+                    "the PDF's fonts have no {characters}; printed as {placeholder}",
+                    characters=" ".join(found),
+                    placeholder=PLACEHOLDER,
+                )
             )
     return warnings
 
@@ -157,8 +162,8 @@ def _crashed(job: Job, _exc: BaseException) -> Outcome:
         job.source,
         error=SourceError(
             job.source,
-            "building it stopped the worker process (it crashed or ran out of memory)",
-            hint="look for a very large image or table in it; the other sources were built",
+            tr("building it stopped the worker process (it crashed or ran out of memory)"),
+            hint=tr("look for a very large image or table in it; the other sources were built"),
         ),
     )
 
@@ -178,7 +183,10 @@ def build(
     formats = tuple(formats or config.formats)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise HoeringError(f"unknown format '{unknown[0]}'", hint="use " + ", ".join(FORMATS))
+        raise HoeringError(
+            tr("unknown format '{format}'", format=unknown[0]),
+            hint=tr("use {expected}", expected=either(FORMATS)),
+        )
 
     check_output_folder(Path(output) if output else config.output, config)
     sources = discover(paths, config)

@@ -8,6 +8,7 @@ from pathlib import Path
 from .config import Config
 from .errors import HoeringError, display_path
 from .hearing import HEARING_FILE, load_hearing
+from .messages import tr
 from .organisations import load_organisation
 from .output import write_atomic
 from .render.templates import TemplateFinder
@@ -69,7 +70,8 @@ def _profile(
     organisation = organisation or config.organisation or _only_project_profile(config)
     if not organisation:
         raise HoeringError(
-            "no organisation given", hint=f"use {option} ID or set 'organisation' in hoering.toml"
+            tr("no organisation given"),
+            hint=tr("use {option} ID or set 'organisation' in hoering.toml", option=option),
         )
     profile = load_organisation(organisation, templates)
     department = department or next(iter(profile.profile.departments), None)
@@ -83,14 +85,13 @@ def _only_project_profile(config: Config) -> str | None:
     return profiles[0].stem if len(profiles) == 1 else None
 
 
-def write_new(
-    target: Path,
-    text: str,
-    hint: str = "choose another name with --output; hoering never overwrites a source",
-) -> None:
+def write_new(target: Path, text: str, hint: str | None = None) -> None:
     """Write a new source; refuse to replace an existing one (a user's work)."""
     if target.exists():
-        raise HoeringError(f"{display_path(target)} already exists", hint=hint)
+        raise HoeringError(
+            tr("{path} already exists", path=display_path(target)),
+            hint=hint or tr("choose another name with --output; hoering never overwrites a source"),
+        )
     write_atomic(target, text.encode("utf-8"))
 
 
@@ -144,8 +145,12 @@ def new_hearing(
     deadline = deadline or start + dt.timedelta(weeks=6)
     if deadline < start:
         raise HoeringError(
-            f"the deadline {deadline} is before the start {start}",
-            hint="give --start and --deadline as YYYY-MM-DD, start first",
+            tr(
+                "the deadline {deadline} is before the start {start}",
+                deadline=deadline,
+                start=start,
+            ),
+            hint=tr("give --start and --deadline as YYYY-MM-DD, start first"),
         )
     folder = config.sources / slug(hearing)
     text = templates.jinja.get_template("skeletons/hearing.yaml").render(
@@ -166,8 +171,8 @@ def new_organisation(config: Config, *, organisation: str, name: str) -> Path:
     explained, and return its path; never overwrites a file."""
     if slug(organisation) != organisation:
         raise HoeringError(
-            f"'{organisation}' cannot be an organisation's id",
-            hint=f"use small letters, digits and '-', e.g. --id {slug(name)}",
+            tr("'{id}' cannot be an organisation's id", id=organisation),
+            hint=tr("use small letters, digits and '-', e.g. --id {example}", example=slug(name)),
         )
     target = config.templates / "organisations" / f"{organisation}.yaml"
     text = (
@@ -175,5 +180,5 @@ def new_organisation(config: Config, *, organisation: str, name: str) -> Path:
         .jinja.get_template("skeletons/organisation.yaml")
         .render(id=organisation, name=yaml_text(name))
     )
-    write_new(target, text, hint="edit the profile that is there, or choose another --id")
+    write_new(target, text, hint=tr("edit the profile that is there, or choose another --id"))
     return target

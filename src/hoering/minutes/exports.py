@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import display_path
-from ..i18n import label
+from ..i18n import format_date, label
+from ..messages import tr_in
 from ..model import Document
 from ..render import timestamp_for
 from ..sources import Source
@@ -83,6 +84,7 @@ def calendar(source: Source, actions: Iterable[ActionItem], document: Document) 
     import icalendar
 
     meta = source.meta
+    lang = meta.lang
     stamp = timestamp_for(document)
     cal = icalendar.Calendar()
     cal.add("prodid", "-//hoering//referat//DA")
@@ -98,8 +100,14 @@ def calendar(source: Source, actions: Iterable[ActionItem], document: Document) 
         todo.add("summary", f"{item.owner}: {item.task}")
         if item.due is not None:
             todo.add("due", item.due)
-        deadline = "" if item.exact else f"Frist: {item.deadline}\n"
-        todo.add("description", f"{deadline}Fra referatet: {meta.title} ({meta.date:%d.%m.%Y})")
+        deadline = "" if item.exact else f"{label('deadline', lang)}: {item.deadline}\n"
+        minutes = tr_in(
+            lang,
+            "From the minutes: {title} ({date})",
+            title=meta.title,
+            date=format_date(meta.date, lang),
+        )
+        todo.add("description", deadline + minutes)
         todo.add("status", "COMPLETED" if item.done else "NEEDS-ACTION")
         cal.add_component(todo)
     for index, meeting in enumerate(meta.next_meetings):
@@ -119,7 +127,7 @@ def calendar(source: Source, actions: Iterable[ActionItem], document: Document) 
         if meeting.place:
             event.add("location", meeting.place)
         if meeting.invites:
-            event.add("description", f"{meeting.invites} indkalder.")
+            event.add("description", f"{meeting.invites} {label('invites', lang)}.")
         cal.add_component(event)
     cal.add_missing_timezones()
     _one_rdate_per_line(cal)

@@ -24,6 +24,7 @@ import typst
 
 from ..errors import TemplateError
 from ..i18n import label, page_label
+from ..messages import tr
 from ..model import Document
 from . import timestamp_for
 from .templates import TemplateFinder
@@ -98,10 +99,13 @@ def refuse_packages(folder: Path) -> None:
             line, name = found
             raise TemplateError(
                 path,
-                f'the PDF template uses the Typst package "{name}", '
-                "which would be downloaded during the build",
+                tr(
+                    'the PDF template uses the Typst package "{name}", which would be '
+                    "downloaded during the build",
+                    name=name,
+                ),
                 line=line,
-                hint="copy the package's files into templates/ and import them by their path",
+                hint=tr("copy the package's files into templates/ and import them by their path"),
             )
 
 
@@ -219,9 +223,9 @@ def _is_short(cell: dict[str, Any]) -> bool:
 def _template_error(template: Path, exc: typst.TypstError) -> TemplateError:
     """A Typst error as a TemplateError naming the file and line where Typst found it."""
     text = str(getattr(exc, "message", "") or exc).strip()
-    first = text.splitlines()[0] if text else "unknown error"
+    first = text.splitlines()[0] if text else tr("unknown error")
     path, line = _location(template, str(getattr(exc, "diagnostic", "") or ""))
-    return TemplateError(path, f"PDF template error: {first}", line=line)
+    return TemplateError(path, tr("PDF template error: {problem}", problem=first), line=line)
 
 
 def _location(template: Path, diagnostic: str) -> tuple[Path, int | None]:

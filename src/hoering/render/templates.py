@@ -56,7 +56,11 @@ class TemplateFinder:
             if candidate.is_file():
                 return candidate
         searched = ", ".join(str(f) for f in self.folders)
-        raise TemplateError(None, f"template '{name}' not found", hint=f"searched: {searched}")
+        raise TemplateError(
+            None,
+            tr("template '{name}' not found", name=name),
+            hint=tr("looked in: {folders}", folders=searched),
+        )
 
     def files(self, names: list[str]) -> list[Path]:
         """The files that would be used for ``names`` (for up-to-date checks)."""
@@ -86,12 +90,14 @@ class TemplateFinder:
             return _render_limited(template, context, path)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
-                exc.filename or path, f"template syntax error: {exc.message}", line=exc.lineno
+                exc.filename or path,
+                tr("template syntax error: {problem}", problem=exc.message),
+                line=exc.lineno,
             ) from None
         except jinja2.TemplateError as exc:
-            raise TemplateError(path, f"template error: {exc}") from None
+            raise TemplateError(path, tr("template error: {problem}", problem=exc)) from None
         except (ArithmeticError, MemoryError) as exc:
-            raise TemplateError(path, f"template error: {exc}") from None
+            raise TemplateError(path, tr("template error: {problem}", problem=exc)) from None
 
 
 class TemplateTimeout(Exception):
@@ -197,10 +203,12 @@ def _guard_arguments(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any
             and not isinstance(value, bool)
             and (abs(value) > MAX_TEMPLATE_PRODUCT)
         ):
-            raise OverflowError(f"number too large in template ({value:g})")
+            raise OverflowError(
+                tr("number too large in template ({value})", value=format(value, "g"))
+            )
     receiver = getattr(function, "__self__", None)
     if isinstance(receiver, str) and _WIDE_FORMAT.search(receiver):
-        raise OverflowError("format width too large in template")
+        raise OverflowError(tr("format width too large in template"))
 
 
 def _guarded_filter(function: Any) -> Any:
@@ -215,14 +223,14 @@ def _guarded_filter(function: Any) -> Any:
 def _guarded_binop(op: str, left: Any, right: Any) -> Any:
     if op == "%":
         if isinstance(left, str) and _WIDE_FORMAT.search(left):
-            raise OverflowError("format width too large in template")
+            raise OverflowError(tr("format width too large in template"))
         return operator.mod(left, right)
     if op == "**" and isinstance(right, int) and abs(right) > 64:
-        raise OverflowError("exponent too large in template")
+        raise OverflowError(tr("exponent too large in template"))
     if op == "*":
         sizes = [len(v) for v in (left, right) if isinstance(v, str | list | tuple)]
         counts = [v for v in (left, right) if isinstance(v, int)]
         if sizes and counts and sizes[0] * max(counts[0], 0) > MAX_TEMPLATE_PRODUCT:
-            raise OverflowError("repeated text too long in template")
+            raise OverflowError(tr("repeated text too long in template"))
         return operator.mul(left, right)
     return operator.pow(left, right)

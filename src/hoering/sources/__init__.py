@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import HoeringError, SourceError, SourceErrors
+from ..messages import tr
 from ..model import nodes as n
 from .frontmatter import RawSource, read_source
 from .images import resolve_images
@@ -75,17 +76,17 @@ def _source_type(raw: RawSource) -> str:
     if value is None:
         raise SourceError(
             raw.path,
-            "required key is missing",
+            tr("required key is missing"),
             line=2,
             key="type",
-            hint=f"say what the document is: type: {known}",
+            hint=tr("say what the document is: type: {types}", types=known),
         )
     if not isinstance(value, str) or value not in SOURCE_TYPES:  # type: [] is a list
         raise SourceError(
             raw.path,
-            f"'{value}' is not a document type",
+            tr("'{value}' is not a document type", value=value),
             key="type",
             line=raw.line_of(("type",)),
-            hint=f"use one of: {known}",
+            hint=tr("use one of: {choices}", choices=known),
         )
     return str(value)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import SourceError
+from ..messages import tr
 
 SOURCE_FOLDERS = ("responses", "minutes")
 
@@ -23,8 +24,8 @@ def discover(paths: Iterable[Path | str] | None, config: Config) -> list[Path]:
             if not below:
                 raise SourceError(
                     path,
-                    "no sources found in this folder",
-                    hint="sources are .md files in responses/ or minutes/ folders",
+                    tr("no sources found in this folder"),
+                    hint=tr("sources are .md files in responses/ or minutes/ folders"),
                 )
             found.extend(below)
         else:

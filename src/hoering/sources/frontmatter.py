@@ -113,9 +113,9 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     except MaxDepthExceededError as exc:
         raise SourceError(
             path,
-            f"metadata is nested more than {MAX_DEPTH} levels deep",
+            tr("metadata is nested more than {n} levels deep", n=MAX_DEPTH),
             line=exc.problem_mark.line + first_line if exc.problem_mark else None,
-            hint="real metadata is a few levels deep; look for unclosed brackets",
+            hint=tr("real metadata is a few levels deep; look for unclosed brackets"),
         ) from None
     except MarkedYAMLError as exc:
         known = explain(exc, text, first_line)
@@ -129,19 +129,21 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
             ) from None
         raise _parser_error(exc, path, first_line) from None
     except YAMLError as exc:
-        raise SourceError(path, f"metadata is not valid YAML: {_short(str(exc))}") from None
+        raise SourceError(
+            path, tr("metadata is not valid YAML: {problem}", problem=_short(str(exc)))
+        ) from None
     except RecursionError:
         raise SourceError(
             path,
-            "metadata is nested too deeply",
+            tr("metadata is nested too deeply"),
             line=first_line,
-            hint=f"metadata may be at most {MAX_DEPTH} levels deep",
+            hint=tr("metadata may be at most {n} levels deep", n=MAX_DEPTH),
         ) from None
 
 
 def _short(text: str) -> str:
     """A YAML problem, first line only and at most MAX_MESSAGE characters."""
-    text = text.strip().splitlines()[0] if text.strip() else "invalid YAML"
+    text = text.strip().splitlines()[0] if text.strip() else tr("invalid YAML")
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
@@ -153,14 +155,34 @@ def _parser_error(exc: Any, path: Path, first_line: int) -> SourceError:
     """The parser's own words, for a mistake :mod:`.yaml_errors` does not know."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + first_line if mark is not None else None
-    problem = _short(exc.problem or exc.context or "invalid YAML")
-    hint = "check indentation and that text with ':' is in quotes"
+    problem = _short(exc.problem or exc.context or tr("invalid YAML"))
+    hint = tr("check indentation and that text with ':' is in quotes")
     context = exc.context_mark
     if exc.context and context is not None and context.line + first_line != line:
-        what = exc.context.removeprefix("while parsing ").removeprefix("while scanning ")
-        what = what.removeprefix("a ").removeprefix("an ")
-        hint = f"look at the {what} that starts on line {context.line + first_line}; {hint}"
-    return SourceError(path, f"metadata is not valid YAML: {problem}", line=line, hint=hint)
+        hint = tr(
+            "look at line {line}, where the {what} starts; {hint}",
+            line=context.line + first_line,
+            what=_construct(exc.context),
+            hint=hint,
+        )
+    return SourceError(
+        path, tr("metadata is not valid YAML: {problem}", problem=problem), line=line, hint=hint
+    )
+
+
+def _construct(context: str) -> str:
+    """What the YAML parser was reading ("while parsing a flow mapping"), in plain words."""
+    what = context.removeprefix("while parsing ").removeprefix("while scanning ")
+    what = what.removeprefix("a ").removeprefix("an ")
+    words = {
+        "flow mapping": tr("list in braces { }"),
+        "flow sequence": tr("list in brackets [ ]"),
+        "block mapping": tr("group of 'key: value' lines"),
+        "block collection": tr("group of lines"),
+        "quoted scalar": tr("text in quotes"),
+        "plain scalar": tr("text"),
+    }
+    return words.get(what, what)
 
 
 def read_text(path: Path) -> str:
@@ -232,9 +254,14 @@ def _printable(text: str, path: Path, first_line: int, warnings: list[str]) -> s
         return text
     for number, line in enumerate(text.split("\n"), start=first_line):
         for match in _CONTROL.finditer(line):
+            code = f"U+{ord(match[0]):04X}"
             warnings.append(
-                f"{display_path(path)}:{number}: control character "
-                f"U+{ord(match[0]):04X} replaced by {PLACEHOLDER}"
+                f"{display_path(path)}:{number}: "
+                + tr(
+                    "control character {code} replaced by {placeholder}",
+                    code=code,
+                    placeholder=PLACEHOLDER,
+                )
             )
     return _CONTROL.sub(PLACEHOLDER, text)
 

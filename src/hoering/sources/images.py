@@ -64,17 +64,32 @@ def _read_image(image: n.Image, source: Path, line: int | None) -> n.Image:
     except (OSError, ValueError):  # a name too long for the file system, or with NUL
         raise SourceError(
             source,
-            f"image '{name}' is not a usable file name",
+            tr("image '{name}' is not a usable file name", name=name),
             line=line,
-            hint="rename the image to a short name",
+            hint=tr("rename the image to a short name"),
         ) from None
     mime = IMAGE_TYPES.get(path.suffix.lower())
     if mime is None:
-        raise SourceError(source, f"image '{name}' is not PNG, JPEG or SVG", line=line)
+        raise SourceError(
+            source,
+            tr("image '{name}' is not PNG, JPEG or SVG", name=name),
+            line=line,
+            hint=tr("save it as PNG or JPEG"),
+        )
     if not found:
-        raise SourceError(source, f"image '{name}' not found", line=line, hint=f"looked for {path}")
+        raise SourceError(
+            source,
+            tr("image '{name}' not found", name=name),
+            line=line,
+            hint=tr("looked for {path}", path=display_path(path)),
+        )
     if path.stat().st_size > MAX_IMAGE_BYTES:
-        raise SourceError(source, f"image '{name}' is larger than 10 MB", line=line)
+        raise SourceError(
+            source,
+            tr("image '{name}' is larger than 10 MB", name=name),
+            line=line,
+            hint=tr("make the image smaller"),
+        )
     data = path.read_bytes()
     check_pixels(data, mime, source, line, tr("image '{name}'", name=name))
     return dataclasses.replace(image, mime=mime, data=data)

@@ -16,8 +16,8 @@ from typing import Any
 
 from ..errors import SourceError, SourceErrors
 from ..limits import active
+from ..messages import either, tr
 from ..messages import number as number_text
-from ..messages import tr
 from ..model import nodes as n
 from .insertions import insertion_plugin
 
@@ -81,7 +81,9 @@ class _Converter:
         handler = getattr(self, f"block_{node.type}", None)
         if handler is None:
             raise SourceError(
-                None, f"unsupported Markdown construct '{node.type}'", line=self.line(node)
+                None,
+                tr("unsupported Markdown construct '{kind}'", kind=node.type),
+                line=self.line(node),
             )
         block: n.Block | None = handler(node)
         return block
@@ -111,10 +113,10 @@ class _Converter:
             self.errors.append(
                 SourceError(
                     None,
-                    f"'{value}' is not true or false",
+                    tr("{value} is not true or false", value=repr(value)),
                     line=line,
                     key="appendix",
-                    hint="write appendix=true",
+                    hint=tr("write appendix=true"),
                 )
             )
         return value == "true"
@@ -130,10 +132,10 @@ class _Converter:
             self.errors.append(
                 SourceError(
                     None,
-                    f"'{value}' is not a confidence",
+                    tr("'{value}' is not a confidence", value=value),
                     line=line,
                     key="guess",
-                    hint="use a number from 0 to 1",
+                    hint=tr("use a number from 0 to 1"),
                 )
             )
             return None
@@ -151,10 +153,10 @@ class _Converter:
                 self.errors.append(
                     SourceError(
                         None,
-                        f"unknown heading attribute '{key}'",
+                        tr("unknown heading attribute '{key}'", key=key),
                         line=line,
                         key=key,
-                        hint="heading attributes are " + ", ".join(HEADING_KEYS),
+                        hint=tr("heading attributes are {keys}", keys=", ".join(HEADING_KEYS)),
                     )
                 )
         stance = found.get("stance")
@@ -162,14 +164,14 @@ class _Converter:
             self.errors.append(
                 SourceError(
                     None,
-                    f"'{stance}' is not a stance",
+                    tr("'{stance}' is not a stance", stance=stance),
                     line=line,
                     key="stance",
-                    hint="use one of "
-                    + ", ".join(n.DANISH_STANCES)
-                    + " (or "
-                    + ", ".join(n.STANCES)
-                    + ")",
+                    hint=tr(
+                        "use {choices} (or {english})",
+                        choices=either(n.DANISH_STANCES),
+                        english=either(n.STANCES),
+                    ),
                 )
             )
         elif stance is not None:
@@ -288,7 +290,7 @@ class _Converter:
             return n.FootnoteRef(self.footnote_number(_note_key(node.meta)))
         if kind == "footnote_anchor":
             return None  # the parser's back-link from a note to its reference
-        raise SourceError(None, f"unsupported Markdown construct '{kind}'")
+        raise SourceError(None, tr("unsupported Markdown construct '{kind}'", kind=kind))
 
     def footnote_number(self, label: str) -> int:
         if label not in self.footnote_numbers:
@@ -491,9 +493,12 @@ def check_nesting(root: Any, first_line: int = 1) -> None:
                     [
                         SourceError(
                             None,
-                            f"quotes or lists are nested more than {MAX_NESTING} levels deep",
+                            tr(
+                                "quotes or lists are nested more than {n} levels deep",
+                                n=MAX_NESTING,
+                            ),
                             line=line,
-                            hint="nest them less deeply",
+                            hint=tr("nest them less deeply"),
                         )
                     ]
                 )
@@ -517,9 +522,13 @@ def check_footnote_labels(text: str, first_line: int = 1) -> None:
                 [
                     SourceError(
                         None,
-                        f"footnote [^{match[1]}] is defined twice (first on line {seen[match[1]]})",
+                        tr(
+                            "footnote [^{label}] is defined twice (first on line {line})",
+                            label=match[1],
+                            line=seen[match[1]],
+                        ),
                         line=number,
-                        hint="give each note its own label",
+                        hint=tr("give each note its own label"),
                     )
                 ]
             )

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ..messages import tr
 from .validation import Strict
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -74,7 +75,7 @@ class ResponseMeta(Strict):
     @model_validator(mode="after")
     def _someone_sent_it(self) -> ResponseMeta:
         if self.organisation is None and self.sender is None:
-            raise ValueError("give 'organisation' (a profile id) or 'sender' (a name)")
+            raise ValueError(tr("give 'organisation' (a profile id) or 'sender' (a name)"))
         return self
 
     @property

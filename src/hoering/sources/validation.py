@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import SourceError, SourceErrors
-from ..messages import tr
+from ..messages import either, tr
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -93,7 +93,7 @@ def _explain(
     if kind == "literal_error":
         return (
             tr("{value} is not allowed", value=_quoted(value)),
-            tr("use {expected}", expected=error["ctx"]["expected"]),
+            tr("use {expected}", expected=_choices(error["ctx"]["expected"])),
         )
     if explain is not None:
         return explain(value)
@@ -132,6 +132,19 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
         if found is not None:
             return found
     return None
+
+
+def _choices(expected: str) -> str:
+    """Pydantic's list of allowed values ("'a', 'b' or 'c'", joined in English) in the
+    language of messages."""
+    import ast
+
+    first, _, last = expected.rpartition(" or ")
+    try:
+        values = ast.literal_eval(f"({first}, {last},)" if first else f"({last},)")
+    except (ValueError, SyntaxError):
+        return expected
+    return either(_quoted(value) for value in values)
 
 
 def _quoted(value: Any) -> str:
