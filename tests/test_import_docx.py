@@ -249,6 +249,16 @@ def test_the_report_names_the_authors_of_changes_and_comments(imported):
     assert review["comments"].value == "bevaret som fodnoter"
 
 
+def test_a_comment_is_labelled_in_the_language_of_the_hearing(project):
+    hearing = project / HEARING / "hearing.yaml"
+    hearing.write_text(hearing.read_text("utf-8") + "lang: en\n", "utf-8")
+    original = project / "incoming" / "draft-with-comments.docx"
+    original.parent.mkdir(exist_ok=True)
+    original.write_bytes(draft_docx())
+    body = body_of(hoering.import_file(original, HEARING).path)
+    assert body.rstrip().endswith("[^1]: Comment by Anna Jensen: Hvad menes med handleplan her?")
+
+
 def test_comment_becomes_a_footnote_where_it_was_made(imported):
     body = body_of(imported)
     assert body.rstrip().endswith("[^1]: Kommentar fra Anna Jensen: Hvad menes med handleplan her?")

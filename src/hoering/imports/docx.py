@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..messages import tr
+from ..messages import label, tr
 from .docx_numbering import Numbering
 from .docx_runs import Revisions, RunReader, lines_of, tidy, unbroken
 from .docx_styles import Styles, numbering_of, outline_level
@@ -22,7 +22,6 @@ from .safety import ImportFileError, ask_again
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-COMMENT_LABEL = "Kommentar fra {author}: "
 
 
 @dataclass
@@ -35,9 +34,10 @@ class _Reading:
     notes: dict[int, list[Span]]
 
 
-def read_docx(path: Path) -> Extracted:
-    """The paragraphs and tables of ``path`` in document order (header and footer first)."""
-    reading = _reading(_open(path))
+def read_docx(path: Path, lang: str = "da") -> Extracted:
+    """The paragraphs and tables of ``path`` in document order (header and footer first);
+    a comment's note opens with "Kommentar fra …" in ``lang``, the imported source's."""
+    reading = _reading(_open(path), lang)
     lines: list[Line] = []
     section = reading.document.sections[0] if reading.document.sections else None
     if section is not None:
@@ -58,7 +58,7 @@ def read_docx(path: Path) -> Extracted:
     )
 
 
-def _reading(document: Any) -> _Reading:
+def _reading(document: Any, lang: str) -> _Reading:
     styles = Styles(_part_element(document, "styles"))
     numbering = Numbering.read(_part_element(document, "numbering"))
     keys: dict[tuple[str, str], int] = {}
@@ -67,12 +67,15 @@ def _reading(document: Any) -> _Reading:
     for kind in ("footnote", "endnote", "comment"):
         part = _part(document, kind + "s")
         if part is not None:
-            _read_notes(part, kind, RunReader(styles, keys, runs.revisions, _links(part)), notes)
+            reader = RunReader(styles, keys, runs.revisions, _links(part))
+            _read_notes(part, kind, reader, notes, lang)
     runs.links = _links(document.part)
     return _Reading(document, runs, numbering, notes)
 
 
-def _read_notes(part: Any, kind: str, runs: RunReader, notes: dict[int, list[Span]]) -> None:
+def _read_notes(
+    part: Any, kind: str, runs: RunReader, notes: dict[int, list[Span]], lang: str
+) -> None:
     """Footnotes, endnotes or comments, each under a key after the ones read before (Word
     numbers each kind from 1); a comment's text opens with who made it."""
     from lxml import etree
@@ -85,9 +88,9 @@ def _read_notes(part: Any, kind: str, runs: RunReader, notes: dict[int, list[Spa
         for paragraph in note.iter(W + "p"):
             spans += unbroken(runs.spans(paragraph)) + [Span(" ")]
         if kind == "comment":
-            author = (note.get(W + "author") or "").strip() or "ukendt"
+            author = (note.get(W + "author") or "").strip() or label("unknown_author", lang)
             runs.revisions.comments[author] += 1
-            spans.insert(0, Span(COMMENT_LABEL.format(author=author)))
+            spans.insert(0, Span(label("comment_from", lang).format(author=author) + " "))
         ident = note.get(W + "id", "")
         spans = tidy(spans)
         if spans and (kind == "comment" or "".join(s.text for s in spans).strip()):

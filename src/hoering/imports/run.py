@@ -274,23 +274,23 @@ def analyse(path: Path, context: _Context) -> Analysis:
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     mail: Mail | None
     if kind == "eml":
-        mail = _read_eml(path, context.limits)
+        mail = _read_eml(path, context.limits, context.lang)
         extracted = mail.top
     else:
-        extracted = _read(path, kind, context.limits)
+        extracted = _read(path, kind, context.limits, context.lang)
         mail = printed_mail(extracted)
         extracted = mail.top if mail is not None else extracted
     return _understand(path, sha, extracted, mail, context)
 
 
-def _read(path: Path, kind: str, limits: Limits) -> Extracted:
+def _read(path: Path, kind: str, limits: Limits, lang: str) -> Extracted:
     if kind == "pdf":
         return read_pdf(path, limits)
 
-    return read_docx(path)
+    return read_docx(path, lang)
 
 
-def _read_eml(path: Path, limits: Limits) -> Mail:
+def _read_eml(path: Path, limits: Limits, lang: str) -> Mail:
     """An .eml file: its text is the response, or its PDF/DOCX attachment is (read as any
     file is, with the mail's sender and date; the mail's own text then goes in the appendix)."""
     eml = read_eml(path, limits)
@@ -302,7 +302,7 @@ def _read_eml(path: Path, limits: Limits) -> Mail:
         attached = Path(folder) / ("attachment" + Path(name).suffix.lower())
         attached.write_bytes(content)
         try:
-            extracted = _read(attached, check_file(attached, limits), limits)
+            extracted = _read(attached, check_file(attached, limits), limits, lang)
         except ImportFileError as exc:
             raise ImportFileError(
                 path,
