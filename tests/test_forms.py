@@ -152,8 +152,8 @@ def test_form_mapping_to_an_unknown_topic_names_the_line(tmp_path):
     with pytest.raises(SourceErrors) as caught:
         load_hearing(folder)
     assert str(caught.value) == (
-        f"{folder / 'hearing.yaml'}:19: form.topics: column 'spm_2' is mapped to 'parkring', "
-        "which is not a topic (did you mean 'parkering'?)"
+        f"{folder / 'hearing.yaml'}:19: form.topics: kolonnen 'spm_2' er knyttet til 'parkring', "
+        "som ikke er et emne (mente du 'parkering'?)"
     )
 
 

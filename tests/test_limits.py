@@ -334,7 +334,7 @@ def test_a_typst_template_may_not_download_packages(cli, project):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         "Fejl: templates/document.typ:1: PDF-skabelonen bruger Typst-pakken "
-        '"@preview/cetz:0.3.1", som ville blive hentet fra nettet under byggeriet (kopiér '
-        "pakkens filer ind i templates/, og importér dem med deres sti)"
+        '"@preview/cetz:0.3.1", som skulle hentes fra nettet, når dokumentet bygges '
+        "(kopiér pakkens filer ind i templates/, og importér dem med deres sti)"
     )
     assert snapshot(project) == before

@@ -405,7 +405,7 @@ def test_template_syntax_error_names_file_and_line(every_construct, tmp_path):
     assert caught.value.path == template
     assert caught.value.line == 3
     assert str(caught.value) == (
-        f"{display_path(template)}:3: PDF template error: expected expression"
+        f"{display_path(template)}:3: fejl i PDF-skabelonen: expected expression"
     )
 
 
@@ -417,5 +417,5 @@ class Mystery:
 
 def test_unknown_node_kind_is_a_clear_error(templates):
     document = dataclasses.replace(make_document(""), blocks=(Mystery(),))
-    with pytest.raises(TemplateError, match="PDF template error: .*'mystery'"):
+    with pytest.raises(TemplateError, match="fejl i PDF-skabelonen: .*'mystery'"):
         render(document, "pdf", templates)
