@@ -185,7 +185,7 @@ def test_unknown_organisation_in_a_response_names_its_line(project):
         5,
         "organisation",
     )
-    assert error.message == "unknown organisation 'ishoej'"
+    assert error.message == "ukendt organisation 'ishoej'"
     assert snapshot(project) == before
 
 
