@@ -24,8 +24,10 @@ def bell_at_the_end(project: Path, source: Path) -> int:
     return text.count("\n") + 1
 
 
-def warning_for(source: Path, line: int) -> str:
-    return f"{source}:{line}: control character U+0007 replaced by \ufffd"
+def warning_for(source: Path, line: int, lang: str = "da") -> str:
+    if lang == "en":
+        return f"{source}:{line}: control character U+0007 replaced by \ufffd"
+    return f"{source}:{line}: kontroltegnet U+0007 er erstattet af \ufffd"
 
 
 def test_a_build_with_a_warning_prints_it_and_succeeds(cli, project):
@@ -51,7 +53,7 @@ def test_strict_check_fails_on_warnings_in_english(cli, project):
     result = cli("--lang", "en", "--strict", "check", str(SOURCE))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Warning: {warning_for(SOURCE, line)}",
+        f"Warning: {warning_for(SOURCE, line, 'en')}",
         "Error: --strict makes the warning above an error",
     ]
 
