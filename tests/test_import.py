@@ -85,7 +85,7 @@ def test_pdf_from_our_renderer(cli, project):
         "signatory",
     }
     assert meta.guessed["sender"].confidence >= 0.9
-    assert "signature" in meta.guessed["sender"].found_in
+    assert "underskriften" in meta.guessed["sender"].found_in
     # the original is copied unchanged and left where it was
     assert (project / HEARING / "received" / original.name).read_bytes() == data
     assert original.read_bytes() == data
@@ -137,7 +137,7 @@ def test_docx_with_letterhead_table_and_lists(cli, project):
     assert result.exit_code == 0, result.output
     source = load_source(project / HEARING / "responses" / "albertslund-kommune.md")
     assert source.meta.sender == truth.sender == "Albertslund Kommune"
-    assert source.meta.guessed["sender"].found_in.startswith("letterhead")
+    assert source.meta.guessed["sender"].found_in.startswith("brevhovedet")
     assert source.meta.date == truth.date
     assert source.meta.case_number == truth.case_number
     assert source.meta.title == "Høringssvar om samarbejdsaftale om voksne med psykisk sygdom"
@@ -197,7 +197,7 @@ def test_plain_letter_in_the_style_of_the_seed(cli, project, make):
     assert source.meta.title == (
         "Høring af udkast til samarbejdsaftaler om voksne med psykisk sygdom"
     )
-    assert "reads like a subject" in source.meta.guessed["title"].found_in
+    assert "ligner en emnelinje" in source.meta.guessed["title"].found_in
     assert source.meta.guessed["date"].found_in.endswith('"19. juni 2019"')
 
 

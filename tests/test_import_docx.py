@@ -238,11 +238,11 @@ def test_the_report_names_the_authors_of_changes_and_comments(imported):
     source = load_source(imported)
     changes = source.meta.guessed["tracked_changes"].found_in
     assert changes.startswith(
-        "the DOCX has tracked changes by Anna Jensen: 1 deletion, "
-        "1 insertion; Bo Hansen: 1 deletion, 2 insertions, 1 move."
+        "DOCX-filen har registrerede ændringer fra Anna Jensen: 1 sletning, "
+        "1 indsættelse; Bo Hansen: 1 sletning, 2 indsættelser, 1 flytning."
     )
     comments = source.meta.guessed["comments"].found_in
-    assert comments.startswith("the DOCX has Word comments by Anna Jensen: 1;")
+    assert comments.startswith("DOCX-filen har Word-kommentarer fra Anna Jensen: 1;")
     review = {item.what: item for item in hoering.review(HEARING)}
     assert review["tracked_changes"].value == "bevaret i teksten"
     assert "Bo Hansen" in review["tracked_changes"].why

@@ -110,10 +110,10 @@ def test_outlook_mail_printed_to_pdf(project):
     meta = source.meta
     assert meta.sender == "Glostrup Kommune"
     assert raw["guessed"]["sender"]["found_in"] == (
-        "e-mail header: from (e-mail domain glostrup.dk)"
+        "e-mailens brevhoved: fra (e-maildomænet glostrup.dk)"
     )
     assert meta.date.isoformat() == "2025-03-03"
-    assert raw["guessed"]["date"]["found_in"] == 'e-mail header: "3. marts 2025"'
+    assert raw["guessed"]["date"]["found_in"] == 'e-mailens brevhoved: "3. marts 2025"'
     assert meta.title == "Høring af samarbejdsaftale om psykisk sygdom"
     assert [s.name for s in meta.signature.signatories] == ["Birgitte Løkke Sørensen"]
     assert meta.recipient[:2] == [
@@ -218,7 +218,7 @@ def test_eml_file_the_text_is_the_response(project):
         "2025-03-05",
         "Høring af samarbejdsaftale",
     )
-    assert raw["guessed"]["sender"]["found_in"] == "e-mail: from (e-mail domain brondby.dk)"
+    assert raw["guessed"]["sender"]["found_in"] == "e-mail: fra (e-maildomænet brondby.dk)"
     assert meta.recipient == ["Region Hovedstaden"]
     assert [s.name for s in meta.signature.signatories] == ["Åse Mølgaard"]
     body = body_of(path)

@@ -56,12 +56,22 @@ def test_recipient_block_is_recorded_and_never_the_sender(project):
     source, raw, path = imported(project, "svar.pdf", data)
     assert source.meta.sender == "Brøndby Kommune"
     assert source.meta.recipient == TO_THE_REGION
-    assert raw["guessed"]["sender"]["found_in"].startswith("letterhead")
-    assert raw["guessed"]["recipient"]["found_in"] == "address block above the subject, page 1"
+    assert raw["guessed"]["sender"]["found_in"].startswith("brevhovedet")
+    assert raw["guessed"]["recipient"]["found_in"] == "adressefeltet over emnet, side 1"
     assert source.meta.date.isoformat() == "2025-03-03"  # not the svarfrist in the text
     assert raw["guessed"]["date"]["found_in"].endswith('"3. marts 2025"')
+    assert "# Det, 'hoering import' har gættet." in path.read_text("utf-8")
     body = body_text(path)
     assert "Kongens Vænge" not in body and "3400 Hillerød" not in body
+    # with English messages, import says where it found things in English
+    from hoering.messages import choose_language
+
+    choose_language("en")
+    result = hoering.import_file(path.parent.parent / "received" / "svar.pdf", HEARING, force=True)
+    raw = read_source(result.path).metadata
+    assert raw["guessed"]["sender"]["found_in"].startswith("letterhead")
+    assert raw["guessed"]["recipient"]["found_in"] == "address block above the subject, page 1"
+    assert "# What 'hoering import' guessed." in result.path.read_text("utf-8")
     assert body.lstrip().startswith("Tak for udkastet")
 
 
@@ -80,7 +90,7 @@ def test_a_consultants_notat_addressed_to_a_consulted_party(project):
     )
     source, raw, _ = imported(project, "notat.pdf", data)
     assert source.meta.sender == "Nordlys Rådgivning"
-    assert raw["guessed"]["sender"]["found_in"] == "letterhead"
+    assert raw["guessed"]["sender"]["found_in"] == "brevhovedet"
     assert source.meta.recipient[0] == "Glostrup Kommune"
 
 
@@ -105,7 +115,7 @@ def test_signature_on_behalf_of_a_consulted_party_wins(project):
     )
     source, raw, _ = imported(project, "hvidovre.pdf", data)
     assert source.meta.sender == "Hvidovre Kommune"
-    assert raw["guessed"]["sender"]["found_in"].startswith('signature "På vegne af"')
+    assert raw["guessed"]["sender"]["found_in"].startswith('underskriften "På vegne af"')
     assert source.meta.signature.on_behalf_of == "Hvidovre Kommune"
 
 
@@ -123,7 +133,7 @@ def test_e_mail_domain_names_the_party_and_the_authoritys_address_does_not(proje
     )
     source, raw, _ = imported(project, "svar.docx", data)
     assert source.meta.sender == "Hvidovre Kommune"
-    assert raw["guessed"]["sender"]["found_in"].startswith("e-mail domain hvidovre.dk")
+    assert raw["guessed"]["sender"]["found_in"].startswith("e-maildomænet hvidovre.dk")
 
 
 def test_date_from_the_date_line_not_from_a_sentence(project):
@@ -183,7 +193,7 @@ def test_a_letter_saying_only_that_there_are_no_remarks(project, text):
     )
     source, raw, path = imported(project, "albertslund.docx", data)
     assert source.meta.no_remarks is True
-    assert raw["guessed"]["no_remarks"]["found_in"].startswith("text: ")
+    assert raw["guessed"]["no_remarks"]["found_in"].startswith("teksten: ")
     assert text in " ".join(body_text(path).split())
 
 
@@ -263,7 +273,7 @@ def test_a_sender_guessed_from_the_file_name_is_the_consulted_party(project):
     assert meta["sender"] == "Glostrup Kommune"
     assert meta["guessed"]["sender"] == {
         "confidence": 0.4,
-        "found_in": 'the file name "hoeringssvar_glostrup.docx" names a consulted party',
+        "found_in": 'filnavnet "hoeringssvar_glostrup.docx" nævner en hørt part',
     }
     assert [r.name for r in hoering.compare(HEARING).respondents] == [
         "Glostrup Kommune",
@@ -288,7 +298,9 @@ def test_a_form_names_its_sender_in_a_field_and_labels_are_never_senders(project
     )
     source, raw, _ = imported(project, "skema.pdf", data)
     assert source.meta.sender == "Ballerup Kommune"
-    assert raw["guessed"]["sender"]["found_in"].startswith('letterhead, page 1: "Organisation:')
+    assert raw["guessed"]["sender"]["found_in"].startswith(
+        'brevhovedet, side 1: feltet "Organisation:'
+    )
     assert source.meta.date.isoformat() == "2019-06-17"
 
 
@@ -306,4 +318,4 @@ def test_signature_with_name_and_title_on_one_line_and_the_party_under_it(projec
     [signatory] = source.meta.signature.signatories
     assert (signatory.name, signatory.title) == ("Camilla Ravn", "Centerchef")
     assert source.meta.sender == "Rødovre Kommune"
-    assert "signature" in raw["guessed"]["sender"]["found_in"]
+    assert "underskriften" in raw["guessed"]["sender"]["found_in"]

@@ -191,7 +191,7 @@ def test_one_mention_of_a_distinctive_keyword_places_a_paragraph(project):
     assert (heading.topic, heading.stance, heading.matched) == (
         "ventetid",
         "proposal",
-        "varsling; stance: anbefaler",
+        "varsling; holdning: anbefaler",
     )
     assert body.lstrip().startswith("Tak for høringen om samarbejdsaftalen.")
 

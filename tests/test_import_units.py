@@ -169,7 +169,7 @@ def test_topic_from_keywords_says_which_words_matched():
     assert match.matched == ["hjemløse", "herbergerne", "forsorgshjemmene"]
     assert 0.5 < match.confidence < 0.9
     assert match.stance == "concern" and match.cues == ["mangler"]
-    assert match.explanation() == "hjemløse, herbergerne, forsorgshjemmene; stance: mangler"
+    assert match.explanation() == "hjemløse, herbergerne, forsorgshjemmene; holdning: mangler"
 
 
 def test_no_topic_without_evidence():

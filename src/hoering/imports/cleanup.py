@@ -68,7 +68,7 @@ class Cleaned:
     running: list[Line] = field(default_factory=list)  # headers, footers, page numbers
     footnotes: dict[int, str] = field(default_factory=dict)
     all_lines: list[Line] = field(default_factory=list)
-    subject_found_by: str = ""
+    subject_found_by: str = ""  # "title style", "bold", "largest" or "first" (metadata says it)
     # beside the main text column (sidebars, a floated Dato/Sagsnr. table, a two-column
     # letterhead): letterhead material for metadata, never part of the body
     aside: list[Line] = field(default_factory=list)
@@ -256,19 +256,19 @@ def _subject_start(lines: list[Line], size: float) -> tuple[int | None, str]:
     ]
     for i in first_page:
         if lines[i].style.lower() in ("title", "subtitle"):
-            return i, "Word title style"
+            return i, "title style"
     for i in first_page:
         line = lines[i]
         if _reads_like_subject(line.text) and (line.bold or line.size >= size * 1.1):
-            return i, 'bold line that reads like a subject ("Høringssvar …", "Vedr. …")'
+            return i, "bold"
     largest = _largest(lines, [i for i in first_page if not _logo(lines[i], i)])
     for i in first_page:
         line = lines[i]
         if line.size >= size * 1.15 and line.size >= largest - 0.1 and not _logo(line, i):
-            return i, "largest text on page 1"
+            return i, "largest"
     for i in first_page[:25]:
         if _reads_like_subject(lines[i].text):
-            return i, 'first line that reads like a subject ("Høring …", "Vedr.: …")'
+            return i, "first"
     return None, ""
 
 

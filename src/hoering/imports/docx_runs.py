@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..messages import ntr, tr
 from .characters import normalise_characters
 from .docx_styles import Styles
 from .lines import Span
@@ -48,7 +49,7 @@ class Revisions:
 
     def count(self, element: Any, kind: str) -> None:
         if kind and "".join(element.itertext()).strip():
-            author = (element.get(W + "author") or "").strip() or "ukendt forfatter"
+            author = (element.get(W + "author") or "").strip() or tr("unknown author")
             self.changes.setdefault(author, Counter())[kind] += 1
 
     def notices(self) -> dict[str, str]:
@@ -57,23 +58,31 @@ class Revisions:
         if self.changes:
             people = "; ".join(
                 f"{author}: "
-                + ", ".join(
-                    f"{count} {kind}{'s' if count > 1 else ''}"
-                    for kind, count in sorted(kinds.items())
-                )
+                + ", ".join(_changes(kind, count) for kind, count in sorted(kinds.items()))
                 for author, kinds in self.changes.items()
             )
-            notices["tracked_changes"] = (
-                f"the DOCX has tracked changes by {people}. They are kept: insertions as "
-                "++…++, deletions as ~~…~~ (a move as both); keep or accept them by hand"
+            notices["tracked_changes"] = tr(
+                "the DOCX has tracked changes by {people}. They are kept: insertions as "
+                "++…++, deletions as ~~…~~ (a move as both); keep or accept them by hand",
+                people=people,
             )
         if self.comments:
             people = "; ".join(f"{author}: {count}" for author, count in self.comments.items())
-            notices["comments"] = (
-                f"the DOCX has Word comments by {people}; each is kept as a "
-                "footnote at the place it was made"
+            notices["comments"] = tr(
+                "the DOCX has Word comments by {people}; each is kept as a "
+                "footnote at the place it was made",
+                people=people,
             )
         return notices
+
+
+def _changes(kind: str, count: int) -> str:
+    """ "2 insertions": ``count`` tracked changes of ``kind`` (insertion, deletion, move)."""
+    if kind == "insertion":
+        return ntr("{n} insertion", "{n} insertions", count)
+    if kind == "deletion":
+        return ntr("{n} deletion", "{n} deletions", count)
+    return ntr("{n} move", "{n} moves", count)
 
 
 @dataclass

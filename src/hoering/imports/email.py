@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dates import find_dates
-from ..messages import tr
+from ..messages import tr, tr_in
 from .cleanup import join_text
 from .lines import Extracted, Line
 from .metadata import Found, Metadata, email_sender, is_authority, party_in
@@ -76,7 +76,7 @@ class MailHeader:
     date_words: str = ""
     subject: str = ""
     to: list[str] = field(default_factory=list)
-    where: str = "e-mail header"
+    where: str = field(default_factory=lambda: tr("e-mail header"))  # "e-mail" for an .eml
 
 
 @dataclass
@@ -89,18 +89,13 @@ class Mail:
     covering: bool = False  # quoted is the text of a mail the response was attached to
 
 
-APPENDIX = {
-    ("da", False): "Tidligere korrespondance",
-    ("en", False): "Earlier correspondence",
-    ("da", True): "Følgemail",
-    ("en", True): "Covering e-mail",
-}
-
-
 def appendix(mail: Mail, lang: str) -> list[Block]:
     """The quoted messages (or the covering mail) as a section marked ``appendix=true``:
     kept with the response, no topic matched in it, no remark in the høringsnotat."""
-    title = APPENDIX[(lang if lang == "en" else "da", mail.covering)]
+    if mail.covering:
+        title = tr_in(lang, "Covering e-mail")
+    else:
+        title = tr_in(lang, "Earlier correspondence")
     return [
         Block("heading", title, level=2, attributes={"appendix": "true"}),
         Block("quote", "\n\n".join(mail.quoted)),
@@ -318,20 +313,20 @@ def apply_header(
     if header.date is not None:
         meta.date = Found(header.date, 0.95, f'{header.where}: "{header.date_words}"')
     if header.subject:
-        meta.title = Found(header.subject, 0.85, f"{header.where}: subject")
+        meta.title = Found(header.subject, 0.85, tr("{place}: subject", place=header.where))
     if header.to and meta.recipient is None:
-        meta.recipient = Found(header.to, 0.9, f"{header.where}: to")
+        meta.recipient = Found(header.to, 0.9, tr("{place}: to", place=header.where))
     person = header.name and party_in(header.name, parties) is None and " " in header.name
     if not meta.signatories and person:
         meta.signatories = [(header.name, None)]
-        meta.signatory = Found(header.name, 0.6, f"{header.where}: from")
+        meta.signatory = Found(header.name, 0.6, tr("{place}: from", place=header.where))
 
 
 def mail_sender(
     header: MailHeader, parties: list[tuple[str, list[str]]], authority: tuple[str, ...]
 ) -> Found | None:
     """The party the mail is from: named in the From line, or owning its e-mail domain."""
-    where = f"{header.where}: from"
+    where = tr("{place}: from", place=header.where)
     party = party_in(header.name, parties) if header.name else None
     if party is not None:
         return Found(party, 0.9, where)
@@ -412,7 +407,7 @@ def _parts(message, path: Path):
 
 
 def _eml_header(message) -> MailHeader:
-    header = MailHeader(where="e-mail")
+    header = MailHeader(where=tr("e-mail"))
     sender = message.get("From")
     addresses = getattr(sender, "addresses", ()) if sender is not None else ()
     if addresses:

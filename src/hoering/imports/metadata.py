@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from ..dates import find_dates
+from ..messages import ntr, tr
 from ..text import slug
 from .cleanup import CLOSING, Cleaned, join_text
 from .lines import Line
@@ -76,15 +77,15 @@ def guess_metadata(
         meta.signatory = Found(
             name,
             0.75,
-            "closing, the line after the greeting"
+            tr("closing, the line after the greeting")
             if title is None
-            else "closing, name and title under the greeting",
+            else tr("closing, name and title under the greeting"),
         )
     if cleaned.recipient:
         meta.recipient = Found(
             [line.text.strip() for line in cleaned.recipient],
             0.8,
-            "address block above the subject, page 1",
+            tr("address block above the subject, page 1"),
         )
     meta.sender = _sender(cleaned, meta.on_behalf_of, parties, authority)
     meta.date = _date(cleaned)
@@ -111,23 +112,30 @@ def no_remarks(text: str) -> Found | None:
     match = NO_REMARKS.search(text)
     if match is None or len(text.split()) > NO_REMARKS_WORDS:
         return None
-    return Found(True, 0.8, f'text: "{match.group(0)}"')
+    return Found(True, 0.8, _quoting(tr("text"), match.group(0)))
+
+
+def _quoting(place: str, words: str) -> str:
+    """Where a value was found and the words there: 'afslutningen: "På vegne af …"'."""
+    return f'{place}: "{words}"'
 
 
 def _where(line: Line, cleaned: Cleaned) -> str:
     if line.region == "aside":
-        part = "beside the text"
+        part = tr("beside the text")
     elif line in cleaned.letterhead or line.region == "header":
-        part = "letterhead"
+        part = tr("letterhead")
     elif line in cleaned.closing:
-        part = "closing"
+        part = tr("closing")
     elif line.region == "footer":
-        part = "footer"
+        part = tr("footer")
     elif line in cleaned.subject:
-        part = "subject line"
+        part = tr("subject line")
     else:
-        part = "text"
-    return f"{part}, page {line.page}" if line.page_height and not line.paragraph else part
+        part = tr("text")
+    if line.page_height and not line.paragraph:
+        return tr("{place}, page {page}", place=part, page=line.page)
+    return part
 
 
 def _signature(closing: list[Line]) -> tuple[Found | None, list[tuple[str, str | None]]]:
@@ -140,7 +148,7 @@ def _signature(closing: list[Line]) -> tuple[Found | None, list[tuple[str, str |
         match = re.match(r"^(?:på vegne af|on behalf of)\s+(?P<who>.+)$", text, re.IGNORECASE)
         if match:
             who = match.group("who").strip().rstrip(".")
-            behalf = Found(who, 0.9, f'closing: "{text}"')
+            behalf = Found(who, 0.9, _quoting(tr("closing"), text))
         elif CLOSING.match(text):
             pass
         elif NAME.match(text) and not ORGANISATION_WORDS.search(text):
@@ -198,7 +206,7 @@ def _sender(
     strong: list[Found] = []  # the letter's own places: letterhead, signature, e-mail
     if behalf is not None:
         name = str(behalf.value).split(",")[0].strip()
-        strong.append(Found(name, 0.9, 'signature "På vegne af"'))
+        strong.append(Found(name, 0.9, tr('signature "På vegne af"')))
     head = _letterhead_name(cleaned, authority)
     if head is not None:
         strong.append(head)
@@ -208,7 +216,7 @@ def _sender(
         town = TOWN_DATE.match(line.text)
         party = _party(line.text.split(",")[0], parties) if town else None
         if party:
-            strong.append(Found(party, 0.7, f'place and date: "{line.text.strip()}"'))
+            strong.append(Found(party, 0.7, _quoting(tr("place and date"), line.text.strip())))
     weak = [found for found in [_most_named(cleaned, parties, authority)] if found]
     strong = [
         _as_party(found, parties)
@@ -239,7 +247,8 @@ def _labelled_sender(cleaned: Cleaned) -> list[Found]:
             other.text.strip() for other in _beside(line, lines)[:1]
         )
         if value and not re.search(r"[\d@]", value):
-            return [Found(value, 0.9, f'{_where(line, cleaned)}: "{line.text.strip()}" field')]
+            field = tr('the field "{text}"', text=line.text.strip())
+            return [Found(value, 0.9, f"{_where(line, cleaned)}: {field}")]
     return []
 
 
@@ -248,7 +257,7 @@ def _signature_organisation(cleaned: Cleaned, parties: list[tuple[str, list[str]
     for line in cleaned.closing:
         party = _party(line.text.split(",")[0], parties)
         if party is not None and not CLOSING.match(line.text.strip()):
-            return [Found(party, 0.75, "signature")]
+            return [Found(party, 0.75, tr("signature"))]
     return []
 
 
@@ -312,9 +321,10 @@ def email_sender(domain: str, parties: list[tuple[str, list[str]]]) -> Found:
         ),
         None,
     )
+    where = tr("e-mail domain {domain}", domain=domain)
     if party:
-        return Found(party, 0.75, f"e-mail domain {domain}")
-    return Found(stem.capitalize(), 0.35, f"e-mail domain {domain}")
+        return Found(party, 0.75, where)
+    return Found(stem.capitalize(), 0.35, where)
 
 
 def _most_named(
@@ -339,8 +349,8 @@ def _most_named(
     if not counts:
         return None
     name, count = max(counts.items(), key=lambda kv: kv[1])
-    times = f"{count} times" if count > 1 else "once"
-    return Found(name, 0.6 if count >= 2 else 0.45, f"named {times} in the text")
+    named = ntr("named once in the text", "named {n} times in the text", count)
+    return Found(name, 0.6 if count >= 2 else 0.45, named)
 
 
 def _letterhead_name(cleaned: Cleaned, authority: tuple[str, ...]) -> Found | None:
@@ -377,7 +387,7 @@ def _letterhead_name(cleaned: Cleaned, authority: tuple[str, ...]) -> Found | No
 
 
 def _head_place(line: Line) -> str:
-    return "letterhead, beside the text" if line.region == "aside" else "letterhead"
+    return tr("letterhead, beside the text") if line.region == "aside" else tr("letterhead")
 
 
 # words just before a date that make it another date than the letter's own
@@ -454,8 +464,9 @@ def _case_number(cleaned: Cleaned) -> Found | None:
                 score = (
                     0.9 if line in cleaned.letterhead or line.region in ("header", "aside") else 0.8
                 )
+                after = tr('after "{label}"', label=label)
                 return Found(
-                    value.group(0).rstrip(".,"), score, f'{_where(line, cleaned)}: after "{label}"'
+                    value.group(0).rstrip(".,"), score, f"{_where(line, cleaned)}: {after}"
                 )
     return None
 
@@ -482,6 +493,19 @@ def _title(cleaned: Cleaned) -> Found | None:
     for line in cleaned.subject:
         text = join_text(text, line.text.strip())
     text = re.sub(r"^(?:emne|vedr\.?|vedrørende)\s*:\s*", "", text, flags=re.IGNORECASE)
-    how = cleaned.subject_found_by
-    confidence = 0.9 if how == "Word title style" else 0.85 if how.startswith("largest") else 0.75
-    return Found(text, confidence, how)
+    confidence = SUBJECT_CONFIDENCE.get(cleaned.subject_found_by, 0.75)
+    return Found(text, confidence, subject_found_by(cleaned.subject_found_by))
+
+
+SUBJECT_CONFIDENCE = {"title style": 0.9, "largest": 0.85}
+
+
+def subject_found_by(how: str) -> str:
+    """How the subject line was found (one of cleanup's ways), in words."""
+    if how == "title style":
+        return tr("Word title style")
+    if how == "bold":
+        return tr('bold line that reads like a subject ("Høringssvar …", "Vedr. …")')
+    if how == "largest":
+        return tr("largest text on page 1")
+    return tr('first line that reads like a subject ("Høring …", "Vedr.: …")')

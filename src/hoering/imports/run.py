@@ -21,7 +21,7 @@ from ..forms.importing import import_table
 from ..forms.tables import TABLE_SUFFIXES
 from ..hearing import hearing_folder, load_hearing
 from ..log import warn
-from ..messages import tr
+from ..messages import tr, tr_in
 from ..organisations import load_organisation
 from ..output import write_atomic
 from ..parallel import map_in_processes
@@ -324,14 +324,16 @@ def _understand(
     meta = guess_metadata(cleaned, parties, context.authority)
     if mail is not None:
         apply_header(meta, mail.header, parties, context.authority)
-    sender = meta.sender or _sender_from_file(path, parties)
+    sender = meta.sender or _sender_from_file(path, parties, context.lang)
     date = meta.date or Found(
         dt.date.fromisoformat(context.deadline),
         0.1,
-        "no date in the document: the hearing's deadline",
+        tr("no date in the document: the hearing's deadline"),
     )
     title = meta.title or Found(
-        f"Høringssvar fra {sender.value}", 0.3, "no subject line in the document"
+        tr_in(context.lang, "Response from {sender}", sender=sender.value),
+        0.3,
+        tr("no subject line in the document"),
     )
     if blocks and blocks[0].kind == "heading" and blocks[0].text == title.value:
         blocks = blocks[1:]
@@ -390,18 +392,20 @@ def _shown(value: object) -> str:
     return "true" if value is True else str(value)
 
 
-def _sender_from_file(path: Path, parties: list[tuple[str, list[str]]]) -> Found:
+def _sender_from_file(path: Path, parties: list[tuple[str, list[str]]], lang: str) -> Found:
     """The sender guessed from the file's name: a consulted party's name when the file
     names one ("hoeringssvar_glostrup.pdf" → Glostrup Kommune), so one party stays one
     respondent."""
     stem = path.stem.replace("_", " ").replace("-", " ").strip()
     party = party_in(stem, parties)
     if party is not None:
-        return Found(party, 0.4, f'the file name "{path.name}" names a consulted party')
+        return Found(
+            party, 0.4, tr('the file name "{name}" names a consulted party', name=path.name)
+        )
     for word in ("høringssvar", "hoeringssvar", "horingssvar"):
         stem = stem.lower().replace(word, "").strip() if word in stem.lower() else stem
-    name = stem[:1].upper() + stem[1:] if stem else "Ukendt afsender"
-    return Found(name, 0.2, "the file name (no sender found)")
+    name = stem[:1].upper() + stem[1:] if stem else tr_in(lang, "Unknown sender")
+    return Found(name, 0.2, tr("the file name (no sender found)"))
 
 
 def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) -> Imported:

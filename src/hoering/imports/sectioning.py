@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .structure import Block
-from .topics import TopicMatch, TopicSpec, match_section
+from .topics import TopicMatch, TopicSpec, match_section, matched_words, stance_cues
 
 # A paragraph is weaker evidence than a heading: below this confidence it gets no heading
 MIN_PARAGRAPH = 0.44
@@ -161,7 +161,7 @@ def _heading(text: str, level: int, match: TopicMatch, found_as: str) -> Block:
     attributes = {
         "topic": match.topic or "",  # every caller has matched a topic
         "guess": f"{match.confidence:.2f}",
-        "matched": ", ".join(match.matched),
+        "matched": matched_words(match.matched),
     }
     return Block("heading", text, level=level, found_as=found_as, attributes=attributes)
 
@@ -179,7 +179,7 @@ def _stances(blocks: list[Block], guesses: list[Guess]) -> None:
         attributes = block.attributes
         if stance.stance:
             attributes["stance"] = stance.stance
-            attributes["matched"] += "; stance: " + ", ".join(stance.cues)
+            attributes["matched"] += "; " + stance_cues(stance.cues)
         attributes["matched"] = attributes["matched"].strip("; ")
         value = " / ".join(x for x in (attributes["topic"], stance.stance) if x)
         guesses.append(Guess(block.text, value, float(attributes["guess"]), attributes["matched"]))

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from ..messages import tr
+
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 SMALL_WORDS = {"og", "til", "under", "for", "med", "af", "om", "i", "på", "ved", "the", "of"}
 STANCE_CUES: dict[str, tuple[str, ...]] = {
@@ -138,12 +140,31 @@ class TopicMatch:
         return self.confidence if self.topic else self.stance_confidence
 
     def explanation(self) -> str:
+        """What matched, in words: "udskrivningsmentor (i overskriften); holdning: bekymr"."""
         parts = []
         if self.matched:
-            parts.append(", ".join(self.matched))
+            parts.append(matched_words(self.matched))
         if self.cues:
-            parts.append("stance: " + ", ".join(self.cues))
+            parts.append(stance_cues(self.cues))
         return "; ".join(parts)
+
+
+def matched_words(matched: list[str]) -> str:
+    """The words that matched a topic, in the language of messages ("… (heading)" and
+    "section 4.3" are the marks :func:`match_section` sets)."""
+    shown = []
+    for item in matched:
+        if item.endswith(" (heading)"):
+            shown.append(tr("{words} (in the heading)", words=item.removesuffix(" (heading)")))
+        elif item.startswith("section "):
+            shown.append(tr("section {number}", number=item.removeprefix("section ")))
+        else:
+            shown.append(item)
+    return ", ".join(shown)
+
+
+def stance_cues(cues: list[str]) -> str:
+    return tr("stance: {cues}", cues=", ".join(cues))
 
 
 @dataclass(frozen=True)
