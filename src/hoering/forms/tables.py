@@ -318,7 +318,6 @@ def _xlsx_batches(path: Path, columns: list[str]) -> Iterator[Batch]:
         batch = Batch({name: [] for name in columns}, [])
         for row, values in enumerate(rows, start=2):
             if row > XLSX_MAX_ROWS + 1:
-                rows.close()  # openpyxl's reader of the sheet holds the file open till then
                 raise SourceError(
                     path,
                     tr("has more than {n} rows", n=number(XLSX_MAX_ROWS)),
