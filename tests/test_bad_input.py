@@ -178,6 +178,11 @@ def test_core_mistakes_in_danish_and_in_english(cli, project, old, new, danish, 
     ]
 
 
+def test_a_guess_with_a_confidence_out_of_range(cli, project):
+    replace_in_source(project, "lang: da\n", "lang: da\nguessed:\n  date: {confidence: 2}\n")
+    assert_fails_cleanly(cli, project, [f"{SOURCE}:21: guessed.date.confidence: 2 er mere end 1"])
+
+
 def test_unknown_key_suggests_the_right_one(cli, project):
     replace_in_source(project, "case_number:", "case_nummer:")
     assert_fails_cleanly(

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import SourceError, SourceErrors
-from ..messages import either, tr
+from ..messages import either, number, tr
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -95,6 +95,13 @@ def _explain(
             tr("{value} is not allowed", value=_quoted(value)),
             tr("use {expected}", expected=_choices(error["ctx"]["expected"])),
         )
+    if kind in _LIMITS:
+        limit = number(error["ctx"][_LIMITS[kind]])
+        return (
+            tr("{value} is less than {limit}", value=value, limit=limit)
+            if kind == "greater_than_equal"
+            else tr("{value} is more than {limit}", value=value, limit=limit)
+        ), None
     if explain is not None:
         return explain(value)
     message = error["msg"]
@@ -158,6 +165,13 @@ def _not_a_date(value: Any) -> tuple[str, str | None]:
     )
 
 
+def _not_a_number(value: Any) -> tuple[str, str | None]:
+    return tr("{value} is not a number", value=_quoted(value)), tr("write a number, e.g. 0.8")
+
+
+_LIMITS = {"greater_than_equal": "ge", "less_than_equal": "le"}  # pydantic's names of limits
+
+
 def _not_true_or_false(value: Any) -> tuple[str, str | None]:
     return (tr("{value} is not true or false", value=_quoted(value)), tr("write true or false"))
 
@@ -181,6 +195,10 @@ _EXPLAIN: dict[str, Callable[[Any], tuple[str, str | None]]] = {
     "model_type": lambda v: (tr("should be 'key: value' lines"), None),
     "string_pattern_mismatch": lambda v: (tr("{value} has the wrong form", value=_quoted(v)), None),
     "string_too_short": lambda v: (tr("must not be empty"), None),
+    "float_parsing": _not_a_number,
+    "float_type": _not_a_number,
+    "int_parsing": _not_a_number,
+    "int_type": _not_a_number,
     "bool_parsing": _not_true_or_false,
     "bool_type": _not_true_or_false,
 }
