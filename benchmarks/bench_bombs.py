@@ -101,6 +101,18 @@ def pdf_glyph_bomb(root: Path) -> list[str]:
     return _import(root, "tegn.pdf", hostile_files.glyph_bomb(1_500_000))
 
 
+def pdf_page_drawing_nothing(root: Path) -> list[str]:
+    import hostile_files
+
+    return _import(root, "tom.pdf", hostile_files.idle_page(b"BT ET\n", 3_000_000))
+
+
+def pdf_saved_states(root: Path) -> list[str]:
+    import hostile_files
+
+    return _import(root, "q.pdf", hostile_files.idle_page(b"q\n", 20_000_000))
+
+
 def docx_bad_crc(root: Path) -> list[str]:
     import hostile_files
 
@@ -118,6 +130,8 @@ CASES = [
     jinja_loop,
     pdf_filter_chain_bomb,
     pdf_glyph_bomb,
+    pdf_page_drawing_nothing,
+    pdf_saved_states,
     docx_bad_crc,
 ]
 

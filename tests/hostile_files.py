@@ -84,6 +84,13 @@ def glyph_bomb(glyphs: int = 1_500_000) -> bytes:
     return pdf(text_page(content))
 
 
+def idle_page(operator: bytes = b"BT ET", times: int = 3_000_000) -> bytes:
+    """One page whose content stream repeats ``operator`` (one that draws nothing) ``times``
+    times, compressed into a few kilobytes."""
+    content = stream(zlib.compress(operator * times, 9), b"/Filter /FlateDecode ")
+    return pdf(text_page(content))
+
+
 def xref_prev_loop() -> bytes:
     """Two xref sections whose /Prev point at each other."""
     base = plain_letter()

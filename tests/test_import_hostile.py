@@ -125,3 +125,23 @@ def test_glyph_and_time_limits_from_hoering_toml(cli, project):
         "orden)"
     )
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    "operator",
+    [b"BT ET\n", b"q\n", b"xx\n", b"0 0 Td\n"],
+    ids=["empty text objects", "saved graphics states", "unknown operators", "moves"],
+)
+def test_a_page_that_draws_nothing_is_held_to_the_time_per_page(cli, project, operator):
+    (project / "hoering.toml").write_text("[import]\nmax_seconds_per_page = 0.2\n", "utf-8")
+    (project / "incoming").mkdir()
+    path = Path("incoming") / "tom.pdf"
+    (project / path).write_bytes(hostile.idle_page(operator, 1_000_000))
+    before = snapshot(project)
+    result = cli("import", str(path), "--hearing", str(HEARING))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Fejl: {path}: det tog mere end 0,2 sekunder at læse side 1, så filen læses ikke "
+        "(hæv max_seconds_per_page under [import] i hoering.toml, hvis filen er i orden)"
+    )
+    assert snapshot(project) == before
