@@ -38,21 +38,23 @@ def help_of(*args: str, env: dict[str, str] | None = None) -> list[str]:
 
 def test_help_is_danish_by_default():
     lines = help_of()
-    assert lines[0] == "Brug: hoering [OPTIONS] COMMAND [ARGS]..."
-    assert "  Hver kommando forklarer sig selv: hoering COMMAND --help." in lines
-    assert "  -h, --help           Vis denne hjælp og afslut." in lines
-    assert "  --version            Vis versionen og afslut." in lines
+    assert lines[0] == "Brug: hoering [TILVALG] KOMMANDO [ARGUMENTER]..."
+    assert "  Hver kommando forklarer sig selv: hoering KOMMANDO --help." in lines
+    assert "  -h, --help       Vis denne hjælp og afslut." in lines
+    assert "  --version        Vis versionen og afslut." in lines
     assert "Tilvalg:" in lines and "Kommandoer:" in lines
     assert "  build    Byg dokumenter af kilderne i PATHS (standard: kildemappen)." in lines
 
 
 def test_help_of_a_command_is_danish_by_default():
     lines = help_of("build")
-    assert lines[0] == "Brug: hoering build [OPTIONS] [PATHS]..."
+    assert lines[0] == "Brug: hoering build [TILVALG] [PATHS]..."
     assert lines[2] == "  Byg dokumenter af kilderne i PATHS (standard: kildemappen)."
     assert "  Eksempler:" in lines
     assert "    hoering build --force -o /tmp/udkast" in lines  # examples kept as written
     assert "  --force                       Byg også kilder, hvis output allerede er" in lines
+    options = [line.split()[0:2] for line in help_of("new", "hearing") if line.startswith("  --")]
+    assert ["--title", "TEKST"] in options and ["--start", "[ÅÅÅÅ-MM-DD]"] in options
 
 
 @pytest.mark.parametrize(
@@ -68,13 +70,15 @@ def test_help_in_english_on_request(args, env):
     lines = help_of(*args, "build", env=env)
     assert lines[2] == "  Build documents from the sources in PATHS (default: the sources folder)."
     assert "  Examples:" in lines
+    options = [line.split()[0:2] for line in help_of(*args, "new", "hearing", env=env)]
+    assert ["--title", "TEXT"] in options and ["--start", "[YYYY-MM-DD]"] in options
 
 
 def test_a_usage_error_is_danish():
     result = invoke(["import"])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "Brug: hoering import [OPTIONS] FILES...",
+        "Brug: hoering import [TILVALG] FILES...",
         "Prøv 'hoering import --help' for at få hjælp.",
         "",
         "Fejl: Mangler argument 'FILES...'.",

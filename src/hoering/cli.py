@@ -62,6 +62,17 @@ CLICK_WORDS = (
     N_("required"),
     N_("Aborted!"),
 )
+# What an option or command takes, in the usage line and beside each option.
+METAVARS = (
+    N_("[OPTIONS]"),
+    N_("COMMAND [ARGS]..."),
+    N_("TEXT"),
+    N_("PATH"),
+    N_("DIRECTORY"),
+    N_("INTEGER RANGE"),
+    N_("[%Y-%m-%d]"),
+    N_("ADDRESS"),
+)
 
 
 def _click_gettext(message: str) -> str:
@@ -118,7 +129,11 @@ class TranslatedHelp:
 
 
 class HoeringOption(TranslatedHelp, click.Option):
-    """An option whose help speaks the language of messages."""
+    """An option whose help, and what it takes (TEXT, PATH, …), speak the language of
+    messages."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return tr(super().make_metavar(ctx))
 
 
 class TranslatedCommand(TranslatedHelp):
@@ -129,6 +144,10 @@ class TranslatedCommand(TranslatedHelp):
         if option is not None:
             option.help = tr("Show this message and exit.")
         return option
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces: list[str] = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+        return [tr(piece) if piece.isupper() else piece for piece in pieces]
 
 
 class HoeringCommand(TranslatedCommand, click.Command):
