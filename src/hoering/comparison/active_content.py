@@ -28,27 +28,25 @@ def strip_active_content(pdf: Any) -> int:
 
 
 def _strip_catalog(root: Any) -> int:
-    removed = 0
-    for key in DOCUMENT_KEYS:
-        if key in root:
-            del root[key]
-            removed += 1
+    removed = _delete(root, DOCUMENT_KEYS)
     names = root.get("/Names")
     if names is not None:
-        for key in NAME_TREES:
-            if key in names:
-                del names[key]
-                removed += 1
+        removed += _delete(names, NAME_TREES)
     return removed
+
+
+def _delete(dictionary: Any, keys: tuple[str, ...]) -> int:
+    """Delete those of ``keys`` that ``dictionary`` holds; how many it held."""
+    held = [key for key in keys if key in dictionary]
+    for key in held:
+        del dictionary[key]
+    return len(held)
 
 
 def _strip_page(page: Any) -> int:
     from pikepdf import Array, Dictionary
 
-    removed = 0
-    if "/AA" in page:
-        del page["/AA"]
-        removed += 1
+    removed = _delete(page, ("/AA",))
     annotations = page.get("/Annots")
     if annotations is None:
         return removed
@@ -66,14 +64,10 @@ def _strip_page(page: Any) -> int:
 
 
 def _strip_annotation(annotation: Any) -> int:
-    removed = 0
-    if "/AA" in annotation:
-        del annotation["/AA"]
-        removed += 1
+    removed = _delete(annotation, ("/AA",))
     action = annotation.get("/A")
     if action is not None and not _is_safe(action):
-        del annotation["/A"]
-        removed += 1
+        removed += _delete(annotation, ("/A",))
     return removed
 
 
