@@ -147,3 +147,23 @@ def letter_docx(paragraphs: list, *, header: list[str] = ()) -> bytes:
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
+
+
+def imported(project: Path, name: str, data: bytes):
+    """Import one file, saved as incoming/``name``, into the example hearing; the source it
+    wrote, read back: (the source, its raw metadata with the guesses, its path)."""
+    import hoering
+    from conftest import EXAMPLE_HEARING
+    from hoering.sources import load_source
+    from hoering.sources.frontmatter import read_source
+
+    path = project / "incoming" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(data)
+    result = hoering.import_file(path, Path("consultations") / EXAMPLE_HEARING)
+    return load_source(result.path), read_source(result.path).metadata, result.path
+
+
+def body_of(path: Path) -> str:
+    """The Markdown below a source's front matter."""
+    return path.read_text("utf-8").split("\n---\n", 1)[1]

@@ -13,9 +13,7 @@ import pytest
 import hoering
 from conftest import EXAMPLE_HEARING
 from hoering.model import nodes as n
-from hoering.sources import load_source
-from hoering.sources.frontmatter import read_source
-from letters import email_pdf, letter_pdf
+from letters import body_of, email_pdf, imported, letter_pdf
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
 TO_ALL = [
@@ -58,18 +56,6 @@ HEARING_LETTER = [
 @pytest.fixture(autouse=True)
 def _bare_hearing(bare_hearing):
     """Import into the example hearing without its imported example."""
-
-
-def imported(project: Path, name: str, data: bytes):
-    path = project / "incoming" / name
-    path.parent.mkdir(exist_ok=True)
-    path.write_bytes(data)
-    result = hoering.import_file(path, HEARING)
-    return load_source(result.path), read_source(result.path).metadata, result.path
-
-
-def body_of(path: Path) -> str:
-    return path.read_text("utf-8").split("\n---\n", 1)[1]
 
 
 def appendix_of(source) -> tuple[n.Heading, list]:

@@ -9,9 +9,8 @@ import pytest
 
 import hoering
 from conftest import EXAMPLE_HEARING
-from hoering.sources import load_source
 from hoering.sources.frontmatter import read_source
-from letters import letter_docx, letter_pdf
+from letters import body_of, imported, letter_docx, letter_pdf
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
 TO_THE_REGION = ["Region Hovedstaden", "Psykiatri og Social", "Kongens Vænge 2", "3400 Hillerød"]
@@ -24,19 +23,6 @@ MENTOR = (
 @pytest.fixture(autouse=True)
 def _bare_hearing(bare_hearing):
     """Import into the example hearing without its imported example."""
-
-
-def imported(project: Path, name: str, data: bytes):
-    """Import one file; the source it wrote, read back (metadata, guesses, body)."""
-    path = project / "incoming" / name
-    path.parent.mkdir(exist_ok=True)
-    path.write_bytes(data)
-    result = hoering.import_file(path, HEARING)
-    return load_source(result.path), read_source(result.path).metadata, result.path
-
-
-def body_text(path: Path) -> str:
-    return path.read_text("utf-8").split("\n---\n", 1)[1]
 
 
 def test_recipient_block_is_recorded_and_never_the_sender(project):
@@ -61,7 +47,7 @@ def test_recipient_block_is_recorded_and_never_the_sender(project):
     assert source.meta.date.isoformat() == "2025-03-03"  # not the svarfrist in the text
     assert raw["guessed"]["date"]["found_in"].endswith('"3. marts 2025"')
     assert "# Det, 'hoering import' har gættet." in path.read_text("utf-8")
-    body = body_text(path)
+    body = body_of(path)
     assert "Kongens Vænge" not in body and "3400 Hillerød" not in body
     # with English messages, import says where it found things in English
     from hoering.messages import choose_language
@@ -170,7 +156,7 @@ def test_date_in_an_info_table_floated_right(project):
     assert source.meta.date.isoformat() == "2025-03-06"
     assert source.meta.case_number == "25-881"
     assert source.meta.sender == "Rødovre Kommune"
-    assert "Sagsnr" not in body_text(path)
+    assert "Sagsnr" not in body_of(path)
 
 
 @pytest.mark.parametrize(
@@ -194,7 +180,7 @@ def test_a_letter_saying_only_that_there_are_no_remarks(project, text):
     source, raw, path = imported(project, "albertslund.docx", data)
     assert source.meta.no_remarks is True
     assert raw["guessed"]["no_remarks"]["found_in"].startswith("teksten: ")
-    assert text in " ".join(body_text(path).split())
+    assert text in " ".join(body_of(path).split())
 
 
 def test_remarks_ending_in_no_further_remarks_are_remarks(project):
