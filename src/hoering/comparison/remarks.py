@@ -22,7 +22,7 @@ alias) and may carry a status. Unknown topics, respondents and statuses are erro
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -124,15 +124,12 @@ class _Reader:
             return
         topic = heading.topic or (name if name in self.topics else self.by_title.get(key))
         if topic is None or topic not in self.topics:
-            close = difflib.get_close_matches(heading.topic or name, self.topics, n=1)
             self.errors.append(
                 SourceError(
                     self.path,
                     f"heading '{name}' names no topic of hearing.yaml",
                     line=heading.line,
-                    hint=f"did you mean '{close[0]}'?"
-                    if close
-                    else "use one of: " + ", ".join(self.topics),
+                    hint=_did_you_mean(heading.topic or name, self.topics, "use one of: "),
                 )
             )
             self.section, self.target = False, None
@@ -144,15 +141,12 @@ class _Reader:
         respondent = self.respondents.get(name.casefold())
         if respondent is None:
             names = sorted(set(self.respondents.values()))
-            close = difflib.get_close_matches(name, names, n=1)
             self.errors.append(
                 SourceError(
                     self.path,
                     f"'{name}' is not a respondent of this hearing",
                     line=heading.line,
-                    hint=f"did you mean '{close[0]}'?"
-                    if close
-                    else "use a respondent's name: " + ", ".join(names),
+                    hint=_did_you_mean(name, names, "use a respondent's name: "),
                 )
             )
             self.target = None
@@ -193,3 +187,9 @@ def _answer(respondent: str, heading: n.Heading, content: Iterable[n.Block]) -> 
         del blocks[0]
     status = heading.status if heading.status in STATUSES else None
     return Answer(respondent, status, summary, tuple(blocks), heading.line)
+
+
+def _did_you_mean(name: str, known: Collection[str], otherwise: str) -> str:
+    """The hint for a name not in ``known``: did you mean the closest, else all of them."""
+    close = difflib.get_close_matches(name, known, n=1)
+    return f"did you mean '{close[0]}'?" if close else otherwise + ", ".join(known)
