@@ -159,6 +159,23 @@ def option(*declarations: str, **attributes: Any) -> Callable[[Any], Any]:
     return click.option(*declarations, cls=HoeringOption, **attributes)
 
 
+def formats_option(help: str) -> Callable[[Any], Any]:
+    """``-f``/``--format``, repeatable: the formats to make (build, compare)."""
+    return option(
+        "-f", "--format", "formats", multiple=True, type=click.Choice(FORMAT_NAMES), help=help
+    )
+
+
+def output_folder_option() -> Callable[[Any], Any]:
+    """``-o``/``--output``: the folder to write to instead of the configured one."""
+    return option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path),
+        help="Folder to write to. Default: output/ (or hoering.toml's).",
+    )
+
+
 class HoeringGroup(TranslatedCommand, click.Group):
     """Turns library errors into messages and exit code 1 in one place; its commands' help
     speaks the language of messages."""
@@ -322,20 +339,8 @@ def main(
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@option(
-    "-f",
-    "--format",
-    "formats",
-    multiple=True,
-    type=click.Choice(FORMAT_NAMES),
-    help="Format to build (repeat for several). Default: all, or hoering.toml's.",
-)
-@option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    help="Folder to write to. Default: output/ (or hoering.toml's).",
-)
+@formats_option("Format to build (repeat for several). Default: all, or hoering.toml's.")
+@output_folder_option()
 @option("--force", is_flag=True, help="Rebuild even sources whose outputs are up to date.")
 def build(
     paths: tuple[Path, ...],
@@ -647,20 +652,8 @@ def actions(
 
 @main.command()
 @click.argument("hearing", required=False, type=click.Path(path_type=Path))
-@option(
-    "-f",
-    "--format",
-    "formats",
-    multiple=True,
-    type=click.Choice(FORMAT_NAMES),
-    help="Format of the høringsnotat (repeat for several). Default: all, or hoering.toml's.",
-)
-@option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    help="Folder to write to. Default: output/ (or hoering.toml's).",
-)
+@formats_option("Format of the høringsnotat (repeat for several). Default: all, or hoering.toml's.")
+@output_folder_option()
 @option("--no-bundle", is_flag=True, help="Skip samlede-hoeringssvar.pdf.")
 @option(
     "--workers",
