@@ -289,11 +289,14 @@ def _tagged_letter(role_target: bytes) -> bytes:
             b"/FT /Btn /A 12 0 R >>",  # 10
             b"<< /Type /StructElem /S /Span /P 7 0 R /Pg 3 0 R /K [1 7 0 R] >>",  # 11
             js,  # 12
+            b"<< /Type /Outlines /First 14 0 R /Last 14 0 R /Count 1 >>",  # 13
+            b"<< /Title (Indledning) /Parent 13 0 R /Dest [3 0 R /XYZ null 700 null] >>",  # 14
         ],
     )
     objects[0] = (
         b"<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >> "
-        b"/Lang (en-GB) /Names << /Dests << /Names [(intro) [3 0 R /XYZ 0 800 0]] >> >> >>"
+        b"/Lang (en-GB) /Names << /Dests << /Names [(intro) [3 0 R /XYZ 0 800 0]] >> >> "
+        b"/Outlines 13 0 R >>"
     )
     objects[2] = objects[2].replace(b">> >>", b">> >> /StructParents 0 /Annots [9 0 R 10 0 R]")
     return hostile_files.pdf(objects)
@@ -330,3 +333,9 @@ def test_joined_trees_rename_what_would_collide_and_leave_active_content_out():
             assert list(entries[page.obj.StructParents]) == [title, span]
             assert entries[link.StructParent] == title
         assert sorted(entries) == [0, 1, 2, 3] and root.ParentTreeNextKey == 4
+        with pdf.open_outline() as outline:  # each letter's bookmark, below its part's
+            for number, part in enumerate(outline.root):
+                (own,) = part.children
+                assert own.title == "Indledning"
+                assert own.destination[0].objgen == pdf.pages[number].obj.objgen
+                assert list(own.destination)[1:] == [Name.XYZ, None, 700, None]

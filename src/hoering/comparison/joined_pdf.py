@@ -186,5 +186,8 @@ class _Bookmarks:
         page = page_in(self.pages, explicit[0]) if explicit is not None else None
         if page is None:
             return None
-        rest = [plain(value, 1) for value in explicit[1:]]
-        return Array([page, *rest]) if all(value is not None for value in rest) else None
+        how = list(explicit[1:])  # /XYZ left top zoom, where null keeps the viewer's
+        rest = [None if value is None else plain(value, 1) for value in how]
+        if any(copy is None and value is not None for copy, value in zip(rest, how, strict=True)):
+            return None
+        return Array([page, *rest])

@@ -329,15 +329,16 @@ def _attribute_object(item: Any, prefix: bytes) -> Any:
 
 
 def plain(value: Any, depth: int = 0) -> Any:
-    """A copy of a number, name, string or boolean, or an array of them; else None."""
+    """A copy of a number, name, string or boolean, or an array of them (or of arrays of
+    them: a border colour per side); else None."""
     if isinstance(value, bool | int | Decimal):
         return value
     if isinstance(value, Name):
         return Name(str(value))
     if isinstance(value, String):
         return String(bytes(value))
-    if isinstance(value, Array) and depth == 0 and len(value) <= MAX_PLAIN:
-        items = [plain(item, 1) for item in value]
+    if isinstance(value, Array) and depth < 2 and len(value) <= MAX_PLAIN:
+        items = [plain(item, depth + 1) for item in value]
         return Array(items) if all(item is not None for item in items) else None
     return None
 
