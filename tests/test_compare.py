@@ -851,8 +851,8 @@ def test_new_hearing_scaffolds_a_valid_hearing(cli, project):
     empty = cli("compare", "consultations/trafikplan-2027")
     assert empty.exit_code == 1
     assert empty.stderr.strip() == (
-        "Fejl: consultations/trafikplan-2027: no responses to compare (put them in "
-        "responses/: write one with 'hoering new response' or import received ones with "
+        "Fejl: consultations/trafikplan-2027: ingen høringssvar at sammenligne (læg dem i "
+        "responses/: skriv et med 'hoering new response', eller indlæs modtagne svar med "
         "'hoering import')"
     )
     assert not (project / "output").exists()
@@ -892,8 +892,8 @@ def test_remarks_heading_naming_no_topic(cli, project):
     _fails(
         cli,
         project,
-        f"Fejl: {HEARING}/remarks.md:72: heading 'mentorordning' names no "
-        "topic of hearing.yaml (use one of: tvaerfagligt-samarbejde, ledsagelse, "
+        f"Fejl: {HEARING}/remarks.md:72: overskriften 'mentorordning' nævner intet emne "
+        "fra hearing.yaml (brug et af: tvaerfagligt-samarbejde, ledsagelse, "
         "ambulant-behandling, indlaeggelse-udskrivning, ventetid, udskrivningsmentor, "
         "netvaerksmoeder, hjemloese)",
     )
@@ -917,8 +917,8 @@ def test_hearing_without_responses(cli, project):
     _fails(
         cli,
         project,
-        f"Fejl: {HEARING}: no responses to compare (put them in responses/: "
-        "write one with 'hoering new response' or import received ones with "
+        f"Fejl: {HEARING}: ingen høringssvar at sammenligne (læg dem i responses/: "
+        "skriv et med 'hoering new response', eller indlæs modtagne svar med "
         "'hoering import')",
     )
 

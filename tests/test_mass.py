@@ -104,6 +104,35 @@ def test_counts_campaigns_and_organisations(serial):
     assert matrix.column("Kampagne").to_pylist()[:6] == ["1, 2", "", "", "1", "", "2"]
 
 
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        (
+            "da",
+            [
+                "238 svar fra a-svar.csv, b-svar.parquet (9 dele): 436 bemærkninger, "
+                "2 kampagner med 126, 2 organisationer",
+                "2 rækker kunne ikke læses og tælles ikke med:",
+            ],
+        ),
+        (
+            "en",
+            [
+                "238 answers from a-svar.csv, b-svar.parquet (9 partitions): 436 remarks, "
+                "2 campaigns holding 126, 2 organisations",
+                "2 rows could not be read and are not counted:",
+            ],
+        ),
+    ],
+)
+def test_the_summary_on_the_terminal_in_danish_and_english(serial, lang, expected, monkeypatch):
+    from hoering import messages
+
+    monkeypatch.setattr(messages, "_chosen", {"option": lang, "config": None})
+    lines = serial[0].outline()
+    assert lines[:2] == expected and len(lines) == 4  # and the two rows, one a line
+
+
 def test_samples_leave_the_campaigns_out(serial):
     result, _ = serial
     for samples in result.samples.values():
@@ -148,6 +177,7 @@ def test_a_missing_column_stops_before_any_work(tmp_path):
 def test_without_the_dask_extra_the_message_says_what_to_install(monkeypatch):
     import builtins
 
+    from hoering import messages
     from hoering.mass.runners import dask_client
 
     real = builtins.__import__
@@ -158,6 +188,14 @@ def test_without_the_dask_extra_the_message_says_what_to_install(monkeypatch):
         return real(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_dask)
+    monkeypatch.setattr(messages, "_chosen", {"option": "da", "config": None})
+    with pytest.raises(HoeringError) as caught:
+        dask_client(workers=2)
+    assert str(caught.value) == (
+        "kørsel på Dask kræver tilvalget dask (installér det med pip install 'hoering[dask]', "
+        "eller udelad --scheduler/--workers for at sammenligne på denne maskine)"
+    )
+    monkeypatch.setattr(messages, "_chosen", {"option": "en", "config": None})
     with pytest.raises(HoeringError) as caught:
         dask_client(workers=2)
     assert str(caught.value) == (
@@ -190,9 +228,9 @@ def test_hoering_compare_puts_the_form_answers_in_the_notat_and_streams_their_ma
         main, ["compare", "consultations/trafikplan", "--no-bundle", "-f", "docx"]
     )
     assert result.exit_code == 0, result.output
-    summary = next(line for line in result.output.splitlines() if " answers from " in line)
-    assert summary.startswith("238 answers from a-svar.csv, b-svar.parquet (")
-    assert summary.endswith("): 436 remarks, 2 campaigns holding 126, 2 organisations")
+    summary = next(line for line in result.output.splitlines() if " svar fra " in line)
+    assert summary.startswith("238 svar fra a-svar.csv, b-svar.parquet (")
+    assert summary.endswith("): 436 bemærkninger, 2 kampagner med 126, 2 organisationer")
     assert (
         "Advarsel: consultations/trafikplan/responses/a-svar.csv: kolonner, som form: i "
         "hearing.yaml ikke nævner, og som derfor ikke læses: 'samtykke'"
@@ -211,7 +249,7 @@ def test_hoering_compare_puts_the_form_answers_in_the_notat_and_streams_their_ma
     assert "Kampagne 1: Parkering (79 svar)" in paragraphs
     assert CAMPAIGN_A in paragraphs
     assert (
-        "Sendt af 79 svar: 40 privatpersoner og 1 organisationer (Grundejerforeningen Nord "
+        "Sendt af 79 svar: 40 privatpersoner og 1 organisation (Grundejerforeningen Nord "
         "(39)). 39 er ordret som teksten ovenfor; 4 forskellige formuleringer; den mest "
         "ændrede ligner teksten 70 %."
     ) in paragraphs

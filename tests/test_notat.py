@@ -126,11 +126,12 @@ def test_remarks_creates_the_sheet_the_first_time(cli, project):
 # --- mistakes in remarks.md ----------------------------------------------------------------
 
 
-def _fails(cli, project, expected: list[str]) -> None:
+def _fails(cli, project, expected: list[str], lang: str = "da") -> None:
     before = snapshot(project)
-    result = cli("compare", str(HEARING))
+    result = cli("--lang", lang, "compare", str(HEARING))
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"Fejl: {e}" for e in expected]
+    error = {"da": "Fejl", "en": "Error"}[lang]
+    assert result.stderr.splitlines() == [f"{error}: {e}" for e in expected]
     assert snapshot(project) == before and not (project / "output").exists()
 
 
@@ -148,9 +149,20 @@ def test_unknown_respondent_and_status_in_remarks_are_errors_with_lines(cli, pro
         cli,
         project,
         [
+            f"{HEARING}/remarks.md:12: 'Albertslun Kommune' er ikke part i denne høring "
+            "(mente du 'Albertslund Kommune'?)",
+            f"{HEARING}/remarks.md:48: status: 'afvist' er ikke en status (brug en af "
+            "imoedekommet, delvist, ikke-imoedekommet, noteret)",
+        ],
+    )
+    _fails(
+        cli,
+        project,
+        [
             f"{HEARING}/remarks.md:12: 'Albertslun Kommune' is not a respondent of this hearing "
             "(did you mean 'Albertslund Kommune'?)",
             f"{HEARING}/remarks.md:48: status: 'afvist' is not a status (use one of imoedekommet, "
             "delvist, ikke-imoedekommet, noteret)",
         ],
+        lang="en",
     )

@@ -84,9 +84,9 @@ def test_a_response_without_topics_is_kept_and_warned_about(cli, project):
     warnings = [line for line in result.stderr.splitlines() if line.startswith("Advarsel:")]
     assert warnings == [
         (
-            f"Advarsel: {RESPONSES}/vallensbaek.md:8: no heading names a topic; all its text is "
-            "counted under 'Generelle bemærkninger' (mark the headings with {topic=…}, or set "
-            "no_remarks: true if it says only that)"
+            f"Advarsel: {RESPONSES}/vallensbaek.md:8: ingen overskrift nævner et emne; hele "
+            "teksten tælles med under 'Generelle bemærkninger' (markér overskrifterne med "
+            "{topic=…}, eller sæt no_remarks: true, hvis svaret kun siger det)"
         )
     ]  # progress lines may come first
     comparison = hoering.compare(HEARING)

@@ -21,7 +21,7 @@ from ..forms.tables import table_files
 from ..hearing import Hearing, Party, hearing_folder, load_hearing, response_errors
 from ..log import warn
 from ..mass.engine import compare_mass
-from ..messages import known
+from ..messages import known, tr, tr_in
 from ..model import nodes as n
 from ..organisations import organisation_for
 from ..parallel import map_in_processes
@@ -77,9 +77,11 @@ def compare(
     tables = table_files(hearing.responses_folder)
     if not paths and not tables:
         raise HoeringError(
-            f"{display_path(hearing.folder)}: no responses to compare",
-            hint="put them in responses/: write one with 'hoering new response' or import "
-            "received ones with 'hoering import'",
+            tr("{path}: no responses to compare", path=display_path(hearing.folder)),
+            hint=tr(
+                "put them in responses/: write one with 'hoering new response' or import "
+                "received ones with 'hoering import'"
+            ),
         )
     errors: list[HoeringError] = []
     reads: list[_Read] = []
@@ -152,10 +154,10 @@ def _read(path: Path) -> _Read | HoeringError:
         if source.type != "response":
             raise SourceError(
                 path,
-                f"is a {source.type}, not a response",
+                tr("is a {type}, not a response", type=source.type),
                 line=2,
                 key="type",
-                hint="only høringssvar belong in responses/",
+                hint=tr("only høringssvar belong in responses/"),
             )
         meta = source.meta
         name = meta.sender or ""  # a profile's name is looked up by the caller
@@ -185,13 +187,19 @@ def _check(read: _Read, hearing: Hearing) -> list[SourceError]:
     return response_errors(hearing, read.path, read.hearing, read.hearing_line, topics)
 
 
-def no_topic_warnings(reads: list[_Read]) -> list[str]:
+def no_topic_warnings(reads: list[_Read], lang: str = "da") -> list[str]:
     """A response none of whose headings names a topic: all it says is counted under the
-    general remarks, which is right only if that is what its author meant."""
+    general remarks (the section's title in the notat's language ``lang``), which is right
+    only if that is what its author meant."""
+    general = tr_in(lang, "General remarks")
     return [
-        f"{display_path(r.path)}:{r.body_line or 1}: no heading names a topic; all its "
-        "text is counted under 'Generelle bemærkninger' (mark the headings with "
-        "{topic=…}, or set no_remarks: true if it says only that)"
+        tr(
+            "{where}: no heading names a topic; all its text is counted under '{section}' "
+            "(mark the headings with {attribute}, or set no_remarks: true if it says only that)",
+            where=f"{display_path(r.path)}:{r.body_line or 1}",
+            section=general,
+            attribute="{topic=…}",
+        )
         for r in reads
         if not r.no_remarks and not any(s.topic is not None for s in r.sections)
     ]
@@ -267,7 +275,7 @@ def _comparison(
         topics,
         tuple(per_topic.get(None, ())),
         authority.path,
-        warnings=no_topic_warnings(reads),
+        warnings=no_topic_warnings(reads, known(hearing.meta.lang)),
         authority=authority,
     )
 

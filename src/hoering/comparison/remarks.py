@@ -29,6 +29,7 @@ from typing import Literal
 
 from ..errors import SourceError, SourceErrors
 from ..hearing import Hearing
+from ..messages import tr
 from ..model import nodes as n
 from ..sources.frontmatter import read_text
 from ..sources.markdown import parse_body
@@ -127,9 +128,13 @@ class _Reader:
             self.errors.append(
                 SourceError(
                     self.path,
-                    f"heading '{name}' names no topic of hearing.yaml",
+                    tr("heading '{name}' names no topic of hearing.yaml", name=name),
                     line=heading.line,
-                    hint=_did_you_mean(heading.topic or name, self.topics, "use one of: "),
+                    hint=_did_you_mean(
+                        heading.topic or name,
+                        self.topics,
+                        tr("use one of: {topics}", topics=", ".join(self.topics)),
+                    ),
                 )
             )
             self.section, self.target = False, None
@@ -144,9 +149,11 @@ class _Reader:
             self.errors.append(
                 SourceError(
                     self.path,
-                    f"'{name}' is not a respondent of this hearing",
+                    tr("'{name}' is not a respondent of this hearing", name=name),
                     line=heading.line,
-                    hint=_did_you_mean(name, names, "use a respondent's name: "),
+                    hint=_did_you_mean(
+                        name, names, tr("use a respondent's name: {names}", names=", ".join(names))
+                    ),
                 )
             )
             self.target = None
@@ -155,10 +162,10 @@ class _Reader:
             self.errors.append(
                 SourceError(
                     self.path,
-                    f"'{heading.status}' is not a status",
+                    tr("'{status}' is not a status", status=heading.status),
                     line=heading.line,
                     key="status",
-                    hint="use one of " + ", ".join(STATUSES),
+                    hint=tr("use one of {statuses}", statuses=", ".join(STATUSES)),
                 )
             )
         content: list[n.Block] = []
@@ -190,6 +197,7 @@ def _answer(respondent: str, heading: n.Heading, content: Iterable[n.Block]) -> 
 
 
 def _did_you_mean(name: str, known: Collection[str], otherwise: str) -> str:
-    """The hint for a name not in ``known``: did you mean the closest, else all of them."""
+    """The hint for a name not in ``known``: did you mean the closest, else ``otherwise``
+    (the hint that names all of them)."""
     close = difflib.get_close_matches(name, known, n=1)
-    return f"did you mean '{close[0]}'?" if close else otherwise + ", ".join(known)
+    return tr("did you mean '{key}'?", key=close[0]) if close else otherwise

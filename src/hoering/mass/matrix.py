@@ -12,17 +12,22 @@ import numpy as np
 
 from ..comparison.model import main_stance
 from ..i18n import label
+from ..messages import tr_in
 from .partition import PartitionData
-
-COLUMNS = {
-    "da": ("Fil", "Række", "Respondent", "Organisation", "Dato", "Kampagne"),
-    "en": ("File", "Row", "Respondent", "Organisation", "Date", "Campaign"),
-}
 
 
 def matrix_columns(titles: tuple[str, ...], lang: str) -> list[str]:
-    file, row, who, organisation, date, campaign = COLUMNS.get(lang, COLUMNS["da"])
-    return [file, row, who, organisation, date, *titles, campaign]
+    """The matrix's column headers in the hearing's language: the answer, a column per
+    topic (``titles``) and the campaigns it joined."""
+    return [
+        tr_in(lang, "File"),
+        tr_in(lang, "Row"),
+        tr_in(lang, "Respondent"),
+        label("organisation", lang),
+        label("date", lang),
+        *titles,
+        tr_in(lang, "Campaign"),
+    ]
 
 
 @dataclass(frozen=True)
@@ -74,4 +79,4 @@ def matrix_table(part: MatrixPart, numbers: dict[int, int], lang: str) -> Any:
         if number is not None:
             joined[row].add(number)
     column = pa.array([", ".join(map(str, sorted(j))) for j in joined], pa.string())
-    return part.table.append_column(COLUMNS.get(lang, COLUMNS["da"])[-1], column)
+    return part.table.append_column(tr_in(lang, "Campaign"), column)

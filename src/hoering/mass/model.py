@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..messages import ntr, tr
 from .summary import Summary
 
 
@@ -71,19 +72,32 @@ class MassComparison:
         """What the run found, in a few lines for the terminal."""
         s = self.summary
         lines = [
-            f"{_count(s.answers, 'answer')} from {', '.join(self.files)} "
-            f"({_count(self.partitions, 'partition')}): {_count(s.remarks, 'remark')}, "
-            f"{_count(len(self.campaigns), 'campaign')} holding {self.campaign_remarks}, "
-            f"{_count(len(s.organisations), 'organisation')}"
+            tr(
+                "{answers} from {files} ({partitions}): {remarks}, {campaigns} holding {held}, "
+                "{organisations}",
+                answers=ntr("{n} answer", "{n} answers", s.answers),
+                files=", ".join(self.files),
+                partitions=ntr("{n} partition", "{n} partitions", self.partitions),
+                remarks=ntr("{n} remark", "{n} remarks", s.remarks),
+                campaigns=ntr("{n} campaign", "{n} campaigns", len(self.campaigns)),
+                held=self.campaign_remarks,
+                organisations=ntr("{n} organisation", "{n} organisations", len(s.organisations)),
+            )
         ]
         if s.bad_rows:
             lines.append(
-                f"{_count(s.bad_rows, 'row')} could not be read and "
-                f"{'is' if s.bad_rows == 1 else 'are'} not counted:"
+                ntr(
+                    "{n} row could not be read and is not counted:",
+                    "{n} rows could not be read and are not counted:",
+                    s.bad_rows,
+                )
             )
             lines += [f"  {error}" for error in s.errors[:10]]
             if s.bad_rows > 10:
-                lines.append(f"  … and {s.bad_rows - 10} more (the høringsnotat lists the first)")
+                more = tr(
+                    "… and {count} more (the høringsnotat lists the first)", count=s.bad_rows - 10
+                )
+                lines.append(f"  {more}")
         return lines
 
     def matrix_chunks(self) -> Iterator[Any]:
@@ -91,7 +105,3 @@ class MassComparison:
         if self.matrix is None:
             return iter(())
         return self.matrix.chunks()
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import HoeringError
+from ..messages import tr
 
 DASK_EXTRA = "pip install 'hoering[dask]'"
 
@@ -105,17 +106,24 @@ def dask_client(scheduler: str | None = None, workers: int | None = None):
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise HoeringError(
-            "running on Dask needs the dask extra",
-            hint=f"install it with {DASK_EXTRA}, or leave out "
-            "--scheduler/--workers to compare on this machine",
+            tr("running on Dask needs the dask extra"),
+            hint=tr(
+                "install it with {command}, or leave out --scheduler/--workers to compare on "
+                "this machine",
+                command=DASK_EXTRA,
+            ),
         ) from None
     if scheduler:
         try:
             return Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as exc:
             raise HoeringError(
-                f"cannot reach the Dask scheduler at {scheduler}: {exc}",
-                hint="check the address (tcp://host:8786) and that the scheduler is running",
+                tr(
+                    "cannot reach the Dask scheduler at {address}: {reason}",
+                    address=scheduler,
+                    reason=exc,
+                ),
+                hint=tr("check the address (tcp://host:8786) and that the scheduler is running"),
             ) from None
     cluster = LocalCluster(
         n_workers=workers or 2, threads_per_worker=1, processes=True, dashboard_address=":0"
