@@ -59,7 +59,7 @@ class Notat:
 
     @property
     def comments_title(self) -> str:
-        """ "Region Hovedstadens bemærkninger", "Region Hovedstaden: remarks". A name that
+        """ "Region Hovedstadens bemærkninger", "Remarks of Region Hovedstaden". A name that
         ends in s has a label of its own: Danish adds no second s ("Danske Regioners", but
         "Nordfyns bemærkninger" for Nordfyns Kommune's short name)."""
         name = self.authority.name
