@@ -170,9 +170,9 @@ def test_bundle_refuses_an_original_that_changed_since_import(cli, project):
         cli,
         project,
         (
-            f"{GLOSTRUP}:16: source.sha256: the original 'received/hoeringssvar-glostrup.pdf' has "
-            "changed since it was imported (its SHA-256 differs) (put back the file that was "
-            "received, or import it again with 'hoering import --force')"
+            f"{GLOSTRUP}:16: source.sha256: originalen 'received/hoeringssvar-glostrup.pdf' er "
+            "ændret, siden den blev indlæst (dens SHA-256 er en anden) (læg den modtagne fil "
+            "tilbage, eller indlæs den igen med 'hoering import --force')"
         ),
     )
 
@@ -511,4 +511,17 @@ def test_a_footnote_label_defined_twice_is_refused(cli, project):
             f"på linje {first + 2}) (giv hver note sit eget mærke)"
         ],
         str(SOURCE),
+    )
+
+
+def test_bundle_refuses_a_missing_original_in_the_language_of_messages(cli, project):
+    (project / HEARING / "received" / "hoeringssvar-glostrup.pdf").unlink()
+    compare_fails_cleanly(
+        cli,
+        project,
+        (
+            f"{GLOSTRUP}:14: source.file: originalen 'received/hoeringssvar-glostrup.pdf' mangler "
+            "(læg den modtagne fil tilbage, eller fjern blokken 'source:' for at samle "
+            "høringssvaret, som det er skrevet)"
+        ),
     )

@@ -143,22 +143,28 @@ def received_original(source: Source) -> bytes:
     if not original.is_file():
         raise SourceError(
             source.path,
-            f"the original '{received.file}' is missing",
+            tr("the original '{file}' is missing", file=received.file),
             line=line,
             key="source.file",
-            hint="put the received file back, or remove "
-            "the 'source:' block to bundle the response as written",
+            hint=tr(
+                "put the received file back, or remove the 'source:' block to bundle the "
+                "response as written"
+            ),
         )
     data = original.read_bytes()
     if hashlib.sha256(data).hexdigest() != received.sha256:
         raise SourceError(
             source.path,
-            f"the original '{received.file}' has changed since it "
-            "was imported (its SHA-256 differs)",
+            tr(
+                "the original '{file}' has changed since it was imported (its SHA-256 differs)",
+                file=received.file,
+            ),
             line=source.raw.line_of(("source", "sha256")),
             key="source.sha256",
-            hint="put back the file that was received, or import it again with "
-            "'hoering import --force'",
+            hint=tr(
+                "put back the file that was received, or import it again with "
+                "'hoering import --force'"
+            ),
         )
     return data
 
