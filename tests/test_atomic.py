@@ -119,6 +119,24 @@ def test_write_all_whose_second_rename_fails_puts_the_first_back(folder, monkeyp
     assert contents(folder) == UNCHANGED
 
 
+def test_a_refusal_without_a_reason_says_so_in_words(folder, monkeypatch):
+    """An OSError that carries no number and no text (some file systems raise them) is not
+    shown as 'None'."""
+
+    def refuse(source, target):
+        raise OSError(None)
+
+    monkeypatch.setattr(output.os, "replace", refuse)
+    with pytest.raises(OutputError) as caught:
+        write_all(folder, NEW)
+    monkeypatch.undo()
+    assert str(caught.value) == (
+        f"kan ikke skrive {display_path(folder)}: systemet gav ingen grund; "
+        "de filer, der lå der, er bevaret"
+    )
+    assert contents(folder) == UNCHANGED
+
+
 def test_a_new_file_that_cannot_be_written_whole_is_not_left_half(folder, monkeypatch):
     monkeypatch.setattr(output.os, "fdopen", lambda fd, mode: DiskFills(fd, room=10))
     with pytest.raises(OutputError):

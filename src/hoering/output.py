@@ -144,7 +144,10 @@ def reason(exc: OSError) -> str:
         errno.EEXIST: tr("a file is in the way of a folder"),
         errno.ENAMETOOLONG: tr("the name is too long"),
     }
-    return reasons.get(exc.errno or 0) or str(exc.strerror or exc)
+    if exc.errno in reasons:
+        return reasons[exc.errno]
+    said = exc.strerror or " ".join(str(arg) for arg in exc.args if arg is not None)
+    return said or tr("the system gave no reason")
 
 
 def is_up_to_date(outputs: Iterable[Path], inputs: Iterable[Path]) -> bool:
