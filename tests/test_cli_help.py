@@ -10,7 +10,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from hoering.cli import main, untranslated_help
+from hoering.cli import main
+from hoering.cli.translated import untranslated_help
 from hoering.messages import translations
 
 

@@ -47,7 +47,8 @@ def help_texts() -> dict[str, str]:
     """Every help text of the command line (as it is looked up in the catalogs) → where."""
     import click
 
-    from hoering.cli import main, untranslated_help
+    from hoering.cli import main
+    from hoering.cli.translated import untranslated_help
 
     found: dict[str, str] = {}
 
