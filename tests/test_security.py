@@ -256,6 +256,29 @@ def test_a_bug_is_one_line_saying_what_to_report(cli, project, monkeypatch):
         cli("--debug", "build")
 
 
+def test_a_reader_that_goes_away_is_not_a_bug(project):
+    """``hoering actions | head -1``: the pipe closes while hoering still prints; that ends
+    the command quietly (exit 1, as other tools), not as an internal error."""
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before hoering prints its first line
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "hoering", "--project", str(project), "actions"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 1
+    assert "intern fejl" not in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def _stop_on_three(number: int) -> int:
     """Runs in a worker: item 3 kills its process, as the system does when memory runs out."""
     import os

@@ -83,6 +83,8 @@ class HoeringGroup(TranslatedCommand, click.Group):
             ctx.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:  # the reader went away (hoering actions | head): click's own
+            raise  # handling ends quietly with exit 1, as other tools do
         except Exception as exc:  # a bug: one clear line and what to report, no traceback
             if ctx.obj and ctx.obj.get("debug"):
                 raise
