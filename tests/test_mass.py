@@ -162,6 +162,33 @@ def test_a_dask_cluster_gives_the_same_comparison(mass_hearing, serial):
     assert matrix.equals(serial[1])
 
 
+def test_dask_workers_run_under_the_callers_language_and_limits():
+    """A worker is a process of its own: it must speak --lang en and keep the caller's
+    [limits], not start in Danish with the defaults."""
+    from dask.distributed import Client, LocalCluster
+
+    from hoering.limits import Limits, activate, active
+    from hoering.messages import choose_language, tr
+
+    choose_language("en")
+    activate(Limits(table_rows=7))
+    try:
+        with (
+            LocalCluster(
+                n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0"
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            runner = DaskRunner(client)
+            said = runner.gather([runner.submit(tr, "the disk is full")])
+            limits = runner.gather([runner.submit(active)])
+    finally:
+        choose_language(None)
+        activate(Limits())
+    assert said == ["the disk is full"]  # a worker on its own would say 'disken er fuld'
+    assert limits == [Limits(table_rows=7)]
+
+
 def test_a_missing_column_stops_before_any_work(tmp_path):
     folder = hearing(tmp_path)
     path = write_csv(

@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import HoeringError
-from ..messages import tr
+from ..limits import Limits, activate, active
+from ..messages import choose_language, language, tr
 
 DASK_EXTRA = "pip install 'hoering[dask]'"
 
@@ -54,9 +55,10 @@ class DaskRunner:
 
     def __init__(self, client: Any) -> None:
         self.client = client
+        self.caller = (active(), language())  # what a worker must know of this run
 
     def submit(self, fn: Callable, *args: Any, inline: bool = False) -> Any:
-        return self.client.submit(fn, *args, pure=False)
+        return self.client.submit(_as_the_caller, self.caller, fn, *args, pure=False)
 
     def gather(self, handles: list[Any]) -> list[Any]:
         return self.client.gather(handles)
@@ -74,6 +76,15 @@ class DaskRunner:
     def worker_memory(self) -> dict[str, int]:
         """Each worker's peak resident memory in bytes (Linux: ru_maxrss is in KiB)."""
         return {address: value * 1024 for address, value in self.client.run(_peak_kib).items()}
+
+
+def _as_the_caller(caller: tuple[Limits, str], fn: Callable, *args: Any) -> Any:
+    """Runs on a Dask worker: the step under the caller's limits and in the caller's
+    language (a worker is a process of its own, started without either)."""
+    limits, lang = caller
+    activate(limits)
+    choose_language(lang)
+    return fn(*args)
 
 
 def _peak_kib() -> int:
