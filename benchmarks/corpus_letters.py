@@ -397,6 +397,40 @@ def letterhead_debris(sender: Sender) -> list[str]:
     ]
 
 
+def new_letter(
+    name: str,
+    split: str,
+    index: int,
+    *,
+    sections: int = 3,
+    deadline: bool = False,
+    suffix: str = "pdf",
+    **kwargs,
+) -> tuple[Letter, Composer]:
+    """A letter composed for ``name`` in ``split``: sender, signatory, date, case number, title,
+    intro (with a deadline sentence if ``deadline``) and ``sections`` sections (kwargs go to
+    Composer.section), with the sender's letterhead forbidden in the body. The caller fills in
+    producer, layout and features and may use the returned Composer for more text."""
+    c = Composer(name, split, index)
+    letter = Letter(
+        name=name,
+        producer="",
+        layout="",
+        features=[],
+        split=split,
+        sender=c.sender,
+        signatory=c.signatory(),
+        date=c.date(),
+        case_number=c.case_number(),
+        title=c.title(),
+        intro=c.intro(deadline),
+        sections=c.sections(sections, **kwargs) if sections else [],
+        suffix=suffix,
+    )
+    letter.forbidden = letterhead_debris(c.sender)
+    return letter, c
+
+
 def danish_date(date: dt.date) -> str:
     months = [
         "januar",

@@ -19,6 +19,7 @@ from corpus_letters import (
     Section,
     danish_date,
     letterhead_debris,
+    new_letter,
 )
 from corpus_texts import (
     DRAFT_DELETED,
@@ -38,25 +39,8 @@ from docx.shared import Cm, Pt
 FIXED_DATE = "2019-06-01T12:00:00Z"
 
 
-def _letter(name, split, index, *, sections=3, **kwargs) -> tuple[Letter, Composer]:
-    c = Composer(name, split, index)
-    letter = Letter(
-        name=name,
-        producer="",
-        layout="",
-        features=[],
-        split=split,
-        sender=c.sender,
-        signatory=c.signatory(),
-        date=c.date(),
-        case_number=c.case_number(),
-        title=c.title(),
-        intro=c.intro(),
-        sections=c.sections(sections, **kwargs) if sections else [],
-        suffix="docx",
-    )
-    letter.forbidden = letterhead_debris(c.sender)
-    return letter, c
+def _letter(name, split, index, **kwargs) -> tuple[Letter, Composer]:
+    return new_letter(name, split, index, suffix="docx", **kwargs)
 
 
 # --- python-docx building blocks ------------------------------------------------------------

@@ -3,38 +3,16 @@
 from __future__ import annotations
 
 import corpus_reportlab as rl
-from corpus_letters import RECIPIENT, Composer, Letter, danish_date, letterhead_debris
+from corpus_letters import RECIPIENT, danish_date, new_letter
 from corpus_texts import COVER_NOTES, FOOTNOTES, LIST_INTROS, QUOTED_LETTER, QUOTES
 
 GLYPHS = ["•", "◦", "▪", "‣", "⁃", "–", "-", "*"]
 WEEKDAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
 
 
-def _letter(
-    name: str, split: str, index: int, *, sections: int = 3, deadline=False, **kwargs
-) -> tuple[Letter, Composer]:
-    c = Composer(name, split, index)
-    letter = Letter(
-        name=name,
-        producer="",
-        layout="",
-        features=[],
-        split=split,
-        sender=c.sender,
-        signatory=c.signatory(),
-        date=c.date(),
-        case_number=c.case_number(),
-        title=c.title(),
-        intro=c.intro(deadline),
-        sections=c.sections(sections, **kwargs) if sections else [],
-    )
-    letter.forbidden = letterhead_debris(c.sender)
-    return letter, c
-
-
 def sidebar_right(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=3)
+    letter, c = new_letter(name, split, index, sections=3)
     letter.features = [
         "sidebar-right",
         "postbox-7998",
@@ -57,7 +35,7 @@ def sidebar_right(name, split, index):
 
 def sidebar_left(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=2)
+    letter, c = new_letter(name, split, index, sections=2)
     glyph = GLYPHS[index % len(GLYPHS)]
     extra = c.section(c.topics(1)[0], sentences=1)
     while extra.topics[0] in [t for s in letter.sections for t in s.topics]:
@@ -87,7 +65,7 @@ def sidebar_left(name, split, index):
 
 def recipient_window(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=3)
+    letter, c = new_letter(name, split, index, sections=3)
     letter.recipient = list(RECIPIENT)
     letter.features = [
         "recipient-window",
@@ -102,7 +80,7 @@ def recipient_window(name, split, index):
 
 def two_column(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=3)
+    letter, c = new_letter(name, split, index, sections=3)
     glyph = GLYPHS[(index + 3) % len(GLYPHS)]
     section = letter.sections[1]
     from corpus_texts import TEXTS
@@ -124,7 +102,7 @@ def two_column(name, split, index):
 
 def skema(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=4)
+    letter, c = new_letter(name, split, index, sections=4)
     received = letter.date.replace(day=min(letter.date.day + 3, 28))
     stamp = (
         f"Region Hovedstaden · Modtaget {received:%d.%m.%Y} · Sag 19-0{index}5531 · "
@@ -150,7 +128,9 @@ def skema(name, split, index):
 
 def labelled(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=4, labelled=True, heading=False, sentences=1)
+    letter, c = new_letter(
+        name, split, index, sections=4, labelled=True, heading=False, sentences=1
+    )
     glyph = GLYPHS[index % 4]
     letter.extra_required = [LIST_INTROS[split]]
     letter.features = [
@@ -167,7 +147,7 @@ def labelled(name, split, index):
 
 def no_headings(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=0, deadline=True)
+    letter, c = new_letter(name, split, index, sections=0, deadline=True)
     section = c.one_subject(2)
     s = letter.sender
     url = f"https://{s.domain}/politik/social-\nog-sundhedspolitik-2018.pdf"
@@ -199,7 +179,7 @@ def no_headings(name, split, index):
 
 def footnotes(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=3)
+    letter, c = new_letter(name, split, index, sections=3)
     first, second = letter.sections[0], letter.sections[1]
     first.paragraphs[0] = (
         first.paragraphs[0].replace(". ", ".^1^ ", 1)
@@ -248,7 +228,7 @@ def _quoted_thread(letter) -> list[str]:
 
 def email(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=2, heading=False, sentences=1)
+    letter, c = new_letter(name, split, index, sections=2, heading=False, sentences=1)
     greeting = "Kære Region Hovedstaden" if split == "tune" else "Til rette vedkommende"
     letter.extra_required = [greeting]
     quoted = _quoted_thread(letter)
@@ -277,7 +257,7 @@ def email(name, split, index):
 
 def no_remarks(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=0)
+    letter, c = new_letter(name, split, index, sections=0)
     letter.intro = c.no_remarks()
     letter.no_remarks = True
     letter.features = ["no-remarks", "short", "date-line-with-town"]
@@ -289,7 +269,7 @@ def no_remarks(name, split, index):
 
 def running_header(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=6)
+    letter, c = new_letter(name, split, index, sections=6)
     for number, section in enumerate(letter.sections, start=1):
         section.heading = f"{number}. {section.heading}"
     letter.features = [
@@ -312,7 +292,7 @@ def cover_email(name, split, index):
     import corpus_office
 
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=0)
+    letter, c = new_letter(name, split, index, sections=0)
     letter.intro = [COVER_NOTES[split]]
     subject = "Høringssvar – samarbejdsaftale om voksne med psykisk sygdom"
     letter.title = subject
@@ -349,7 +329,7 @@ RECIPES = [
 
 def sidebar_long(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=6, sentences=2)
+    letter, c = new_letter(name, split, index, sections=6, sentences=2)
     from corpus_texts import NEUTRAL
 
     for section in letter.sections:
@@ -372,7 +352,7 @@ def sidebar_long(name, split, index):
 
 def email_english(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=3, heading=False, sentences=1)
+    letter, c = new_letter(name, split, index, sections=3, heading=False, sentences=1)
     greeting = "Hej høringsteam" if split == "tune" else "Goddag"
     letter.extra_required = [greeting]
     subject = "RE: Høring - samarbejdsaftale om voksne med psykisk sygdom"
@@ -415,7 +395,7 @@ def email_english(name, split, index):
 
 def bold_headings(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=3)
+    letter, c = new_letter(name, split, index, sections=3)
     for section in letter.sections:
         section.heading = (
             f"Vedr. {section.heading.lower()}:" if c.rng.random() < 0.5 else section.heading
@@ -459,7 +439,7 @@ def eml_with_attachment(name, split, index):
     from email.utils import format_datetime
 
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=3)
+    letter, c = new_letter(name, split, index, sections=3)
     from corpus_texts import TEXTS
 
     section = letter.sections[2]
@@ -507,7 +487,7 @@ REFERENCES = {  # sentences naming other dates than the letter's
 
 def date_at_end(name, split, index):
     rl.register_fonts()
-    letter, c = _letter(name, split, index, sections=3, deadline=True)
+    letter, c = new_letter(name, split, index, sections=3, deadline=True)
     letter.intro = [REFERENCES[split]] + letter.intro
     second = next(p for p in c.sender.signatories if p != letter.signatory)
     town = letter.sender.town.split(" ", 1)[1]

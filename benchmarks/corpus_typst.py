@@ -8,7 +8,7 @@ read as markup.
 
 from __future__ import annotations
 
-from corpus_letters import RECIPIENT, Composer, Letter, danish_date, letterhead_debris
+from corpus_letters import RECIPIENT, Letter, danish_date, new_letter
 from corpus_texts import FOOTNOTES, LIST_INTROS, QUOTES, TEXTS
 
 FONTS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation"]
@@ -95,28 +95,8 @@ def page_footer(align: str = "right") -> str:
     )
 
 
-def _letter(name, split, index, *, sections=3, **kwargs) -> tuple[Letter, Composer]:
-    c = Composer(name, split, index)
-    letter = Letter(
-        name=name,
-        producer="",
-        layout="",
-        features=[],
-        split=split,
-        sender=c.sender,
-        signatory=c.signatory(),
-        date=c.date(),
-        case_number=c.case_number(),
-        title=c.title(),
-        intro=c.intro(),
-        sections=c.sections(sections, **kwargs) if sections else [],
-    )
-    letter.forbidden = letterhead_debris(c.sender)
-    return letter, c
-
-
 def two_column(name, split, index):
-    letter, c = _letter(name, split, index, sections=4)
+    letter, c = new_letter(name, split, index, sections=4)
     x = letter.sender
     header = (
         f'grid(columns: (1fr, 1fr), [#text(16pt, weight: "bold", {s(x.name)[1:]}) \\ '
@@ -141,7 +121,7 @@ def two_column(name, split, index):
 
 
 def sidebar(name, split, index):
-    letter, c = _letter(name, split, index, sections=3)
+    letter, c = new_letter(name, split, index, sections=3)
     x = letter.sender
     letter.sections[0].paragraphs[0] += "^1^"
     letter.sections[2].paragraphs[0] += "^2^"
@@ -177,7 +157,7 @@ def sidebar(name, split, index):
 
 
 def info_grid(name, split, index):
-    letter, c = _letter(name, split, index, sections=3)
+    letter, c = new_letter(name, split, index, sections=3)
     x = letter.sender
     letter.recipient = list(RECIPIENT)
     section = letter.sections[1]
@@ -211,7 +191,7 @@ def info_grid(name, split, index):
 
 
 def justified(name, split, index):
-    letter, c = _letter(name, split, index, sections=0)
+    letter, c = new_letter(name, split, index, sections=0)
     section = c.one_subject(3)
     intro = (
         "Vi vil gerne citere aftalens formål:"
@@ -249,7 +229,9 @@ def justified(name, split, index):
 
 
 def labelled(name, split, index):
-    letter, c = _letter(name, split, index, sections=4, heading=False, labelled=True, sentences=1)
+    letter, c = new_letter(
+        name, split, index, sections=4, heading=False, labelled=True, sentences=1
+    )
     x = letter.sender
     items = ", ".join(
         f"[#strong({s(sec.label + ':')[1:]}) {s(sec.paragraphs[0])}]" for sec in letter.sections
@@ -272,7 +254,7 @@ def labelled(name, split, index):
 
 
 def no_remarks(name, split, index):
-    letter, c = _letter(name, split, index, sections=0)
+    letter, c = new_letter(name, split, index, sections=0)
     letter.intro = c.no_remarks()
     letter.no_remarks = True
     x = letter.sender
@@ -302,7 +284,7 @@ RECIPES = [
 
 
 def running_header(name, split, index):
-    letter, c = _letter(name, split, index, sections=6, sentences=2)
+    letter, c = new_letter(name, split, index, sections=6, sentences=2)
     from corpus_texts import NEUTRAL
 
     for section in letter.sections:
@@ -344,7 +326,7 @@ def running_header(name, split, index):
 def email(name, split, index):
     from corpus_texts import QUOTED_LETTER
 
-    letter, c = _letter(name, split, index, sections=2, heading=False, sentences=2)
+    letter, c = new_letter(name, split, index, sections=2, heading=False, sentences=2)
     x = letter.sender
     address = f"{letter.signatory[0].split()[0].lower()}@{x.domain}"
     subject = "VS: Høringssvar vedrørende samarbejdsaftalen"
