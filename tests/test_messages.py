@@ -15,7 +15,23 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 
-from hoering.messages import LABEL_CONTEXT, LANGUAGES, Messages, catalog, translations
+from hoering.messages import (
+    DOMAIN,
+    LABEL_CONTEXT,
+    LANGUAGES,
+    Messages,
+    catalog_path,
+    translations,
+)
+
+
+def catalog(lang: str):
+    """The catalog of ``lang`` as Babel, the translators' tool, reads it: the reference."""
+    from babel.messages.pofile import read_po
+
+    with open(catalog_path(lang), "rb") as stream:
+        return read_po(stream, locale=lang, domain=DOMAIN)
+
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "hoering"
 MESSAGES = {
@@ -222,3 +238,11 @@ def test_a_language_we_do_not_speak_in_hoering_toml(tmp_path):
     assert str(caught.value).endswith(
         'hoering.toml: lang: \'sv\' er ikke et sprog, hoering kender (brug "da" eller "en")'
     )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_labels_read_without_babel_are_those_babel_reads(lang):
+    """Document labels come from the same reading of the catalog as the messages; they must be
+    what Babel reads (msgctxt "label", key → text)."""
+    babel = {m.id: m.string for m in catalog(lang) if m.context == LABEL_CONTEXT and m.id}
+    assert translations(lang).labels == babel

@@ -1,8 +1,10 @@
-"""The program's own words in the user's language: gettext catalogs read with Babel.
+"""The program's own words in the user's language: gettext catalogs.
 
 The catalogs are ``locale/<lang>/LC_MESSAGES/hoering.po`` in the package, read at run time
-(no compile step at install) into a Babel ``Translations`` once per process. Messages are
-written in English in the code and looked up by that text:
+(no compile step at install) once per process, messages and document labels together, by a
+small reader of our own (Babel, the translators' tool, costs ~90 ms to import; the tests
+check that both read every message alike). Messages are written in English in the code and
+looked up by that text:
 
     tr("{path}: hearing folder not found", path=...)       # a message
     ntr("{n} source checked", "{n} sources checked", n)    # with plural forms
@@ -54,15 +56,6 @@ def configured_language(lang: str | None) -> None:
 
 
 @lru_cache(maxsize=len(LANGUAGES))
-def catalog(lang: str) -> Any:
-    """The catalog of ``lang`` as Babel reads it (once per process)."""
-    from babel.messages.pofile import read_po
-
-    with open(catalog_path(lang), "rb") as stream:
-        return read_po(stream, locale=lang, domain=DOMAIN)
-
-
-@lru_cache(maxsize=len(LANGUAGES))
 def translations(lang: str) -> Messages:
     """The messages of ``lang`` (once per process), read without Babel: ``--help`` prints
     translated words and must stay as cheap as importing click."""
@@ -71,14 +64,17 @@ def translations(lang: str) -> Messages:
 
 class Messages:
     """A catalog's messages, looked up as gettext does: an entry without a translation (or
-    not in the catalog) gives the English text of the code. Entries with a ``msgctxt``
-    (document labels) and fuzzy entries are left out, as Babel leaves them out of a compiled
-    catalog; tests/test_messages.py checks that both read every message alike."""
+    not in the catalog) gives the English text of the code. Fuzzy entries are left out, as
+    Babel leaves them out of a compiled catalog (tests/test_messages.py checks that both
+    read every message alike); document labels (``msgctxt "label"``) are kept apart, by key."""
 
     def __init__(self, entries: list[dict[str, str]]) -> None:
         self.singular: dict[str, str] = {}
         self.plural: dict[str, list[str]] = {}
+        self.labels: dict[str, str] = {}
         for entry in entries:
+            if entry.get("msgctxt") == LABEL_CONTEXT and entry["msgid"]:
+                self.labels[entry["msgid"]] = entry.get("msgstr", "")
             if "msgctxt" in entry or entry.get("fuzzy"):
                 continue
             forms = [entry[f"msgstr[{i}]"] for i in range(9) if f"msgstr[{i}]" in entry]
@@ -142,14 +138,9 @@ def _plural_rule(header: str) -> Any:
     return lambda n: int(n != 1)
 
 
-@lru_cache(maxsize=len(LANGUAGES))
 def labels(lang: str) -> dict[str, str]:
-    """The document labels of ``lang``: key → text."""
-    return {
-        message.id: message.string
-        for message in catalog(lang)
-        if message.context == LABEL_CONTEXT and message.id
-    }
+    """The document labels of ``lang``: key → text (read with the messages, once)."""
+    return translations(lang).labels
 
 
 def catalog_path(lang: str) -> Path:
