@@ -28,14 +28,14 @@ def strip_active_content(pdf: Any) -> int:
 
 
 def _strip_catalog(root: Any) -> int:
-    removed = _delete(root, DOCUMENT_KEYS)
+    removed = delete_keys(root, DOCUMENT_KEYS)
     names = root.get("/Names")
     if names is not None:
-        removed += _delete(names, NAME_TREES)
+        removed += delete_keys(names, NAME_TREES)
     return removed
 
 
-def _delete(dictionary: Any, keys: tuple[str, ...]) -> int:
+def delete_keys(dictionary: Any, keys: tuple[str, ...]) -> int:
     """Delete those of ``keys`` that ``dictionary`` holds; how many it held."""
     held = [key for key in keys if key in dictionary]
     for key in held:
@@ -46,7 +46,7 @@ def _delete(dictionary: Any, keys: tuple[str, ...]) -> int:
 def _strip_page(page: Any) -> int:
     from pikepdf import Array, Dictionary
 
-    removed = _delete(page, ("/AA",))
+    removed = delete_keys(page, ("/AA",))
     annotations = page.get("/Annots")
     if annotations is None:
         return removed
@@ -64,10 +64,10 @@ def _strip_page(page: Any) -> int:
 
 
 def _strip_annotation(annotation: Any) -> int:
-    removed = _delete(annotation, ("/AA",))
+    removed = delete_keys(annotation, ("/AA",))
     action = annotation.get("/A")
     if action is not None and not _is_safe(action):
-        removed += _delete(annotation, ("/A",))
+        removed += delete_keys(annotation, ("/A",))
     return removed
 
 

@@ -40,29 +40,22 @@ def bundle_pdf(
         (respondent, path, _opened(data, path))
         for (respondent, path), data in zip(files, pdfs, strict=True)
     ]
-    lang = notat_lang(comparison)
-    cover = _cover(comparison, authority, parts, lang, date, templates)
+    cover, described = _cover(comparison, authority, parts, notat_lang(comparison), date, templates)
     joined = JoinedPdf()
-    joined.append(_opened(cover, None))
+    joined.append(cover)
     for respondent, path, source in parts:
         strip_active_content(source)
         title = (
-            respondent.name if len(respondent.files) == 1 else (f"{respondent.name} ({path.name})")
+            respondent.name if len(respondent.files) == 1 else f"{respondent.name} ({path.name})"
         )
-        joined.append(source, Part(title, untagged=label("untagged_original", lang)))
+        joined.append(source, Part(title, untagged=label("untagged_original", described.lang)))
     pdf = joined.finish()
-    _describe(
-        pdf,
-        f"{label('bundle', lang)}: {comparison.hearing.meta.title}",
-        authority.name,
-        LANGUAGE_TAGS.get(lang, lang),
-    )
+    _describe(pdf, described)
     return saved(pdf)
 
 
 # a respondent, one of their files, and that file's PDF (a pikepdf.Pdf) in the bundle
-Part = tuple[Respondent, Path, Any]
-LANGUAGE_TAGS = {"da": "da-DK", "en": "en-GB"}
+Response = tuple[Respondent, Path, Any]
 
 
 def _opened(data: bytes, path: Path | None) -> Any:
@@ -85,11 +78,13 @@ def _problem(error: Exception) -> str:
     return str(error).split(": ", 1)[-1][:200]
 
 
-def _describe(pdf: Any, title: str, author: str, language: str) -> None:
-    """Title, author and language in the document information and in XMP metadata, the
-    title shown instead of the file name (the structure tree, marked, is the joined PDFs')."""
+def _describe(pdf: Any, cover: Document) -> None:
+    """The cover's title, author and language in the document information and in XMP
+    metadata, the title shown instead of the file name (the structure tree, marked, is the
+    joined PDFs')."""
     from pikepdf import Dictionary, Name, String
 
+    title, author, language = cover.title, cover.author, cover.language_tag
     pdf.Root.Lang = String(language)
     pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
     with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
@@ -172,30 +167,30 @@ def received_original(source: Source) -> bytes:
 def _cover(
     comparison: Comparison,
     authority: Organisation,
-    parts: list[Part],
+    parts: list[Response],
     lang: str,
     date: dt.date,
     templates: TemplateFinder,
-) -> bytes:
+) -> tuple[Any, Document]:
     """The first page(s): who answered, when, and on which page of the bundle their response
-    starts. The page numbers depend on how long the cover itself is, so it is laid out again
-    until its length settles (once, unless the list runs over a page break)."""
+        starts. The page numbers depend on how long the cover itself is, so it is laid out again
+        until its length settles (once, unless the list runs over a page break). Returns the cover
+    opened for joining and the document it was laid out from."""
     lengths = [len(source.pages) for _respondent, _path, source in parts]
     cover_pages = 1
     for _attempt in range(4):
         document = _cover_document(comparison, authority, parts, lengths, cover_pages, lang, date)
-        cover = render(document, "pdf", templates)
-        laid_out = len(_opened(cover, None).pages)
-        if laid_out == cover_pages:
+        cover = _opened(render(document, "pdf", templates), None)
+        if len(cover.pages) == cover_pages:
             break
-        cover_pages = laid_out
-    return cover
+        cover_pages = len(cover.pages)
+    return cover, document
 
 
 def _cover_document(
     comparison: Comparison,
     authority: Organisation,
-    parts: list[Part],
+    parts: list[Response],
     lengths: list[int],
     cover_pages: int,
     lang: str,

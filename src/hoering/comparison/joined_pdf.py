@@ -10,6 +10,7 @@ from typing import Any
 
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, Stream, String
 
+from .active_content import delete_keys
 from .structure_tree import ObjGen, StructureTree, objgen_of, page_in, plain
 
 MAX_BOOKMARK_DEPTH = 8  # levels of a joined PDF's bookmarks kept below its own
@@ -88,9 +89,7 @@ def _forget_structure_keys(source: Pdf) -> None:
     """The joined PDF's own parent-tree keys go: the whole numbers its own."""
     for obj in source.objects:
         if isinstance(obj, Dictionary | Stream):
-            for key in ("/StructParent", "/StructParents"):
-                if key in obj:
-                    del obj[key]
+            delete_keys(obj, ("/StructParent", "/StructParents"))
 
 
 def _named_destinations(source: Pdf) -> dict[str, Any]:

@@ -135,11 +135,9 @@ class _SourceCopy:
         return copied
 
     def kids(self, source: Any, copied: Any, page: Any) -> list[Any]:
-        kids = source.get("/K")
-        items = kids if isinstance(kids, Array) else [] if kids is None else [kids]
         result = []
-        for item in items:
-            if isinstance(item, int) and not isinstance(item, bool):
+        for item in _as_list(source.get("/K")):
+            if _is_number(item):
                 kid = item if self.mark(objgen_of(page), item, copied) else None
             elif isinstance(item, Dictionary) and item.get("/Type") == Name.MCR:
                 kid = self.marked_reference(item, copied, page)
@@ -280,11 +278,9 @@ def _xobjects(owners: Iterable[Any]) -> Iterator[ObjGen]:
 def _top_elements(root: Any) -> list[Any]:
     """The elements below a tree's root; a single /Document is looked through (the
     bundle has its own)."""
-    kids = root.get("/K")
-    items = list(kids) if isinstance(kids, Array) else [] if kids is None else [kids]
+    items = _as_list(root.get("/K"))
     if len(items) == 1 and _is_element(items[0]) and items[0].S == Name.Document:
-        inner = items[0].get("/K")
-        return list(inner) if isinstance(inner, Array) else [] if inner is None else [inner]
+        return _as_list(items[0].get("/K"))
     return items
 
 
@@ -305,9 +301,8 @@ def objgen_of(item: Any) -> ObjGen | None:
 def _attributes(value: Any, prefix: bytes) -> Any:
     """Attribute objects (and revision numbers) as plain values; a cell's ``/Headers``
     take the IDs' new prefix."""
-    items = value if isinstance(value, Array) else [] if value is None else [value]
     kept: list[Any] = []
-    for item in items:
+    for item in _as_list(value):
         if isinstance(item, Dictionary):
             kept.append(_attribute_object(item, prefix))
         elif _is_number(item):
@@ -348,8 +343,12 @@ def _is_number(value: Any) -> bool:
 
 
 def _names(value: Any) -> list[str]:
-    items = value if isinstance(value, Array) else [] if value is None else [value]
-    return [str(item) for item in items if isinstance(item, Name)]
+    return [str(item) for item in _as_list(value) if isinstance(item, Name)]
+
+
+def _as_list(value: Any) -> list[Any]:
+    """An entry that holds one item or an array of them (``/K``, ``/A``, ``/C``) as a list."""
+    return list(value) if isinstance(value, Array) else [] if value is None else [value]
 
 
 def _by_mcid(elements: dict[int, Any]) -> Any:
