@@ -372,7 +372,7 @@ def main() -> None:
     parser.add_argument(
         "--data",
         type=Path,
-        default=Path("/tmp/hoering-bench-mass"),
+        default=Path.home() / ".cache" / "hoering-bench-mass",  # the user's: not a shared /tmp
         help="where generated hearings are kept between runs",
     )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)

@@ -8,10 +8,15 @@ Pages are laid out first and drawn afterwards, so "Side N af M" knows M.
 
 from __future__ import annotations
 
+import atexit
 import io
 import re
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
@@ -51,15 +56,12 @@ def unhinted(path: str) -> str:
     """A copy of the font without hinting and with Latin, bullets and ligatures only: the
     embedded subsets shrink to a third, which keeps the committed PDFs small."""
     import logging
-    import tempfile
-    from pathlib import Path
 
     from fontTools import subset
     from fontTools.ttLib import TTFont as FontFile
 
-    target = Path(tempfile.gettempdir()) / "hoering-corpus-fonts" / Path(path).name
+    target = _font_folder() / Path(path).name
     if not target.exists():
-        target.parent.mkdir(exist_ok=True)
         logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
         font = FontFile(path)
         options = subset.Options()
@@ -75,6 +77,15 @@ def unhinted(path: str) -> str:
         subsetter.subset(font)
         font.save(str(target))
     return str(target)
+
+
+@lru_cache(maxsize=1)
+def _font_folder() -> Path:
+    """A private folder for this process's subset fonts (a fixed name in the shared temp
+    folder could be a link another user planted)."""
+    folder = Path(tempfile.mkdtemp(prefix="hoering-corpus-fonts-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def ligate(text: str) -> str:

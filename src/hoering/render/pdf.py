@@ -72,19 +72,24 @@ def with_placeholders(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _displayable(character: str) -> bool:
-    """Whether Typst can print ``character`` (a tiny compile, ~8 ms, once per character)."""
-    import tempfile
-
-    probe = Path(tempfile.gettempdir()) / "hoering-glyph-probe.typ"
-    if not probe.is_file() or probe.read_text("utf-8") != _PROBE:
-        probe.write_text(_PROBE, "utf-8")
+    """Whether Typst can print ``character`` (a tiny compile, ~8 ms, once per character).
+    The probe is compiled from memory: a file of a known name in the shared temp folder
+    could be replaced, or be a link to another user's file, between writing and compiling."""
     try:
-        _compiler(probe.parent).compile(
-            str(probe), sys_inputs={"c": character}, pdf_standards=["a-3u"]
+        _probe_compiler().compile(
+            _PROBE.encode(), sys_inputs={"c": character}, pdf_standards=["a-3u"]
         )
     except typst.TypstError:
         return False
     return True
+
+
+def _probe_compiler() -> typst.Compiler:
+    """One compiler per thread for the probe, which reads no file (its root is never used)."""
+    compiler: typst.Compiler | None = getattr(_compilers, "probe", None)
+    if compiler is None:
+        compiler = _compilers.probe = typst.Compiler(ignore_system_fonts=True)
+    return compiler
 
 
 _PACKAGE = re.compile(r'"(@[a-z][\w-]*/[^"]*)')  # "@preview/cetz:0.3.1", or its start
