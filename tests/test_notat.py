@@ -43,7 +43,8 @@ def test_layout_by_party_gives_each_respondent_a_section(cli, project):
         "Vallensbæk Kommune har gennemgået udkastet og har ingen bemærkninger til det."
         in vallensbaek
     )
-    assert "3. Ændringer som følge af høringen" in lines
+    assert "3. Region Hovedstadens bemærkninger" in lines
+    assert "4. Ændringer som følge af høringen" in lines
 
 
 def test_layout_overview_is_one_table_with_answers_and_statuses(cli, project):

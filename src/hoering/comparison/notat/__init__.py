@@ -6,7 +6,8 @@ header (date, case and document number, unit, caseworker), a table of contents,
 1. Høringen (period, høringsliste), 2. Generelle bemærkninger, 3. Bemærkninger til de
 enkelte emner (each remark with the authority's answer and its status), 4. Ændringer som
 følge af høringen, and the overview (matrix, counts, chart) as an appendix. ``parter`` and
-``oversigt`` replace sections 2-3 (see layouts.py). A new part (counts of a mass
+``oversigt`` replace sections 2-3 (see layouts.py) and print the authority's comments on
+the general remarks and on each topic in a section of their own. A new part (counts of a mass
 consultation, campaigns) is one more function in :data:`SECTIONS`.
 """
 
@@ -25,7 +26,7 @@ from .context import LAYOUTS, MATRIX_MAX_RESPONDENTS, Notat, NotatOptions, notat
 from .forms import form_section
 from .header import info
 from .hearing import hearing_section
-from .layouts import parties_section, table_section
+from .layouts import comments_section, parties_section, table_section
 from .overview import chart_alt, overview_appendix
 from .remarks import general_section, topics_section
 from .words import SYMBOLS, shared_note, stance_text, status_text
@@ -33,8 +34,8 @@ from .words import SYMBOLS, shared_note, stance_text, status_text
 Section = Callable[[Notat, str], list[n.Block]]
 SECTIONS: dict[str, tuple[Section, ...]] = {
     "emner": (hearing_section, general_section, topics_section, form_section, changes_section),
-    "parter": (hearing_section, parties_section, form_section, changes_section),
-    "oversigt": (hearing_section, table_section, form_section, changes_section),
+    "parter": (hearing_section, parties_section, comments_section, form_section, changes_section),
+    "oversigt": (hearing_section, table_section, comments_section, form_section, changes_section),
 }
 APPENDICES: tuple[Section, ...] = (overview_appendix,)
 

@@ -1,6 +1,8 @@
 """The two other layouts of section 2-3: by party (each respondent's remarks across the
 topics, with the answers: the hvidbog form) and the kommenteret høringsoversigt (one table:
-Høringspart | Bemærkning | Kommentar | Status)."""
+Høringspart | Bemærkning | Kommentar | Status). Both are followed by the authority's
+comments on the general remarks and on each topic as a whole (:func:`comments_section`),
+which the default layout prints under each topic: every answer is in every layout."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from ..model import Remark
 from ..remarks import Answer
 from ..sections import block_text
 from .context import Notat
-from .remarks import remark_group
+from .remarks import comment_blocks, remark_group
 from .words import cell, heading, status_text
 
 
@@ -74,3 +76,23 @@ def _row(
         cell(comment),
         cell(status),
     )
+
+
+def comments_section(notat: Notat, number: str) -> list[n.Block]:
+    """ "Region Hovedstadens bemærkninger": the authority's comment on the general remarks
+    and on each topic as a whole, one subsection each (the working copy also names the
+    topics with remarks but no comment yet); nothing when there is nothing to print."""
+    comparison = notat.comparison
+    parts: list[tuple[str, list[n.Block]]] = []
+    if comparison.general_comment:
+        parts.append((tr_in(notat.lang, "General remarks"), list(comparison.general_comment)))
+    for entry in comparison.topics:
+        said = comment_blocks(notat, entry.authority, entry.topic.id if entry.remarks else None)
+        if said:
+            parts.append((entry.topic.title, said))
+    if not parts:
+        return []
+    blocks: list[n.Block] = [heading(1, notat.comments_title, f"{number}.")]
+    for index, (title, said) in enumerate(parts, start=1):
+        blocks += [heading(2, title, f"{number}.{index}"), *said]
+    return blocks

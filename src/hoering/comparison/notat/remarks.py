@@ -86,14 +86,18 @@ def _topic_intro(notat: Notat, entry: TopicRemarks) -> list[n.Block]:
 
 
 def _comment(notat: Notat, blocks: tuple[n.Block, ...], topic: str | None) -> list[n.Block]:
-    """The authority's comment on the topic (or on the general remarks) as a whole."""
+    """The authority's comment on the topic as a whole, under its own heading."""
+    said = comment_blocks(notat, blocks, topic)
+    return [heading(3, notat.comments_title), *said] if said else []
+
+
+def comment_blocks(notat: Notat, blocks: tuple[n.Block, ...], topic: str | None) -> list[n.Block]:
+    """The authority's comment on a topic as a whole; in the working copy, where it is
+    still missing, a placeholder that says where to write it (``topic``: its id)."""
     if blocks:
-        return [heading(3, notat.comments_title), *blocks]
+        return list(blocks)
     if notat.working and topic is not None:
-        return [
-            heading(3, notat.comments_title),
-            text(label("placeholder", notat.lang).format(id=topic)),
-        ]
+        return [text(label("placeholder", notat.lang).format(id=topic))]
     return []
 
 
