@@ -11,10 +11,16 @@ files        letters of the split (``--split tune|test|unseen|all``; default tes
              half; unseen: a few letters in layouts that neither half has).
 crashes      letters whose import raised or was reported failed. A crashed letter counts as
              wrong in every measure below (its expected items are all missed).
-sender       meta.sender equals the key's sender (the consulted party's name).
-date         meta.date equals the letter's date (not the deadline, not a stamp).
-signatory    the first signatory's name equals the key's (letters that are signed).
-recipient    meta.recipient's first line equals the key's (letters with a recipient block).
+sender, date, signatory, recipient
+             the guessed fields, each judged right, wrong or abstained (accuracy_fields: an
+             empty or missing value, or one marked unknown, is an abstention; where the key
+             says there is none — no date line, an unsigned letter — only writing nothing is
+             right). sender: the consulted party's name; date: the letter's date (not the
+             deadline, not a stamp); signatory: the first signatory's name; recipient: the
+             first line of the recipient block (an e-mail without a keyed recipient is not
+             judged: its To header is not in the key). Printed as share right and
+             right/wrong/abstained per producer, then a calibration table per field:
+             confidence bucket → guesses and share right, and "wrong at >= 0.8: k of n".
 no remarks   meta.no_remarks is true exactly for the letters that only say they have none.
 headings     recall: expected headings found among the imported headings; texts compared
              after dropping numbering ("1.", "2.1"), a leading "Vedr."/"Vedrørende" (import
@@ -31,28 +37,43 @@ body clean   letters whose Markdown body has none of the key's forbidden strings
              recipient block, info table, stamps, page numbers), no "Side N af M", no
              ligature code point U+FB00-FB06, no heading made only of bullet glyphs, and
              none of the quoted e-mail thread outside a final heading with no topic.
+debris rem.  the key's forbidden and quoted strings not found where they must not be, over
+             all of them (body clean counts letters, this counts strings).
+phrases kept the respondent's sentences (the key's "required") found in the body's text,
+             blocks joined (a sentence split across two paragraphs still counts here).
 words kept   words of the respondent's sentences (the key's "required") found in the body,
              counted as a multiset, over all words.
 sentences    required sentences found whole inside one block (not split across paragraphs).
 footnotes    expected footnote texts (PDF footnotes, Word comments) found in a footnote.
 tracked      letters with tracked changes whose authors are all named in the front matter
              and whose deletions are kept as ~~...~~.
+ledger       words import could not account for (issue 19), when the import exposes the
+             count (on the report's entry or in the front matter); else "not available".
+
+Real documents: when ``../shared/realdocs`` (beside the repository, else
+/work/shared/realdocs, or ``--realdocs PATH``) has a key.yaml, its files are scored too, per
+producer group (ft-pages, blivhoert, docplayer, web-pages): sender, date and signatory
+right/wrong/abstained with calibration, headings recall, false headings per document, phrases
+kept and debris removed (see accuracy_realdocs for the hearing they are imported into and how
+each is judged). Otherwise one line says they were not found. ``--json`` prints every figure
+as JSON.
 
 ``--own N`` adds the old measurement on letters made by our own renderer and python-docx
 (tests/import_fixtures.py), whose truth is per heading, as a separate section.
 
-Run:  python benchmarks/import_accuracy.py [--split tune|test|unseen|all] [--own N] [-v]
+Run:  python benchmarks/import_accuracy.py [--split tune|test|unseen|all] [--realdocs PATH]
+      [--json] [--own N] [-v]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import shutil
 import sys
 import tempfile
-from collections import Counter, defaultdict
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -60,119 +81,77 @@ sys.path[:0] = [str(REPO / "src"), str(REPO / "tests")]
 CORPUS = REPO / "tests" / "fixtures" / "import" / "corpus"
 PRODUCERS = ["reportlab", "libreoffice", "typst", "docx", "eml"]
 
-from hoering.model import nodes as n  # noqa: E402
-
-NUMBERING = re.compile(r"^\s*(?:(?:\d+(\.\d+)*\.?|vedr\.?|vedrørende)\s+)+", re.IGNORECASE)
-PAGE_OF = re.compile(r"\bSide \d+ af \d+\b")
-LIGATURE = re.compile("[\ufb00-\ufb06]")
-GLYPHS_ONLY = re.compile(r"^[\s•◦▪‣⁃–\-*·∙●○■□]*$")
-WORD = re.compile(r"\w+")
-
-
-FOOTNOTE_DEFINITION = re.compile(r"(?m)^\[\^[^\]]+\]:.*(?:\n(?: {4}|\t).*)*")
-
-
-def norm_heading(text: str) -> str:
-    return " ".join(NUMBERING.sub("", text).strip().rstrip(":").casefold().split())
-
-
-def squeeze(text: str) -> str:
-    return " ".join(text.replace("\u00ad", "").replace("++", "").split())
-
-
-def inline_text(inlines) -> str:
-    """Text of inline runs; footnote references and struck-through (deleted) text left out."""
-    parts = []
-    for node in inlines:
-        if isinstance(node, n.Text | n.Code):
-            parts.append(node.text)
-        elif isinstance(node, n.SoftBreak | n.LineBreak):
-            parts.append(" ")
-        elif isinstance(node, n.Emphasis | n.Strong | n.Link | n.Insertion):
-            parts.append(inline_text(node.children))
-        elif isinstance(node, n.Image):
-            parts.append(node.alt)
-    return "".join(parts)
+from accuracy_fields import (  # noqa: E402
+    Judged,
+    Ledger,
+    Written,
+    judge,
+    ledger_count,
+    print_calibration,
+    print_fields,
+    read_front_matter,
+    written_fields,
+)
+from accuracy_text import (  # noqa: E402
+    FOOTNOTE_DEFINITION,
+    GLYPHS_ONLY,
+    LIGATURE,
+    PAGE_OF,
+    WORD,
+    Tally,
+    cell,
+    headings_of,
+    inline_text,
+    leaf_texts,
+    markdown_body,
+    norm_heading,
+    squeeze,
+    topics_of,
+    unquoted_body,
+)
 
 
-def leaf_texts(blocks) -> list[str]:
-    """The text of every block that holds inline text, in order."""
-    texts = []
-    for block in blocks:
-        if isinstance(block, n.Heading | n.Paragraph):
-            texts.append(inline_text(block.children))
-        elif isinstance(block, n.BulletList | n.OrderedList):
-            for item in block.items:
-                texts += leaf_texts(item.blocks)
-        elif isinstance(block, n.BlockQuote | n.Callout):
-            texts += leaf_texts(block.blocks)
-        elif isinstance(block, n.Table):
-            texts += [inline_text(c.children) for row in (block.header, *block.rows) for c in row]
-        elif isinstance(block, n.CodeBlock):
-            texts.append(block.text)
-    return [squeeze(t) for t in texts]
+@dataclass
+class Run:
+    """What one run measured: counts per producer, the guessed fields, the word ledger."""
+
+    tally: Tally = field(default_factory=Tally)
+    judged: Judged = field(default_factory=Judged)
+    ledger: Ledger = field(default_factory=Ledger)
 
 
-def headings_of(blocks) -> list[n.Heading]:
-    return [b for b in blocks if isinstance(b, n.Heading)]
+def _corpus_rules(entry: dict) -> dict:
+    """field → (expected value or None, how a written value is compared with it). An e-mail
+    without a keyed recipient is not judged on it: its To header is a recipient the key does
+    not record."""
+    recipient = entry["recipient"][0] if entry["recipient"] else None
+    rules = {
+        "sender": (entry["sender"], lambda want, got: got == want),
+        "date": (entry["date"], lambda want, got: str(got) == want),
+        "signatory": (entry["signatory"], lambda want, got: got[0] == want),
+        "recipient": (recipient, lambda want, got: got == want),
+    }
+    if recipient is None and ("email-printed" in entry["features"] or "eml" in entry["features"]):
+        del rules["recipient"]
+    return rules
 
 
-def topics_of(heading: n.Heading) -> list[str]:
-    return [t for t in re.split(r"[\s,]+", heading.topic or "") if t]
-
-
-def markdown_body(path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
-    if text.startswith("---"):
-        text = text.split("\n---", 1)[1] if "\n---" in text[3:] else text
-    return text
-
-
-def unquoted_body(body: str) -> str:
-    """The body without a final section whose heading has no topic (a quoted thread kept as
-    an appendix is allowed there)."""
-    parts = re.split(r"(?m)^(?=#{1,6} )", body)
-    if len(parts) > 1 and "topic=" not in parts[-1].splitlines()[0]:
-        return "".join(parts[:-1])
-    return body
-
-
-class Tally:
-    """Counts per producer: tally[producer][measure] = [right, of]."""
-
-    def __init__(self):
-        self.counts: dict[str, Counter] = defaultdict(Counter)
-
-    def add(self, producer: str, measure: str, right: float, of: float = 1) -> None:
-        self.counts[producer][measure] += right
-        self.counts[producer][measure + " of"] += of
-
-
-def score(entry: dict, source, md_path: Path, tally: Tally) -> list[str]:
+def score(entry: dict, source, md_path: Path, run: Run, metadata) -> list[str]:
     """Compare one imported source with its key entry; return what was wrong (for -v)."""
-    p, meta, wrong = entry["producer"], source.meta, []
-
-    def check(measure: str, ok: bool, what: str) -> None:
-        tally.add(p, measure, int(ok))
-        if not ok:
-            wrong.append(what)
-
-    check("sender", meta.sender == entry["sender"], f"sender {meta.sender!r}")
-    check("date", meta.date.isoformat() == entry["date"], f"date {meta.date}")
-    if entry["signatory"]:
-        signed = (
-            meta.signature.signatories[0].name
-            if meta.signature and meta.signature.signatories
-            else None
-        )
-        check("signatory", signed == entry["signatory"], f"signatory {signed!r}")
-    if entry["recipient"]:
-        got = meta.recipient[0] if meta.recipient else None
-        check("recipient", got == entry["recipient"][0], f"recipient {got!r}")
-    got = bool(getattr(meta, "no_remarks", False))
-    check("no remarks", got == entry["no_remarks"], f"no_remarks {got}")
-    wrong += _score_structure(entry, source, tally)
-    wrong += _score_text(entry, source, md_path, tally)
+    p, wrong = entry["producer"], []
+    written = written_fields(metadata)
+    for name, (expected, same) in _corpus_rules(entry).items():
+        state = judge(expected, written[name], same)
+        run.judged.add(name, p, state, written[name], expected)
+        run.tally.add(p, name, int(state == "right"))
+        if state != "right":
+            wrong.append(f"{name} {state}: {written[name].value!r} ({written[name].confidence})")
+    got = bool(getattr(source.meta, "no_remarks", False))
+    run.tally.add(p, "no remarks", int(got == entry["no_remarks"]))
+    if got != entry["no_remarks"]:
+        wrong.append(f"no_remarks {got}")
+    wrong += _score_structure(entry, source, run.tally)
+    wrong += _score_text(entry, source, md_path, run.tally)
     return wrong
 
 
@@ -228,6 +207,10 @@ def _score_text(entry, source, md_path, tally) -> list[str]:
         if GLYPHS_ONLY.match(inline_text(h.children))
     ]
     tally.add(p, "body clean", int(not dirt))
+    strings = len(entry["forbidden"]) + len(entry["quoted"])
+    left = sum(squeeze(f) in flat for f in entry["forbidden"])
+    left += sum(squeeze(f) in outside for f in entry["quoted"])
+    tally.add(p, "debris removed", strings - left, strings)
     if dirt:
         wrong.append(f"debris {dirt[:4]}")
     leaves = leaf_texts(source.blocks)
@@ -236,6 +219,9 @@ def _score_text(entry, source, md_path, tally) -> list[str]:
     need = Counter(WORD.findall(" ".join(entry["required"]).casefold()))
     kept = sum(min(c, words[w]) for w, c in need.items())
     tally.add(p, "words kept", kept, sum(need.values()))
+    joined = " ".join(leaves)
+    kept_phrases = sum(squeeze(s) in joined for s in entry["required"])
+    tally.add(p, "phrases kept", kept_phrases, len(entry["required"]))
     whole = [s for s in entry["required"] if any(squeeze(s) in leaf for leaf in leaves)]
     tally.add(p, "sentences", len(whole), len(entry["required"]))
     if len(whole) < len(entry["required"]):
@@ -253,16 +239,15 @@ def _score_text(entry, source, md_path, tally) -> list[str]:
     return wrong
 
 
-def crashed(entry: dict, tally: Tally) -> None:
+def crashed(entry: dict, run: Run) -> None:
     """A letter that did not import: every expected item is missed."""
-    p = entry["producer"]
+    p, tally = entry["producer"], run.tally
     tally.add(p, "crashes", 1, 0)
-    for measure in ("sender", "date", "body clean", "no remarks"):
+    for name in _corpus_rules(entry):
+        tally.add(p, name, 0)
+        run.judged.add(name, p, "wrong", Written(None, None))
+    for measure in ("body clean", "no remarks"):
         tally.add(p, measure, 0)
-    if entry["signatory"]:
-        tally.add(p, "signatory", 0)
-    if entry["recipient"]:
-        tally.add(p, "recipient", 0)
     tally.add(p, "headings", 0, len(entry["headings"]))
     tally.add(p, "false headings", 0, 1)
     want = {t for s in entry["sections"] for t in s["topics"]}
@@ -271,6 +256,8 @@ def crashed(entry: dict, tally: Tally) -> None:
     words = len(WORD.findall(" ".join(entry["required"])))
     tally.add(p, "words kept", 0, words)
     tally.add(p, "sentences", 0, len(entry["required"]))
+    tally.add(p, "phrases kept", 0, len(entry["required"]))
+    tally.add(p, "debris removed", 0, len(entry["forbidden"]) + len(entry["quoted"]))
     if entry["footnotes"]:
         tally.add(p, "footnotes", 0, len(entry["footnotes"]))
     if entry["tracked_authors"]:
@@ -285,15 +272,14 @@ def groups(entries: list[dict]) -> list[list[dict]]:
     return list(together.values())
 
 
-def run_corpus(split: str, verbose: bool, corpus: Path = CORPUS) -> Tally:
+def run_corpus(split: str, verbose: bool, corpus: Path = CORPUS) -> Run:
     """Import the letters of ``split`` and score them; a letter whose import raises or fails
     is counted as a crash, and the run goes on."""
     import hoering
-    from hoering.sources import load_source
 
     key = json.loads((corpus / "key.json").read_text(encoding="utf-8"))
     entries = [e for e in key["letters"] if split == "all" or e["split"] == split]
-    tally = Tally()
+    run = Run()
     config = hoering.load_config(REPO)
     with tempfile.TemporaryDirectory() as folder:
         hearing = Path(folder) / "hearing"
@@ -301,45 +287,45 @@ def run_corpus(split: str, verbose: bool, corpus: Path = CORPUS) -> Tally:
             shutil.rmtree(hearing, ignore_errors=True)
             shutil.copytree(corpus / "hearing", hearing)
             for entry in batch:
-                tally.add(entry["producer"], "files", 1, 0)
+                run.tally.add(entry["producer"], "files", 1, 0)
             paths = [corpus / "files" / e["file"] for e in batch]
             try:
-                report = hoering.import_files(paths, hearing, config=config)
+                report, error = hoering.import_files(paths, hearing, config=config), ""
             except Exception as exc:  # a crash is what we count, not what stops us
                 report, error = None, f"{type(exc).__name__}: {exc}"
-            written = {i.original.name: i.path for i in report.imported} if report else {}
             for entry in batch:
-                md = written.get(entry["file"])
-                if md is None:
-                    crashed(entry, tally)
-                    why = (
-                        error
-                        if report is None
-                        else next(
-                            (str(e) for path, e in report.failed if path.name == entry["file"]),
-                            "not imported",
-                        )
-                    )
-                    if verbose:
-                        print(f"{entry['file']}: CRASH {why.splitlines()[0][:150]}")
-                    continue
-                try:
-                    wrong = score(entry, load_source(md), md, tally)
-                except Exception as exc:
-                    crashed(entry, tally)
-                    wrong = [f"written source unreadable: {type(exc).__name__}: {exc}"]
+                wrong = _score_imported(entry, report, error, run)
                 if verbose and wrong:
                     print(f"{entry['file']}: " + "; ".join(wrong))
-    return tally
+    return run
+
+
+def _score_imported(entry: dict, report, error: str, run: Run) -> list[str]:
+    """Score one letter of a batch from the batch's import report (None: the call raised)."""
+    from hoering.sources import load_source
+
+    imported = next(
+        (i for i in (report.imported if report else []) if i.original.name == entry["file"]),
+        None,
+    )
+    if imported is None:
+        crashed(entry, run)
+        why = error or next(
+            (str(e) for path, e in report.failed if path.name == entry["file"]), "not imported"
+        )
+        return [f"CRASH {why.splitlines()[0][:150]}"]
+    metadata = read_front_matter(imported.path)
+    run.ledger.add(entry["producer"], ledger_count(imported, metadata))
+    try:
+        return score(entry, load_source(imported.path), imported.path, run, metadata)
+    except Exception as exc:
+        crashed(entry, run)
+        return [f"written source unreadable: {type(exc).__name__}: {exc}"]
 
 
 ROWS = [
     ("files", "count"),
     ("crashes", "count"),
-    ("sender", "%"),
-    ("date", "%"),
-    ("signatory", "%"),
-    ("recipient", "%"),
     ("no remarks", "%"),
     ("headings", "recall"),
     ("false headings", "per letter"),
@@ -347,6 +333,8 @@ ROWS = [
     ("topics R", "ratio"),
     ("stances", "%"),
     ("body clean", "%"),
+    ("debris removed", "%"),
+    ("phrases kept", "%"),
     ("words kept", "%"),
     ("sentences", "%"),
     ("footnotes", "%"),
@@ -354,34 +342,150 @@ ROWS = [
 ]
 
 
-def cell(counts: Counter, measure: str, kind: str) -> str:
-    right, of = counts[measure], counts[measure + " of"]
-    if kind == "count":
-        return str(int(right))
-    if kind == "per letter":
-        return f"{right / of:.2f}" if of else "-"
-    if not of:
-        return "-"
-    if kind == "ratio":
-        return f"{right / of:.2f}"
-    return f"{100 * right / of:.0f}%" + (f" {int(right)}/{int(of)}" if of < 1000 else "")
-
-
-def print_table(tally: Tally, title: str) -> None:
-    producers = [p for p in PRODUCERS if p in tally.counts]
+def print_table(tally: Tally, title: str, groups: list[str], rows=ROWS) -> None:
+    present = [g for g in groups if g in tally.counts]
     total = Counter()
-    for p in producers:
-        total.update(tally.counts[p])
-    columns = producers + ["all"]
+    for g in present:
+        total.update(tally.counts[g])
     print(title)
-    print(f"{'':<15}" + "".join(f"{c:>15}" for c in columns))
-    for measure, kind in ROWS:
-        cells = [cell(tally.counts[p], measure, kind) for p in producers]
+    print(f"{'':<18}" + "".join(f"{c:>15}" for c in [*present, "all"]))
+    for measure, kind in rows:
+        cells = [cell(tally.counts[g], measure, kind) for g in present]
         cells.append(cell(total, measure, kind))
-        print(f"{measure:<15}" + "".join(f"{c:>15}" for c in cells))
+        print(f"{measure:<18}" + "".join(f"{c:>15}" for c in cells))
+
+
+def print_run(run: Run, title: str, groups: list[str], rows=ROWS) -> None:
+    """The measures table, the guessed fields (right/wrong/abstained), calibration, ledger."""
+    present = [g for g in groups if g in run.tally.counts]
+    print_table(run.tally, title, present, rows)
+    print()
+    print_fields(run.judged, present)
+    print()
+    print_calibration(run.judged)
+    imported = sum(run.tally.counts[g]["files"] - run.tally.counts[g]["crashes"] for g in present)
+    print(run.ledger.line(int(imported)))
+    print("targets (issue 19):")
+    for line in targets(run):
+        print(f"  {line}")
+
+
+def targets(run: Run) -> list[str]:
+    """The issue's targets, each with the figure measured and whether it is met."""
+    total = Counter()
+    for counts in run.tally.counts.values():
+        total.update(counts)
+
+    def share(measure: str) -> float | None:
+        return total[measure] / total[measure + " of"] if total[measure + " of"] else None
+
+    def shown(name: str, value: float | None, ok, text: str) -> str:
+        return f"{name} {text} " + ("-" if value is None else "ok" if ok(value) else "MISSED")
+
+    def pct(value: float | None) -> str:
+        return "-" if value is None else f"{100 * value:.0f}%"
+
+    wrong, sure = run.judged.sure_wrong("sender")
+    judged = run.judged
+    lines = [
+        shown(
+            "sender",
+            judged.share_right("sender"),
+            lambda v: v >= 0.9,
+            "right " + pct(judged.share_right("sender")) + " (>= 90%)",
+        ),
+        shown(
+            "sender",
+            sure and wrong / sure,
+            lambda v: v <= 0.05,
+            f"wrong at >= 0.8 {wrong}/{sure} (<= 1 in 20)",
+        ),
+        shown(
+            "date",
+            judged.share_right("date"),
+            lambda v: v >= 0.95,
+            "right " + pct(judged.share_right("date")) + " (>= 95%)",
+        ),
+        shown(
+            "date",
+            judged.invented("date"),
+            lambda v: v == 0,
+            f"invented {judged.invented('date')} (0)",
+        ),
+        shown(
+            "signatory",
+            judged.share_right("signatory"),
+            lambda v: v >= 0.8,
+            "right " + pct(judged.share_right("signatory")) + " (>= 80%)",
+        ),
+        shown(
+            "phrases",
+            share("phrases kept"),
+            lambda v: v == 1,
+            "kept " + pct(share("phrases kept")) + " (all)",
+        ),
+        shown(
+            "debris",
+            share("debris removed"),
+            lambda v: v >= 0.95,
+            "removed " + pct(share("debris removed")) + " (>= 95%)",
+        ),
+        shown(
+            "false headings",
+            share("false headings"),
+            lambda v: v <= 0.5,
+            f"{share('false headings') or 0:.2f}/doc (<= 0.5)",
+        ),
+    ]
+    if run.ledger.files["all"]:
+        lines.append(
+            shown(
+                "ledger",
+                run.ledger.words["all"],
+                lambda v: v == 0,
+                f"{run.ledger.words['all']} words unaccounted (0)",
+            )
+        )
+    return lines
+
+
+def as_json(run: Run) -> dict:
+    return {
+        "measures": {g: dict(c) for g, c in run.tally.counts.items()},
+        "fields": run.judged.as_json(),
+        "ledger": {"unaccounted_words": dict(run.ledger.words), "files": dict(run.ledger.files)}
+        if run.ledger.files
+        else None,
+    }
 
 
 def main() -> None:
+    from accuracy_realdocs import GROUPS, REAL_ROWS, find_realdocs, run_realdocs
+
+    args = _arguments()
+    run = run_corpus(args.split, args.verbose and not args.json)
+    realdocs = find_realdocs(REPO, args.realdocs)
+    real = run_realdocs(realdocs, args.verbose and not args.json) if realdocs else None
+    if args.json:
+        report = {"corpus": {"split": args.split, **as_json(run)}}
+        report["realdocs"] = {"folder": str(realdocs), **as_json(real)} if real else None
+        print(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True))
+        return
+    print_run(run, f"Import corpus, split {args.split} ({CORPUS.relative_to(REPO)}):", PRODUCERS)
+    print()
+    if real is None:
+        where = args.realdocs or "../shared/realdocs, /work/shared/realdocs"
+        print(f"Real documents: not scored, no key.yaml found in {where}")
+    else:
+        print_run(real, f"Real documents ({realdocs}):", GROUPS, REAL_ROWS)
+    if args.own:
+        from import_accuracy_own import own_renderer
+
+        print()
+        own_renderer(args.own)
+
+
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
@@ -390,6 +494,14 @@ def main() -> None:
         help="which part of the corpus (default: test, the held-out half; "
         "unseen: layouts neither half has)",
     )
+    parser.add_argument(
+        "--realdocs",
+        type=Path,
+        metavar="PATH",
+        help="folder of real documents with key.yaml (default: ../shared/realdocs beside "
+        "the repository, else /work/shared/realdocs)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
         "--own",
         type=int,
@@ -403,14 +515,7 @@ def main() -> None:
         action="store_true",
         help="list what was wrong in each letter (do not read it for the test split while tuning)",
     )
-    args = parser.parse_args()
-    tally = run_corpus(args.split, args.verbose)
-    print_table(tally, f"Import corpus, split {args.split} ({CORPUS.relative_to(REPO)}):")
-    if args.own:
-        from import_accuracy_own import own_renderer
-
-        print()
-        own_renderer(args.own)
+    return parser.parse_args()
 
 
 if __name__ == "__main__":

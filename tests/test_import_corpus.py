@@ -173,9 +173,59 @@ def test_accuracy_script_counts_a_letter_that_does_not_import_and_goes_on(tmp_pa
     (tmp_path / "files" / "broken.docx").write_bytes(b"PK\x03\x04 not a zip at all")
     (tmp_path / "key.json").write_text(json.dumps({"letters": [good, broken]}), encoding="utf-8")
 
-    tally = import_accuracy.run_corpus("all", verbose=False, corpus=tmp_path)
+    run = import_accuracy.run_corpus("all", verbose=False, corpus=tmp_path)
 
-    counts = tally.counts["docx"]
+    counts = run.tally.counts["docx"]
     assert (counts["files of"], counts["crashes"]) == (0, 1)
     assert (counts["files"], counts["sender of"]) == (2, 2)  # both letters are scored
+    assert run.judged.counts("sender")["docx"] == {"right": 1, "wrong": 1}
     assert import_accuracy.norm_heading("6. Vedr. udskrivningsmentor:") == "udskrivningsmentor"
+
+
+def _benchmark_module(name):
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    return importlib.import_module(name)
+
+
+def test_accuracy_reads_an_empty_field_as_an_abstention_and_judges_a_date_null_key():
+    fields = _benchmark_module("accuracy_fields")
+    written = fields.written_fields(
+        {
+            "sender": "",
+            "date": "2019-06-11",
+            "signature": {"signatories": [{"name": "Hanne Krogh"}]},
+            "guessed": {
+                "sender": {"confidence": 0.1, "unknown": True},
+                "date": {"confidence": 0.85},
+                "signatory": {"confidence": 0.75},
+            },
+        }
+    )
+    assert written["sender"].value is None and written["recipient"].value is None
+    assert (written["date"].value, written["date"].confidence) == ("2019-06-11", 0.85)
+
+    def equal(want, got):
+        return want == got
+
+    assert fields.judge("Glostrup Kommune", written["sender"], equal) == "abstained"
+    assert fields.judge(None, written["date"], equal) == "wrong"  # a date invented
+    assert fields.judge(None, written["sender"], equal) == "right"  # nothing to know, none said
+    judged = fields.Judged()
+    judged.add("date", "typst", "wrong", written["date"])
+    judged.add("date", "typst", "abstained", fields.Written(None, None))
+    assert judged.sure_wrong("date") == (1, 1)  # an abstention is not a guess
+    assert ("0.8-0.9", 1, 0) in judged.calibration("date")
+
+
+def test_accuracy_matches_a_real_sender_by_its_name_or_alias():
+    real = _benchmark_module("accuracy_realdocs")
+    assert real.sender_names("DI (Dansk Industri)") == ["DI", "Dansk Industri"]
+    assert real.sender_names("Børnehuset Bryggen (parents)") == ["Børnehuset Bryggen"]
+    assert real.same_sender("DI (Dansk Industri)", "Dansk  Industri")
+    assert real.same_sender("Jens Holm (citizen)", "Jens Peter Holm")  # a middle name
+    assert not real.same_sender("Jens Holm (citizen)", "Offentligt")
+    assert not real.same_sender("Glostrup Kommune", "Glostrup Kommune takker")
+    assert real.same_people(["Jens Holm", "Anna Berg"], ["anna berg", "Jens Holm"])
