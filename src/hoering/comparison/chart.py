@@ -6,11 +6,18 @@ from __future__ import annotations
 import io
 
 from ..i18n import label
-from .model import NO_STANCE, STANCES, Comparison
+from .model import NO_STANCE, Comparison
+from .tally import ORDER, tally_of
 
 # Colour-blind safe (Okabe-Ito), with hatching so print in black and white still tells apart.
 COLOURS = {"positive": "#009E73", "concern": "#D55E00", "proposal": "#0072B2", NO_STANCE: "#999999"}
 HATCHES = {"positive": "", "concern": "//", "proposal": "..", NO_STANCE: "xx"}
+
+
+def chart_data(comparison: Comparison) -> dict[str, list[int]]:
+    """What the chart draws: per stance, the remarks on each topic (letters and web form),
+    in the hearing's order of topics."""
+    return {s: [t.count(s) for t in tally_of(comparison).topics] for s in ORDER}
 
 
 def chart_png(comparison: Comparison, lang: str) -> bytes:
@@ -20,14 +27,15 @@ def chart_png(comparison: Comparison, lang: str) -> bytes:
     from matplotlib import pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
-    topics = list(reversed(comparison.topics))
-    names = [t.topic.title for t in topics]
+    titles = {t.topic.id: t.topic.title for t in comparison.topics}
+    topics = list(reversed(tally_of(comparison).topics))
+    names = [titles[t.topic] for t in topics]
     plt.rcParams["svg.hashsalt"] = "hoering"
     figure, axes = plt.subplots(figsize=(8, 0.45 * len(topics) + 1.4), dpi=150)
     left = [0] * len(topics)
     drawn = False
-    for stance in (*STANCES, NO_STANCE):
-        counts = [t.count(stance) for t in topics]
+    for stance, counts in chart_data(comparison).items():
+        counts = counts[::-1]
         if not any(counts):
             continue
         axes.barh(

@@ -11,14 +11,19 @@ from ..i18n import label
 from ..spreadsheet import csv_bytes
 from .model import Comparison
 from .notat import stance_text
+from .notat.overview import form_row_name
+from .tally import tally_of
 
 
 def matrix_rows(comparison: Comparison, lang: str) -> list[list[str]]:
-    topics = comparison.topics
+    """The header, a row per respondent who wrote, a row for the web form's answers (all
+    of them, one by one, are in formularsvar.csv), and the totals: respondents, and per
+    topic the respondents who said something on it."""
+    topics, tally = comparison.topics, tally_of(comparison)
     header = [
         label("respondent", lang),
         label("received", lang),
-        *(f"{t.topic.section} {t.topic.title}".strip() for t in topics),
+        *(" ".join(filter(None, (t.topic.section, t.topic.title))) for t in topics),
     ]
     rows = [header]
     for respondent in comparison.respondents:
@@ -35,12 +40,11 @@ def matrix_rows(comparison: Comparison, lang: str) -> list[list[str]]:
                 ),
             ]
         )
+    if tally.has_form:
+        name = form_row_name(tally.form_answers, lang)
+        rows.append([name, "", *(str(t.form_answers) for t in tally.topics)])
     rows.append(
-        [
-            label("total", lang),
-            str(len(comparison.respondents)),
-            *(str(len(t.respondents)) for t in topics),
-        ]
+        [label("total", lang), str(tally.respondents), *(str(t.respondents) for t in tally.topics)]
     )
     return rows
 
@@ -68,9 +72,11 @@ def matrix_xlsx(comparison: Comparison, lang: str, created: dt.datetime) -> byte
     for r, row in enumerate(rows):
         style = bold if r == 0 else total if r == len(rows) - 1 else None
         for c, value in enumerate(row):
-            if r == len(rows) - 1 and c > 0:
+            if c > 1 and value.isdigit() or r == len(rows) - 1 and c > 0:
                 sheet.write_number(r, c, int(value), style)
-            elif r > 0 and c == 1:  # the date received: a real date, sortable and filterable
+            elif (
+                r > 0 and c == 1 and value
+            ):  # the date received: a real date, sortable and filterable
                 sheet.write_datetime(r, c, dt.datetime.fromisoformat(value), day)
             elif value or style:
                 sheet.write_string(r, c, value, style)

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..config import Config, load_config
+from ..log import warn
+from ..messages import tr
 from ..organisations import Organisation, organisation_for
 from ..render import render, timestamp_for
 from ..render.templates import TemplateFinder
@@ -59,7 +61,14 @@ def make_outputs(
     step("matrix.csv, matrix.xlsx")
     files["matrix.csv"] = matrix_csv(comparison, lang)
     files["matrix.xlsx"] = matrix_xlsx(comparison, lang, timestamp_for(document))
-    if bundle:
+    if bundle and not any(r.files for r in comparison.respondents):
+        no_letters = tr(
+            "{bundle} is not made: the hearing has no letters to join (the web form's answers "
+            "are in formularsvar.csv)",
+            bundle=BUNDLE,
+        )
+        warn("compare", [no_letters])
+    elif bundle:
         step(BUNDLE)
         files[BUNDLE] = bundle_pdf(comparison, authority, templates, document.date)
     return files

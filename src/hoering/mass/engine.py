@@ -112,7 +112,9 @@ def compare_tables(
         runner.release(handle)
     source = MatrixSource(runner, verified, numbers, lang)
     files = tuple(dict.fromkeys(job.part.path.name for job in jobs))
-    return MassComparison(total, tuple(campaigns), samples, files, len(jobs), warnings, source)
+    mass = MassComparison(total, tuple(campaigns), samples, files, len(jobs), warnings, source)
+    mass.warnings.extend(mass.unread())
+    return mass
 
 
 def _groups(runner: Any, data: list) -> tuple[Any, Any]:

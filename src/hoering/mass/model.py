@@ -84,20 +84,24 @@ class MassComparison:
                 organisations=ntr("{n} organisation", "{n} organisations", len(s.organisations)),
             )
         ]
-        if s.bad_rows:
+        return lines
+
+    def unread(self, shown: int = 10) -> list[str]:
+        """A warning for each of the first ``shown`` rows that could not be read, and one
+        for how many more there are."""
+        s = self.summary
+        lines = [tr("{error} (the row is not counted)", error=e) for e in s.errors[:shown]]
+        if s.bad_rows > shown:
             lines.append(
                 ntr(
-                    "{n} row could not be read and is not counted:",
-                    "{n} rows could not be read and are not counted:",
-                    s.bad_rows,
+                    "… and {count} more row could not be read (the working copy of the "
+                    "høringsnotat, --draft, lists the first)",
+                    "… and {count} more rows could not be read (the working copy of the "
+                    "høringsnotat, --draft, lists the first)",
+                    s.bad_rows - shown,
+                    count=s.bad_rows - shown,
                 )
             )
-            lines += [f"  {error}" for error in s.errors[:10]]
-            if s.bad_rows > 10:
-                more = tr(
-                    "… and {count} more (the høringsnotat lists the first)", count=s.bad_rows - 10
-                )
-                lines.append(f"  {more}")
         return lines
 
     def matrix_chunks(self) -> Iterator[Any]:

@@ -5,12 +5,14 @@ million quotes. Blocks of the one document model, rendered by ``render/`` like t
 
 from __future__ import annotations
 
+from ..comparison.tally import ORDER, Tally, TopicTally
 from ..i18n import format_date, format_number, label
 from ..messages import ntr_in, tr_in
 from ..model import nodes as n
-from .model import Campaign, MassComparison
+from .model import Campaign, MassComparison, Sample
+from .summary import Summary
 
-STANCES = ("positive", "concern", "proposal", "none")
+STANCES = ORDER
 ORGANISATIONS_LISTED = 200  # more than this and the rest are counted (all are in the matrix)
 
 
@@ -27,18 +29,28 @@ def _cell(text: str) -> n.TableCell:
 
 
 def mass_sections(
-    mass: MassComparison, titles: dict[str, str], min_campaign: int, lang: str, number: str = ""
+    mass: MassComparison,
+    titles: dict[str, str],
+    min_campaign: int,
+    lang: str,
+    number: str = "",
+    *,
+    tally: Tally,
+    samples: bool = True,
+    working: bool = False,
 ) -> list[n.Block]:
     """The notat's numbered section on the form answers (``number``: its number in the
-    notat), with subsections for the counts, the campaigns, the organisations and the
-    sample; ``titles`` maps topic ids to titles."""
+    notat), with subsections for the counts, the campaigns, the organisations and (with
+    ``samples``: where the topics' sections do not show them) the sample. ``titles`` maps
+    topic ids to titles; ``tally``: the comparison's numbers; ``working``: the working
+    copy, which lists the rows that could not be read (with their file)."""
     parts = [
-        _counts(mass, titles, lang),
+        _counts(tally, titles, lang),
         _campaigns(mass, titles, min_campaign, lang),
         _organisations(mass, lang),
-        _samples(mass, titles, lang),
+        _samples(mass, titles, lang) if samples else [],
     ]
-    blocks = _answers(mass, lang, number)
+    blocks = _answers(mass, lang, number, working)
     for index, part in enumerate(p for p in parts if p):
         title, *rest = part
         assert isinstance(title, n.Heading)  # each part opens with its heading
@@ -49,7 +61,65 @@ def mass_sections(
     return blocks
 
 
-def _answers(mass: MassComparison, lang: str, number: str) -> list[n.Block]:
+def topic_form_part(mass: MassComparison, topic: TopicTally, lang: str) -> list[n.Block]:
+    """What the web form's answers said on one topic, for the topic's own section: how
+    many and with what stance, the campaigns among them, and a sample of the others."""
+    if not topic.form_total:
+        return []
+    num = lambda v: format_number(v, lang)  # noqa: E731
+    parts = ", ".join(
+        f"{num(c)} {label(s, lang)}" for c, s in zip(topic.form, ORDER, strict=True) if c
+    )
+    said = ntr_in(
+        lang,
+        "From the web form: {count} remark in {answers}: {parts}.",
+        "From the web form: {count} remarks in {answers}: {parts}.",
+        topic.form_total,
+        count=num(topic.form_total),
+        answers=_answers_count(topic.form_answers, lang),
+        parts=parts,
+    )
+    numbers = [str(c.number) for c in mass.campaigns if c.topic == topic.topic]
+    if numbers:
+        said += " " + ntr_in(
+            lang,
+            "{count} of them are in campaign {numbers}.",
+            "{count} of them are in campaigns {numbers}.",
+            len(numbers),
+            count=num(topic.in_campaigns),
+            numbers=_listed(numbers, lang),
+        )
+    blocks: list[n.Block] = [_p(said)]
+    samples = mass.samples.get(topic.topic, ())
+    if samples:
+        blocks.append(_p(tr_in(lang, "A sample of the other remarks from the web form:")))
+        blocks += [_sample(sample, lang) for sample in samples]
+    return blocks
+
+
+def _answers_count(count: int, lang: str) -> str:
+    return ntr_in(
+        lang, "{count} answer", "{count} answers", count, count=format_number(count, lang)
+    )
+
+
+def _listed(items: list[str], lang: str) -> str:
+    """ "1, 2 og 3"."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " " + tr_in(lang, "and") + " " + items[-1]
+
+
+def _sample(sample: Sample, lang: str) -> n.BlockQuote:
+    return n.BlockQuote(
+        (
+            _p(sample.text),
+            n.Paragraph((n.Emphasis((n.Text(label(sample.stance, lang)),)),)),
+        )
+    )
+
+
+def _answers(mass: MassComparison, lang: str, number: str, working: bool) -> list[n.Block]:
     s = mass.summary
     num = lambda v: format_number(v, lang)  # noqa: E731
     heading = _h(1, tr_in(lang, "Answers from the web form"), f"{number}." if number else None)
@@ -77,26 +147,36 @@ def _answers(mass: MassComparison, lang: str, number: str) -> list[n.Block]:
             )
         ),
     ]
-    if s.bad_rows:
-        blocks.append(
-            _p(
-                ntr_in(
-                    lang,
-                    "{bad} row could not be read and is not counted:",
-                    "{bad} rows could not be read and are not counted; the first are:",
-                    s.bad_rows,
-                    bad=num(s.bad_rows),
-                )
-            )
+    return blocks + _bad_rows(s, lang, working)
+
+
+def _bad_rows(s: Summary, lang: str, working: bool) -> list[n.Block]:
+    """How many rows could not be read; the working copy also lists the first (with the
+    file they are in), the published copy names no file."""
+    if not s.bad_rows:
+        return []
+    bad = format_number(s.bad_rows, lang)
+    if not working:
+        said = ntr_in(
+            lang,
+            "{bad} row of the web form's export could not be read and is not counted.",
+            "{bad} rows of the web form's export could not be read and are not counted.",
+            s.bad_rows,
+            bad=bad,
         )
-        blocks.append(n.BulletList(tuple(n.ListItem((_p(e),)) for e in s.errors[:10])))
-    return blocks
+        return [_p(said)]
+    said = ntr_in(
+        lang,
+        "{bad} row could not be read and is not counted:",
+        "{bad} rows could not be read and are not counted; the first are:",
+        s.bad_rows,
+        bad=bad,
+    )
+    listed = n.BulletList(tuple(n.ListItem((_p(e),)) for e in s.errors[:10]))
+    return [_p(said), listed]
 
 
-def _counts(mass: MassComparison, titles: dict[str, str], lang: str) -> list[n.Block]:
-    in_campaigns: dict[str, int] = {}
-    for campaign in mass.campaigns:
-        in_campaigns[campaign.topic] = in_campaigns.get(campaign.topic, 0) + campaign.respondents
+def _counts(tally: Tally, titles: dict[str, str], lang: str) -> list[n.Block]:
     header = (
         _cell(label("topic", lang)),
         *(_cell(label(s, lang)) for s in STANCES),
@@ -105,12 +185,12 @@ def _counts(mass: MassComparison, titles: dict[str, str], lang: str) -> list[n.B
     )
     rows = tuple(
         (
-            _cell(titles[topic]),
-            *(_cell(format_number(counts.get(s, 0), lang)) for s in STANCES),
-            _cell(format_number(sum(counts.values()), lang)),
-            _cell(format_number(in_campaigns.get(topic, 0), lang)),
+            _cell(titles[topic.topic]),
+            *(_cell(format_number(count, lang)) for count in topic.form),
+            _cell(format_number(topic.form_total, lang)),
+            _cell(format_number(topic.in_campaigns, lang)),
         )
-        for topic, counts in mass.summary.counts.items()
+        for topic in tally.topics
     )
     title = tr_in(lang, "Remarks per topic from the web form")
     guessed = tr_in(
@@ -243,13 +323,5 @@ def _samples(mass: MassComparison, titles: dict[str, str], lang: str) -> list[n.
         samples = mass.samples.get(topic, ())
         if not samples:
             blocks.append(_p(tr_in(lang, "No remarks on this topic outside the campaigns.")))
-        for sample in samples:
-            blocks.append(
-                n.BlockQuote(
-                    (
-                        _p(sample.text),
-                        n.Paragraph((n.Emphasis((n.Text(label(sample.stance, lang)),)),)),
-                    )
-                )
-            )
+        blocks += [_sample(sample, lang) for sample in samples]
     return blocks

@@ -25,6 +25,7 @@ class Summary:
     last: dt.date | None = None
     errors: list[str] = field(default_factory=list)  # the first ERRORS_KEPT bad rows
     bad_rows: int = 0
+    answered: Counter = field(default_factory=Counter)  # topic → answers with a remark on it
 
     @classmethod
     def empty(cls, topics: tuple[str, ...]) -> Summary:
@@ -35,6 +36,7 @@ class Summary:
         self.anonymous += not row.respondent
         self.late += late
         self.blank += not row.cells
+        self.answered.update({topic for topic, _text in row.cells})
         if row.organisation:
             self.organisations[row.organisation] += 1
         else:
@@ -67,6 +69,7 @@ class Summary:
             max(d for d in (self.last, other.last) if d) if self.last or other.last else None,
             (self.errors + other.errors)[:ERRORS_KEPT],
             self.bad_rows + other.bad_rows,
+            self.answered + other.answered,
         )
         return merged
 

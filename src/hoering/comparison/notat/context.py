@@ -12,6 +12,7 @@ from ...i18n import label
 from ...messages import known
 from ...organisations import Organisation
 from ..model import Comparison, Respondent
+from ..tally import Tally, tally_of
 
 LAYOUTS = ("emner", "parter", "oversigt")
 MATRIX_MAX_RESPONDENTS = 12  # more than this and the grid goes to matrix.xlsx / the report
@@ -42,6 +43,11 @@ class Notat:
     @functools.cached_property
     def respondents(self) -> dict[str, Respondent]:
         return {r.name: r for r in self.comparison.respondents}
+
+    @functools.cached_property
+    def tally(self) -> Tally:
+        """Every number the notat prints (letters and web form), counted once."""
+        return tally_of(self.comparison)
 
     @functools.cached_property
     def guessed(self) -> set[tuple[str, str]]:

@@ -4,7 +4,7 @@ for its answer."""
 
 from __future__ import annotations
 
-from ...i18n import format_date, label
+from ...i18n import format_date, format_number, label
 from ...messages import ntr_in, tr_in
 from ...model import nodes as n
 from ..model import Respondent
@@ -59,28 +59,9 @@ def _parties(notat: Notat) -> list[n.Block]:
     rows = tuple(
         (cell(name), cell(mark(by_name.get(name), name in consulted, notat))) for name in names
     )
-    answered = sum(1 for r in comparison.respondents if r.consulted)
-    quiet = sum(1 for r in comparison.respondents if r.no_remarks)
-    said = " ".join(
-        (
-            ntr_in(
-                notat.lang,
-                "The draft was sent to {n} party.",
-                "The draft was sent to {n} parties.",
-                len(consulted),
-            ),
-            ntr_in(
-                notat.lang,
-                "{n} response was received, {answered} of them from consulted parties and "
-                "{quiet} without remarks. The consultation list:",
-                "{n} responses were received, {answered} of them from consulted parties and "
-                "{quiet} without remarks. The consultation list:",
-                len(comparison.respondents),
-                answered=answered,
-                quiet=quiet,
-            ),
-        )
-    )
+    said = " ".join(_letters_said(notat) + _form_said(notat))
+    if not rows:
+        return [text(said)]
     return [
         text(said),
         n.Table(
@@ -91,6 +72,64 @@ def _parties(notat: Notat) -> list[n.Block]:
             row_headers=True,
         ),
     ]
+
+
+def _letters_said(notat: Notat) -> list[str]:
+    """The høringsliste's sentences: to whom the draft was sent, what came back; nothing
+    when the hearing had no list and received no letters (a hearing by web form only)."""
+    tally = notat.tally
+    said: list[str] = []
+    if tally.consulted:
+        said.append(
+            ntr_in(
+                notat.lang,
+                "The draft was sent to {n} party.",
+                "The draft was sent to {n} parties.",
+                tally.consulted,
+            )
+        )
+    if tally.consulted or tally.letters:
+        said.append(
+            ntr_in(
+                notat.lang,
+                "{n} response was received, {answered} of them from consulted parties and "
+                "{quiet} without remarks. The consultation list:",
+                "{n} responses were received, {answered} of them from consulted parties and "
+                "{quiet} without remarks. The consultation list:",
+                tally.letters,
+                answered=tally.from_consulted,
+                quiet=tally.no_remarks,
+            )
+        )
+    return said
+
+
+def _form_said(notat: Notat) -> list[str]:
+    """How many answered through the web form: the whole hearing when there was no list
+    and no letter, else besides the letters."""
+    tally = notat.tally
+    if not tally.has_form:
+        return []
+    answers = format_number(tally.form_answers, notat.lang)
+    if tally.consulted or tally.letters:
+        said = ntr_in(
+            notat.lang,
+            "Besides, {answers} answer was received through the web form.",
+            "Besides, {answers} answers were received through the web form.",
+            tally.form_answers,
+            answers=answers,
+        )
+    else:
+        said = ntr_in(
+            notat.lang,
+            "The consultation was held as a public consultation through a web form, which "
+            "received {answers} answer.",
+            "The consultation was held as a public consultation through a web form, which "
+            "received {answers} answers.",
+            tally.form_answers,
+            answers=answers,
+        )
+    return [said]
 
 
 def mark(respondent: Respondent | None, consulted: bool, notat: Notat) -> str:

@@ -4,10 +4,11 @@ portrait page with the stances in words; narrow screens stack its rows (document
 
 from __future__ import annotations
 
-from ...i18n import label
-from ...messages import tr_in
+from ...i18n import format_number, label
+from ...messages import ntr_in, tr_in
 from ...model import nodes as n
 from ..model import NO_STANCE, STANCES, Comparison, TopicRemarks
+from ..tally import ORDER, tally_of
 from .context import Notat
 from .words import SYMBOLS, cell, heading, stance_text, text, unbroken
 
@@ -52,7 +53,7 @@ def matrix_tables(notat: Notat) -> list[n.Block]:
         rows = tuple(
             (cell(r.name), *(cell(_stances(notat, r.name, t)) for t in chunk))
             for r in notat.comparison.respondents
-        )
+        ) + _form_row(notat, chunk)
         tables.append(
             n.Table(
                 header,
@@ -72,6 +73,33 @@ def matrix_tables(notat: Notat) -> list[n.Block]:
     return tables
 
 
+def _form_row(notat: Notat, chunk: tuple[TopicRemarks, ...]) -> tuple[tuple[n.TableCell, ...], ...]:
+    """The web form's answers as one row: how many answered on each topic."""
+    tally = notat.tally
+    if not tally.has_form:
+        return ()
+    lang = notat.lang
+    return (
+        (
+            cell(form_row_name(tally.form_answers, lang)),
+            *(cell(_answers(tally.topic(t.topic.id).form_answers, lang)) for t in chunk),
+        ),
+    )
+
+
+def form_row_name(answers: int, lang: str) -> str:
+    """The matrix's row of the web form's answers: "Webformular (59 svar)"."""
+    return tr_in(lang, "Web form ({answers})", answers=_answers(answers, lang))
+
+
+def _answers(count: int, lang: str) -> str:
+    if not count:
+        return "–"
+    return ntr_in(
+        lang, "{count} answer", "{count} answers", count, count=format_number(count, lang)
+    )
+
+
 def _stances(notat: Notat, respondent: str, entry: TopicRemarks) -> str:
     stances = notat.comparison.stances_of(respondent, entry.topic.id)
     if not stances:
@@ -88,22 +116,26 @@ def _any_guessed(comparison: Comparison) -> bool:
 def counts(notat: Notat) -> list[n.Block]:
     """Remarks per topic and stance; the general remarks are counted too."""
     lang = notat.lang
-    order = (*STANCES, NO_STANCE)
     header = (
         cell(label("topic", lang)),
-        *(cell(unbroken(stance_text(s, lang))) for s in order),
+        *(cell(unbroken(stance_text(s, lang))) for s in ORDER),
         cell(unbroken(label("total", lang))),
     )
+    tally = notat.tally
+    titles = {t.topic.id: t.topic.title for t in notat.comparison.topics}
     rows = [
-        (cell(t.topic.title), *(cell(str(t.count(s))) for s in order), cell(str(t.total)))
-        for t in notat.comparison.topics
+        (
+            cell(titles[t.topic]),
+            *(cell(str(t.count(s))) for s in ORDER),
+            cell(str(t.total)),
+        )
+        for t in tally.topics
     ]
-    general = notat.comparison.unmatched
     rows.append(
         (
             cell(tr_in(lang, "General remarks")),
-            *(cell(str(sum(1 for r in general if r.stance == s))) for s in order),
-            cell(str(len(general))),
+            *(cell(str(tally.general_count(s))) for s in ORDER),
+            cell(str(tally.general_total)),
         )
     )
     # Shares that keep a topic's title and "! bekymring" whole in Word and LibreOffice too
@@ -118,24 +150,31 @@ def counts(notat: Notat) -> list[n.Block]:
             dense=True,
             widths=(2.3, 1.0, 1.25, 1.05, 1.3, 0.7),
         ),
-        text(
-            tr_in(
-                lang,
-                "Total: the number of remarks on the topic (one response may make several, "
-                "also with different stances).",
-            )
-        ),
+        text(" ".join(_total_said(notat))),
     ]
+
+
+def _total_said(notat: Notat) -> list[str]:
+    lang = notat.lang
+    said = [
+        tr_in(
+            lang,
+            "Total: the number of remarks on the topic (one response may make several, "
+            "also with different stances).",
+        )
+    ]
+    if notat.tally.has_form:
+        said.append(tr_in(lang, "The remarks from the web form are counted too."))
+    return said
 
 
 def chart_alt(comparison: Comparison, lang: str) -> str:
     """The chart in words, for screen readers and for anyone who cannot see it."""
+    titles = {t.topic.id: t.topic.title for t in comparison.topics}
     parts = []
-    for t in comparison.topics:
-        said = ", ".join(
-            f"{t.count(s)} {label(s, lang)}" for s in (*STANCES, NO_STANCE) if t.count(s)
-        )
-        parts.append(f"{t.topic.title}: {said or '0'}")
+    for t in tally_of(comparison).topics:
+        said = ", ".join(f"{t.count(s)} {label(s, lang)}" for s in ORDER if t.count(s))
+        parts.append(f"{titles[t.topic]}: {said or '0'}")
     return f"{label('chart', lang)}. " + "; ".join(parts) + "."
 
 

@@ -10,7 +10,9 @@ from ...messages import ntr_in, tr_in
 from ...model import nodes as n
 from ..model import NO_STANCE, Remark, Respondent, TopicRemarks
 from ..remarks import Answer
+from ..tally import ORDER
 from .context import Notat
+from .forms import form_topic_part
 from .words import heading, shared_note, stance_text, status_text, text
 
 # A published notat quotes this many remarks per topic (and general remarks) at most; the
@@ -62,6 +64,7 @@ def topic_part(notat: Notat, entry: TopicRemarks, number: str) -> list[n.Block]:
             shown += 1
     if shown > PER_TOPIC_ON_PAPER and not notat.working:
         blocks.append(text(_more(notat, shown - PER_TOPIC_ON_PAPER)))
+    blocks += form_topic_part(notat, topic.id)
     blocks += _comment(notat, entry.authority, topic.id)
     return blocks
 
@@ -70,19 +73,27 @@ def _topic_intro(notat: Notat, entry: TopicRemarks) -> list[n.Block]:
     lang = notat.lang
     section = entry.topic.section
     said = tr_in(lang, "Section {section} of the draft.", section=section) + " " if section else ""
-    if not entry.remarks:
+    tally = notat.tally.topic(entry.topic.id)
+    if not tally.total:
         return [text(said + tr_in(lang, "No response mentions this topic."))]
-    parts = ", ".join(f"{entry.count(s)} {label(s, lang)}" for s, _ in entry.by_stance())
-    responses = ntr_in(lang, "{n} response", "{n} responses", len(entry.respondents))
+    if not tally.letter_total:
+        return [text(said)] if said else []
+    parts = ", ".join(f"{tally.letters[i]} {label(s, lang)}" for i, s in _stances_of(tally.letters))
+    responses = ntr_in(lang, "{n} response", "{n} responses", tally.letter_respondents)
     counts = ntr_in(
         lang,
         "{n} remark from {responses}: {parts}.",
         "{n} remarks from {responses}: {parts}.",
-        entry.total,
+        tally.letter_total,
         responses=responses,
         parts=parts,
     )
     return [text(said + counts)]
+
+
+def _stances_of(counts: tuple[int, ...]) -> list[tuple[int, str]]:
+    """(index, stance) of every stance counted at least once, in the order of ORDER."""
+    return [(i, s) for i, s in enumerate(ORDER) if counts[i]]
 
 
 def _comment(notat: Notat, blocks: tuple[n.Block, ...], topic: str | None) -> list[n.Block]:
