@@ -263,6 +263,9 @@ class Letter:
     group: str | None = None  # files sent together by one sender
     allowed_headings: list[str] = field(default_factory=list)  # neither required nor false
     suffix: str = "pdf"
+    dated: bool = True  # False: no date line, header or e-mail date (the key's date is null)
+    respondent: str | None = None  # who answered, when not the consulted party (a citizen)
+    anonymous: bool = False  # nothing in the letter says who sent it (the key's sender is null)
 
     @property
     def file(self) -> str:
@@ -281,9 +284,9 @@ class Letter:
             "features": self.features,
             "split": self.split,
             "group": self.group,
-            "sender": self.sender.name,
+            "sender": None if self.anonymous else self.respondent or self.sender.name,
             "recipient": self.recipient,
-            "date": self.date.isoformat(),
+            "date": self.date.isoformat() if self.dated else None,
             "signatory": self.signatory[0] or None,
             "title": self.title,
             "case_number": self.case_number,
@@ -305,7 +308,7 @@ class Letter:
             "required": self.required(),
             "forbidden": [
                 f
-                for f in self.forbidden + [danish_date(self.date)]  # + date line
+                for f in self.forbidden + [danish_date(self.date)] * self.dated  # + date line
                 if not any(f in said for said in self.footnotes + self.required())
             ],
             "quoted": self.quoted,

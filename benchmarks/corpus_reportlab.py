@@ -227,8 +227,11 @@ class Sheet:
     def _soft(word: str) -> str:
         return word[:-1] + "-" if word.endswith("\u00ad") else word.replace("\u00ad", "")
 
-    def render(self, decorate: Callable, title: str, author: str) -> bytes:
-        """Draw every page: the flowed text, footnotes, then ``decorate(c, page, total)``."""
+    def render(
+        self, decorate: Callable, title: str, author: str, before: Callable | None = None
+    ) -> bytes:
+        """Draw every page: ``before(c, page, total)`` (what comes before the body in the
+        content order, as a Word sidebar frame does), the flowed text, then ``decorate``."""
         out = io.BytesIO()
         c = canvas.Canvas(out, pagesize=A4, invariant=1, pageCompression=1)
         c.setTitle(title)
@@ -236,6 +239,8 @@ class Sheet:
         c.setCreator("corpus reportlab")
         total = len(self.pages)
         for number, items in enumerate(self.pages, start=1):
+            if before is not None:
+                before(c, number, total)
             for x, y, text, font, size in items:
                 c.setFont(font, size)
                 c.drawString(x, y, text)

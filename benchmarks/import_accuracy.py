@@ -8,7 +8,9 @@ letter is imported with ``hoering.import_files`` into a temporary copy of the co
 source is read back with ``load_source``, and compared with the key:
 
 files        letters of the split (``--split tune|test|unseen|all``; default test, the held-out
-             half; unseen: a few letters in layouts that neither half has).
+             half; unseen: a few letters in layouts that neither half has); ``--feature NAME``
+             keeps the letters whose key lists that feature (``added-issue-19``: the layouts
+             of real documents added in issue 19).
 crashes      letters whose import raised or was reported failed. A crashed letter counts as
              wrong in every measure below (its expected items are all missed).
 sender, date, signatory, recipient
@@ -61,8 +63,8 @@ as JSON.
 ``--own N`` adds the old measurement on letters made by our own renderer and python-docx
 (tests/import_fixtures.py), whose truth is per heading, as a separate section.
 
-Run:  python benchmarks/import_accuracy.py [--split tune|test|unseen|all] [--realdocs PATH]
-      [--json] [--own N] [-v]
+Run:  python benchmarks/import_accuracy.py [--split tune|test|unseen|all] [--feature NAME]
+      [--realdocs PATH] [--json] [--own N] [-v]
 """
 
 from __future__ import annotations
@@ -272,13 +274,17 @@ def groups(entries: list[dict]) -> list[list[dict]]:
     return list(together.values())
 
 
-def run_corpus(split: str, verbose: bool, corpus: Path = CORPUS) -> Run:
-    """Import the letters of ``split`` and score them; a letter whose import raises or fails
-    is counted as a crash, and the run goes on."""
+def run_corpus(split: str, verbose: bool, corpus: Path = CORPUS, feature: str | None = None) -> Run:
+    """Import the letters of ``split`` (with ``feature``, if given) and score them; a letter
+    whose import raises or fails is counted as a crash, and the run goes on."""
     import hoering
 
     key = json.loads((corpus / "key.json").read_text(encoding="utf-8"))
-    entries = [e for e in key["letters"] if split == "all" or e["split"] == split]
+    entries = [
+        e
+        for e in key["letters"]
+        if (split == "all" or e["split"] == split) and (not feature or feature in e["features"])
+    ]
     run = Run()
     config = hoering.load_config(REPO)
     with tempfile.TemporaryDirectory() as folder:
@@ -463,7 +469,7 @@ def main() -> None:
     from accuracy_realdocs import GROUPS, REAL_ROWS, find_realdocs, run_realdocs
 
     args = _arguments()
-    run = run_corpus(args.split, args.verbose and not args.json)
+    run = run_corpus(args.split, args.verbose and not args.json, feature=args.feature)
     realdocs = find_realdocs(REPO, args.realdocs)
     real = run_realdocs(realdocs, args.verbose and not args.json) if realdocs else None
     if args.json:
@@ -471,7 +477,8 @@ def main() -> None:
         report["realdocs"] = {"folder": str(realdocs), **as_json(real)} if real else None
         print(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True))
         return
-    print_run(run, f"Import corpus, split {args.split} ({CORPUS.relative_to(REPO)}):", PRODUCERS)
+    which = f"split {args.split}" + (f", letters with {args.feature}" if args.feature else "")
+    print_run(run, f"Import corpus, {which} ({CORPUS.relative_to(REPO)}):", PRODUCERS)
     print()
     if real is None:
         where = args.realdocs or "../shared/realdocs, /work/shared/realdocs"
@@ -500,6 +507,12 @@ def _arguments() -> argparse.Namespace:
         metavar="PATH",
         help="folder of real documents with key.yaml (default: ../shared/realdocs beside "
         "the repository, else /work/shared/realdocs)",
+    )
+    parser.add_argument(
+        "--feature",
+        metavar="NAME",
+        help="only the corpus letters with this feature in the key, e.g. added-issue-19 "
+        "(the layouts of real documents added in issue 19)",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(

@@ -11,6 +11,11 @@ producers so the importer meets layouts it was not written against:
   level, automatic numbering, first-page headers, tracked changes, comments);
 - ``eml``: e-mails saved as .eml with the letter (a reportlab PDF) attached.
 
+Layouts added for issue 19 (corpus_real.py) imitate what real received documents have: an
+archive stamp, a sidebar letterhead before the body in the content order, a date beside "Side N
+af M" in the margin, a return address above the window, sender cues only in a sentence, no date
+line, web-form answers and e-mail threads printed to PDF (feature ``added-issue-19``).
+
 Every layout ("recipe") makes two letters with different senders and wording; one goes to the
 tuning half and one to the held-out half, alternating per recipe, so the split is by letter,
 stable, and balanced across producers and layouts. The held-out letters use other phrasings
@@ -41,12 +46,16 @@ from corpus_letters import Letter  # noqa: E402
 from corpus_normalise import normalise  # noqa: E402
 
 CORPUS = REPO / "tests" / "fixtures" / "import" / "corpus"
+# The unseen letters' senders count from here: the number of layouts when they were added,
+# fixed so that layouts added to the halves later do not change an unseen letter's sender.
+UNSEEN_BASE = 40
 
 
 def recipes():
     """(producer, layout, make) for every layout; make(name, split, index) -> [(Letter,
     bytes, convert)] where convert is None or the suffix LibreOffice converts from."""
     import corpus_office
+    import corpus_real
     import corpus_recipes_rl
     import corpus_typst
 
@@ -65,6 +74,7 @@ def recipes():
         + corpus_office.EXTRA_DOCX
         + corpus_recipes_rl.LATER
         + corpus_office.LATER
+        + corpus_real.RECIPES
     )
 
 
@@ -93,11 +103,12 @@ def build(only: set[str] | None = None) -> list[Letter]:
 
 def _unseen(files: Path, only: set[str] | None) -> list[Letter]:
     """Two letters in each layout that neither half has (split "unseen")."""
+    import corpus_real
     import corpus_unseen
 
-    base = 2 * len(recipes())
+    base = 2 * UNSEEN_BASE
     letters = []
-    for number, (producer, layout, make) in enumerate(corpus_unseen.UNSEEN):
+    for number, (producer, layout, make) in enumerate(corpus_unseen.UNSEEN + corpus_real.UNSEEN):
         for k in range(2):
             name = f"{producer[:2]}-{layout}-{k + 1}"
             for letter, data, _ in make(name, "unseen", base + 2 * number + k + 5):

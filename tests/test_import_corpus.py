@@ -8,6 +8,7 @@ with itself, and that each file holds the letter its key describes.
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import email.policy
 import io
@@ -105,8 +106,9 @@ def test_key_agrees_with_the_corpus_hearing():
     consulted = {party.name for party in hearing.consulted}
     topics = {topic.id for topic in hearing.topics}
     assert hearing.authority == "region-hovedstaden"
-    for entry in KEY:
-        assert entry["sender"] in consulted, entry["file"]
+    for entry in KEY:  # null: nothing in the letter says who sent it; a citizen is not consulted
+        known = entry["sender"] is None or "citizen" in entry["features"]
+        assert known or entry["sender"] in consulted, entry["file"]
         assert entry["sender"] != "Region Hovedstaden"
         for section in entry["sections"]:
             assert set(section["topics"]) <= topics, entry["file"]
@@ -115,11 +117,36 @@ def test_key_agrees_with_the_corpus_hearing():
             assert not entry["sections"] and not entry["headings"], entry["file"]
 
 
+def test_layouts_of_real_documents_are_in_both_halves():
+    """The layouts added for issue 19 (what real documents have): each in the tuning and the
+    held-out half, and the truths they test (no date, no knowable sender) in the key."""
+    new = [e for e in KEY if "added-issue-19" in e["features"]]
+    for feature in (
+        "ft-archive-stamp",
+        "sidebar-before-body",
+        "date-in-right-margin-every-page",
+        "recipient-window-authority",
+        "sender-only-in-takker-for",
+        "sender-only-in-har-bemaerkninger",
+        "no-date-line",
+        "web-form-printout",
+        "danish-header-english-thread",
+    ):
+        assert {e["split"] for e in new if feature in e["features"]} >= {"tune", "test"}, feature
+    undated = [e for e in new if "no-date-line" in e["features"]]
+    assert undated and all(e["date"] is None for e in undated)
+    assert [e["sender"] for e in new if "no-sender" in e["features"]] == [None, None]
+    assert {e["split"] for e in new} == {"tune", "test", "unseen"}
+
+
 def test_forbidden_strings_are_not_the_respondents_words():
     for entry in KEY:
         said = " ".join(entry["required"] + entry["headings"])
         for text in entry["forbidden"] + entry["quoted"]:
             assert text not in said, (entry["file"], text)
+
+
+MARGIN_FURNITURE = {"date-in-right-margin-every-page", "date-beside-page-n-of-m"}
 
 
 def _squash(text: str) -> str:
@@ -149,12 +176,19 @@ def test_each_file_holds_the_letter_of_its_key(entry):
             return re.sub(r"\d", "", _squash(text))
 
     text = squash(_text(path))
+    if MARGIN_FURNITURE & set(entry["features"]):
+        # the date beside "Side N af M" in the margin comes between two pages and splits a
+        # sentence in the file's text; taking it out is the importer's job, so here it goes
+        from babel.dates import format_date
+
+        printed = format_date(dt.date.fromisoformat(entry["date"]), "long", locale="da_DK")
+        text = re.sub(r"side\d+af\d+", "", text.replace(squash(printed), ""))
     for sentence in entry["required"] + entry["headings"]:
         assert squash(sentence) in text, sentence
 
 
 def test_corpus_stays_small():
-    assert sum(p.stat().st_size for p in (CORPUS / "files").iterdir()) < 3_000_000
+    assert sum(p.stat().st_size for p in (CORPUS / "files").iterdir()) < 4_000_000
 
 
 def test_accuracy_script_counts_a_letter_that_does_not_import_and_goes_on(tmp_path):
