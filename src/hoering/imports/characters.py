@@ -19,7 +19,7 @@ SPACES = (
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 HYPHENS = "\u2010\u2011"
 # every glyph seen as a list bullet; each becomes "•"
-BULLETS = "•·▪◦‣∙●○■□⁃➢►▶✓✔❖◆◇➤→\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\u2219"
+BULLETS = "•·▪◦‣∙●○■□⁃➢►▶✓✔❖◆◇➤→›\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\u2219"
 _TABLE = str.maketrans(
     {
         **{char: unicodedata.normalize("NFKC", char) for char in LIGATURES},

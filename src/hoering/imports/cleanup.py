@@ -232,6 +232,7 @@ def split_letterhead(
         and lines[end].bold == lines[start].bold
         and not lines[start].paragraph
         and lines[end].top - lines[end - 1].bottom < lines[start].size * 0.6
+        and wraps(lines[end - 1], lines[end], _right_edge(lines))
     ):
         end += 1
     subject = lines[start:end]
@@ -317,7 +318,7 @@ def attach_markers(lines: list[Line]) -> list[Line]:
                 line is not marker
                 and id(line) not in used
                 and line.page == marker.page
-                and abs(line.top - marker.top) < 2
+                and _same_row(line, marker)
                 and 0 <= line.x0 - marker.x1 < 30
             ):
                 mark = "•" if only_bullets(marker.text) else marker.text.strip()
@@ -329,6 +330,13 @@ def attach_markers(lines: list[Line]) -> list[Line]:
         if only_bullets(marker.text):
             marker.text = ""  # a glyph with no item beside it says nothing
     return [line for line in lines if line.text]
+
+
+def _same_row(line: Line, marker: Line) -> bool:
+    """Whether a list marker stands on the line's row: their middles level, whatever the
+    marker's size (a larger "›" beside 11-point text)."""
+    middle = (line.top + line.bottom) / 2 - (marker.top + marker.bottom) / 2
+    return abs(line.top - marker.top) < 2 or abs(middle) < min(line.size, marker.size) * 0.4
 
 
 def merge_split_lines(lines: list[Line]) -> list[Line]:
@@ -444,8 +452,8 @@ def _continues(previous: Line, line: Line, current: Para, right: float) -> bool:
         return False
     if abs(line.size - previous.size) > 0.3 or line.bold != previous.bold:
         return False
-    if current.first.bold and current.lines >= 2:
-        return False
+    if line.bold and line.page == previous.page and not wraps(previous, line, right):
+        return False  # two bold lines: two headings, unless the first runs on
     if line.page != previous.page:
         return not previous.text.rstrip().endswith(SENTENCE_END)
     gap = line.top - previous.bottom
@@ -460,6 +468,30 @@ def _continues(previous: Line, line: Line, current: Para, right: float) -> bool:
         return False  # an indented first line or a table cell
     short = previous.x1 < right - previous.size * 4
     return not (short and previous.text.rstrip().endswith(SENTENCE_END))
+
+
+# Words a heading's line does not end on unless the heading goes on in the next line.
+RUNS_ON = frozenset(
+    "af at de den det efter eller en et for fra i med mod og om over på samt som til ud under "
+    "ved vedr and of the to for in on with".split()
+)
+
+
+def wraps(previous: Line, line: Line, right: float) -> bool:
+    """Whether ``line`` goes on with the text of ``previous`` (one heading set on two lines)
+    rather than starting anew (two headings one under the other): the first word of
+    ``line`` would not have fitted at the end of ``previous``, or ``previous`` breaks off
+    mid-phrase ("… FOR AT", "pleje-"), or ``line`` goes on in lower case."""
+    before, after = previous.text.rstrip(), line.text.strip()
+    if not before or not after:
+        return False
+    if after[:1].islower() or before.endswith(("-", ",")):
+        return True
+    if before.split()[-1].lower() in RUNS_ON:
+        return True
+    per_char = (previous.x1 - previous.x0) / max(len(before), 1)
+    needed = per_char * (len(after.split()[0]) + 1)
+    return previous.x1 + needed > right - previous.size * 0.5
 
 
 def _mid_sentence(previous: Line, line: Line, gap: float) -> bool:

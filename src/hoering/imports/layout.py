@@ -88,7 +88,7 @@ def _margin_heading(line: Line, column: Column, inside: list[Line]) -> bool:
     text = line.text.strip()
     if (
         line.x1 > column.left + 2
-        or not text
+        or sum(char.isalpha() for char in text) < 2  # a list's bullet glyph ("›") beside it
         or len(text.split()) > 8
         or re.search(r"[\d@]", text)
         or not (line.bold or line.size > _size_of(inside) * 1.05)

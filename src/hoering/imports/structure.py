@@ -90,8 +90,9 @@ def structure(paragraphs: list[Para], body_size: float) -> list[Block]:
 
 
 def _numbered_runs(paragraphs: list[Para]) -> set[int]:
-    """Indexes of paragraphs that are items of a numbered list (two or more in a row)."""
-    result: set[int] = set()
+    """Indexes of paragraphs that are items of a numbered list (two or more in a row),
+    with "1." or "1)", or bare numbers counting up ("1 At …", "2 At …": conditions)."""
+    result = _bare_numbered_runs(paragraphs)
     run: list[int] = []
     for index, para in enumerate(paragraphs + [None]):
         if para is not None and NUMBERED.match(para.text) and not para.bold:
@@ -105,6 +106,29 @@ def _numbered_runs(paragraphs: list[Para]) -> set[int]:
             result.update(run)
         run = []
     return result
+
+
+BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=\S)")
+
+
+def _bare_numbered_runs(paragraphs: list[Para]) -> set[int]:
+    """Paragraphs in a row that open with bare numbers counting up from 1 ("1 At …",
+    "2 At …"): items, not section headings, which have text between them."""
+    result: set[int] = set()
+    run: list[int] = []
+    for index, para in enumerate(paragraphs + [None]):
+        match = BARE_NUMBER.match(para.text) if para is not None else None
+        if match and int(match.group(1)) == len(run) + 1:
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            result.update(run)
+        run = [index] if match and match.group(1) == "1" else []
+    return result
+
+
+def starts_numbered(text: str) -> bool:
+    return bool(NUMBERED.match(text) or BARE_NUMBER.match(text))
 
 
 def _continues_list(previous: str, text: str) -> bool:
@@ -152,7 +176,10 @@ def _block(
         leading = re.match(r"\d+", text)
         number = int(leading.group()) if leading else 1
         return Block(
-            "number", NUMBERED.sub("", text), number=number, level=_nesting(first.x0, item_x)
+            "number",
+            NUMBERED.sub("", text) if NUMBERED.match(text) else BARE_NUMBER.sub("", text, 1),
+            number=number,
+            level=_nesting(first.x0, item_x),
         )
     item_x.clear()
     heading = _heading_reason(para, following, look)
@@ -196,7 +223,7 @@ def _heading_reason(para: Para, following: Para | None, look: Typography) -> str
     that repeats ("Svar:") is never a heading."""
     text = para.text.strip()
     words = text.split()
-    if not _short(text) or following is None:
+    if not _short(text) or following is None or not _wordy(words):
         return ""  # a last short line is a closing remark, not a heading over nothing
     if " ".join(text.lower().split()) in look.repeated and text.endswith(":"):
         return ""
@@ -207,7 +234,7 @@ def _heading_reason(para: Para, following: Para | None, look: Typography) -> str
     if text.isupper() and sum(char.isalpha() for char in text) >= 4 and len(words) <= 10:
         return "capitals"
     next_is_list = bool(
-        BULLET.match(following.text) or NUMBERED.match(following.text) or following.list_kind
+        BULLET.match(following.text) or starts_numbered(following.text) or following.list_kind
     )
     if VEDR.match(text) and (text.endswith(":") or len(words) <= 8):
         return "Vedr."
@@ -223,6 +250,13 @@ def _heading_reason(para: Para, following: Para | None, look: Typography) -> str
     ):
         return "short line ending in a colon"
     return ""
+
+
+def _wordy(words: list[str]) -> bool:
+    """Whether a line has words a heading is made of: not a bullet glyph alone ("›"), not a
+    row of times or figures from a table ("07.00 12.00 15.30")."""
+    lettered = sum(sum(char.isalpha() for char in word) >= 2 for word in words)
+    return lettered > 0 and lettered * 2 > len(words) - lettered
 
 
 SENTENCE_OPENERS = frozenset(
