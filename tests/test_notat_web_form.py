@@ -12,9 +12,11 @@ import pypdf
 import pytest
 from click.testing import CliRunner
 
+import hoering
 from formtables import hearing, write_csv
 from hoering.cli import main
-from notat_hearings import docx_text, html_text, pdf_text
+from hoering.comparison.outputs import make_outputs
+from notat_hearings import docx_text, html_text, make_hearing, pdf_text
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +45,14 @@ def test_each_topic_shows_what_the_form_said_on_it(compared):
     folder, _result = compared
     text = " ".join(docx_text((folder / "hoeringsnotat.docx").read_bytes()).split())
     assert (
-        "3.1 Cykelstier Fra webformularen: 3 bemærkninger i 3 svar: 1 positiv, 1 bekymring, "
+        "3.1 Cykelstier Svar fra webformular Fra webformularen: 3 bemærkninger i 3 svar: "
+        "1 positiv, 1 bekymring, "
         "1 forslag. Et udvalg af de øvrige bemærkninger fra webformularen: "
         "Cykelstierne er for smalle og det er et problem bekymring "
         "Forbundet hilser planen velkommen positiv "
         "Vi foreslår flere cykelstier langs havnen forslag 3.2 Parkering"
     ) in text
-    assert "3.2 Parkering Fra webformularen: 3 bemærkninger i 3 svar:" in text
+    assert "3.2 Parkering Svar fra webformular Fra webformularen: 3 bemærkninger i 3 svar:" in text
 
 
 def test_bilag_1_and_the_matrix_count_the_forms_answers(compared):
@@ -88,3 +91,21 @@ def test_no_bundle_of_letters_that_are_not_there(compared):
         "(svarene fra webformularen står i formularsvar.csv)"
     ) in result.stderr
     assert len(pypdf.PdfReader(folder / "hoeringsnotat.pdf").pages) >= 2
+
+
+def test_with_letters_too_the_form_answers_are_counted_after_the_hoeringsliste(tmp_path):
+    folder, truth = make_hearing(tmp_path, 8)  # 2 parties consulted, 2 letters, 7 form answers
+    files = make_outputs(hoering.compare(folder), formats=["docx"], bundle=False)
+    lines = docx_text(files["hoeringsnotat.docx"]).splitlines()
+    start = lines.index("1.2 Hørte parter", lines.index("1.2 Hørte parter") + 1)  # after the ToC
+    # the letters' sentence is notat-answers' wording; its numbers are the model's
+    assert lines[start + 1].startswith("Udkastet blev sendt i høring hos 2 parter.")
+    assert lines[start + 2 : start + 8] == [
+        "Høringsliste",  # the table's caption
+        "Høringspart Svar",
+        "Albertslund Kommune ikke svaret",
+        "Handelsstandsforeningen svar modtaget 20. juni 2019; ikke hørt part",
+        "Rødovre Kommune svar modtaget 19. juni 2019 og 21. juni 2019",
+        "Desuden er der modtaget 7 svar via webformularen.",
+    ]
+    assert (truth.consulted, len(truth.letters), truth.form_answers) == (2, 2, 7)

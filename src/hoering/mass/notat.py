@@ -89,7 +89,7 @@ def topic_form_part(mass: MassComparison, topic: TopicTally, lang: str) -> list[
             count=num(topic.in_campaigns),
             numbers=_listed(numbers, lang),
         )
-    blocks: list[n.Block] = [_p(said)]
+    blocks: list[n.Block] = [_h(3, tr_in(lang, "Answers from the web form")), _p(said)]
     samples = mass.samples.get(topic.topic, ())
     if samples:
         blocks.append(_p(tr_in(lang, "A sample of the other remarks from the web form:")))

@@ -59,11 +59,11 @@ def _parties(notat: Notat) -> list[n.Block]:
     rows = tuple(
         (cell(name), cell(mark(by_name.get(name), name in consulted, notat))) for name in names
     )
-    said = " ".join(_letters_said(notat) + _form_said(notat))
-    if not rows:
-        return [text(said)]
+    if not rows:  # a hearing held through a web form only
+        return [text(" ".join(_form_said(notat)))]
+    form = [text(said) for said in _form_said(notat)]  # after the list the letters introduce
     return [
-        text(said),
+        text(" ".join(_letters_said(notat))),
         n.Table(
             (cell(label("party", notat.lang)), cell(tr_in(notat.lang, "Response"))),
             rows,
@@ -71,6 +71,7 @@ def _parties(notat: Notat) -> list[n.Block]:
             widths=(1.2, 1),
             row_headers=True,
         ),
+        *form,
     ]
 
 
