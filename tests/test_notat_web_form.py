@@ -109,3 +109,20 @@ def test_with_letters_too_the_form_answers_are_counted_after_the_hoeringsliste(t
         "Desuden er der modtaget 7 svar via webformularen.",
     ]
     assert (truth.consulted, len(truth.letters), truth.form_answers) == (2, 2, 7)
+
+
+@pytest.mark.parametrize("layout", ["parter", "oversigt"])
+def test_the_other_layouts_have_no_empty_section_of_letters(layout, tmp_path):
+    folder = hearing(tmp_path)
+    write_csv(folder / "responses" / "svar.csv")
+    files = make_outputs(hoering.compare(folder), formats=["docx"], bundle=False, layout=layout)
+    headings = [line for line in docx_text(files["hoeringsnotat.docx"]).splitlines()]
+    body = headings[headings.index("1. Høringen", headings.index("1. Høringen") + 1) :]
+    assert [h for h in body if h[:2] in ("2.", "3.")] == [
+        "2. Svar fra webformular",
+        "2.1 Bemærkninger pr. emne fra webformularen",
+        "2.2 Kampagner",
+        "2.3 Organisationer",
+        "2.4 Udvalgte bemærkninger pr. emne",
+        "3. Ændringer som følge af høringen",
+    ]

@@ -30,6 +30,8 @@ def every_remark(notat: Notat) -> list[tuple[str, Remark, Answer | None]]:
 
 
 def parties_section(notat: Notat, number: str) -> list[n.Block]:
+    if not notat.comparison.respondents:  # a web form only: its own section shows them
+        return []
     by_party: dict[str, list[tuple[str, Remark, Answer | None]]] = {}
     for where, remark, answer in every_remark(notat):
         by_party.setdefault(remark.respondent, []).append((where, remark, answer))
@@ -46,6 +48,8 @@ def parties_section(notat: Notat, number: str) -> list[n.Block]:
 
 
 def table_section(notat: Notat, number: str) -> list[n.Block]:
+    if not notat.comparison.respondents:  # a web form only: no letter to annotate
+        return []
     lang = notat.lang
     title = tr_in(lang, "Annotated overview")
     rows = tuple(
