@@ -442,6 +442,116 @@ def email_thread(name, split, index):
     return [(letter, data, None)]
 
 
+CAPITAL_THANKS = {
+    "tune": "{sender} takker hermed for muligheden for at afgive høringssvar på regionens "
+    "udkast til samarbejdsaftale.",
+    "test": "{sender} takker hermed for at være blevet hørt om det nye udkast til aftale.",
+}
+SENDS = {
+    "tune": "{sender} fremsender hermed sit høringssvar på vegne af hele forvaltningen.",
+    "test": "{sender} fremsender høringssvar efter drøftelse i den politiske ledelse.",
+}
+SENT_FOR_CONSULTATION = {  # the only date in an undated letter: when the draft was sent
+    "tune": "Udkastet blev sendt i høring den 6. maj 2019 med en frist på seks uger.",
+    "test": "Regionen udsendte materialet den 6. maj 2019 til alle parter i planområdet.",
+}
+RECIPIENT_CASE = {"tune": "Sagsnummer: 19-0815/PS", "test": "Sagsnummer: 2019-31177"}
+
+
+def docx_capitals_cue(name, split, index):
+    """A Word letter set from a web page: the authority's address and its case number at the
+    top, "<town> d. <date>" at the right, a title with the draft's own date in it, the sender
+    named only in capitals in the first sentence, no signature."""
+    import corpus_office as office
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    letter, c = new_letter(name, split, index, sections=3, suffix="docx")
+    s = letter.sender
+    letter.signatory = ("", "")
+    letter.intro = [CAPITAL_THANKS[split].format(sender=s.name.upper())]
+    letter.title = (
+        "Høringssvar til – udkast til samarbejdsaftale om voksne med psykisk sygdom, "
+        "høringsudkast 6. maj 2019"
+    )
+    letter.recipient = [*RECIPIENT[:2], "psykiatri-social@regionh.dk", RECIPIENT_CASE[split]]
+    document = office.new_document(letter)
+    for line in letter.recipient:
+        document.add_paragraph(line).paragraph_format.space_after = 0
+    town = s.town.split(" ", 1)[1]
+    place = document.add_paragraph(f"{town} d. {danish_date(letter.date)}")
+    place.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph(letter.title, style="Heading 1")
+    office.body(document, letter, heading_style="Heading 2")
+    letter.allowed_headings = [letter.title]
+    letter.features = [
+        NEW,
+        "sender-in-capitals",
+        "recipient-case-number",
+        "place-d-date",
+        "draft-date-in-title",
+        "unsigned",
+    ]
+    letter.forbidden = [RECIPIENT_CASE[split], "psykiatri-social@regionh.dk", "Psykiatri og Social"]
+    return [(letter, office.to_bytes(document), None)]
+
+
+def _broken(text: str, width: int = 72) -> list[str]:
+    """``text`` in lines of about ``width`` characters (text pasted from a PDF)."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+def docx_undated_numbered(name, split, index):
+    """A Word file set from a web page: "<X>s høringssvar over …" as the title, numbered
+    headings on three levels, paragraphs with the pasted text's line breaks kept as manual
+    breaks, no date line (the only date: when the draft was sent), no signature."""
+    import corpus_office as office
+
+    letter, c = new_letter(name, split, index, sections=3, suffix="docx")
+    s = letter.sender
+    letter.signatory = ("", "")
+    letter.dated = False
+    letter.intro = [SENDS[split].format(sender=s.name), SENT_FOR_CONSULTATION[split]]
+    possessive = s.name + ("'" if s.name[-1] in "sxz" else "s")
+    letter.title = f"{possessive} høringssvar over udkast til samarbejdsaftale"
+    for section, number in zip(letter.sections, ("1.", "1.1", "1.1.1"), strict=True):
+        section.heading = f"{number} {section.heading}"
+    document = office.new_document(letter)
+    document.add_paragraph(letter.title, style="Heading 1")
+    for text in letter.intro:
+        _paragraph_with_breaks(document, text)
+    for level, section in enumerate(letter.sections, start=2):
+        document.add_paragraph(section.heading, style=f"Heading {level}")
+        for text in section.paragraphs:
+            _paragraph_with_breaks(document, text)
+    letter.allowed_headings = [letter.title]
+    letter.features = [
+        NEW,
+        "no-date-line",
+        "date-of-sending-in-text",
+        "numbered-headings-3-levels",
+        "manual-line-breaks",
+        "sender-in-possessive-title",
+        "unsigned",
+    ]
+    letter.forbidden = []
+    return [(letter, office.to_bytes(document), None)]
+
+
+def _paragraph_with_breaks(document, text: str) -> None:
+    paragraph = document.add_paragraph()
+    for number, line in enumerate(_broken(text)):
+        run = paragraph.add_run(line)
+        if number < len(_broken(text)) - 1:
+            run.add_break()
+
+
 RECIPES = [
     ("reportlab", "ft-archive-stamp", archive_stamp),
     ("reportlab", "sidebar-before-body", sidebar_first),
@@ -452,6 +562,8 @@ RECIPES = [
     ("reportlab", "no-date-line", undated),
     ("reportlab", "web-form-printout", web_form),
     ("reportlab", "email-thread-two-languages", email_thread),
+    ("docx", "capitals-cue-recipient-case", docx_capitals_cue),
+    ("docx", "undated-numbered-line-breaks", docx_undated_numbered),
 ]
 
 

@@ -131,6 +131,8 @@ def test_layouts_of_real_documents_are_in_both_halves():
         "no-date-line",
         "web-form-printout",
         "danish-header-english-thread",
+        "sender-in-capitals",
+        "numbered-headings-3-levels",
     ):
         assert {e["split"] for e in new if feature in e["features"]} >= {"tune", "test"}, feature
     undated = [e for e in new if "no-date-line" in e["features"]]
