@@ -217,6 +217,9 @@ def _attach_note_numbers(lines: list[Line], size: float) -> list[Line]:
     return result
 
 
+MAX_PLAIN_SUBJECT_LINES = 2
+
+
 def split_letterhead(
     lines: list[Line], size: float
 ) -> tuple[list[Line], list[Line], list[Line], str]:
@@ -235,6 +238,8 @@ def split_letterhead(
         and wraps(lines[end - 1], lines[end], _right_edge(lines))
     ):
         end += 1
+    if how == "first" and end - start > MAX_PLAIN_SUBJECT_LINES:
+        return [], [], lines, ""  # a paragraph that opens like a subject ("Høringssvar afgivet …")
     subject = lines[start:end]
     bottom = max(line.bottom for line in subject)
     beside = [

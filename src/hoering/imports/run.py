@@ -48,6 +48,7 @@ from .safety import ImportFileError, Limits, check_file
 from .sectioning import assign_topics
 from .structure import structure
 from .topics import TopicSpec
+from .webform import FormAnswer, apply_form, printed_form
 from .writer import Draft, render
 
 
@@ -280,7 +281,9 @@ def analyse(path: Path, context: _Context) -> Analysis:
         extracted = _read(path, kind, context.limits, context.lang)
         mail = printed_mail(extracted)
         extracted = mail.top if mail is not None else extracted
-    return _understand(path, sha, extracted, mail, context)
+    form = printed_form(extracted) if mail is None else None
+    extracted = form.top if form is not None else extracted
+    return _understand(path, sha, extracted, mail, context, form)
 
 
 def _read(path: Path, kind: str, limits: Limits, lang: str) -> Extracted:
@@ -314,7 +317,12 @@ def _read_eml(path: Path, limits: Limits, lang: str) -> Mail:
 
 
 def _understand(
-    path: Path, sha: str, extracted: Extracted, mail: Mail | None, context: _Context
+    path: Path,
+    sha: str,
+    extracted: Extracted,
+    mail: Mail | None,
+    context: _Context,
+    form: FormAnswer | None = None,
 ) -> Analysis:
     import datetime as dt
 
@@ -324,6 +332,8 @@ def _understand(
     meta = guess_metadata(cleaned, parties, context.authority)
     if mail is not None:
         apply_header(meta, mail.header, parties, context.authority)
+    if form is not None:
+        apply_form(meta, form, parties, context.authority)
     sender = meta.sender or _sender_from_file(path, parties, context.lang)
     date = meta.date or Found(
         dt.date.fromisoformat(context.deadline),
