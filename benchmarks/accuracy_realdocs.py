@@ -41,10 +41,10 @@ from __future__ import annotations
 import shutil
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from accuracy_fields import Judged, Ledger, judge, ledger_count, normal, read_front_matter
+from accuracy_fields import Judged, judge, ledger_count, normal, read_front_matter
+from accuracy_report import Run
 from accuracy_text import Tally, headings_of, inline_text, leaf_texts, markdown_body, norm_heading
 
 GROUPS = ["ft-pages", "blivhoert", "docplayer", "web-pages"]
@@ -168,22 +168,14 @@ def flat(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).replace("\u00ad", "").split())
 
 
-@dataclass
-class RealRun:
-    tally: Tally = field(default_factory=Tally)
-    judged: Judged = field(default_factory=Judged)
-    ledger: Ledger = field(default_factory=Ledger)
-    folder: Path | None = None
-
-
-def run_realdocs(folder: Path, verbose: bool = False) -> RealRun:
+def run_realdocs(folder: Path, verbose: bool = False) -> Run:
     """Import every file of the key into the generic hearing and score it."""
     from ruamel.yaml import YAML
 
     import hoering
 
     key = YAML(typ="safe").load((folder / "key.yaml").read_text(encoding="utf-8"))
-    run = RealRun(folder=folder)
+    run = Run()
     config = hoering.load_config(Path(__file__).resolve().parent.parent)
     with tempfile.TemporaryDirectory() as temp:
         for entry in key["files"]:
@@ -197,7 +189,7 @@ def run_realdocs(folder: Path, verbose: bool = False) -> RealRun:
     return run
 
 
-def _import_one(entry: dict, folder: Path, hearing: Path, config, run: RealRun) -> list[str]:
+def _import_one(entry: dict, folder: Path, hearing: Path, config, run: Run) -> list[str]:
     import hoering
     from hoering.sources import load_source
 
@@ -276,7 +268,7 @@ def _score_text(entry, group, headings, leaves, body, title, tally: Tally) -> li
     return wrong
 
 
-def _crashed(entry: dict, group: str, run: RealRun) -> None:
+def _crashed(entry: dict, group: str, run: Run) -> None:
     from accuracy_fields import Written
 
     run.tally.add(group, "crashes", 1, 0)

@@ -75,7 +75,6 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -84,24 +83,19 @@ CORPUS = REPO / "tests" / "fixtures" / "import" / "corpus"
 PRODUCERS = ["reportlab", "libreoffice", "typst", "docx", "eml"]
 
 from accuracy_fields import (  # noqa: E402
-    Judged,
-    Ledger,
     Written,
     judge,
     ledger_count,
-    print_calibration,
-    print_fields,
     read_front_matter,
     written_fields,
 )
+from accuracy_report import Run, as_json, print_run  # noqa: E402
 from accuracy_text import (  # noqa: E402
     FOOTNOTE_DEFINITION,
     GLYPHS_ONLY,
     LIGATURE,
     PAGE_OF,
     WORD,
-    Tally,
-    cell,
     headings_of,
     inline_text,
     leaf_texts,
@@ -111,15 +105,6 @@ from accuracy_text import (  # noqa: E402
     topics_of,
     unquoted_body,
 )
-
-
-@dataclass
-class Run:
-    """What one run measured: counts per producer, the guessed fields, the word ledger."""
-
-    tally: Tally = field(default_factory=Tally)
-    judged: Judged = field(default_factory=Judged)
-    ledger: Ledger = field(default_factory=Ledger)
 
 
 def _corpus_rules(entry: dict) -> dict:
@@ -327,142 +312,6 @@ def _score_imported(entry: dict, report, error: str, run: Run) -> list[str]:
     except Exception as exc:
         crashed(entry, run)
         return [f"written source unreadable: {type(exc).__name__}: {exc}"]
-
-
-ROWS = [
-    ("files", "count"),
-    ("crashes", "count"),
-    ("no remarks", "%"),
-    ("headings", "recall"),
-    ("false headings", "per letter"),
-    ("topics P", "ratio"),
-    ("topics R", "ratio"),
-    ("stances", "%"),
-    ("body clean", "%"),
-    ("debris removed", "%"),
-    ("phrases kept", "%"),
-    ("words kept", "%"),
-    ("sentences", "%"),
-    ("footnotes", "%"),
-    ("tracked", "%"),
-]
-
-
-def print_table(tally: Tally, title: str, groups: list[str], rows=ROWS) -> None:
-    present = [g for g in groups if g in tally.counts]
-    total = Counter()
-    for g in present:
-        total.update(tally.counts[g])
-    print(title)
-    print(f"{'':<18}" + "".join(f"{c:>15}" for c in [*present, "all"]))
-    for measure, kind in rows:
-        cells = [cell(tally.counts[g], measure, kind) for g in present]
-        cells.append(cell(total, measure, kind))
-        print(f"{measure:<18}" + "".join(f"{c:>15}" for c in cells))
-
-
-def print_run(run: Run, title: str, groups: list[str], rows=ROWS) -> None:
-    """The measures table, the guessed fields (right/wrong/abstained), calibration, ledger."""
-    present = [g for g in groups if g in run.tally.counts]
-    print_table(run.tally, title, present, rows)
-    print()
-    print_fields(run.judged, present)
-    print()
-    print_calibration(run.judged)
-    imported = sum(run.tally.counts[g]["files"] - run.tally.counts[g]["crashes"] for g in present)
-    print(run.ledger.line(int(imported)))
-    print("targets (issue 19):")
-    for line in targets(run):
-        print(f"  {line}")
-
-
-def targets(run: Run) -> list[str]:
-    """The issue's targets, each with the figure measured and whether it is met."""
-    total = Counter()
-    for counts in run.tally.counts.values():
-        total.update(counts)
-
-    def share(measure: str) -> float | None:
-        return total[measure] / total[measure + " of"] if total[measure + " of"] else None
-
-    def shown(name: str, value: float | None, ok, text: str) -> str:
-        return f"{name} {text} " + ("-" if value is None else "ok" if ok(value) else "MISSED")
-
-    def pct(value: float | None) -> str:
-        return "-" if value is None else f"{100 * value:.0f}%"
-
-    wrong, sure = run.judged.sure_wrong("sender")
-    judged = run.judged
-    lines = [
-        shown(
-            "sender",
-            judged.share_right("sender"),
-            lambda v: v >= 0.9,
-            "right " + pct(judged.share_right("sender")) + " (>= 90%)",
-        ),
-        shown(
-            "sender",
-            sure and wrong / sure,
-            lambda v: v <= 0.05,
-            f"wrong at >= 0.8 {wrong}/{sure} (<= 1 in 20)",
-        ),
-        shown(
-            "date",
-            judged.share_right("date"),
-            lambda v: v >= 0.95,
-            "right " + pct(judged.share_right("date")) + " (>= 95%)",
-        ),
-        shown(
-            "date",
-            judged.invented("date"),
-            lambda v: v == 0,
-            f"invented {judged.invented('date')} (0)",
-        ),
-        shown(
-            "signatory",
-            judged.share_right("signatory"),
-            lambda v: v >= 0.8,
-            "right " + pct(judged.share_right("signatory")) + " (>= 80%)",
-        ),
-        shown(
-            "phrases",
-            share("phrases kept"),
-            lambda v: v == 1,
-            "kept " + pct(share("phrases kept")) + " (all)",
-        ),
-        shown(
-            "debris",
-            share("debris removed"),
-            lambda v: v >= 0.95,
-            "removed " + pct(share("debris removed")) + " (>= 95%)",
-        ),
-        shown(
-            "false headings",
-            share("false headings"),
-            lambda v: v <= 0.5,
-            f"{share('false headings') or 0:.2f}/doc (<= 0.5)",
-        ),
-    ]
-    if run.ledger.files["all"]:
-        lines.append(
-            shown(
-                "ledger",
-                run.ledger.words["all"],
-                lambda v: v == 0,
-                f"{run.ledger.words['all']} words unaccounted (0)",
-            )
-        )
-    return lines
-
-
-def as_json(run: Run) -> dict:
-    return {
-        "measures": {g: dict(c) for g, c in run.tally.counts.items()},
-        "fields": run.judged.as_json(),
-        "ledger": {"unaccounted_words": dict(run.ledger.words), "files": dict(run.ledger.files)}
-        if run.ledger.files
-        else None,
-    }
 
 
 def main() -> None:
