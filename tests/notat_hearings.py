@@ -420,6 +420,13 @@ def _prose_checks(t: object, text: str, layout: str) -> list[tuple[str, object, 
             found(r"(\S+) svar i formular\.csv"),
             [t.form_answers] if t.has_form else [],
         ),
+        ("form late", found(r"(\S+) efter fristen\."), [t.form_late] if t.has_form else []),
+        (
+            "form organisations",
+            found(r"\((\S+) organisation(?:er)?\)")
+            + found(r"(\S+) organisation(?:er)? har svaret"),
+            [t.form_organisations] * (1 + bool(t.form_organisations)) if t.has_form else [],
+        ),
     ]
     if layout == "emner":
         letters = re.findall(r"(\S+) bemærkning(?:er)? fra (\S+) høringssvar", flat)
