@@ -265,3 +265,50 @@ def test_accuracy_matches_a_real_sender_by_its_name_or_alias():
     assert not real.same_sender("Jens Holm (citizen)", "Offentligt")
     assert not real.same_sender("Glostrup Kommune", "Glostrup Kommune takker")
     assert real.same_people(["Jens Holm", "Anna Berg"], ["anna berg", "Jens Holm"])
+
+
+def test_accuracy_imports_real_documents_into_a_hearing_that_loads(tmp_path):
+    """The generic hearing the real documents are imported into is a valid hearing.yaml with a
+    høringsliste and no topics; without a key.yaml the folder is not used."""
+    real = _benchmark_module("accuracy_realdocs")
+    (tmp_path / "hearing.yaml").write_text(real.hearing_yaml(), encoding="utf-8")
+    meta = load_hearing(tmp_path).meta
+    names = {party.name for party in meta.consulted}
+    assert meta.topics == [] and len(names) == len(real.CONSULTED) >= 40
+    assert {"KL", "DI", "Danske Regioner"} <= names and meta.authority == "region-hovedstaden"
+    assert real.find_realdocs(tmp_path, tmp_path) is None  # no key.yaml there
+    (tmp_path / "key.yaml").write_text("files: []\n", encoding="utf-8")
+    assert real.find_realdocs(tmp_path.parent, tmp_path) == tmp_path
+
+
+def test_accuracy_scores_a_folder_of_documents_with_a_key(tmp_path):
+    """run_realdocs on a folder laid out like ../shared/realdocs, made of one corpus letter."""
+    real = _benchmark_module("accuracy_realdocs")
+    entry = next(e for e in KEY if e["file"] == "do-no-remarks-1.docx")
+    (tmp_path / "web-pages").mkdir()
+    (tmp_path / "web-pages" / "letter.docx").write_bytes(
+        (CORPUS / "files" / entry["file"]).read_bytes()
+    )
+    key = {
+        "files": [
+            {
+                "file": "web-pages/letter.docx",
+                "sender": f"{entry['sender']} (a municipality)",
+                "date": None,  # the letter has a date: writing it is wrong here
+                "signatory": [entry["signatory"]],
+                "headings": [],
+                "phrases": entry["required"],
+                "debris": ["Tekst der ikke findes i brevet"],
+            }
+        ]
+    }
+    (tmp_path / "key.yaml").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
+
+    run = real.run_realdocs(tmp_path)
+
+    counts = run.tally.counts["web-pages"]
+    assert (counts["files"], counts["crashes"], counts["phrases kept of"]) == (1, 0, 1)
+    assert (counts["phrases kept"], counts["debris removed"]) == (1, 1)
+    assert run.judged.counts("sender")["web-pages"] == {"right": 1}
+    assert run.judged.counts("date")["web-pages"] == {"wrong": 1}
+    assert run.judged.invented("date") == 1
