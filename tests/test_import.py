@@ -85,7 +85,7 @@ def test_pdf_from_our_renderer(cli, project):
         "signatory",
     }
     assert meta.guessed["sender"].confidence >= 0.9
-    assert "underskriften" in meta.guessed["sender"].found_in
+    assert 'afslutningen: "På vegne af Glostrup Kommune' in meta.guessed["sender"].found_in
     # the original is copied unchanged and left where it was
     assert (project / HEARING / "received" / original.name).read_bytes() == data
     assert original.read_bytes() == data
@@ -137,7 +137,7 @@ def test_docx_with_letterhead_table_and_lists(cli, project):
     assert result.exit_code == 0, result.output
     source = load_source(project / HEARING / "responses" / "albertslund-kommune.md")
     assert source.meta.sender == truth.sender == "Albertslund Kommune"
-    assert source.meta.guessed["sender"].found_in.startswith("brevhovedet")
+    assert "brevhovedet" in source.meta.guessed["sender"].found_in
     assert source.meta.date == truth.date
     assert source.meta.case_number == truth.case_number
     assert source.meta.title == "Høringssvar om samarbejdsaftale om voksne med psykisk sygdom"

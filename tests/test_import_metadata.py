@@ -9,6 +9,7 @@ import pytest
 
 import hoering
 from conftest import EXAMPLE_HEARING
+from hoering.imports.calibration import confidence
 from hoering.sources.frontmatter import read_source
 from letters import body_of, imported, letter_docx, letter_pdf
 
@@ -101,7 +102,9 @@ def test_signature_on_behalf_of_a_consulted_party_wins(project):
     )
     source, raw, _ = imported(project, "hvidovre.pdf", data)
     assert source.meta.sender == "Hvidovre Kommune"
-    assert raw["guessed"]["sender"]["found_in"].startswith('underskriften "På vegne af"')
+    assert raw["guessed"]["sender"]["found_in"].startswith(
+        'afslutningen: "På vegne af Hvidovre Kommune"'
+    )
     assert source.meta.signature.on_behalf_of == "Hvidovre Kommune"
 
 
@@ -136,7 +139,7 @@ def test_date_from_the_date_line_not_from_a_sentence(project):
     )
     source, raw, _ = imported(project, "vallensbaek.docx", data)
     assert source.meta.date.isoformat() == "2025-03-04"
-    assert raw["guessed"]["date"]["confidence"] == 0.95
+    assert raw["guessed"]["date"]["confidence"] == confidence("date", 0.95)
 
 
 def test_date_in_an_info_table_floated_right(project):
@@ -237,7 +240,9 @@ def test_a_second_file_from_the_same_party_in_a_later_run_goes_beside_the_first(
     assert len(comparison.respondents) == 2  # Ishøj and Glostrup: one respondent each
 
 
-def test_a_sender_guessed_from_the_file_name_is_the_consulted_party(project):
+def test_a_file_name_alone_never_names_the_sender(project):
+    """A cover letter that names nobody is written with the sender unknown, although its
+    file name names a consulted party; the letter sent with it names its sender."""
     cover = letter_docx(["Hermed vores svar på høringen.", "Svaret er vedhæftet."])
     remarks = letter_docx(
         [
@@ -252,18 +257,20 @@ def test_a_sender_guessed_from_the_file_name_is_the_consulted_party(project):
         project, ("hoeringssvar_glostrup.docx", cover), ("bemaerkninger.docx", remarks)
     )
     assert [i.path.name for i in report.imported] == [
+        "hoeringssvar-glostrup.md",
         "glostrup-kommune.md",
-        "glostrup-kommune-2.md",
     ]
     meta = read_source(report.imported[0].path).metadata
-    assert meta["sender"] == "Glostrup Kommune"
+    assert meta["sender"] is None
     assert meta["guessed"]["sender"] == {
-        "confidence": 0.4,
-        "found_in": 'filnavnet "hoeringssvar_glostrup.docx" nævner en hørt part',
+        "unknown": True,
+        "found_in": "ingen afsender fundet: skriv, hvem der har sendt svaret",
     }
+    assert read_source(report.imported[1].path).metadata["sender"] == "Glostrup Kommune"
     assert [r.name for r in hoering.compare(HEARING).respondents] == [
         "Glostrup Kommune",
         "Ishøj Kommune",
+        "Ukendt afsender (hoeringssvar-glostrup.md)",
     ]
 
 

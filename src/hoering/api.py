@@ -296,9 +296,11 @@ def _imported(path: Path, outcome: Any) -> Report:
 
 
 def _guesses(guessed: list[Any]) -> str:
-    unsure = sum(1 for g in guessed if g.confidence < 0.7)
-    text = ntr("{n} guess", "{n} guesses", len(guessed))
-    return text + tr(", {n} uncertain", n=unsure) if unsure else text
+    unknown = sum(1 for g in guessed if g.unknown)
+    unsure = sum(1 for g in guessed if g.confidence < 0.7 and not g.unknown)
+    text = ntr("{n} guess", "{n} guesses", len(guessed) - unknown)
+    text += tr(", {n} uncertain", n=unsure) if unsure else ""
+    return text + ntr(", {n} unknown", ", {n} unknown", unknown) if unknown else text
 
 
 def review(hearing: Path | None = None, *, project: Path | None = None) -> Report:

@@ -197,7 +197,7 @@ def source_organisation(source: Any, templates: TemplateFinder) -> Organisation:
     """The organisation of a response or referat (see :func:`organisation_for`); a
     response without ``organisation:`` (an imported one) is from its sender, no profile."""
     if source.meta.organisation is None:
-        return Organisation.without_profile(source.meta.sender)
+        return Organisation.without_profile(source.meta.sender_shown(source.path.name))
     return organisation_for(
         source.meta.organisation,
         templates,

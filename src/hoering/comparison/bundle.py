@@ -202,7 +202,9 @@ def _cover_document(
         rows.append(
             (
                 n.TableCell((n.Text(respondent.name),)),
-                n.TableCell((n.Text(format_date(respondent.date, lang)),)),
+                n.TableCell(
+                    (n.Text(format_date(respondent.date, lang) if respondent.date else ""),)
+                ),
                 n.TableCell((n.Text(str(page)),)),
             )
         )

@@ -46,7 +46,7 @@ class _Read:
     organisation: str | None  # profile id
     organisation_line: int | None
     name: str  # organisation's or sender's name as written
-    date: dt.date
+    date: dt.date | None  # None: import found no date and nobody has written one
     imported: bool
     received: Path | None
     sections: tuple[Section, ...]
@@ -160,7 +160,7 @@ def _read(path: Path) -> _Read | HoeringError:
                 hint=tr("only høringssvar belong in responses/"),
             )
         meta = source.meta
-        name = meta.sender or ""  # a profile's name is looked up by the caller
+        name = meta.sender_shown(path.name) or ""  # a profile's name: looked up by the caller
         received = (path.parent.parent / meta.source.file) if meta.source else None
         return _Read(
             path,
@@ -233,7 +233,7 @@ def _comparison(
     respondents = []
     pending: list[tuple[str, Section, _Read]] = []
     for name, group in sorted(groups.items(), key=lambda item: item[0].casefold()):
-        group.sort(key=lambda r: (r.date, r.path))
+        group.sort(key=lambda r: (r.date or dt.date.max, r.path))
         respondents.append(_respondent(hearing, name, group, name in consulted))
         pending += _unique_sections(name, group)
     shared = shared_respondents([(name, s.text) for name, s, _ in pending])
@@ -298,15 +298,16 @@ def _by_party(hearing: Hearing, reads: list[_Read]) -> tuple[dict[str, list[_Rea
 def _respondent(hearing: Hearing, name: str, group: list[_Read], consulted: bool) -> Respondent:
     """One party and its responses (``group``, oldest first)."""
     deadline = hearing.meta.deadline
+    dates = tuple(r.date for r in group if r.date is not None)  # unknown: never "late"
     return Respondent(
         name,
-        group[-1].date,
+        dates[-1] if dates else None,
         tuple(r.path for r in group),
         consulted,
-        any(r.date > deadline for r in group),
+        any(date > deadline for date in dates),
         any(r.imported for r in group),
         tuple(r.received for r in group if r.received),
-        tuple(r.date for r in group),
+        dates,
         all(r.no_remarks for r in group),
         any("date" in r.guessed for r in group),
     )

@@ -30,7 +30,7 @@ def matrix_rows(comparison: Comparison, lang: str) -> list[list[str]]:
         rows.append(
             [
                 respondent.name,
-                respondent.date.isoformat(),
+                respondent.date.isoformat() if respondent.date else "",
                 *(
                     ", ".join(
                         stance_text(s, lang)

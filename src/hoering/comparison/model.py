@@ -42,7 +42,7 @@ class Remark:
 @dataclass(frozen=True)
 class Respondent:
     name: str
-    date: dt.date
+    date: dt.date | None  # the latest response's date; None when no date is known
     files: tuple[Path, ...]
     consulted: bool  # one of the parties the hearing was sent to
     late: bool  # arrived after the deadline

@@ -11,7 +11,7 @@ from ..config import Config, load_config
 from ..log import warn
 from ..messages import tr
 from ..organisations import Organisation, organisation_for
-from ..render import render, timestamp_for
+from ..render import UNDATED, render, timestamp_for
 from ..render.templates import TemplateFinder
 from .bundle import bundle_pdf
 from .chart import chart_png
@@ -70,7 +70,7 @@ def make_outputs(
         warn("compare", [no_letters])
     elif bundle:
         step(BUNDLE)
-        files[BUNDLE] = bundle_pdf(comparison, authority, templates, document.date)
+        files[BUNDLE] = bundle_pdf(comparison, authority, templates, document.date or UNDATED)
     return files
 
 

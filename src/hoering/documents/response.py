@@ -32,7 +32,7 @@ def compose(source: Source, organisation: Organisation) -> Document:
 
 def info_items(meta: ResponseMeta) -> tuple[InfoItem, ...]:
     lang = meta.lang
-    items = [InfoItem(label("date", lang), format_date(meta.date, lang))]
+    items = [InfoItem(label("date", lang), format_date(meta.date, lang))] if meta.date else []
     if meta.case_number:
         items.append(InfoItem(label("case_number", lang), meta.case_number))
     contact = meta.contact

@@ -9,10 +9,13 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from ..dates import find_dates
-from ..messages import ntr, tr
+from ..messages import tr
 from ..text import slug
+from . import sender
+from .calibration import abstains, confidence
 from .cleanup import CLOSING, Cleaned, join_text
 from .lines import Line
+from .sender import party_named, where_in
 
 ORGANISATION_WORDS = re.compile(
     r"\b(kommune|region|regionen|organisation|forening|forbund|styrelse|ministeriet|råd|"
@@ -42,7 +45,7 @@ SENDER_LABEL = re.compile(
 )
 DATE_LABEL = re.compile(r"^(?:dato|date)\b\s*:?\s*", re.IGNORECASE)
 T = TypeVar("T")
-TOWN_DATE = re.compile(r"^[A-ZÆØÅ][\w-]+(?:\s[A-ZÆØÅ][\w-]+)?,?\s+(?:d(?:en)?\.?\s*)?\d")
+TOWN_DATE = sender.PLACE_DATE
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Found(Generic[T]):
     value: T
     confidence: float
     found_in: str
+    score: float | None = None  # the raw evidence score the confidence was measured for
 
 
 @dataclass
@@ -63,16 +67,26 @@ class Metadata:
     signatory: Found[str] | None = None
     recipient: Found[list[str]] | None = None  # the lines of the recipient's address block
     no_remarks: Found[bool] | None = None  # True when the letter only says it has none
+    # why a field is unknown (no candidate good enough): field → the words that say so
+    unknown: dict[str, str] = field(default_factory=dict)
 
 
 def guess_metadata(
-    cleaned: Cleaned, parties: list[tuple[str, list[str]]], authority: tuple[str, ...] = ()
+    cleaned: Cleaned,
+    parties: list[tuple[str, list[str]]],
+    authority: tuple[str, ...] = (),
+    file_name: str = "",
 ) -> Metadata:
     """``parties``: (name, aliases) of the hearing's consulted parties; ``authority``: the
-    names and web/e-mail domains of the hearing's authority, which never sent a response."""
+    names and web/e-mail domains of the hearing's authority, which never sent a response;
+    ``file_name``: the received file's name (a consulted party in it is weak evidence)."""
     meta = Metadata()
     meta.on_behalf_of, meta.signatories = _signature(cleaned.closing)
-    if meta.signatories:
+    submitted = sender.submitted_by(cleaned)
+    if not meta.signatories and submitted is not None:  # a web form's "Indsendt af"
+        meta.signatories = [(submitted[0], None)]
+        meta.signatory = Found(submitted[0], 0.8, submitted[1])
+    elif meta.signatories:
         name, title = meta.signatories[0]
         meta.signatory = Found(
             name,
@@ -81,13 +95,13 @@ def guess_metadata(
             if title is None
             else tr("closing, name and title under the greeting"),
         )
-    if cleaned.recipient:
+    meta.sender, own_address = _sender(cleaned, parties, authority, file_name)
+    if cleaned.recipient and not own_address:
         meta.recipient = Found(
             [line.text.strip() for line in cleaned.recipient],
             0.8,
             tr("address block above the subject, page 1"),
         )
-    meta.sender = _sender(cleaned, meta.on_behalf_of, parties, authority)
     meta.date = _date(cleaned)
     meta.case_number = _case_number(cleaned)
     meta.title = _title(cleaned)
@@ -118,24 +132,6 @@ def no_remarks(text: str) -> Found | None:
 def _quoting(place: str, words: str) -> str:
     """Where a value was found and the words there: 'afslutningen: "På vegne af …"'."""
     return f'{place}: "{words}"'
-
-
-def _where(line: Line, cleaned: Cleaned) -> str:
-    if line.region == "aside":
-        part = tr("beside the text")
-    elif line in cleaned.letterhead or line.region == "header":
-        part = tr("letterhead")
-    elif line in cleaned.closing:
-        part = tr("closing")
-    elif line.region == "footer":
-        part = tr("footer")
-    elif line in cleaned.subject:
-        part = tr("subject line")
-    else:
-        part = tr("text")
-    if line.page_height and not line.paragraph:
-        return tr("{place}, page {page}", place=part, page=line.page)
-    return part
 
 
 def _signature(closing: list[Line]) -> tuple[Found | None, list[tuple[str, str | None]]]:
@@ -186,89 +182,6 @@ def _name_and_title(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _party(text: str, parties: list[tuple[str, list[str]]]) -> str | None:
-    lowered = text.lower()
-    for name, aliases in parties:
-        for candidate in [name, *aliases]:
-            if re.search(rf"(?<!\w){re.escape(candidate.lower())}(?!\w)", lowered):
-                return name
-    return None
-
-
-def _sender(
-    cleaned: Cleaned,
-    behalf: Found | None,
-    parties: list[tuple[str, list[str]]],
-    authority: tuple[str, ...],
-) -> Found | None:
-    """The sender: a consulted party named in the letterhead, the signature or the e-mail
-    domain wins over other names; the authority and the recipient block never count."""
-    strong: list[Found] = []  # the letter's own places: letterhead, signature, e-mail
-    if behalf is not None:
-        name = str(behalf.value).split(",")[0].strip()
-        strong.append(Found(name, 0.9, tr('signature "På vegne af"')))
-    head = _letterhead_name(cleaned, authority)
-    if head is not None:
-        strong.append(head)
-    strong += _from_email(cleaned, parties, authority)
-    strong += _labelled_sender(cleaned) + _signature_organisation(cleaned, parties)
-    for line in cleaned.letterhead + cleaned.closing:
-        town = TOWN_DATE.match(line.text)
-        party = _party(line.text.split(",")[0], parties) if town else None
-        if party:
-            strong.append(Found(party, 0.7, _quoting(tr("place and date"), line.text.strip())))
-    weak = [found for found in [_most_named(cleaned, parties, authority)] if found]
-    strong = [
-        _as_party(found, parties)
-        for found in strong
-        if not is_authority(str(found.value), authority)
-    ]
-    weak = [_as_party(found, parties) for found in weak]
-    names = {name for name, _ in parties}
-    consulted = [found for found in strong if found.value in names]
-    candidates = consulted or strong + weak
-    if not candidates:
-        return None
-    best = max(candidates, key=lambda f: f.confidence)
-    agreeing = [f for f in strong + weak if f.value == best.value]
-    confidence = min(0.98, best.confidence + 0.04 * (len(agreeing) - 1))
-    places = ", ".join(dict.fromkeys(f.found_in for f in agreeing))
-    return Found(best.value, round(confidence, 2), places)
-
-
-def _labelled_sender(cleaned: Cleaned) -> list[Found]:
-    """The value of a form's sender field ("Organisation: Ballerup Kommune")."""
-    lines = cleaned.all_lines
-    for line in lines[:60]:
-        match = SENDER_LABEL.match(line.text.strip())
-        if match is None:
-            continue
-        value = match.group("value").strip() or " ".join(
-            other.text.strip() for other in _beside(line, lines)[:1]
-        )
-        if value and not re.search(r"[\d@]", value):
-            field = tr('the field "{text}"', text=line.text.strip())
-            return [Found(value, 0.9, f"{_where(line, cleaned)}: {field}")]
-    return []
-
-
-def _signature_organisation(cleaned: Cleaned, parties: list[tuple[str, list[str]]]) -> list[Found]:
-    """A consulted party on a line of the signature ("Glostrup Kommune, Social og Sundhed")."""
-    for line in cleaned.closing:
-        party = _party(line.text.split(",")[0], parties)
-        if party is not None and not CLOSING.match(line.text.strip()):
-            return [Found(party, 0.75, tr("signature"))]
-    return []
-
-
-def _as_party(found: Found, parties: list[tuple[str, list[str]]]) -> Found:
-    """A consulted party's own spelling of the name, a little surer; else as found."""
-    party = _party(str(found.value), parties)
-    if party is None:
-        return found
-    return Found(party, min(0.95, found.confidence + 0.05), found.found_in)
-
-
 def is_authority(name: str, authority: tuple[str, ...]) -> bool:
     """Whether ``name`` is the hearing's authority (or one of its units, by its name)."""
     own = f"-{slug(name)}-"
@@ -278,7 +191,7 @@ def is_authority(name: str, authority: tuple[str, ...]) -> bool:
 def party_in(text: str, parties: list[tuple[str, list[str]]]) -> str | None:
     """The consulted party ``text`` names, also when written without æ/ø/å (a file name
     such as "hoeringssvar_hoje-taastrup")."""
-    party = _party(text, parties)
+    party = party_named(text, parties)
     if party is not None:
         return party
     words = f"-{slug(text)}-"
@@ -288,23 +201,61 @@ def party_in(text: str, parties: list[tuple[str, list[str]]]) -> str | None:
     return None
 
 
-def _from_email(
-    cleaned: Cleaned, parties: list[tuple[str, list[str]]], authority: tuple[str, ...]
-) -> list[Found]:
-    """The sender from the first e-mail address's domain (glostrup.dk → Glostrup Kommune);
-    addresses of the authority and in the recipient block say nothing about the sender."""
+def _sender(
+    cleaned: Cleaned,
+    parties: list[tuple[str, list[str]]],
+    authority: tuple[str, ...],
+    file_name: str,
+) -> tuple[Found | None, bool]:
+    """The sender with the most evidence (see :mod:`hoering.imports.sender`), its confidence
+    measured (:mod:`hoering.imports.calibration`); None when no candidate is good enough.
+    The name over the recipient block is never the sender, unless the letter says it
+    writes ("… fra X", "X takker for"): then the block is the sender's own address, and
+    the second value says so."""
     recipient = {id(line) for line in cleaned.recipient}
+    found = sender.evidence(cleaned, parties, recipient)
+    found += _from_email(cleaned, parties, authority, recipient)
+    party = party_in(file_name.replace("_", " "), parties) if file_name else None
+    if party is not None:
+        found.append(sender.Evidence(party, "file", tr("the file name")))
+    addressee = cleaned.recipient[0].text if cleaned.recipient else ""
+    addressed = sender.as_name(addressee, parties) if addressee else None
+    own = addressed is not None and sender.says_it_writes(found, addressed, parties)
+    if own:
+        where = tr("{place}, above an address", place=tr("letterhead"))
+        found.append(sender.Evidence(addressee, "address", where))
+
+    def never(name: str) -> bool:  # the authority, or whom the letter is addressed to
+        return is_authority(name, authority) or (name == addressed and not own)
+
+    ranked = sender.candidates(found, parties, never)
+    score = sender.margin(ranked)
+    if not ranked or abstains("sender", score):
+        return None, own
+    best = ranked[0]
+    places = ", ".join(best.places[:3])
+    return Found(best.name, confidence("sender", score), places, round(score, 3)), own
+
+
+def _from_email(
+    cleaned: Cleaned,
+    parties: list[tuple[str, list[str]]],
+    authority: tuple[str, ...],
+    recipient: set[int],
+) -> list[sender.Evidence]:
+    """A consulted party owning the first e-mail domain in the letter (glostrup.dk →
+    Glostrup Kommune); addresses of the authority and in the recipient block say nothing
+    about the sender, and a domain no party owns names nobody."""
     own = {slug(other.split(".")[-2]) for other in authority if "." in other}
     for line in cleaned.all_lines:
         if id(line) in recipient:
             continue
         for match in EMAIL.finditer(line.text):
-            found = email_sender(match.group(1), parties)
-            if slug(match.group(1).lower().split(".")[-2]) in own or is_authority(
-                str(found.value), authority
-            ):
+            domain = match.group(1).lower()
+            found = email_sender(domain, parties)
+            if slug(domain.split(".")[-2]) in own or found.confidence < 0.5:
                 continue
-            return [found]
+            return [sender.Evidence(str(found.value), "domain", found.found_in)]
     return []
 
 
@@ -327,76 +278,16 @@ def email_sender(domain: str, parties: list[tuple[str, list[str]]]) -> Found:
     return Found(stem.capitalize(), 0.35, where)
 
 
-def _most_named(
-    cleaned: Cleaned, parties: list[tuple[str, list[str]]], authority: tuple[str, ...]
-) -> Found | None:
-    """The consulted party the text names most often (a letter names its sender), unless
-    it is the authority or the letter is addressed to it (then the text is about it)."""
-    recipient = {id(line) for line in cleaned.recipient}
-    addressed = {_party(line.text, parties) for line in cleaned.recipient}
-    counts: dict[str, int] = {}
-    for line in cleaned.all_lines:
-        if id(line) in recipient:
-            continue
-        for name, aliases in parties:
-            if name in addressed or is_authority(name, authority):
-                continue
-            if any(
-                re.search(rf"(?<!\w){re.escape(a.lower())}(?!\w)", line.text.lower())
-                for a in [name, *aliases]
-            ):
-                counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return None
-    name, count = max(counts.items(), key=lambda kv: kv[1])
-    named = ntr("named once in the text", "named {n} times in the text", count)
-    return Found(name, 0.6 if count >= 2 else 0.45, named)
-
-
-def _letterhead_name(cleaned: Cleaned, authority: tuple[str, ...]) -> Found | None:
-    recipient = {id(line) for line in cleaned.recipient}
-    pool = [
-        line
-        for line in cleaned.all_lines
-        if (line.region == "header" and line.paragraph)
-        or (line.page == 1 and not line.paragraph and line.bottom < line.page_height * 0.2)
-        or (line.region == "aside" and line.page == 1)
-        or line in cleaned.letterhead
-    ]
-    pool = [
-        line
-        for line in pool
-        if not re.search(r"[\d@]", line.text)
-        and not FIELD_LABEL.match(line.text.strip())
-        and id(line) not in recipient
-        and not is_authority(line.text, authority)
-        and line not in cleaned.subject
-        and 1 <= len(line.text.split()) <= 6
-    ]
-    if not pool:
-        return None
-    with_word = [line for line in pool if ORGANISATION_WORDS.search(line.text)]
-    if with_word:
-        line = max(with_word, key=lambda line: (line.size, line.bold, -line.top))
-        return Found(line.text.strip(), 0.85, _head_place(line))
-    pool = [line for line in pool if line.bold or line.region == "header"]
-    if not pool:
-        return None
-    line = max(pool, key=lambda line: (line.size, line.bold, -line.top))
-    return Found(line.text.strip(), 0.5, _head_place(line))
-
-
-def _head_place(line: Line) -> str:
-    return tr("letterhead, beside the text") if line.region == "aside" else tr("letterhead")
-
-
 # words just before a date that make it another date than the letter's own
 OTHER_DATE = re.compile(
     r"(?:frist|fristen|senest|inden|før|mødet?|møder|mødedato|afholdt|"
     r"afholdes|fra|til|af|siden|indtil|pr\.|gældende|ikrafttræden|"
-    r"deadline|by|until|from|meeting)\s+(?:d(?:en)?\.?\s*)?$",
+    r"deadline|by|until|from|meeting|modtaget|received|offentliggjort)\s*:?\s+"
+    r"(?:d(?:en)?\.?\s*)?$",
     re.IGNORECASE,
 )
+# a field label other than the date's just before it ("Høringsfrist: …", "Modtaget: …")
+OTHER_LABEL = re.compile(r"\b\w+\s*:\s*(?:d(?:en)?\.?\s*)?$")
 
 
 def _date(cleaned: Cleaned) -> Found | None:
@@ -407,45 +298,79 @@ def _date(cleaned: Cleaned) -> Found | None:
     for order, (line, text, labelled) in enumerate(_date_lines(cleaned)):
         for date, words in find_dates(text)[:1]:
             score = _date_score(line, text, words, labelled, cleaned)
-            if score and (best is None or score > best[0]):
-                best = (score, order, Found(date, score, f'{_where(line, cleaned)}: "{words}"'))
+            if not abstains("date", score) and (best is None or score > best[0]):
+                where = f'{where_in(line, cleaned)}: "{words}"'
+                best = (score, order, Found(date, confidence("date", score), where, score))
     return best[2] if best else None
 
 
+SEGMENTS = re.compile(r"\s{2,}|\s[·|•]\s")  # table cells, "Hvidovre Kommune · 12. juni 2019"
+
+
 def _date_lines(cleaned: Cleaned):
-    """(line, text, labelled) of every line that may hold a date; table rows as text."""
-    lines = [
-        line for line in cleaned.all_lines if id(line) not in {id(r) for r in cleaned.recipient}
-    ]
-    for index, line in enumerate(lines):
-        for text in ["  ".join(row) for row in line.table] if line.table else [line.text]:
-            labelled = bool(DATE_LABEL.match(text)) or (
-                index > 0 and bool(DATE_LABEL.fullmatch(lines[index - 1].text.strip()))
-            )
-            yield line, text.strip(), labelled
+    """(line, text, labelled) of every piece of a line that may hold a date: table cells and
+    the parts of a running header ("Kommune · 12. juni 2019") apart; ``labelled`` when the
+    piece or the piece before it is a date label ("Dato:")."""
+    recipient = {id(r) for r in cleaned.recipient}
+    before = ""
+    for line in cleaned.all_lines:
+        if id(line) in recipient:
+            continue
+        for row in line.table if line.table else [[line.text]]:
+            for text in (part.strip() for cell in row for part in SEGMENTS.split(cell)):
+                if text:
+                    labelled = bool(DATE_LABEL.match(text) or DATE_LABEL.fullmatch(before))
+                    yield line, text, labelled
+                    before = text
 
 
 def _date_score(line: Line, text: str, words: str, labelled: bool, cleaned: Cleaned) -> float:
-    """How surely the date ``words`` in ``text`` is the letter's own date (0: it is not)."""
+    """How surely the date ``words`` in ``text`` is the letter's own date (0: it is not).
+    A date is the letter's only on a date line ("Dato: …", "København, 3. marts 2025",
+    the date alone on its line) in the letterhead, a header, beside the text, at the top of
+    page 1 or in the closing; never inside a sentence, never after another label
+    ("Høringsfrist: …")."""
     before = text[: text.find(words)]
-    if OTHER_DATE.search(before) and not labelled:
+    if not labelled and (OTHER_DATE.search(before) or OTHER_LABEL.search(before)):
         return 0.0
     if labelled or TOWN_DATE.match(text):
         return 0.95
-    alone = len(text.split()) <= len(words.split()) + 2  # "3. marts 2025", "Dato 3/3-2025"
-    top_right = (
+    if len(text.split()) > len(words.split()) + 2:  # more than "Dato 3/3-2025": a sentence
+        return 0.8 if _ends_letterhead(line, text, words, cleaned) else 0.0
+    if line.region in ("aside", "header") or _top_right(line):
+        return 0.9
+    if line in cleaned.letterhead or line in cleaned.closing:
+        return 0.85
+    return 0.8 if _near_top(line, cleaned) else 0.0
+
+
+def _ends_letterhead(line: Line, text: str, words: str, cleaned: Cleaned) -> bool:
+    """A date that ends a letterhead's line (a text box's lines read as one: "Herlev
+    Kommune … Tlf. 44 52 70 00 17. juni 2019"), not a sentence in it."""
+    top = line in cleaned.letterhead or line.region in ("header", "aside")
+    return top and text.endswith(words)
+
+
+def _top_right(line: Line) -> bool:
+    return (
         line.page == 1
         and not line.paragraph
         and line.x0 > line.page_width * 0.5
         and line.top < line.page_height * 0.35
     )
-    if top_right or (alone and line.region in ("aside", "header")):
-        return 0.9
-    if alone:
-        return 0.85 if line in cleaned.letterhead or line in cleaned.closing else 0.8
-    if line in cleaned.letterhead or line in cleaned.subject:
-        return 0.6
-    return 0.3  # inside a sentence: only when nothing better is found
+
+
+DATE_LINES_AT_TOP = 12  # a DOCX letter's date line comes within its first paragraphs
+
+
+def _near_top(line: Line, cleaned: Cleaned) -> bool:
+    """Whether ``line`` is at the top of page 1 (the upper half, or a DOCX letter's first
+    paragraphs), where a letter's date line stands when its letterhead is not marked."""
+    if line.page != 1:
+        return False
+    if not line.paragraph:
+        return line.top < line.page_height * 0.5
+    return any(line is other for other in cleaned.all_lines[:DATE_LINES_AT_TOP])
 
 
 def _case_number(cleaned: Cleaned) -> Found | None:
@@ -466,7 +391,7 @@ def _case_number(cleaned: Cleaned) -> Found | None:
                 )
                 after = tr('after "{label}"', label=label)
                 return Found(
-                    value.group(0).rstrip(".,"), score, f"{_where(line, cleaned)}: {after}"
+                    value.group(0).rstrip(".,"), score, f"{where_in(line, cleaned)}: {after}"
                 )
     return None
 

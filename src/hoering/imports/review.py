@@ -43,9 +43,14 @@ class ReviewItem:
     value: str
     confidence: float
     why: str  # where it was found, or the words that matched
+    unknown: bool = False  # import found nothing good enough: the value is to be written
 
     def __str__(self) -> str:
         where = display_path(self.path) + (f":{self.line}" if self.line else "")
+        if self.unknown:
+            return tr(
+                "{where}: {what} is unknown ({why})", where=where, what=self.what, why=self.why
+            )
         why = f"; {self.why}" if self.why else ""
         return tr(
             "{where}: {what} = {value} (confidence {confidence}{why})",
@@ -81,18 +86,7 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
             continue
         guessed = raw.metadata.get("guessed") or {}
         for key, guess in guessed.items() if isinstance(guessed, dict) else ():
-            location = VALUE_AT.get(key, (key,))
-            value = notice(key) if key in NOTICES else _value(raw.metadata, location)
-            items.append(
-                ReviewItem(
-                    path,
-                    raw.line_of(location) or raw.line_of(("guessed", key)),
-                    key,
-                    value,
-                    _number((guess or {}).get("confidence")),
-                    str((guess or {}).get("found_in") or ""),
-                )
-            )
+            items.append(_item(path, raw, key, guess or {}))
         for block in blocks:
             if isinstance(block, n.Heading) and block.guess is not None:
                 items.append(
@@ -107,7 +101,22 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
                 )
     if errors:
         raise SourceErrors(errors)
-    return items
+    return sorted(items, key=lambda item: not item.unknown)  # what is unknown comes first
+
+
+def _item(path: Path, raw, key: str, guess: dict) -> ReviewItem:
+    """One entry of ``guessed:``, with the line of the value it is about."""
+    location = VALUE_AT.get(key, (key,))
+    value = notice(key) if key in NOTICES else _value(raw.metadata, location)
+    return ReviewItem(
+        path,
+        raw.line_of(location) or raw.line_of(("guessed", key)),
+        key,
+        value,
+        _number(guess.get("confidence")),
+        str(guess.get("found_in") or ""),
+        guess.get("unknown") is True,
+    )
 
 
 def _topic_and_stance(heading: n.Heading) -> str:

@@ -41,7 +41,7 @@ from .email import (
     text_lines,
 )
 from .lines import Extracted
-from .metadata import Found, guess_metadata, party_in
+from .metadata import Found, guess_metadata
 from .pdf import read_pdf
 from .review import notice
 from .safety import ImportFileError, Limits, check_file
@@ -49,7 +49,7 @@ from .sectioning import assign_topics
 from .structure import structure
 from .topics import TopicSpec
 from .webform import FormAnswer, apply_form, printed_form
-from .writer import Draft, render
+from .writer import Draft, render, unknown_fields
 
 
 @dataclass
@@ -60,6 +60,8 @@ class Guessed:
     value: str
     confidence: float
     found_in: str
+    score: float | None = None  # the raw evidence score (see imports.calibration)
+    unknown: bool = False  # nothing good enough was found: the field is left empty
 
 
 @dataclass
@@ -324,24 +326,19 @@ def _understand(
     context: _Context,
     form: FormAnswer | None = None,
 ) -> Analysis:
-    import datetime as dt
-
     cleaned = clean(extracted)
     blocks = structure(cleaned.body, cleaned.body_size)
     parties = [(name, list(aliases)) for name, aliases in context.parties]
-    meta = guess_metadata(cleaned, parties, context.authority)
+    meta = guess_metadata(cleaned, parties, context.authority, path.name)
     if mail is not None:
         apply_header(meta, mail.header, parties, context.authority)
     if form is not None:
         apply_form(meta, form, parties, context.authority)
-    sender = meta.sender or _sender_from_file(path, parties, context.lang)
-    date = meta.date or Found(
-        dt.date.fromisoformat(context.deadline),
-        0.1,
-        tr("no date in the document: the hearing's deadline"),
-    )
+    sender, date = meta.sender, meta.date
     title = meta.title or Found(
-        tr_in(context.lang, "Response from {sender}", sender=sender.value),
+        tr_in(context.lang, "Response from {sender}", sender=sender.value)
+        if sender is not None
+        else tr_in(context.lang, "Response in {name}", name=path.name),
         0.3,
         tr("no subject line in the document"),
     )
@@ -358,18 +355,18 @@ def _understand(
         source_file=f"received/{path.name}",
         source_name=path.name,
         sha256=sha,
-        date=date.value,
+        date=date.value if date is not None else None,
         date_guess=date,
         title=str(title.value),
         title_guess=title,
-        sender=str(sender.value),
+        sender=str(sender.value) if sender is not None else None,
         sender_guess=sender,
         lang=context.lang,
         note_spans=extracted.note_spans,
         notices=_notices(extracted),
     )
     guessed = [
-        Guessed(key, _shown(found.value), found.confidence, found.found_in)
+        Guessed(key, _shown(found.value), found.confidence, found.found_in, found.score)
         for key, found in (
             ("sender", sender),
             ("date", date),
@@ -387,7 +384,9 @@ def _understand(
         Guessed(f"heading '{guess.heading}'", guess.value, guess.confidence, guess.explanation)
         for guess in topics
     ]
-    return Analysis(path, sha, slug(str(sender.value)), render(draft), guessed, extracted.pages)
+    guessed += [Guessed(key, "", 0.0, why, unknown=True) for key, why in unknown_fields(draft)]
+    name = slug(str(sender.value)) if sender is not None else slug(path.stem) or "svar"
+    return Analysis(path, sha, name, render(draft), guessed, extracted.pages)
 
 
 def _notices(extracted) -> list[tuple[str, Found]]:
@@ -400,22 +399,6 @@ def _shown(value: object) -> str:
     if isinstance(value, list):
         return " / ".join(map(str, value))
     return "true" if value is True else str(value)
-
-
-def _sender_from_file(path: Path, parties: list[tuple[str, list[str]]], lang: str) -> Found:
-    """The sender guessed from the file's name: a consulted party's name when the file
-    names one ("hoeringssvar_glostrup.pdf" → Glostrup Kommune), so one party stays one
-    respondent."""
-    stem = path.stem.replace("_", " ").replace("-", " ").strip()
-    party = party_in(stem, parties)
-    if party is not None:
-        return Found(
-            party, 0.4, tr('the file name "{name}" names a consulted party', name=path.name)
-        )
-    for word in ("høringssvar", "hoeringssvar", "horingssvar"):
-        stem = stem.lower().replace(word, "").strip() if word in stem.lower() else stem
-    name = stem[:1].upper() + stem[1:] if stem else tr_in(lang, "Unknown sender")
-    return Found(name, 0.2, tr("the file name (no sender found)"))
 
 
 def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) -> Imported:

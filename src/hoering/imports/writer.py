@@ -31,12 +31,12 @@ class Draft:
     source_file: str  # received/<name>, relative to the hearing folder
     source_name: str
     sha256: str
-    date: dt.date
-    date_guess: Found
+    date: dt.date | None  # None: no date line in the document (written as unknown)
+    date_guess: Found | None
     title: str
     title_guess: Found
-    sender: str
-    sender_guess: Found
+    sender: str | None  # None: no candidate good enough (written as unknown)
+    sender_guess: Found | None
     lang: str = "da"
     notes: list[str] = field(default_factory=list)
     note_spans: dict[int, list[Span]] = field(default_factory=dict)  # DOCX: notes' runs
@@ -48,6 +48,20 @@ def _guess_line(key: str, found: Found) -> str:
     return f"  {key}: {{confidence: {found.confidence:.2f}{where}}}"
 
 
+def _unknown_line(key: str, why: str) -> str:
+    return f"  {key}: {{unknown: true, found_in: {yaml_text(why)}}}"
+
+
+def unknown_fields(draft: Draft) -> list[tuple[str, str]]:
+    """The fields import found nothing good enough for, with what a person should write."""
+    unknown = []
+    if draft.sender is None:
+        unknown.append(("sender", tr("no sender found: write who sent the response")))
+    if draft.date is None:
+        unknown.append(("date", tr("no date line in the document: write the date it was received")))
+    return unknown
+
+
 def render(draft: Draft) -> str:
     meta = draft.meta
     out = [
@@ -55,8 +69,8 @@ def render(draft: Draft) -> str:
         "type: response",
         f"title: {yaml_text(draft.title)}",
         f"hearing: {draft.hearing}",
-        f"sender: {yaml_text(draft.sender)}",
-        f"date: {draft.date.isoformat()}",
+        f"sender: {yaml_text(draft.sender)}" if draft.sender is not None else "sender:",
+        f"date: {draft.date.isoformat()}" if draft.date is not None else "date:",
     ]
     guesses: list[tuple[str, Found | None]] = [
         ("sender", draft.sender_guess),
@@ -99,6 +113,10 @@ def render(draft: Draft) -> str:
         "guessed:",
     ]
     guesses += draft.notices
+    unknown = unknown_fields(draft)
+    if unknown:
+        out += _comment(tr("unknown: nothing good enough was found; write the value above."))
+    out += [_unknown_line(key, why) for key, why in unknown]
     out += [_guess_line(key, found) for key, found in guesses if found is not None]
     out += [f"lang: {draft.lang}", "---", ""]
     out += body(draft.blocks, draft.footnotes, draft.note_spans, draft.lang)

@@ -40,7 +40,7 @@ class Document:
     lang: str  # "da" or "en"
     title: str
     author: str
-    date: dt.date
+    date: dt.date | None  # None: an imported response whose date nobody knows yet
     letterhead: Letterhead
     info: tuple[InfoItem, ...] = ()
     recipient: tuple[str, ...] = ()  # address lines of the recipient, printed above the title

@@ -15,6 +15,10 @@ from ..config import FORMATS
 from ..model import Document
 from .templates import TemplateFinder
 
+# the time stamp of a document with no date (an imported response whose date is unknown):
+# fixed, so the same source still gives the same bytes; the earliest a ZIP entry can hold
+UNDATED = dt.date(1980, 1, 1)
+
 
 def render(document: Document, fmt: str, templates: TemplateFinder) -> bytes:
     """Render ``document`` as ``fmt`` (one of :data:`FORMATS`)."""
@@ -34,4 +38,5 @@ def timestamp_for(document: Document) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    return dt.datetime.combine(document.date, dt.time(0, 0), tzinfo=dt.UTC)
+    day = document.date or UNDATED
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)

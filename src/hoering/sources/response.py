@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from ..messages import tr
+from ..messages import tr, tr_in
 from .validation import Strict
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -39,10 +39,14 @@ class ReceivedFile(Strict):
 
 
 class Guess(Strict):
-    """How import guessed a metadata value; delete the entry once a person has checked it."""
+    """How import guessed a metadata value; delete the entry once a person has checked it.
 
-    confidence: float = Field(ge=0, le=1)
+    ``unknown: true``: import found nothing good enough and left the value empty (the
+    sender or the date) for a person to write."""
+
+    confidence: float = Field(default=0.0, ge=0, le=1)
     found_in: str | None = None  # e.g. "signature", "letterhead", "e-mail domain"
+    unknown: bool = False
 
 
 class ResponseMeta(Strict):
@@ -61,7 +65,7 @@ class ResponseMeta(Strict):
     source: ReceivedFile | None = None
     guessed: dict[str, Guess] = {}
     department: str | None = None
-    date: dt.date
+    date: dt.date | None  # empty only where import marked it unknown (see Guess)
     case_number: str | None = None
     recipient: list[str] = []
     contact: Contact | None = None
@@ -74,13 +78,33 @@ class ResponseMeta(Strict):
 
     @model_validator(mode="after")
     def _someone_sent_it(self) -> ResponseMeta:
-        if self.organisation is None and self.sender is None:
+        if self.organisation is None and self.sender is None and not self.unknown("sender"):
             raise ValueError(tr("give 'organisation' (a profile id) or 'sender' (a name)"))
         return self
+
+    @field_validator("date")
+    @classmethod
+    def _dated(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        guess = (info.data.get("guessed") or {}).get("date")
+        if value is None and not (guess is not None and guess.unknown):
+            raise ValueError(tr("write the date of the response (YYYY-MM-DD)"))
+        return value
+
+    def unknown(self, key: str) -> bool:
+        """Whether import left ``key`` empty because it found nothing good enough."""
+        guess = self.guessed.get(key)
+        return guess is not None and guess.unknown
 
     @property
     def respondent(self) -> str | None:
         """The name the response is signed with, when known without a profile."""
+        return self.sender
+
+    def sender_shown(self, file_name: str) -> str | None:
+        """The sender as documents name it: as written, or "Ukendt afsender (<file>)"
+        where import left it unknown (so a notat and a bundle still say whose it is)."""
+        if self.sender is None and self.unknown("sender"):
+            return tr_in(self.lang, "Unknown sender ({file})", file=file_name)
         return self.sender
 
     @field_validator("guessed", mode="before")

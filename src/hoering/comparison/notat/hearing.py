@@ -143,7 +143,11 @@ def mark(respondent: Respondent | None, consulted: bool, notat: Notat) -> str:
     joined_by = " " + tr_in(lang, "and") + " "
     dates = joined_by.join(format_date(d, lang) for d in respondent.dates)
     late = tr_in(lang, "received after the deadline")
-    if respondent.no_remarks:
+    if not respondent.dates:  # no date known: neither in time nor late is claimed
+        said = (
+            tr_in(lang, "no remarks") if respondent.no_remarks else tr_in(lang, "response received")
+        )
+    elif respondent.no_remarks:
         said = tr_in(lang, "no remarks ({dates})", dates=dates)
     elif all(d > deadline for d in respondent.dates):
         said = f"{late} ({dates})"

@@ -1,0 +1,181 @@
+"""The calibration of import's sender and date guesses: the raw evidence score of every guess
+(``Guessed.score``), grouped into the bands of ``hoering.imports.calibration.BANDS``, with
+how many in each band were right; and the confidences as written, in buckets, with the
+share right. Run it on the tune half to measure the table that calibration.py holds, and on
+the test half, the unseen letters and ../shared/realdocs to see whether it holds there.
+
+Each letter is imported with ``hoering.import_files`` into a temporary copy of the corpus
+hearing (realdocs too: their senders are not its consulted parties, so only the letter's own
+cues count). A field written as unknown is "abstained": right for a realdocs letter whose
+key has no date, not counted as right or wrong otherwise.
+
+Run:  python benchmarks/calibrate_guesses.py [--split tune|test|unseen|all|realdocs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO / "src"), str(REPO / "benchmarks")]
+from import_accuracy import CORPUS, groups  # noqa: E402
+
+# ../shared/realdocs beside the repository (or beside the worktrees' folder)
+REALDOCS = next(
+    (
+        folder / "shared" / "realdocs"
+        for folder in (REPO.parent, REPO.parent.parent)
+        if (folder / "shared" / "realdocs").is_dir()
+    ),
+    REPO.parent / "shared" / "realdocs",
+)
+FIELDS = ("sender", "date", "signatory")
+BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+
+
+def corpus_letters(split: str) -> list[tuple[Path, dict, str | None]]:
+    """(file, its key, its import group) of the corpus letters of ``split``."""
+    key = json.loads((CORPUS / "key.json").read_text(encoding="utf-8"))
+    entries = [e for e in key["letters"] if split == "all" or e["split"] == split]
+    return [
+        (CORPUS / "files" / e["file"], _corpus_key(e), e["group"] or e["file"])
+        for batch in groups(entries)
+        for e in batch
+    ]
+
+
+def _corpus_key(entry: dict) -> dict:
+    return {
+        "sender": [entry["sender"]],
+        "date": entry["date"],
+        "signatory": [entry["signatory"]] if entry["signatory"] else [],
+    }
+
+
+def realdocs_letters() -> list[tuple[Path, dict, str | None]]:
+    """The realdocs files with their key: a sender written "DI (Dansk Industri)" is right
+    as "DI" or "Dansk Industri"; "Morten Grønbæk (on behalf of …)" as his name."""
+    import yaml
+
+    entries = yaml.safe_load((REALDOCS / "key.yaml").read_text(encoding="utf-8"))["files"]
+    letters = []
+    for entry in entries:
+        sender = str(entry["sender"])
+        outside = re.sub(r"\s*\(.*?\)", "", sender).strip()
+        inside = re.findall(r"\((.*?)\)", sender)
+        names = [outside] + [n for n in inside if " of " not in n and n != "parents"]
+        key = {
+            "sender": names,
+            "date": str(entry["date"]) if entry["date"] else None,
+            "signatory": list(entry["signatory"] or []),
+        }
+        letters.append((REALDOCS / entry["file"], key, None))
+    return letters
+
+
+def same_name(got: str, names: list[str]) -> bool:
+    """Equal after case and spacing; a name one word longer ("Morten Klöcker Grønbæk")
+    holding every word of the key's ("Morten Grønbæk") counts as the same person."""
+    words = got.casefold().split()
+    return any(
+        n and set(words) >= set(n.casefold().split()) and len(words) <= len(n.split()) + 1
+        for n in names
+    )
+
+
+def imported(letters) -> list[tuple[dict, dict[str, object]]]:
+    """(key, {field: Guessed}) per letter; a letter that does not import is left out."""
+    import hoering
+
+    config = hoering.load_config(REPO)
+    results = []
+    together: dict[str | None, list] = defaultdict(list)
+    for path, key, group in letters:
+        together[group or str(path)].append((path, key))
+    with tempfile.TemporaryDirectory() as folder:
+        hearing = Path(folder) / "hearing"
+        for batch in together.values():
+            shutil.rmtree(hearing, ignore_errors=True)
+            shutil.copytree(CORPUS / "hearing", hearing)
+            report = hoering.import_files([p for p, _ in batch], hearing, config=config)
+            by_name = {i.original.name: i for i in report.imported}
+            for path, key in batch:
+                if path.name in by_name:
+                    guessed = {g.key: g for g in by_name[path.name].guessed}
+                    results.append((key, guessed))
+    return results
+
+
+def verdict(field: str, key: dict, guess) -> str:
+    """ "right", "wrong", "abstained" (written unknown) or "none" (no guess, none wanted)."""
+    want = key[field]
+    if guess is None or getattr(guess, "unknown", False):
+        if field == "date" and want is None:
+            return "right"
+        return "none" if not want else "abstained"
+    if field == "date":
+        return "right" if guess.value == want else "wrong"
+    return "right" if want and same_name(guess.value, want) else "wrong"
+
+
+def report(results, field: str) -> None:
+    from hoering.imports.calibration import BANDS
+
+    counts: dict[str, int] = defaultdict(int)
+    bands = {low: [0, 0] for low, _, _ in BANDS.get(field, ())}
+    buckets = {low: [0, 0] for low in BUCKETS}
+    for key, guessed in results:
+        guess = guessed.get(field)
+        outcome = verdict(field, key, guess)
+        counts[outcome] += 1
+        if outcome not in ("right", "wrong") or guess is None or getattr(guess, "unknown", False):
+            continue
+        ok = int(outcome == "right")
+        if getattr(guess, "score", None) is not None and bands:
+            low = max(b for b in bands if guess.score >= b)
+            bands[low][0] += ok
+            bands[low][1] += 1
+        bucket = max(b for b in BUCKETS if guess.confidence >= b)
+        buckets[bucket][0] += ok
+        buckets[bucket][1] += 1
+    total = sum(counts[k] for k in ("right", "wrong", "abstained"))
+    print(
+        f"{field:<10} right {counts['right']}/{total}, wrong {counts['wrong']}, "
+        f"abstained {counts['abstained']}"
+    )
+    if bands:
+        table = ", ".join(f"({low}, {r}, {n})" for low, (r, n) in bands.items())
+        print(f"  raw score bands (low, right, of): {table}")
+    for low, (right, of) in buckets.items():
+        if of:
+            print(f"  confidence >= {low:.2f}: {right}/{of} right ({100 * right / of:.0f}%)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--split", choices=["tune", "test", "unseen", "all", "realdocs"], default="tune"
+    )
+    args = parser.parse_args()
+    if args.split == "realdocs":
+        if not REALDOCS.is_dir():
+            print(f"{REALDOCS} is not there: nothing to measure")
+            return
+        letters = realdocs_letters()
+    else:
+        letters = corpus_letters(args.split)
+    results = imported(letters)
+    print(f"{args.split}: {len(results)} of {len(letters)} letters imported")
+    for field in FIELDS:
+        report(results, field)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""Confidences that are measured probabilities: a guess's raw score (the evidence combined,
+see :mod:`hoering.imports.sender`) falls in a band, and its confidence is the share of
+guesses in that band that were right on the tune half of the import corpus.
+
+Measured with ``python benchmarks/calibrate_guesses.py --split tune``, which imports every
+letter of the tune half, groups each field's raw scores into the bands below and prints
+this table (right, of) to paste here. The confidence of a band is (right + 1) / (of + 2):
+the share right with one right and one wrong guess added, so that a band seen a few
+times only never claims certainty. Below ``ABSTAIN`` a field is written as unknown.
+"""
+
+from __future__ import annotations
+
+# field → ((lowest raw score of the band, right, of), …), bands in increasing order
+BANDS: dict[str, tuple[tuple[float, int, int], ...]] = {
+    "sender": ((0.0, 0, 0), (0.5, 3, 3), (0.7, 4, 4), (0.85, 12, 12), (0.95, 19, 19)),
+    "date": ((0.0, 0, 0), (0.8, 0, 0), (0.85, 1, 1), (0.9, 13, 13), (0.95, 21, 21)),
+}
+# the lowest raw score written as a guess; below it, the field is unknown
+ABSTAIN = {"sender": 0.5, "date": 0.8}
+
+
+def confidence(field: str, score: float) -> float:
+    """The measured share right of the band ``score`` falls in (see the module's text)."""
+    right, of = 0, 0
+    for low, band_right, band_of in BANDS[field]:
+        if score >= low:
+            right, of = band_right, band_of
+    return round((right + 1) / (of + 2), 2)
+
+
+def abstains(field: str, score: float) -> bool:
+    """Whether no guess is good enough for ``field``: it is written as unknown."""
+    return score < ABSTAIN[field]
