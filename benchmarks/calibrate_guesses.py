@@ -2,21 +2,20 @@
 (``Guessed.score``), grouped into the bands of ``hoering.imports.calibration.BANDS``, with
 how many in each band were right; and the confidences as written, in buckets, with the
 share right. Run it on the tune half to measure the table that calibration.py holds, and on
-the test half, the unseen letters and ../shared/realdocs to see whether it holds there.
+the test half and the unseen letters to see whether it holds there (import_accuracy.py
+judges ../shared/realdocs, with the confidences as written).
 
 Each letter is imported with ``hoering.import_files`` into a temporary copy of the corpus
-hearing (realdocs too: their senders are not its consulted parties, so only the letter's own
-cues count). A field written as unknown is "abstained": right for a realdocs letter whose
-key has no date, not counted as right or wrong otherwise.
+hearing (the files one sender sent together in one call). A field written as unknown is
+"abstained".
 
-Run:  python benchmarks/calibrate_guesses.py [--split tune|test|unseen|all|realdocs]
+Run:  python benchmarks/calibrate_guesses.py [--split tune|test|unseen|all]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import shutil
 import sys
 import tempfile
@@ -27,15 +26,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "src"), str(REPO / "benchmarks")]
 from import_accuracy import CORPUS, groups  # noqa: E402
 
-# ../shared/realdocs beside the repository (or beside the worktrees' folder)
-REALDOCS = next(
-    (
-        folder / "shared" / "realdocs"
-        for folder in (REPO.parent, REPO.parent.parent)
-        if (folder / "shared" / "realdocs").is_dir()
-    ),
-    REPO.parent / "shared" / "realdocs",
-)
 FIELDS = ("sender", "date", "signatory")
 BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
@@ -59,35 +49,9 @@ def _corpus_key(entry: dict) -> dict:
     }
 
 
-def realdocs_letters() -> list[tuple[Path, dict, str | None]]:
-    """The realdocs files with their key: a sender written "DI (Dansk Industri)" is right
-    as "DI" or "Dansk Industri"; "Morten Grønbæk (on behalf of …)" as his name."""
-    import yaml
-
-    entries = yaml.safe_load((REALDOCS / "key.yaml").read_text(encoding="utf-8"))["files"]
-    letters = []
-    for entry in entries:
-        sender = str(entry["sender"])
-        outside = re.sub(r"\s*\(.*?\)", "", sender).strip()
-        inside = re.findall(r"\((.*?)\)", sender)
-        names = [outside] + [n for n in inside if " of " not in n and n != "parents"]
-        key = {
-            "sender": names,
-            "date": str(entry["date"]) if entry["date"] else None,
-            "signatory": list(entry["signatory"] or []),
-        }
-        letters.append((REALDOCS / entry["file"], key, None))
-    return letters
-
-
 def same_name(got: str, names: list[str]) -> bool:
-    """Equal after case and spacing; a name one word longer ("Morten Klöcker Grønbæk")
-    holding every word of the key's ("Morten Grønbæk") counts as the same person."""
-    words = got.casefold().split()
-    return any(
-        n and set(words) >= set(n.casefold().split()) and len(words) <= len(n.split()) + 1
-        for n in names
-    )
+    """Equal after case and spacing."""
+    return any(" ".join(got.casefold().split()) == " ".join(n.casefold().split()) for n in names)
 
 
 def imported(letters) -> list[tuple[dict, dict[str, object]]]:
@@ -117,8 +81,6 @@ def verdict(field: str, key: dict, guess) -> str:
     """ "right", "wrong", "abstained" (written unknown) or "none" (no guess, none wanted)."""
     want = key[field]
     if guess is None or getattr(guess, "unknown", False):
-        if field == "date" and want is None:
-            return "right"
         return "none" if not want else "abstained"
     if field == "date":
         return "right" if guess.value == want else "wrong"
@@ -160,17 +122,9 @@ def report(results, field: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--split", choices=["tune", "test", "unseen", "all", "realdocs"], default="tune"
-    )
+    parser.add_argument("--split", choices=["tune", "test", "unseen", "all"], default="tune")
     args = parser.parse_args()
-    if args.split == "realdocs":
-        if not REALDOCS.is_dir():
-            print(f"{REALDOCS} is not there: nothing to measure")
-            return
-        letters = realdocs_letters()
-    else:
-        letters = corpus_letters(args.split)
+    letters = corpus_letters(args.split)
     results = imported(letters)
     print(f"{args.split}: {len(results)} of {len(letters)} letters imported")
     for field in FIELDS:

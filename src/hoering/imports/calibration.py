@@ -13,7 +13,7 @@ from __future__ import annotations
 
 # field → ((lowest raw score of the band, right, of), …), bands in increasing order
 BANDS: dict[str, tuple[tuple[float, int, int], ...]] = {
-    "sender": ((0.0, 0, 0), (0.5, 3, 3), (0.7, 4, 4), (0.85, 12, 12), (0.95, 19, 19)),
+    "sender": ((0.0, 0, 0), (0.5, 3, 3), (0.7, 4, 4), (0.85, 12, 12), (0.95, 21, 21)),
     "date": ((0.0, 0, 0), (0.8, 0, 0), (0.85, 1, 1), (0.9, 13, 13), (0.95, 21, 21)),
 }
 # the lowest raw score written as a guess; below it, the field is unknown

@@ -65,15 +65,19 @@ ORG_WORD = re.compile(
     r"erhverv|landsforening|municipality|council)\b",
     re.IGNORECASE,
 )
-# words that open a sentence but never name anyone
+# words that open a sentence but never a name
 NOT_NAMES = frozenset(
     """vi jeg du i man han hun de den det der dette denne disse som hvis når men og eller
     for til med på af efter hermed derfor endvidere desuden samtidig herudover her da så
-    også kun alle begge flere mange nogle ingen hver høringssvar høringen høringssvaret
-    bemærkninger kommunen regionen ministeriet styrelsen rådet foreningen forbundet udvalget
-    sekretariatet selskabet fonden nævnet lovforslaget forslaget udkastet bekendtgørelsen
-    loven vejledningen aftalen strategien planen tak venlig med hilsen er har kan skal vil
+    også kun alle begge flere mange nogle ingen hver tak venlig er har kan skal vil
     offentligt bilag dato side emne vedr vedrørende sagsnr""".split()
+)
+# nouns that name no one by themselves ("Kommunen har …", "Lovforslaget er …")
+GENERIC = frozenset(
+    """høringssvar høringen høringssvaret bemærkninger kommunen regionen ministeriet
+    styrelsen rådet foreningen forbundet udvalget sekretariatet selskabet fonden nævnet
+    lovforslaget forslaget udkastet bekendtgørelsen loven vejledningen aftalen strategien
+    planen""".split()
 )
 STAMP = re.compile(r"\bOffentligt\b|\bBilag\s+\d+\b|\bAlm\.\s?del\b|\b\d{4}-\d{2}\b")
 NAME_WORD = r"[A-ZÆØÅ][\w.&-]*"
@@ -399,12 +403,14 @@ def _looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 6 or re.search(r"[\d@:/|]", text) or STAMP.search(text):
         return False
-    if not words[0][:1].isupper() or words[0].lower().strip(".") in NOT_NAMES:
+    if not words[0][:1].isupper():
         return False
+    if words[0].lower().strip(".") in NOT_NAMES and not (len(words) > 1 and words[1][:1].isupper()):
+        return False  # "Vi", "Det er"; but "Det Centrale Handicapråd"
     if text.endswith(("?", "!")):
         return False
     if len(words) == 1:
-        return _acronym(text) or bool(ORG_SUFFIX.match(text)) and text.lower() not in NOT_NAMES
+        return _acronym(text) or bool(ORG_SUFFIX.match(text)) and text.lower() not in GENERIC
     capitals = [w for w in words if w[:1].isupper()]
     return words[-1][:1].isupper() and len(capitals) * 2 > len(words)
 
@@ -418,7 +424,18 @@ def _cased(text: str) -> str:
     Ældreråd"); an acronym ("KL", "DI") stays."""
     if not text.isupper() or (len(text.split()) == 1 and _acronym(text)):
         return text
-    return " ".join(w if _acronym(w) and len(w) <= 3 else w.capitalize() for w in text.split())
+    return " ".join(_cased_word(word, index == 0) for index, word in enumerate(text.split()))
+
+
+SMALL_WORDS = frozenset({"og", "for", "af", "i", "til", "på", "med"})
+
+
+def _cased_word(word: str, first: bool) -> str:
+    if not first and word.lower() in SMALL_WORDS:
+        return word.lower()
+    if _acronym(word) and len(word) <= 3:  # "KL", "DI" inside a name
+        return word
+    return word.capitalize()
 
 
 # cues where the letter says who writes it (not merely names someone)
