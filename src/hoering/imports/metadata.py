@@ -15,7 +15,7 @@ from . import sender
 from .calibration import abstains, confidence
 from .cleanup import CLOSING, Cleaned, join_text
 from .lines import Line
-from .sender import party_named, where_in
+from .sender import beside, field_rows, party_named, where_in
 
 ORGANISATION_WORDS = re.compile(
     r"\b(kommune|region|regionen|organisation|forening|forbund|styrelse|ministeriet|råd|"
@@ -82,31 +82,44 @@ def guess_metadata(
     ``file_name``: the received file's name (a consulted party in it is weak evidence)."""
     meta = Metadata()
     meta.on_behalf_of, meta.signatories = _signature(cleaned.closing)
-    submitted = sender.submitted_by(cleaned)
-    if not meta.signatories and submitted is not None:  # a web form's "Indsendt af"
-        meta.signatories = [(submitted[0], None)]
-        meta.signatory = Found(submitted[0], 0.8, submitted[1])
-    elif meta.signatories:
-        name, title = meta.signatories[0]
-        meta.signatory = Found(
-            name,
-            0.75,
-            tr("closing, the line after the greeting")
-            if title is None
-            else tr("closing, name and title under the greeting"),
-        )
+    meta.signatory = _signatory(cleaned, meta.signatories)
+    if meta.signatory is not None and not meta.signatories:  # a web form's "Indsendt af"
+        meta.signatories = [(str(meta.signatory.value), None)]
     meta.sender, own_address = _sender(cleaned, parties, authority, file_name)
     if cleaned.recipient and not own_address:
         meta.recipient = Found(
             [line.text.strip() for line in cleaned.recipient],
-            0.8,
+            confidence("recipient", RECIPIENT_BLOCK),
             tr("address block above the subject, page 1"),
+            RECIPIENT_BLOCK,
         )
     meta.date = _date(cleaned)
     meta.case_number = _case_number(cleaned)
     meta.title = _title(cleaned)
     meta.no_remarks = no_remarks(" ".join(para.text for para in cleaned.body))
     return meta
+
+
+# the raw scores of a signatory (calibrated in imports/calibration.py) by where it was read
+SIGNED_WITH_TITLE, SUBMITTED_BY, SIGNED = 0.9, 0.8, 0.7
+RECIPIENT_BLOCK = 0.8  # the address block above the subject (one band, calibrated)
+
+
+def _signatory(cleaned: Cleaned, signatories: list[tuple[str, str | None]]) -> Found | None:
+    """The first signatory under the greeting, or the person a web form says sent it."""
+    if signatories:
+        name, title = signatories[0]
+        score = SIGNED if title is None else SIGNED_WITH_TITLE
+        where = (
+            tr("closing, the line after the greeting")
+            if title is None
+            else tr("closing, name and title under the greeting")
+        )
+        return Found(name, confidence("signatory", score), where, score)
+    submitted = sender.submitted_by(cleaned)
+    if submitted is None:
+        return None
+    return Found(submitted[0], confidence("signatory", SUBMITTED_BY), submitted[1], SUBMITTED_BY)
 
 
 NO_REMARKS = re.compile(
@@ -313,10 +326,10 @@ def _date_lines(cleaned: Cleaned):
     piece or the piece before it is a date label ("Dato:")."""
     recipient = {id(r) for r in cleaned.recipient}
     before = ""
-    for line in cleaned.all_lines:
+    for line, text in field_rows(cleaned):
         if id(line) in recipient:
             continue
-        for row in line.table if line.table else [[line.text]]:
+        for row in line.table if line.table else [[text]]:
             for text in (part.strip() for cell in row for part in SEGMENTS.split(cell)):
                 if text:
                     labelled = bool(DATE_LABEL.match(text) or DATE_LABEL.fullmatch(before))
@@ -381,7 +394,7 @@ def _case_number(cleaned: Cleaned) -> Found | None:
             if not rest:  # the value in the next cell of an info table, or on the next line
                 rest = " ".join(
                     other.text.strip()
-                    for other in _beside(line, lines)[:1] or lines[index + 1 : index + 2]
+                    for other in beside(line, lines)[:1] or lines[index + 1 : index + 2]
                 )
             value = CASE_VALUE.match(rest)
             if value:
@@ -394,21 +407,6 @@ def _case_number(cleaned: Cleaned) -> Found | None:
                     value.group(0).rstrip(".,"), score, f"{where_in(line, cleaned)}: {after}"
                 )
     return None
-
-
-def _beside(label: Line, lines: list[Line]) -> list[Line]:
-    """The lines to the right of ``label`` on its row (the value cells of an info table)."""
-    if label.paragraph:
-        return []
-    row = [
-        line
-        for line in lines
-        if line.page == label.page
-        and line is not label
-        and abs(line.top - label.top) < 2
-        and line.x0 >= label.x1 - 1
-    ]
-    return sorted(row, key=lambda line: line.x0)
 
 
 def _title(cleaned: Cleaned) -> Found | None:

@@ -235,6 +235,35 @@ def _subjects(cleaned: Cleaned) -> list[Evidence]:
     ]
 
 
+def beside(label: Line, lines: list[Line]) -> list[Line]:
+    """The lines to the right of ``label`` on its row (the value cells of an info table)."""
+    if label.paragraph:
+        return []
+    row = [
+        line
+        for line in lines
+        if line.page == label.page
+        and line is not label
+        and abs(line.top - label.top) < 2
+        and line.x0 >= label.x1 - 1
+    ]
+    return sorted(row, key=lambda line: line.x0)
+
+
+def field_rows(cleaned: Cleaned) -> Iterator[tuple[Line, str]]:
+    """Every line's text, a form's label in a column of its own joined with the value
+    beside it ("Dato:" + "08.06.2019" → "Dato: 08.06.2019"); the value is not given again."""
+    lines = cleaned.all_lines
+    given: set[int] = set()
+    for line in lines:
+        if id(line) in given:
+            continue
+        text = line.text.strip()
+        values = beside(line, lines)[:1] if text.endswith(":") else []
+        given.update(id(value) for value in values)
+        yield line, " ".join([text, *(value.text.strip() for value in values)])
+
+
 def submitted_by(cleaned: Cleaned) -> tuple[str, str] | None:
     """The person a web form says sent the answer ("Indsendt af: Ida Rasmussen"), with
     where it says so."""
@@ -247,8 +276,7 @@ def submitted_by(cleaned: Cleaned) -> tuple[str, str] | None:
 def _form_fields(cleaned: Cleaned) -> Iterator[Evidence]:
     """A web form's or a cover sheet's sender fields ("Virksomhed / Organisation: X",
     "Indsendt af: Y")."""
-    for line in cleaned.all_lines[:60]:
-        text = line.text.strip()
+    for line, text in list(field_rows(cleaned))[:60]:
         for cue, pattern in (("form", FORM_FIELD), ("submitted", SUBMITTED)):
             match = pattern.match(text)
             if match and match.group("x").strip():
