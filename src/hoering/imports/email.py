@@ -51,7 +51,10 @@ ORIGINAL = re.compile(
     r"meddelelse|forwarded message|begin forwarded message)[-_–—:\s]*$",
     re.IGNORECASE,
 )
-WROTE = re.compile(r"^(?:on|den|d\.)\s.{4,120}\s(?:wrote|skrev)\s*:?$", re.IGNORECASE)
+# "On 3 March 2025, X wrote:"; "Den 10. februar 2025 kl. 09.00 skrev X <x@y.dk>:"
+WROTE = re.compile(
+    r"^(?:on|den|d\.)\s.{4,120}\s(?:wrote|skrev)(?:\s*:?|\s.{2,160}:)$", re.IGNORECASE
+)
 REPLY_PREFIX = re.compile(r"^(?:(?:sv|vs|re|fw|fwd|aw|wg|tr)\s*:\s*)+", re.IGNORECASE)
 ADDRESS = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})", re.IGNORECASE)
 EN_MONTHS = (
@@ -231,12 +234,29 @@ def split_quoted(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     for index, text in enumerate(texts):
         if (
             ORIGINAL.match(text)
-            or WROTE.match(text)
+            or _wrote(texts, index)
             or _starts_header(texts, index)
             or _starts_quote(texts, index)
         ):
             return lines[:index], lines[index:]
     return lines, []
+
+
+WROTE_START = re.compile(r"^(?:on|den|d\.)\s", re.IGNORECASE)
+WROTE_LINES = 3  # "Den 10. februar 2025 kl. 09.00 skrev …" wraps when the name is long
+
+
+def _wrote(texts: list[str], index: int) -> bool:
+    """A reply's "Den … skrev X:" ("On … wrote:") line, also when printed over two or three
+    lines."""
+    if not WROTE_START.match(texts[index]):
+        return False
+    joined = ""
+    for text in texts[index : index + WROTE_LINES]:
+        joined = f"{joined} {text}".strip()
+        if WROTE.match(joined):
+            return True
+    return False
 
 
 def _starts_header(texts: list[str], index: int) -> bool:
