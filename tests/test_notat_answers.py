@@ -144,3 +144,111 @@ def generated_hearing(folder: Path, seed: int) -> Path:
     remarks += ["## Ændringer", "", sentence(rng, 10), ""]
     (folder / "remarks.md").write_text("\n".join(remarks), "utf-8")
     return folder
+
+
+# Missing answers: compare warns (count and the first entries, with remarks.md's lines),
+# the published notat does not call itself complete, and --draft marks each one.
+EXAMPLE = Path("consultations") / EXAMPLE_HEARING
+WARNING_DA = (
+    f"Advarsel: {EXAMPLE}/remarks.md: 15 svar mangler, de første: "
+    "'### Hvidovre Kommune' under '## tvaerfagligt-samarbejde' (mangler); "
+    "'### Ishøj Kommune' under '## tvaerfagligt-samarbejde' (mangler); "
+    "'### Glostrup Kommune' under '## tvaerfagligt-samarbejde' (mangler); og 12 til"
+)
+NOT_COMPLETE_DA = (
+    "15 svar på bemærkningerne mangler endnu; ændringer, de måtte føre til, står ikke her."
+)
+
+
+def docx_lines(path: Path) -> list[str]:
+    document = docx.Document(path)
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return [p.text for p in document.paragraphs] + cells
+
+
+def test_compare_warns_with_the_count_and_the_first_missing_answers(cli, project):
+    result = cli("compare", str(EXAMPLE), "--no-bundle", "-f", "docx")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == WARNING_DA
+    lines = docx_lines(project / "output" / EXAMPLE_HEARING / f"{NOTAT}.docx")
+    assert NOT_COMPLETE_DA in lines
+    assert "Høringen har ikke givet anledning til ændringer i udkastet." not in lines
+    assert not [line for line in lines if "Intet svar endnu" in line]  # the published copy
+
+
+def test_the_missing_answers_warning_in_english(cli, project):
+    result = cli("--lang", "en", "compare", str(EXAMPLE), "--no-bundle", "-f", "html")
+    assert result.stderr.splitlines()[0] == (
+        f"Warning: {EXAMPLE}/remarks.md: 15 answers are missing, the first: "
+        "'### Hvidovre Kommune' under '## tvaerfagligt-samarbejde' (missing); "
+        "'### Ishøj Kommune' under '## tvaerfagligt-samarbejde' (missing); "
+        "'### Glostrup Kommune' under '## tvaerfagligt-samarbejde' (missing); and 12 more"
+    )
+
+
+def test_strict_fails_on_missing_answers(cli, project):
+    result = cli("--strict", "compare", str(EXAMPLE), "--no-bundle", "-f", "html")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        WARNING_DA,
+        "Fejl: --strict gør advarslen ovenfor til en fejl",
+    ]
+
+
+def test_an_entry_left_empty_is_named_by_its_line(cli, project):
+    remarks = EXAMPLE / "remarks.md"
+    before = remarks.read_text("utf-8")
+    remarks.write_text(
+        before + "\n## tvaerfagligt-samarbejde\n\nTekst om emnet.\n\n### Hvidovre Kommune\n",
+        "utf-8",
+    )
+    line = before.count("\n") + 6
+    result = cli("compare", str(EXAMPLE), "--no-bundle", "-f", "html")
+    assert result.stderr.splitlines()[0] == (
+        f"Advarsel: {EXAMPLE}/remarks.md: 15 svar mangler, de første: "
+        f"linje {line}: '### Hvidovre Kommune' under '## tvaerfagligt-samarbejde' (tom); "
+        "'### Ishøj Kommune' under '## tvaerfagligt-samarbejde' (mangler); "
+        "'### Glostrup Kommune' under '## tvaerfagligt-samarbejde' (mangler); og 12 til"
+    )
+
+
+def test_a_hearing_without_remarks_md_warns_that_every_answer_is_missing(cli, project):
+    (EXAMPLE / "remarks.md").unlink()
+    result = cli("compare", str(EXAMPLE), "--no-bundle", "-f", "docx")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"Advarsel: {EXAMPLE}/remarks.md findes ikke: alle 24 svar mangler "
+        f"('hoering remarks {EXAMPLE}' laver filen med en plads til hvert svar)"
+    )
+    lines = docx_lines(project / "output" / EXAMPLE_HEARING / f"{NOTAT}.docx")
+    assert (
+        "24 svar på bemærkningerne mangler endnu; ændringer, de måtte føre til, står ikke her."
+        in lines
+    )
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_draft_marks_each_missing_answer_where_it_belongs(cli, project, layout):
+    result = cli(
+        "compare", str(EXAMPLE), "--no-bundle", "--draft", "--layout", layout, "-f", "docx"
+    )
+    assert result.exit_code == 0
+    marks = [
+        line
+        for line in docx_lines(project / "output" / EXAMPLE_HEARING / f"{NOTAT}.docx")
+        if line.startswith("[Intet svar endnu")
+    ]
+    assert len(marks) == 15
+    first = {"emner": "tvaerfagligt-samarbejde', '### Hvidovre Kommune"}
+    first["parter"] = "netvaerksmoeder', '### Albertslund Kommune"
+    first["oversigt"] = "tvaerfagligt-samarbejde', '### Glostrup Kommune"
+    assert marks[0] == f"[Intet svar endnu: skriv det i remarks.md under '## {first[layout]}'.]"
+
+
+def test_a_hearing_with_every_answer_gives_no_warning_and_no_missing_sentence(cli, project):
+    hearing = generated_hearing(project / "consultations" / "genereret", seed=20)
+    result = cli("--strict", "compare", str(hearing), "--no-bundle", "-f", "docx")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    lines = docx_lines(project / "output" / "genereret" / f"{NOTAT}.docx")
+    assert not [line for line in lines if "mangler endnu" in line]

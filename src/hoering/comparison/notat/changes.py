@@ -3,11 +3,12 @@ in part, with its topic, and the text under ``## Ændringer`` in remarks.md."""
 
 from __future__ import annotations
 
-from ...messages import tr_in
+from ...messages import ntr_in, tr_in
 from ...model import nodes as n
+from ..missing import missing_answers
 from ..remarks import MET, Answer
 from .context import Notat
-from .words import heading, status_text, text
+from .words import capitalised, heading, number_words, status_text, text
 
 
 def changes_section(notat: Notat, number: str) -> list[n.Block]:
@@ -18,9 +19,24 @@ def changes_section(notat: Notat, number: str) -> list[n.Block]:
     if items:
         blocks.append(n.BulletList(tuple(items)))
     blocks += notat.comparison.authority.changes
-    if not items and not notat.comparison.authority.changes:
+    missing = len(missing_answers(notat.comparison))
+    if missing:  # no claim that the list is complete while answers are missing
+        blocks.append(text(missing_sentence(lang, missing)))
+    elif not items and not notat.comparison.authority.changes:
         blocks.append(text(tr_in(lang, "The consultation has not led to changes in the draft.")))
     return blocks
+
+
+def missing_sentence(lang: str, count: int) -> str:
+    """What the notat says while ``count`` answers are missing."""
+    return ntr_in(
+        lang,
+        "One answer to the remarks is still missing; any change it leads to is not listed here.",
+        "{count} answers to the remarks are still missing; any changes they lead to are not "
+        "listed here.",
+        count,
+        count=capitalised(number_words(count, lang)),
+    )
 
 
 def met_answers(notat: Notat) -> list[tuple[str, Answer]]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from ...i18n import label
 from ...messages import tr_in
 from ...model import nodes as n
+from ..missing import answered
 from ..model import Remark
 from ..remarks import Answer
 from ..sections import block_text
 from .context import Notat
-from .remarks import comment_blocks, remark_group
+from .remarks import comment_blocks, missing_mark, remark_group
 from .words import cell, heading, status_text
 
 
@@ -73,6 +74,8 @@ def _row(
     said = answer.summary if answer is not None and answer.summary else remark.blocks
     words = " ".join(" ".join(block_text(b).split()) for b in said) or remark.heading
     comment = " ".join(" ".join(block_text(b).split()) for b in answer.blocks) if answer else ""
+    if notat.working and remark.topic is not None and not answered(answer):
+        comment = missing_mark(notat, answer, remark.respondent, remark.topic)
     status = status_text(answer.status, notat.lang) if answer and answer.status else ""
     return (
         cell(remark.respondent),

@@ -8,6 +8,7 @@ import os
 from ...i18n import format_date, label
 from ...messages import ntr_in, tr_in
 from ...model import nodes as n
+from ..missing import answered
 from ..model import NO_STANCE, Remark, Respondent, TopicRemarks
 from ..remarks import Answer
 from ..tally import ORDER
@@ -131,7 +132,7 @@ def remark_group(
     if notes:
         blocks.append(n.Paragraph(tuple(notes)))
     # a remark on no topic (often the courtesy lines) needs no answer: no placeholder
-    blocks += answer_blocks(notat, answer, remark.respondent, remark.topic is not None)
+    blocks += answer_blocks(notat, answer, remark.respondent, remark.topic)
     data = (
         ("topic", remark.topic or ""),
         ("respondent", remark.respondent),
@@ -141,19 +142,40 @@ def remark_group(
 
 
 def answer_blocks(
-    notat: Notat, answer: Answer | None, who: str, expected: bool = True
+    notat: Notat, answer: Answer | None, who: str, topic: str | None = None
 ) -> list[n.Block]:
-    if answer is None or not (answer.blocks or answer.status):
-        missing = notat.working and expected
-        said = tr_in(
-            notat.lang, "[No answer yet: write it in remarks.md under '### {who}'.]", who=who
+    """The authority's answer (status and text); in the working copy, where it is missing
+    for a remark on ``topic`` (an id), a mark that says where to write it."""
+    if not answered(answer):
+        missing = notat.working and topic is not None
+        return (
+            [n.Paragraph((n.Strong((n.Text(missing_mark(notat, answer, who, topic or "")),)),))]
+            if missing
+            else []
         )
-        return [text(said)] if missing else []
+    assert answer is not None
     lead: list[n.Inline] = [n.Strong((n.Text(tr_in(notat.lang, "Comment") + ":"),))]
     if answer.status:
         lead.append(n.Text(" "))
         lead.append(n.Emphasis((n.Text(status_text(answer.status, notat.lang)),)))
     return [n.Paragraph(tuple(lead)), *answer.blocks]
+
+
+def missing_mark(notat: Notat, answer: Answer | None, who: str, topic: str) -> str:
+    """ "[Intet svar endnu: skriv det i remarks.md, linje 14 …]": where the answer goes."""
+    if answer is not None and answer.line is not None:
+        return tr_in(
+            notat.lang,
+            "[No answer yet: write it in remarks.md, line {line}, under '### {who}'.]",
+            line=answer.line,
+            who=who,
+        )
+    return tr_in(
+        notat.lang,
+        "[No answer yet: write it in remarks.md under '## {topic}', '### {who}'.]",
+        topic=topic,
+        who=who,
+    )
 
 
 def _notes(notat: Notat, remark: Remark) -> list[n.Inline]:
