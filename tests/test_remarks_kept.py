@@ -8,6 +8,7 @@ from pathlib import Path
 
 import hoering
 from conftest import EXAMPLE_HEARING, snapshot
+from hoering.comparison.missing import missing_answers_warnings
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
 RESPONSES = HEARING / "responses"
@@ -71,7 +72,8 @@ def test_topics_on_level_three_headings_count_with_their_subsections(project):
         ("Bemærkninger", "Vi har to bemærkninger til udkastet.", 11),
         ("Afslutning", "Vi deltager gerne i det videre arbejde.", 27),
     ]
-    assert comparison.warnings == []
+    # no warning but the answers remarks.md does not give yet
+    assert comparison.warnings == missing_answers_warnings(comparison)
 
 
 def test_a_response_without_topics_is_kept_and_warned_about(cli, project):
@@ -81,7 +83,11 @@ def test_a_response_without_topics_is_kept_and_warned_about(cli, project):
     _write(project, "vallensbaek.md", text)
     result = cli("compare", str(HEARING), "-f", "docx", "--no-bundle")
     assert result.exit_code == 0, result.output
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("Advarsel:")]
+    warnings = [
+        line
+        for line in result.stderr.splitlines()
+        if line.startswith("Advarsel:") and "svar mangler" not in line
+    ]
     assert warnings == [
         (
             f"Advarsel: {RESPONSES}/vallensbaek.md:8: ingen overskrift nævner et emne; hele "
@@ -103,7 +109,7 @@ def test_a_response_with_no_remarks_is_not_warned_about(project):
     )
     comparison = hoering.compare(HEARING)
     party = next(r for r in comparison.respondents if r.name == "Vallensbæk Kommune")
-    assert party.no_remarks and comparison.warnings == []
+    assert party.no_remarks and comparison.warnings == missing_answers_warnings(comparison)
 
 
 def test_two_responses_from_one_party_are_both_kept_with_every_stance(project):
