@@ -45,7 +45,9 @@ def run_case(root: Path, seed: int, layouts: tuple[str, ...]) -> tuple[dict[str,
         "remarks and answers": missing_texts(
             comparison, truth, rendered, truth.texts + truth.answers
         ),
-        "form sample": missing_texts(comparison, truth, rendered, form_samples(comparison)),
+        "form sample and campaigns": missing_texts(
+            comparison, truth, rendered, form_samples(comparison) + truth.campaigns
+        ),
         "comments": missing_texts(comparison, truth, rendered, truth.comments),
     }
     return problems, checked
@@ -77,7 +79,7 @@ def main() -> None:
         f"layouts {', '.join(layouts)} × pdf, docx, html + matrix.csv/xlsx + chart data: "
         f"{checked} counts checked in {took:.1f} s ({took / max(1, args.cases):.2f} s a hearing)"
     )
-    for what in ("model", "counts", "remarks and answers", "form sample", "comments"):
+    for what in ("model", "counts", "remarks and answers", "form sample and campaigns", "comments"):
         print(f"  {what}: {failing[what]} hearings with problems")
 
 

@@ -38,6 +38,8 @@ class Truth:
     form_answers: int = 0
     form_cells: dict[str, int] = field(default_factory=dict)  # topic id → non-empty cells
     bad_rows: int = 0
+    campaigns: list[str] = field(default_factory=list)  # the campaigns' texts
+    in_campaigns: dict[str, int] = field(default_factory=dict)  # topic id → answers in one
     texts: list[str] = field(default_factory=list)  # code words of the letters' remarks
     answers: list[str] = field(default_factory=list)  # code words of answers to respondents
     comments: list[str] = field(default_factory=list)  # code words of topic/general comments
@@ -177,10 +179,25 @@ def _form(folder: Path, rng: random.Random, words: _Words, truth: Truth, topics:
         organisation = rng.choice(("", "", "Grundejerforeningen Nord"))
         rows.append(";".join([name, organisation, date.isoformat(), *cells]))
         truth.form_answers += 1
+    if rng.random() < 0.5:  # a campaign: the same words from several answers
+        rows += _campaign(rng, words, truth, topics)
     if rng.random() < 0.4:  # a row whose date is no date: not counted, reported
         rows.append(";".join(["Carl Berg", "", "i går", *("Vi er enige" for _ in topics)]))
         truth.bad_rows += 1
     (folder / "responses" / "formular.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def _campaign(rng: random.Random, words: _Words, truth: Truth, topics: list[str]) -> list[str]:
+    topic = rng.choice(topics)
+    text = "Vi protesterer mod at planen fjerner pladsen ved torvet og beder om en ny plan"
+    text += f" {words.code()}"
+    copies = rng.randint(5, 7)
+    truth.campaigns.append(text)
+    truth.in_campaigns[topic] = copies
+    truth.form_cells[topic] += copies
+    truth.form_answers += copies
+    cells = [text if t == topic else "" for t in topics]
+    return [";".join([f"Kampagne {i}", "", str(DEADLINE), *cells]) for i in range(copies)]
 
 
 def _remarks(
@@ -346,6 +363,7 @@ def model_problems(comparison: object, truth: Truth) -> list[str]:
         found[f"{t.topic} senders"] = (t.letter_respondents, len(truth.remark_respondents[t.topic]))
         found[f"{t.topic} form"] = (t.form_total, truth.form_cells[t.topic])
         found[f"{t.topic} form answers"] = (t.form_answers, truth.form_cells[t.topic])
+        found[f"{t.topic} in campaigns"] = (t.in_campaigns, truth.in_campaigns.get(t.topic, 0))
     return [f"{what}: model {a}, written {b}" for what, (a, b) in found.items() if a != b]
 
 
@@ -435,6 +453,9 @@ def _prose_checks(t: object, text: str, layout: str) -> list[tuple[str, object, 
         form = re.findall(r"Fra webformularen: (\S+) bemærkning(?:er)? i (\S+) svar", flat)
         expected = [(x.form_total, x.form_answers) for x in t.topics if x.form_total]
         checks.append(("topic form intros", [(number(a), number(b)) for a, b in form], expected))
+        campaigns = found(r"Heraf hører (\S+) til kampagne")
+        expected = [x.in_campaigns for x in t.topics if x.in_campaigns]
+        checks.append(("topic campaigns", campaigns, expected))
     return checks
 
 

@@ -48,11 +48,11 @@ def test_every_remark_and_answer_to_a_respondent_is_in_every_layout(case):
     assert missing_texts(comparison, truth, rendered, codes) == []
 
 
-def test_the_web_forms_sample_is_in_every_layout(case):
+def test_the_web_forms_sample_and_campaigns_are_in_every_layout(case):
     comparison, truth, rendered = case
     samples = form_samples(comparison)
     assert bool(samples) == (truth.form_answers > 0)
-    assert missing_texts(comparison, truth, rendered, samples) == []
+    assert missing_texts(comparison, truth, rendered, samples + truth.campaigns) == []
 
 
 @pytest.mark.parametrize("case", WITH_COMMENTS, indirect=True)

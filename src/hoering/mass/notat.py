@@ -79,7 +79,8 @@ def topic_form_part(mass: MassComparison, topic: TopicTally, lang: str) -> list[
         answers=_answers_count(topic.form_answers, lang),
         parts=parts,
     )
-    numbers = [str(c.number) for c in mass.campaigns if c.topic == topic.topic]
+    campaigns = [c for c in mass.campaigns if c.topic == topic.topic]
+    numbers = [str(c.number) for c in campaigns]
     if numbers:
         said += " " + ntr_in(
             lang,
@@ -90,6 +91,14 @@ def topic_form_part(mass: MassComparison, topic: TopicTally, lang: str) -> list[
             numbers=_listed(numbers, lang),
         )
     blocks: list[n.Block] = [_h(3, tr_in(lang, "Answers from the web form")), _p(said)]
+    for campaign in campaigns:  # each campaign's text once, where its topic is
+        lead = tr_in(
+            lang,
+            "Campaign {number} ({answers}):",
+            number=campaign.number,
+            answers=_answers_count(campaign.respondents, lang),
+        )
+        blocks += [_p(lead), n.BlockQuote((_p(campaign.text),))]
     samples = mass.samples.get(topic.topic, ())
     if samples:
         blocks.append(_p(tr_in(lang, "A sample of the other remarks from the web form:")))
