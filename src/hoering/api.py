@@ -305,23 +305,28 @@ def _guesses(guessed: list[Any]) -> str:
 
 def review(hearing: Path | None = None, *, project: Path | None = None) -> Report:
     """``hoering review``: what import guessed in a hearing's responses, to confirm."""
-    from .imports.review import review as list_guesses
+    from .imports.review import review_all
 
     config = _config(project, [hearing])
-    items = list_guesses(_hearing(hearing, config), config=config)
+    items, removed = review_all(_hearing(hearing, config), config=config)
     report = Report(lines=[str(item) for item in items])
     if not items:
         report.lines.append(tr("Nothing to confirm: no guessed values left"))
-        return report
-    report.lines.append(
-        ntr(
-            "{n} guess to confirm in {files}",
-            "{n} guesses to confirm in {files}",
-            len(items),
-            files=ntr("{n} file", "{n} files", len({item.path for item in items})),
-        )
-    )
+    else:
+        report.lines.append(_guesses_left(items))
+    if removed:
+        report.lines.append(tr("Taken out of the text by import (listed under removed:):"))
+        report.lines += [str(item) for item in removed]
     return report
+
+
+def _guesses_left(items: list) -> str:
+    return ntr(
+        "{n} guess to confirm in {files}",
+        "{n} guesses to confirm in {files}",
+        len(items),
+        files=ntr("{n} file", "{n} files", len({item.path for item in items})),
+    )
 
 
 # ---- minutes ------------------------------------------------------------------------------

@@ -355,7 +355,9 @@ def review(hearing_dir: Path | None) -> None:
     Each line gives file:line, what was guessed, the value, the confidence and why (where it
     was found, or which words matched). Confirm a value by deleting its entry under
     'guessed:' (after correcting the value if needed); confirm a heading's topic and stance
-    by deleting its guess=… and matched=… attributes.
+    by deleting its guess=… and matched=… attributes. After the guesses come the lines
+    import took out of each text (letterhead, archive stamp, page numbers, …), by reason, as
+    listed under 'removed:'.
 
     Example:
       hoering review consultations/samarbejdsaftale-psykisk-sygdom

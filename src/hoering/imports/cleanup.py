@@ -11,6 +11,8 @@ from functools import partial
 
 from .characters import normalise_bullet, normalise_characters, only_bullets
 from .layout import (
+    archive_stamps,
+    margin_dates,
     mark_aside,
     mark_running,
     place_margin_headings,
@@ -74,6 +76,9 @@ class Cleaned:
     aside: list[Line] = field(default_factory=list)
     # the recipient's address block (the window of a letter), recorded as ``recipient:``
     recipient: list[Line] = field(default_factory=list)
+    # lines taken out before anything reads them, with their reason (an archive stamp, a
+    # date in the margin beside every page number): never the sender, date or body
+    removed: list[tuple[str, Line]] = field(default_factory=list)
 
 
 def clean(extracted: Extracted) -> Cleaned:
@@ -83,8 +88,15 @@ def clean(extracted: Extracted) -> Cleaned:
         if line.table:
             line.table = [[normalise_characters(cell) for cell in row] for row in line.table]
     aside: list[Line] = []
+    removed: list[tuple[str, Line]] = []
     if extracted.kind == "pdf":
+        stamps = {id(line) for line in archive_stamps(lines)}
+        removed = [("archive_stamp", line) for line in lines if id(line) in stamps]
+        lines = [line for line in lines if id(line) not in stamps]
         running = mark_running(lines, BANDS)
+        dates = margin_dates(lines, running)
+        running = [line for line in running if line.region != "margin"]
+        removed += [("margin_date", line) for line in dates]
         aside = mark_aside(lines)
         lines = reading_order(place_margin_headings(lines))
     else:
@@ -118,6 +130,7 @@ def clean(extracted: Extracted) -> Cleaned:
         subject_found_by,
         aside,
         recipient,
+        removed,
     )
 
 
@@ -223,10 +236,17 @@ MAX_PLAIN_SUBJECT_LINES = 2
 def split_letterhead(
     lines: list[Line], size: float
 ) -> tuple[list[Line], list[Line], list[Line], str]:
-    """(letterhead and address lines, subject lines, the rest, how the subject was found)."""
-    start, how = _subject_start(lines, size)
+    """(letterhead and address lines, subject lines, the rest, how the subject was found).
+
+    The subject stands before the running text of page 1: a section heading after it is
+    not the subject (taking it for one made page 1 letterhead). With no subject, the short
+    lines above page 1's running text up to the last that reads like letterhead (an
+    address, a date, "J.nr. …") are the letterhead."""
+    text_start = running_text_start(lines, size)
+    start, how = _subject_start(lines[: text_start + 1] if text_start is not None else lines, size)
     if start is None:
-        return [], [], lines, ""
+        end = _letterhead_end(lines, text_start or 0)
+        return lines[:end], [], lines[end:], ""
     end = start + 1
     while (
         end < len(lines)
@@ -251,6 +271,49 @@ def split_letterhead(
     rest = [line for line in lines[end:] if id(line) not in ids]
     # what stands beside the subject (a floated "Direkte 72 22 74 00") is letterhead too
     return lines[:start] + beside, subject, rest, how
+
+
+LETTERHEAD_CUE = re.compile(
+    r"^(?:(?:DK-?)?\d{4}\s+[A-ZÆØÅ]|(?:j\.\s?nr|sagsnr|sags\.?\s?nr|dato|date|vores ref|"
+    r"deres ref|tlf|telefon|cvr|ean)\b)|@|www\.",
+    re.IGNORECASE,
+)
+
+
+def _letterhead_end(lines: list[Line], text_start: int) -> int:
+    """How many lines above ``text_start`` are letterhead: the short plain lines up to the
+    last address, date or label line among them ("Kære …" below it stays in the body)."""
+    from ..dates import find_dates
+
+    end = 0
+    for index, line in enumerate(lines[:text_start]):
+        text = line.text.strip()
+        if len(text) >= 45 or line.bold or line.paragraph or line.table:
+            break
+        dates = find_dates(text)
+        if LETTERHEAD_CUE.search(text) or (dates and len(dates[0][1]) >= len(text) - 2):
+            end = index + 1
+    return end
+
+
+def running_text_start(lines: list[Line], size: float) -> int | None:
+    """Where page 1's running text starts: the first of two lines of one paragraph, each
+    long, in the body's type (a PDF's lines; a DOCX paragraph is not split into lines)."""
+    for i in range(min(len(lines) - 1, 60)):
+        line, after = lines[i], lines[i + 1]
+        if line.page != lines[0].page:
+            return None
+        if (
+            not line.paragraph
+            and after.page == line.page
+            and min(len(line.text), len(after.text)) >= 45
+            and not line.bold
+            and abs(line.size - size) < 0.3
+            and abs(after.x0 - line.x0) < 3
+            and 0 <= after.top - line.bottom < line.size
+        ):
+            return i
+    return None
 
 
 def _subject_start(lines: list[Line], size: float) -> tuple[int | None, str]:

@@ -90,6 +90,7 @@ class Mail:
     top: Extracted
     quoted: list[str]  # paragraphs; a quoted header block is one paragraph of lines
     covering: bool = False  # quoted is the text of a mail the response was attached to
+    quoted_lines: list[Line] = field(default_factory=list)  # the lines ``quoted`` was made of
 
 
 def appendix(mail: Mail, lang: str) -> list[Block]:
@@ -123,6 +124,7 @@ def printed_mail(extracted: Extracted) -> Mail | None:
         header,
         Extracted(extracted.kind, top, extracted.pages, extracted.footnotes),
         quoted_paragraphs(quoted),
+        quoted_lines=quoted,
     )
 
 

@@ -337,3 +337,57 @@ def _by_columns(lines: list[Line], gutter: float) -> list[Line]:
     for segment in segments:
         ordered += sorted(segment, key=lambda line: (line.x0 >= gutter, line.top))
     return ordered
+
+
+# Folketinget's archive stamp in the top right corner ("Ældreudvalget 2024-25 / L 89 Bilag 1 /
+# Offentligt") and the line it prints at the foot ("L 16 - 2025-26 - Bilag 1: Høringssvar …")
+STAMP_PART = re.compile(
+    r"^(?:offentligt|fortroligt|\S.{2,60}\s\d{4}-\d{2}|.{0,30}\bbilag\s+\d+)$", re.IGNORECASE
+)
+STAMP_BILAG = re.compile(r"\bbilag\s+\d+$", re.IGNORECASE)
+STAMP_FOOT = re.compile(r"^\S.{0,40}\s-\s\d{4}-\d{2}\s-\s(?:bilag|spørgsmål|svar)\s+\d+\b", re.I)
+STAMP_BAND = 0.1  # the stamp's share of the page's height
+
+
+def archive_stamps(lines: list[Line]) -> list[Line]:
+    """The lines of archive stamps: in the top band of a page, at its right, a few short
+    lines of which one says "Bilag N"; and the stamp's line at the foot of a page."""
+    corner = [
+        line
+        for line in lines
+        if line.bottom < line.page_height * STAMP_BAND
+        and line.x0 > line.page_width * 0.4
+        and STAMP_PART.match(line.text.strip())
+    ]
+    stamped = {line.page for line in corner if STAMP_BILAG.search(line.text.strip())}
+    feet = [line for line in lines if STAMP_FOOT.match(line.text.strip())]
+    return [line for line in corner if line.page in stamped] + feet
+
+
+def margin_dates(lines: list[Line], running: list[Line]) -> list[Line]:
+    """A date alone beside a page number ("Side 2 af 5"), printed on every page: set
+    ``region = "margin"`` (no longer running text or a running header) and return them."""
+    from ..dates import find_dates
+
+    numbers = [
+        line for line in running if PAGE_OF.search(line.text) or PAGE_NUMBER.match(line.text)
+    ]
+    result = []
+    for line in lines:
+        if not any(_beside_number(line, number) for number in numbers):
+            continue
+        found = find_dates(line.text)
+        if found and len(found[0][1]) >= len(line.text.strip()) - 2:
+            line.region = "margin"
+            result.append(line)
+    return result
+
+
+def _beside_number(line: Line, number: Line) -> bool:
+    """Within three lines above or below a page number, starting near its left edge."""
+    return (
+        line.page == number.page
+        and line is not number
+        and abs(line.top - number.top) < 3 * max(line.size, number.size)
+        and abs(line.x0 - number.x0) < 40
+    )

@@ -62,10 +62,45 @@ class ReviewItem:
         )
 
 
+@dataclass(frozen=True)
+class RemovedItem:
+    """What import took out of one response's text for one reason (``removed:``)."""
+
+    path: Path
+    line: int | None
+    reason: str  # a key of ``removed:`` ("letterhead", "page_number", …)
+    texts: tuple[str, ...]
+
+    def __str__(self) -> str:
+        where = display_path(self.path) + (f":{self.line}" if self.line else "")
+        return tr(
+            "{where}: removed as {reason} ({n}): {texts}",
+            where=where,
+            reason=label(f"removed_{self.reason}", language()),
+            n=len(self.texts),
+            texts=" · ".join(f"«{text}»" for text in self.texts),
+        )
+
+
+def removed_items(path: Path, raw) -> list[RemovedItem]:
+    """The ``removed:`` lists of one source, reason by reason."""
+    removed = raw.metadata.get("removed") or {}
+    return [
+        RemovedItem(path, raw.line_of(("removed", reason)), str(reason), tuple(map(str, texts)))
+        for reason, texts in (removed.items() if isinstance(removed, dict) else ())
+        if isinstance(texts, list) and texts
+    ]
+
+
 def review(hearing: Path | str, config=None) -> list[ReviewItem]:
     """What is still marked as guessed in the hearing's responses, file by file.
 
     ``hearing`` is the hearing's folder, or its id under the sources folder."""
+    return review_all(hearing, config)[0]
+
+
+def review_all(hearing: Path | str, config=None) -> tuple[list[ReviewItem], list[RemovedItem]]:
+    """The guesses (as :func:`review`) and what import took out of each response's text."""
     from ..hearing import hearing_folder, load_hearing
     from ..sources.frontmatter import read_source
     from ..sources.markdown import parse_body
@@ -73,6 +108,7 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
     config = config if config is not None else load_config()
     folder = load_hearing(hearing_folder(hearing, config)).folder
     items: list[ReviewItem] = []
+    removed: list[RemovedItem] = []
     errors: list[HoeringError] = []
     for path in sorted((folder / "responses").glob("*.md")):
         try:
@@ -87,21 +123,11 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
         guessed = raw.metadata.get("guessed") or {}
         for key, guess in guessed.items() if isinstance(guessed, dict) else ():
             items.append(_item(path, raw, key, guess or {}))
-        for block in blocks:
-            if isinstance(block, n.Heading) and block.guess is not None:
-                items.append(
-                    ReviewItem(
-                        path,
-                        block.line,
-                        tr("heading '{text}'", text=_text(block)),
-                        _topic_and_stance(block),
-                        block.guess,
-                        tr("matched: {words}", words=block.matched) if block.matched else "",
-                    )
-                )
+        items += _headings(path, blocks)
+        removed += removed_items(path, raw)
     if errors:
         raise SourceErrors(errors)
-    return sorted(items, key=lambda item: not item.unknown)  # what is unknown comes first
+    return sorted(items, key=lambda item: not item.unknown), removed  # unknown ones first
 
 
 def _item(path: Path, raw, key: str, guess: dict) -> ReviewItem:
@@ -117,6 +143,21 @@ def _item(path: Path, raw, key: str, guess: dict) -> ReviewItem:
         str(guess.get("found_in") or ""),
         guess.get("unknown") is True,
     )
+
+
+def _headings(path: Path, blocks) -> list[ReviewItem]:
+    return [
+        ReviewItem(
+            path,
+            block.line,
+            tr("heading '{text}'", text=_text(block)),
+            _topic_and_stance(block),
+            block.guess,
+            tr("matched: {words}", words=block.matched) if block.matched else "",
+        )
+        for block in blocks
+        if isinstance(block, n.Heading) and block.guess is not None
+    ]
 
 
 def _topic_and_stance(heading: n.Heading) -> str:

@@ -28,7 +28,8 @@ from ..parallel import map_in_processes
 from ..render.templates import TemplateFinder
 from ..sources.frontmatter import read_source
 from ..text import slug
-from .cleanup import clean
+from .characters import normalise_bullet, normalise_characters
+from .cleanup import Cleaned, clean
 from .docx import read_docx
 from .email import (
     Mail,
@@ -40,7 +41,17 @@ from .email import (
     split_quoted,
     text_lines,
 )
-from .lines import Extracted
+from .ledger import (
+    ReadLine,
+    draft_fields,
+    read_lines,
+    removals,
+    set_aside,
+    settle,
+    unplaced_blocks,
+    unplaced_warning,
+)
+from .lines import Extracted, Line
 from .metadata import Found, guess_metadata
 from .pdf import read_pdf
 from .review import notice
@@ -49,7 +60,7 @@ from .sectioning import assign_topics
 from .structure import structure
 from .topics import TopicSpec
 from .webform import FormAnswer, apply_form, printed_form
-from .writer import Draft, render, unknown_fields
+from .writer import Draft, body, render, unknown_fields
 
 
 @dataclass
@@ -74,6 +85,8 @@ class Analysis:
     markdown: str
     guessed: list[Guessed]
     pages: int
+    unaccounted: int = 0  # words of the file that import could not place (the ledger)
+    unplaced_pages: tuple[int, ...] = ()  # the pages they are on
 
 
 @dataclass
@@ -85,6 +98,10 @@ class Imported:
     guessed: list[Guessed]
     pages: int = 1
     table: Any = None  # a web form's export copied as it is (hoering.forms.importing)
+    # words of the file in neither the body, the front matter nor ``removed:`` (the ledger);
+    # they are kept at the end of the body under a heading saying so
+    unaccounted: int = 0
+    unplaced_pages: tuple[int, ...] = ()
 
 
 @dataclass
@@ -158,6 +175,8 @@ def import_files(
             report.failed.append((path, result))
         if on_progress is not None:
             on_progress(path, result)
+        if isinstance(result, Imported) and result.unaccounted:
+            warn("import", [unplaced_warning(path, result.unaccounted, result.unplaced_pages)])
     return report
 
 
@@ -278,14 +297,14 @@ def analyse(path: Path, context: _Context) -> Analysis:
     mail: Mail | None
     if kind == "eml":
         mail = _read_eml(path, context.limits, context.lang)
-        extracted = mail.top
+        extracted = read = mail.top
     else:
-        extracted = _read(path, kind, context.limits, context.lang)
+        extracted = read = _read(path, kind, context.limits, context.lang)
         mail = printed_mail(extracted)
         extracted = mail.top if mail is not None else extracted
     form = printed_form(extracted) if mail is None else None
     extracted = form.top if form is not None else extracted
-    return _understand(path, sha, extracted, mail, context, form)
+    return _understand(path, sha, extracted, mail, context, form, read)
 
 
 def _read(path: Path, kind: str, limits: Limits, lang: str) -> Extracted:
@@ -325,7 +344,12 @@ def _understand(
     mail: Mail | None,
     context: _Context,
     form: FormAnswer | None = None,
+    read: Extracted | None = None,
 ) -> Analysis:
+    read = read if read is not None else extracted
+    read_text = read_lines(read, _normalised)
+    form_lines = form.header if form is not None else []
+    mail_lines = _mail_header(read, extracted, mail, form_lines)
     cleaned = clean(extracted)
     blocks = structure(cleaned.body, cleaned.body_size)
     parties = [(name, list(aliases)) for name, aliases in context.parties]
@@ -365,6 +389,9 @@ def _understand(
         note_spans=extracted.note_spans,
         notices=_notices(extracted),
     )
+    account = _settle(
+        draft, cleaned, [("mail_header", mail_lines), ("form_field", form_lines)], read_text
+    )
     guessed = [
         Guessed(key, _shown(found.value), found.confidence, found.found_in, found.score)
         for key, found in (
@@ -386,7 +413,48 @@ def _understand(
     ]
     guessed += [Guessed(key, "", 0.0, why, unknown=True) for key, why in unknown_fields(draft)]
     name = slug(str(sender.value)) if sender is not None else slug(path.stem) or "svar"
-    return Analysis(path, sha, name, render(draft), guessed, extracted.pages)
+    return Analysis(
+        path,
+        sha,
+        name,
+        render(draft),
+        guessed,
+        extracted.pages,
+        account.unaccounted,
+        tuple(account.pages),
+    )
+
+
+def _normalised(text: str) -> str:
+    return normalise_bullet(normalise_characters(text))
+
+
+def _mail_header(
+    read: Extracted, top: Extracted, mail: Mail | None, form_lines: list[Line]
+) -> list[Line]:
+    """The lines of a printed mail that are neither its text nor its quoted thread (kept at
+    the end of the body): the header block ("Fra:", "Sendt:", …) and the banner above it."""
+    kept = {id(line) for line in top.lines + form_lines}
+    kept |= {id(line) for line in mail.quoted_lines} if mail is not None else set()
+    return [line for line in read.lines if id(line) not in kept]
+
+
+def _settle(
+    draft: Draft, cleaned: Cleaned, taken: list[tuple[str, list[Line]]], read: list[ReadLine]
+):
+    """The ledger: every word read is in the body, a field or ``removed:``; what is in none
+    is kept at the end of the body under a heading saying so (and counted)."""
+    fields = draft_fields(draft)
+    draft.body_lines = body(draft.blocks, draft.footnotes, draft.note_spans, draft.lang)
+    text = "\n".join(draft.body_lines)
+    text += "\n" + " ".join(block.dropped for block in draft.blocks)
+    removed = set_aside(cleaned) + removals(taken)
+    account = settle(read, text, fields, removed)
+    draft.removed = account.removed
+    if account.unplaced:
+        draft.blocks = draft.blocks + unplaced_blocks(account, draft.lang)
+        draft.body_lines = None  # written again, with them
+    return account
 
 
 def _notices(extracted) -> list[tuple[str, Found]]:
@@ -430,7 +498,14 @@ def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) ->
         os.chmod(original, 0o644)
     write_atomic(target, analysis.markdown.encode("utf-8"))
     planned.add(target)
-    return Imported(target, original, analysis.guessed, analysis.pages)
+    return Imported(
+        target,
+        original,
+        analysis.guessed,
+        analysis.pages,
+        unaccounted=analysis.unaccounted,
+        unplaced_pages=analysis.unplaced_pages,
+    )
 
 
 def _made_from(source: Path, analysis: Analysis) -> bool:

@@ -26,6 +26,7 @@ class Block:
     attributes: dict[str, str] = field(default_factory=dict)  # topic, stance, guess, matched
     label: str = ""  # the bold words the text opens with ("Netværksmøder:"), if any
     origin: Line | None = None  # the line it came from (DOCX: its runs, numbering, cells)
+    dropped: str = ""  # words of the line the block leaves out by design ("Vedr." of a heading)
 
 
 @dataclass(frozen=True)
@@ -275,10 +276,12 @@ def _introduces(para: Para, following: Para) -> bool:
 def _heading(text: str, level: int, reason: str) -> Block:
     text = text.rstrip(":").strip()
     match = VEDR.match(text)
+    dropped = ""
     if match:
         rest = match.group("rest").strip()
+        dropped = text[: match.start("rest")]
         text = rest[:1].upper() + rest[1:]
     number = SECTION_NUMBER.match(text)
     if number and "." in number.group("number"):
         level = max(level, 3)
-    return Block("heading", text, level=level, found_as=reason)
+    return Block("heading", text, level=level, found_as=reason, dropped=dropped)

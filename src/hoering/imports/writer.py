@@ -41,6 +41,9 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     note_spans: dict[int, list[Span]] = field(default_factory=dict)  # DOCX: notes' runs
     notices: list[tuple[str, Found]] = field(default_factory=list)  # tracked changes, …
+    # what was taken out of the body: reason → the texts (hoering.imports.ledger)
+    removed: dict[str, list[str]] = field(default_factory=dict)
+    body_lines: list[str] | None = None  # the body as written already (the ledger read it)
 
 
 def _guess_line(key: str, found: Found) -> str:
@@ -104,6 +107,7 @@ def render(draft: Draft) -> str:
         f"  file: {yaml_text(draft.source_file)}",
         f"  name: {yaml_text(draft.source_name)}",
         f"  sha256: {draft.sha256}",
+        *_removed(draft.removed),
         *_comment(
             tr(
                 "What 'hoering import' guessed. Check each value above; when it is right (or\n"
@@ -119,8 +123,18 @@ def render(draft: Draft) -> str:
     out += [_unknown_line(key, why) for key, why in unknown]
     out += [_guess_line(key, found) for key, found in guesses if found is not None]
     out += [f"lang: {draft.lang}", "---", ""]
-    out += body(draft.blocks, draft.footnotes, draft.note_spans, draft.lang)
+    out += draft.body_lines or body(draft.blocks, draft.footnotes, draft.note_spans, draft.lang)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _removed(removed: dict[str, list[str]]) -> list[str]:
+    if not removed:
+        return []
+    out = [*_comment(tr("What 'hoering import' took out of the text, and why.")), "removed:"]
+    for reason, texts in removed.items():
+        out.append(f"  {reason}:")
+        out += [f"    - {yaml_text(text)}" for text in texts]
+    return out
 
 
 def _comment(text: str) -> list[str]:

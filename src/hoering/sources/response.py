@@ -49,6 +49,23 @@ class Guess(Strict):
     unknown: bool = False
 
 
+# why 'hoering import' took a line out of the body (hoering.imports.ledger.REASONS)
+RemovedReason = Literal[
+    "letterhead",
+    "archive_stamp",
+    "recipient",
+    "sidebar",
+    "margin_date",
+    "running_header",
+    "running_footer",
+    "page_number",
+    "closing",
+    "mail_header",
+    "form_field",
+    "quoted_thread",
+]
+
+
 class ResponseMeta(Strict):
     """Every key a høringssvar's metadata block may hold.
 
@@ -64,6 +81,9 @@ class ResponseMeta(Strict):
     sender: str | None = Field(default=None, min_length=1)
     source: ReceivedFile | None = None
     guessed: dict[str, Guess] = {}
+    # what import took out of the body, by reason: every word of the file is in the body,
+    # a field above, or here
+    removed: dict[RemovedReason, list[str]] = {}
     department: str | None = None
     date: dt.date | None  # empty only where import marked it unknown (see Guess)
     case_number: str | None = None
