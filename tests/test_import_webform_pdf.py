@@ -69,7 +69,13 @@ def test_the_fields_of_a_printed_web_form_go_into_the_front_matter(project):
     body = written.split("\n---\n", 1)[1]
     assert " ".join(body.split()) == ANSWER
     for label, _value in FIELDS:
-        assert f"{label}:" not in written.split("\n---\n", 1)[0].split("guessed:")[0]
+        assert f"{label}:" not in written.split("\n---\n", 1)[0].split("source:")[0]
+    # the fields are listed as what was taken out of the text (the ledger)
+    assert source.meta.removed["form_field"][-3:] == [
+        "Virksomhed / Organisation: Forældrerådet / Skovbørnehaven Egern",
+        "By: Vallensbæk",
+        "Postnr.: 2625",
+    ]
 
 
 def test_without_an_organisation_the_person_who_sent_it_is_the_sender(project):
