@@ -131,3 +131,28 @@ def test_a_heading_under_the_title_is_not_glued_to_it(project):
     )
     assert source.meta.title == "Høringssvar om samarbejdsaftalen"
     assert headings(source) == ["Generelle bemærkninger"]
+
+
+def test_a_margin_heading_on_three_lines_is_one_heading_and_the_signature_stays(project):
+    def section(heading: str, text: str) -> str:
+        return (
+            f"#grid(columns: (3.2cm, 1fr), column-gutter: 0.8cm, [{bold(heading, 10)}], "
+            f"[{typst_text(text)}])"
+        )
+
+    source, written = imported(
+        project,
+        bold("Høringssvar om aftalen"),
+        section(
+            "Koordinerende indsatsplan og netværksmøder",
+            "Kommunen savner, at pårørende kan deltage i møderne, og vi frygter, at "
+            "møderne bliver en formalitet uden indhold for borgeren og de pårørende.",
+        ),
+        section(
+            "Ventetid",
+            "Vi er glade for, at aftalen gør orientering til hovedreglen, og vi støtter et "
+            "akuttilbud til borgere, der venter på behandling i distriktspsykiatrien.",
+        ),
+    )
+    assert headings(source) == ["Koordinerende indsatsplan og netværksmøder", "Ventetid"]
+    assert [s.name for s in source.meta.signature.signatories] == ["Jørgen Hæstrup"]

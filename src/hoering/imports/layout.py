@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lines import Line
 
@@ -65,12 +65,16 @@ def mark_aside(lines: list[Line]) -> list[Line]:
     column = main_column(body)
     if column is None:
         return []
-    candidates = [line for line in body if column.beside(line)]
+    inside = [line for line in body if not column.beside(line)]
+    ends = _text_ends(inside)
+    candidates = [
+        line for line in body if column.beside(line) and line.top <= ends.get(line.page, 0.0)
+    ]  # what stands below all the column's text (a signature at the left edge) is beside nothing
     total = sum(len(line.text) for line in body)
     if not candidates or sum(len(line.text) for line in candidates) > total * MAX_ASIDE_SHARE:
         return []
-    inside = [line for line in body if not column.beside(line)]
     headings = {id(line) for line in candidates if _margin_heading(line, column, inside)}
+    headings |= {id(line) for stack in _heading_stacks(body, column, inside) for line in stack}
     candidates = [line for line in candidates if id(line) not in headings]
     aside = []
     for group in _groups(candidates, column):
@@ -131,9 +135,11 @@ def place_margin_headings(lines: list[Line]) -> list[Line]:
     if column is None:
         return lines
     inside = [line for line in body if not column.beside(line)]
-    result = [line for line in lines]
+    result = _stacked_headings(lines, column, inside)
     for heading in [
-        line for line in body if column.beside(line) and _margin_heading(line, column, inside)
+        line
+        for line in result
+        if line.region == "body" and column.beside(line) and _margin_heading(line, column, inside)
     ]:
         start = min(
             (
@@ -150,6 +156,66 @@ def place_margin_headings(lines: list[Line]) -> list[Line]:
         heading.x0 = start.x0
         result.insert(result.index(start), heading)
     return result
+
+
+MAX_HEADING_LINES = 4
+
+
+def _text_ends(inside: list[Line]) -> dict[int, float]:
+    """Where the column's text ends on each page (the bottom of its last line)."""
+    ends: dict[int, float] = {}
+    for line in inside:
+        ends[line.page] = max(ends.get(line.page, 0.0), line.bottom)
+    return ends
+
+
+def _stacked_headings(lines: list[Line], column: Column, inside: list[Line]) -> list[Line]:
+    """``lines`` with a margin heading set on two or more lines ("Koordinerende" /
+    "indsatsplan og" / "netværksmøder") as one line."""
+    instead: dict[int, Line | None] = {}  # id of a line → the line that replaces it (None: gone)
+    for stack in _heading_stacks(lines, column, inside):
+        instead.update({id(other): None for other in stack})
+        instead[id(stack[0])] = _joined(stack)
+    kept = (instead.get(id(line), line) if id(line) in instead else line for line in lines)
+    return [line for line in kept if line is not None]
+
+
+def _heading_stacks(lines: list[Line], column: Column, inside: list[Line]) -> list[list[Line]]:
+    """Bold lines one under the other left of the column that, joined, make a margin
+    heading."""
+    margin = [line for line in lines if line.region == "body" and line.x1 <= column.left + 2]
+    stacks: list[list[Line]] = []
+    stack: list[Line] = []
+    for line in [*margin, None]:
+        if line is not None and stack and _under(stack[-1], line):
+            stack.append(line)
+            continue
+        if 1 < len(stack) <= MAX_HEADING_LINES and _margin_heading(_joined(stack), column, inside):
+            stacks.append(stack)
+        stack = [line] if line is not None else []
+    return stacks
+
+
+def _under(above: Line, line: Line) -> bool:
+    """Whether ``line`` goes on the bold margin line ``above`` (the next line of it)."""
+    return (
+        line.page == above.page
+        and above.bold
+        and line.bold
+        and abs(line.x0 - above.x0) < 3
+        and abs(line.size - above.size) < 0.3
+        and 0 <= line.top - above.bottom < above.size * 0.6
+    )
+
+
+def _joined(stack: list[Line]) -> Line:
+    from .cleanup import join_text
+
+    text = ""
+    for line in stack:
+        text = join_text(text, line.text)
+    first = stack[0]
+    return replace(first, text=text, bottom=stack[-1].bottom, x1=max(line.x1 for line in stack))
 
 
 def _groups(lines: list[Line], column: Column) -> list[list[Line]]:
