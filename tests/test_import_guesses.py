@@ -144,6 +144,18 @@ def test_a_deadline_field_is_not_the_letters_date(project):
     assert source.meta.date.isoformat() == "2019-06-14"
 
 
+def test_a_print_date_in_the_footer_is_not_the_letters_date(project):
+    data = letter_pdf(
+        logo="Albertslund Kommune",
+        subject="Høringssvar om samarbejdsaftalen",
+        blocks=["Albertslund Kommune har følgende bemærkninger til udkastet.", MENTOR],
+        footer="Udskrevet 13.06.2019 08:41",
+    )
+    source, raw, _ = imported(project, "svar.pdf", data)
+    assert source.meta.sender == "Albertslund Kommune"
+    assert raw["guessed"]["date"] == {"unknown": True, "found_in": NO_DATE}
+
+
 def test_unknown_fields_come_first_in_review_and_the_source_builds_and_compares(project, cli):
     dated = letter_docx(
         ["Høringssvar", "Dato: 14. juni 2019", "Albertslund Kommune har følgende bemærkninger."]
@@ -171,7 +183,7 @@ def test_a_web_forms_submitter_signs_it_and_its_organisation_sends_it(project):
         blocks=[
             "Høringsfrist: 21. juni 2019",
             "Indsendt af: Mette Kragh",
-            "Dato: 14. juni 2019",
+            "Dato: 14.06.2019 kl. 16:55",
             "Virksomhed / Organisation: Bofællesskabet Lærkehøj",
             "Postnr.: 2620",
             MENTOR,

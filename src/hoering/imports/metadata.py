@@ -295,7 +295,8 @@ def email_sender(domain: str, parties: list[tuple[str, list[str]]]) -> Found:
 OTHER_DATE = re.compile(
     r"(?:frist|fristen|senest|inden|før|mødet?|møder|mødedato|afholdt|"
     r"afholdes|fra|til|af|siden|indtil|pr\.|gældende|ikrafttræden|"
-    r"deadline|by|until|from|meeting|modtaget|received|offentliggjort)\s*:?\s+"
+    r"deadline|by|until|from|meeting|modtaget|received|offentliggjort|udskrevet|printed)"
+    r"\s*:?\s+"
     r"(?:d(?:en)?\.?\s*)?$",
     re.IGNORECASE,
 )
@@ -345,6 +346,8 @@ def _date_score(line: Line, text: str, words: str, labelled: bool, cleaned: Clea
     ("Høringsfrist: …")."""
     before = text[: text.find(words)]
     if not labelled and (OTHER_DATE.search(before) or OTHER_LABEL.search(before)):
+        return 0.0
+    if line.region == "footer":  # a print date or an archive stamp, not the letter's
         return 0.0
     if labelled or TOWN_DATE.match(text):
         return 0.95

@@ -140,7 +140,9 @@ STREET = re.compile(r"^[A-ZÆØÅ][\w.' -]+\s\d+[A-Za-z]?\b")
 POSTCODE = re.compile(r"^(?:DK-)?\d{4}\s+[A-ZÆØÅ]")
 SEGMENTS = re.compile(r"\s{2,}|\s[·|•]\s")  # "Kommentarer fra X · 12. juni 2019"
 # a date line opening with a place: "København Ø, den 19. juni 2019", "Vanløse d. 20. …"
-PLACE_DATE = re.compile(r"^(?P<x>[A-ZÆØÅ][\w-]+(?:\s[A-ZÆØÅ][\w-]*)?),?\s+(?:d(?:en)?\.?\s*)?\d")
+PLACE_DATE = re.compile(
+    r"^(?P<x>[A-ZÆØÅ][\w-]+(?:\s[A-ZÆØÅ][\w-]*)?)(?:,\s*(?:d(?:en)?\.?\s*)?|\s+d(?:en)?\.?\s*)\d"
+)
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 FIRST_PARAGRAPHS = 4  # where a letter says who it is: its first paragraphs
 

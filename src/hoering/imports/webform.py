@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field as default
 
-from ..dates import parse_date
+from ..dates import find_dates
 from ..messages import tr
 from .email import _row_text, _rows
 from .lines import Extracted, Line
@@ -165,7 +165,8 @@ def apply_form(
         meta.signatory = Found(person.value, 0.9, _where(person))
         form.kept.add(person.key)
     dated = form.field("date")
-    when = parse_date(dated.value) if dated is not None else None
+    # the date the answer was sent, with or without its time ("08.06.2019 kl. 16:55")
+    when = next(iter(find_dates(dated.value)), (None, ""))[0] if dated is not None else None
     if dated is not None and when is not None:
         meta.date = Found(when, 0.95, _where(dated))
         form.kept.add(dated.key)
