@@ -281,9 +281,9 @@ def test_hoering_compare_puts_the_form_answers_in_the_notat_and_streams_their_ma
     assert "Kampagne 1: Parkering (79 svar)" in paragraphs
     assert CAMPAIGN_A in paragraphs
     assert (
-        "Sendt af 79 svar: 40 privatpersoner og 1 organisation (Grundejerforeningen Nord "
-        "(39)). 39 er ordret som teksten ovenfor; 4 forskellige formuleringer; den mest "
-        "ændrede ligner teksten 70 %."
+        "Teksten står i 79 svar: 40 fra privatpersoner og et fra en organisation "
+        "(Grundejerforeningen Nord (39)). 39 af dem er ordret som teksten ovenfor; teksten "
+        "findes i fire forskellige formuleringer, og den mest ændrede ligner teksten 70 %."
     ) in paragraphs
     assert "Cyklistforbundet (40); Grundejerforeningen Nord (39)." in paragraphs
     text = (out / "formularsvar.csv").read_text("utf-8-sig")

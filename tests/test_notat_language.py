@@ -53,11 +53,12 @@ def test_english_hearing_gives_an_english_notat_while_messages_stay_danish(cli, 
     ):
         assert heading in lines
     for sentence in (
-        "Region Hovedstaden consulted on Samarbejdsaftale om indsatsen for voksne med psykisk "
-        "sygdom (udkast, maj 2019) from 6 May 2019 to 21 June 2019 (46 days).",
-        "The draft was sent to 9 parties. 7 responses were received, 7 of them from consulted "
-        "parties and 1 without remarks. The consultation list:",
-        "Section 2 of the draft. 3 remarks from 3 responses: 1 positive, 1 concern, 1 proposal.",
+        "Region Hovedstaden consulted on “Samarbejdsaftale om indsatsen for voksne med psykisk "
+        "sygdom (udkast, maj 2019)” from 6 May 2019 to 21 June 2019 (46 days).",
+        "The draft was sent to nine parties. Seven responses were received, all from consulted "
+        "parties; among them one without remarks. The consultation list:",
+        "Three remarks from three responses on section 2 of the draft: one positive, one concern "
+        "and one proposal.",
         "Remarks of Region Hovedstaden:",
         "Comment: Partly met",
         "Udskrivningsmentor – Albertslund Kommune (partly met):",
@@ -83,11 +84,11 @@ def test_english_messages_leave_a_danish_notat_danish(cli, project):
     for sentence in (
         "1. Høringen",
         "4. Ændringer som følge af høringen",
-        "Region Hovedstaden sendte Samarbejdsaftale om indsatsen for voksne med psykisk sygdom "
-        "(udkast, maj 2019) i høring den 6. maj 2019 med frist for svar den 21. juni 2019 "
+        "Region Hovedstaden sendte »Samarbejdsaftale om indsatsen for voksne med psykisk sygdom "
+        "(udkast, maj 2019)« i høring den 6. maj 2019 med frist for svar den 21. juni 2019 "
         "(46 dage).",
-        "Udkastet blev sendt i høring hos 9 parter. Der er modtaget 7 høringssvar, heraf 7 fra "
-        "hørte parter og 1 uden bemærkninger. Høringslisten:",
+        "Udkastet blev sendt i høring hos ni parter. Der er modtaget syv høringssvar, alle fra "
+        "hørte parter, heraf et uden bemærkninger. Høringslisten:",
         "Region Hovedstadens bemærkninger:",
         "Kommentar: Delvis imødekommet",
     ):

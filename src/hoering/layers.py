@@ -21,6 +21,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "hoering.i18n",
             "hoering.dates",
             "hoering.text",
+            "hoering.prose",
             "hoering.limits",
             "hoering.paths",
             "hoering.config",

@@ -9,6 +9,7 @@ from ..comparison.tally import ORDER, Tally, TopicTally
 from ..i18n import format_date, format_number, label
 from ..messages import ntr_in, tr_in
 from ..model import nodes as n
+from ..prose import capitalised, joined, number_words, quoted, stance_counts
 from .model import Campaign, MassComparison, Sample
 from .summary import Summary
 
@@ -67,15 +68,13 @@ def topic_form_part(mass: MassComparison, topic: TopicTally, lang: str) -> list[
     if not topic.form_total:
         return []
     num = lambda v: format_number(v, lang)  # noqa: E731
-    parts = ", ".join(
-        f"{num(c)} {label(s, lang)}" for c, s in zip(topic.form, ORDER, strict=True) if c
-    )
+    parts = stance_counts(list(zip(ORDER, topic.form, strict=True)), lang)
     said = ntr_in(
         lang,
         "From the web form: {count} remark in {answers}: {parts}.",
         "From the web form: {count} remarks in {answers}: {parts}.",
         topic.form_total,
-        count=num(topic.form_total),
+        count=number_words(topic.form_total, lang),
         answers=_answers_count(topic.form_answers, lang),
         parts=parts,
     )
@@ -108,7 +107,7 @@ def topic_form_part(mass: MassComparison, topic: TopicTally, lang: str) -> list[
 
 def _answers_count(count: int, lang: str) -> str:
     return ntr_in(
-        lang, "{count} answer", "{count} answers", count, count=format_number(count, lang)
+        lang, "{count} answer", "{count} answers", count, count=number_words(count, lang, True)
     )
 
 
@@ -204,9 +203,9 @@ def _counts(tally: Tally, titles: dict[str, str], lang: str) -> list[n.Block]:
     title = tr_in(lang, "Remarks per topic from the web form")
     guessed = tr_in(
         lang,
-        "The stance is guessed from the wording, as when a letter is imported; «{none}» is a "
+        "The stance is guessed from the wording, as when a letter is imported; {none} is a "
         "remark without a clear stance.",
-        none=label("none", lang),
+        none=quoted(label("none", lang), lang),
     )
     return [
         _h(2, title),
@@ -245,16 +244,13 @@ def _campaign(campaign: Campaign, titles: dict[str, str], lang: str) -> list[n.B
     names = ", ".join(f"{name} ({count})" for name, count in orgs[:20])
     if len(orgs) > 20:
         names += ", …"
-    listed = (
-        ntr_in(
-            lang,
-            "{n} organisation ({names})",
-            "{n} organisations ({names})",
-            len(orgs),
-            names=names,
-        )
-        if orgs
-        else tr_in(lang, "no organisations")
+    listed = ntr_in(
+        lang,
+        "one from an organisation ({names})",
+        "{count} from organisations ({names})",
+        len(orgs),
+        count=number_words(len(orgs), lang, neuter=True),
+        names=names,
     )
     blocks: list[n.Block] = [
         _h(
@@ -270,29 +266,62 @@ def _campaign(campaign: Campaign, titles: dict[str, str], lang: str) -> list[n.B
             ),
         ),
         n.BlockQuote((_p(campaign.text),)),
-        _p(
-            tr_in(
-                lang,
-                "Sent by {respondents} answers: {private} private persons and {orgs}. "
-                "{identical} are word for word the text above; {wordings} different wordings; "
-                "the most edited is {lowest} % like the text.",
-                respondents=format_number(campaign.respondents, lang),
-                private=format_number(campaign.private, lang),
-                orgs=listed,
-                identical=format_number(campaign.identical, lang),
-                wordings=format_number(campaign.wordings, lang),
-                lowest=round(campaign.lowest_similarity * 100),
-            )
-        ),
+        _p(_campaign_said(campaign, listed, lang)),
     ]
     if campaign.edits:
         items = []
         for edit in campaign.edits:
-            changes = [tr_in(lang, "without «{words}»", words=w) for w in edit.removed]
-            changes += [tr_in(lang, "added «{words}»", words=w) for w in edit.added]
+            changes = [tr_in(lang, "without {words}", words=quoted(w, lang)) for w in edit.removed]
+            changes += [tr_in(lang, "added {words}", words=quoted(w, lang)) for w in edit.added]
             items.append(n.ListItem((_p("; ".join(changes) or "–"),)))
         blocks += [_p(tr_in(lang, "Examples of edits to the text:")), n.BulletList(tuple(items))]
     return blocks
+
+
+def _campaign_said(campaign: Campaign, organisations: str, lang: str) -> str:
+    """Who sent the campaign's text and how far they changed it, numbers up to twelve in
+    words: "Teksten står i 20 svar: 17 fra privatpersoner og …. Ni af dem er ordret …"."""
+    private = ntr_in(
+        lang,
+        "one from a private person",
+        "{count} from private persons",
+        campaign.private,
+        count=number_words(campaign.private, lang, neuter=True),
+    )
+    who = ([private] if campaign.private else []) + (
+        [organisations] if campaign.organisations else []
+    )
+    said = [
+        ntr_in(
+            lang,
+            "The text is in one answer: {who}.",
+            "The text is in {count} answers: {who}.",
+            campaign.respondents,
+            count=number_words(campaign.respondents, lang, neuter=True),
+            who=joined(who, lang),
+        ),
+        capitalised(
+            tr_in(lang, "all of them are word for word the text above")
+            if campaign.identical == campaign.respondents > 1
+            else ntr_in(
+                lang,
+                "one of them is word for word the text above",
+                "{count} of them are word for word the text above",
+                campaign.identical,
+                count=number_words(campaign.identical, lang, neuter=True),
+            )
+        ),
+    ]
+    if campaign.wordings > 1:
+        said[-1] += tr_in(
+            lang,
+            "; the text has {count} different wordings, the most edited {lowest} % like it.",
+            count=number_words(campaign.wordings, lang),
+            lowest=round(campaign.lowest_similarity * 100),
+        )
+    else:
+        said[-1] += "."
+    return " ".join(said)
 
 
 def _organisations(mass: MassComparison, lang: str) -> list[n.Block]:

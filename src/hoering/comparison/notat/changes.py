@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from ...messages import ntr_in, tr_in
 from ...model import nodes as n
+from ...prose import capitalised, number_words
 from ..missing import missing_answers
 from ..remarks import MET, Answer
 from .context import Notat
-from .words import capitalised, heading, number_words, status_text, text
+from .words import heading, status_text, text
 
 
 def changes_section(notat: Notat, number: str) -> list[n.Block]:
@@ -29,13 +30,16 @@ def changes_section(notat: Notat, number: str) -> list[n.Block]:
 
 def missing_sentence(lang: str, count: int) -> str:
     """What the notat says while ``count`` answers are missing."""
-    return ntr_in(
-        lang,
-        "One answer to the remarks is still missing; any change it leads to is not listed here.",
-        "{count} answers to the remarks are still missing; any changes they lead to are not "
-        "listed here.",
-        count,
-        count=capitalised(number_words(count, lang)),
+    return capitalised(
+        ntr_in(
+            lang,
+            "One answer to the remarks is still missing; any change it leads to is not listed "
+            "here.",
+            "{count} answers to the remarks are still missing; any changes they lead to are not "
+            "listed here.",
+            count,
+            count=number_words(count, lang, neuter=True),
+        )
     )
 
 

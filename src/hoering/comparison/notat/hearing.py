@@ -7,7 +7,9 @@ from __future__ import annotations
 from ...i18n import format_date, format_number, label
 from ...messages import ntr_in, tr_in
 from ...model import nodes as n
+from ...prose import capitalised, joined, number_words, quoted
 from ..model import Respondent
+from ..tally import Tally
 from .context import Notat
 from .words import cell, danish_order, heading, text
 
@@ -33,7 +35,7 @@ def _period(notat: Notat) -> list[n.Block]:
         "{authority} consulted on {draft} from {start} to {end} ({n} days).",
         (end - start).days,
         authority=notat.authority.name,
-        draft=meta.draft.name,
+        draft=quoted(meta.draft.name, lang),
         start=format_date(start, lang),
         end=format_date(end, lang),
     )
@@ -80,29 +82,64 @@ def _letters_said(notat: Notat) -> list[str]:
     when the hearing had no list and received no letters (a hearing by web form only)."""
     tally = notat.tally
     said: list[str] = []
+    lang = notat.lang
     if tally.consulted:
+        count = number_words(tally.consulted, lang)
         said.append(
             ntr_in(
-                notat.lang,
-                "The draft was sent to {n} party.",
-                "The draft was sent to {n} parties.",
+                lang,
+                "The draft was sent to one party.",
+                "The draft was sent to {count} parties.",
                 tally.consulted,
+                count=count,
             )
         )
     if tally.consulted or tally.letters:
-        said.append(
+        said += [_received(lang, tally), tr_in(lang, "The consultation list:")]
+    return said
+
+
+def _received(lang: str, tally: Tally) -> str:
+    """ "Der er modtaget syv høringssvar, alle fra hørte parter, heraf et uden
+    bemærkninger.": the numbers in words, no clause that would say "0"."""
+    letters = tally.letters
+    received = capitalised(
+        ntr_in(
+            lang,
+            "One response was received",
+            "{count} responses were received",
+            letters,
+            count=number_words(letters, lang, neuter=True),
+        )
+    )
+    clauses = []
+    if letters > 1 and tally.from_consulted == letters:
+        received = tr_in(lang, "{received}, all from consulted parties", received=received)
+    elif tally.from_consulted:
+        clauses.append(
             ntr_in(
-                notat.lang,
-                "{n} response was received, {answered} of them from consulted parties and "
-                "{quiet} without remarks. The consultation list:",
-                "{n} responses were received, {answered} of them from consulted parties and "
-                "{quiet} without remarks. The consultation list:",
-                tally.letters,
-                answered=tally.from_consulted,
-                quiet=tally.no_remarks,
+                lang,
+                "one from a consulted party",
+                "{count} from consulted parties",
+                tally.from_consulted,
+                count=number_words(tally.from_consulted, lang, neuter=True),
             )
         )
-    return said
+    if tally.no_remarks:
+        clauses.append(
+            ntr_in(
+                lang,
+                "one without remarks",
+                "{count} without remarks",
+                tally.no_remarks,
+                count=number_words(tally.no_remarks, lang, neuter=True),
+            )
+        )
+    if not clauses:
+        return f"{received}."
+    return tr_in(
+        lang, "{received}, of these {clauses}.", received=received, clauses=joined(clauses, lang)
+    )
 
 
 def _form_said(notat: Notat) -> list[str]:

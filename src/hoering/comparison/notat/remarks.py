@@ -8,6 +8,7 @@ import os
 from ...i18n import format_date, label
 from ...messages import ntr_in, tr_in
 from ...model import nodes as n
+from ...prose import capitalised, number_words, stance_counts
 from ..missing import answered
 from ..model import NO_STANCE, Remark, Respondent, TopicRemarks
 from ..remarks import Answer
@@ -71,25 +72,69 @@ def topic_part(notat: Notat, entry: TopicRemarks, number: str) -> list[n.Block]:
 
 
 def _topic_intro(notat: Notat, entry: TopicRemarks) -> list[n.Block]:
+    """ "Fem bemærkninger fra tre høringssvar om udkastets afsnit 3: fire positive og en
+    bekymring." The section's number never ends a sentence (it would read as 3.5)."""
     lang = notat.lang
     section = entry.topic.section
-    said = tr_in(lang, "Section {section} of the draft.", section=section) + " " if section else ""
     tally = notat.tally.topic(entry.topic.id)
     if not tally.total:
-        return [text(said + tr_in(lang, "No response mentions this topic."))]
+        if section:
+            return [
+                text(
+                    tr_in(
+                        lang,
+                        "No response mentions this topic (section {section} of the draft).",
+                        section=section,
+                    )
+                )
+            ]
+        return [text(tr_in(lang, "No response mentions this topic."))]
     if not tally.letter_total:
-        return [text(said)] if said else []
-    parts = ", ".join(f"{tally.letters[i]} {label(s, lang)}" for i, s in _stances_of(tally.letters))
-    responses = ntr_in(lang, "{n} response", "{n} responses", tally.letter_respondents)
-    counts = ntr_in(
+        return (
+            [text(tr_in(lang, "The topic is section {section} of the draft.", section=section))]
+            if section
+            else []
+        )
+    return [
+        text(_counted(lang, tally.letter_total, tally.letter_respondents, tally.letters, section))
+    ]
+
+
+def _counted(
+    lang: str, remarks: int, respondents: int, stances: tuple[int, ...], section: str | None
+) -> str:
+    responses = ntr_in(
         lang,
-        "{n} remark from {responses}: {parts}.",
-        "{n} remarks from {responses}: {parts}.",
-        tally.letter_total,
-        responses=responses,
-        parts=parts,
+        "one response",
+        "{count} responses",
+        respondents,
+        count=number_words(respondents, lang),
     )
-    return [text(said + counts)]
+    values = {
+        "count": number_words(remarks, lang),
+        "responses": responses,
+        "parts": stance_counts(list(zip(ORDER, stances, strict=True)), lang),
+    }
+    if section:
+        return capitalised(
+            ntr_in(
+                lang,
+                "One remark from {responses} on section {section} of the draft: {parts}.",
+                "{count} remarks from {responses} on section {section} of the draft: {parts}.",
+                remarks,
+                section=section,
+                **values,
+            )
+        )
+    return capitalised(
+        ntr_in(
+            lang,
+            "One remark from {responses}: {parts}.",
+            "{count} remarks from {responses}: {parts}.",
+            remarks,
+            **values,
+        )
+    )
 
 
 def _stances_of(counts: tuple[int, ...]) -> list[tuple[int, str]]:

@@ -21,63 +21,6 @@ def status_text(status: str, lang: str) -> str:
     return label(status, lang)
 
 
-# Danish and English prose write the numbers up to twelve in words, larger ones in figures.
-NUMBER_WORDS = {
-    "da": (
-        "ingen",
-        "en",
-        "to",
-        "tre",
-        "fire",
-        "fem",
-        "seks",
-        "syv",
-        "otte",
-        "ni",
-        "ti",
-        "elleve",
-        "tolv",
-    ),
-    "en": (
-        "no",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-    ),
-}
-NEUTER_ONE = {"da": "et", "en": "one"}
-
-
-def number_words(count: int, lang: str, neuter: bool = False) -> str:
-    """``count`` as prose writes it: "tre", "12" → "tolv", 13 → "13", 1.515 with the
-    language's thousands separator; ``neuter``: Danish "et" (et svar) instead of "en"."""
-    words = NUMBER_WORDS.get(lang, NUMBER_WORDS["da"])
-    if count == 1 and neuter:
-        return NEUTER_ONE.get(lang, "et")
-    if 0 <= count < len(words):
-        return words[count]
-    return figures(count, lang)
-
-
-def figures(count: int, lang: str) -> str:
-    """A count in figures with the language's thousands separator: "1.515", "1,515"."""
-    return f"{count:,}".replace(",", "." if lang != "en" else ",")
-
-
-def capitalised(value: str) -> str:
-    """The first letter upper-cased, for a sentence that starts with a number word."""
-    return value[:1].upper() + value[1:]
-
-
 def text(value: str) -> n.Paragraph:
     return n.Paragraph((n.Text(value),))
 
