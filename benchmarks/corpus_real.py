@@ -387,7 +387,7 @@ def email_thread(name, split, index):
     quoted = [
         f"From: {colleague[0]} <{other}>",
         f"Sent: {d.day - 1}. juni 2019 16:05",
-        f"To: {letter.signatory[0]} <{address}>",
+        f"To: {letter.signatory[0]}",
         "Subject: Udkast til høringssvar",
         COLLEAGUE_NOTES[split],
         f"Med venlig hilsen\n{colleague[0]}\n{colleague[1]}\n{s.name}",

@@ -327,7 +327,10 @@ def main() -> None:
         print(json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True))
         return
     which = f"split {args.split}" + (f", letters with {args.feature}" if args.feature else "")
-    print_run(run, f"Import corpus, {which} ({CORPUS.relative_to(REPO)}):", PRODUCERS)
+    if run.tally.counts:
+        print_run(run, f"Import corpus, {which} ({CORPUS.relative_to(REPO)}):", PRODUCERS)
+    else:
+        print(f"Import corpus, {which}: no letters (features are listed in the key's entries)")
     print()
     if real is None:
         where = args.realdocs or "../shared/realdocs, /work/shared/realdocs"
