@@ -419,6 +419,14 @@ def _notat_checks(tally: object, text: str, layout: str) -> list[tuple[str, obje
     general = " ".join(str(t.general_count(s)) for s in ORDER) + f" {t.general_total}"
     found = re.findall(r"^Generelle bemærkninger ((?:\d+ ){4}\d+)$", text, re.M)
     checks.append(("Bilag 1 general row", found, [general]))
+    if t.has_form:  # Bilag 1's matrix: the web form's row (one table: at most 4 topics)
+        rows = re.findall(r"^Webformular \((\S+) svar\) ?(.*)$", text, re.M)
+        printed = [
+            [number(total), *(number(c) if c else 0 for c in re.findall(r"(\S+) svar|–", rest))]
+            for total, rest in rows
+        ]
+        expected = [t.form_answers, *(x.form_answers for x in t.topics)]
+        checks.append(("Bilag 1 form row", printed, [expected]))
     checks += _prose_checks(t, text, layout)
     return checks
 
