@@ -209,11 +209,11 @@ def _under(above: Line, line: Line) -> bool:
 
 
 def _joined(stack: list[Line]) -> Line:
-    from .cleanup import join_text
-
-    text = ""
-    for line in stack:
-        text = join_text(text, line.text)
+    text = stack[0].text.strip()
+    for line in stack[1:]:
+        after = line.text.strip()
+        hyphenated = text.endswith("-") and after[:1].islower()  # "Udskrivnings-" "mentor"
+        text = text[:-1] + after if hyphenated else f"{text} {after}"
     first = stack[0]
     return replace(first, text=text, bottom=stack[-1].bottom, x1=max(line.x1 for line in stack))
 
