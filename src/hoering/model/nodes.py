@@ -150,8 +150,12 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph. One that ``keep_with_next`` leads what follows it (a party's name above
+    its remark, "Kommentar:" above the answer) and is never left alone at a page's foot."""
+
     children: tuple[Inline, ...]
     line: int | None = None
+    keep_with_next: bool = False
     kind: ClassVar[str] = "paragraph"
 
 

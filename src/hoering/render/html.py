@@ -125,7 +125,8 @@ def _heading(page: _Page, node: n.Heading) -> Markup:
 
 
 def _paragraph(page: _Page, node: n.Paragraph) -> Markup:
-    return Markup(f"<p>{inlines(page, node.children)}</p>")
+    keep = ' class="keep"' if node.keep_with_next else ""
+    return Markup(f"<p{keep}>{inlines(page, node.children)}</p>")
 
 
 def _list_items(page: _Page, items: tuple[n.ListItem, ...]) -> Markup:

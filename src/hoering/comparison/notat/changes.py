@@ -59,6 +59,7 @@ def _item(notat: Notat, where: str, answer: Answer) -> n.ListItem:
             n.Text(
                 f" – {answer.respondent} ({status_text(answer.status or '', notat.lang).lower()}):"
             ),
-        )
+        ),
+        keep_with_next=bool(answer.blocks),
     )
     return n.ListItem((lead, *answer.blocks))

@@ -35,7 +35,7 @@ def general_section(notat: Notat, number: str) -> list[n.Block]:
         blocks.append(text(tr_in(notat.lang, "No response has remarks outside the topics.")))
     if comparison.general_comment:  # a lead, not a heading: section 2 has no subsections
         blocks += [
-            n.Paragraph((n.Strong((n.Text(f"{notat.comments_title}:"),)),)),
+            n.Paragraph((n.Strong((n.Text(f"{notat.comments_title}:"),)),), keep_with_next=True),
             *comparison.general_comment,
         ]
     return blocks
@@ -170,7 +170,7 @@ def remark_group(
     if respondent is not None and respondent.answered_twice and remark.date is not None:
         answer_of = tr_in(notat.lang, "response of")
         lead.append(n.Text(f" ({answer_of} {format_date(remark.date, notat.lang)})"))
-    blocks: list[n.Block] = [n.Paragraph(tuple(lead))]
+    blocks: list[n.Block] = [n.Paragraph(tuple(lead), keep_with_next=True)]
     said = answer.summary if answer is not None and answer.summary else remark.blocks
     blocks.append(n.BlockQuote(said or (n.Paragraph((n.Text(remark.heading),)),)))
     notes = _notes(notat, remark)
@@ -203,7 +203,7 @@ def answer_blocks(
     if answer.status:
         lead.append(n.Text(" "))
         lead.append(n.Emphasis((n.Text(status_text(answer.status, notat.lang)),)))
-    return [n.Paragraph(tuple(lead)), *answer.blocks]
+    return [n.Paragraph(tuple(lead), keep_with_next=bool(answer.blocks)), *answer.blocks]
 
 
 def missing_mark(notat: Notat, answer: Answer | None, who: str, topic: str) -> str:

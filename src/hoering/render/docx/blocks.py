@@ -19,6 +19,7 @@ from .xml import (
     para,
     row,
     run,
+    set_keep_next,
     sub,
     table,
 )
@@ -53,7 +54,7 @@ def _heading(ctx: Context, node: nodes.Heading) -> None:
 
 
 def _paragraph(ctx: Context, node: nodes.Paragraph) -> None:
-    inlines(ctx, para(ctx.out, ctx.style), node.children)
+    inlines(ctx, para(ctx.out, ctx.style, keep_next=node.keep_with_next), node.children)
 
 
 def _bullet_list(ctx: Context, node: nodes.BulletList) -> None:
@@ -80,6 +81,8 @@ def _items(
         rest = item.blocks
         if rest and isinstance(rest[0], nodes.Paragraph):
             inlines(ctx, p, rest[0].children)
+            if rest[0].keep_with_next:
+                set_keep_next(p)
             rest = rest[1:]
         blocks(inner, rest)
 
