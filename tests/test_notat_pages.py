@@ -12,10 +12,13 @@ import pypdf
 import pytest
 from click.testing import CliRunner
 
-from conftest import PROJECT
+from conftest import EXAMPLE_HEARING, PROJECT
 from hoering.cli import main
 
 PARTIES = 24
+# long words that must stay whole in the narrow party column, then numbered councils
+LONG_NAMES = ("Akademikerne", "Sundhedskartellet", "Danske Handicaporganisationer")
+NAMES = [*LONG_NAMES, *(f"Kommune nr. {i:02d}" for i in range(len(LONG_NAMES), PARTIES))]
 SENTENCES = (
     "Kommunen ønsker et varsel på flere hverdage, før en borger udskrives fra sengeafsnittet.",
     "Vi foreslår, at udskrivningsmødet holdes, mens borgeren stadig er indlagt.",
@@ -29,15 +32,17 @@ def _hearing(root: Path) -> Path:
     fall before, inside and after each party's name and each "Kommentar:" line."""
     folder = root / "consultations" / "mange"
     (folder / "responses").mkdir(parents=True)
-    names = [f"Kommune nr. {i:02d}" for i in range(PARTIES)]
+    names = NAMES
     consulted = "".join(f"  - name: {name}\n" for name in names)
     (folder / "hearing.yaml").write_text(
         "id: mange\ntitle: Udkast til aftale om udskrivning\nauthority: region-hovedstaden\n"
         "draft: {name: udkast til aftale om udskrivning}\n"
         "period: {start: 2019-05-06, end: 2019-06-21}\ndeadline: 2019-06-21\n"
         f"consulted:\n{consulted}topics:\n"
-        "  - {id: udskrivning, title: Udskrivning, section: '4.1', keywords: [udskrivning]}\n"
-        "  - {id: ledsagelse, title: Ledsagelse, section: '3.4', keywords: [ledsagelse]}\n",
+        "  - {id: udskrivning, title: Indlæggelse og udskrivning, section: '4.1',"
+        " keywords: [udskrivning]}\n"
+        "  - {id: ledsagelse, title: Ledsagelse til behandling, section: '3.4',"
+        " keywords: [ledsagelse]}\n",
         "utf-8",
     )
     answers = ["## udskrivning\n"]
@@ -66,7 +71,7 @@ def many(tmp_path_factory):
     written = {}
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
-        for layout in ("emner", "parter"):
+        for layout in ("emner", "parter", "oversigt"):
             out = root / layout
             args = ["compare", "consultations/mange", "--no-bundle", "-f", "pdf", "-f", "docx"]
             result = CliRunner().invoke(main, [*args, "--layout", layout, "-o", str(out)])
@@ -75,7 +80,8 @@ def many(tmp_path_factory):
     return written
 
 
-LEAD = re.compile(r"^(Kommune nr\. \d\d|Udskrivning|Ledsagelse) – |^Kommentar:")
+TOPICS = ("Indlæggelse og udskrivning", "Ledsagelse til behandling")
+LEAD = re.compile(rf"^({'|'.join(map(re.escape, [*NAMES, *TOPICS]))}) – |^Kommentar:")
 
 
 def _last_lines(pdf: Path) -> list[str]:
@@ -104,3 +110,122 @@ def test_docx_keeps_every_lead_with_the_paragraph_after_it(many, layout):
     assert [p.text for p in leads if not p.paragraph_format.keep_with_next] == []
     others = [p for p in paragraphs if p.text.startswith("Regionen svarer:")]
     assert others and not any(p.paragraph_format.keep_with_next for p in others)
+
+
+# --- column widths of the kommenteret høringsoversigt -------------------------------------
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")  # what LibreOffice prints for Calibri here
+TWIPS_PER_EMU = 1 / 635
+
+
+def _overview(document) -> docx.table.Table:
+    heads = ["Høringspart", "Bemærkning", "Kommentar", "Status"]
+    return next(t for t in document.tables if [c.text for c in t.rows[0].cells] == heads)
+
+
+@pytest.mark.skipif(not DEJAVU.is_dir(), reason="needs the DejaVu fonts to measure words")
+def test_docx_overview_columns_hold_their_longest_words(many):
+    from PIL import ImageFont
+
+    fonts = {
+        bold: ImageFont.truetype(str(DEJAVU / f"DejaVuSans{'-Bold' if bold else ''}.ttf"), 220)
+        for bold in (False, True)
+    }  # 11 pt in twips
+    table = _overview(docx.Document(many["oversigt"] / "hoeringsnotat.docx"))
+    room = [column.width * TWIPS_PER_EMU - 2 * 108 for column in table.columns]  # less margins
+    too_wide = [
+        (word, round(fonts[bool(run.bold)].getlength(word)), round(room[index]))
+        for number, row in enumerate(table.rows)
+        for index, cell in enumerate(row.cells)
+        if number == 0 or index in (0, 3)  # the heads, the parties and the statuses
+        for run in (r for p in cell.paragraphs for r in p.runs)
+        for word in re.findall(r"[^\s-]*-|[^\s-]+", run.text)
+        if fonts[bool(run.bold)].getlength(word) > room[index]
+    ]
+    assert too_wide == []
+    names = [row.cells[0].text for row in table.rows[1:]]
+    assert set(LONG_NAMES) <= set(names)  # the long names are in the narrow column
+
+
+FOOTER_TOP = 3 * 72 / 2.54  # points from the page's foot: document.typ's bottom margin
+
+
+def _words(page) -> list[tuple[float, float, float, str]]:
+    """(top, x0, x1, text) of every word on a pdfminer page, from its characters."""
+    from pdfminer.layout import LTChar
+
+    chars = sorted(
+        (c for c in _leaves(page) if isinstance(c, LTChar)), key=lambda c: (-round(c.y0), c.x0)
+    )
+    words: list[list] = []
+    for char in chars:
+        last = words[-1] if words else None
+        joined = (
+            last is not None
+            and round(char.y0) == last[0]
+            and char.x0 - last[2] < 1.0
+            and not char.get_text().isspace()
+        )
+        if joined:
+            last[2], last[3] = char.x1, last[3] + char.get_text()
+        elif not char.get_text().isspace():
+            words.append([round(char.y0), char.x0, char.x1, char.get_text()])
+    return [tuple(w) for w in words]
+
+
+def _leaves(item):
+    children = list(item) if hasattr(item, "__iter__") else []
+    if not children:
+        yield item
+    for child in children:
+        yield from _leaves(child)
+
+
+def test_pdf_overview_words_stay_inside_their_columns(many):
+    from pdfminer.high_level import extract_pages
+
+    crossing, names = [], 0
+    for page in extract_pages(many["oversigt"] / "hoeringsnotat.pdf"):
+        words = _words(page)
+        heads = {w[3]: w for w in words if w[3] in ("Bemærkning", "Kommentar", "Status")}
+        if len(heads) < 3:
+            continue
+        top = heads["Bemærkning"][0]
+        captions = [w[0] for w in words if w[3] == "Tabel" and w[0] < top]
+        bottom = max(captions, default=FOOTER_TOP)
+        starts = sorted(w[1] for w in heads.values())
+        for y, x0, x1, text in words:
+            if not bottom < y <= top:
+                continue
+            names += any(text.startswith(name) for name in LONG_NAMES)
+            after = next((s for s in starts if s > x0 + 1), None)
+            if after is not None and x1 > after - 3:  # runs into the next column's inset
+                crossing.append(text)
+    assert names >= len(LONG_NAMES) - 1  # "Danske Handicaporganisationer" is two words
+    assert crossing == []
+
+
+def test_pdf_matrix_heads_are_not_hyphenated(cli, project):
+    result = cli("compare", f"consultations/{EXAMPLE_HEARING}", "--no-bundle", "-f", "pdf")
+    assert result.exit_code == 0, result.output
+    pdf = project / "output" / EXAMPLE_HEARING / "hoeringsnotat.pdf"
+    lines = [
+        line for page in pypdf.PdfReader(pdf).pages for line in page.extract_text().split("\n")
+    ]
+    start = lines.index("Bilag 1. Overblik over høringssvarene")
+    heads = [line for line in lines[start:] if line.startswith("Høringssvar fra")]
+    assert len(heads) >= 2  # the matrix in two tables (a head repeats on a new page)
+    assert [line for line in lines if re.search(r"\w-$", line.strip())] == []
+    assert any(line.startswith("Udskrivningsmentor ") for line in lines[start:])
+
+
+def test_column_shares_widen_label_columns_first():
+    from hoering.render.columns import fitted_shares
+
+    # room for everything: a column gets what its word needs, the rest keep their proportions
+    assert fitted_shares((1, 3), (0.4, 0.1), 1.0) == pytest.approx((0.4, 0.6))
+    assert fitted_shares((1, 3), (0.1, 0.1), 1.0) == pytest.approx((0.25, 0.75))
+    # too little room: the narrow (label) columns get what they need, prose shares the rest
+    shares = fitted_shares((1.1, 2.6, 2.2, 1.0), (0.37, 0.45, 0.35, 0.19), 1.0)
+    assert shares[0] == pytest.approx(0.37) and shares[3] == pytest.approx(0.19)
+    assert sum(shares) == pytest.approx(1.0) and shares[1] > shares[2] > 0.15

@@ -8,6 +8,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from ...model import nodes
+from ..columns import table_shares
 from .context import TEXT_WIDTH_TWIPS, Context
 from .inlines import image_run, inlines
 from .xml import (
@@ -35,6 +36,9 @@ CALLOUT_COLOURS = {"decision": ("2E7D32", "EDF5EE"), "warning": ("9C5700", "FFF4
 DEFAULT_CALLOUT = ("2F5496", "EAF0F8")  # (left rule and label, background)
 CALLOUT_PADDING = {"top": 113, "left": 198, "bottom": 57, "right": 198}
 DENSE_PADDING = {"left": 57, "right": 57}  # 1 mm: many narrow columns keep their words whole
+DENSE_SIZE = 8.5  # points
+TEXT_CELL = (11, 2 * 108)  # the text's size in points, Word's cell margins (twips) together
+TWIPS_PER_POINT = 20
 
 
 def blocks(ctx: Context, children: Iterable[nodes.Block]) -> None:
@@ -100,11 +104,7 @@ def _thematic_break(ctx: Context, node: nodes.ThematicBreak) -> None:
 
 
 def _table(ctx: Context, node: nodes.Table) -> None:
-    columns = max([len(node.header), *(len(cells) for cells in node.rows), 1])
-    shares = node.column_shares()
-    if shares is None or len(shares) != columns:  # rows longer than the header: equal shares
-        shares = (1 / columns,) * columns
-    widths = [int(TEXT_WIDTH_TWIPS * share) for share in shares]
+    widths = [int(TEXT_WIDTH_TWIPS * share) for share in _shares(node)]
     if node.caption:
         run(para(ctx.out, "Caption", keep_next=True), node.caption)
     tbl = table(
@@ -115,10 +115,17 @@ def _table(ctx: Context, node: nodes.Table) -> None:
         fixed=False,
         margins=DENSE_PADDING if node.dense else None,
     )
-    fmt = Fmt(size=17) if node.dense else Fmt()
+    fmt = Fmt(size=round(DENSE_SIZE * 2)) if node.dense else Fmt()  # in half-points
     _table_row(ctx, tbl, node.header, node.align, widths, fmt.but(bold=True), header=True)
     for cells in node.rows:
         _table_row(ctx, tbl, cells, node.align, widths, fmt, row_header=node.row_headers)
+
+
+def _shares(node: nodes.Table) -> tuple[float, ...]:
+    """The columns' shares of the text width: the table's own (equal ones when it gives
+    none, or rows are longer than its header), widened where a word would not fit."""
+    size, padding = (DENSE_SIZE, sum(DENSE_PADDING.values())) if node.dense else TEXT_CELL
+    return table_shares(node, TEXT_WIDTH_TWIPS, size * TWIPS_PER_POINT, padding)
 
 
 def _table_row(
