@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLE_HEARING, PROJECT
 from hoering.cli import main
+from hoering.model import nodes as n
 
 PARTIES = 24
 # long words that must stay whole in the narrow party column, then numbered councils
@@ -229,3 +230,120 @@ def test_column_shares_widen_label_columns_first():
     shares = fitted_shares((1.1, 2.6, 2.2, 1.0), (0.37, 0.45, 0.35, 0.19), 1.0)
     assert shares[0] == pytest.approx(0.37) and shares[3] == pytest.approx(0.19)
     assert sum(shares) == pytest.approx(1.0) and shares[1] > shares[2] > 0.15
+
+
+# --- the bundle and the draft's references --------------------------------------------------
+
+HEARING = Path("consultations") / EXAMPLE_HEARING
+RECEIVED_DOCX = """---
+type: response
+title: Høringssvar fra Hvidovre Kommune
+hearing: samarbejdsaftale-psykisk-sygdom
+sender: Hvidovre Kommune
+date: 2019-06-14
+source:
+  file: received/svar-hvidovre.docx
+  name: svar-hvidovre.docx
+  sha256: {sha}
+guessed:
+  title: {{confidence: 0.30, found_in: "ingen emnelinje i dokumentet"}}
+---
+
+Hvidovre Kommune bakker op om aftalen og har ingen yderligere bemærkninger.
+"""
+
+
+def _received_docx(hearing: Path) -> None:
+    """Hvidovre's answer as if imported from a DOCX without a subject line."""
+    import hashlib
+
+    letter = docx.Document()
+    letter.add_paragraph(
+        "Hvidovre Kommune bakker op om aftalen og har ingen yderligere bemærkninger."
+    )
+    path = hearing / "received" / "svar-hvidovre.docx"
+    letter.save(path)
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    (hearing / "responses" / "hvidovre.md").write_text(RECEIVED_DOCX.format(sha=sha), "utf-8")
+
+
+def _second_answer(hearing: Path) -> None:
+    """Glostrup answers a second time, two days later, written by hand."""
+    (hearing / "responses" / "glostrup-tillaeg.md").write_text(
+        "---\ntype: response\ntitle: Tillæg til Glostrup Kommunes høringssvar\n"
+        "hearing: samarbejdsaftale-psykisk-sygdom\nsender: Glostrup Kommune\n"
+        "date: 2019-06-20\n---\n\nGlostrup Kommune har intet at tilføje om ledsagelse.\n",
+        "utf-8",
+    )
+
+
+def test_bundle_bookmarks_names_dates_and_retypeset_docx(cli, project):
+    hearing = project / HEARING
+    _received_docx(hearing)
+    _second_answer(hearing)
+    result = cli("compare", str(HEARING), "-f", "html")
+    assert result.exit_code == 0, result.output
+    reader = pypdf.PdfReader(project / "output" / EXAMPLE_HEARING / "samlede-hoeringssvar.pdf")
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    titles = [item.title for item in top]
+    assert titles == [
+        "Albertslund Kommune",
+        "Brøndby Kommune",
+        "Glostrup Kommune (svar af 18. juni 2019)",
+        "Glostrup Kommune (svar af 20. juni 2019)",
+        "Hvidovre Kommune",
+        "Ishøj Kommune",
+        "Rødovre Kommune",
+        "Vallensbæk Kommune",
+    ]
+    assert not any(".md" in title for title in titles)
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert "Glostrup Kommune 18. juni 2019" in cover and "Glostrup Kommune 20. juni 2019" in cover
+    starts = {item.title: reader.get_destination_page_number(item) for item in top}
+    hvidovre = " ".join(reader.pages[starts["Hvidovre Kommune"]].extract_text().split())
+    assert (
+        "Modtaget som DOCX (svar-hvidovre.docx); gengivet her fra den importerede tekst, så "
+        "opsætningen er ikke afsenderens." in hvidovre
+    )
+    assert "bakker op om aftalen" in hvidovre
+    assert "Høringssvar fra Hvidovre Kommune" not in hvidovre  # the title import made up
+
+
+def test_bundle_note_on_a_retypeset_docx_speaks_english(tmp_path):
+    from hoering.comparison.bundle import retypeset
+    from hoering.documents import compose
+    from hoering.organisations import source_organisation
+    from hoering.render.templates import TemplateFinder
+    from hoering.sources import load_source
+
+    (tmp_path / "responses").mkdir()
+    (tmp_path / "received").mkdir()
+    path = tmp_path / "responses" / "hvidovre.md"
+    text = RECEIVED_DOCX.format(sha="a" * 64).replace("lang: da\n", "")
+    path.write_text(text.replace("---\n\nHvidovre", "lang: en\n---\n\nHvidovre"), "utf-8")
+    source = load_source(path)
+    document = retypeset(compose(source, source_organisation(source, TemplateFinder(None))), source)
+    assert document.title == ""  # import's made-up title, in whichever language it wrote it
+    first = document.blocks[0]
+    assert isinstance(first, n.Paragraph)
+    assert n.plain_text(first.children) == (
+        "Received as DOCX (svar-hvidovre.docx); set here again from the imported text, so the "
+        "layout is not the sender's."
+    )
+
+
+def test_draft_docx_and_pdf_name_sources_without_links(cli, project):
+    result = cli("compare", str(HEARING), "--draft", "--no-bundle", "-f", "pdf", "-f", "docx")
+    assert result.exit_code == 0, result.output
+    out = project / "output" / EXAMPLE_HEARING
+    reader = pypdf.PdfReader(out / "hoeringsnotat.pdf")
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "responses/glostrup-kommune.md:" in text  # where each remark is, as text
+    targets = [
+        str(annotation.get_object().get("/A", {}).get("/URI", ""))
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+    ]
+    assert [t for t in targets if ".md" in t] == []
+    rels = docx.Document(out / "hoeringsnotat.docx").part.rels.values()
+    assert [r.target_ref for r in rels if r.is_external and ".md" in r.target_ref] == []

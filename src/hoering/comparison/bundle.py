@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..documents import compose
 from ..errors import SourceError
 from ..i18n import format_date, label
-from ..messages import tr
+from ..messages import LANGUAGES, tr, tr_in
 from ..model import Document
 from ..model import nodes as n
 from ..organisations import Organisation, source_organisation
@@ -32,30 +33,46 @@ def bundle_pdf(
     from .joined_pdf import JoinedPdf, Part, saved
 
     files = [
-        (respondent, path) for respondent in comparison.respondents for path in respondent.files
+        (respondent, path, answered)
+        for respondent in comparison.respondents
+        for path, answered in zip(respondent.files, _dates(respondent), strict=True)
     ]
-    pdfs = _pdfs([path for _respondent, path in files], templates)
+    pdfs = _pdfs([path for _respondent, path, _date in files], templates)
     # each response is parsed once: its length for the cover, its pages for the bundle
     parts = [
-        (respondent, path, _opened(data, path))
-        for (respondent, path), data in zip(files, pdfs, strict=True)
+        (respondent, answered, _opened(data, path))
+        for (respondent, path, answered), data in zip(files, pdfs, strict=True)
     ]
-    cover, described = _cover(comparison, authority, parts, notat_lang(comparison), date, templates)
+    lang = notat_lang(comparison)
+    cover, described = _cover(comparison, authority, parts, lang, date, templates)
     joined = JoinedPdf()
     joined.append(cover)
-    for respondent, path, source in parts:
+    for respondent, answered, source in parts:
         strip_active_content(source)
-        title = (
-            respondent.name if len(respondent.files) == 1 else f"{respondent.name} ({path.name})"
-        )
+        title = bookmark(respondent, answered, lang)
         joined.append(source, Part(title, untagged=label("untagged_original", described.lang)))
     pdf = joined.finish()
     _describe(pdf, described)
     return saved(pdf)
 
 
-# a respondent, one of their files, and that file's PDF (a pikepdf.Pdf) in the bundle
-Response = tuple[Respondent, Path, Any]
+# a respondent, the date of one of their responses (None: unknown), and its PDF (pikepdf)
+Response = tuple[Respondent, dt.date | None, Any]
+
+
+def _dates(respondent: Respondent) -> tuple[dt.date | None, ...]:
+    """The date of each of the respondent's files: ``dates`` runs beside ``files`` unless
+    a date is unknown, when each file's own is read."""
+    if len(respondent.dates) == len(respondent.files):
+        return respondent.dates
+    return tuple(load_source(path).meta.date for path in respondent.files)
+
+
+def bookmark(respondent: Respondent, answered: dt.date | None, lang: str) -> str:
+    """A response's bookmark: the respondent's name, with the date when it answered twice."""
+    if not respondent.answered_twice or answered is None:
+        return respondent.name
+    return f"{respondent.name} ({tr_in(lang, 'response of')} {format_date(answered, lang)})"
 
 
 def _opened(data: bytes, path: Path | None) -> Any:
@@ -115,7 +132,39 @@ def _pdf_of(path: Path, templates: TemplateFinder) -> bytes:
     if source.meta.source is not None and source.meta.source.file.lower().endswith(".pdf"):
         return received_original(source)
     document = compose(source, source_organisation(source, templates))
+    if source.meta.source is not None:
+        document = retypeset(document, source)
     return render(document, "pdf", templates)
+
+
+def retypeset(document: Document, source: Source) -> Document:
+    """A received response that was not a PDF (a DOCX, an e-mail), set again from its
+    imported text: its first lines say so, and it carries no title import made up."""
+    meta = source.meta
+    received = meta.source
+    assert received is not None
+    kind = Path(received.name).suffix.lstrip(".").upper() or received.name
+    said = tr_in(
+        meta.lang,
+        "Received as {kind} ({name}); set here again from the imported text, so the layout "
+        "is not the sender's.",
+        kind=kind,
+        name=received.name,
+    )
+    note = n.Paragraph((n.Emphasis((n.Text(said),)),))
+    return replace(
+        document,
+        title="" if _made_up_title(source) else document.title,
+        blocks=(note, *document.blocks),
+    )
+
+
+def _made_up_title(source: Source) -> bool:
+    """Whether the title is the one import writes when a letter has no subject line
+    ("Høringssvar fra …") and nobody has confirmed it."""
+    meta = source.meta
+    made_up = {tr_in(lang, "Response from {sender}", sender=meta.sender) for lang in LANGUAGES}
+    return "title" in meta.guessed and meta.title in made_up
 
 
 def received_original(source: Source) -> bytes:
@@ -198,13 +247,11 @@ def _cover_document(
 ) -> Document:
     page = cover_pages + 1
     rows = []
-    for (respondent, _path, _reader), length in zip(parts, lengths, strict=True):
+    for (respondent, answered, _reader), length in zip(parts, lengths, strict=True):
         rows.append(
             (
                 n.TableCell((n.Text(respondent.name),)),
-                n.TableCell(
-                    (n.Text(format_date(respondent.date, lang) if respondent.date else ""),)
-                ),
+                n.TableCell((n.Text(format_date(answered, lang) if answered else ""),)),
                 n.TableCell((n.Text(str(page)),)),
             )
         )

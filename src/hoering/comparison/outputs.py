@@ -45,7 +45,10 @@ def make_outputs(
     authority = _authority(comparison, templates)
     lang = notat_lang(comparison)
     chart = chart_png(comparison, lang)
-    paper = NotatOptions(layout=layout, working=draft, links_from=folder if draft else None)
+    # The draft's DOCX and PDF name each remark's file and line without linking to it: they
+    # are mailed and filed, where a link to ../consultations/… leads nowhere. The HTML
+    # report, which stays in the output folder, links.
+    paper = NotatOptions(layout=layout, working=draft)
     document = compose_notat(comparison, authority, chart, paper)
     files: dict[str, bytes] = {}
     for fmt in formats:
