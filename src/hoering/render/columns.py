@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..model.nodes import Inline, Strong, Table, plain_text
+from ..model.nodes import Inline, Strong, Table, TableCell, plain_text
 
 WIDE = frozenset("mwMWæÆœŒ@%")
 NARROW = frozenset("iljftrI.,:;'!|()[]-/ ")
 EM = {"wide": 1.05, "narrow": 0.4, "upper": 0.78, "other": 0.7}
+SPACE = 0.33  # em
 REGULAR = 0.9  # regular type is about this much narrower than bold
 SLACK = 1.05  # a little room, as the estimate is only near the real width
 REST = 0.3  # of the width, kept for the other columns when the narrow ones need more
@@ -50,6 +51,15 @@ def widest_word(pieces: Iterable[tuple[str, bool]]) -> float:
             for part in _PARTS.findall(text)
         ),
         default=0.0,
+    )
+
+
+def cell_ems(cell: TableCell, bold: bool = False) -> float:
+    """The length of a cell's text set on one line, in ems (spaces a third of an em)."""
+    return sum(
+        word_ems(word) * (1 if strong else REGULAR) + SPACE
+        for text, strong in _pieces(cell.children, bold)
+        for word in text.split()
     )
 
 

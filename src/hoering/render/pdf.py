@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 import threading
 from collections.abc import Iterator
@@ -28,7 +29,7 @@ from ..messages import tr
 from ..model import Document
 from ..model.nodes import Table
 from . import timestamp_for
-from .columns import table_shares
+from .columns import cell_ems, table_shares
 from .templates import TemplateFinder
 
 TEMPLATE = "document.typ"
@@ -155,7 +156,9 @@ def to_data(value: Any) -> Any:
         data = {"kind": getattr(value, "kind", type(value).__name__.lower())}
         data.update((f.name, to_data(getattr(value, f.name))) for f in fields(value))
         if isinstance(value, Table) and value.column_shares() is not None:
-            data["widths"] = list(_shares(value))
+            shares = _shares(value)
+            data["widths"] = list(shares)
+            data["kept_rows"] = _kept_rows(value, shares)
         return data
     if isinstance(value, tuple | list):
         return [to_data(item) for item in value]
@@ -170,6 +173,22 @@ CELL = {False: (11.0, 12.0), True: (8.5, 6.0)}  # (dense?) → type size, inset 
 def _shares(table: Table) -> tuple[float, ...]:
     size, padding = CELL[table.dense]
     return table_shares(table, TEXT_WIDTH, size * SERIF, padding)
+
+
+KEPT_ROW = 340.0  # points, half a page: a row estimated lower is never split over two pages
+
+
+def _kept_rows(table: Table, shares: tuple[float, ...]) -> list[bool]:
+    """Which rows to keep on one page: those well lower than a page (a row of a
+    kommenteret høringsoversigt is read as one; a taller one must still break)."""
+    size, padding = CELL[table.dense]
+    room = [max(share * TEXT_WIDTH - padding, size) for share in shares]
+    kept = []
+    for cells in table.rows:
+        pairs = zip(cells, room, strict=False)  # a row may be shorter than the header
+        lines = [math.ceil(cell_ems(cell) * size * SERIF / width) for cell, width in pairs]
+        kept.append(max(lines, default=1) * size * 1.3 + padding < KEPT_ROW)
+    return kept
 
 
 def _datetime_fields(moment: dt.datetime) -> dict[str, int]:
