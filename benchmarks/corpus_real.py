@@ -660,8 +660,97 @@ def secretariat_no_remarks(name, split, index):
     return [(letter, data, None)]
 
 
+def portal_answer_typst(name, split, index):
+    """Typst: a hearing portal's answer page printed to PDF: the portal's name, the hearing as
+    a bold line, the form's fields in a grid (label, value), then the answer as one long
+    paragraph; no signature."""
+    from corpus_typst import compile_typst
+    from corpus_typst import s as lit
+
+    letter, c = _unseen_letter(name, index, sections=0)
+    section = c.one_subject(2)
+    section.paragraphs = [" ".join(section.paragraphs)]
+    letter.sections, letter.intro = [section], []
+    x = letter.sender
+    fields = [
+        ("Indsendt af", letter.signatory[0]),
+        ("Virksomhed / Organisation", x.name),
+        ("Dato", danish_date(letter.date)),
+        ("Svarnummer", str(90210 + index)),
+        ("By", x.town.split(" ", 1)[1]),
+        ("Postnr.", x.town.split(" ", 1)[0]),
+    ]
+    grid = ", ".join(f'text(weight: "bold", {lit(k)[1:]}), {lit(v)[1:]}' for k, v in fields)
+    hearing = "Samarbejdsaftale om voksne med psykisk sygdom"
+    markup = (
+        '#set document(title: "Borgerportalen", date: datetime(year: 2019, month: 6, day: 1))\n'
+        '#set text(font: "Liberation Sans", size: 10pt, lang: "da")\n'
+        '#set page(paper: "a4", margin: 2cm)\n'
+        "#text(9pt, fill: gray)[Borgerportalen · Høringer]\n\n"
+        f'#text(15pt, weight: "bold", {lit(hearing)[1:]})\n\n'
+        f"#grid(columns: (5cm, 1fr), row-gutter: 0.7em, {grid})\n\n#v(1em)\n"
+        f"{lit(section.paragraphs[0])}\n"
+    )
+    letter.title = hearing
+    letter.allowed_headings = [hearing, "Borgerportalen · Høringer"]
+    letter.features = [NEW, "web-form-printout", "typst", "fields-grid", "one-long-paragraph"]
+    letter.forbidden = ["Svarnummer", f"Postnr. {fields[5][1]}", "Borgerportalen"]
+    return [(letter, compile_typst(markup), None)]
+
+
+def email_in_word(name, split, index):
+    """DOCX: an e-mail pasted into a Word document: the header lines (Fra/Sendt/Til/Emne) as
+    paragraphs, the reply, its signature, then the authority's message it answers, in English
+    headers (From/Sent/To/Subject)."""
+    import corpus_office as office
+    from corpus_texts import QUOTED_LETTER
+
+    letter, c = _unseen_letter(name, index, sections=2, heading=False, sentences=1)
+    letter.suffix = "docx"
+    x = letter.sender
+    letter.intro = [REPLY_OPENINGS["test"]]
+    address = f"{letter.signatory[0].split()[0].lower()}@{x.domain}"
+    subject = "SV: Høring – samarbejdsaftale"
+    letter.title = subject
+    d = letter.date
+    document = office.new_document(letter)
+    for line in (
+        f"Fra: {letter.signatory[0]} <{address}>",
+        f"Sendt: {WEEKDAYS_DA[d.weekday()]} {danish_date(d)} 11:{d.day + 20}",
+        "Til: Høringspostkasse Psykiatri og Social",
+        f"Emne: {subject}",
+    ):
+        document.add_paragraph(line).paragraph_format.space_after = 0
+    document.add_paragraph()
+    office.body(document, letter)
+    document.add_paragraph(f"Venlig hilsen\n{letter.signatory[0]}\n{letter.signatory[1]}\n{x.name}")
+    for line in (
+        "From: Region Hovedstaden <psykiatri-social@regionh.dk>",
+        "Sent: 6. maj 2019 09:12",
+        f"To: post@{x.domain}",
+        "Subject: Høring – samarbejdsaftale om voksne med psykisk sygdom",
+        *QUOTED_LETTER,
+    ):
+        document.add_paragraph(line)
+    letter.features = [
+        NEW,
+        "email-in-word",
+        "danish-header",
+        "english-quoted-header",
+        "no-headings",
+    ]
+    letter.forbidden = [f"<{address}>", "Høringspostkasse Psykiatri og Social"]
+    letter.quoted = ["Sent: 6. maj 2019", QUOTED_LETTER[1][:60], "psykiatri-social@regionh.dk"]
+    return [(letter, office.to_bytes(document), None)]
+
+
+WEEKDAYS_DA = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+
+
 UNSEEN = [
     ("reportlab", "web-form-citizen", web_form_citizen),
     ("reportlab", "stamp-sidebar-margin-date", stamp_sidebar_margin),
     ("reportlab", "no-sender-no-date", secretariat_no_remarks),
+    ("typst", "portal-answer", portal_answer_typst),
+    ("docx", "email-in-word", email_in_word),
 ]
