@@ -134,10 +134,11 @@ def letter(layout: Layout | None = None) -> bytes:
                 pdf.drawString(LEFT, top - index * LEADING, text)
         if number == 1:
             _first_page_furniture(pdf, layout)
-        if layout.margin_date:
-            pdf.setFont("Sans", 8)
-            pdf.drawString(MARGIN_X, top, f"Side {number} af {len(pages)}")
-            pdf.drawString(MARGIN_X, top - LEADING, MARGIN_DATE)
+        if layout.margin_date:  # in the body's type, so that it pairs row by row with it
+            pdf.setFont("Sans", SIZE)
+            # level with the body's fourth and fifth line: outside any header band
+            pdf.drawString(MARGIN_X, top - 3 * LEADING, f"Side {number} af {len(pages)}")
+            pdf.drawString(MARGIN_X, top - 4 * LEADING, MARGIN_DATE)
         pdf.showPage()
     pdf.save()
     return out.getvalue()
