@@ -17,7 +17,10 @@ import hoering
 import hoering.imports.run as import_run
 from conftest import EXAMPLE_HEARING
 from hoering.errors import SourceErrors
+from hoering.imports.cleanup import join_lines
+from hoering.imports.layout import margin_dates
 from hoering.imports.ledger import ReadLine, Removal, settle
+from hoering.imports.lines import Line
 from hoering.sources import load_source
 from import_fixtures import response_pdf
 from layout_letters import (
@@ -195,3 +198,59 @@ def test_an_unknown_reason_under_removed_is_an_error(project):
         load_source(imported.path)
     message = str(caught.value)
     assert re.search(rf":{line}: removed\.stamp: ", message), message
+
+
+def test_a_letter_and_a_full_stop_after_a_line_ending_mid_sentence_go_on_with_it():
+    """ "… som alle parter kan slå op" / "i. Det gælder …" is one sentence, not item i."""
+    lines = [
+        Line(
+            "Vi anbefaler en oversigt over ansvaret, som alle parter kan slå op",
+            1,
+            100,
+            111,
+            70,
+            435,
+            10.5,
+        ),
+        Line(
+            "i. Det gælder særligt for de borgere, som får hjælp fra flere steder.",
+            1,
+            114,
+            125,
+            70,
+            430,
+            10.5,
+        ),
+        Line(
+            "a) første punkt i en egentlig liste med bogstaver som mærker",
+            1,
+            140,
+            151,
+            70,
+            380,
+            10.5,
+        ),
+        Line(
+            "b) andet punkt i den samme liste med bogstaver som mærker", 1, 154, 165, 70, 370, 10.5
+        ),
+    ]
+    assert [p.text for p in join_lines(lines, 10.5)] == [
+        "Vi anbefaler en oversigt over ansvaret, som alle parter kan slå op i. Det gælder "
+        "særligt for de borgere, som får hjælp fra flere steder.",
+        "a) første punkt i en egentlig liste med bogstaver som mærker",
+        "b) andet punkt i den samme liste med bogstaver som mærker",
+    ]
+
+
+def test_a_date_on_the_line_of_the_page_number_is_a_margin_date():
+    footer = Line("15. juni 2019 Side 1 af 1", 1, 796, 804, 462, 565, 8.0)
+    beside = Line("16. juni 2019", 2, 66, 74, 503, 555, 8.0)
+    number = Line("Side 2 af 2", 2, 76, 84, 512, 555, 8.0)
+    text = Line("Det gælder særligt for de borgere, som får hjælp.", 2, 66, 77, 70, 425, 10.5)
+    assert margin_dates([footer, beside, number, text], [footer, number]) == [footer, beside]
+    assert [line.region for line in (footer, beside, number, text)] == [
+        "margin",
+        "margin",
+        "body",
+        "body",
+    ]

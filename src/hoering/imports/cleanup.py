@@ -32,7 +32,7 @@ CLOSING = re.compile(
     re.IGNORECASE,
 )
 SUBJECT_START = re.compile(
-    r"^(?:vedr(?:\.|ørende)?:?\s|emne:|høringssvar|høring\b|"
+    r"^(?:vedr(?:\.|ørende)?:?\s|emne:|høringssvar|høring\b|svar på høring|"
     r"bemærkninger til|kommentarer til)",
     re.IGNORECASE,
 )
@@ -288,7 +288,7 @@ def _letterhead_end(lines: list[Line], text_start: int) -> int:
     end = 0
     for index, line in enumerate(lines[:text_start]):
         text = line.text.strip()
-        if len(text) >= 45 or line.bold or line.paragraph or line.table:
+        if len(text) >= 45 or line.paragraph or line.table:
             break
         dates = find_dates(text)
         if LETTERHEAD_CUE.search(text) or (dates and len(dates[0][1]) >= len(text) - 2):
@@ -510,13 +510,28 @@ def join_lines(lines: list[Line], size: float) -> list[Para]:
     return result
 
 
+LETTER_ITEM = re.compile(r"^[a-z][.)]\s")
+
+
+def _opens_item(previous: Line, line: Line, current: Para) -> bool:
+    """Whether ``line`` opens a list item. A letter and a full stop after a line that ends
+    mid-sentence ("… parter kan slå op" / "i. Det gælder …") go on with the sentence."""
+    if not starts_item(line.text):
+        return False
+    return (
+        not LETTER_ITEM.match(line.text)
+        or previous.text.rstrip().endswith(SENTENCE_END)
+        or bool(LETTER_ITEM.match(current.text))
+    )
+
+
 def _right_edge(lines: list[Line]) -> float:
     edges = Counter(round(line.x1 / 5) * 5 for line in lines if len(line.text) > 40)
     return edges.most_common(1)[0][0] if edges else 500.0
 
 
 def _continues(previous: Line, line: Line, current: Para, right: float) -> bool:
-    if starts_item(line.text) or previous.text.rstrip().endswith(":"):
+    if _opens_item(previous, line, current) or previous.text.rstrip().endswith(":"):
         return False
     if abs(line.size - previous.size) > 0.3 or line.bold != previous.bold:
         return False

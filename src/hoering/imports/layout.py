@@ -431,22 +431,30 @@ def archive_stamps(lines: list[Line]) -> list[Line]:
 
 
 def margin_dates(lines: list[Line], running: list[Line]) -> list[Line]:
-    """A date alone beside a page number ("Side 2 af 5"), printed on every page: set
-    ``region = "margin"`` (no longer running text or a running header) and return them."""
-    from ..dates import find_dates
-
+    """A date alone beside a page number ("Side 2 af 5"), printed on every page, or on one
+    line with it ("15. juni 2019 Side 1 af 1"): set ``region = "margin"`` (no longer running
+    text or a running header; metadata may still read the date) and return them."""
     numbers = [
         line for line in running if PAGE_OF.search(line.text) or PAGE_NUMBER.match(line.text)
     ]
+    numbered = {id(line) for line in numbers}
     result = []
     for line in lines:
-        if not any(_beside_number(line, number) for number in numbers):
+        beside = any(_beside_number(line, number) for number in numbers)
+        with_number = id(line) in numbered and PAGE_OF.search(line.text) is not None
+        if not (beside or with_number):
             continue
-        found = find_dates(line.text)
-        if found and len(found[0][1]) >= len(line.text.strip()) - 2:
+        if _date_only(PAGE_OF.sub("", line.text) if with_number else line.text):
             line.region = "margin"
             result.append(line)
     return result
+
+
+def _date_only(text: str) -> bool:
+    from ..dates import find_dates
+
+    found = find_dates(text)
+    return bool(found) and len(found[0][1]) >= len(text.strip()) - 2
 
 
 def _beside_number(line: Line, number: Line) -> bool:
