@@ -5,6 +5,7 @@ and compared. Each test reads the source import wrote (our own fixture letters).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -174,6 +175,15 @@ def test_unknown_fields_come_first_in_review_and_the_source_builds_and_compares(
     comparison = hoering.compare(HEARING)
     unknown = [r for r in comparison.respondents if r.name == "Ukendt afsender (ukendt.md)"]
     assert [(r.date, r.dates, r.late) for r in unknown] == [(None, (), False)]
+    result = cli("compare", str(HEARING), "--no-bundle", "-f", "html")
+    assert result.exit_code == 0, result.output
+    html = (project / "output" / EXAMPLE_HEARING / "hoeringsnotat.html").read_text("utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert (
+        "Ukendt afsender (ukendt.md) svar modtaget; ikke hørt part "
+        "[dato ukendt: skriv den i svaret]" in text
+    )
+    assert "efter fristen" not in text
 
 
 def test_a_web_forms_submitter_signs_it_and_its_organisation_sends_it(project):

@@ -194,6 +194,8 @@ def mark(respondent: Respondent | None, consulted: bool, notat: Notat) -> str:
             said += f" ({late})"
     if not consulted:
         said += "; " + tr_in(lang, "not a consulted party")
-    if notat.working and respondent.date_guessed:
+    if notat.working and not respondent.dates:
+        said += " [" + tr_in(lang, "date unknown: write it in the response") + "]"
+    elif notat.working and respondent.date_guessed:
         said += " [" + tr_in(lang, "date suggested on import") + "]"
     return said
