@@ -3,6 +3,7 @@ table of contents with page numbers, no address broken — read back from the PD
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from pathlib import Path
@@ -347,3 +348,56 @@ def test_draft_docx_and_pdf_name_sources_without_links(cli, project):
     assert [t for t in targets if ".md" in t] == []
     rels = docx.Document(out / "hoeringsnotat.docx").part.rels.values()
     assert [r.target_ref for r in rels if r.is_external and ".md" in r.target_ref] == []
+
+
+# --- the header: an e-mail address is never broken ----------------------------------------
+
+LONG_ADDRESS = "birgitte.lund-hansen.jensen@regionhovedstaden.dk"
+
+
+def _long_address_letter():
+    from dataclasses import replace
+
+    from conftest import make_document
+    from hoering.model import InfoItem
+
+    letter = make_document("Tekst.")
+    info = (
+        InfoItem("Sagsbehandler", "Birgitte Lund-Hansen Jensen"),
+        InfoItem("E-mail", LONG_ADDRESS, f"mailto:{LONG_ADDRESS}"),
+        InfoItem("Telefon", "38 66 50 00", "tel:+4538665000"),
+    )
+    return replace(letter, info=letter.info[:1] + info)
+
+
+def test_pdf_header_keeps_a_long_address_on_one_line(templates):
+    from hoering.render import render
+
+    pdf = render(_long_address_letter(), "pdf", templates)
+    lines = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text().splitlines()
+    assert LONG_ADDRESS in [line.strip() for line in lines]
+
+
+@pytest.mark.skipif(not DEJAVU.is_dir(), reason="needs the DejaVu fonts to measure words")
+def test_docx_header_keeps_a_long_address_on_one_line(templates):
+    from PIL import ImageFont
+
+    from hoering.render import render
+    from hoering.render.docx.letterhead import INFO_WIDTH
+
+    word = docx.Document(io.BytesIO(render(_long_address_letter(), "docx", templates)))
+    info = word.tables[0].rows[0].cells[1]
+    rows = [p.text for p in info.paragraphs]
+    assert rows == [
+        "Dato\t19. juni 2019",
+        "Sagsbehandler\tBirgitte Lund-Hansen Jensen",
+        "E-mail\t",
+        LONG_ADDRESS,  # too long beside its label: on a line of its own
+        "Telefon\t38 66 50 00",
+    ]
+    size = info.paragraphs[3].hyperlinks[0].runs[0].font.size
+    font = ImageFont.truetype(str(DEJAVU / "DejaVuSans.ttf"), size.pt * 20)  # in twips
+    assert 6 <= size.pt < 8.5 and font.getlength(LONG_ADDRESS) <= INFO_WIDTH
+    label = ImageFont.truetype(str(DEJAVU / "DejaVuSans-Bold.ttf"), 8.5 * 20)
+    tab = info.paragraphs[1].paragraph_format.tab_stops[0].position.twips
+    assert label.getlength("Sagsbehandler") < tab  # the label does not touch its value

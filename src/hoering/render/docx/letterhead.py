@@ -15,6 +15,7 @@ from docx.shared import Cm, Twips
 
 from ...i18n import page_label
 from ...model import Document, InfoItem
+from ..columns import REGULAR, SLACK, widest_word, word_ems
 from .context import (
     MARGIN_LEFT_CM,
     MARGIN_RIGHT_CM,
@@ -44,6 +45,9 @@ LOGOS = ("image/png", "image/jpeg", "image/svg+xml")
 LOGO_HEIGHT = round(1.5 * EMU_PER_CM)
 INFO_WIDTH = round(6.8 * TWIPS_PER_CM)
 LABEL_TAB = round(2.6 * TWIPS_PER_CM)
+LABEL_GAP = round(0.2 * TWIPS_PER_CM)
+INFO_SIZE = 17  # half-points
+SMALLEST = 12  # half-points: a long e-mail address is set no smaller than 6 pt
 TIGHT = {"after": 0, "line": 240, "lineRule": "auto"}
 SMALL = Fmt(size=16, color=GREY)
 
@@ -114,22 +118,37 @@ def info_block(ctx: Context) -> None:
     recipient, info = cell(tr, widths[0]), cell(tr, widths[1])
     for line in document.recipient:
         run(para(recipient, spacing=TIGHT), line)
+    tab = _label_tab(document.info)
     for item in document.info:
-        _info_row(ctx, info, item)
+        _info_row(ctx, info, item, tab)
     finish_container(recipient, needs_paragraph=True)
     finish_container(info, needs_paragraph=True)
 
 
-def _info_row(ctx: Context, tc: Any, item: InfoItem) -> None:
-    """Label, tab, value; a wrapped value stays in the value column; links are hyperlinks."""
-    p = para(
-        tc,
-        tabs=(("left", LABEL_TAB),),
-        spacing=TIGHT,
-        ind={"left": LABEL_TAB, "hanging": LABEL_TAB},
-    )
-    run(p, f"{item.label}\t", Fmt(bold=True, size=17))
-    if item.link and safe_target(item.link):
-        run(hyperlink(ctx, p, item.link), item.value, Fmt(style="Hyperlink", size=17))
-    else:
-        run(p, item.value, Fmt(size=17))
+def _info_row(ctx: Context, tc: Any, item: InfoItem, tab: int) -> None:
+    """Label, tab, value; a wrapped value stays in the value column; links are hyperlinks,
+    set smaller when they would not fit on one line (an e-mail address never breaks)."""
+    p = para(tc, tabs=(("left", tab),), spacing=TIGHT, ind={"left": tab, "hanging": tab})
+    run(p, f"{item.label}\t", Fmt(bold=True, size=INFO_SIZE))
+    if not (item.link and safe_target(item.link)):
+        run(p, item.value, Fmt(size=INFO_SIZE))
+        return
+    size = _fitting_size(item.value, INFO_WIDTH - tab)
+    if size is None:  # too long beside the label: on a line of its own, the column's width
+        p = para(tc, spacing=TIGHT)
+        size = _fitting_size(item.value, INFO_WIDTH) or SMALLEST
+    run(hyperlink(ctx, p, item.link), item.value, Fmt(style="Hyperlink", size=size))
+
+
+def _label_tab(items: tuple[InfoItem, ...]) -> int:
+    """Where the values start: after the widest label ("Sagsbehandler"), at least LABEL_TAB."""
+    widest = widest_word((item.label, True) for item in items)
+    return max(LABEL_TAB, round(widest * INFO_SIZE / 2 * 20 * SLACK) + LABEL_GAP)
+
+
+def _fitting_size(value: str, room: int) -> int | None:
+    """The size (half-points) at which ``value`` fits ``room`` twips on one line, None when
+    it would have to be smaller than SMALLEST."""
+    needed = word_ems(value) * REGULAR * INFO_SIZE / 2 * 20 * SLACK  # all of it, on one line
+    size = INFO_SIZE if needed <= room else int(INFO_SIZE * room / needed)
+    return size if size >= SMALLEST else None
