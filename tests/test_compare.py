@@ -221,10 +221,10 @@ def test_notat_docx_has_every_part_numbered_with_a_toc(compared):
         "Bilag 1. Overblik over høringssvarene",
     ]
     toc = [p.text for p in document.paragraphs if p.style.name.startswith("toc")]
-    assert toc == numbered
+    assert toc == [f"{text}\t" for text in numbered]  # the tab before the page number
     with zipfile.ZipFile(_out(compared, "hoeringsnotat.docx")) as package:
         body = package.read("word/document.xml").decode("utf-8")
-    assert ' TOC \\o "1-2" \\h \\z \\u ' in body
+    assert body.count(" PAGEREF _Toc") == len(numbered)
     assert ("Heading 3", "Forslag (2)") in headings
     assert ("Heading 3", "Region Hovedstadens bemærkninger") in headings
     text = "\n".join(p.text for p in document.paragraphs)

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from ...model import nodes
 from ..columns import table_shares
 from .context import TEXT_WIDTH_TWIPS, Context
-from .inlines import image_run, inlines
+from .inlines import hyperlink, image_run, inlines
 from .xml import (
     EMU_PER_CM,
     EMU_PER_TWIP,
@@ -52,9 +52,19 @@ def blocks(ctx: Context, children: Iterable[nodes.Block]) -> None:
 
 def _heading(ctx: Context, node: nodes.Heading) -> None:
     p = para(ctx.out, HEADING_STYLES[min(max(node.level, 1), 3) - 1])
+    mark = ctx.state.marks.get(id(node))
+    if mark is not None:
+        sub(p, "w:bookmarkStart", id=mark, name=bookmark(mark))
     if node.number:
         run(p, f"{node.number} ")
     inlines(ctx, p, node.children)
+    if mark is not None:
+        sub(p, "w:bookmarkEnd", id=mark)
+
+
+def bookmark(mark: int) -> str:
+    """A heading's bookmark; Word hides the names that start with "_" (as its own _Toc…)."""
+    return f"_Toc{mark}"
 
 
 def _paragraph(ctx: Context, node: nodes.Paragraph) -> None:
@@ -177,21 +187,37 @@ def _figure(ctx: Context, node: nodes.Figure) -> None:
 
 
 def _toc(ctx: Context, node: nodes.TableOfContents) -> None:
-    """A real TOC field (Word fills in the page numbers when fields are updated; it is
-    marked dirty so Word does so on opening), showing the headings until then."""
+    """The headings down to ``depth``, each a link to its heading and a PAGEREF field for
+    its page number.
+
+    Not a TOC field: LibreOffice shows a TOC field's stored text and Word refreshes one only
+    after asking ("This document contains fields that may refer to other files …"), so
+    neither shows page numbers unasked. A PAGEREF field outside a TOC field LibreOffice
+    computes as it lays out the pages; Word computes it when fields are updated (F9, or
+    printing), without asking. No page number is stored: the Word pages are not the PDF's,
+    so a number from our own layout could be wrong.
+    """
     run(para(ctx.out, "TOCHeading", keep_next=True), node.title)
-    entries = [h for h in nodes.headings(ctx.state.document.blocks) if h.level <= node.depth]
-    paragraphs = [para(ctx.out, f"TOC{min(h.level, 3)}") for h in entries] or [para(ctx.out)]
-    sub(run(paragraphs[0]), "w:fldChar", fldCharType="begin", dirty="true")
-    instruction = sub(run(paragraphs[0]), "w:instrText")
-    instruction.text = f' TOC \\o "1-{node.depth}" \\h \\z \\u '
+    for heading in nodes.headings(ctx.state.document.blocks):
+        if heading.level > node.depth:
+            continue
+        mark = ctx.state.marks[id(heading)]
+        p = para(ctx.out, f"TOC{min(heading.level, 3)}", tabs=(("right", TEXT_WIDTH_TWIPS),))
+        p.find(f"{qn('w:pPr')}/{qn('w:tabs')}/{qn('w:tab')}").set(qn("w:leader"), "dot")
+        number = f"{heading.number} " if heading.number else ""
+        run(hyperlink(ctx, p, f"#{bookmark(mark)}"), number + nodes.plain_text(heading.children))
+        run(p, "\t")
+        _page_reference(p, bookmark(mark))
+
+
+def _page_reference(p: Any, name: str) -> None:
+    """A PAGEREF field: the page ``name``'s bookmark is on."""
+    sub(run(p), "w:fldChar", fldCharType="begin")
+    instruction = sub(run(p), "w:instrText")
+    instruction.text = f" PAGEREF {name} \\h "
     instruction.set(qn("xml:space"), "preserve")
-    sub(run(paragraphs[0]), "w:fldChar", fldCharType="separate")
-    for p, heading in zip(paragraphs, entries, strict=False):
-        if heading.number:
-            run(p, f"{heading.number} ")
-        inlines(ctx, p, heading.children)
-    sub(run(paragraphs[-1]), "w:fldChar", fldCharType="end")
+    sub(run(p), "w:fldChar", fldCharType="separate")
+    sub(run(p), "w:fldChar", fldCharType="end")
 
 
 def _group(ctx: Context, node: nodes.Group) -> None:

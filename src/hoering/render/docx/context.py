@@ -7,6 +7,7 @@ from typing import Any
 
 from ...i18n import label
 from ...model import Document
+from ...model.nodes import headings
 from .xml import EMU_PER_CM, TWIPS_PER_CM
 
 PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7  # A4
@@ -30,9 +31,13 @@ class State:
     notes: Any = None  # the Notes collector, see notes.py
     shape_ids: int = 0
     image_word: str = field(init=False)
+    marks: dict[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.image_word = label("image", self.document.lang)
+        # each printed heading's number among them: its bookmark, which a table of contents
+        # links to and takes its page number from
+        self.marks = {id(h): i for i, h in enumerate(headings(self.document.blocks), start=1)}
 
     def new_shape_id(self) -> int:
         """A drawing id unique across the whole file (Word repairs duplicates)."""
