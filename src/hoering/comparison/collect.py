@@ -33,6 +33,7 @@ from .quotes import quotable, short_quote
 from .remarks import AuthorityRemarks, read_remarks
 from .sections import Section, sections
 from .similarity import shared_respondents
+from .wrapping import unwrapped
 
 PARALLEL_FROM = 16
 
@@ -174,7 +175,7 @@ def _read(path: Path) -> _Read | HoeringError:
             meta.date,
             meta.source is not None,
             received,
-            tuple(sections(source.blocks)),
+            tuple(unwrapped(sections(source.blocks))),
             source.raw.body_first_line,
             meta.no_remarks,
             tuple(meta.guessed),
