@@ -83,6 +83,7 @@ class Layout:
     repeat_sections: int = 2  # each section twice: five pages or so
     page_lines: float = 26.0  # lines of body a page holds
     extra: list[str] = field(default_factory=list)
+    short: bool = False  # only a sentence saying it has no remarks: the sidebar outweighs it
 
 
 def register_fonts() -> None:
@@ -104,8 +105,17 @@ def wrapped(text: str, font: str = "Sans", size: float = SIZE) -> list[str]:
     return [*lines, current]
 
 
+NO_REMARKS = "Nordvest Vandråd har ingen bemærkninger til udkastet til samarbejdsaftalen."
+
+
 def body_items(layout: Layout) -> list[tuple[str, str]]:
     """(font, line) of the body in order; a blank line is ("", "")."""
+    if layout.short:
+        return (
+            [("Sans", line) for line in wrapped(NO_REMARKS)]
+            + [("", "")]
+            + [("Sans", line) for line in CLOSING]
+        )
     items = [("Sans", line) for line in wrapped(OPENING)] + [("", "")]
     items += [("Sans", line) for line in wrapped(SECOND)] + [("", "")]
     for round_ in range(layout.repeat_sections):

@@ -25,6 +25,7 @@ from hoering.sources import load_source
 from import_fixtures import response_pdf
 from layout_letters import (
     MARGIN_DATE,
+    NO_REMARKS,
     OPENING,
     RECIPIENT,
     SECTIONS,
@@ -88,6 +89,19 @@ def test_a_sidebar_drawn_before_the_body_loses_nothing_of_page_one(project):
         assert paragraphs(body)[0] == OPENING
         assert f"## {SECTIONS[0][0]} {{" in body
         assert source.meta.removed["sidebar"] == SIDEBAR
+
+
+def test_a_sidebar_beside_a_short_letter_is_a_sidebar_too(project):
+    """A letter that only says it has no remarks, beside a sidebar with more words than it:
+    the sidebar stays out of the body, and so does the recipient window."""
+    data = letter(Layout(short=True, stamp=False))
+    imported = hoering.import_file(incoming(project, "vandraad.pdf", data), HEARING)
+    source = load_source(imported.path)
+    assert source.meta.removed["sidebar"] == SIDEBAR[1:]  # the name is read as the sender
+    assert source.meta.sender == SIDEBAR[0]
+    assert source.meta.no_remarks
+    assert paragraphs(body_of(imported.path)) == [NO_REMARKS]
+    assert imported.unaccounted == 0
 
 
 def test_debris_goes_to_the_ledger_with_its_reason_and_never_splits_a_sentence(project):

@@ -245,7 +245,7 @@ def split_letterhead(
     text_start = running_text_start(lines, size)
     start, how = _subject_start(lines[: text_start + 1] if text_start is not None else lines, size)
     if start is None:
-        end = _letterhead_end(lines, text_start or 0)
+        end = _letterhead_end(lines, text_start if text_start is not None else _first_long(lines))
         return lines[:end], [], lines[end:], ""
     end = start + 1
     while (
@@ -294,6 +294,17 @@ def _letterhead_end(lines: list[Line], text_start: int) -> int:
         if LETTERHEAD_CUE.search(text) or (dates and len(dates[0][1]) >= len(text) - 2):
             end = index + 1
     return end
+
+
+def _first_long(lines: list[Line]) -> int:
+    """The first line of page 1 as long as a line of text (a short letter's first
+    sentence), or 0."""
+    for index, line in enumerate(lines[:40]):
+        if line.page != lines[0].page:
+            break
+        if len(line.text.strip()) >= 45 and not line.paragraph:
+            return index
+    return 0
 
 
 def running_text_start(lines: list[Line], size: float) -> int | None:

@@ -44,9 +44,14 @@ def main_column(lines: list[Line]) -> Column | None:
     """The column most running text is set in: the usual left edge of long lines, and the
     right edge most of them reach."""
     long = [line for line in lines if len(line.text) >= 40 and not line.table]
+    lefts = Counter(round(line.x0 / 4) * 4 for line in long)
+    if len(long) < 3:  # a short letter ("… har ingen bemærkninger"): where most text is
+        long = [line for line in lines if len(line.text) >= 20 and not line.table]
+        lefts = Counter()
+        for line in long:
+            lefts[round(line.x0 / 4) * 4] += len(line.text)
     if len(long) < 3:
         return None
-    lefts = Counter(round(line.x0 / 4) * 4 for line in long)
     left = lefts.most_common(1)[0][0]
     in_column = sorted(line.x1 for line in long if abs(line.x0 - left) <= 6)
     right = in_column[int(len(in_column) * 0.9)] if in_column else max(line.x1 for line in long)
@@ -57,7 +62,8 @@ def mark_aside(lines: list[Line]) -> list[Line]:
     """Set ``region = "aside"`` on body lines beside the main column; return them.
 
     Nothing is set aside when that would take a large share of the text (two columns of
-    running text), nor a group of lines that pairs row by row with lines of the column: the
+    running text; a sidebar of short lines beside a short letter is set aside), nor a
+    group of lines that pairs row by row with lines of the column: the
     other columns of a table, or the pieces of a justified line that the reader split at a
     wide word gap. Words that belong to the text are never taken out of it.
     """
@@ -71,7 +77,8 @@ def mark_aside(lines: list[Line]) -> list[Line]:
         line for line in body if column.beside(line) and line.top <= ends.get(line.page, 0.0)
     ]  # what stands below all the column's text (a signature at the left edge) is beside nothing
     total = sum(len(line.text) for line in body)
-    if not candidates or sum(len(line.text) for line in candidates) > total * MAX_ASIDE_SHARE:
+    share = sum(len(line.text) for line in candidates) / max(total, 1)
+    if not candidates or (share > MAX_ASIDE_SHARE and not _short_lines(candidates)):
         return []
     headings = {id(line) for line in candidates if _margin_heading(line, column, inside)}
     headings |= {id(line) for stack in _heading_stacks(body, column, inside) for line in stack}
@@ -84,6 +91,12 @@ def mark_aside(lines: list[Line]) -> list[Line]:
     for line in aside:
         line.region = "aside"
     return aside
+
+
+def _short_lines(lines: list[Line]) -> bool:
+    """Lines of a letterhead's sidebar (address, "EAN-nr.", opening hours), not a column of
+    running text: none as long as a line of text."""
+    return max(len(line.text.strip()) for line in lines) < 35
 
 
 def _margin_heading(line: Line, column: Column, inside: list[Line]) -> bool:
