@@ -156,3 +156,18 @@ def test_a_margin_heading_on_three_lines_is_one_heading_and_the_signature_stays(
     )
     assert headings(source) == ["Koordinerende indsatsplan og netværksmøder", "Ventetid"]
     assert [s.name for s in source.meta.signature.signatories] == ["Jørgen Hæstrup"]
+
+
+def test_a_notat_title_on_three_lines_is_the_title_and_a_heading_may_end_on_mv(project):
+    title = (
+        "Høringsnotat om forslag til lov om ændring af lov om trafikplaner i kommunerne og "
+        "om ophævelse af lov om parkering på private fællesveje"
+    )
+    source, written = imported(
+        project,
+        f"#block(width: 11cm)[{bold(title, 12)}]",
+        bold("1.1. Hørte myndigheder og organisationer m.v.", 12),
+        OPENING,
+    )
+    assert source.meta.title == title
+    assert headings(source) == ["1.1. Hørte myndigheder og organisationer m.v."]

@@ -32,7 +32,7 @@ CLOSING = re.compile(
     re.IGNORECASE,
 )
 SUBJECT_START = re.compile(
-    r"^(?:vedr(?:\.|ørende)?:?\s|emne:|høringssvar|høring\b|svar på høring|"
+    r"^(?:vedr(?:\.|ørende)?:?\s|emne:|høringssvar|høringsnotat|høring\b|svar på høring|"
     r"bemærkninger til|kommentarer til)",
     re.IGNORECASE,
 )

@@ -64,13 +64,16 @@ def typography(paragraphs: list[Para], body_size: float) -> Typography:
     return Typography(body_size, tuple(sizes), bool(looks), repeated)
 
 
+# abbreviations a heading may end on: their full stop ends no sentence
+ABBREVIATIONS = frozenset("m.v. mv. m.fl. mfl. m.m. osv. etc. bl.a. jf. nr. m.h.t. mht.".split())
+
+
 def _short(text: str) -> bool:
     text = text.strip()
-    return (
-        0 < len(text) <= MAX_HEADING_CHARS
-        and len(text.split()) <= 14
-        and not text.endswith((".", ",", ";"))
+    sentence = text.endswith((",", ";")) or (
+        text.endswith(".") and text.split()[-1].lower() not in ABBREVIATIONS
     )
+    return 0 < len(text) <= MAX_HEADING_CHARS and len(text.split()) <= 14 and not sentence
 
 
 def structure(paragraphs: list[Para], body_size: float) -> list[Block]:
