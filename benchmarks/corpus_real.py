@@ -732,6 +732,7 @@ def email_in_word(name, split, index):
         *QUOTED_LETTER,
     ):
         document.add_paragraph(line)
+    letter.recipient = ["Høringspostkasse Psykiatri og Social"]  # the To line
     letter.features = [
         NEW,
         "email-in-word",
