@@ -252,3 +252,40 @@ def test_a_hearing_with_every_answer_gives_no_warning_and_no_missing_sentence(cl
     assert result.stderr == ""
     lines = docx_lines(project / "output" / "genereret" / f"{NOTAT}.docx")
     assert not [line for line in lines if "mangler endnu" in line]
+
+
+# A table inside a remark stays a table: in the quote (emner, parter) and, in the one-table
+# overview (oversigt), below it with a caption naming whose remark it is.
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_table_in_a_remark_is_a_table_in_every_layout(cli, project, layout):
+    result = cli("compare", str(EXAMPLE), "--no-bundle", "--layout", layout)
+    assert result.exit_code == 0
+    out = project / "output" / EXAMPLE_HEARING
+    tables = docx.Document(out / f"{NOTAT}.docx").tables
+    rows = {
+        tuple(c.text for c in t.rows[0].cells): [[c.text for c in r.cells] for r in t.rows[1:]]
+        for t in tables
+    }
+    assert rows[("Situation", "Ønsket varsel")] == [
+        ["Planlagt udskrivning", "3 hverdage"],
+        ["Udskrivning efter kort indlæggelse", "1 hverdag"],
+    ]
+    cells = [c.text for t in tables for r in t.rows for c in r.cells]
+    assert not [c for c in cells if "|" in c]  # no table flattened into a cell
+    page = parse((out / f"{NOTAT}.html").read_text("utf-8"))
+    heads = [[th.text() for th in t.find_all("th")][:2] for t in page.find_all("table")]
+    assert ["Situation", "Ønsket varsel"] in heads
+
+
+def test_the_overview_points_to_the_remarks_table_below_it(cli, project):
+    result = cli("compare", str(EXAMPLE), "--no-bundle", "--layout", "oversigt", "-f", "pdf")
+    assert result.exit_code == 0
+    pdf = pypdf.PdfReader(project / "output" / EXAMPLE_HEARING / f"{NOTAT}.pdf")
+    said = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    assert (
+        "Tabel 3: Bemærkning fra Glostrup Kommune (Orientering, varsling og færdigmelding)" in said
+    )
+    assert (
+        "Vi foreslår en fast frist på mindst tre hverdage for varsling af færdigmelding. "
+        "(se tabellen under oversigten)" in said
+    )

@@ -6,9 +6,12 @@ which the default layout prints under each topic: every answer is in every layou
 
 from __future__ import annotations
 
+import dataclasses
+
 from ...i18n import label
-from ...messages import tr_in
+from ...messages import ntr_in, tr_in
 from ...model import nodes as n
+from ...prose import number_words
 from ..missing import answered
 from ..model import Remark
 from ..remarks import Answer
@@ -53,9 +56,13 @@ def table_section(notat: Notat, number: str) -> list[n.Block]:
         return []
     lang = notat.lang
     title = tr_in(lang, "Annotated overview")
-    rows = tuple(
-        _row(notat, where, remark, answer) for where, remark, answer in every_remark(notat)
-    )
+    found = every_remark(notat)
+    rows = tuple(_row(notat, where, remark, answer) for where, remark, answer in found)
+    tables = [
+        dataclasses.replace(table, caption=_table_caption(lang, remark.respondent, where))
+        for where, remark, answer in found
+        for table in _tables(_said(remark, answer))
+    ]
     header = (
         cell(label("party", lang)),
         cell(tr_in(lang, "Remark")),
@@ -65,14 +72,38 @@ def table_section(notat: Notat, number: str) -> list[n.Block]:
     return [
         heading(1, title, f"{number}."),
         n.Table(header, rows, caption=title, widths=(1.1, 2.6, 2.2, 1.0), row_headers=True),
+        *tables,  # a table in a remark stays a table, below the overview
     ]
+
+
+def _said(remark: Remark, answer: Answer | None) -> tuple[n.Block, ...]:
+    """What the overview quotes: the official's summary if written, else the remark."""
+    return answer.summary if answer is not None and answer.summary else remark.blocks
+
+
+def _tables(blocks: tuple[n.Block, ...]) -> list[n.Table]:
+    return [b for b in blocks if isinstance(b, n.Table)]
+
+
+def _table_caption(lang: str, who: str, where: str) -> str:
+    return tr_in(lang, "Remark of {who} ({topic})", who=who, topic=where)
 
 
 def _row(
     notat: Notat, where: str, remark: Remark, answer: Answer | None
 ) -> tuple[n.TableCell, ...]:
-    said = answer.summary if answer is not None and answer.summary else remark.blocks
-    words = " ".join(" ".join(block_text(b).split()) for b in said) or remark.heading
+    said = _said(remark, answer)
+    words = " ".join(" ".join(block_text(b).split()) for b in said if not isinstance(b, n.Table))
+    words = words or remark.heading
+    tables = len(_tables(said))
+    if tables:
+        words += " " + ntr_in(
+            notat.lang,
+            "(see its table below the overview)",
+            "(see its {count} tables below the overview)",
+            tables,
+            count=number_words(tables, notat.lang),
+        )
     comment = " ".join(" ".join(block_text(b).split()) for b in answer.blocks) if answer else ""
     if notat.working and remark.topic is not None and not answered(answer):
         comment = missing_mark(notat, answer, remark.respondent, remark.topic)
