@@ -100,11 +100,12 @@ def fitted_shares(
     """Each column's share of ``total``: ``preferred`` shares, but never less than the
     ``needed`` width (same unit as ``total``). Columns that need more get it; the others
     share what is left in their preferred proportions. When the needs alone exceed the
-    width, the shares follow the needs."""
+    width, the label columns come first (see _levelled); without a preference the shares
+    follow the needs."""
     weights = _normalised(preferred) or (1.0 / len(needed),) * len(needed)
     least = [min(need / total, MOST) for need in needed]
-    if sum(least) >= 1:
-        return _levelled(least, weights)
+    if sum(least) >= 1:  # without a preference the shares follow the needs
+        return _levelled(least, weights) if _normalised(preferred) else _normalised(least)
     fixed: set[int] = set()
     while True:
         free = 1 - sum(least[i] for i in fixed)
@@ -118,12 +119,16 @@ def fitted_shares(
 
 def _levelled(least: Sequence[float], weights: Sequence[float]) -> tuple[float, ...]:
     """Shares when not every column can have what it needs. The columns meant to be narrow
-    hold labels (a party's name, a status): they get what they need first, in the order of
-    their preferred shares, as long as the others keep REST of the width; the others share
-    what is left in their preferred proportions (a long word of prose may break there)."""
-    order = sorted(range(len(least)), key=lambda i: (weights[i], least[i]))
+    (a smaller share than the average) hold labels, a party's name, a status: they get what
+    they need first, narrowest first, as long as the others keep REST of the width; the
+    others share what is left in their preferred proportions (a long word of prose may
+    break there)."""
+    labels = sorted(
+        (i for i in range(len(least)) if weights[i] < 1 / len(least)),
+        key=lambda i: (weights[i], least[i]),
+    )
     met: set[int] = set()
-    for index in order[:-1]:
+    for index in labels:
         if 1 - sum(least[i] for i in met | {index}) < REST:
             break
         met.add(index)
