@@ -289,3 +289,19 @@ def test_the_overview_points_to_the_remarks_table_below_it(cli, project):
         "Vi foreslår en fast frist på mindst tre hverdage for varsling af færdigmelding. "
         "(se tabellen under oversigten)" in said
     )
+
+
+def test_an_answer_to_a_remark_that_was_not_made_is_named_not_dropped(cli, project):
+    remarks = EXAMPLE / "remarks.md"
+    before = remarks.read_text("utf-8")
+    remarks.write_text(
+        before + "\n## hjemloese\n\n### Vallensbæk Kommune {status=noteret}\n\nTak.\n", "utf-8"
+    )
+    line = before.count("\n") + 4
+    result = cli("compare", str(EXAMPLE), "--no-bundle", "-f", "html")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[1] == (
+        f"Advarsel: {EXAMPLE}/remarks.md:{line}: '### Vallensbæk Kommune' under '## hjemloese' "
+        "svarer på en bemærkning, som Vallensbæk Kommune ikke har gjort dér; svaret kommer ikke "
+        "med i notatet (flyt det derhen, hvor Vallensbæk Kommune har bemærkningen)"
+    )

@@ -27,7 +27,7 @@ from ..organisations import organisation_for
 from ..parallel import map_in_processes
 from ..render.templates import TemplateFinder
 from ..sources import load_source
-from .missing import missing_answers_warnings
+from .missing import missing_answers_warnings, unplaced_answers_warnings
 from .model import NO_STANCE, Comparison, Remark, Respondent, TopicRemarks
 from .quotes import quotable, short_quote
 from .remarks import AuthorityRemarks, read_remarks
@@ -115,6 +115,7 @@ def compare(
         raise SourceErrors(errors)
     comparison = _comparison(hearing, groups, consulted, authority, reads)
     comparison.warnings.extend(missing_answers_warnings(comparison))
+    comparison.warnings.extend(unplaced_answers_warnings(comparison))
     return _warned(_with_tables(comparison, client, executor) if tables else comparison)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..errors import display_path
 from ..messages import ntr, tr
-from .model import Comparison, TopicRemarks
+from .model import Comparison, Remark, TopicRemarks
 from .remarks import REMARKS_FILE, Answer
 
 NAMED = 3  # the warning names this many missing answers
@@ -91,3 +91,38 @@ def _entry(found: MissingAnswer) -> str:
         who=found.respondent,
         topic=found.topic,
     )
+
+
+def unplaced_answers_warnings(comparison: Comparison) -> list[str]:
+    """A warning for each answer in remarks.md to a respondent who made no remark there
+    (the topic, or the general remarks): it has no place in the notat, so it is printed
+    nowhere — said, not silently dropped."""
+    path = comparison.remarks_file
+    if path is None:
+        return []
+    found = [
+        (section, answer)
+        for entry in comparison.topics
+        for section, answer in _unplaced(entry.topic.id, entry.answers, entry.remarks)
+    ]
+    found += _unplaced(GENERAL_HEADING, comparison.general_answers, comparison.unmatched)
+    return [
+        tr(
+            "{where}: '### {who}' under '## {section}' answers no remark of {who} there; "
+            "it is not printed (move it to where {who} made the remark)",
+            where=f"{display_path(path)}:{answer.line or 1}",
+            who=answer.respondent,
+            section=section,
+        )
+        for section, answer in found
+    ]
+
+
+GENERAL_HEADING = "Generelle bemærkninger"
+
+
+def _unplaced(
+    section: str, answers: dict[str, Answer], remarks: tuple[Remark, ...]
+) -> list[tuple[str, Answer]]:
+    said = {r.respondent for r in remarks}
+    return [(section, a) for who, a in answers.items() if who not in said and answered(a)]
