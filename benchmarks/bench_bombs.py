@@ -1,10 +1,11 @@
-"""Benchmark: every memory and time bomb of issue 12, each run by the CLI in a fresh process,
-with the peak memory (max RSS of the process and its workers) and the wall time.
+"""Benchmark: every memory and time bomb of issues 12 and 21, each run by the CLI in a fresh
+process, with the peak memory (max RSS of the process and its workers) and the wall time.
 
 Each case is refused (or, for the tall table header, built) with a message; nothing may
 take more than 1 GB. The inputs are made here, in a temporary copy of the example project.
 
-Run:  python benchmarks/bench_bombs.py
+Run:  python benchmarks/bench_bombs.py            (every case)
+      python benchmarks/bench_bombs.py CASE       (one case, e.g. xlsx_shared_strings)
 """
 
 from __future__ import annotations
@@ -119,6 +120,21 @@ def docx_bad_crc(root: Path) -> list[str]:
     return _import(root, "crc.docx", hostile_files.docx_bad_crc())
 
 
+def _form_hearing(root: Path) -> Path:
+    from formtables import hearing
+
+    return hearing(root / "consultations")
+
+
+def xlsx_shared_strings(root: Path) -> list[str]:
+    """Issue 21: an XLSX export whose shared-strings table holds 3 M short texts (7 MB)."""
+    from formtables import write_shared_strings_bomb
+
+    folder = _form_hearing(root)
+    write_shared_strings_bomb(folder / "responses" / "svar.xlsx", 3_000_000)
+    return ["compare", "consultations/trafikplan"]
+
+
 CASES = [
     yaml_alias_bomb,
     table_100k_rows,
@@ -133,6 +149,7 @@ CASES = [
     pdf_page_drawing_nothing,
     pdf_saved_states,
     docx_bad_crc,
+    xlsx_shared_strings,
 ]
 
 

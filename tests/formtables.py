@@ -163,3 +163,26 @@ def mass_rows(count: int = 240) -> list[list[str]]:
         date = "ukendt" if i % 97 == 50 else f"2019-06-{1 + i % 28:02d}"
         rows.append([f"Borger {i}" if i % 11 else "", organisation, date, cycle, parking, "ja"])
     return rows
+
+
+def write_shared_strings_bomb(path: Path, strings: int) -> Path:
+    """A real XLSX export (write_xlsx) whose shared-strings table gains
+    ``strings`` distinct short strings after its own: a few MB packed, many times that unpacked."""
+    import zipfile
+
+    source = write_xlsx(path.with_suffix(".base.xlsx"))
+    with zipfile.ZipFile(source) as base, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in base.infolist():
+            if item.filename != "xl/sharedStrings.xml":
+                out.writestr(item, base.read(item.filename))
+                continue
+            own = base.read(item.filename)  # the export's own texts first: cells point at them
+            head, rest = own.split(b"<si>", 1)
+            with out.open(item.filename, "w", force_zip64=True) as part:
+                part.write(head + b"<si>" + rest.rsplit(b"</sst>", 1)[0])
+                for start in range(0, strings, 100_000):
+                    stop = min(strings, start + 100_000)
+                    part.write(b"".join(b"<si><t>%d</t></si>" % i for i in range(start, stop)))
+                part.write(b"</sst>")
+    source.unlink()
+    return path

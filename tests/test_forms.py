@@ -115,16 +115,16 @@ def test_a_cell_too_long_to_be_an_answer_is_a_bad_row(tmp_path):
 
 
 def test_an_xlsx_longer_than_the_limit_is_refused(tmp_path, monkeypatch):
-    from hoering.forms import tables
+    from hoering import limits
 
-    monkeypatch.setattr(tables, "XLSX_MAX_ROWS", 4)
+    monkeypatch.setattr(limits, "_active", limits.Limits(xlsx_rows=4))
     folder = hearing(tmp_path)
     path = write_xlsx(folder / "responses" / "svar.xlsx")
     with pytest.raises(SourceError) as caught:
         _read(path, load_hearing(folder).meta.form)
     assert str(caught.value) == (
         f"{path}: har mere end 4 rækker (eksportér svarene som CSV eller Parquet, som læses i "
-        "bidder)"
+        "bidder, eller hæv xlsx_rows under [limits] i hoering.toml)"
     )
 
 

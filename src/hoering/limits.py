@@ -9,6 +9,9 @@ table_cells = 40000        # cells in one table
 yaml_aliases = 50          # alias uses (*name) in one metadata block
 template_output_mb = 20    # what one user template may produce
 template_seconds = 20      # how long one user template may run
+xlsx_unpacked_mb = 200     # what one XLSX export may unpack to (read from its zip directory)
+xlsx_strings = 1000000     # shared strings in one XLSX export (counted before it is opened)
+xlsx_rows = 100000         # rows in one XLSX export (CSV and Parquet are read in parts)
 ```
 
 The defaults keep every build of one source well below 1 GB of memory. The limits in force
@@ -34,6 +37,9 @@ class Limits:
     yaml_aliases: int = 50
     template_output_mb: float = 20
     template_seconds: float = 20
+    xlsx_unpacked_mb: float = 200
+    xlsx_strings: int = 1_000_000
+    xlsx_rows: int = 100_000
 
     @classmethod
     def from_section(cls, section, path) -> Limits:

@@ -3,9 +3,10 @@ and read one partition at a time, so no table is ever held in memory whole.
 
 A partition of a Parquet file is a run of row groups; of a CSV file, a run of the batches
 pyarrow's streaming reader gives (a worker reads and skips the batches before its own, which
-keeps quoted line breaks in cells right); an XLSX file is one partition, refused past
-``XLSX_MAX_ROWS`` rows. Rows are numbered as a person finds them: in CSV and XLSX the header
-is row 1, as in a spreadsheet; in Parquet the first record is record 1.
+keeps quoted line breaks in cells right); an XLSX file is one partition, checked by
+``workbook`` before it is opened and refused past ``xlsx_rows`` rows (``[limits]``). Rows
+are numbered as a person finds them: in CSV and XLSX the header is row 1, as in a
+spreadsheet; in Parquet the first record is record 1.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SourceError
+from ..limits import active
 from ..messages import number, tr
+from .workbook import check_workbook, export_in_parts
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
-XLSX_MAX_ROWS = 100_000
 CSV_BLOCK_BYTES = 1 << 22  # pyarrow reads a CSV in blocks of this size: one batch each
 CSV_BATCHES_PER_PARTITION = 4
 PARQUET_ROWS_PER_PARTITION = 50_000
@@ -292,6 +294,7 @@ class _xlsx:
             import openpyxl
         except ImportError:
             raise _missing(self.path, "XLSX", "openpyxl") from None
+        check_workbook(self.path)
         try:
             self.book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException
@@ -315,13 +318,14 @@ def _xlsx_batches(path: Path, columns: list[str]) -> Iterator[Batch]:
     with _xlsx(path) as sheet, closing(sheet.iter_rows(values_only=True)) as rows:
         header = [_header_name(v) for v in next(rows, ())]
         where = {name: header.index(name) for name in columns}
+        most = active().xlsx_rows
         batch = Batch({name: [] for name in columns}, [])
         for row, values in enumerate(rows, start=2):
-            if row > XLSX_MAX_ROWS + 1:
+            if row > most + 1:
                 raise SourceError(
                     path,
-                    tr("has more than {n} rows", n=number(XLSX_MAX_ROWS)),
-                    hint=tr("export the answers as CSV or Parquet, which are read in parts"),
+                    tr("has more than {n} rows", n=number(most)),
+                    hint=export_in_parts("xlsx_rows"),
                 )
             for name, index in where.items():
                 batch.columns[name].append(values[index] if index < len(values) else None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -210,23 +211,43 @@ def _zip_kind(path: Path, limits: Limits) -> str:
         return "odt"
     if "word/document.xml" not in names:
         return "zip"
+    check_zip_directory(
+        path,
+        members,
+        limits.max_unpacked_mb,
+        crowded=lambda n: tr(
+            "holds {n} packed files; a Word document has far fewer, so it is not opened", n=n
+        ),
+        limit_hint=tr(
+            "the limit is {limit} MB (max_unpacked_mb under [import] in hoering.toml) "
+            "and a packing ratio of at most {ratio}:1",
+            limit=number(limits.max_unpacked_mb),
+            ratio=MAX_RATIO,
+        ),
+    )
+    return "docx"
+
+
+def check_zip_directory(
+    path: Path,
+    members: list[zipfile.ZipInfo],
+    limit_mb: float,
+    *,
+    crowded: Callable[[int], str],
+    limit_hint: str,
+) -> None:
+    """Refuse a zip (DOCX, XLSX) from its directory alone, before anything is unpacked: more
+    than MAX_MEMBERS parts (``crowded(n)`` says why), more than ``limit_mb`` unpacked, or a
+    part of over 1 MB that packs better than MAX_RATIO:1 (``limit_hint`` names the limit)."""
     if len(members) > MAX_MEMBERS:
-        raise ImportFileError(
-            path,
-            tr(
-                "holds {n} packed files; a Word document has far fewer, so it is not opened",
-                n=len(members),
-            ),
-            hint=ask_again(),
-        )
+        raise ImportFileError(path, crowded(len(members)), hint=ask_again())
     unpacked = sum(m.file_size for m in members)
-    limit = limits.max_unpacked_mb * 1024 * 1024
     suspicious = [
         m
         for m in members
         if m.file_size > 1024 * 1024 and m.file_size > MAX_RATIO * max(m.compress_size, 1)
     ]
-    if unpacked > limit or suspicious:
+    if unpacked > limit_mb * 1024 * 1024 or suspicious:
         raise ImportFileError(
             path,
             tr(
@@ -235,14 +256,8 @@ def _zip_kind(path: Path, limits: Limits) -> str:
                 unpacked=round(unpacked / 1024 / 1024),
                 packed=round(path.stat().st_size / 1024),
             ),
-            hint=tr(
-                "the limit is {limit} MB (max_unpacked_mb under [import] in hoering.toml) "
-                "and a packing ratio of at most {ratio}:1",
-                limit=number(limits.max_unpacked_mb),
-                ratio=MAX_RATIO,
-            ),
+            hint=limit_hint,
         )
-    return "docx"
 
 
 def _check_pdf_ending(path: Path, size: int) -> None:
