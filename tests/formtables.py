@@ -186,3 +186,22 @@ def write_shared_strings_bomb(path: Path, strings: int) -> Path:
                 part.write(b"</sst>")
     source.unlink()
     return path
+
+
+def write_dictionary_bomb(path: Path, rows: int, characters: int = 20_000) -> Path:
+    """A Parquet export of ``rows`` answers that all give one ``characters``-long answer: the
+    text is stored once (dictionary encoding), so the file stays a few KB."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    answer = ("Jeg er imod planen " * (characters // 19 + 1))[:characters]
+    columns = {
+        "navn": pa.array(["Anna Holm"] * rows),
+        "organisation": pa.array([""] * rows),
+        "indsendt": pa.array(["2019-06-01"] * rows),
+        "spm_1": pa.DictionaryArray.from_arrays(pa.array([0] * rows, pa.int32()), [answer]),
+        "spm_2": pa.array([""] * rows),
+        "samtykke": pa.array(["ja"] * rows),
+    }
+    pq.write_table(pa.table(columns), path, row_group_size=1_000_000, compression="zstd")
+    return path

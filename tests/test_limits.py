@@ -210,10 +210,14 @@ def test_limits_section_is_checked(cli, project):
     hoering_toml(project, "[limits]\ntable_row = 10\nyaml_aliases = -1\n")
     result = cli("check")
     assert result.exit_code == 1
+    from dataclasses import fields
+
+    from hoering.limits import Limits
+
+    keys = ", ".join(f.name for f in fields(Limits))
+    assert keys.startswith("source_mb, image_megapixels, table_rows, table_cells, yaml_aliases")
     assert result.stderr.splitlines() == [
-        "Fejl: hoering.toml: limits.table_row: ukendt nøgle (kendte nøgler: source_mb, "
-        "image_megapixels, table_rows, table_cells, yaml_aliases, template_output_mb, "
-        "template_seconds)"
+        f"Fejl: hoering.toml: limits.table_row: ukendt nøgle (kendte nøgler: {keys})"
     ]
 
 
