@@ -135,6 +135,15 @@ def xlsx_shared_strings(root: Path) -> list[str]:
     return ["compare", "consultations/trafikplan"]
 
 
+def parquet_dictionary(root: Path) -> list[str]:
+    """Issue 21: a 4 KB Parquet export of 100,000 rows giving one 20,000-character answer."""
+    from formtables import write_dictionary_bomb
+
+    folder = _form_hearing(root)
+    write_dictionary_bomb(folder / "responses" / "svar.parquet", 100_000)
+    return ["compare", "consultations/trafikplan", "--no-bundle", "-f", "docx"]
+
+
 CASES = [
     yaml_alias_bomb,
     table_100k_rows,
@@ -150,6 +159,7 @@ CASES = [
     pdf_saved_states,
     docx_bad_crc,
     xlsx_shared_strings,
+    parquet_dictionary,
 ]
 
 

@@ -189,19 +189,18 @@ def write_shared_strings_bomb(path: Path, strings: int) -> Path:
 
 
 def write_dictionary_bomb(path: Path, rows: int, characters: int = 20_000) -> Path:
-    """A Parquet export of ``rows`` answers that all give one ``characters``-long answer: the
-    text is stored once (dictionary encoding), so the file stays a few KB."""
+    """A Parquet export of ``rows`` answers that all give one ``characters``-long answer: each
+    column's text is stored once (dictionary encoding), so the file stays a few KB."""
+    import numpy as np
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    answer = ("Jeg er imod planen " * (characters // 19 + 1))[:characters]
+    answer = ("Jeg er imod planen for bymidten " * (characters // 32 + 1))[:characters]
+    same = pa.array(np.zeros(rows, dtype=np.int32))
+    values = {"navn": "Anna Holm", "organisation": "", "indsendt": "2019-06-01"}
+    values |= {"spm_1": answer, "spm_2": "", "samtykke": "ja"}
     columns = {
-        "navn": pa.array(["Anna Holm"] * rows),
-        "organisation": pa.array([""] * rows),
-        "indsendt": pa.array(["2019-06-01"] * rows),
-        "spm_1": pa.DictionaryArray.from_arrays(pa.array([0] * rows, pa.int32()), [answer]),
-        "spm_2": pa.array([""] * rows),
-        "samtykke": pa.array(["ja"] * rows),
+        name: pa.DictionaryArray.from_arrays(same, [value]) for name, value in values.items()
     }
     pq.write_table(pa.table(columns), path, row_group_size=1_000_000, compression="zstd")
     return path

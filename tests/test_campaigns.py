@@ -76,7 +76,7 @@ def test_letters_share_a_sentence_with_a_word_changed():
 
 def test_signatures_in_bulk_equal_one_minhash_per_text():
     texts = [c.words(t) for t in TEXTS] + [["enig"]]
-    bulk = c.signatures(texts, chunk=3)
+    bulk = c.signatures(texts, pairs=40)  # a few texts a step
     assert bulk.shape == (len(texts), c.NUM_PERM)
     for row, text in zip(bulk, texts, strict=True):
         assert np.array_equal(row, c.signature(text))

@@ -110,7 +110,10 @@ def test_a_cell_too_long_to_be_an_answer_is_a_bad_row(tmp_path):
         [["Anna", "", "2019-06-01", "x" * 20_001, "", ""], *ROWS[:1]],
     )
     rows, errors, _ = _read(path, load_hearing(folder).meta.form)
-    assert errors == ["række 2: spm_1: er 20.001 tegn lang; et svar har højst 20.000"]
+    assert errors == [
+        "række 2: spm_1: er 20.001 tegn lang; et svar har højst 20.000 (grænsen er "
+        "answer_characters = 20000 under [limits] i hoering.toml)"
+    ]
     assert [r.respondent for r in rows] == ["Anna Holm"]
 
 

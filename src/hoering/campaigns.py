@@ -76,24 +76,28 @@ def signature(text_words: list[str]) -> np.ndarray:
     return sketch.hashvalues
 
 
-def signatures(texts: list[list[str]], chunk: int = 2048) -> np.ndarray:
+def signatures(texts: list[list[str]], pairs: int = 1 << 16) -> np.ndarray:
     """Signatures of many texts (given as words), one row each: the same values as
-    :func:`signature`, computed for ``chunk`` texts at a time with datasketch's permutation
-    step applied to all their word pairs at once (one MinHash object per text costs ~5x)."""
+    :func:`signature`, with datasketch's permutation step applied to the word pairs of
+    several texts at once (one MinHash object per text costs ~5x). A step takes texts until
+    they hold ``pairs`` word pairs: it needs NUM_PERM x 8 bytes a pair (32 MB), however long
+    the texts are (2,048 long texts at once took 2.4 GB)."""
     from datasketch.minhash import _fmix
 
     a, b = _prototype().permutations
     out = np.empty((len(texts), NUM_PERM), dtype=np.uint32)
-    for start in range(0, len(texts), chunk):
+    start = 0
+    while start < len(texts):
         hashes: list[int] = []
         offsets: list[int] = []
-        for text_words in texts[start : start + chunk]:
+        while start + len(offsets) < len(texts) and (not offsets or len(hashes) < pairs):
             offsets.append(len(hashes))
-            hashes.extend(map(zlib.crc32, _pairs(text_words)))
+            hashes.extend(map(zlib.crc32, _pairs(texts[start + len(offsets) - 1])))
         mixed = _fmix(np.array(hashes, dtype=np.uint32).reshape(-1, 1), 32)
         with np.errstate(over="ignore"):
             permuted = mixed * a + b
         out[start : start + len(offsets)] = np.minimum.reduceat(permuted, offsets, axis=0)
+        start += len(offsets)
     return out
 
 

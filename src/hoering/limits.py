@@ -12,6 +12,9 @@ template_seconds = 20      # how long one user template may run
 xlsx_unpacked_mb = 200     # what one XLSX export may unpack to (read from its zip directory)
 xlsx_strings = 1000000     # shared strings in one XLSX export (counted before it is opened)
 xlsx_rows = 100000         # rows in one XLSX export (CSV and Parquet are read in parts)
+form_rows = 5000000        # rows in one Parquet export (read from its metadata first)
+answer_characters = 20000  # one answer (a cell) of a web-form export
+form_partition_mb = 256    # different answer text one partition of an export may hold
 ```
 
 The defaults keep every build of one source well below 1 GB of memory. The limits in force
@@ -40,13 +43,17 @@ class Limits:
     xlsx_unpacked_mb: float = 200
     xlsx_strings: int = 1_000_000
     xlsx_rows: int = 100_000
+    form_rows: int = 5_000_000
+    answer_characters: int = 20_000
+    form_partition_mb: float = 256
 
     @classmethod
     def from_section(cls, section, path) -> Limits:
         return positive_numbers(cls, section, SECTION, path, "table_rows = 2000")
 
     def hint(self, key: str) -> str:
-        value = format(getattr(self, key), "g")  # as written in hoering.toml
+        value = getattr(self, key)
+        value = str(value) if isinstance(value, int) else format(value, "g")  # as in hoering.toml
         return tr(
             "the limit is {key} = {value} under [limits] in hoering.toml", key=key, value=value
         )

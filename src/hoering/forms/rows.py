@@ -15,10 +15,11 @@ from typing import Any
 from ..dates import parse_date
 from ..errors import SourceError
 from ..hearing import Form
+from ..limits import active
 from ..messages import number, tr
+from .cells import Oversized
 from .tables import Batch
 
-MAX_CELL = 20_000  # characters in one answer; more is not an answer typed in a web form
 MAX_NAME = 300
 
 
@@ -89,15 +90,20 @@ def _name(value: Any, column: str | None) -> str:
 
 
 def _cell(value: Any, column: str) -> str:
-    text = text_of(value)
-    if len(text) > MAX_CELL:
+    """The answer in a cell; one longer than ``answer_characters`` (``[limits]``) is a bad
+    row (a reader gives such a cell as :class:`Oversized`, never decoded)."""
+    most = active().answer_characters
+    length = value.characters if isinstance(value, Oversized) else None
+    text = "" if length is not None else text_of(value)
+    if length is not None or len(text) > most:
         raise _BadCell(
             column,
             tr(
                 "is {n} characters long; an answer has at most {most}",
-                n=number(len(text)),
-                most=number(MAX_CELL),
+                n=number(length if length is not None else len(text)),
+                most=number(most),
             ),
+            hint=active().hint("answer_characters"),
         )
     return text
 

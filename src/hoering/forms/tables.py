@@ -21,12 +21,14 @@ from typing import Any
 from ..errors import SourceError
 from ..limits import active
 from ..messages import number, tr
+from .cells import cells
 from .workbook import check_workbook, export_in_parts
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
 CSV_BLOCK_BYTES = 1 << 22  # pyarrow reads a CSV in blocks of this size: one batch each
 CSV_BATCHES_PER_PARTITION = 4
 PARQUET_ROWS_PER_PARTITION = 50_000
+BATCH_BYTES = 32 << 20  # Arrow bytes turned into Python values at a time
 
 
 @dataclass(frozen=True)
@@ -121,19 +123,33 @@ def read_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
         yield from _xlsx_batches(part.path, columns)
 
 
-def _parquet(path: Path):
+def _parquet(path: Path, columns: list[str] | None = None):
+    """The Parquet file, its row count checked against ``form_rows`` from the metadata;
+    ``columns`` are read as dictionaries, as they are stored (a recurring text once)."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
         raise _missing(path, "Parquet", "pyarrow") from None
     try:
-        return pq.ParquetFile(path)
+        table = pq.ParquetFile(path, read_dictionary=columns)
     except Exception as exc:  # pyarrow raises several kinds for a broken file
         raise SourceError(
             path,
             tr("cannot be read as {kind}: {reason}", kind="Parquet", reason=exc),
             hint=tr("export the table again"),
         ) from None
+    most = active().form_rows
+    if table.metadata.num_rows > most:
+        raise SourceError(
+            path,
+            tr(
+                "has {n} rows, more than {limit}",
+                n=number(table.metadata.num_rows),
+                limit=number(most),
+            ),
+            hint=active().hint("form_rows"),
+        )
+    return table
 
 
 def _missing(path: Path, kind: str, package: str) -> SourceError:
@@ -156,18 +172,31 @@ def _not_csv(path: Path, exc: Exception) -> SourceError:
 
 
 def _parquet_batches(part: Partition, columns: list[str]) -> Iterator[Batch]:
-    table = _parquet(part.path)
+    table = _parquet(part.path, columns)
     metadata = table.metadata
     first = sum(metadata.row_group(i).num_rows for i in range(part.start)) + 1
     groups = list(
         range(part.start, part.stop if part.stop is not None else metadata.num_row_groups)
     )
     for batch in table.iter_batches(batch_size=10_000, row_groups=groups, columns=columns):
-        yield Batch(
-            {name: batch.column(name).to_pylist() for name in columns},
-            list(range(first, first + batch.num_rows)),
-        )
-        first += batch.num_rows
+        for piece in _pieces(batch):
+            yield _batch(piece, columns, first)
+            first += piece.num_rows
+
+
+def _pieces(batch) -> Iterator[Any]:
+    """``batch`` in slices of at most BATCH_BYTES decoded (long answers, few rows each)."""
+    rows = max(1, batch.num_rows * BATCH_BYTES // max(batch.nbytes, 1))
+    for start in range(0, batch.num_rows, rows):
+        yield batch.slice(start, rows)
+
+
+def _batch(batch, columns: list[str], first: int) -> Batch:
+    most = active().answer_characters
+    return Batch(
+        {name: cells(batch.column(name), most) for name in columns},
+        list(range(first, first + batch.num_rows)),
+    )
 
 
 def _delimiter(path: Path) -> str:
@@ -243,7 +272,8 @@ def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
             before = numbering.row
         numbers = numbering.next(batch.num_rows)
         if index >= part.start:
-            yield Batch({name: batch.column(name).to_pylist() for name in columns}, numbers)
+            most = active().answer_characters
+            yield Batch({name: cells(batch.column(name), most) for name in columns}, numbers)
     if before is not None:  # this partition's bad lines: after the rows before it, up to its end
         bad.extend(
             b

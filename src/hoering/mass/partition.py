@@ -14,10 +14,13 @@ import numpy as np
 
 from .. import campaigns
 from ..comparison.model import NO_STANCE
-from ..errors import HoeringError
+from ..errors import HoeringError, SourceError
 from ..forms import FormRow, Partition, read_partition
+from ..forms.rows import row_label
 from ..hearing import Form
 from ..imports.topics import guess_stance
+from ..limits import active
+from ..messages import number, tr
 from .summary import Summary
 
 ID_BITS = 32  # a remark's id: partition number << ID_BITS | its index in the partition
@@ -77,46 +80,106 @@ def text_key(normalised: str) -> int:
 
 class _Signer:
     """Signatures made a few thousand texts at a time, so a partition's words are never all
-    held at once (they would be several times the size of its text)."""
+    held at once (they would be several times the size of its text); a text given again
+    (a campaign's copies share one string) is signed once."""
 
-    CHUNK = 2048
+    WORDS = 200_000  # words waiting to be signed at most
 
     def __init__(self) -> None:
         self.remarks: list[int] = []
+        self.rows: list[int] = []  # per remark signed: its row in the signatures made
+        self.made: dict[str, int] = {}  # text → its row
         self.pending: list[list[str]] = []
+        self.words = 0
         self.done: list[np.ndarray] = []
 
-    def add(self, remark: int, words: list[str]) -> None:
+    def add(self, remark: int, text: str, words: list[str]) -> None:
         self.remarks.append(remark)
-        self.pending.append(words)
-        if len(self.pending) >= self.CHUNK:
+        row = self.made.get(text)
+        if row is None:
+            row = self.made[text] = len(self.made)
+            self.pending.append(words)
+            self.words += len(words)
+        self.rows.append(row)
+        if self.words >= self.WORDS:
             self.flush()
 
     def flush(self) -> None:
         if self.pending:
             self.done.append(campaigns.signatures(self.pending))
-            self.pending = []
+            self.pending, self.words = [], 0
 
     def signatures(self) -> np.ndarray:
         self.flush()
-        return (
-            np.concatenate(self.done)
-            if self.done
-            else np.zeros((0, campaigns.NUM_PERM), dtype=np.uint32)
-        )
+        if not self.done:
+            return np.zeros((0, campaigns.NUM_PERM), dtype=np.uint32)
+        made = np.concatenate(self.done)
+        return made if len(made) == len(self.rows) else made[np.array(self.rows)]
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+    key: int  # text_key of its normalised words
+    stance: str
+    long: bool  # long enough to be signed
+
+
+@dataclass
+class _Texts:
+    """The different texts a partition holds, each once (a campaign's copies share it),
+    with what was made of it; their size is bounded by ``form_partition_mb``."""
+
+    part: Partition
+    known: dict[str, _Text] = field(default_factory=dict)
+    size: int = 0
+    first: int | None = None  # the row of the first text held
+
+    def of(self, text: str, row: int, signer: _Signer, remark: int) -> _Text:
+        """The text as held (one string for all its copies), its key and stance; it is
+        signed (once) if it is long enough."""
+        known = self.known.get(text)
+        if known is None:
+            self._hold(text, row)
+            words = campaigns.words(text)
+            normalised = " ".join(words)
+            long = len(words) >= campaigns.MIN_WORDS
+            known = self.known[text] = _Text(text, text_key(normalised), _stance(text), long)
+            if long:
+                signer.add(remark, text, words)
+        elif known.long:
+            signer.add(remark, known.text, [])
+        return known
+
+    def _hold(self, text: str, row: int) -> None:
+        self.first = row if self.first is None else self.first
+        self.size += len(text)
+        most = active().form_partition_mb
+        if self.size > most * 1024 * 1024:
+            raise SourceError(
+                self.part.path,
+                tr(
+                    "the answers from {where} to {last} hold more than {most} MB of different "
+                    "text; the file is not compared",
+                    where=row_label(self.part.path, self.first),
+                    last=row,
+                    most=number(most),
+                ),
+                hint=active().hint("form_partition_mb"),
+            )
 
 
 def read(job: Job) -> PartitionData:
     """Read one partition: the stage every later one builds on."""
     summary = Summary.empty(job.topics)
     answers, remarks = Answers(), Remarks()
-    stances: dict[str, str] = {}  # campaign copies share a text: guess each text once
+    texts = _Texts(job.part)  # campaign copies share a text: guess and sign each text once
     signer = _Signer()
     for result in read_partition(job.part, job.form):
         if isinstance(result, HoeringError):
             summary.add_error(str(result))
             continue
-        _add(job, result, summary, answers, remarks, stances, signer)
+        _add(job, result, summary, answers, remarks, texts, signer)
     long = np.array(signer.remarks, dtype=np.int64)
     ids = (np.uint64(job.number) << np.uint64(ID_BITS)) | long.astype(np.uint64)
     return PartitionData(job, summary, answers, remarks, long, ids, signer.signatures())
@@ -128,7 +191,7 @@ def _add(
     summary: Summary,
     answers: Answers,
     remarks: Remarks,
-    stances: dict[str, str],
+    texts: _Texts,
     signer: _Signer,
 ) -> None:
     index = len(answers.row)
@@ -138,19 +201,13 @@ def _add(
     answers.date.append(row.date)
     summary.add_answer(row, row.date > job.deadline)
     for topic, text in row.cells:
-        words = campaigns.words(text)
-        normalised = " ".join(words)
-        stance = stances.get(normalised)
-        if stance is None:
-            stance = stances[normalised] = _stance(text)
-        if len(words) >= campaigns.MIN_WORDS:
-            signer.add(len(remarks.text), words)
+        held = texts.of(text, row.row, signer, len(remarks.text))
         remarks.topic.append(job.topics.index(topic))
-        remarks.text.append(text)
-        remarks.stance.append(stance)
+        remarks.text.append(held.text)
+        remarks.stance.append(held.stance)
         remarks.row.append(index)
-        remarks.key.append(text_key(normalised))
-        summary.add_remark(topic, stance)
+        remarks.key.append(held.key)
+        summary.add_remark(topic, held.stance)
 
 
 def _stance(text: str) -> str:
