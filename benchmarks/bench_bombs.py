@@ -71,6 +71,15 @@ def png_bomb(root: Path) -> list[str]:
     return ["build", str(SOURCE)]
 
 
+def many_images(root: Path) -> list[str]:
+    """Issue 21: 100,000 references to one 4 x 4 PNG (1.7 MB of Markdown)."""
+    from test_limits import png
+
+    (root / HEARING / "responses" / "prik.png").write_bytes(png(4, 4))
+    _with_body(root, "![Prik](prik.png)\n\n" * 100_000)
+    return ["build", "-f", "pdf", str(SOURCE)]
+
+
 def jinja_runaway(root: Path) -> list[str]:
     (root / "templates" / "document.html.j2").write_text("{{ 'x'.ljust(2000000000) }}")
     return ["build", "-f", "html", str(SOURCE)]
@@ -151,6 +160,7 @@ CASES = [
     table_100k_rows_in_a_list,
     tall_table_header,
     png_bomb,
+    many_images,
     jinja_runaway,
     jinja_loop,
     pdf_filter_chain_bomb,

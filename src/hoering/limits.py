@@ -4,6 +4,8 @@
 [limits]
 source_mb = 5              # largest Markdown source
 image_megapixels = 40      # largest image, width x height (read from its header)
+images_per_source = 200    # images in one source (the same file twice counts twice)
+images_megapixels_total = 200  # all the images of one source together
 table_rows = 2000          # rows in one table
 table_cells = 40000        # cells in one table
 yaml_aliases = 50          # alias uses (*name) in one metadata block
@@ -35,6 +37,8 @@ SECTION = "limits"
 class Limits:
     source_mb: float = 5
     image_megapixels: float = 40
+    images_per_source: int = 200
+    images_megapixels_total: float = 200
     table_rows: int = 2000
     table_cells: int = 40000
     yaml_aliases: int = 50

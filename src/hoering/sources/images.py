@@ -21,16 +21,60 @@ IMAGE_TYPES = {
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
 
+@dataclasses.dataclass
+class _Budget:
+    """What one source's images may add up to: ``images_per_source`` references (the same
+    file twice counts twice: each is embedded) and ``images_megapixels_total`` pixels."""
+
+    source: Path
+    count: int = 0
+    pixels: int = 0
+
+    def spend(self, image: n.Image, line: int | None, size: tuple[int, int] | None) -> None:
+        limits = active()
+        self.count += 1
+        if self.count > limits.images_per_source:
+            raise SourceError(
+                self.source,
+                tr(
+                    "image '{name}' is image number {n}; a source may have at most {most}",
+                    name=_short(image.source),
+                    n=number(self.count),
+                    most=number(limits.images_per_source),
+                ),
+                line=line,
+                hint=limits.hint("images_per_source"),
+            )
+        self.pixels += size[0] * size[1] if size else 0
+        if self.pixels > limits.images_megapixels_total * 1_000_000:
+            raise SourceError(
+                self.source,
+                tr(
+                    "with image '{name}' the images hold {n} megapixels, more than {most}",
+                    name=_short(image.source),
+                    n=number(self.pixels / 1_000_000),
+                    most=number(limits.images_megapixels_total),
+                ),
+                line=line,
+                hint=limits.hint("images_megapixels_total"),
+            )
+
+
 def resolve_images(blocks: list[n.Block], source: Path) -> list[n.Block]:
     """The blocks with every local image's bytes read; remote images stay as alt text."""
-    return [_resolve(block, source, getattr(block, "line", None)) for block in blocks]
+    budget = _Budget(source)
+    return [_resolve(block, source, getattr(block, "line", None), budget) for block in blocks]
 
 
-def _resolve(node: Any, source: Path, line: int | None) -> Any:
+def _short(name: str) -> str:
+    return name if len(name) <= 80 else name[:77] + "..."
+
+
+def _resolve(node: Any, source: Path, line: int | None, budget: _Budget) -> Any:
     if isinstance(node, n.Image):
-        return _read_image(node, source, line)
+        return _read_image(node, source, line, budget)
     if isinstance(node, tuple):
-        return tuple(_resolve(item, source, line) for item in node)
+        return tuple(_resolve(item, source, line, budget) for item in node)
     if not dataclasses.is_dataclass(node) or isinstance(node, type):
         return node
     line = getattr(node, "line", None) or line
@@ -38,7 +82,7 @@ def _resolve(node: Any, source: Path, line: int | None) -> Any:
     for field in dataclasses.fields(node):
         value = getattr(node, field.name)
         if isinstance(value, tuple) and value and _has_nodes(value):
-            changes[field.name] = _resolve(value, source, line)
+            changes[field.name] = _resolve(value, source, line, budget)
     return dataclasses.replace(node, **changes) if changes else node
 
 
@@ -46,10 +90,10 @@ def _has_nodes(values: tuple[Any, ...]) -> bool:
     return any(dataclasses.is_dataclass(v) or isinstance(v, tuple) for v in values)
 
 
-def _read_image(image: n.Image, source: Path, line: int | None) -> n.Image:
+def _read_image(image: n.Image, source: Path, line: int | None, budget: _Budget) -> n.Image:
     if "://" in image.source or image.source.startswith("data:"):
         return image  # never fetched: printed as its text alternative
-    name = image.source if len(image.source) <= 80 else image.source[:77] + "..."
+    name = _short(image.source)
     project = project_root(source)
     try:
         path = confined(
@@ -92,6 +136,7 @@ def _read_image(image: n.Image, source: Path, line: int | None) -> n.Image:
         )
     data = path.read_bytes()
     check_pixels(data, mime, source, line, tr("image '{name}'", name=name))
+    budget.spend(image, line, None if mime == "image/svg+xml" else pixel_size(data))
     return dataclasses.replace(image, mime=mime, data=data)
 
 
