@@ -20,9 +20,8 @@ from markupsafe import Markup, escape
 from ..i18n import label, page_label
 from ..model import Document
 from ..model import nodes as n
+from ..model.links import clickable, with_clickable_info
 from .templates import TemplateFinder
-
-SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#")
 
 
 class _Page:
@@ -57,6 +56,7 @@ def render_page(
 ) -> bytes:
     """The page for ``document`` from ``template`` (which may extend document.html.j2 and
     fill its blocks); ``extra`` goes into the template's context as it is."""
+    document = with_clickable_info(document)
     page = _Page(document)
     words = page_label(document.lang)
     # What we render ourselves goes in after the template has run, so the template's output
@@ -295,18 +295,10 @@ def _wrap(tag: str) -> Callable[[_Page, Any], Markup]:
 
 def _link(page: _Page, node: n.Link) -> Markup:
     text = inlines(page, node.children)
-    if not _safe_target(node.target):
-        return text  # javascript:, data: and unknown schemes are never made clickable
+    if not clickable(node.target):
+        return text  # javascript:, ms-msdt:, file:, relative paths: printed as their text
     title = f' title="{escape(node.title)}"' if node.title else ""
     return Markup(f'<a href="{escape(node.target)}"{title}>{text}</a>')
-
-
-def _safe_target(target: str) -> bool:
-    """http(s), mail, phone, an anchor, or a relative path (no scheme, not "//host")."""
-    lowered = target.lower()
-    if lowered.startswith(SAFE_SCHEMES):
-        return True
-    return not lowered.startswith("//") and re.match(r"^[a-z][a-z0-9+.-]*:", lowered) is None
 
 
 def _image(page: _Page, node: n.Image) -> Markup:

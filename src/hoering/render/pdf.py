@@ -27,6 +27,7 @@ from ..errors import TemplateError
 from ..i18n import label, page_label
 from ..messages import tr
 from ..model import Document
+from ..model.links import clickable, with_clickable_info
 from ..model.nodes import Table
 from . import timestamp_for
 from .columns import cell_ems, table_shares
@@ -137,7 +138,7 @@ def _compiler(root: Path) -> typst.Compiler:
 
 def document_json(document: Document) -> str:
     """The document as the JSON the template reads, with the words the template prints."""
-    data = to_data(document)
+    data = to_data(with_clickable_info(document))
     page, of = page_label(document.lang)
     data["labels"] = {"page": page, "of": of, "image": label("image", document.lang)}
     data["region"] = REGIONS.get(document.lang)
@@ -146,6 +147,7 @@ def document_json(document: Document) -> str:
     _outline_levels(data)
     _mark_first_references(data)
     _mark_short_headers(data)
+    _unlink_unsafe_targets(data)
     return json.dumps(data, ensure_ascii=False, default=_json_value)
 
 
@@ -231,6 +233,14 @@ def _outline_levels(data: dict[str, Any]) -> None:
                 open_levels.pop()
             open_levels.append(node["level"])
             node["level"] = len(open_levels)
+
+
+def _unlink_unsafe_targets(data: dict[str, Any]) -> None:
+    """A link whose target could launch a program is printed as its text (the template
+    prints a link with no target so)."""
+    for node in _nodes(data):
+        if node.get("kind") == "link" and not clickable(node["target"]):
+            node["target"] = ""
 
 
 def _mark_first_references(data: dict[str, Any]) -> None:

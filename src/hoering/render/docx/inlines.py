@@ -5,18 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import urlsplit
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from ...i18n import label
 from ...model import nodes
+from ...model.links import clickable
 from .context import Context
 from .xml import PLAIN, Fmt, clean, picture, run, sub
 
 WEB_IMAGES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp"})
 INSERTION_COLOUR = "1B6B3A"  # dark green: 6.6:1 on white, readable and distinct from links
 _UNSAFE_IN_URI = re.compile(r'[\s"<>\\^`{|}]')  # not allowed in a URI
 
@@ -64,20 +63,11 @@ def _insertion(ctx: Context, parent: Any, node: nodes.Insertion, fmt: Fmt) -> No
 
 
 def _link(ctx: Context, parent: Any, node: nodes.Link, fmt: Fmt) -> None:
-    if parent.tag == qn("w:hyperlink") or not safe_target(node.target):
+    if parent.tag == qn("w:hyperlink") or not clickable(node.target):
         inlines(ctx, parent, node.children, fmt)  # Word cannot nest links
         return
     link = hyperlink(ctx, parent, node.target, node.title)
     inlines(ctx, link, node.children, fmt.but(style="Hyperlink"))
-
-
-def safe_target(target: str) -> bool:
-    """Web, mail and phone links and relative paths; never ``javascript:`` or ``file:``."""
-    try:
-        scheme = urlsplit(target).scheme.lower()
-    except ValueError:  # e.g. a broken IPv6 host
-        return False
-    return not scheme or scheme in SAFE_SCHEMES
 
 
 def hyperlink(ctx: Context, parent: Any, target: str, title: str | None = None) -> Any:

@@ -15,6 +15,7 @@ from docx.shared import Cm, Twips
 
 from ...i18n import page_label
 from ...model import Document, InfoItem
+from ...model.links import clickable
 from ..columns import REGULAR, SLACK, widest_word, word_ems
 from .context import (
     MARGIN_LEFT_CM,
@@ -25,7 +26,7 @@ from .context import (
     Context,
     State,
 )
-from .inlines import hyperlink, safe_target
+from .inlines import hyperlink
 from .xml import (
     EMU_PER_CM,
     TWIPS_PER_CM,
@@ -130,7 +131,7 @@ def _info_row(ctx: Context, tc: Any, item: InfoItem, tab: int) -> None:
     set smaller when they would not fit on one line (an e-mail address never breaks)."""
     p = para(tc, tabs=(("left", tab),), spacing=TIGHT, ind={"left": tab, "hanging": tab})
     run(p, f"{item.label}\t", Fmt(bold=True, size=INFO_SIZE))
-    if not (item.link and safe_target(item.link)):
+    if not (item.link and clickable(item.link)):
         run(p, item.value, Fmt(size=INFO_SIZE))
         return
     size = _fitting_size(item.value, INFO_WIDTH - tab)
