@@ -65,9 +65,14 @@ class Insertion:
 
 @dataclass(frozen=True)
 class Link:
+    """A link; ``own`` marks one hoering made to a file of the project (the working copy's
+    links to the sources), which may be relative: any other must be
+    :func:`~hoering.model.links.clickable` to be made clickable."""
+
     target: str
     children: tuple[Inline, ...]
     title: str | None = None
+    own: bool = False
     kind: ClassVar[str] = "link"
 
 

@@ -295,7 +295,7 @@ def _wrap(tag: str) -> Callable[[_Page, Any], Markup]:
 
 def _link(page: _Page, node: n.Link) -> Markup:
     text = inlines(page, node.children)
-    if not clickable(node.target):
+    if not (node.own or clickable(node.target)):
         return text  # javascript:, ms-msdt:, file:, relative paths: printed as their text
     title = f' title="{escape(node.title)}"' if node.title else ""
     return Markup(f'<a href="{escape(node.target)}"{title}>{text}</a>')

@@ -239,7 +239,7 @@ def _unlink_unsafe_targets(data: dict[str, Any]) -> None:
     """A link whose target could launch a program is printed as its text (the template
     prints a link with no target so)."""
     for node in _nodes(data):
-        if node.get("kind") == "link" and not clickable(node["target"]):
+        if node.get("kind") == "link" and not (node["own"] or clickable(node["target"])):
             node["target"] = ""
 
 

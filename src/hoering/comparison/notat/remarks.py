@@ -232,7 +232,7 @@ def _notes(notat: Notat, remark: Remark) -> list[n.Inline]:
         where = f"{remark.path.parent.name}/{remark.path.name}:{remark.line or 1}"
         if notat.options.links_from is not None:
             target = os.path.relpath(remark.path, notat.options.links_from)
-            notes.append([n.Link(target.replace(os.sep, "/"), (n.Text(where),))])
+            notes.append([n.Link(target.replace(os.sep, "/"), (n.Text(where),), own=True)])
         else:
             notes.append([n.Text(where)])
         if remark.guessed:

@@ -63,7 +63,7 @@ def _insertion(ctx: Context, parent: Any, node: nodes.Insertion, fmt: Fmt) -> No
 
 
 def _link(ctx: Context, parent: Any, node: nodes.Link, fmt: Fmt) -> None:
-    if parent.tag == qn("w:hyperlink") or not clickable(node.target):
+    if parent.tag == qn("w:hyperlink") or not (node.own or clickable(node.target)):
         inlines(ctx, parent, node.children, fmt)  # Word cannot nest links
         return
     link = hyperlink(ctx, parent, node.target, node.title)
