@@ -169,21 +169,16 @@ def test_a_dask_cluster_gives_the_same_comparison(mass_hearing, serial):
 
 def test_dask_workers_run_under_the_callers_language_and_limits():
     """A worker is a process of its own: it must speak --lang en and keep the caller's
-    [limits], not start in Danish with the defaults."""
-    from dask.distributed import Client, LocalCluster
-
+    [limits], not start in Danish with the defaults. The cluster is the one --workers
+    starts (TLS with certificates of its own), so this also shows that it works."""
     from hoering.limits import Limits, activate, active
+    from hoering.mass.runners import cluster
     from hoering.messages import choose_language, tr
 
     choose_language("en")
     activate(Limits(table_rows=7))
     try:
-        with (
-            LocalCluster(
-                n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0"
-            ) as cluster,
-            Client(cluster) as client,
-        ):
+        with cluster(workers=1) as client:
             runner = DaskRunner(client)
             said = runner.gather([runner.submit(tr, "the disk is full")])
             limits = runner.gather([runner.submit(active)])
@@ -192,6 +187,46 @@ def test_dask_workers_run_under_the_callers_language_and_limits():
         activate(Limits())
     assert said == ["the disk is full"]  # a worker on its own would say 'disken er fuld'
     assert limits == [Limits(table_rows=7)]
+
+
+def _status(address: str, path: str) -> int:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://{address}{path}", timeout=10) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_a_local_cluster_is_only_for_the_user_who_started_it():
+    """Issue 21, item 10: another local process could connect to the scheduler and run code
+    in a worker, and the dashboard listened on every interface. Now a process without this
+    run's certificates is turned away, and the web server answers nothing (no dashboard, no
+    HTTP API) unless the dashboard is asked for, and then only on 127.0.0.1."""
+    from dask.distributed import Client
+    from distributed.security import Security
+
+    from hoering.mass.runners import cluster
+
+    with cluster(workers=1) as client:
+        address = client.scheduler.address
+        assert address.startswith("tls://127.0.0.1:")
+        assert client.submit(sum, [1, 2]).result() == 3
+        for intruder in ({}, {"security": Security.temporary()}):
+            with pytest.raises((OSError, TypeError)):
+                Client(address, timeout="5s", **intruder)
+        with pytest.raises(OSError):  # the same port without TLS
+            Client(address.replace("tls://", "tcp://"), timeout="5s")
+        web = client.cluster.scheduler.http_server
+        assert {s.getsockname()[0] for s in web._sockets.values()} == {"127.0.0.1"}
+        assert _status(f"127.0.0.1:{web.port}", "/status") == 404
+        assert _status(f"127.0.0.1:{web.port}", "/api/v1/retire_workers") == 404
+    with cluster(workers=1, dashboard=True) as client:
+        assert client.dashboard_link.startswith("http://127.0.0.1:")
+        web = client.cluster.scheduler.http_server
+        assert {s.getsockname()[0] for s in web._sockets.values()} == {"127.0.0.1"}
 
 
 def test_a_missing_column_stops_before_any_work(tmp_path):

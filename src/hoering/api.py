@@ -381,15 +381,19 @@ def compare(
     layout: str = "emner",
     draft: bool = False,
     progress: Progress | None = None,
+    dashboard: bool = False,
 ) -> Report:
     """``hoering compare``: read a hearing's responses and write its høringsnotat, matrix and
     bundle (:func:`write_comparison`); with ``workers`` or ``scheduler`` the form tables are
-    compared on a Dask cluster. Nothing is written if a source has an error."""
+    compared on a Dask cluster (a cluster of ``workers`` shows its dashboard on 127.0.0.1
+    when ``dashboard`` is asked for). Nothing is written if a source has an error."""
     from .comparison.collect import compare as run_compare
     from .mass.runners import cluster
 
     config = _config(project, [hearing])
-    with cluster(scheduler, workers) as client:
+    with cluster(scheduler, workers, dashboard=dashboard and not scheduler) as client:
+        if client is not None and dashboard and progress is not None:
+            progress.step(tr("Dask's dashboard: {link}", link=client.dashboard_link))
         comparison = run_compare(
             _hearing(hearing, config),
             config=config,

@@ -543,6 +543,11 @@ def actions(
     "e.g. tcp://host:8786 (the workers must see the hearing folder).",
 )
 @option(
+    "--dashboard",
+    is_flag=True,
+    help="With --workers: show Dask's dashboard, on 127.0.0.1 (this machine) only.",
+)
+@option(
     "--layout",
     type=click.Choice(["emner", "parter", "oversigt"]),
     default="emner",
@@ -563,6 +568,7 @@ def compare(
     no_bundle: bool,
     workers: int | None,
     scheduler: str | None,
+    dashboard: bool,
     layout: str,
     draft: bool,
 ) -> None:
@@ -599,6 +605,7 @@ def compare(
             layout=layout,
             draft=draft,
             progress=progress,
+            dashboard=dashboard,
         )
     _finish(report)
 

@@ -94,12 +94,14 @@ def _peak_kib() -> int:
 
 
 @contextmanager
-def cluster(scheduler: str | None = None, workers: int | None = None) -> Iterator[Any]:
+def cluster(
+    scheduler: str | None = None, workers: int | None = None, *, dashboard: bool = False
+) -> Iterator[Any]:
     """A Dask client while the block runs (None when neither is given: compare locally)."""
     if not scheduler and not workers:
         yield None
         return
-    client = dask_client(scheduler, workers)
+    client = dask_client(scheduler, workers, dashboard=dashboard)
     try:
         yield client
     finally:
@@ -109,12 +111,15 @@ def cluster(scheduler: str | None = None, workers: int | None = None) -> Iterato
             cluster.close()
 
 
-def dask_client(scheduler: str | None = None, workers: int | None = None):
-    """A ``dask.distributed`` client: connected to ``scheduler`` (tcp://host:8786), or to a
-    cluster of ``workers`` processes started on this machine. A missing extra is a message
+def dask_client(
+    scheduler: str | None = None, workers: int | None = None, *, dashboard: bool = False
+):
+    """A ``dask.distributed`` client: connected to ``scheduler`` (tcp://host:8786, or
+    tls://… with the certificates of Dask's configuration), or to a cluster of ``workers``
+    processes started on this machine (:func:`local_cluster`). A missing extra is a message
     saying what to install."""
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
     except ImportError:
         raise HoeringError(
             tr("running on Dask needs the dask extra"),
@@ -136,7 +141,31 @@ def dask_client(scheduler: str | None = None, workers: int | None = None):
                 ),
                 hint=tr("check the address (tcp://host:8786) and that the scheduler is running"),
             ) from None
-    cluster = LocalCluster(
-        n_workers=workers or 2, threads_per_worker=1, processes=True, dashboard_address=":0"
-    )  # any free port: 8787 may be taken
-    return Client(cluster)
+    return local_cluster(workers or 2, dashboard=dashboard)
+
+
+def local_cluster(workers: int, *, dashboard: bool = False):
+    """A client of a cluster of ``workers`` processes on this machine that only the user who
+    started it can use: scheduler and workers listen on 127.0.0.1 and speak TLS with
+    certificates made for this run and held in memory (``Security.temporary()``), so another
+    local process can neither connect nor run code in a worker. Without ``dashboard`` the
+    scheduler's web server answers nothing (no dashboard, no HTTP API); with it the dashboard
+    is on 127.0.0.1 only."""
+    import dask
+    from dask.distributed import Client, LocalCluster
+    from distributed.security import Security
+
+    security = Security.temporary()
+    routes = dask.config.get("distributed.scheduler.http.routes") if dashboard else []
+    with dask.config.set({"distributed.scheduler.http.routes": routes}):
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            protocol="tls://",
+            security=security,
+            dashboard_address="127.0.0.1:0",  # any free port: 8787 may be taken
+            scheduler_kwargs={"dashboard": dashboard},
+        )
+    return Client(cluster, security=security)
