@@ -292,6 +292,23 @@ def override_html_template(project: Path, text: str) -> Path:
             "{{ 'x' | center(2000000000) }}",
             "fejl i skabelonen: for stort tal i skabelonen (2e+09)",
         ),
+        (  # issue 21: ~ doubled a text 13 times to 11.7 GB before the time limit stopped it
+            "{% set s = 'x' * 1000000 %}{% for i in range(13) %}{% set s = s ~ s %}"
+            "{% endfor %}{{ s }}",
+            "fejl i skabelonen: for lang sammensat tekst i skabelonen",
+        ),
+        (
+            "{% set s = 'x' * 1000000 %}{{ s + s }}",
+            "fejl i skabelonen: for lang sammensat tekst i skabelonen",
+        ),
+        (
+            "{% set s = 'x' * 2000 %}{{ s | replace('x', s) | replace('x', s) }}",
+            "fejl i skabelonen: for lang tekst i skabelonen",
+        ),
+        (
+            "{% set s = 'x' * 2000 %}{{ s.replace('x', s) }}",
+            "fejl i skabelonen: for lang tekst i skabelonen",
+        ),
         (
             "{% for i in range(1000) %}{{ 'x' * 1000000 }}{% endfor %}",
             "skabelonen skriver mere end 20 MB "

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-# Results larger than this from `*` or `**` in a user template are refused (sandbox guard).
+# Text or lists longer than this made by one operation of a user template (`*`, `+`, `~`, a
+# filter, a method) are refused (sandbox guard): doubling a text 13 times reached 11.7 GB.
 MAX_TEMPLATE_PRODUCT = 1_000_000
 
 
@@ -167,6 +168,8 @@ def _jinja_environment(folders: tuple[Path, ...]) -> Any:
     from jinja2.sandbox import SandboxedEnvironment
 
     class GuardedEnvironment(SandboxedEnvironment):
+        code_generator_class = _guarded_code_generator()
+
         def call_binop(self, context: Context, op: str, left: Any, right: Any) -> Any:
             return _guarded_binop(op, left, right)
 
@@ -174,7 +177,13 @@ def _jinja_environment(folders: tuple[Path, ...]) -> Any:
             __self, __context: Context, __obj: Any, *args: Any, **kwargs: Any
         ) -> Any:
             _guard_arguments(__obj, args, kwargs)
-            return SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs)
+            return _bounded(SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs))
+
+        def guarded_concat(self, join: Callable[[Any], str], parts: tuple[Any, ...]) -> str:
+            """``a ~ b``: refused before joining when the parts are too long together."""
+            if sum(len(p) for p in parts if isinstance(p, str)) > MAX_TEMPLATE_PRODUCT:
+                raise OverflowError(tr("joined text too long in template"))
+            return join(parts)
 
         def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
             _guard_arguments(value, (), {})  # '{:>2000000000}'.format(x)
@@ -186,7 +195,7 @@ def _jinja_environment(folders: tuple[Path, ...]) -> Any:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.intercepted_binops = frozenset({"*", "**", "%"})
+    env.intercepted_binops = frozenset({"*", "**", "%", "+"})
     env.filters = {name: _guarded_filter(f) for name, f in env.filters.items()}
     return env
 
@@ -209,15 +218,54 @@ def _guard_arguments(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any
     receiver = getattr(function, "__self__", None)
     if isinstance(receiver, str) and _WIDE_FORMAT.search(receiver):
         raise OverflowError(tr("format width too large in template"))
+    if getattr(function, "__name__", "") in ("replace", "do_replace"):
+        texts = [a for a in (receiver, *args) if isinstance(a, str)]
+        if len(texts) >= 3 and _replaced_length(*texts[:3]) > MAX_TEMPLATE_PRODUCT:
+            raise OverflowError(tr("text too long in template"))
+
+
+def _replaced_length(text: str, old: str, new: str) -> int:
+    """How long ``text.replace(old, new)`` would be, without making it."""
+    count = text.count(old) if old else len(text) + 1
+    return len(text) + count * (len(new) - len(old))
 
 
 def _guarded_filter(function: Any) -> Any:
     @functools.wraps(function)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         _guard_arguments(function, args[1:], kwargs)
-        return function(*args, **kwargs)
+        return _bounded(function(*args, **kwargs))
 
     return guarded
+
+
+def _bounded(result: Any) -> Any:
+    """A filter's or method's result, refused when it is text or a list too long to be
+    taken further (each step of a chain is bounded, so the chain is)."""
+    if isinstance(result, str | list | tuple) and len(result) > MAX_TEMPLATE_PRODUCT:
+        raise OverflowError(tr("text too long in template"))
+    return result
+
+
+def _guarded_code_generator() -> type:
+    """Jinja's code generator with ``~`` compiled as a call of the environment's
+    ``guarded_concat`` (the sandbox has no hook for it)."""
+    from jinja2.compiler import CodeGenerator
+
+    class GuardedCodeGenerator(CodeGenerator):
+        def visit_Concat(self, node: Any, frame: Any) -> None:  # noqa: N802
+            self.write("environment.guarded_concat(")
+            if frame.eval_ctx.volatile:
+                self.write("(markup_join if context.eval_ctx.volatile else str_join)")
+            else:
+                self.write("markup_join" if frame.eval_ctx.autoescape else "str_join")
+            self.write(", (")
+            for part in node.nodes:
+                self.visit(part, frame)
+                self.write(", ")
+            self.write("))")
+
+    return GuardedCodeGenerator
 
 
 def _guarded_binop(op: str, left: Any, right: Any) -> Any:
@@ -233,4 +281,9 @@ def _guarded_binop(op: str, left: Any, right: Any) -> Any:
         if sizes and counts and sizes[0] * max(counts[0], 0) > MAX_TEMPLATE_PRODUCT:
             raise OverflowError(tr("repeated text too long in template"))
         return operator.mul(left, right)
+    if op == "+":
+        sizes = [len(v) for v in (left, right) if isinstance(v, str | list | tuple)]
+        if sum(sizes) > MAX_TEMPLATE_PRODUCT:
+            raise OverflowError(tr("joined text too long in template"))
+        return operator.add(left, right)
     return operator.pow(left, right)
