@@ -552,3 +552,25 @@ def test_bundle_refuses_a_missing_original_in_the_language_of_messages(cli, proj
             "høringssvaret, som det er skrevet)"
         ),
     )
+
+
+def test_control_characters_in_a_file_name_are_escaped_on_the_terminal(cli, project):
+    """Issue 21 (low): a name with ESC, CR or LF could clear the screen, recolour it or forge
+    a line of its own ("Skrev …") when hoering echoed it."""
+    before = snapshot(project)
+    name = "svar\x1b[2J\rSkrev alt\n.pdf"
+    result = cli("import", name, "--hearing", str(HEARING))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Fejl: svar\\x1b[2J\\rSkrev alt\\n.pdf: filen findes ikke",
+        "0 indlæst, 1 fejlede: svar\\x1b[2J\\rSkrev alt\\n.pdf",
+    ]
+    assert snapshot(project) == before
+
+
+def test_terminal_lines_keep_letters_and_escape_controls():
+    from hoering.text import terminal_line
+
+    assert terminal_line("Blåbærgrød\tæøå") == "Blåbærgrød\\tæøå"
+    assert terminal_line("a\x9bb\x7fc\u202ed") == "a\\x9bb\\x7fc\\u202ed"
+    assert terminal_line("linje 1\nlinje 2", lines=True) == "linje 1\nlinje 2"

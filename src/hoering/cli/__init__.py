@@ -21,6 +21,7 @@ import click
 from .. import __version__, api
 from ..errors import HoeringError
 from ..messages import choose_language, configured_language, ntr, tr
+from ..text import terminal_line
 from .translated import HoeringCommand, HoeringOption, TranslatedCommand, option
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class HoeringGroup(TranslatedCommand, click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             for line in api.error_lines(exc):
-                click.echo(tr("Error: {message}", message=line), err=True)
+                click.echo(tr("Error: {message}", message=terminal_line(line)), err=True)
             ctx.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -88,14 +89,14 @@ class HoeringGroup(TranslatedCommand, click.Group):
         except Exception as exc:  # a bug: one clear line and what to report, no traceback
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(internal_error(exc), err=True)
+            click.echo(terminal_line(internal_error(exc)), err=True)
             ctx.exit(INTERNAL_ERROR)
 
 
 def _show_warning(message: str) -> None:
     """How the CLI shows a warning of the library (the one handler of :mod:`hoering.log`)."""
     _Progress.end_line()
-    click.echo(tr("Warning: {message}", message=message), err=True)
+    click.echo(tr("Warning: {message}", message=terminal_line(message)), err=True)
 
 
 def _fail_if_strict(ctx: click.Context, warnings: int) -> None:
@@ -145,14 +146,14 @@ def _show(report: api.Report) -> None:
         for detail in report.details:
             click.echo(detail, err=True)
     for error in report.errors:
-        click.echo(tr("Error: {message}", message=error), err=True)
+        click.echo(tr("Error: {message}", message=terminal_line(error)), err=True)
     for line in report.lines:
-        click.echo(line)
+        click.echo(terminal_line(line, lines=True))
     if report.output is not None:
         sys.stdout.buffer.write(report.output)
         sys.stdout.flush()
     if report.summary:
-        click.echo(report.summary, err=bool(report.exit_code))
+        click.echo(terminal_line(report.summary), err=bool(report.exit_code))
 
 
 def _finish(report: api.Report) -> None:
