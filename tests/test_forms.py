@@ -227,3 +227,81 @@ def test_import_refuses_an_export_that_lacks_a_mapped_column_and_copies_nothing(
         "'organisation', 'dato', 'spm_1', 'spm_2', 'samtykke')"
     )
     assert list((folder / "responses").iterdir()) == []
+
+
+# --- every row read or reported (issue 21, item 8) -------------------------------------------
+
+
+def _csv_every_row_short(path):
+    path.write_text("navn;organisation;indsendt;spm_1;spm_2\nAnna;x\nBo;y\nCarl;z\n", "utf-8")
+    return 3
+
+
+def _csv_some_rows_short(path):
+    write_csv(path, extra_line="kun;to")
+    return len(ROWS) + 1
+
+
+def _parquet_year_past_9999(path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    when = pa.array([1_560_000_000_000_000, 300_000_000_000_000_000], pa.timestamp("us"))
+    table = {"navn": ["Anna", "Bo"], "organisation": ["", ""], "indsendt": when}
+    pq.write_table(pa.table({**table, "spm_1": ["Godt", "Skidt"], "spm_2": ["", ""]}), path)
+    return 2
+
+
+@pytest.mark.parametrize(
+    "make, name, expected",
+    [
+        (
+            _csv_every_row_short,
+            "svar.csv",
+            [
+                "række 2: har 2 felter, men overskriftsrækken har 5",
+                "række 3: har 2 felter, men overskriftsrækken har 5",
+                "række 4: har 2 felter, men overskriftsrækken har 5",
+            ],
+        ),
+        (
+            _csv_some_rows_short,
+            "svar.csv",
+            [  # the rows read and their errors first, then the lines that could not be split
+                BAD_DATE.replace("række 5", "række 6"),
+                "række 5: har 2 felter, men overskriftsrækken har 6",
+            ],
+        ),
+        (
+            _parquet_year_past_9999,
+            "svar.parquet",
+            [
+                "post 2: indsendt: '11476-08-15 05:20:00.000000' er ikke en dato (skriv den "
+                "som 2019-06-21 eller 21-06-2019)"
+            ],
+        ),
+    ],
+)
+def test_every_row_of_a_bad_export_is_read_or_reported(tmp_path, make, name, expected):
+    folder = hearing(tmp_path)
+    path = folder / "responses" / name
+    in_file = make(path)
+    rows, errors, _ = _read(path, load_hearing(folder).meta.form)
+    assert [e.split(" (")[0] if "felter" in e else e for e in errors] == expected
+    assert len(rows) + len(errors) == in_file
+
+
+def test_a_mapped_column_named_twice_is_refused_before_reading(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = hearing(tmp_path)
+    path = folder / "responses" / "svar.parquet"
+    columns = [pa.array([v]) for v in ("Anna", "", "2019-06-01", "Godt", "", "Skidt")]
+    names = ["navn", "organisation", "indsendt", "spm_1", "spm_2", "spm_1"]
+    pq.write_table(pa.Table.from_arrays(columns, names=names), path)
+    hearing_ = load_hearing(folder)
+    check = check_table(path, hearing_.meta.form, hearing_)
+    assert [str(e) for e in check.missing] == [
+        f"{path}: har 2 kolonner med navnet 'spm_1' (giv hver kolonne i eksporten sit eget navn)"
+    ]

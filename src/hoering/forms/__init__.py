@@ -79,6 +79,8 @@ def check_table(path: Path, form: Form, hearing: Hearing) -> TableCheck:
     columns = columns_of(path)
     check = TableCheck(path)
     for key, column in _mapped(form):
+        if columns.count(column) > 1:
+            check.missing.append(_twice(path, column, columns.count(column)))
         if column in columns:
             continue
         free = [c for c in columns if c not in form.columns]
@@ -99,6 +101,15 @@ def check_table(path: Path, form: Form, hearing: Hearing) -> TableCheck:
         )
     check.unmapped = [c for c in columns if c not in form.columns]
     return check
+
+
+def _twice(path: Path, column: str, count: int) -> SourceError:
+    """A mapped column whose name the file gives to more than one column."""
+    return SourceError(
+        path,
+        tr("has {n} columns named '{column}'", n=count, column=column),
+        hint=tr("give each column of the export a name of its own"),
+    )
 
 
 def _mapped(form: Form) -> Iterator[tuple[str, str]]:

@@ -36,6 +36,8 @@ def _texts(array: Any, most: int) -> list[Any]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if pa.types.is_temporal(array.type):
+        return _moments(array)
     if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
         return array.to_pylist()
     lengths = pc.utf8_length(array)
@@ -47,3 +49,14 @@ def _texts(array: Any, most: int) -> list[Any]:
         Oversized(length) if long else value
         for value, long, length in zip(kept, too_long.to_pylist(), lengths.to_pylist(), strict=True)
     ]
+
+
+def _moments(array: Any) -> list[Any]:
+    """Dates and times as Python values; a column with one Python cannot hold (a year past
+    9999) as text, so that each such row is reported as not a date, and the others read."""
+    import pyarrow as pa
+
+    try:
+        return array.to_pylist()
+    except (OverflowError, ValueError):
+        return array.cast(pa.string()).to_pylist()

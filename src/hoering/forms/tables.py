@@ -274,6 +274,8 @@ def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
         if index >= part.start:
             most = active().answer_characters
             yield Batch({name: cells(batch.column(name), most) for name in columns}, numbers)
+    if before is None and part.start == 0:
+        before = 1  # no row could be read at all: every bad line is this partition's
     if before is not None:  # this partition's bad lines: after the rows before it, up to its end
         bad.extend(
             b
