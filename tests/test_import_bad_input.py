@@ -12,6 +12,7 @@ from import_fixtures import (
     encrypted_pdf,
     many_parts_docx,
     pdf_bomb,
+    plain_docx,
     response_docx,
     response_pdf,
     scanned_pdf,
@@ -269,4 +270,57 @@ def test_hearing_folder_without_hearing_yaml(cli, project):
     assert result.stderr.splitlines() == [
         "Fejl: incoming/hearing.yaml: findes ikke (opret den med 'hoering new hearing')"
     ]
+    assert snapshot(project) == before
+
+
+# --- import writes only sources that build accepts (issue 21, item 5) ------------------------
+
+
+def _docx_with_table(rows: int) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Ishøj, den 19. juni 2019")
+    document.add_paragraph("Høring af udkast til samarbejdsaftale")
+    table = document.add_table(rows=rows, cols=2)
+    for number, row in enumerate(table.rows, 1):
+        row.cells[0].text, row.cells[1].text = f"Tilbud {number}", "Pladser"
+    document.add_paragraph("Med venlig hilsen")
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize(
+    "limits, data, expected",
+    [
+        (
+            "table_rows = 5",
+            lambda: _docx_with_table(8),
+            "svar.docx: ville blive en kilde, der ikke kan bygges: tabellen har 7 rækker med 2 "
+            "celler, mere end et dokument kan rumme (læg tallene i et regneark, og skriv et "
+            "sammendrag her; grænsen er table_rows = 5 under [limits] i hoering.toml)",
+        ),
+        (
+            "source_mb = 0.05",  # not smaller: hearing.yaml (3 KB) is held to it too
+            lambda: plain_docx(
+                "\n\n".join(["Vi støtter forslaget om udskrivningsmentorer."] * 2000)
+            ),
+            "svar.docx: ville blive en kilde på 0,1 MB, mere end en kilde må fylde (del "
+            "dokumentet op; grænsen er source_mb = 0.05 under [limits] i hoering.toml)",
+        ),
+    ],
+)
+def test_import_refuses_to_write_a_source_that_build_would_refuse(
+    cli, project, bare_hearing, limits, data, expected
+):
+    (project / "hoering.toml").write_text(f"[limits]\n{limits}\n", "utf-8")
+    (project / "svar.docx").write_bytes(data())
+    before = snapshot(project)
+    result = cli("import", "svar.docx", "--hearing", str(bare_hearing.relative_to(project)))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl")]
+    assert errors == [f"Fejl: {expected}"]
     assert snapshot(project) == before

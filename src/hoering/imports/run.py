@@ -16,17 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from ..config import load_config
-from ..errors import HoeringError, SourceError, display_path
+from ..errors import HoeringError, SourceError, SourceErrors, display_path
 from ..forms.importing import import_table
 from ..forms.tables import TABLE_SUFFIXES
 from ..hearing import hearing_folder, load_hearing
+from ..limits import active
 from ..log import warn
-from ..messages import tr, tr_in
+from ..messages import number, tr, tr_in
 from ..organisations import load_organisation
 from ..output import write_atomic
 from ..parallel import map_in_processes
 from ..render.templates import TemplateFinder
 from ..sources.frontmatter import read_source
+from ..sources.markdown import check_tables
 from ..text import slug
 from .characters import normalise_bullet, normalise_characters
 from .cleanup import Cleaned, clean
@@ -413,11 +415,13 @@ def _understand(
     ]
     guessed += [Guessed(key, "", 0.0, why, unknown=True) for key, why in unknown_fields(draft)]
     name = slug(str(sender.value)) if sender is not None else slug(path.stem) or "svar"
+    markdown = render(draft)
+    _check_buildable(path, markdown)
     return Analysis(
         path,
         sha,
         name,
-        render(draft),
+        markdown,
         guessed,
         extracted.pages,
         account.unaccounted,
@@ -455,6 +459,31 @@ def _settle(
         draft.blocks = draft.blocks + unplaced_blocks(account, draft.lang)
         draft.body_lines = None  # written again, with them
     return account
+
+
+def _check_buildable(path: Path, markdown: str) -> None:
+    """Refuse to write a source that build would refuse (larger than ``source_mb``, a table
+    past ``table_rows`` or ``table_cells``): it would block compare for the whole hearing."""
+    limits = active()
+    size = len(markdown.encode("utf-8"))
+    if size > limits.source_mb * 1024 * 1024:
+        raise ImportFileError(
+            path,
+            tr(
+                "would become a source of {size} MB, more than a source may be",
+                size=number(size / 1024 / 1024, 1),
+            ),
+            hint=tr("split the document up") + "; " + limits.hint("source_mb"),
+        )
+    try:
+        check_tables(markdown, 1)
+    except SourceErrors as refused:
+        first = refused.errors[0]
+        raise ImportFileError(
+            path,
+            tr("would become a source that cannot be built: {reason}", reason=first.message),
+            hint=first.hint,
+        ) from None
 
 
 def _notices(extracted) -> list[tuple[str, Found]]:
