@@ -569,7 +569,7 @@ def test_control_characters_in_a_file_name_are_escaped_on_the_terminal(cli, proj
 
 
 def test_terminal_lines_keep_letters_and_escape_controls():
-    from hoering.text import terminal_line
+    from hoering.messages import terminal_line
 
     assert terminal_line("Blåbærgrød\tæøå") == "Blåbærgrød\\tæøå"
     assert terminal_line("a\x9bb\x7fc\u202ed") == "a\\x9bb\\x7fc\\u202ed"

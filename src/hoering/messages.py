@@ -211,3 +211,23 @@ def number(value: float, digits: int | None = None) -> str:
 
     pattern = None if digits is None else "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=NUMBER_LOCALES[language()])
+
+
+# C0 and C1 controls and DEL; bidirectional controls too: each would let a file name or a
+# value change what the terminal shows (move the cursor, clear the line, colour, reorder)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_line(text: str, *, lines: bool = False) -> str:
+    """``text`` with every control character written as an escape (ESC as ``\\x1b``, CR as
+    ``\\r``, a line feed as ``\\n`` unless ``lines`` keeps them): a file name or value in a
+    message can then neither forge a line nor drive the terminal."""
+
+    def escaped(match: re.Match[str]) -> str:
+        character = match.group()
+        if lines and character == "\n":
+            return character
+        return _NAMED.get(character) or character.encode("unicode_escape").decode("ascii")
+
+    return _CONTROL.sub(escaped, text)

@@ -20,8 +20,7 @@ import click
 
 from .. import __version__, api
 from ..errors import HoeringError
-from ..messages import choose_language, configured_language, ntr, tr
-from ..text import terminal_line
+from ..messages import choose_language, configured_language, ntr, terminal_line, tr
 from .translated import HoeringCommand, HoeringOption, TranslatedCommand, option
 
 if TYPE_CHECKING:
