@@ -574,3 +574,5 @@ def test_terminal_lines_keep_letters_and_escape_controls():
     assert terminal_line("Blåbærgrød\tæøå") == "Blåbærgrød\\tæøå"
     assert terminal_line("a\x9bb\x7fc\u202ed") == "a\\x9bb\\x7fc\\u202ed"
     assert terminal_line("linje 1\nlinje 2", lines=True) == "linje 1\nlinje 2"
+    assert terminal_line("linje 1\nlinje 2") == "linje 1\\nlinje 2"
+    assert terminal_line("fx\n  Ishøj Kommune:") == "fx\n  Ishøj Kommune:"  # an example below

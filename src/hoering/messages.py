@@ -221,12 +221,13 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def terminal_line(text: str, *, lines: bool = False) -> str:
     """``text`` with every control character written as an escape (ESC as ``\\x1b``, CR as
-    ``\\r``, a line feed as ``\\n`` unless ``lines`` keeps them): a file name or value in a
-    message can then neither forge a line nor drive the terminal."""
+    ``\\r``, a line feed as ``\\n``): a file name or value in a message can then neither
+    forge a line nor drive the terminal. A line feed before an indented line is kept (a
+    message's example, set in below it), and with ``lines`` every line feed is (a table)."""
 
     def escaped(match: re.Match[str]) -> str:
         character = match.group()
-        if lines and character == "\n":
+        if character == "\n" and (lines or text.startswith(" ", match.end())):
             return character
         return _NAMED.get(character) or character.encode("unicode_escape").decode("ascii")
 
