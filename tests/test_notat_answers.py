@@ -150,10 +150,10 @@ def generated_hearing(folder: Path, seed: int) -> Path:
 # the published notat does not call itself complete, and --draft marks each one.
 EXAMPLE = Path("consultations") / EXAMPLE_HEARING
 WARNING_DA = (
-    f"Advarsel: {EXAMPLE}/remarks.md: 15 svar mangler, de første: "
-    "'### Hvidovre Kommune' under '## tvaerfagligt-samarbejde' (mangler); "
-    "'### Ishøj Kommune' under '## tvaerfagligt-samarbejde' (mangler); "
-    "'### Glostrup Kommune' under '## tvaerfagligt-samarbejde' (mangler); og 12 til"
+    f"Advarsel: {EXAMPLE}/remarks.md: 15 bemærkninger har endnu intet svar; de første: "
+    "'### Hvidovre Kommune' under '## tvaerfagligt-samarbejde' (ikke i filen); "
+    "'### Ishøj Kommune' under '## tvaerfagligt-samarbejde' (ikke i filen); "
+    "'### Glostrup Kommune' under '## tvaerfagligt-samarbejde' (ikke i filen); og 12 til"
 )
 NOT_COMPLETE_DA = (
     "15 svar på bemærkningerne mangler endnu; ændringer, de måtte føre til, står ikke her."
@@ -205,10 +205,10 @@ def test_an_entry_left_empty_is_named_by_its_line(cli, project):
     line = before.count("\n") + 6
     result = cli("compare", str(EXAMPLE), "--no-bundle", "-f", "html")
     assert result.stderr.splitlines()[0] == (
-        f"Advarsel: {EXAMPLE}/remarks.md: 15 svar mangler, de første: "
+        f"Advarsel: {EXAMPLE}/remarks.md: 15 bemærkninger har endnu intet svar; de første: "
         f"linje {line}: '### Hvidovre Kommune' under '## tvaerfagligt-samarbejde' (tom); "
-        "'### Ishøj Kommune' under '## tvaerfagligt-samarbejde' (mangler); "
-        "'### Glostrup Kommune' under '## tvaerfagligt-samarbejde' (mangler); og 12 til"
+        "'### Ishøj Kommune' under '## tvaerfagligt-samarbejde' (ikke i filen); "
+        "'### Glostrup Kommune' under '## tvaerfagligt-samarbejde' (ikke i filen); og 12 til"
     )
 
 
@@ -217,7 +217,7 @@ def test_a_hearing_without_remarks_md_warns_that_every_answer_is_missing(cli, pr
     result = cli("compare", str(EXAMPLE), "--no-bundle", "-f", "docx")
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0] == (
-        f"Advarsel: {EXAMPLE}/remarks.md findes ikke: alle 24 svar mangler "
+        f"Advarsel: {EXAMPLE}/remarks.md findes ikke: ingen af de 24 bemærkninger har et svar "
         f"('hoering remarks {EXAMPLE}' laver filen med en plads til hvert svar)"
     )
     lines = docx_lines(project / "output" / EXAMPLE_HEARING / f"{NOTAT}.docx")
