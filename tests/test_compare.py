@@ -49,7 +49,7 @@ FILES = [
 SHARED = "Kommunerne får ofte for kort varsel, når en borger udskrives"
 REMARK = "Regionen fastholder, at udskrivningsmentoren er et fælles tilbud"
 PLACEHOLDER = "[Bemærkninger til dette emne skrives i remarks.md under '## ledsagelse'.]"
-ALT = "Svar pr. emne fordelt på holdning. Tværfagligt samarbejde: 1 positiv, 1 bekymring"
+ALT = "Bemærkninger pr. emne fordelt på holdning. Tværfagligt samarbejde: 1 positiv, 1 bekymring"
 XLSX = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 
 

@@ -49,7 +49,7 @@ def chart_png(comparison: Comparison, lang: str) -> bytes:
         )
         left = [a + b for a, b in zip(left, counts, strict=True)]
         drawn = True
-    axes.set_xlabel(label("responses", lang))
+    axes.set_xlabel(label("remarks_axis", lang))
     locator = axes.xaxis.get_major_locator()
     if isinstance(locator, MaxNLocator):  # the default AutoLocator is one: whole numbers
         locator.set_params(integer=True)
