@@ -4,6 +4,7 @@ targets with the figure measured against each (issue 19)."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -97,8 +98,8 @@ def targets(run: Run) -> list[str]:
 def _target(label: str, value, shown: str | None, op: str, goal: float) -> str:
     if value is None:
         return f"{label}: - (target {op} {goal:g})"
-    if shown is None:  # a share: as a percentage
-        shown, goal_shown = f"{100 * value:.0f}%", f"{100 * goal:.0f}%"
+    if shown is None:  # a share, as a percentage rounded down: 257 of 258 is not "100%"
+        shown, goal_shown = f"{math.floor(1000 * value) / 10:g}%", f"{100 * goal:.0f}%"
     else:
         shown, goal_shown = shown.format(value), "1 in 20" if goal == 0.05 else f"{goal:g}"
     met = value >= goal if op == ">=" else value <= goal
