@@ -693,7 +693,8 @@ def large(tmp_path_factory):
         "Læser svar 33/45",
         "Læser svar 44/45",
         "Læser svar 45/45",
-        "Advarsel: consultations/large/remarks.md findes ikke: ingen af de 45 bemærkninger har et svar "
+        "Advarsel: consultations/large/remarks.md findes ikke: "
+        "ingen af de 45 bemærkninger har et svar "
         "('hoering remarks consultations/large' laver filen med en plads til hvert svar)",
         "Laver hoeringsnotat.docx",
         "Laver hoeringsnotat.pdf",
