@@ -20,7 +20,7 @@ from pathlib import Path
 from ..dates import find_dates
 from ..messages import tr, tr_in
 from .cleanup import join_text
-from .lines import Extracted, Line
+from .lines import Extracted, Line, first_page_rows, row_text, rows_of
 from .metadata import Found, Metadata, email_sender, is_authority, party_in
 from .safety import ImportFileError, Limits
 from .structure import Block
@@ -110,8 +110,7 @@ def printed_mail(extracted: Extracted) -> Mail | None:
     """The mail, when the first page with text opens with a mail's header block; else None."""
     if not extracted.lines:
         return None
-    first = min(line.page for line in extracted.lines)
-    rows = _rows([line for line in extracted.lines if line.page == first][:60])
+    rows = first_page_rows(extracted, 60)
     found = _header_block(rows)
     if found is None:
         return None
@@ -128,28 +127,10 @@ def printed_mail(extracted: Extracted) -> Mail | None:
     )
 
 
-def _rows(lines: list[Line]) -> list[list[Line]]:
-    """The lines of one page as rows from the top: a printed label ("Fra:") and its value
-    side by side are one row, whatever order the PDF keeps them in."""
-    if any(line.paragraph for line in lines):
-        return [[line] for line in lines]
-    rows: list[list[Line]] = []
-    for line in sorted(lines, key=lambda line: (line.top, line.x0)):
-        if rows and abs(rows[-1][0].top - line.top) < 2:
-            rows[-1].append(line)
-        else:
-            rows.append([line])
-    return rows
-
-
-def _row_text(row: list[Line]) -> str:
-    return " ".join(line.text.strip() for line in sorted(row, key=lambda line: line.x0))
-
-
 def _header_block(rows: list[list[Line]]) -> tuple[MailHeader, int, int] | None:
     """The header near the top, and the rows it starts and ends at."""
     start = next(
-        (i for i, row in enumerate(rows[:6]) if _key(_row_text(row)) in ("from", "sent", "to")),
+        (i for i, row in enumerate(rows[:6]) if _key(row_text(row)) in ("from", "sent", "to")),
         None,
     )
     if start is None:
@@ -158,7 +139,7 @@ def _header_block(rows: list[list[Line]]) -> tuple[MailHeader, int, int] | None:
     last: str | None = None
     end = start
     for index in range(start, len(rows)):
-        text = _row_text(rows[index])
+        text = row_text(rows[index])
         key = _key(text)
         if key is None:
             if last not in ("to", "cc") or "subject" in fields:
@@ -299,11 +280,11 @@ def _joined_rows(lines: list[Line]) -> list[Line]:
     by page; the lines of a DOCX or a mail's text as they are."""
     result: list[Line] = []
     for page in dict.fromkeys(line.page for line in lines):
-        for row in _rows([line for line in lines if line.page == page]):
+        for row in rows_of([line for line in lines if line.page == page]):
             first = min(row, key=lambda line: line.x0)
             result.append(
                 Line(
-                    _row_text(row),
+                    row_text(row),
                     page=first.page,
                     top=first.top,
                     bottom=max(line.bottom for line in row),

@@ -70,3 +70,31 @@ class Extracted:
     # what a person should know about the file, as guessed: key → one line (DOCX: tracked
     # changes and comments, with their authors)
     notices: dict[str, str] = field(default_factory=dict)
+
+
+def first_page_rows(extracted: Extracted, limit: int) -> list[list[Line]]:
+    """The rows of the first ``limit`` lines of the first page with text (where a printed
+    mail's or web form's header block stands)."""
+    if not extracted.lines:
+        return []
+    first = min(line.page for line in extracted.lines)
+    return rows_of([line for line in extracted.lines if line.page == first][:limit])
+
+
+def rows_of(lines: list[Line]) -> list[list[Line]]:
+    """The lines of one page as rows from the top: a printed label ("Fra:") and its value
+    side by side are one row, whatever order the PDF keeps them in."""
+    if any(line.paragraph for line in lines):
+        return [[line] for line in lines]
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda line: (line.top, line.x0)):
+        if rows and abs(rows[-1][0].top - line.top) < 2:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def row_text(row: list[Line]) -> str:
+    """A row's text, left to right."""
+    return " ".join(line.text.strip() for line in sorted(row, key=lambda line: line.x0))

@@ -17,8 +17,7 @@ from dataclasses import field as default
 
 from ..dates import find_dates
 from ..messages import tr
-from .email import _row_text, _rows
-from .lines import Extracted, Line
+from .lines import Extracted, Line, first_page_rows, row_text
 from .metadata import Found, Metadata, is_authority, party_in
 
 # label → the field it is; the first four are only seen on such forms
@@ -92,8 +91,7 @@ def printed_form(extracted: Extracted) -> FormAnswer | None:
     """The form answer, when page 1 opens with a block of a web form's labelled fields."""
     if not extracted.lines:
         return None
-    first = min(line.page for line in extracted.lines)
-    rows = _rows([line for line in extracted.lines if line.page == first][:40])
+    rows = first_page_rows(extracted, 40)
     found = _field_block(rows)
     if found is None:
         return None
@@ -134,7 +132,7 @@ def _field_block(rows: list[list[Line]]) -> tuple[list[FormField], int, int] | N
 
 
 def _field(row: list[Line]) -> FormField | None:
-    match = FIELD.match(_row_text(row))
+    match = FIELD.match(row_text(row))
     if match is None:
         return None
     label = " ".join(match.group("label").split())
