@@ -355,3 +355,11 @@ def test_no_remarks_is_a_yes_or_no(cli, project):
         project,
         [f"{SOURCE}:20: no_remarks: 'måske' er hverken true eller false (skriv true eller false)"],
     )
+
+
+def test_a_response_title_with_a_carriage_return_is_refused(cli, project):
+    replace_in_source(project, "title: Høringssvar om", 'title: "Høringssvar\\rom')
+    replace_in_source(project, "psykisk sygdom\nhearing:", 'psykisk sygdom"\nhearing:')
+    assert_fails_cleanly(
+        cli, project, [f"{SOURCE}:3: title: skal stå på én linje; fjern linjeskiftet"]
+    )

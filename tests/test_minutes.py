@@ -4,6 +4,7 @@ hoering actions; hoering new minutes; and the errors authors make."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -565,3 +566,49 @@ def test_a_date_years_from_the_meetings_is_a_warning(cli, project):
         f"Warning: {MINUTES}:72: deadline: 2091-08-01 is far from the meeting's date "
         "(2019-06-19): 2091 — did you mean 2019?"
     )
+
+
+# --- hostile values (issue 21, low batch) ------------------------------------------------
+
+TITLE = "title: Dialogmøde mellem"
+
+
+@pytest.mark.parametrize("line_break", ["\\n", "\\r", "\\r\\n"])
+def test_a_title_with_a_line_break_is_refused_before_any_file_is_written(cli, project, line_break):
+    replace(project, TITLE, f'title: "Dialogmøde{line_break}mellem')
+    replace(project, "og Velfærd\nsubject", 'og Velfærd"\nsubject')
+    fails(cli, project, [f"{MINUTES}:3: title: skal stå på én linje; fjern linjeskiftet"])
+    english = cli("--lang", "en", "check", str(MINUTES))
+    assert english.stderr.splitlines()[0] == (
+        f"Error: {MINUTES}:3: title: must be on one line; remove the line break"
+    )
+
+
+def test_a_title_written_as_a_block_is_refused_too(cli, project):
+    replace(project, TITLE, "title: |\n  Dialogmøde\n  mellem")
+    fails(cli, project, [f"{MINUTES}:3: title: skal stå på én linje; fjern linjeskiftet"])
+
+
+def test_the_calendars_name_is_the_title_on_one_line(built):
+    data = out(built, ".ics").read_bytes()
+    calendar = icalendar.Calendar.from_ical(data)
+    assert str(calendar["x-wr-calname"]) == (
+        "Dialogmøde mellem Distriktspsykiatrien og Center for Voksne og Velfærd"
+    )
+    assert b"\r" not in data.replace(b"\r\n", b"")
+
+
+def test_a_meeting_late_on_the_last_day_of_year_9999_lasts_two_hours(cli, project):
+    replace(project, "  - date: 2019-09-18", "  - date: 9999-12-31")
+    replace(project, '    time: "13:00"\n    end: "15:00"\n', '    time: "23:00"\n')
+    replace(project, "— september 2019", "— 31. december 9999")
+    result = cli("build", str(MINUTES), "-f", "html")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "1 bygget, 0 allerede opdateret, 0 fejlede"
+    calendar = icalendar.Calendar.from_ical(out(project / OUT, ".ics").read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    assert event.decoded("dtstart").isoformat() == "9999-12-31T23:00:00+01:00"
+    assert "dtend" not in event
+    assert event.decoded("duration") == dt.timedelta(hours=2)
+    due = [t.decoded("due").isoformat() for t in calendar.walk("VTODO")]
+    assert due == ["9999-12-31", "2019-08-01", "9999-12-31"]  # the last: "inden næste møde"

@@ -23,7 +23,10 @@ from .actions import ActionItem
 from .body import read_minutes
 
 if TYPE_CHECKING:
+    import icalendar
     from icalendar import Calendar
+
+    from ..sources.minutes import NextMeeting
 
 TIMEZONE = "Europe/Copenhagen"
 # The columns of .actions.csv: label keys, in the referat's language (or, for 'hoering
@@ -116,12 +119,7 @@ def calendar(source: Source, actions: Iterable[ActionItem], document: Document) 
         event.add("dtstamp", stamp)
         event.add("summary", meta.title)
         if meeting.time:
-            start = _local(meeting.date, meeting.time)
-            event.add("dtstart", start)
-            event.add(
-                "dtend",
-                _local(meeting.date, meeting.end) if meeting.end else start + MEETING_LENGTH,
-            )
+            _add_times(event, meeting)
         else:
             event.add("dtstart", meeting.date)
         if meeting.place:
@@ -133,6 +131,20 @@ def calendar(source: Source, actions: Iterable[ActionItem], document: Document) 
     _one_rdate_per_line(cal)
     data: bytes = cal.to_ical()
     return data
+
+
+def _add_times(event: icalendar.Event, meeting: NextMeeting) -> None:
+    """DTSTART and DTEND of a meeting with a start time; without an end time it lasts
+    MEETING_LENGTH, given as DURATION where the end would pass the year 9999."""
+    assert meeting.time is not None
+    start = _local(meeting.date, meeting.time)
+    event.add("dtstart", start)
+    if meeting.end:
+        event.add("dtend", _local(meeting.date, meeting.end))
+    elif start.replace(tzinfo=None) <= dt.datetime.max - MEETING_LENGTH:
+        event.add("dtend", start + MEETING_LENGTH)
+    else:
+        event.add("duration", MEETING_LENGTH)
 
 
 def _one_rdate_per_line(cal: Calendar) -> None:

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from ..messages import tr
-from .validation import Strict
+from .validation import Strict, one_line
 
 TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -99,6 +99,7 @@ class MinutesMeta(Strict):
     lang: Literal["da", "en"] = "da"
     keywords: list[str] = []
 
+    _title = field_validator("title", mode="before")(one_line)
     _times = field_validator("start", "end", mode="before")(_time)
     _in_order = _ends_after_start("start")
     _one = field_validator("chair", "referent", mode="before")(_person)

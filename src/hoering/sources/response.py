@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..messages import tr, tr_in
-from .validation import Strict
+from .validation import Strict, one_line
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -95,6 +95,8 @@ class ResponseMeta(Strict):
     # The party answered only that it has no remarks ("ingen bemærkninger"): the notat lists
     # it under that mark. Set by hand or by 'hoering import'.
     no_remarks: bool = False
+
+    _title = field_validator("title", mode="before")(one_line)
 
     @model_validator(mode="after")
     def _someone_sent_it(self) -> ResponseMeta:

@@ -25,6 +25,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+def one_line(value: object) -> object:
+    """A validator for titles: a line feed or carriage return in one is refused (a title is
+    a heading, a file's title property and a calendar's name, all one line)."""
+    if isinstance(value, str) and ("\n" in value.strip() or "\r" in value.strip()):
+        raise ValueError(tr("must be on one line; remove the line break"))
+    return value
+
+
 def validate(
     model: type[M],
     data: Any,
