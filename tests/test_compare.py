@@ -958,3 +958,62 @@ def test_campaign_text_is_shared_but_a_stock_phrase_is_not():
         "samme ordlyd som 9 andre høringssvar, bl.a. Part 01, Part 02, Part 03"
     )
     assert shared_note(("Brøndby Kommune",), "da") == "samme ordlyd som Brøndby Kommune"
+
+
+# --- a response the project refuses: left out as build leaves it out -----------------------
+
+
+def _docx_paragraphs(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_a_response_that_cannot_be_read_is_left_out_and_the_rest_compared(cli, project):
+    responses = project / HEARING / "responses"
+    for name in ("brondby.md", "glostrup-kommune.md", "rodovre.md", "vallensbaek.md"):
+        (responses / name).unlink()
+    _edit(responses / "hvidovre.md", "date: 2019-06-14", "date: 2019-13-45")
+    broken = (responses / "hvidovre.md").read_bytes()
+    result = cli("compare", str(HEARING), "--draft", "-f", "docx", "--no-bundle")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:] == [
+        f"Fejl: {HEARING}/responses/hvidovre.md:6: date: '2019-13-45' er ikke en dato "
+        "(skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)",
+        "1 høringssvar er udeladt af sammenligningen, fordi det ikke kunne læses",
+    ]
+    assert result.stdout.splitlines()[0] == "2 har svaret, 7 hørte parter svarede ikke"
+    assert (responses / "hvidovre.md").read_bytes() == broken
+    built = cli("build", str(responses / "hvidovre.md"))  # the same line as build gives
+    assert result.stderr.splitlines()[-2] in built.stderr.splitlines()
+    said = "Desuden er et høringssvar udeladt af dette notat, fordi det ikke kunne læses."
+    working = _docx_paragraphs(project / OUT / "hoeringsnotat.docx")
+    assert said in working
+    assert working[working.index(said) + 1] == (
+        f"{HEARING}/responses/hvidovre.md:6: date: '2019-13-45' er ikke en dato "
+        "(skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)"
+    )
+    rows = [
+        [c.text for c in row.cells]
+        for table in docx.Document(str(project / OUT / "hoeringsnotat.docx")).tables
+        for row in table.rows
+    ]
+    answered = [row[0] for row in rows if row[1].startswith("svar modtaget")]
+    assert answered == ["Albertslund Kommune", "Ishøj Kommune"]
+    # the published copy says how many were left out, and names no file
+    assert cli("compare", str(HEARING), "-f", "docx", "--no-bundle").exit_code == 1
+    published = _docx_paragraphs(project / OUT / "hoeringsnotat.docx")
+    assert said in published
+    assert not any("hvidovre.md" in text for text in published)
+
+
+def test_compare_stops_when_no_response_can_be_read(cli, project):
+    responses = project / HEARING / "responses"
+    for path in responses.glob("*.md"):
+        if path.name != "hvidovre.md":
+            path.unlink()
+    _edit(responses / "hvidovre.md", "date: 2019-06-14", "date: 2019-13-45")
+    _fails(
+        cli,
+        project,
+        f"Fejl: {HEARING}/responses/hvidovre.md:6: date: '2019-13-45' er ikke en dato "
+        "(skriv datoer som ÅÅÅÅ-MM-DD, fx 2019-06-19)",
+    )

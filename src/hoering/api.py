@@ -444,6 +444,7 @@ def _compared(comparison: Any, written: list[Path]) -> Report:
     """The report of compare: warnings, the form answers' outline, who answered, what is
     left to confirm, the files written."""
     report = Report(warnings=list(comparison.warnings), written=written)
+    _left_out(report, comparison)
     if comparison.mass is not None:
         report.lines.extend(comparison.mass.outline())
     if comparison.respondents or comparison.mass is None:
@@ -462,6 +463,20 @@ def _compared(comparison: Any, written: list[Path]) -> Report:
         )
     report.lines.extend(tr("Wrote {path}", path=display_path(path)) for path in written)
     return report
+
+
+def _left_out(report: Report, comparison: Any) -> None:
+    """Each response that could not be read as an error, in the words build gives it, and
+    how many were left out as the summary (the command then exits 1)."""
+    for left in comparison.left_out:
+        report.add_error(left.error)
+    files = len({left.path for left in comparison.left_out})
+    if files:
+        report.summary = ntr(
+            "{n} response was left out of the comparison: it could not be read",
+            "{n} responses were left out of the comparison: they could not be read",
+            files,
+        )
 
 
 def _respondents(comparison: Any) -> str:
@@ -488,20 +503,20 @@ def remarks(hearing: Path | None = None, *, project: Path | None = None) -> Repo
     from .publish import write_remarks
 
     config = _config(project, [hearing])
-    path, added = write_remarks(run_compare(_hearing(hearing, config), config=config))
+    comparison = run_compare(_hearing(hearing, config), config=config)
+    path, added = write_remarks(comparison)
     if not added:
-        return Report(lines=[tr("{path} has an entry for every remark", path=display_path(path))])
-    return Report(
-        lines=[
-            ntr(
-                "Added {n} entry to {path}",
-                "Added {n} entries to {path}",
-                added,
-                path=display_path(path),
-            )
-        ],
-        written=[path],
-    )
+        report = Report(lines=[tr("{path} has an entry for every remark", path=display_path(path))])
+    else:
+        said = ntr(
+            "Added {n} entry to {path}",
+            "Added {n} entries to {path}",
+            added,
+            path=display_path(path),
+        )
+        report = Report(lines=[said], written=[path])
+    _left_out(report, comparison)  # their remarks get no entry until they can be read
+    return report
 
 
 # ---- preview ------------------------------------------------------------------------------

@@ -581,7 +581,8 @@ def compare(
     output/<hearing id>/: hoeringsnotat.docx and .pdf (ready to publish), hoeringsnotat.html
     (the working copy, with links to the sources and filters by topic, respondent and
     stance), matrix.csv, matrix.xlsx and samlede-hoeringssvar.pdf. Nothing is written if a
-    response, hearing.yaml or remarks.md has an error.
+    response, hearing.yaml or remarks.md has an error; a response that cannot be read at
+    all is named, left out and the rest compared (exit 1), as build does.
 
     Answers from a web form (CSV, XLSX or Parquet in responses/, mapped by form: in
     hearing.yaml) are counted, grouped into campaigns and written to formularsvar.parquet

@@ -28,7 +28,7 @@ from ..parallel import map_in_processes
 from ..render.templates import TemplateFinder
 from ..sources import load_source
 from .missing import missing_answers_warnings, unplaced_answers_warnings
-from .model import NO_STANCE, Comparison, Remark, Respondent, TopicRemarks
+from .model import NO_STANCE, Comparison, LeftOut, Remark, Respondent, TopicRemarks
 from .quotes import quotable, short_quote
 from .remarks import AuthorityRemarks, read_remarks
 from .sections import Section, sections
@@ -85,15 +85,10 @@ def compare(
                 "received ones with 'hoering import'"
             ),
         )
+    reads, left_out = _read_responses(paths, on_progress)
+    if left_out and not reads and not tables:  # nothing left to compare
+        raise SourceErrors([left.error for left in left_out])
     errors: list[HoeringError] = []
-    reads: list[_Read] = []
-    for done, result in enumerate(_read_all(paths), start=1):
-        if on_progress is not None:
-            on_progress(done, len(paths))
-        if isinstance(result, HoeringError):
-            errors.extend(result.errors if isinstance(result, SourceErrors) else [result])
-        else:
-            reads.append(result)
     templates = TemplateFinder.of_project(config)
     for index, read in enumerate(reads):
         errors.extend(_check(read, hearing))
@@ -113,10 +108,28 @@ def compare(
         errors.extend(exc.errors)
     if errors:
         raise SourceErrors(errors)
-    comparison = _comparison(hearing, groups, consulted, authority, reads)
+    comparison = _comparison(hearing, groups, consulted, authority, reads, tuple(left_out))
     comparison.warnings.extend(missing_answers_warnings(comparison))
     comparison.warnings.extend(unplaced_answers_warnings(comparison))
     return _warned(_with_tables(comparison, client, executor) if tables else comparison)
+
+
+def _read_responses(
+    paths: list[Path], on_progress: Callable[[int, int], None] | None
+) -> tuple[list[_Read], list[LeftOut]]:
+    """What compare needs of each response, and the responses the project refuses to read:
+    those are left out, each with its own errors, as build leaves out a source it refuses."""
+    reads: list[_Read] = []
+    left_out: list[LeftOut] = []
+    for done, (path, result) in enumerate(zip(paths, _read_all(paths), strict=True), start=1):
+        if on_progress is not None:
+            on_progress(done, len(paths))
+        if isinstance(result, HoeringError):
+            found = result.errors if isinstance(result, SourceErrors) else [result]
+            left_out += [LeftOut(path, error) for error in found]
+        else:
+            reads.append(result)
+    return reads, left_out
 
 
 def _warned(comparison: Comparison) -> Comparison:
@@ -233,6 +246,7 @@ def _comparison(
     consulted: set[str],
     authority: AuthorityRemarks,
     reads: list[_Read],
+    left_out: tuple[LeftOut, ...] = (),
 ) -> Comparison:
     respondents = []
     pending: list[tuple[str, Section, _Read]] = []
@@ -281,6 +295,7 @@ def _comparison(
         authority.path,
         warnings=no_topic_warnings(reads, known(hearing.meta.lang)),
         authority=authority,
+        left_out=left_out,
     )
 
 

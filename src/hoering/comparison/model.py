@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import HoeringError
 from ..hearing import Hearing, Topic
 from ..model import nodes as n
 from .remarks import Answer, AuthorityRemarks
@@ -84,6 +85,15 @@ class TopicRemarks:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """A response the project refuses to read (over a limit, a broken table, a metadata
+    error): left out of the comparison as build leaves it out, with the error build gives."""
+
+    path: Path
+    error: HoeringError
+
+
+@dataclass(frozen=True)
 class Comparison:
     hearing: Hearing
     respondents: tuple[Respondent, ...]
@@ -94,6 +104,7 @@ class Comparison:
     warnings: list[str] = field(default_factory=list)
     mass: Any = None  # a hoering.mass.model.MassComparison: the answers in form tables
     authority: AuthorityRemarks = field(default_factory=AuthorityRemarks)
+    left_out: tuple[LeftOut, ...] = ()  # responses that could not be read, in file order
 
     @property
     def general_answers(self) -> dict[str, Answer]:

@@ -61,8 +61,9 @@ def _parties(notat: Notat) -> list[n.Block]:
     rows = tuple(
         (cell(name), cell(mark(by_name.get(name), name in consulted, notat))) for name in names
     )
+    left_out = _left_out(notat)
     if not rows:  # a hearing held through a web form only
-        return [text(" ".join(_form_said(notat)))]
+        return [text(" ".join(_form_said(notat))), *left_out]
     form = [text(said) for said in _form_said(notat)]  # after the list the letters introduce
     return [
         text(" ".join(_letters_said(notat))),
@@ -74,7 +75,31 @@ def _parties(notat: Notat) -> list[n.Block]:
             row_headers=True,
         ),
         *form,
+        *left_out,
     ]
+
+
+def _left_out(notat: Notat) -> list[n.Block]:
+    """The responses that could not be read: every copy says how many are left out (the
+    notat does not present itself as complete); the working copy lists each with its error,
+    as compare printed it."""
+    left_out = notat.comparison.left_out
+    files = len({left.path for left in left_out})
+    if not files:
+        return []
+    lang = notat.lang
+    said = ntr_in(
+        lang,
+        "Besides, one response is left out of this notat because it could not be read.",
+        "Besides, {count} responses are left out of this notat because they could not be read.",
+        files,
+        count=number_words(files, lang, neuter=True),
+    )
+    blocks: list[n.Block] = [text(said)]
+    if notat.working:
+        items = tuple(n.ListItem((text(str(left.error)),)) for left in left_out)
+        blocks.append(n.BulletList(items))
+    return blocks
 
 
 def _letters_said(notat: Notat) -> list[str]:
