@@ -377,3 +377,37 @@ def test_eml_with_only_an_html_body(project):
     ):
         assert words in text
     assert "margin" not in text
+
+
+def test_eml_date_in_year_0000_is_no_date(project):
+    """Python's mail parser reads year 0000 as 2000; the header dates nothing, so import
+    abstains rather than guess 2000 with the confidence of a mail header."""
+    mail = _mail(
+        "Kære Region Hovedstaden\n\nVi støtter udskrivningsmentoren.\n\n"
+        "Med venlig hilsen\nÅse Mølgaard\n",
+        From="Åse Mølgaard <asm@brondby.dk>",
+        To="Region Hovedstaden <hoering@regionh.dk>",
+        Subject="Høring af samarbejdsaftale",
+        Date="Sat, 01 Jan 2000 10:00:00 +0000",
+    )
+    data = bytes(mail).replace(b"01 Jan 2000", b"01 Jan 0000")  # EmailMessage rewrites 0000
+    assert b"Date: Sat, 01 Jan 0000 10:00:00 +0000" in data
+    source, raw, _ = imported(project, "svar.eml", data)
+    assert source.meta.date is None
+    assert raw["date"] is None
+    assert raw["guessed"]["date"] == {
+        "unknown": True,
+        "found_in": "ingen datolinje i dokumentet: skriv datoen, svaret blev modtaget",
+    }
+
+
+def test_eml_date_the_parser_reads_as_written_is_kept():
+    import datetime as dt
+
+    from hoering.imports.email import eml_date
+
+    stamp = dt.datetime(2000, 1, 1, 10, 0)
+    assert eml_date("Sat, 01 Jan 0000 10:00:00 +0000", stamp) is None
+    assert eml_date("Sat, 01 Jan 2000 10:00:00 +0000", stamp) == dt.date(2000, 1, 1)
+    assert eml_date("Sat, 01 Jan 00 10:00:00 +0000", stamp) == dt.date(2000, 1, 1)
+    assert eml_date("garbage", None) is None

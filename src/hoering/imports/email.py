@@ -55,6 +55,7 @@ ORIGINAL = re.compile(
 WROTE = re.compile(
     r"^(?:on|den|d\.)\s.{4,120}\s(?:wrote|skrev)(?:\s*:?|\s.{2,160}:)$", re.IGNORECASE
 )
+WRITTEN_YEAR = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3}\w*\s+(\d+)\b")  # "1 Jan 0000": 0000
 REPLY_PREFIX = re.compile(r"^(?:(?:sv|vs|re|fw|fwd|aw|wg|tr)\s*:\s*)+", re.IGNORECASE)
 ADDRESS = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})", re.IGNORECASE)
 EN_MONTHS = (
@@ -209,6 +210,19 @@ def mail_date(text: str) -> tuple[dt.date | None, str]:
         except ValueError:
             continue
     return None, ""
+
+
+def eml_date(words: str, stamp: dt.datetime | None) -> dt.date | None:
+    """The day of an e-mail's Date: header as Python's parser read it (``stamp``), or None
+    when its year is not the one written in ``words`` (the raw header: the parsed one is
+    rewritten). The parser reads year 0000 as 2000, as if it were a two-digit year, and
+    such a header dates nothing."""
+    if stamp is None:
+        return None
+    written = WRITTEN_YEAR.search(words)
+    if written and len(written.group(1)) == 4 and int(written.group(1)) != stamp.year:
+        return None
+    return stamp.date()
 
 
 def split_quoted(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -416,9 +430,10 @@ def _eml_header(message) -> MailHeader:
     if addresses:
         header.name, header.address = addresses[0].display_name, addresses[0].addr_spec
     date = message.get("Date")
-    stamp = getattr(date, "datetime", None) if date is not None else None
-    if stamp is not None:
-        header.date, header.date_words = stamp.date(), str(date)
+    written = next((str(v) for k, v in message.raw_items() if k.lower() == "date"), "")
+    day = eml_date(written, getattr(date, "datetime", None)) if date is not None else None
+    if day is not None:
+        header.date, header.date_words = day, str(date)
     header.subject = REPLY_PREFIX.sub("", str(message.get("Subject") or "")).strip()
     to = message.get("To")
     header.to = [a.display_name or a.addr_spec for a in getattr(to, "addresses", ())][:10]
