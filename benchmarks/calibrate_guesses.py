@@ -47,6 +47,7 @@ def _corpus_key(entry: dict) -> dict:
         "date": entry["date"],
         "signatory": [entry["signatory"]] if entry["signatory"] else [],
         "recipient": entry["recipient"][:1],
+        "web form": "web-form-printout" in entry["features"],
     }
 
 
@@ -106,7 +107,7 @@ def report(results, field: str) -> None:
         if outcome not in ("right", "wrong") or guess is None or getattr(guess, "unknown", False):
             continue
         ok = int(outcome == "right")
-        if getattr(guess, "score", None) is not None and bands:
+        if getattr(guess, "score", None) is not None and bands and not from_form(key, guess):
             low = max(b for b in bands if guess.score >= b)
             bands[low][0] += ok
             bands[low][1] += 1
@@ -135,6 +136,26 @@ def main() -> None:
     print(f"{args.split}: {len(results)} of {len(letters)} letters imported")
     for field in FIELDS:
         report(results, field)
+    web_form(results)
+
+
+def from_form(key: dict, guess) -> bool:
+    """Whether ``guess`` was read from a printed web form's label (its own band)."""
+    from hoering.imports.webform import FORM_FIELD
+
+    return key["web form"] and getattr(guess, "score", None) == FORM_FIELD
+
+
+def web_form(results) -> None:
+    """The fields read from printed web forms' labels, as one band (calibration's "web form")."""
+    right = of = 0
+    for key, guessed in results:
+        for field in ("sender", "date", "signatory"):
+            guess = guessed.get(field)
+            if from_form(key, guess):
+                right += verdict(field, key, guess) == "right"
+                of += 1
+    print(f"web form   fields read from the labels: {right} right of {of}")
 
 
 if __name__ == "__main__":

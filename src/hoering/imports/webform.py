@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from dataclasses import field as default
+from typing import TypeVar
 
 from ..dates import find_dates
 from ..messages import tr
+from .calibration import confidence
 from .lines import Extracted, Line, first_page_rows, row_text
 from .metadata import Found, Metadata, is_authority, party_in
 
@@ -40,6 +42,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "address": ("adresse", "address"),
     "phone": ("telefon", "tlf.", "phone"),
 }
+T = TypeVar("T")
 DISTINCTIVE = ("person", "organisation", "answer_number", "deadline")
 
 
@@ -55,6 +58,8 @@ FIELD = re.compile(
     + r")\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# the raw score of a field read from a form's label: one band, calibrated in calibration.py
+FORM_FIELD = 1.0
 HEADLINE_ROWS = 4  # rows above the fields: the page's headline and the hearing's name
 MIN_FIELDS = 3
 
@@ -156,20 +161,25 @@ def apply_form(
     sender = form.field("organisation", "org") or person
     if sender is not None and not is_authority(sender.value, authority):
         party = party_in(sender.value, parties) if sender is not person else None
-        meta.sender = Found(party or sender.value, 0.95, _where(sender))
+        meta.sender = _read(party or sender.value, sender)
         form.kept.add(sender.key)
     if person is not None:
         meta.signatories = [(person.value, None)]
-        meta.signatory = Found(person.value, 0.9, _where(person))
+        meta.signatory = _read(person.value, person)
         form.kept.add(person.key)
     dated = form.field("date")
     # the date the answer was sent, with or without its time ("08.06.2019 kl. 16:55")
     when = next(iter(find_dates(dated.value)), (None, ""))[0] if dated is not None else None
     if dated is not None and when is not None:
-        meta.date = Found(when, 0.95, _where(dated))
+        meta.date = _read(when, dated)
         form.kept.add(dated.key)
     if form.headline is not None:
         meta.title = Found(form.headline.text.strip(), 0.8, tr("web form: its headline"))
+
+
+def _read(value: T, found: FormField) -> Found[T]:
+    """``value`` as read from the form's field ``found``, with the web-form band's confidence."""
+    return Found(value, confidence("web form", FORM_FIELD), _where(found), FORM_FIELD)
 
 
 def _where(found: FormField) -> str:
