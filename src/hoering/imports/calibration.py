@@ -25,7 +25,7 @@ BANDS: dict[str, tuple[tuple[float, int, int], ...]] = {
     "web form": ((0.0, 0, 0),),
 }
 # the lowest raw score written as a guess; below it, the field is unknown
-ABSTAIN = {"sender": 0.5, "date": 0.8, "signatory": 0.7, "recipient": 0.8}
+ABSTAIN = {"sender": 0.5, "date": 0.8, "signatory": 0.7, "recipient": 0.8, "web form": 1.0}
 
 
 def confidence(field: str, score: float) -> float:
