@@ -31,6 +31,8 @@ SIDEBAR = [
 ]
 STAMP = ["Sundhedsudvalget 2024-25", "L 99 Bilag 3", "Offentligt"]
 RECIPIENT = ["Region Hovedstaden", "Kongens Vænge 2", "3400 Hillerød"]
+# the sender's own return address, printed in small type in the window above the recipient
+RETURN_ADDRESS = "Afs.: Nordvest Vandråd, Havnegade 4, 7400 Herning"
 MARGIN_DATE = "3. marts 2025"
 # page 1 opens with running text; its first section heading comes after it
 OPENING = (
@@ -84,6 +86,7 @@ class Layout:
     page_lines: float = 26.0  # lines of body a page holds
     extra: list[str] = field(default_factory=list)
     short: bool = False  # only a sentence saying it has no remarks: the sidebar outweighs it
+    return_address: bool = False  # "Afs.: …" one line above the recipient window
 
 
 def register_fonts() -> None:
@@ -182,3 +185,6 @@ def _first_page_furniture(pdf, layout: Layout) -> None:
         pdf.setFont("Sans", SIZE)
         for index, text in enumerate(RECIPIENT):
             pdf.drawString(LEFT, HEIGHT - 140 - index * LEADING, text)
+    if layout.return_address:
+        pdf.setFont("Sans", 7)
+        pdf.drawString(LEFT, HEIGHT - 140 + LEADING, RETURN_ADDRESS)

@@ -11,6 +11,7 @@ from functools import partial
 
 from .characters import normalise_bullet, normalise_characters, only_bullets
 from .layout import (
+    RETURN_ADDRESS,
     archive_stamps,
     margin_dates,
     mark_aside,
@@ -288,6 +289,9 @@ def _letterhead_end(lines: list[Line], text_start: int) -> int:
     end = 0
     for index, line in enumerate(lines[:text_start]):
         text = line.text.strip()
+        if RETURN_ADDRESS.match(text):  # "Afs.: …": the sender's own address, however long
+            end = index + 1
+            continue
         if len(text) >= 45 or line.paragraph or line.table:
             break
         dates = find_dates(text)

@@ -24,6 +24,8 @@ PAGE_NUMBER = re.compile(
 PAGE_OF = re.compile(r"\b(?:side|page)\s+\d+\s+(?:af|of|ud af)\s+\d+\b", re.IGNORECASE)
 POSTCODE = re.compile(r"^(?:DK-?)?\d{4}\s+[A-ZÆØÅ]")
 RECIPIENT_CUE = re.compile(r"^(?:att\.?|attention|til:?)\s", re.IGNORECASE)
+# the sender's own return address, printed above the window: never the recipient's
+RETURN_ADDRESS = re.compile(r"^(?:afs\.|afsender\s*:|abs\.|return address\s*:)", re.IGNORECASE)
 # the aside may hold at most this share of the text: more is a second column of body text
 MAX_ASIDE_SHARE = 0.3
 
@@ -334,7 +336,7 @@ def recipient_block(lines: list[Line], column_left: float | None) -> list[Line]:
     edge, a few short lines set close together ending in a postcode and town (or opened by
     "Att."). ``lines``: the page-1 lines before the subject, in reading order."""
     candidates = []
-    for block in _blocks(lines):
+    for block in _blocks([line for line in lines if not RETURN_ADDRESS.match(line.text.strip())]):
         if not 2 <= len(block) <= 7 or any(len(line.text) > 60 for line in block):
             continue
         first = block[0]
