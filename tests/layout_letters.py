@@ -87,6 +87,9 @@ class Layout:
     extra: list[str] = field(default_factory=list)
     short: bool = False  # only a sentence saying it has no remarks: the sidebar outweighs it
     return_address: bool = False  # "Afs.: …" one line above the recipient window
+    # the date on the page number's line ("3. marts 2025   Side 1 af 4") on every page, in the
+    # header or the footer band; "" for none
+    numbered_date: str = ""
 
 
 def register_fonts() -> None:
@@ -147,6 +150,10 @@ def letter(layout: Layout | None = None) -> bytes:
                 pdf.drawString(LEFT, top - index * LEADING, text)
         if number == 1:
             _first_page_furniture(pdf, layout)
+        if layout.numbered_date:
+            pdf.setFont("Sans", 8)
+            y = HEIGHT - 40 if layout.numbered_date == "header" else 40
+            pdf.drawRightString(WIDTH - 70, y, f"{MARGIN_DATE}   Side {number} af {len(pages)}")
         if layout.margin_date:  # in the body's type, so that it pairs row by row with it
             pdf.setFont("Sans", SIZE)
             # level with the body's fourth and fifth line: outside any header band

@@ -347,6 +347,8 @@ def _date_score(line: Line, text: str, words: str, labelled: bool, cleaned: Clea
     before = text[: text.find(words)]
     if not labelled and (OTHER_DATE.search(before) or OTHER_LABEL.search(before)):
         return 0.0
+    if line.region == "margin":  # beside or on the page number's line ("… Side 1 af 4"):
+        return 0.9  # a header's or footer's date line, as one in the letterhead
     if line.region == "footer":  # a print date or an archive stamp, not the letter's
         return 0.0
     if labelled or TOWN_DATE.match(text):
