@@ -164,3 +164,79 @@ def test_the_command_prints_its_address_and_serves(project):
     with preview_command(str(SOURCE)) as (line, url):
         assert line.startswith(f"Forhåndsvisning af {SOURCE} på http://127.0.0.1:")
         assert get(url)[0] == 200
+
+
+# --- the HTTP surface against other sites and slow clients (issue 21, low batch) ----------
+
+
+def response_headers(url: str, headers: dict | None = None) -> tuple[int, dict[str, str]]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=WAIT + 5) as response:
+            return response.status, dict(response.headers)
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers)
+
+
+def test_no_response_may_be_put_in_a_frame(running):
+    preview, url = running
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    answers = [
+        response_headers(url),
+        response_headers(f"{url}document.pdf"),
+        response_headers(f"{url}events?since=0"),
+        response_headers(f"{url}nowhere"),
+        response_headers(url, {"Host": f"attacker.example:{port}"}),
+    ]
+    assert [status for status, _ in answers] == [200, 200, 200, 404, 403]
+    for _, headers in answers:
+        assert headers["X-Frame-Options"] == "DENY"
+        assert headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+        {"Origin": "http://attacker.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "same-origin", "Origin": "http://127.0.0.1:1"},
+    ],
+)
+def test_the_pdf_and_the_events_are_refused_to_other_sites(running, headers):
+    _, url = running
+    for path in ("document.pdf", "events?since=0"):
+        status, content_type, body = get(f"{url}{path}", headers)
+        assert (status, content_type, body) == (403, "text/plain", b"Forbidden")
+
+
+def test_the_preview_itself_and_a_typed_address_get_the_pdf(running):
+    _, url = running
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    for headers in (
+        {"Sec-Fetch-Site": "same-origin", "Origin": f"http://127.0.0.1:{port}"},
+        {"Sec-Fetch-Site": "none"},
+        {"Origin": f"http://localhost:{port}", "Host": f"localhost:{port}"},
+    ):
+        status, content_type, body = get(f"{url}document.pdf", headers)
+        assert (status, content_type) == (200, "application/pdf")
+        assert pypdf.PdfReader(io.BytesIO(body)).metadata.title == TITLE
+    assert get(url, {"Sec-Fetch-Site": "cross-site"})[0] == 200  # a link to the page opens it
+
+
+def test_a_client_that_sends_nothing_is_dropped(running, monkeypatch):
+    import socket
+    import time
+
+    from hoering.preview import server
+
+    assert server._Handler.timeout == server.SOCKET_TIMEOUT == 10
+    monkeypatch.setattr(server._Handler, "timeout", 0.5)
+    _, url = running
+    port = int(url.rstrip("/").rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=WAIT) as slow:
+        started = time.monotonic()
+        slow.sendall(b"GET / HTTP/1.1\r\n")  # and never the rest
+        assert slow.recv(1024) == b""  # the server closed the connection
+        assert time.monotonic() - started < 5

@@ -2,7 +2,10 @@
 
 ``/`` the page; ``/events?since=N`` answers with the version once it is not N (long poll);
 ``/document.pdf`` the PDF; anything else is 404. Requests whose Host is not this server's
-are refused, so a web page elsewhere cannot reach the preview through a rebound name.
+are refused, so a web page elsewhere cannot reach the preview through a rebound name;
+``/events`` and ``/document.pdf`` asked for by a page of another origin (``Sec-Fetch-Site``
+or ``Origin``) are refused too, and no page may put the preview in a frame. A client that
+sends nothing for SOCKET_TIMEOUT seconds is dropped, so slow clients do not pile up threads.
 """
 
 from __future__ import annotations
@@ -14,6 +17,10 @@ from urllib.parse import parse_qs, urlsplit
 from ..errors import HoeringError
 from ..messages import tr
 from .page import error_page
+
+SOCKET_TIMEOUT = 10  # seconds a handler waits for a client to send or take data
+# Sec-Fetch-Site values of a request the preview itself or the user made (typed address)
+OWN_FETCHES = {"same-origin", "none"}
 
 
 class _Server(ThreadingHTTPServer):
@@ -45,6 +52,7 @@ def serve(preview, port: int) -> _Server:
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
+    timeout = SOCKET_TIMEOUT
 
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         if not self._host_is_ours():
@@ -55,11 +63,25 @@ class _Handler(BaseHTTPRequestHandler):
         if route is None:
             self._send(404, b"Not found", "text/plain")
             return
+        if url.path != "/" and not self._asked_by_us():
+            self._send(403, b"Forbidden", "text/plain")
+            return
         route(parse_qs(url.query))
 
-    def _host_is_ours(self) -> bool:
+    def _origins(self) -> set[str]:
         port = self.server.server_address[1]
-        return self.headers.get("Host", "") in {f"127.0.0.1:{port}", f"localhost:{port}"}
+        return {f"127.0.0.1:{port}", f"localhost:{port}"}
+
+    def _host_is_ours(self) -> bool:
+        return self.headers.get("Host", "") in self._origins()
+
+    def _asked_by_us(self) -> bool:
+        """Not asked for by a page of another origin (a browser says which in these headers)."""
+        site = self.headers.get("Sec-Fetch-Site")
+        if site is not None and site not in OWN_FETCHES:
+            return False
+        origin = self.headers.get("Origin")
+        return origin is None or origin in {f"http://{o}" for o in self._origins()}
 
     def _page(self, _query) -> None:
         self._send(200, self.server.preview.page, "text/html; charset=utf-8")
@@ -87,6 +109,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Frame-Options", "DENY")
+        self.send_header("Content-Security-Policy", "frame-ancestors 'none'")
         self.end_headers()
         self.wfile.write(data)
 
