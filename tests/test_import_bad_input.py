@@ -3,10 +3,15 @@ written (no source in responses/, nothing in received/)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pikepdf
 import pytest
 
+import hoering
 from conftest import EXAMPLE_HEARING, snapshot
 from import_fixtures import (
     encrypted_pdf,
@@ -324,3 +329,42 @@ def test_import_refuses_to_write_a_source_that_build_would_refuse(
     errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl")]
     assert errors == [f"Fejl: {expected}"]
     assert snapshot(project) == before
+
+
+def test_pdfminers_own_warnings_do_not_reach_the_terminal(project, tmp_path):
+    """A font whose FontBBox is not four numbers: pdfminer logs "Could not get FontBBox" and
+    reads the text anyway. Run as a program (pytest's log capture would hide the warning)."""
+    from reportlab.pdfgen import canvas
+
+    made = tmp_path / "made.pdf"
+    page = canvas.Canvas(str(made))
+    page.setFont("Helvetica", 12)
+    page.drawString(72, 700, "Høringssvar fra Testby Kommune")
+    page.drawString(72, 680, "Vi har ingen bemærkninger til udkastet.")
+    page.save()
+    pdf = pikepdf.open(made)
+    for font in pdf.pages[0].Resources.Font.values():
+        font.BaseFont = pikepdf.Name("/Testfont")
+        font.FirstChar, font.LastChar = 32, 255
+        font.Widths = pikepdf.Array([500] * 224)
+        font.FontDescriptor = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.FontDescriptor,
+                FontName=pikepdf.Name("/Testfont"),
+                Flags=32,
+                FontBBox=pikepdf.Array([0, 0, pikepdf.Name.X]),
+            )
+        )
+    received = project / "svar.pdf"
+    pdf.save(received)
+    result = subprocess.run(
+        [sys.executable, "-m", "hoering", "import", "--hearing", EXAMPLE_HEARING, "svar.pdf"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(Path(hoering.__file__).parents[1])},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    (source,) = (project / "consultations" / EXAMPLE_HEARING / "responses").glob("testby*.md")
+    assert "Vi har ingen bemærkninger til udkastet." in source.read_text("utf-8")

@@ -6,6 +6,7 @@ gives the font of every character; superscript digits become Markdown footnote m
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,11 @@ from .safety import ImportFileError, Limits, ask_again, raise_limit
 LINE_MARGIN, CHAR_MARGIN = 0.3, 1.5  # pdfminer's layout analysis (LAParams)
 MAX_SAVED_STATES = 256  # graphics states saved (q) and not restored; PDF's own limit is 28
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demi", ",b")
+
+# pdfminer logs what it works around in a file (e.g. "Could not get FontBBox …") as warnings;
+# with no handler of its own Python prints them on the user's terminal. They are the
+# library's, not ours: an application that configures logging still receives them.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 
 def read_pdf(path: Path, limits: Limits) -> Extracted:
