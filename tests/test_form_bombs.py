@@ -5,18 +5,15 @@ process never past 1 GiB of address space."""
 
 from __future__ import annotations
 
-import os
-import resource
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import snapshot
 from formtables import hearing, write_dictionary_bomb, write_shared_strings_bomb, write_xlsx
+from test_limits import capped as limits_capped
 
-CEILING = 1 << 30  # 1 GiB of address space, as tests/test_limits.py
 # The cap counts address space reserved, not used: Arrow's own allocator and one malloc arena
 # per thread reserve ~1.5 GB they never touch (peak RSS 270 MB, address space 2.1 GB, for
 # 60,000 rows). These make what is reserved close to what is used, so the cap measures use.
@@ -29,19 +26,8 @@ HEARING = "consultations/trafikplan"
 
 
 def capped(*args: str) -> subprocess.CompletedProcess:
-    """The hoering CLI in the current folder, in a process limited to CEILING bytes."""
-
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (CEILING, CEILING))
-
-    return subprocess.run(
-        [sys.executable, "-c", "from hoering.cli import main; main()", *args],
-        preexec_fn=limit,
-        env={**os.environ, **RESERVE_LITTLE},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    """test_limits.capped with Arrow and glibc told to reserve little address space."""
+    return limits_capped(*args, env=RESERVE_LITTLE, timeout=300)
 
 
 @pytest.fixture

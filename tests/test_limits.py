@@ -4,6 +4,7 @@ refused with a clear message, nothing is written, and the bombs stay under 1 GB 
 
 from __future__ import annotations
 
+import os
 import resource
 import struct
 import subprocess
@@ -29,8 +30,11 @@ def only_one_source(project: Path) -> None:
             path.unlink()
 
 
-def capped(*args: str) -> subprocess.CompletedProcess:
-    """The hoering CLI in the current folder, in a process limited to CEILING bytes."""
+def capped(
+    *args: str, env: dict[str, str] | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess:
+    """The hoering CLI in the current folder, in a process limited to CEILING bytes
+    (``env``: variables added to this process's environment)."""
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (CEILING, CEILING))
@@ -38,9 +42,10 @@ def capped(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", "from hoering.cli import main; main()", *args],
         preexec_fn=limit,
+        env={**os.environ, **(env or {})},
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
     )
 
 
