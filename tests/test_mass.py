@@ -3,6 +3,7 @@ small Dask cluster (in-process workers), over a hearing whose tables are cut in 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from concurrent.futures import ProcessPoolExecutor
 
@@ -200,12 +201,25 @@ def _status(address: str, path: str) -> int:
         return error.code
 
 
+def _connect(address: str, **connection_args: object) -> None:
+    """Open one comm to ``address`` the way a client does (distributed's handshake included)
+    and close it again. A plain asyncio run of :func:`distributed.comm.connect`, not a
+    ``Client``: a Client starts its own IO-loop thread, and under a loaded machine that start
+    could time out inside distributed (an AssertionError) before the connection was tried."""
+    from distributed.comm import connect
+
+    async def attempt() -> None:
+        comm = await connect(address, timeout="10s", **connection_args)
+        await comm.close()
+
+    asyncio.run(attempt())
+
+
 def test_a_local_cluster_is_only_for_the_user_who_started_it():
     """Issue 21, item 10: another local process could connect to the scheduler and run code
     in a worker, and the dashboard listened on every interface. Now a process without this
     run's certificates is turned away, and the web server answers nothing (no dashboard, no
     HTTP API) unless the dashboard is asked for, and then only on 127.0.0.1."""
-    from dask.distributed import Client
     from distributed.security import Security
 
     from hoering.mass.runners import cluster
@@ -214,11 +228,13 @@ def test_a_local_cluster_is_only_for_the_user_who_started_it():
         address = client.scheduler.address
         assert address.startswith("tls://127.0.0.1:")
         assert client.submit(sum, [1, 2]).result() == 3
-        for intruder in ({}, {"security": Security.temporary()}):
+        _connect(address, **client.security.get_connection_args("client"))  # the user's own
+        strangers_certificates = Security.temporary().get_connection_args("client")
+        for intruder in ({}, strangers_certificates):
             with pytest.raises((OSError, TypeError)):
-                Client(address, timeout="5s", **intruder)
+                _connect(address, **intruder)
         with pytest.raises(OSError):  # the same port without TLS
-            Client(address.replace("tls://", "tcp://"), timeout="5s")
+            _connect(address.replace("tls://", "tcp://"))
         web = client.cluster.scheduler.http_server
         assert {s.getsockname()[0] for s in web._sockets.values()} == {"127.0.0.1"}
         assert _status(f"127.0.0.1:{web.port}", "/status") == 404
