@@ -301,10 +301,10 @@ def pair_scores(folder: Path, matrix: Path) -> tuple[float, float]:
 
 def child(folder: Path, workers: int, out: Path) -> dict:
     """One run, in its own process: compare, write the matrix, measure."""
+    from hoering.commands.compare import write_matrix
     from hoering.hearing import load_hearing
     from hoering.mass.engine import compare_tables
     from hoering.mass.runners import LocalRunner
-    from hoering.publish import write_matrix
 
     hearing = load_hearing(folder)
     client = None

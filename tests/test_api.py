@@ -1,5 +1,6 @@
 """The Python API: every public name resolves to what it says, never to a submodule; the
-commands as functions (hoering.api), each returning one Report, and the CLI calling only them."""
+commands as functions (hoering.commands), each returning one Report, and the CLI calling
+only them."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import types
 from pathlib import Path
 
 import hoering
-from hoering import api
+from hoering.commands import report as api
 from htmltree import parse as parse_html
 
 
@@ -32,7 +33,7 @@ def test_unknown_name_is_an_attribute_error():
         raise AssertionError("expected AttributeError")
 
 
-# ---- hoering.api: the commands as functions, each returning one Report -----------------
+# ---- hoering.commands: the commands as functions, each returning one Report ------------
 
 SOURCE = Path("consultations/samarbejdsaftale-psykisk-sygdom/responses/ishoj.md")
 
@@ -48,7 +49,7 @@ def test_cli_imports_nothing_of_hoering_but_the_api_messages_and_errors():
                 package = ["hoering", "cli"][: 3 - node.level]
                 names = [node.module] if node.module else [a.name for a in node.names]
                 imported |= {".".join([*package, name]) for name in names}
-    allowed = {"hoering.api", "hoering.errors", "hoering.messages", "hoering.__version__"}
+    allowed = {"hoering.commands", "hoering.errors", "hoering.messages", "hoering.__version__"}
     assert imported == allowed | {"hoering.cli.translated"}, imported
 
 

@@ -37,8 +37,8 @@ def workspace(
 
 def build_source(root: Path, text: str):
     """Build ``text`` as a source in every format; the outcome and the files made."""
+    from hoering.commands.build import build
     from hoering.config import load_config
-    from hoering.pipeline import build
 
     source = fuzz.write(root / "fuzz" / "responses" / "svar.md", text.encode("utf-8"))
     config = load_config(root)

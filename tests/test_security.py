@@ -240,12 +240,12 @@ def test_matrix_stance_symbols_cannot_start_a_formula():
 
 
 def test_a_bug_is_one_line_saying_what_to_report(cli, project, monkeypatch):
-    import hoering.pipeline
+    import hoering.commands.build
 
     def broken(*_args, **_kwargs):
         raise KeyError("no such node")
 
-    monkeypatch.setattr(hoering.pipeline, "discover", broken)
+    monkeypatch.setattr(hoering.commands.build, "discover", broken)
     before = snapshot(project)
     result = cli("build")
     assert result.exit_code == 70

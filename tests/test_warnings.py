@@ -9,8 +9,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from conftest import EXAMPLE_HEARING
+from hoering.commands.build import build
 from hoering.config import load_config
-from hoering.pipeline import build
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
 SOURCE = HEARING / "responses" / "ishoj.md"

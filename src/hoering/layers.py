@@ -48,10 +48,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "build",  # what writes a project's files
-        ("hoering.pipeline", "hoering.publish", "hoering.scaffold", "hoering.preview"),
+        "commands",  # one module per command, what writes a project's files; the public API
+        ("hoering.commands", "hoering.preview", "hoering"),
     ),
-    ("api", ("hoering.api", "hoering")),  # the library's public functions
     ("cli", ("hoering.cli", "hoering.__main__")),  # arguments in, reports printed
 )
 

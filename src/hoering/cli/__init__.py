@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .. import __version__, api
+from .. import __version__
+from ..commands import report as api
 from ..errors import HoeringError
 from ..messages import choose_language, configured_language, ntr, terminal_line, tr
 from .translated import HoeringCommand, HoeringOption, TranslatedCommand, option

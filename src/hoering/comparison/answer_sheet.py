@@ -1,7 +1,7 @@
 """The entries ``remarks.md`` still lacks: one ``### respondent`` heading per respondent
 and topic that has a remark, under the topic's ``##`` heading. Existing text is never
 changed: new entries go at the end of their topic's section, new topics before
-``## Ændringer`` (or at the end). Pure text in, text out; ``hoering.publish`` writes it."""
+``## Ændringer`` (or at the end). Pure text in, text out; ``hoering.commands.compare`` writes it."""
 
 from __future__ import annotations
 

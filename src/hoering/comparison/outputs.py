@@ -1,6 +1,6 @@
 """Make a comparison's files in memory: the høringsnotat (DOCX and PDF: the published copy;
 HTML: the working copy as a report with filters), matrix.csv, matrix.xlsx and
-samlede-hoeringssvar.pdf. Nothing here writes files (``hoering.publish`` does)."""
+samlede-hoeringssvar.pdf. Nothing here writes files (``hoering.commands.compare`` does)."""
 
 from __future__ import annotations
 

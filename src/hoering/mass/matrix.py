@@ -1,7 +1,7 @@
 """The matrix of a mass consultation, one partition at a time: a row per answer (file, row,
 respondent, organisation, date), the stance per topic, and the campaigns the answer joined.
 Made where the partition is; the client only writes the pieces in order
-(:func:`hoering.publish.write_matrix`)."""
+(:func:`hoering.commands.compare.write_matrix`)."""
 
 from __future__ import annotations
 

@@ -11,15 +11,15 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from .comparison.answer_sheet import with_entries
-from .comparison.model import Comparison
-from .comparison.notat import notat_lang
-from .comparison.outputs import make_outputs
-from .comparison.remarks import REMARKS_FILE
-from .config import Config, load_config
-from .output import atomic_file, write_all, write_atomic
-from .paths import check_output_folder
-from .spreadsheet import FORMULA_STARTS
+from ..comparison.answer_sheet import with_entries
+from ..comparison.model import Comparison
+from ..comparison.notat import notat_lang
+from ..comparison.outputs import make_outputs
+from ..comparison.remarks import REMARKS_FILE
+from ..config import Config, load_config
+from ..output import atomic_file, write_all, write_atomic
+from ..paths import check_output_folder
+from ..spreadsheet import FORMULA_STARTS
 
 
 def write_comparison(

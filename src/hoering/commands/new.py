@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .config import Config
-from .errors import HoeringError, display_path
-from .hearing import HEARING_FILE, load_hearing
-from .messages import tr
-from .organisations import load_organisation
-from .output import write_atomic
-from .render.templates import TemplateFinder
-from .text import slug, yaml_text
+from ..config import Config
+from ..errors import HoeringError, display_path
+from ..hearing import HEARING_FILE, load_hearing
+from ..messages import tr
+from ..organisations import load_organisation
+from ..output import write_atomic
+from ..render.templates import TemplateFinder
+from ..text import slug, yaml_text
 
 
 def new_response(

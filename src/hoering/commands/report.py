@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .errors import HoeringError, SourceErrors, display_path
-from .messages import ntr, tr
+from ..errors import HoeringError, SourceErrors, display_path
+from ..messages import ntr, tr
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from .config import Config
-    from .log import WarningsShown
+    from ..config import Config
+    from ..log import WarningsShown
 
 SHOWN_LATE = 5  # respondents named in compare's summary before "and N more"
 
@@ -87,7 +87,7 @@ def project_language(folder: Path | None = None) -> str | None:
     folder), or None: what hoering speaks, before a command reads the whole configuration,
     when neither --lang nor HOERING_LANG says (its --help, a usage error). Cheap: the
     configuration itself is not loaded, and a broken file is left to the command to report."""
-    from .roots import CONFIG_FILE, find_root
+    from ..roots import CONFIG_FILE, find_root
 
     root = find_root(folder or Path.cwd())
     try:
@@ -106,7 +106,7 @@ def project_language(folder: Path | None = None) -> str | None:
 
 
 def _hearing(hearing: Path | None, config: Config) -> Path:
-    from .hearing import hearing_here
+    from ..hearing import hearing_here
 
     return hearing if hearing is not None else hearing_here(config)
 
@@ -115,7 +115,7 @@ def warnings_shown(show: Callable[[str], None]) -> AbstractContextManager[Warnin
     """While inside, each warning the library logs (a record of the ``hoering`` loggers, see
     :mod:`hoering.log`) is passed to ``show`` as one line, and counted (for ``--strict``).
     The reports list their warnings too, for programs that do not use logging."""
-    from .log import shown_with
+    from ..log import shown_with
 
     return shown_with(show)
 
@@ -134,7 +134,7 @@ def build(
 ) -> Report:
     """``hoering build``: every source in ``paths`` (default: the sources folder) to
     DOCX, PDF and HTML; a failing source is reported and the others are still built."""
-    from .pipeline import build as run_build
+    from .build import build as run_build
 
     paths = list(paths)
     counted = progress.count if progress else None
@@ -159,7 +159,7 @@ def build(
 
 def check(paths: Iterable[Path] = (), *, project: Path | None = None) -> Report:
     """``hoering check``: validate every source in ``paths``; write nothing."""
-    from .pipeline import check as run_check
+    from .build import check as run_check
 
     paths = list(paths)
     result = run_check(paths or None, config=_config(project, paths))
@@ -175,8 +175,8 @@ def _config(folder: Path | None, near: Iterable[Path | None]) -> Config:
     around the current folder, or around the first of ``near`` (paths the command was
     given); its ``lang`` becomes the language of messages unless ``--lang`` or
     ``HOERING_LANG`` says otherwise."""
-    from .config import find_project
-    from .messages import configured_language
+    from ..config import find_project
+    from ..messages import configured_language
 
     config = find_project(folder, near=[path for path in near if path is not None])
     configured_language(config.lang)
@@ -201,29 +201,29 @@ def _created(path: Path) -> Report:
 
 def new_response(*, project: Path | None = None, **options: Any) -> Report:
     """``hoering new response``: a høringssvar skeleton (options as
-    :func:`hoering.scaffold.new_response`); never overwrites a file."""
-    from .scaffold import new_response as scaffold
+    :func:`hoering.commands.new.new_response`); never overwrites a file."""
+    from .new import new_response as scaffold
 
     return _created(scaffold(_config(project, ()), **options))
 
 
 def new_hearing(*, project: Path | None = None, **options: Any) -> Report:
     """``hoering new hearing``: a hearing folder with a hearing.yaml to fill in."""
-    from .scaffold import new_hearing as scaffold
+    from .new import new_hearing as scaffold
 
     return _created(scaffold(_config(project, ()), **options))
 
 
 def new_organisation(*, project: Path | None = None, **options: Any) -> Report:
     """``hoering new organisation``: a profile (letterhead) with every key explained."""
-    from .scaffold import new_organisation as scaffold
+    from .new import new_organisation as scaffold
 
     return _created(scaffold(_config(project, ()), **options))
 
 
 def new_minutes(*, project: Path | None = None, **options: Any) -> Report:
     """``hoering new minutes``: a referat skeleton."""
-    from .scaffold import new_minutes as scaffold
+    from .new import new_minutes as scaffold
 
     return _created(scaffold(_config(project, ()), **options))
 
@@ -242,7 +242,7 @@ def import_files(
     """``hoering import``: letters (PDF, DOCX, .eml) become sources, web-form exports are
     copied; ``on_file`` gets each file's report as soon as it is done. A bad file is
     reported and the others are still imported."""
-    from .imports.run import import_files as run_import
+    from ..imports.run import import_files as run_import
 
     config = _config(project, [hearing])
     folder = _hearing(hearing, config)
@@ -305,7 +305,7 @@ def _guesses(guessed: list[Any]) -> str:
 
 def review(hearing: Path | None = None, *, project: Path | None = None) -> Report:
     """``hoering review``: what import guessed in a hearing's responses, to confirm."""
-    from .imports.review import review_all
+    from ..imports.review import review_all
 
     config = _config(project, [hearing])
     items, removed = review_all(_hearing(hearing, config), config=config)
@@ -346,7 +346,7 @@ def actions(
     error and the others are still listed."""
     import datetime as dt
 
-    from .minutes.overview import open_actions, print_table, to_csv
+    from ..minutes.overview import open_actions, print_table, to_csv
 
     paths = list(paths)
     day = today or dt.date.today()
@@ -387,8 +387,8 @@ def compare(
     bundle (:func:`write_comparison`); with ``workers`` or ``scheduler`` the form tables are
     compared on a Dask cluster (a cluster of ``workers`` shows its dashboard on 127.0.0.1
     when ``dashboard`` is asked for). Nothing is written if a source has an error."""
-    from .comparison.collect import compare as run_compare
-    from .mass.runners import cluster
+    from ..comparison.collect import compare as run_compare
+    from ..mass.runners import cluster
 
     config = _config(project, [hearing])
     with cluster(scheduler, workers, dashboard=dashboard and not scheduler) as client:
@@ -426,7 +426,7 @@ def write_comparison(
 ) -> list[Path]:
     """Write the outputs of a comparison (hoeringsnotat.docx/.pdf/.html, the matrix, the
     bundle); returns the files written."""
-    from .publish import write_comparison as publish
+    from .compare import write_comparison as publish
 
     return publish(
         comparison,
@@ -499,8 +499,8 @@ def _respondents(comparison: Any) -> str:
 
 def remarks(hearing: Path | None = None, *, project: Path | None = None) -> Report:
     """``hoering remarks``: add an entry for every remark to the hearing's remarks.md."""
-    from .comparison.collect import compare as run_compare
-    from .publish import write_remarks
+    from ..comparison.collect import compare as run_compare
+    from .compare import write_remarks
 
     config = _config(project, [hearing])
     comparison = run_compare(_hearing(hearing, config), config=config)
@@ -529,7 +529,7 @@ def preview(
     """``hoering preview``: while the block runs, a source's document (or a hearing's
     notat) is served on 127.0.0.1 and rebuilt when a file changes; yields the report of
     the start and the page's address."""
-    from .preview import Preview
+    from ..preview import Preview
 
     config = _config(project, [path])
     with Preview(_hearing(path, config), config) as running:

@@ -13,20 +13,20 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import FORMATS, Config, load_config
-from .documents import compose, exports
-from .errors import HoeringError, SourceError, display_path
-from .hearing import check_response
-from .log import warn
-from .messages import either, tr
-from .organisations import source_organisation
-from .output import is_up_to_date, mirrored_path, write_all
-from .parallel import map_in_processes
-from .paths import check_output_folder
-from .render import render
-from .render.templates import TemplateFinder
-from .sources import load_source
-from .sources.discovery import discover
+from ..config import FORMATS, Config, load_config
+from ..documents import compose, exports
+from ..errors import HoeringError, SourceError, display_path
+from ..hearing import check_response
+from ..log import warn
+from ..messages import either, tr
+from ..organisations import source_organisation
+from ..output import is_up_to_date, mirrored_path, write_all
+from ..parallel import map_in_processes
+from ..paths import check_output_folder
+from ..render import render
+from ..render.templates import TemplateFinder
+from ..sources import load_source
+from ..sources.discovery import discover
 
 TEMPLATE_NAMES = ["document.typ", "document.html.j2", "document.css"]
 
@@ -131,7 +131,7 @@ def _build(job: Job, outcome: Outcome) -> None:
 def missing_glyphs(path: Path) -> list[str]:
     """A warning for each source line with characters the PDF cannot print (emoji, CJK):
     they are printed as a placeholder there (DOCX and HTML keep them)."""
-    from .render.pdf import PLACEHOLDER, undisplayable
+    from ..render.pdf import PLACEHOLDER, undisplayable
 
     text = path.read_text("utf-8-sig")
     missing = undisplayable(text)
