@@ -43,7 +43,6 @@ class RawSource:
 
 
 MAX_DEPTH = 40  # nesting of metadata; real metadata is 3 levels deep
-MAX_MESSAGE = 200  # characters of a YAML problem quoted in an error
 _parsers = threading.local()
 
 
@@ -118,19 +117,18 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
             hint=tr("real metadata is a few levels deep; look for unclosed brackets"),
         ) from None
     except MarkedYAMLError as exc:
-        known = explain(exc, text, first_line)
-        if known is not None:
-            line, message, hint = known
-            raise SourceError(
-                path,
-                tr("metadata is not valid YAML: {problem}", problem=message),
-                line=line,
-                hint=hint,
-            ) from None
-        raise _parser_error(exc, path, first_line) from None
-    except YAMLError as exc:
+        line, message, hint = explain(exc, text, first_line)
         raise SourceError(
-            path, tr("metadata is not valid YAML: {problem}", problem=_short(str(exc)))
+            path,
+            tr("metadata is not valid YAML: {problem}", problem=message),
+            line=line,
+            hint=hint,
+        ) from None
+    except YAMLError:
+        raise SourceError(
+            path,
+            tr("metadata is not valid YAML: {problem}", problem=tr("it cannot be read")),
+            hint=tr("check the characters and the indentation of the metadata"),
         ) from None
     except RecursionError:
         raise SourceError(
@@ -141,48 +139,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         ) from None
 
 
-def _short(text: str) -> str:
-    """A YAML problem, first line only and at most MAX_MESSAGE characters."""
-    text = text.strip().splitlines()[0] if text.strip() else tr("invalid YAML")
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
-
-
 def _limit_hint(key: str) -> str:
     return active().hint(key)
-
-
-def _parser_error(exc: Any, path: Path, first_line: int) -> SourceError:
-    """The parser's own words, for a mistake :mod:`.yaml_errors` does not know."""
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + first_line if mark is not None else None
-    problem = _short(exc.problem or exc.context or tr("invalid YAML"))
-    hint = tr("check indentation and that text with ':' is in quotes")
-    context = exc.context_mark
-    if exc.context and context is not None and context.line + first_line != line:
-        hint = tr(
-            "look at line {line}, where the {what} starts; {hint}",
-            line=context.line + first_line,
-            what=_construct(exc.context),
-            hint=hint,
-        )
-    return SourceError(
-        path, tr("metadata is not valid YAML: {problem}", problem=problem), line=line, hint=hint
-    )
-
-
-def _construct(context: str) -> str:
-    """What the YAML parser was reading ("while parsing a flow mapping"), in plain words."""
-    what = context.removeprefix("while parsing ").removeprefix("while scanning ")
-    what = what.removeprefix("a ").removeprefix("an ")
-    words = {
-        "flow mapping": tr("list in braces { }"),
-        "flow sequence": tr("list in brackets [ ]"),
-        "block mapping": tr("group of 'key: value' lines"),
-        "block collection": tr("group of lines"),
-        "quoted scalar": tr("text in quotes"),
-        "plain scalar": tr("text"),
-    }
-    return words.get(what, what)
 
 
 def read_text(path: Path) -> str:
