@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import docx
 import icalendar
@@ -198,17 +199,71 @@ def test_ics_parses_back_with_todos_and_the_next_meeting(built, cli, project):
     assert out(again, ".ics").read_bytes() == first  # stable UIDs and time stamps
 
 
-def test_ics_time_zone_has_one_rdate_per_line(built):
-    """ical.js reads only the first date of an RDATE list (the next meeting then shows an
-    hour off after a change of summer time): one date per RDATE line."""
-    text = out(built, ".ics").read_bytes().decode("utf-8").replace("\r\n ", "")
-    rdates = [line for line in text.splitlines() if line.startswith("RDATE")]
-    assert rdates and not [line for line in rdates if "," in line]
-    assert {"RDATE:20190331T030000", "RDATE:20191027T030000"} <= set(rdates)
-    zone = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")[0]
-    summer = [c for c in zone.subcomponents if c.name == "DAYLIGHT"][0]
-    march = [line for line in rdates if line[len("RDATE:2019") :][:2] == "03"]
-    assert len(summer["RDATE"]) == len(march)  # each line read back as a date of its own
+def _zone_of(calendar: icalendar.Calendar):
+    """The .ics's own VTIMEZONE as a tzinfo, read from its rules (not looked up by name)."""
+    (zone,) = calendar.walk("VTIMEZONE")
+    return zone.to_tz(lookup_tzid=False)
+
+
+def test_ics_time_zone_is_rules_that_do_not_end(built):
+    """A zone written as a list of dates ended in 2037 and began summer time an hour late;
+    the zone is the EU rule (last Sunday of March 02:00, of October 03:00), so every
+    calendar program reads any year right, and no list of dates (which ical.js reads only
+    the first of) is left."""
+    text = out(built, ".ics").read_bytes().decode("utf-8")
+    zone = text[text.index("BEGIN:VTIMEZONE") : text.index("END:VTIMEZONE")].split("\r\n")
+    assert zone[:9] == [
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Copenhagen",
+        "BEGIN:DAYLIGHT",
+        "DTSTART:19810329T020000",
+        "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3",
+        "TZNAME:CEST",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "END:DAYLIGHT",
+    ]
+    assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10" in zone
+    assert "RDATE" not in text and "2038" not in text
+    assert text.index("BEGIN:VTIMEZONE") < text.index("BEGIN:VEVENT")
+    ours, real = _zone_of(icalendar.Calendar.from_ical(text)), ZoneInfo("Europe/Copenhagen")
+    for year in range(1981, 2100):
+        for month in (3, 9, 10):
+            last_sunday = max(
+                dt.date(year, month, d)
+                for d in range(22, 32 if month != 9 else 31)
+                if dt.date(year, month, d).weekday() == 6
+            )
+            for hour in (0, 1, 4, 12, 23):
+                moment = dt.datetime.combine(last_sunday, dt.time(hour))
+                got = moment.replace(tzinfo=ours).utcoffset()
+                assert got == moment.replace(tzinfo=real).utcoffset(), moment
+
+
+@pytest.mark.parametrize(
+    ("day", "time", "utc"),
+    [
+        ("2041-03-31", "13:00", "2041-03-31T11:00:00+00:00"),  # the day summer time begins
+        ("2041-10-27", "13:00", "2041-10-27T12:00:00+00:00"),  # the day it ends
+        ("2041-06-12", "09:30", "2041-06-12T07:30:00+00:00"),
+        ("2041-12-04", "09:30", "2041-12-04T08:30:00+00:00"),
+    ],
+)
+def test_a_meeting_in_2041_is_at_the_time_written(cli, project, day, time, utc):
+    replace(
+        project, '  - date: 2019-09-18\n    time: "13:00"', f'  - date: {day}\n    time: "{time}"'
+    )
+    result = cli("build", str(MINUTES), "-f", "html")
+    assert result.exit_code == 0, result.output
+    calendar = icalendar.Calendar.from_ical(out(project / OUT, ".ics").read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    written = dt.datetime.fromisoformat(f"{day}T{time}")
+    assert str(event["dtstart"].params["TZID"]) == "Europe/Copenhagen"
+    assert event["dtstart"].to_ical().decode() == written.strftime("%Y%m%dT%H%M%S")
+    start = written.replace(tzinfo=_zone_of(calendar))
+    assert start.astimezone(dt.UTC).isoformat() == utc
+    zoneinfo = written.replace(tzinfo=ZoneInfo("Europe/Copenhagen"))
+    assert start.utcoffset() == zoneinfo.utcoffset()
 
 
 def test_english_minutes(cli, project):

@@ -24,7 +24,6 @@ from .body import read_minutes
 
 if TYPE_CHECKING:
     import icalendar
-    from icalendar import Calendar
 
     from ..sources.minutes import NextMeeting
 
@@ -94,6 +93,8 @@ def calendar(source: Source, actions: Iterable[ActionItem], document: Document) 
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", meta.title)
+    if any(meeting.time for meeting in meta.next_meetings):  # the times refer to the zone
+        cal.add_component(copenhagen_zone())
     for item in actions:
         if item.deadline is None:
             continue
@@ -127,8 +128,6 @@ def calendar(source: Source, actions: Iterable[ActionItem], document: Document) 
         if meeting.invites:
             event.add("description", f"{meeting.invites} {label('invites', lang)}.")
         cal.add_component(event)
-    cal.add_missing_timezones()
-    _one_rdate_per_line(cal)
     data: bytes = cal.to_ical()
     return data
 
@@ -147,18 +146,42 @@ def _add_times(event: icalendar.Event, meeting: NextMeeting) -> None:
         event.add("duration", MEETING_LENGTH)
 
 
-def _one_rdate_per_line(cal: Calendar) -> None:
-    """Split each comma list of RDATEs in the time zones into one RDATE per date. RFC 5545
-    allows both, but ical.js (and calendars built on it) reads only the first date of a
-    list, and then places meetings an hour off after the next change of summer time."""
-    for zone in cal.walk("VTIMEZONE"):
-        for transition in zone.subcomponents:
-            dates = transition.pop("RDATE", None)
-            if dates is None:
-                continue
-            for value in dates if isinstance(dates, list) else [dates]:
-                for date in value.dts:
-                    transition.add("RDATE", date.dt)
+# Europe/Copenhagen as rules, not as a list of dates: a list made from the system's zone data
+# ends in 2037 (and ical.js reads only the first date of an RDATE list), so a meeting in 2041
+# was an hour off. Summer time begins on the last Sunday of March at 02:00 and ends on the
+# last Sunday of October at 03:00 (the last Sunday of September until 1995); each onset's
+# DTSTART is the local time before the change, as RFC 5545 wants it. The September rule's
+# UNTIL (UTC) is two hours after its last change, so that readers that compare it with the
+# local time (as icalendar and dateutil do) still count 1995.
+ZONE_RULES = (
+    ("daylight", "CEST", 1, 2, dt.datetime(1981, 3, 29, 2), "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"),
+    (
+        "standard",
+        "CET",
+        2,
+        1,
+        dt.datetime(1981, 9, 27, 3),
+        "FREQ=YEARLY;BYMONTH=9;BYDAY=-1SU;UNTIL=19950924T030000Z",
+    ),
+    ("standard", "CET", 2, 1, dt.datetime(1996, 10, 27, 3), "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"),
+)
+
+
+def copenhagen_zone() -> icalendar.Timezone:
+    """The VTIMEZONE of Europe/Copenhagen, valid for every year from 1981 on."""
+    import icalendar
+
+    zone = icalendar.Timezone()
+    zone.add("tzid", TIMEZONE)
+    for kind, name, before, after, start, rule in ZONE_RULES:
+        onset = icalendar.TimezoneDaylight() if kind == "daylight" else icalendar.TimezoneStandard()
+        onset.add("tzname", name)
+        onset.add("tzoffsetfrom", dt.timedelta(hours=before))
+        onset.add("tzoffsetto", dt.timedelta(hours=after))
+        onset.add("dtstart", start)
+        onset.add("rrule", icalendar.vRecur.from_ical(rule))
+        zone.add_component(onset)
+    return zone
 
 
 def _local(day: dt.date, time: str) -> dt.datetime:
