@@ -4,6 +4,11 @@ no cell that a spreadsheet would run as a formula.
 Excel, LibreOffice and Google Sheets treat a cell that begins with ``=``, ``+``, ``-``, ``@``,
 a tab or a carriage return as a formula (CSV injection: ``=HYPERLINK(…)`` in a respondent's
 name). Such a cell is written with an apostrophe in front, which the programs show as text.
+
+Excel also reads text that looks like a date or a number as one ("september 2019" becomes
+1 September 2019). A cell that must stay the words written is a :class:`TextCell`, written as
+``="…"``: a formula that holds only a string constant (its quotes doubled), which Excel shows
+as that text and which can run nothing.
 """
 
 from __future__ import annotations
@@ -13,10 +18,26 @@ import io
 from collections.abc import Iterable
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_STRING_MAX = 255  # the longest string constant an Excel formula may hold
+
+
+class TextCell(str):
+    """Text that Excel must show as written, never turned into a date or a number."""
+
+
+def text_cell(text: str) -> str:
+    """``text`` as a cell Excel shows as written: ``="…"`` (empty stays empty; text too long
+    for a formula's string constant is left as it is, since Excel reads no date in it)."""
+    if not text or len(text) > EXCEL_STRING_MAX:
+        return text
+    return TextCell('="' + text.replace('"', '""') + '"')
 
 
 def safe_cell(value: object) -> str:
-    """``value`` as text that no spreadsheet program reads as a formula."""
+    """``value`` as text that no spreadsheet program reads as a formula (a :class:`TextCell`
+    is a string constant already)."""
+    if isinstance(value, TextCell):
+        return value
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 

@@ -18,7 +18,7 @@ from ..messages import tr_in
 from ..model import Document
 from ..render import timestamp_for
 from ..sources import Source
-from ..spreadsheet import csv_bytes
+from ..spreadsheet import csv_bytes, text_cell
 from .actions import ActionItem
 from .body import read_minutes
 
@@ -57,7 +57,7 @@ def actions_csv(
         (
             item.owner,
             item.task,
-            item.deadline or "",
+            text_cell(item.deadline or ""),  # "september 2019" stays words next to the due date
             item.due.isoformat() if item.due else "",
             label(status(item, overdue_on), lang),
             f"{shown(path)}:{item.line}",
