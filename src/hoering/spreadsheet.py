@@ -48,3 +48,25 @@ def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerows([safe_cell(cell) for cell in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+CORE_PART = "docProps/core.xml"
+CORE_END = b"</cp:coreProperties>"
+
+
+def with_language(xlsx: bytes, tag: str) -> bytes:
+    """The workbook ``xlsx`` with ``tag`` (da-DK) as its language (``dc:language`` in its core
+    properties, which XlsxWriter does not write); every other entry is copied as it was, so
+    the bytes stay the same for the same input."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == CORE_PART:
+                language = f"<dc:language>{escape(tag)}</dc:language>".encode()
+                data = data.replace(CORE_END, language + CORE_END, 1)
+            target.writestr(entry, data, compress_type=entry.compress_type)
+    return out.getvalue()

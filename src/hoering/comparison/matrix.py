@@ -8,7 +8,9 @@ import datetime as dt
 import io
 
 from ..i18n import label
-from ..spreadsheet import csv_bytes
+from ..model import Document
+from ..render import timestamp_for
+from ..spreadsheet import csv_bytes, with_language
 from .model import Comparison
 from .notat import stance_text
 from .notat.overview import form_row_name
@@ -53,7 +55,9 @@ def matrix_csv(comparison: Comparison, lang: str) -> bytes:
     return csv_bytes(matrix_rows(comparison, lang))
 
 
-def matrix_xlsx(comparison: Comparison, lang: str, created: dt.datetime) -> bytes:
+def matrix_xlsx(comparison: Comparison, lang: str, notat: Document) -> bytes:
+    """The matrix as a workbook whose properties are the notat's: title, creator (the
+    authority), date, language and the archive record (as custom properties)."""
     import xlsxwriter
 
     rows = matrix_rows(comparison, lang)
@@ -62,9 +66,12 @@ def matrix_xlsx(comparison: Comparison, lang: str, created: dt.datetime) -> byte
     book.set_properties(
         {
             "title": f"{label('notat', lang)}: {comparison.hearing.meta.title}",
-            "created": created.replace(tzinfo=None),
+            "author": notat.author,
+            "created": timestamp_for(notat).replace(tzinfo=None),
         }
     )
+    for name, value in notat.archive.properties():
+        book.set_custom_property(name, value)
     sheet = book.add_worksheet("Matrix")
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
     total = book.add_format({"bold": True, "top": 1})
@@ -87,4 +94,4 @@ def matrix_xlsx(comparison: Comparison, lang: str, created: dt.datetime) -> byte
     sheet.set_row(0, 45)
     sheet.autofilter(0, 0, len(rows) - 2, len(rows[0]) - 1)
     book.close()
-    return buffer.getvalue()
+    return with_language(buffer.getvalue(), notat.language_tag)

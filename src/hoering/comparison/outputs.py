@@ -11,7 +11,7 @@ from ..config import Config, load_config
 from ..log import warn
 from ..messages import tr
 from ..organisations import Organisation, organisation_for
-from ..render import UNDATED, render, timestamp_for
+from ..render import UNDATED, render
 from ..render.templates import TemplateFinder
 from .bundle import bundle_pdf
 from .chart import chart_png
@@ -63,7 +63,7 @@ def make_outputs(
             files[f"{NOTAT}.{fmt}"] = render(document, fmt, templates)
     step("matrix.csv, matrix.xlsx")
     files["matrix.csv"] = matrix_csv(comparison, lang)
-    files["matrix.xlsx"] = matrix_xlsx(comparison, lang, timestamp_for(document))
+    files["matrix.xlsx"] = matrix_xlsx(comparison, lang, document)
     if bundle and not any(r.files for r in comparison.respondents):
         no_letters = tr(
             "{bundle} is not made: the hearing has no letters to join (the web form's answers "

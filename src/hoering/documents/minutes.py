@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..i18n import format_date, format_day, label
 from ..minutes.body import MinutesBody, deadline_text, read_minutes
-from ..model import Document, InfoItem
+from ..model import ArchiveRecord, Document, InfoItem
 from ..model import nodes as n
 from ..organisations import Organisation
 from ..sources import Source
@@ -39,6 +39,7 @@ def compose(source: Source, organisation: Organisation) -> Document:
             [label("minutes", lang), *([meta.hearing] if meta.hearing else []), *meta.keywords]
         ),
         source=str(source.path),
+        archive=ArchiveRecord(meta.case_number, None, meta.hearing, organisation.name),
     )
 
 

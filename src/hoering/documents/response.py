@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import format_date, label
-from ..model import Document, InfoItem
+from ..model import ArchiveRecord, Document, InfoItem
 from ..model import nodes as n
 from ..organisations import Organisation
 from ..sources import Source
@@ -27,6 +27,7 @@ def compose(source: Source, organisation: Organisation) -> Document:
         subject=meta.title,
         keywords=tuple([label("response", meta.lang), meta.hearing, *meta.keywords]),
         source=str(source.path),
+        archive=ArchiveRecord(meta.case_number, None, meta.hearing, organisation.name),
     )
 
 

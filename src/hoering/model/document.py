@@ -35,6 +35,29 @@ class InfoItem:
 
 
 @dataclass(frozen=True)
+class ArchiveRecord:
+    """What case systems (ESDH) and archives read from a document's properties: written as
+    DOCX custom properties, in the PDF's XMP and as XLSX custom properties, under the names
+    of :data:`ARCHIVE_PROPERTIES`. The authority is the organisation whose document it is."""
+
+    case_number: str | None = None
+    document_number: str | None = None
+    hearing: str | None = None
+    authority: str | None = None
+
+    def properties(self) -> list[tuple[str, str]]:
+        """(property name, value) for every value given, in a fixed order."""
+        values = (self.case_number, self.document_number, self.hearing, self.authority)
+        return [
+            (name, value) for name, value in zip(ARCHIVE_PROPERTIES, values, strict=True) if value
+        ]
+
+
+# The property names, the same in every language and format (a case system maps them once).
+ARCHIVE_PROPERTIES = ("Sagsnummer", "Dokumentnummer", "Hoering", "Myndighed")
+
+
+@dataclass(frozen=True)
 class Document:
     kind: str  # "response", "minutes", "hoeringsnotat"
     lang: str  # "da" or "en"
@@ -53,6 +76,7 @@ class Document:
     # Pages of the whole PDF this document opens, for "Side X af Y" when it is the cover of a
     # bundle; None counts the document's own pages.
     bundle_pages: int | None = None
+    archive: ArchiveRecord = ArchiveRecord()
 
     @property
     def language_tag(self) -> str:

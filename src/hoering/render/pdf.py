@@ -32,6 +32,7 @@ from ..model.nodes import Table
 from . import timestamp_for
 from .columns import cell_ems, table_shares
 from .templates import TemplateFinder
+from .xmp import with_archive_record
 
 TEMPLATE = "document.typ"
 PDF_STANDARDS: list[typst.PDFStandard] = [
@@ -53,9 +54,10 @@ def render(document: Document, templates: TemplateFinder) -> bytes:
         pdf = _compiler(template.parent).compile(
             str(template), sys_inputs=inputs, pdf_standards=PDF_STANDARDS, timestamp=timestamp
         )
-        return cast(bytes, pdf)  # without an output file a PDF comes back as one bytes
     except typst.TypstError as exc:
         raise _template_error(template, exc) from None
+    # without an output file a PDF comes back as one bytes
+    return with_archive_record(cast(bytes, pdf), document.archive)
 
 
 PLACEHOLDER = "\u25a1"  # □, printed for a character no bundled font has (emoji, CJK)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from ...i18n import label
 from ...messages import tr_in
-from ...model import Document
+from ...model import ArchiveRecord, Document
 from ...model import nodes as n
 from ...organisations import Organisation
 from ..model import Comparison
@@ -71,6 +71,9 @@ def compose_notat(
         subject=meta.title,
         keywords=(label("notat", lang), meta.id),
         source=str(comparison.hearing.path),
+        archive=ArchiveRecord(
+            meta.notat.case_number, meta.notat.document_number, meta.id, authority.name
+        ),
     )
 
 

@@ -30,6 +30,7 @@ from ...model import Document
 from .. import timestamp_for
 from ..templates import TemplateFinder
 from . import letterhead, template
+from .archive import add_custom_properties
 from .blocks import blocks
 from .context import Context, State
 from .notes import Notes
@@ -107,6 +108,8 @@ def _set_properties(word: DocxDocument, document: Document) -> None:
     props.comments = ""
     props.created = props.modified = props.last_printed = when
     props.revision = 1
+    archive = [(name, _property(value)) for name, value in document.archive.properties()]
+    add_custom_properties(word, archive)
 
 
 MAX_PROPERTY = 255  # Word's limit for a core property; the document itself keeps it all
