@@ -49,7 +49,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "commands",  # one module per command, what writes a project's files; the public API
-        ("hoering.commands", "hoering.preview", "hoering"),
+        ("hoering.commands", "hoering.preview", "hoering.workspace", "hoering"),
     ),
     ("cli", ("hoering.cli", "hoering.__main__")),  # arguments in, reports printed
 )

@@ -1,0 +1,430 @@
+"""Every change the official makes on the workspace page, written into the hearing's
+Markdown files as a person would have written it in an editor.
+
+Each edit names the hearing folder, the file (``responses/ishoj.md``; ``remarks.md`` for the
+answers) and the version the page read (:func:`read_response`, :func:`read_remarks_file`).
+It is refused, and nothing is written, when the file changed on disk since
+(:class:`ChangedOnDisk`), or when the input is wrong: an unknown topic, stance or status, a
+value that would not be read, a file outside the hearing's responses/ (:class:`EditRefused`;
+both are :class:`~hoering.errors.HoeringError` with a message in the user's language). What
+is written is checked by the project's own readers before it replaces the file, atomically;
+every other byte of the file (comments, key order, quoting, line ends) stays as it was.
+Every edit returns the file as written (:class:`FileVersion`), with its new version.
+
+Front matter of a response:
+    :func:`accept_guess`, :func:`correct_field`, :func:`set_no_remarks`, :func:`restore_removed`
+A section heading of a response (``## … {topic=… stance=…}``), by its line:
+    :func:`set_heading_topic`, :func:`accept_heading`
+``remarks.md``:
+    :func:`answer_remark`, :func:`answer_topic`, :func:`write_changes`
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..hearing import check_response, load_hearing
+from ..imports.review import VALUE_AT
+from ..messages import tr
+from ..model import nodes as n
+from ..sources import load_source
+from ..sources.serialise import to_markdown
+from .files import ABSENT, ChangedOnDisk, EditRefused, FileVersion, read, response_path, save
+from .headings import rewrite_heading
+from .metadata import Location, MetadataLines, changed, scalar
+
+__all__ = [
+    "ABSENT",
+    "FIELDS",
+    "ChangedOnDisk",
+    "EditRefused",
+    "FileVersion",
+    "accept_guess",
+    "accept_heading",
+    "correct_field",
+    "read_response",
+    "restore_removed",
+    "set_heading_topic",
+    "set_no_remarks",
+]
+
+# the fields the page may correct → where the value is in the metadata
+FIELDS: dict[str, Location] = {
+    **{key: location for key, location in VALUE_AT.items() if key != "no_remarks"},
+    "signatory_title": ("signature", "signatories", 0, "title"),
+}
+GUESS_OF = {"signatory_title": "signatory"}  # a field checked with another's guess
+# top-level keys in the order import writes them: a missing one goes after those before it
+ORDER = ("type", "title", "hearing", "sender", "date", "case_number", "recipient", "no_remarks")
+# where a removed passage stood: reasons taken from the top of a page go back at the body's
+# start, the others (closing, footer, page number, quoted thread) at its end
+AT_START = (
+    "letterhead",
+    "archive_stamp",
+    "recipient",
+    "sidebar",
+    "margin_date",
+    "running_header",
+    "mail_header",
+)
+MAX_VALUE = 300  # characters of one metadata value
+MAX_RECIPIENT_LINES = 12
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def read_response(hearing: Path, source: str | Path) -> FileVersion:
+    """A response of the hearing as the page reads it: its text and version.
+
+    ``source`` is relative to the hearing folder: ``responses/ishoj.md``."""
+    return read(response_path(hearing, source))
+
+
+def accept_guess(hearing: Path, source: str | Path, version: str, key: str) -> FileVersion:
+    """The guessed value of ``key`` (sender, date, title, …) is right: its line under
+    ``guessed:`` is deleted, the value stays."""
+    path = response_path(hearing, source)
+
+    def change(text: str) -> str:
+        lines = MetadataLines.of(text, path)
+        _guess_left(lines, key)
+        return changed(text, path, lambda m: m.delete(("guessed", key)), _drop(("guessed", key)))
+
+    return save(path, version, change, _check_response)
+
+
+def correct_field(
+    hearing: Path, source: str | Path, version: str, key: str, value: str | Sequence[str]
+) -> FileVersion:
+    """``key`` (one of :data:`FIELDS`) gets ``value`` (the recipient: its lines) and its
+    guess, if any, is deleted: the official has checked it. The date is YYYY-MM-DD."""
+    path = response_path(hearing, source)
+    location = FIELDS.get(key)
+    if location is None:
+        raise EditRefused(
+            tr(
+                "'{key}' is not a field that can be corrected here; use one of: {keys}",
+                key=key[:80],
+                keys=", ".join(FIELDS),
+            )
+        )
+    written = _checked_value(key, value)
+    guess = ("guessed", GUESS_OF.get(key, key))
+
+    def change(text: str) -> str:
+        def edit(lines: MetadataLines) -> None:
+            _set(lines, location, written)
+            if lines.has(guess):
+                lines.delete(guess)
+
+        def meant(data: Any) -> None:
+            _put(data, location, written)
+            _drop(guess)(data)
+
+        return changed(text, path, edit, meant)
+
+    return save(path, version, change, _check_response)
+
+
+def set_no_remarks(
+    hearing: Path, source: str | Path, version: str, value: bool = True
+) -> FileVersion:
+    """Mark the response as saying only that its sender has no remarks (``no_remarks:
+    true``), or take the mark away (the line is deleted); a guess of it is deleted."""
+    path = response_path(hearing, source)
+    location: Location = ("no_remarks",)
+    guess: Location = ("guessed", "no_remarks")
+
+    def change(text: str) -> str:
+        def edit(lines: MetadataLines) -> None:
+            if value:
+                _set(lines, location, True)
+            elif lines.has(location):
+                lines.delete(location)
+            if lines.has(guess):
+                lines.delete(guess)
+
+        def meant(data: Any) -> None:
+            if value:
+                data["no_remarks"] = True
+            else:
+                data.pop("no_remarks", None)
+            _drop(guess)(data)
+
+        return changed(text, path, edit, meant)
+
+    return save(path, version, change, _check_response)
+
+
+def restore_removed(
+    hearing: Path, source: str | Path, version: str, reason: str, index: int | None = None
+) -> FileVersion:
+    """Put back into the body what import removed as ``reason`` (``removed:``): the text at
+    ``index`` in its list, or all of them (None), each as a paragraph of its own where it
+    stood: at the start of the body (letterhead, stamps, recipient, …) or at its end
+    (closing, footer, page number, quoted thread). The entry leaves ``removed:``."""
+    path = response_path(hearing, source)
+
+    def change(text: str) -> str:
+        lines = MetadataLines.of(text, path)
+        texts = _removed_texts(lines, reason, index)
+        new = changed(text, path, lambda m: _unlist(m, reason, index), _unlisted(reason, index))
+        return _with_paragraphs(new, path, texts, at_start=reason in AT_START)
+
+    return save(path, version, change, _check_response)
+
+
+def set_heading_topic(
+    hearing: Path,
+    source: str | Path,
+    version: str,
+    line: int,
+    topic: str | None,
+    stance: str | None,
+) -> FileVersion:
+    """The section whose heading is on ``line`` (1-based, as the page read it) is about
+    ``topic`` (an id of the hearing's topics; None: no topic, counted under the general
+    remarks) with ``stance`` (positive, concern, proposal, or the Danish words; None: no
+    stance). The heading's guess is deleted: the official has decided."""
+    path = response_path(hearing, source)
+    known = load_hearing(Path(hearing)).topics
+    if topic is not None and topic not in known:
+        raise EditRefused(
+            tr("topic '{topic}' is not a topic of hearing.yaml", topic=topic[:80])
+            + " ("
+            + tr("use one of: {choices}", choices=", ".join(known))
+            + ")"
+        )
+    if stance is not None and n.stance_value(stance) is None:
+        raise EditRefused(_not_a_stance(stance))
+    value = n.stance_value(stance) if stance is not None else None
+    return save(
+        path,
+        version,
+        lambda text: rewrite_heading(text, path, line, {"topic": topic, "stance": value}),
+        _check_response,
+    )
+
+
+def accept_heading(hearing: Path, source: str | Path, version: str, line: int) -> FileVersion:
+    """The topic and stance import guessed for the heading on ``line`` are right: its
+    ``guess=`` and ``matched=`` attributes are deleted, the topic and stance stay."""
+    path = response_path(hearing, source)
+    return save(path, version, lambda text: rewrite_heading(text, path, line, {}), _check_response)
+
+
+def _not_a_stance(stance: str) -> str:
+    return (
+        tr("'{stance}' is not a stance", stance=stance[:80])
+        + " ("
+        + tr(
+            "use {choices} (or {english})",
+            choices=", ".join(n.DANISH_STANCES),
+            english=", ".join(n.STANCES),
+        )
+        + ")"
+    )
+
+
+def _check_response(staged: Path) -> None:
+    """The checks build and compare make of a response: it reads, validates, and names
+    only topics of its hearing."""
+    check_response(load_source(staged))
+
+
+def _guess_left(lines: MetadataLines, key: str) -> None:
+    guessed = lines.value(("guessed",))
+    if not isinstance(guessed, dict) or key not in guessed:
+        raise EditRefused(
+            tr(
+                "{file}: '{key}' is not among the guesses left to check",
+                file=lines.path.name,
+                key=key[:80],
+            )
+        )
+
+
+def _drop(location: Location) -> Callable[[Any], None]:
+    """What deleting ``location`` does to plain metadata."""
+
+    def meant(data: Any) -> None:
+        parent = data
+        for step in location[:-1]:
+            parent = parent.get(step) if isinstance(parent, dict) else None
+        if isinstance(parent, dict):
+            parent.pop(location[-1], None)
+
+    return meant
+
+
+def _checked_value(key: str, value: str | Sequence[str]) -> Any:
+    """``value`` as it will be stored, or EditRefused when it is not one for ``key``."""
+    if key == "recipient":
+        found = [value] if isinstance(value, str) else list(value)
+        found = [line.strip() for line in found if line.strip()]
+        if not found or len(found) > MAX_RECIPIENT_LINES:
+            raise EditRefused(tr("the recipient is 1 to {n} lines", n=MAX_RECIPIENT_LINES))
+        return [_one_line(key, line) for line in found]
+    if not isinstance(value, str):
+        raise EditRefused(tr("{key}: write one line of text", key=key))
+    text = _one_line(key, value)
+    if key == "date":
+        return _date(text)
+    return text
+
+
+def _one_line(key: str, value: str) -> str:
+    text = value.strip()
+    if not text:
+        raise EditRefused(tr("{key}: the value is empty; write it, or accept the guess", key=key))
+    if len(text) > MAX_VALUE:
+        raise EditRefused(tr("{key}: at most {n} characters", key=key, n=MAX_VALUE))
+    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text):
+        raise EditRefused(tr("{key}: write one line of text", key=key))
+    return text
+
+
+def _date(text: str) -> str:
+    try:
+        if DATE.fullmatch(text):
+            return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise EditRefused(
+        tr("date: '{value}' is not a date (write YYYY-MM-DD, e.g. 2019-06-18)", value=text[:40])
+    )
+
+
+def _set(lines: MetadataLines, location: Location, value: Any) -> None:
+    """Write ``value`` at ``location``: in place, or a new top-level line where import
+    would have written it."""
+    if lines.has(location):
+        if isinstance(value, list):
+            key = location[-1]
+            lines.replace_entry(location, _list_lines(str(key), value))
+            return
+        lines.set_value(location, _written(value, lines.style(location), location))
+        return
+    if len(location) > 1:
+        raise EditRefused(
+            tr(
+                "{file}: there is no '{key}' to correct; write it in an editor",
+                file=lines.path.name,
+                key=str(location[-2]),
+            )
+        )
+    key = str(location[0])
+    new = (
+        _list_lines(key, value)
+        if isinstance(value, list)
+        else [f"{key}: {_written(value, '', location)}"]
+    )
+    before = [k for k in ORDER[: ORDER.index(key)] if k in lines.data] if key in ORDER else []
+    if before:
+        lines.insert_after((before[-1],), new)
+    else:
+        lines.splice(1, 1, new)
+
+
+def _list_lines(key: str, values: list[str]) -> list[str]:
+    """A list written as import writes the recipient: one double-quoted line each."""
+    return [f"{key}:", *("  - " + scalar(v, '"') for v in values)]
+
+
+def _written(value: Any, style: str, location: Location) -> str:
+    if value is True:
+        return "true"
+    if location == ("date",):
+        return str(value)  # a date is written plain, as import writes it
+    return scalar(str(value), style or ("" if location == ("no_remarks",) else '"'))
+
+
+def _put(data: Any, location: Location, value: Any) -> None:
+    node = data
+    for step in location[:-1]:
+        node = node[step]
+    node[location[-1]] = value
+
+
+def _removed_texts(lines: MetadataLines, reason: str, index: int | None) -> list[str]:
+    texts = lines.value(("removed", reason))
+    if not isinstance(texts, list) or not texts:
+        raise EditRefused(
+            tr(
+                "{file}: nothing was removed as '{reason}'",
+                file=lines.path.name,
+                reason=reason[:80],
+            )
+        )
+    if index is None:
+        return [str(t) for t in texts]
+    if not 0 <= index < len(texts):
+        raise EditRefused(
+            tr(
+                "{file}: '{reason}' has no entry {n}",
+                file=lines.path.name,
+                reason=reason[:80],
+                n=index,
+            )
+        )
+    return [str(texts[index])]
+
+
+def _unlist(lines: MetadataLines, reason: str, index: int | None) -> None:
+    """Delete the restored text(s) from ``removed:``, and what is left empty."""
+    texts = lines.value(("removed", reason))
+    if index is not None and len(texts) > 1:
+        lines.delete(("removed", reason, index))
+    elif len(lines.value(("removed",))) > 1:
+        lines.delete(("removed", reason))
+    else:
+        start, stop = lines.span(("removed",))
+        while (
+            start > 1
+            and lines.lines[start - 1].lstrip().startswith("#")
+            and _indent0(lines.lines[start - 1])
+        ):
+            start -= 1
+        lines.splice(start, stop, [])
+
+
+def _indent0(line: str) -> bool:
+    return not line[:1].isspace()
+
+
+def _unlisted(reason: str, index: int | None) -> Callable[[Any], None]:
+    def meant(data: Any) -> None:
+        removed = data["removed"]
+        if index is not None and len(removed[reason]) > 1:
+            del removed[reason][index]
+        elif len(removed) > 1:
+            del removed[reason]
+        else:
+            del data["removed"]
+
+    return meant
+
+
+def _with_paragraphs(text: str, path: Path, texts: list[str], *, at_start: bool) -> str:
+    """``text`` with each of ``texts`` a paragraph of its own at the body's start or end."""
+    lines = MetadataLines.of(text, path)
+    newline = lines.newline
+    written = [
+        to_markdown([n.Paragraph((n.Text(t),))]).rstrip("\n").replace("\n", newline) for t in texts
+    ]
+    body = lines.lines[lines.end + 1 :]
+    head = lines.lines[: lines.end + 1]
+    if at_start:
+        first = next((i for i, line in enumerate(body) if line.strip()), len(body))
+        blank = body[:first] or [newline]
+        new_body = blank + [w + newline + newline for w in written] + body[first:]
+        return "".join(head + new_body)
+    while body and not body[-1].strip():
+        body.pop()
+    if body and not body[-1].endswith(("\n", "\r")):
+        body[-1] += newline
+    tail = "".join(newline + w + newline for w in written)
+    return "".join(head + body) + (tail if body else newline + tail.lstrip("\r\n"))
