@@ -63,6 +63,29 @@ def tall_table_header(root: Path) -> list[str]:
     return ["build", "-f", "pdf", str(SOURCE)]
 
 
+def brackets_1mb(root: Path) -> list[str]:
+    """Issue 21, item 11: a megabyte of "[" (each one scanned to the end for a "]")."""
+    _with_body(root, "[" * 1_000_000 + "\n")
+    return ["build", str(SOURCE), "-f", "docx"]
+
+
+def comment_lines_1m(root: Path) -> list[str]:
+    """Issue 21, item 11: "<!--" on a million lines (2 MB; objects for every line)."""
+    _with_body(root, "<!--\n" * 1_000_000)
+    return ["build", str(SOURCE), "-f", "docx"]
+
+
+def footnotes_20000(root: Path) -> list[str]:
+    """Issue 21, item 11: 20,000 footnotes, each referred to once."""
+    refs = "".join(
+        " ".join(f"Punkt {i}[^{i}]." for i in range(start, start + 100)) + "\n\n"
+        for start in range(0, 20_000, 100)
+    )
+    notes = "".join(f"[^{i}]: Note {i}.\n" for i in range(20_000))
+    _with_body(root, refs + notes)
+    return ["build", str(SOURCE), "-f", "docx"]
+
+
 def png_bomb(root: Path) -> list[str]:
     from test_limits import png
 
@@ -159,6 +182,9 @@ CASES = [
     table_100k_rows_in_a_quote,
     table_100k_rows_in_a_list,
     tall_table_header,
+    brackets_1mb,
+    comment_lines_1m,
+    footnotes_20000,
     png_bomb,
     many_images,
     jinja_runaway,

@@ -316,6 +316,12 @@ def _docx_with_table(rows: int) -> bytes:
             "svar.docx: ville blive en kilde på 0,1 MB, mere end en kilde må fylde (del "
             "dokumentet op; grænsen er source_mb = 0.05 under [limits] i hoering.toml)",
         ),
+        (
+            "source_lines = 300",  # issue 21, item 11
+            lambda: plain_docx("\n\n".join(f"Afsnit nummer {i}." for i in range(200))),
+            "svar.docx: ville blive en kilde på 423 linjer, flere end en kilde må have (del "
+            "dokumentet op; grænsen er source_lines = 300 under [limits] i hoering.toml)",
+        ),
     ],
 )
 def test_import_refuses_to_write_a_source_that_build_would_refuse(

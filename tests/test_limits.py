@@ -132,9 +132,27 @@ def test_source_larger_than_the_limit_is_refused(cli, project):
     assert snapshot(project) == before
 
 
+def test_a_source_of_more_lines_than_the_limit_is_refused_before_it_is_parsed(cli, project):
+    """Issue 21, item 11: a million short lines (2 MB) built in 67 s and 3 GB, since the
+    parser makes objects for every line; the count of lines is a limit of its own."""
+    hoering_toml(project, "[limits]\nsource_lines = 20\n")
+    lines = (project / SOURCE).read_bytes().count(b"\n") + 1
+    before = snapshot(project)
+    result = cli("check")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Fejl: {SOURCE}: har {lines} linjer, flere end en kilde må have (del den op; "
+        "grænsen er source_lines = 20 under [limits] i hoering.toml)"
+    )
+    assert snapshot(project) == before
+    hoering_toml(project, f"[limits]\nsource_lines = {lines}\n")
+    assert cli("check").exit_code == 0
+
+
 def test_a_100000_row_table_is_refused_before_it_is_parsed(project):
     rows = "".join(f"| række {i} | x | y |\n" for i in range(100_000))
     metadata_and(project, "Indledning.\n\n| a | b | c |\n|---|---|---|\n" + rows)
+    hoering_toml(project, "[limits]\nsource_lines = 250000\n")  # the table's limit, not lines'
     before = snapshot(project)
     result = capped("build")
     refused(
@@ -220,7 +238,7 @@ def test_limits_section_is_checked(cli, project):
     from hoering.limits import Limits
 
     keys = ", ".join(f.name for f in fields(Limits))
-    assert keys.startswith("source_mb, image_megapixels, ") and "yaml_aliases" in keys
+    assert keys.startswith("source_mb, source_lines, image_megapixels, ") and "yaml_aliases" in keys
     assert result.stderr.splitlines() == [
         f"Fejl: hoering.toml: limits.table_row: ukendt nøgle (kendte nøgler: {keys})"
     ]
@@ -371,6 +389,7 @@ def test_many_references_to_one_small_image_are_refused_with_file_and_line(proje
     allocation failure; the 201st is refused, before any format is made."""
     (project / HEARING / "responses" / "prik.png").write_bytes(png(4, 4))
     metadata_and(project, "![Prik](prik.png)\n\n" * 100_000)
+    hoering_toml(project, "[limits]\nsource_lines = 250000\n")  # the images' limit, not lines'
     before = snapshot(project)
     refused(
         project,

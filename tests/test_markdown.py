@@ -155,3 +155,31 @@ def test_stances_in_danish_and_english_mean_the_same():
         "## C {topic=c stance=forslag}\n\n## D {topic=d stance=concern}\n"
     )
     assert [b.stance for b in body.blocks] == ["positive", "concern", "proposal", "concern"]
+
+
+def test_opening_brackets_with_nothing_to_close_them_are_kept_as_text():
+    """Issue 21, item 11: each "[" scanned to the end of its paragraph for a "]", so a
+    megabyte of them took minutes. They are plain text, every one kept, and the scan for a
+    link label is never started where no "]" follows; links, images and notes still work."""
+    from markdown_it.helpers import parseLinkLabel
+
+    from hoering.sources.markdown import _new_parser
+
+    md = _new_parser()
+    scans = []
+
+    def counted(state, start, disable_nested=False):
+        scans.append(start)
+        return parseLinkLabel(state, start, disable_nested)
+
+    md.helpers.parseLinkLabel = counted
+    md.parse("[" * 5000 + "\n\n" + "![ ^[ [^ " * 1000)
+    assert scans == []
+    body = parse_body("Se [loven](https://x.dk)[^1] og [[[ [ ![ ^[ [^\n\n[^1]: Note.\n")
+    assert body.blocks[0].children == (
+        n.Text("Se "),
+        n.Link("https://x.dk", (n.Text("loven"),)),
+        n.FootnoteRef(1),
+        n.Text(" og [[[ [ ![ ^[ [^"),
+    )
+    assert dump(parse_body("[" * 20_000).blocks) == ["paragraph @1 '" + "[" * 20_000 + "'"]

@@ -3,6 +3,7 @@
 ```toml
 [limits]
 source_mb = 5              # largest Markdown source
+source_lines = 50000       # lines in one Markdown source (each line is parsed into objects)
 image_megapixels = 40      # largest image, width x height (read from its header)
 images_per_source = 200    # images in one source (the same file twice counts twice)
 images_megapixels_total = 200  # all the images of one source together
@@ -36,6 +37,7 @@ SECTION = "limits"
 @dataclass(frozen=True)
 class Limits:
     source_mb: float = 5
+    source_lines: int = 50_000
     image_megapixels: float = 40
     images_per_source: int = 200
     images_megapixels_total: float = 200

@@ -475,6 +475,16 @@ def _check_buildable(path: Path, markdown: str) -> None:
             ),
             hint=tr("split the document up") + "; " + limits.hint("source_mb"),
         )
+    lines = markdown.count("\n") + 1
+    if lines > limits.source_lines:
+        raise ImportFileError(
+            path,
+            tr(
+                "would become a source of {lines} lines, more than a source may have",
+                lines=number(lines, 0),
+            ),
+            hint=tr("split the document up") + "; " + limits.hint("source_lines"),
+        )
     try:
         check_tables(markdown, 1)
     except SourceErrors as refused:

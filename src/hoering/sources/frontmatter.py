@@ -166,6 +166,7 @@ def read_text(path: Path) -> str:
             hint=tr("split it up") + "; " + active().hint("source_mb"),
         )
     data = path.read_bytes()
+    check_line_count(path, data.count(b"\n") + 1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -176,6 +177,17 @@ def read_text(path: Path) -> str:
             line=line,
             hint=tr("save the file as UTF-8 in your editor"),
         ) from None
+
+
+def check_line_count(path: Path, lines: int) -> None:
+    """Refuse a source of more lines than ``source_lines``: the Markdown parser makes objects
+    for every line, and a million short lines took 3 GB and a minute (issue 21, item 11)."""
+    if lines > active().source_lines:
+        raise SourceError(
+            path,
+            tr("has {lines} lines, more than a source may have", lines=number_text(lines, 0)),
+            hint=tr("split it up") + "; " + active().hint("source_lines"),
+        )
 
 
 def read_source(path: Path) -> RawSource:

@@ -46,7 +46,35 @@ def _new_parser() -> Any:
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.use(insertion_plugin)
+    for rule in _LABEL_RULES:
+        _guard_label_rule(md, rule)
     return md
+
+
+# Inline rules that scan forward from an opening "[" for its closing "]". Where no "]" follows
+# at all, each of them scanned to the end of the paragraph before giving up, once per "[":
+# a megabyte of "[" took minutes (issue 21, item 11).
+_LABEL_RULES = ("link", "image", "footnote_inline", "footnote_ref")
+
+
+def _guard_label_rule(md: Any, name: str) -> None:
+    """Wrap the inline rule ``name`` so that it gives up at once where no "]" follows: it
+    could not have matched there, so the result is the same, in constant time."""
+    scan = next(rule.fn for rule in md.inline.ruler.__rules__ if rule.name == name)
+
+    def guarded(state: Any, silent: bool) -> bool:
+        if state.pos > _last_closing_bracket(state.src):
+            return False
+        return bool(scan(state, silent))
+
+    md.inline.ruler.at(name, guarded)
+
+
+@lru_cache(maxsize=16)
+def _last_closing_bracket(src: str) -> int:
+    """Where the last "]" of an inline text is (-1 if none); a text is scanned once (a str
+    caches its own hash, so the lookup is constant after the first)."""
+    return src.rfind("]")
 
 
 @dataclass
