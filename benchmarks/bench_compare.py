@@ -115,7 +115,8 @@ def child(root: Path, bundle: bool) -> None:
     compared = time.perf_counter()
     kib = 1024 if sys.platform != "darwin" else 1
     compare_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib / 2**20
-    hoering.write_comparison(comparison, bundle=bundle)
+    files = hoering.OutputOptions(bundle=bundle)
+    hoering.write_comparison(comparison, hoering.CompareOptions(files=files))
     written = time.perf_counter()
     print(
         json.dumps(

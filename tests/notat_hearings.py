@@ -246,12 +246,13 @@ class Rendered:
 
 
 def render_all(comparison: object, layouts: tuple[str, ...] = LAYOUTS) -> Rendered:
-    from hoering.comparison.outputs import make_outputs
+    from hoering.comparison.outputs import OutputOptions, make_outputs
 
     notat: dict[tuple[str, str], str] = {}
     files: dict[str, bytes] = {}
     for layout in layouts:
-        files = make_outputs(comparison, formats=FORMATS, bundle=False, layout=layout)
+        options = OutputOptions(formats=FORMATS, bundle=False, layout=layout)
+        files = make_outputs(comparison, options)
         for fmt in FORMATS:
             notat[(layout, fmt)] = READERS[fmt](files[f"hoeringsnotat.{fmt}"])
     return Rendered(notat, _csv_rows(files["matrix.csv"]), _xlsx_rows(files["matrix.xlsx"]))

@@ -11,7 +11,8 @@ import types
 from pathlib import Path
 
 import hoering
-from hoering.commands import report as api
+from hoering.commands import build, check, new
+from hoering.commands.report import load_project
 from htmltree import parse as parse_html
 
 
@@ -38,9 +39,24 @@ def test_unknown_name_is_an_attribute_error():
 SOURCE = Path("consultations/samarbejdsaftale-psykisk-sygdom/responses/ishoj.md")
 
 
-def test_cli_imports_nothing_of_hoering_but_the_api_messages_and_errors():
-    """The command line parses and prints: of hoering it uses the api, the errors it prints,
-    the words, and its own module that makes click speak them."""
+COMMANDS = (
+    "actions",
+    "build",
+    "check",
+    "compare",
+    "import_",
+    "new",
+    "preview",
+    "remarks",
+    "review",
+)
+
+
+def test_cli_imports_nothing_of_hoering_but_the_commands_messages_and_errors():
+    """The command line parses and prints: of hoering it uses the commands (one module for
+    each, of the same name as its module in the CLI), the errors it prints, the words, and
+    its own modules (one per command; the group, the shared options, the printing of
+    reports, and the one that makes click speak the words)."""
     cli = Path(hoering.__file__).parent / "cli"
     imported = set()
     for path in cli.glob("*.py"):
@@ -49,12 +65,18 @@ def test_cli_imports_nothing_of_hoering_but_the_api_messages_and_errors():
                 package = ["hoering", "cli"][: 3 - node.level]
                 names = [node.module] if node.module else [a.name for a in node.names]
                 imported |= {".".join([*package, name]) for name in names}
-    allowed = {"hoering.commands", "hoering.errors", "hoering.messages", "hoering.__version__"}
-    assert imported == allowed | {"hoering.cli.translated"}, imported
+    own = {name for name in imported if name.startswith("hoering.cli.")}
+    commands = {name for name in imported if name.startswith("hoering.commands.")}
+    allowed = {"hoering.errors", "hoering.messages", "hoering.__version__"}
+    assert imported - own - commands == allowed, imported
+    assert commands == {f"hoering.commands.{name}" for name in (*COMMANDS, "report")}
+    shared = {"translated", "group", "options", "report"}
+    assert own == {f"hoering.cli.{name}" for name in (*COMMANDS, *shared)}
 
 
 def test_build_reports_the_files_it_wrote(project):
-    report = api.build([SOURCE], formats=["html"], force=True)
+    options = build.BuildOptions(paths=(SOURCE,), formats=("html",), force=True)
+    report = build.run(load_project(near=[SOURCE]), options)
     html = project / "output/samarbejdsaftale-psykisk-sygdom/responses/ishoj.html"
     assert report.written == [html]
     page = parse_html(html.read_text("utf-8"))
@@ -66,7 +88,7 @@ def test_build_reports_the_files_it_wrote(project):
 def test_check_reports_every_error_as_one_line_and_fails(project):
     path = project / SOURCE
     path.write_text(path.read_text("utf-8").replace("date: 2019-06-19", "date: 2019-19-06"))
-    report = api.check([SOURCE])
+    report = check.run(load_project(near=[SOURCE]), check.CheckOptions(paths=(SOURCE,)))
     assert report.errors == [
         f"{SOURCE}:7: date: '2019-19-06' er ikke en dato (skriv datoer som ÅÅÅÅ-MM-DD, "
         "fx 2019-06-19)"
@@ -77,7 +99,8 @@ def test_check_reports_every_error_as_one_line_and_fails(project):
 
 
 def test_new_organisation_reports_the_profile_it_created(project):
-    report = api.new_organisation(organisation="gladsaxe", name="Gladsaxe Kommune")
+    options = new.NewOrganisation(organisation="gladsaxe", name="Gladsaxe Kommune")
+    report = new.run(load_project(), options)
     profile = project / "templates/organisations/gladsaxe.yaml"
     assert report.written == [profile]
     assert report.lines == ["Oprettede templates/organisations/gladsaxe.yaml"]

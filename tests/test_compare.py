@@ -681,7 +681,7 @@ def large(tmp_path_factory):
     folder = _large_hearing(root)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
-        patch.setattr("hoering.cli._Progress.QUIET_SECONDS", 0.0)  # show every step
+        patch.setattr("hoering.cli.report.Progress.QUIET_SECONDS", 0.0)  # show every step
         result = CliRunner().invoke(
             main, ["compare", "consultations/large"], catch_exceptions=False
         )

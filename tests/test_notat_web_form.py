@@ -15,7 +15,7 @@ from click.testing import CliRunner
 import hoering
 from formtables import hearing, write_csv
 from hoering.cli import main
-from hoering.comparison.outputs import make_outputs
+from hoering.comparison.outputs import OutputOptions, make_outputs
 from notat_hearings import docx_text, html_text, make_hearing, pdf_text
 
 
@@ -97,7 +97,7 @@ def test_no_bundle_of_letters_that_are_not_there(compared):
 
 def test_with_letters_too_the_form_answers_are_counted_after_the_hoeringsliste(tmp_path):
     folder, truth = make_hearing(tmp_path, 8)  # 2 parties consulted, 2 letters, 13 form answers
-    files = make_outputs(hoering.compare(folder), formats=["docx"], bundle=False)
+    files = make_outputs(hoering.compare(folder), OutputOptions(formats=("docx",), bundle=False))
     lines = docx_text(files["hoeringsnotat.docx"]).splitlines()
     start = lines.index("1.2 Hørte parter", lines.index("1.2 Hørte parter") + 1)  # after the ToC
     # the letters' sentence is notat-answers' wording; its numbers are the model's
@@ -120,7 +120,8 @@ def test_with_letters_too_the_form_answers_are_counted_after_the_hoeringsliste(t
 def test_the_other_layouts_have_no_empty_section_of_letters(layout, tmp_path):
     folder = hearing(tmp_path)
     write_csv(folder / "responses" / "svar.csv")
-    files = make_outputs(hoering.compare(folder), formats=["docx"], bundle=False, layout=layout)
+    docx = OutputOptions(formats=("docx",), bundle=False, layout=layout)
+    files = make_outputs(hoering.compare(folder), docx)
     headings = [line for line in docx_text(files["hoeringsnotat.docx"]).splitlines()]
     body = headings[headings.index("1. Høringen", headings.index("1. Høringen") + 1) :]
     assert [h for h in body if h[:2] in ("2.", "3.")] == [

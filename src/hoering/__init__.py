@@ -5,7 +5,11 @@ The Python API does everything the CLI does::
     import hoering
     report = hoering.build(["consultations"])          # DOCX, PDF, HTML into output/
     report = hoering.check()                           # validate, write nothing
-    path = hoering.new_response(hoering.load_config(), hearing="x", organisation="ishoj")
+    skeleton = hoering.NewResponse(hearing="x", organisation="ishoj")
+    path = hoering.new_response(hoering.load_config(), skeleton)
+
+Each command of the CLI is a module of :mod:`hoering.commands` with an options record and a
+``run(config, options)`` that returns the report the CLI prints.
 
 Names are imported lazily so ``import hoering`` stays cheap. No submodule may carry the
 name of an API function (importing ``hoering.x`` would replace the function ``hoering.x``).
@@ -21,7 +25,7 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "build": "hoering.commands.build:build",
-    "check": "hoering.commands.build:check",
+    "check": "hoering.commands.check:check",
     "BuildReport": "hoering.commands.build:BuildReport",
     "load_config": "hoering.config:load_config",
     "Config": "hoering.config:Config",
@@ -29,9 +33,16 @@ _LAZY = {
     "new_minutes": "hoering.commands.new:new_minutes",
     "open_actions": "hoering.minutes.overview:open_actions",
     "new_hearing": "hoering.commands.new:new_hearing",
+    "new_organisation": "hoering.commands.new:new_organisation",
+    "NewResponse": "hoering.commands.new:NewResponse",
+    "NewMinutes": "hoering.commands.new:NewMinutes",
+    "NewHearing": "hoering.commands.new:NewHearing",
+    "NewOrganisation": "hoering.commands.new:NewOrganisation",
     "compare": "hoering.comparison.collect:compare",
     "write_comparison": "hoering.commands.compare:write_comparison",
-    "write_remarks": "hoering.commands.compare:write_remarks",
+    "CompareOptions": "hoering.commands.compare:CompareOptions",
+    "OutputOptions": "hoering.comparison.outputs:OutputOptions",
+    "write_remarks": "hoering.commands.remarks:write_remarks",
     "Comparison": "hoering.comparison.model:Comparison",
     "load_source": "hoering.sources:load_source",
     "compose": "hoering.documents:compose",

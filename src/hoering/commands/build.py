@@ -1,8 +1,10 @@
-"""Build: discover sources → read → compose a Document → render each format → write.
+"""``hoering build``: discover sources → read → compose a Document → render each format →
+write.
 
 Each source is one :class:`Job`, run by :func:`build_job` in any
 ``concurrent.futures.Executor`` (a process pool by default, so all cores work). A failing
-source is reported with its path and the others go on.
+source is reported with its path and the others go on. :func:`build` is the library's
+build (a :class:`BuildReport` of outcomes); :func:`run` is the command (a report to print).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ..render import render
 from ..render.templates import TemplateFinder
 from ..sources import load_source
 from ..sources.discovery import discover
+from .report import Progress, Report
 
 TEMPLATE_NAMES = ["document.typ", "document.html.j2", "document.css"]
 
@@ -200,22 +203,46 @@ def build(
     return BuildReport(outcomes)
 
 
-def check(
-    paths: Iterable[Path | str] | None = None, *, config: Config | None = None
-) -> BuildReport:
-    """Validate every source below ``paths`` (metadata, body, profile); write nothing."""
-    config = config or load_config()
-    templates = TemplateFinder.of_project(config)
-    outcomes = []
-    for path in discover(paths, config):
-        outcome = Outcome(path)
-        try:
-            source = load_source(path)
-            outcome.warnings = source.warnings
-            check_response(source)
-            compose(source, source_organisation(source, templates))
-        except HoeringError as exc:
-            outcome.error = exc.located(path) if isinstance(exc, SourceError) else exc
-        warn("build", outcome.warnings)
-        outcomes.append(outcome)
-    return BuildReport(outcomes)
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """What ``hoering build`` is asked: the sources (default: the sources folder), the
+    formats (default: hoering.toml's), another output folder, and whether to rebuild
+    sources whose outputs are up to date."""
+
+    paths: tuple[Path, ...] = ()
+    formats: tuple[str, ...] = ()
+    output: Path | None = None
+    force: bool = False
+
+
+def run(config: Config, options: BuildOptions, progress: Progress | None = None) -> Report:
+    """``hoering build``: every source in ``options.paths`` to DOCX, PDF and HTML; a failing
+    source is reported and the others are still built."""
+    counted = progress.count if progress else None
+    result = build(
+        options.paths or None,
+        config=config,
+        formats=options.formats or None,
+        output=options.output,
+        force=options.force,
+        on_progress=(lambda _outcome, done, total: counted(done, total)) if counted else None,
+    )
+    report = outcomes_report(result)
+    report.written = [path for outcome in result.built for path in outcome.written]
+    report.summary = tr(
+        "{built} built, {skipped} up to date, {failed} failed",
+        built=len(result.built),
+        skipped=len(result.skipped),
+        failed=len(result.failed),
+    )
+    return report
+
+
+def outcomes_report(result: BuildReport) -> Report:
+    """The errors and warnings of each source's outcome, as one report (build, check)."""
+    report = Report(failed=bool(result.failed))
+    for outcome in result.outcomes:
+        report.warnings.extend(outcome.warnings)
+        if outcome.error is not None:
+            report.add_error(outcome.error, outcome.detail)
+    return report

@@ -1,5 +1,7 @@
-"""Write a hearing's comparison into ``<output>/<hearing id>/``. Everything is made in
-memory first (``comparison.outputs``), so a problem leaves no half-made set of files; the
+"""``hoering compare``: write a hearing's comparison into ``<output>/<hearing id>/``.
+
+Everything is made in memory first (``comparison.outputs``), so a problem leaves no
+half-made set of files; the
 matrix of a mass consultation is written as it arrives, one partition's table at a time:
 ``formularsvar.parquet`` and ``formularsvar.csv`` (semicolons, UTF-8 with BOM, no cell a
 spreadsheet would run as a formula), neither file appearing until both are complete."""
@@ -8,46 +10,86 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..comparison.answer_sheet import with_entries
 from ..comparison.model import Comparison
-from ..comparison.notat import notat_lang
-from ..comparison.outputs import make_outputs
-from ..comparison.remarks import REMARKS_FILE
+from ..comparison.outputs import OutputOptions, make_outputs
 from ..config import Config, load_config
-from ..output import atomic_file, write_all, write_atomic
+from ..errors import display_path
+from ..messages import ntr, tr
+from ..output import atomic_file, write_all
 from ..paths import check_output_folder
 from ..spreadsheet import FORMULA_STARTS
+from .remarks import left_out
+from .report import Progress, Report, hearing_or_here
+
+__all__ = [
+    "CompareOptions",
+    "OutputOptions",
+    "run",
+    "write_comparison",
+    "write_matrix",
+]
+
+SHOWN_LATE = 5  # respondents named in compare's summary before "and N more"
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """What ``hoering compare`` is asked: the hearing (default: the one the current folder
+    is in), another output folder, which files to make and how (``files``), and where the
+    form tables are compared: a Dask cluster of ``workers`` on this machine (its dashboard
+    on 127.0.0.1 with ``dashboard``) or the cluster whose scheduler is at ``scheduler``."""
+
+    hearing: Path | None = None
+    output: Path | None = None
+    files: OutputOptions = OutputOptions()
+    workers: int | None = None
+    scheduler: str | None = None
+    dashboard: bool = False
+
+
+def run(config: Config, options: CompareOptions, progress: Progress | None = None) -> Report:
+    """``hoering compare``: read a hearing's responses and write its høringsnotat, matrix and
+    bundle (:func:`write_comparison`), comparing the form tables on a Dask cluster when the
+    options say so. Nothing is written if a source has an error."""
+    from ..comparison.collect import compare
+    from ..mass.runners import cluster
+
+    dashboard = options.dashboard and not options.scheduler
+    with cluster(options.scheduler, options.workers, dashboard=dashboard) as client:
+        if client is not None and options.dashboard and progress is not None:
+            progress.step(tr("Dask's dashboard: {link}", link=client.dashboard_link))
+        comparison = compare(
+            hearing_or_here(options.hearing, config),
+            config=config,
+            on_progress=progress.count if progress else None,
+            client=client,
+        )
+        written = write_comparison(
+            comparison, options, config=config, on_progress=progress.step if progress else None
+        )
+    return _compared(comparison, written)
 
 
 def write_comparison(
     comparison: Comparison,
+    options: CompareOptions = CompareOptions(),
     *,
-    output: Path | str | None = None,
-    formats: Iterable[str] | None = None,
-    bundle: bool = True,
     config: Config | None = None,
     on_progress: Callable[[str], None] | None = None,
-    layout: str = "emner",
-    draft: bool = False,
 ) -> list[Path]:
-    """Make and write every output; returns the files written. ``on_progress(name)`` is
-    called before each file is made. ``layout``: emner, parter or oversigt; ``draft``: the
-    DOCX and PDF carry the working details too."""
+    """Make and write every output (the files ``options.files`` asks for, into
+    ``<output>/<hearing id>/``); returns the files written. ``on_progress(name)`` is called
+    before each file is made."""
     config = config or load_config()
-    check_output_folder(Path(output if output is not None else config.output), config)
-    folder = Path(output if output is not None else config.output) / comparison.hearing.id
+    output = options.output if options.output is not None else config.output
+    check_output_folder(Path(output), config)
+    folder = Path(output) / comparison.hearing.id
     files = make_outputs(
-        comparison,
-        formats=formats,
-        bundle=bundle,
-        config=config,
-        on_progress=on_progress,
-        layout=layout,
-        draft=draft,
-        folder=folder,
+        comparison, options.files, config=config, on_progress=on_progress, folder=folder
     )
     written = write_all(folder, files)  # the whole set or, on failure, the old one kept
     if getattr(comparison, "mass", None) is not None:  # streamed, chunk by chunk
@@ -55,18 +97,6 @@ def write_comparison(
         step("formularsvar.parquet, formularsvar.csv")
         written += write_matrix(comparison.mass.matrix_chunks(), folder)
     return written
-
-
-def write_remarks(comparison: Comparison) -> tuple[Path, int]:
-    """Add to the hearing's remarks.md an entry for every respondent and topic with a remark
-    that has none yet (creating the file the first time); what is written is never changed.
-    Returns the file and how many entries were added."""
-    path = comparison.hearing.folder / REMARKS_FILE
-    old = path.read_text("utf-8") if path.is_file() else ""
-    new, added = with_entries(comparison, old, notat_lang(comparison))
-    if new != old:
-        write_atomic(path, new.encode("utf-8"))
-    return path, added
 
 
 MATRIX_FILES = ("formularsvar.parquet", "formularsvar.csv")  # beside the letters' matrix.csv
@@ -112,3 +142,46 @@ def _safe(table: Any) -> Any:
         for column in table.columns
     ]
     return pa.Table.from_arrays(columns, names=table.column_names)
+
+
+def _compared(comparison: Comparison, written: list[Path]) -> Report:
+    """The report of compare: warnings, the form answers' outline, who answered, what is
+    left to confirm, the files written."""
+    report = Report(warnings=list(comparison.warnings), written=written)
+    left_out(report, comparison)
+    if comparison.mass is not None:
+        report.lines.extend(comparison.mass.outline())
+    if comparison.respondents or comparison.mass is None:
+        report.lines.append(_respondents(comparison))
+    guessed = sum(1 for t in comparison.topics for r in t.remarks if r.guessed)
+    if guessed:
+        report.lines.append(
+            ntr(
+                "{n} remark has a topic guessed by import; confirm it with "
+                "'hoering review {hearing}'",
+                "{n} remarks have topics guessed by import; confirm them with "
+                "'hoering review {hearing}'",
+                guessed,
+                hearing=display_path(comparison.hearing.folder),
+            )
+        )
+    report.lines.extend(tr("Wrote {path}", path=display_path(path)) for path in written)
+    return report
+
+
+def _respondents(comparison: Comparison) -> str:
+    """ "7 respondents, 2 consulted parties did not answer, late: …"."""
+    late = [r.name for r in comparison.respondents if r.late]
+    summary = ntr("{n} respondent", "{n} respondents", len(comparison.respondents))
+    summary += ", " + ntr(
+        "{n} consulted party did not answer",
+        "{n} consulted parties did not answer",
+        len(comparison.not_answered),
+    )
+    if not late:
+        return summary
+    if len(late) > SHOWN_LATE:  # the høringsnotat lists them all
+        names = tr("{names} and {n} more", names=", ".join(late[:3]), n=len(late) - 3)
+    else:
+        names = ", ".join(late)
+    return summary + tr(", late: {names}", names=names)

@@ -1,9 +1,16 @@
-"""``hoering new``: ready-to-edit sources with every metadata key explained."""
+"""``hoering new``: ready-to-edit sources with every metadata key explained.
+
+Each kind of skeleton has its options record (:class:`NewResponse`, :class:`NewMinutes`,
+:class:`NewHearing`, :class:`NewOrganisation`) and a function that writes it and returns its
+path; :func:`run` is the command: the record in, the report of the file created out."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..config import Config
 from ..errors import HoeringError, display_path
@@ -13,33 +20,43 @@ from ..organisations import load_organisation
 from ..output import write_atomic
 from ..render.templates import TemplateFinder
 from ..text import slug, yaml_text
+from .report import Report
 
 
-def new_response(
-    config: Config,
-    *,
-    hearing: str,
-    organisation: str | None = None,
-    department: str | None = None,
-    title: str | None = None,
-    date: dt.date | None = None,
-    path: Path | None = None,
-) -> Path:
+@dataclass(frozen=True, slots=True)
+class NewResponse:
+    """``hoering new response``: the hearing's id; the organisation's profile (default:
+    hoering.toml's, or the project's only one) and department (default: its first); the
+    subject line, the date (default: today) and the file (default:
+    ``<sources>/<hearing>/responses/<organisation>.md``)."""
+
+    hearing: str
+    organisation: str | None = None
+    department: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    path: Path | None = None
+
+
+def new_response(config: Config, options: NewResponse) -> Path:
     """Write a skeleton høringssvar and return its path; never overwrites a file."""
-    templates, profile, organisation, department = _profile(config, organisation, department)
-    target = path or config.sources / slug(hearing) / "responses" / f"{slug(organisation)}.md"
+    templates, profile, organisation, department = _profile(
+        config, options.organisation, options.department
+    )
+    hearing = slug(options.hearing)
+    target = options.path or config.sources / hearing / "responses" / f"{slug(organisation)}.md"
     behalf = f"{profile.name}, {department}" if department else profile.name
-    topic_id, topic_title = _first_topic(config.sources / slug(hearing))
+    topic_id, topic_title = _first_topic(config.sources / hearing)
     text = templates.jinja.get_template("skeletons/response.md").render(
         topic_id=topic_id,
         topic_title=topic_title,
-        title=yaml_text(title or "Høringssvar vedr. …"),
-        hearing=slug(hearing),
+        title=yaml_text(options.title or "Høringssvar vedr. …"),
+        hearing=hearing,
         organisation=organisation,
         organisation_text=profile.name,
         department=yaml_text(department or ""),
         on_behalf_of=yaml_text(behalf),
-        date=(date or dt.date.today()).isoformat(),
+        date=(options.date or dt.date.today()).isoformat(),
     )
     write_new(target, text)
     return target
@@ -95,25 +112,32 @@ def write_new(target: Path, text: str, hint: str | None = None) -> None:
     write_atomic(target, text.encode("utf-8"))
 
 
-def new_minutes(
-    config: Config,
-    *,
-    title: str,
-    date: dt.date | None = None,
-    organisation: str | None = None,
-    department: str | None = None,
-    hearing: str | None = None,
-    path: Path | None = None,
-) -> Path:
+@dataclass(frozen=True, slots=True)
+class NewMinutes:
+    """``hoering new minutes``: the meeting's title and date (default: today); the
+    organisation and department as for :class:`NewResponse`; the hearing it belongs to, if
+    any; the file (default: ``<sources>/<hearing>/minutes/<date>-<title>.md``)."""
+
+    title: str
+    date: dt.date | None = None
+    organisation: str | None = None
+    department: str | None = None
+    hearing: str | None = None
+    path: Path | None = None
+
+
+def new_minutes(config: Config, options: NewMinutes) -> Path:
     """Write a skeleton referat and return its path; never overwrites a file.
 
     It goes to ``<sources>/<hearing>/minutes/`` (or ``<sources>/minutes/`` without a
     hearing), named by date and title: ``2019-06-19-dialogmoede-om-snitflader.md``.
     """
-    templates, profile, organisation, department = _profile(config, organisation, department)
-    date = date or dt.date.today()
+    templates, profile, organisation, department = _profile(
+        config, options.organisation, options.department
+    )
+    date, hearing, title = options.date or dt.date.today(), options.hearing, options.title
     folder = config.sources / slug(hearing) if hearing else config.sources
-    target = path or folder / "minutes" / f"{date.isoformat()}-{slug(title)}.md"
+    target = options.path or folder / "minutes" / f"{date.isoformat()}-{slug(title)}.md"
     text = templates.jinja.get_template("skeletons/minutes.md").render(
         title=yaml_text(title),
         date=date.isoformat(),
@@ -126,23 +150,29 @@ def new_minutes(
     return target
 
 
-def new_hearing(
-    config: Config,
-    *,
-    hearing: str,
-    title: str,
-    authority: str | None = None,
-    department: str | None = None,
-    deadline: dt.date | None = None,
-    start: dt.date | None = None,
-) -> Path:
+@dataclass(frozen=True, slots=True)
+class NewHearing:
+    """``hoering new hearing``: the hearing's id (its folder) and title; the authority's
+    profile and department as for :class:`NewResponse`; the first day (default: today)
+    and the deadline (default: six weeks later)."""
+
+    hearing: str
+    title: str
+    authority: str | None = None
+    department: str | None = None
+    deadline: dt.date | None = None
+    start: dt.date | None = None
+
+
+def new_hearing(config: Config, options: NewHearing) -> Path:
     """Write ``<sources>/<hearing>/hearing.yaml`` with every key explained, and the empty
     ``responses/`` folder; never overwrites a file."""
     templates, profile, authority, department = _profile(
-        config, authority, department, option="--authority"
+        config, options.authority, options.department, option="--authority"
     )
-    start = start or dt.date.today()
-    deadline = deadline or start + dt.timedelta(weeks=6)
+    hearing, title = options.hearing, options.title
+    start = options.start or dt.date.today()
+    deadline = options.deadline or start + dt.timedelta(weeks=6)
     if deadline < start:
         raise HoeringError(
             tr(
@@ -166,9 +196,18 @@ def new_hearing(
     return folder / "hearing.yaml"
 
 
-def new_organisation(config: Config, *, organisation: str, name: str) -> Path:
+@dataclass(frozen=True, slots=True)
+class NewOrganisation:
+    """``hoering new organisation``: the profile's id and the organisation's name."""
+
+    organisation: str
+    name: str
+
+
+def new_organisation(config: Config, options: NewOrganisation) -> Path:
     """Write ``<templates>/organisations/<organisation>.yaml``, a profile with every key
     explained, and return its path; never overwrites a file."""
+    organisation, name = options.organisation, options.name
     if slug(organisation) != organisation:
         raise HoeringError(
             tr("'{id}' cannot be an organisation's id", id=organisation),
@@ -182,3 +221,18 @@ def new_organisation(config: Config, *, organisation: str, name: str) -> Path:
     )
     write_new(target, text, hint=tr("edit the profile that is there, or choose another --id"))
     return target
+
+
+Skeleton = NewResponse | NewMinutes | NewHearing | NewOrganisation
+MAKERS: dict[type[Any], Callable[[Config, Any], Path]] = {
+    NewResponse: new_response,
+    NewMinutes: new_minutes,
+    NewHearing: new_hearing,
+    NewOrganisation: new_organisation,
+}
+
+
+def run(config: Config, options: Skeleton) -> Report:
+    """``hoering new …``: write the skeleton ``options`` asks for; report the file created."""
+    path = MAKERS[type(options)](config, options)
+    return Report(lines=[tr("Created {path}", path=display_path(path))], written=[path])

@@ -4,7 +4,8 @@ samlede-hoeringssvar.pdf. Nothing here writes files (``hoering.commands.compare`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config, load_config
@@ -24,22 +25,32 @@ NOTAT = "hoeringsnotat"
 BUNDLE = "samlede-hoeringssvar.pdf"
 
 
+@dataclass(frozen=True, slots=True)
+class OutputOptions:
+    """Which of a comparison's files to make, and how: the notat's ``formats`` (default:
+    hoering.toml's), the ``bundle`` of all responses, the ``layout`` (emner, parter or
+    oversigt), and ``draft``: the DOCX and PDF are the working copy too (file references,
+    guess marks, placeholders)."""
+
+    formats: tuple[str, ...] = ()
+    bundle: bool = True
+    layout: str = "emner"
+    draft: bool = False
+
+
 def make_outputs(
     comparison: Comparison,
+    options: OutputOptions = OutputOptions(),
     *,
-    formats: Iterable[str] | None = None,
-    bundle: bool = True,
     config: Config | None = None,
     on_progress: Callable[[str], None] | None = None,
-    layout: str = "emner",
-    draft: bool = False,
     folder: Path | None = None,
 ) -> dict[str, bytes]:
-    """Every output as file name → bytes. ``draft``: the DOCX and PDF are the working copy
-    too (file references, guess marks, placeholders); ``folder``: where they will be
-    written, so the report's references to the sources can be links."""
+    """Every output ``options`` asks for, as file name → bytes. ``folder``: where they will
+    be written, so the report's references to the sources can be links."""
     config = config or load_config()
-    formats = tuple(formats or config.formats)
+    formats = options.formats or config.formats
+    layout, draft, bundle = options.layout, options.draft, options.bundle
     step = on_progress or (lambda _name: None)
     templates = TemplateFinder.of_project(config)
     authority = _authority(comparison, templates)

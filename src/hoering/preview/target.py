@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..comparison.outputs import NOTAT, make_outputs
+from ..comparison.outputs import NOTAT, OutputOptions, make_outputs
 from ..config import Config
 from ..documents import compose
 from ..errors import SourceError
@@ -82,5 +82,7 @@ class Target:
         from ..comparison.collect import compare
 
         comparison = compare(self.path, config=self.config)
-        files = make_outputs(comparison, formats=(fmt,), bundle=False, config=self.config)
+        files = make_outputs(
+            comparison, OutputOptions(formats=(fmt,), bundle=False), config=self.config
+        )
         return files[f"{NOTAT}.{fmt}"]

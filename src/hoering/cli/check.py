@@ -1,0 +1,27 @@
+"""``hoering check``: its arguments parsed into one record, the command called."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..commands.report import load_project
+from .options import project
+from .report import finish
+from .translated import HoeringCommand
+
+
+@click.command(cls=HoeringCommand)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def check(paths: tuple[Path, ...]) -> None:
+    """Validate every source in PATHS (default: the sources folder); write nothing.
+
+    Reports every problem with file, line and key, and exits 1 if there were any.
+
+    Example:
+      hoering check consultations/samarbejdsaftale-psykisk-sygdom
+    """
+    from ..commands.check import CheckOptions, run
+
+    finish(run(load_project(project(), paths), CheckOptions(paths)))

@@ -1,0 +1,44 @@
+"""What several commands parse alike: the formats, the output folder, dates, and the
+project folder given to the group (``--project``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from .translated import option
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+FORMAT_NAMES = ("docx", "pdf", "html")  # kept here so --help does not import the renderers
+
+
+def formats_option(help: str) -> Callable[[Any], Any]:
+    """``-f``/``--format``, repeatable: the formats to make (build, compare)."""
+    return option(
+        "-f", "--format", "formats", multiple=True, type=click.Choice(FORMAT_NAMES), help=help
+    )
+
+
+def output_folder_option() -> Callable[[Any], Any]:
+    """``-o``/``--output``: the folder to write to instead of the configured one."""
+    return option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path),
+        help="Folder to write to. Default: output/ (or hoering.toml's).",
+    )
+
+
+def project() -> Path | None:
+    """The folder given with ``--project``, if any."""
+    return (click.get_current_context().find_root().obj or {}).get("project")
+
+
+def day(value: dt.datetime | None) -> dt.date | None:
+    """The date of a ``click.DateTime`` option."""
+    return value.date() if value else None
