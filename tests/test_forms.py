@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from formtables import HEARING_YAML, ROWS, hearing, write_csv, write_parquet, write_xlsx
+from formtables import HEADER, HEARING_YAML, ROWS, hearing, write_csv, write_parquet, write_xlsx
 from hoering.errors import SourceError, SourceErrors
 from hoering.forms import FormRow, check_table, partitions, read_partition, table_files
 from hoering.hearing import load_hearing
@@ -242,6 +242,16 @@ def _csv_some_rows_short(path):
     return len(ROWS) + 1
 
 
+def _csv_not_utf8_past_the_sample(path):
+    """Issue 21, item 8: the encoding is told from the first 64 KB; one byte that is not
+    UTF-8 after them failed the whole file (and the compare)."""
+    write_csv(path, [ROWS[0]] * 2000 + [[*ROWS[0][:3], "Flere cykel#stier", "", "ja"]])
+    data = path.read_bytes()
+    assert len(data) > 1 << 16
+    path.write_bytes(data.replace(b"cykel#stier", b"cykel\xffstier"))
+    return 2001
+
+
 def _parquet_year_past_9999(path):
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -273,6 +283,14 @@ def _parquet_year_past_9999(path):
             ],
         ),
         (
+            _csv_not_utf8_past_the_sample,
+            "svar.csv",
+            [
+                "række 2002: spm_1: har en byte, der ikke er UTF-8 (0xff, byte 12 i cellen) "
+                "(gem eksporten som UTF-8-CSV)"
+            ],
+        ),
+        (
             _parquet_year_past_9999,
             "svar.parquet",
             [
@@ -289,6 +307,36 @@ def test_every_row_of_a_bad_export_is_read_or_reported(tmp_path, make, name, exp
     rows, errors, _ = _read(path, load_hearing(folder).meta.form)
     assert [e.split(" (")[0] if "felter" in e else e for e in errors] == expected
     assert len(rows) + len(errors) == in_file
+
+
+def test_a_quote_never_closed_is_reported_with_the_rows_it_took_in(tmp_path):
+    """Issue 21, item 8: a cell that begins with a quote and never closes it takes every row
+    after it into itself; they were lost without a word. Whether the row it makes has too
+    few fields (Arrow cannot split it) or by chance the right number, the row is reported
+    with the count of rows it took in, so that read + reported is every row of the file."""
+    folder = hearing(tmp_path)
+    form = load_hearing(folder).meta.form
+    path = folder / "responses" / "svar.csv"
+    rows = [["Anna Holm", "", "2019-06-01", f"Svar {i}", "", "ja"] for i in range(6)]
+    header = ";".join(HEADER)
+    lines = [header, *(";".join(row) for row in rows)]
+    lines[2] = lines[2].replace(";Svar 1", ';"Svar 1')  # never closed: all after it taken in
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    read, errors, _ = _read(path, form)
+    assert errors == [
+        "række 3: har 4 felter, men overskriftsrækken har 6; den rummer 4 linjer, der ligner "
+        'rækker for sig (et anførselstegn (") i starten af en celle er ikke lukket: luk det, '
+        "eller fjern det)"
+    ]
+    assert len(read) + 1 + 4 == len(rows)
+    lines[4] = lines[4].replace(";Svar 3;", ';Svar 3";')  # closed by chance two rows on
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    read, errors, _ = _read(path, form)
+    assert errors == [
+        'række 3: spm_1: rummer 2 linjer, der ligner rækker for sig (et anførselstegn (") i '
+        "starten af en celle er ikke lukket: luk det, eller fjern det)"
+    ]
+    assert [r.cells for r in read] == [(("cykelstier", f"Svar {i}"),) for i in (0, 4, 5)]
 
 
 def test_a_mapped_column_named_twice_is_refused_before_reading(tmp_path):

@@ -131,5 +131,5 @@ def read_partition(part: Partition, form: Form) -> Iterator[FormRow | HoeringErr
         yield SourceError(
             part.path,
             f"{where}: {line.message}",
-            hint=tr("a cell with the delimiter in it must be in quotes"),
+            hint=line.hint or tr("a cell with the delimiter in it must be in quotes"),
         )

@@ -16,8 +16,8 @@ from ..dates import parse_date
 from ..errors import SourceError
 from ..hearing import Form
 from ..limits import active
-from ..messages import number, tr
-from .cells import Oversized
+from ..messages import ntr, number, tr
+from .cells import NotText, Oversized, Swallowed
 from .tables import Batch
 
 MAX_NAME = 300
@@ -69,6 +69,31 @@ class _BadCell(Exception):
         self.column, self.message, self.hint = column, message, hint
 
 
+def _text(value: Any, column: str) -> str:
+    """A cell as text (:func:`text_of`); a cell a reader could not give as text is a bad row."""
+    if isinstance(value, NotText):
+        raise _BadCell(
+            column,
+            tr(
+                "has a byte that is not UTF-8 (0x{byte:02x}, byte {n} of the cell)",
+                byte=value.byte,
+                n=value.position,
+            ),
+            hint=tr("save the export as UTF-8 CSV"),
+        )
+    if isinstance(value, Swallowed):
+        raise _BadCell(
+            column,
+            ntr(
+                "holds a line that looks like a row of its own",
+                "holds {n} lines that look like rows of their own",
+                value.rows,
+            ),
+            hint=tr('a quote (") at the start of a cell is not closed: close it, or remove it'),
+        )
+    return text_of(value)
+
+
 def text_of(value: Any) -> str:
     """A cell as text: empty for nothing (None, NaN, blanks)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -79,7 +104,7 @@ def text_of(value: Any) -> str:
 
 
 def _name(value: Any, column: str | None) -> str:
-    text = " ".join(text_of(value).split())
+    text = " ".join(_text(value, column or "").split())
     if len(text) > MAX_NAME:
         raise _BadCell(
             column or "",
@@ -94,7 +119,7 @@ def _cell(value: Any, column: str) -> str:
     row (a reader gives such a cell as :class:`Oversized`, never decoded)."""
     most = active().answer_characters
     length = value.characters if isinstance(value, Oversized) else None
-    text = "" if length is not None else text_of(value)
+    text = "" if length is not None else _text(value, column)
     if length is not None or len(text) > most:
         raise _BadCell(
             column,
@@ -113,7 +138,7 @@ def _date(value: Any, column: str) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = text_of(value)
+    text = _text(value, column)
     if not text:
         raise _BadCell(column, tr("no date"), hint=tr("every answer needs the date it was sent"))
     try:

@@ -20,8 +20,8 @@ from typing import Any
 
 from ..errors import SourceError
 from ..limits import active
-from ..messages import number, tr
-from .cells import cells
+from ..messages import ntr, number, tr
+from .cells import Swallowed, cells, swallowed
 from .workbook import check_workbook, export_in_parts
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
@@ -58,6 +58,7 @@ class BadLine:
 
     row: int | None
     message: str
+    hint: str | None = None
 
 
 def table_files(folder: Path) -> list[Path]:
@@ -200,9 +201,15 @@ def _batch(batch, columns: list[str], first: int) -> Batch:
 
 
 def _delimiter(path: Path) -> str:
+    return _header(path)[0]
+
+
+def _header(path: Path) -> tuple[str, int]:
+    """The CSV's delimiter (the one its header row uses most) and the header's field count."""
     with path.open("rb") as stream:
         header = stream.readline(65536).decode("utf-8", errors="replace")
-    return max((";", ",", "\t"), key=header.count)
+    delimiter = max((";", ",", "\t"), key=header.count)
+    return delimiter, header.count(delimiter) + 1
 
 
 def _encoding(path: Path) -> str:
@@ -222,12 +229,16 @@ def _open_csv(path: Path, columns: list[str], on_bad):
         import pyarrow.csv as pc
     except ImportError:
         raise _missing(path, "CSV", "pyarrow") from None
-    read = pc.ReadOptions(block_size=CSV_BLOCK_BYTES, use_threads=False, encoding=_encoding(path))
+    encoding = _encoding(path)
+    read = pc.ReadOptions(block_size=CSV_BLOCK_BYTES, use_threads=False, encoding=encoding)
+    # UTF-8 is read as bytes and decoded per batch: one bad byte past the sample the
+    # encoding was told from is then one row reported, not the whole file refused
+    kind = pa.binary() if encoding == "utf8" else pa.string()
     parse = pc.ParseOptions(
         delimiter=_delimiter(path), newlines_in_values=True, invalid_row_handler=on_bad
     )
     convert = pc.ConvertOptions(
-        column_types={c: pa.string() for c in columns}, include_columns=columns or None
+        column_types={c: kind for c in columns}, include_columns=columns or None
     )
     try:
         return pc.open_csv(path, read_options=read, parse_options=parse, convert_options=convert)
@@ -241,18 +252,10 @@ def _first_line(exc: Exception) -> str:
 
 def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Iterator[Batch]:
     found: list[BadLine] = []
+    delimiter, fields = _header(part.path)
 
     def on_bad(line) -> str:
-        found.append(
-            BadLine(
-                line.number,
-                tr(
-                    "has {fields} fields, the header has {header}",
-                    fields=line.actual_columns,
-                    header=line.expected_columns,
-                ),
-            )
-        )
+        found.append(_bad_line(line, delimiter, fields))
         return "skip"
 
     reader = _open_csv(part.path, columns, on_bad)
@@ -273,7 +276,13 @@ def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
         numbers = numbering.next(batch.num_rows)
         if index >= part.start:
             most = active().answer_characters
-            yield Batch({name: cells(batch.column(name), most) for name in columns}, numbers)
+            yield Batch(
+                {
+                    name: swallowed(cells(batch.column(name), most), delimiter, fields)
+                    for name in columns
+                },
+                numbers,
+            )
     if before is None and part.start == 0:
         before = 1  # no row could be read at all: every bad line is this partition's
     if before is not None:  # this partition's bad lines: after the rows before it, up to its end
@@ -282,6 +291,31 @@ def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
             for b in found
             if (b.row or 0) > before and (part.stop is None or (b.row or 0) <= numbering.row)
         )
+
+
+def _bad_line(line: Any, delimiter: str, fields: int) -> BadLine:
+    """A row Arrow could not split; one that took in lines looking like rows of their own
+    (a quote opened at the start of a cell and never closed) says how many, so that every
+    row of the file is read or reported."""
+    message = tr(
+        "has {fields} fields, the header has {header}",
+        fields=line.actual_columns,
+        header=line.expected_columns,
+    )
+    rows = swallowed([line.text or ""], delimiter, fields)[0]
+    if not isinstance(rows, Swallowed):
+        return BadLine(line.number, message)
+    return BadLine(
+        line.number,
+        message
+        + "; "
+        + ntr(
+            "it holds a line that looks like a row of its own",
+            "it holds {n} lines that look like rows of their own",
+            rows.rows,
+        ),
+        hint=tr('a quote (") at the start of a cell is not closed: close it, or remove it'),
+    )
 
 
 class _RowNumbers:
