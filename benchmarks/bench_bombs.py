@@ -146,6 +146,17 @@ def pdf_saved_states(root: Path) -> list[str]:
     return _import(root, "q.pdf", hostile_files.idle_page(b"q\n", 20_000_000))
 
 
+def eml_20mb_one_line(root: Path) -> list[str]:
+    """Issue 21, item 6: a mail whose body is one 20 MB line (minutes of analysis before)."""
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["From"] = "Anna Holm <anna@example.dk>"
+    mail["Subject"] = "Høringssvar"
+    mail.set_content("Vi støtter forslaget. " * 900_000)
+    return _import(root, "svar.eml", bytes(mail))
+
+
 def docx_bad_crc(root: Path) -> list[str]:
     import hostile_files
 
@@ -194,6 +205,7 @@ CASES = [
     pdf_page_drawing_nothing,
     pdf_saved_states,
     docx_bad_crc,
+    eml_20mb_one_line,
     xlsx_shared_strings,
     parquet_dictionary,
 ]

@@ -337,6 +337,31 @@ def test_import_refuses_to_write_a_source_that_build_would_refuse(
     assert snapshot(project) == before
 
 
+def test_a_mail_too_large_to_become_a_source_is_refused(cli, project, bare_hearing):
+    """Issue 21, item 6: the analysis of a mail costs seconds per megabyte, and a 20 MB
+    one-line body ran for minutes before the source it made was refused; the text is now
+    held to source_mb as soon as it is read (benchmarks/bench_bombs.py eml_20mb_one_line
+    shows the time)."""
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["From"] = "Anna Holm <anna@example.dk>"
+    mail["Subject"] = "Høringssvar"
+    mail["Date"] = "Mon, 3 Jun 2019 10:00:00 +0200"
+    mail.set_content("Vi støtter forslaget om flere cykelstier langs havnen. " * 4000)
+    (project / "hoering.toml").write_text("[limits]\nsource_mb = 0.1\n", "utf-8")
+    (project / "svar.eml").write_bytes(bytes(mail))
+    before = snapshot(project)
+    result = cli("import", "svar.eml", "--hearing", str(bare_hearing.relative_to(project)))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl")]
+    assert errors == [
+        "Fejl: svar.eml: ville blive en kilde på 0,2 MB, mere end en kilde må fylde (del "
+        "dokumentet op; grænsen er source_mb = 0.1 under [limits] i hoering.toml)"
+    ]
+    assert snapshot(project) == before
+
+
 def test_pdfminers_own_warnings_do_not_reach_the_terminal(project, tmp_path):
     """A font whose FontBBox is not four numbers: pdfminer logs "Could not get FontBBox" and
     reads the text anyway. Run as a program (pytest's log capture would hide the warning)."""

@@ -304,6 +304,7 @@ def analyse(path: Path, context: _Context) -> Analysis:
         extracted = read = _read(path, kind, context.limits, context.lang)
         mail = printed_mail(extracted)
         extracted = mail.top if mail is not None else extracted
+    _check_size(path, sum(len(line.text.encode("utf-8")) + 1 for line in read.lines))
     form = printed_form(extracted) if mail is None else None
     extracted = form.top if form is not None else extracted
     return _understand(path, sha, extracted, mail, context, form, read)
@@ -461,11 +462,11 @@ def _settle(
     return account
 
 
-def _check_buildable(path: Path, markdown: str) -> None:
-    """Refuse to write a source that build would refuse (larger than ``source_mb``, a table
-    past ``table_rows`` or ``table_cells``): it would block compare for the whole hearing."""
+def _check_size(path: Path, size: int) -> None:
+    """Refuse a file whose text (or the source it becomes) is over ``source_mb``: checked
+    once the text is read, before it is analysed (the analysis costs seconds per megabyte:
+    a 20 MB mail ran for minutes before the source was refused), and again on the source."""
     limits = active()
-    size = len(markdown.encode("utf-8"))
     if size > limits.source_mb * 1024 * 1024:
         raise ImportFileError(
             path,
@@ -475,6 +476,13 @@ def _check_buildable(path: Path, markdown: str) -> None:
             ),
             hint=tr("split the document up") + "; " + limits.hint("source_mb"),
         )
+
+
+def _check_buildable(path: Path, markdown: str) -> None:
+    """Refuse to write a source that build would refuse (larger than ``source_mb``, a table
+    past ``table_rows`` or ``table_cells``): it would block compare for the whole hearing."""
+    limits = active()
+    _check_size(path, len(markdown.encode("utf-8")))
     lines = markdown.count("\n") + 1
     if lines > limits.source_lines:
         raise ImportFileError(
