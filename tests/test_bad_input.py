@@ -363,3 +363,14 @@ def test_a_response_title_with_a_carriage_return_is_refused(cli, project):
     assert_fails_cleanly(
         cli, project, [f"{SOURCE}:3: title: skal stå på én linje; fjern linjeskiftet"]
     )
+
+
+def test_a_title_longer_than_a_title_may_be_is_refused(cli, project):
+    """Issue 21, item 5: a 108,000-character title (a mail's subject) failed only in the
+    PDF ("a PDF string is longer than 32767 characters"), after the other formats."""
+    replace_in_source(project, "title: Høringssvar om", "title: " + "Lang titel " * 40 + "om")
+    assert_fails_cleanly(
+        cli,
+        project,
+        [f"{SOURCE}:3: title: er 499 tegn lang; en titel har højst 400: skriv resten i teksten"],
+    )

@@ -411,3 +411,23 @@ def test_eml_date_the_parser_reads_as_written_is_kept():
     assert eml_date("Sat, 01 Jan 2000 10:00:00 +0000", stamp) == dt.date(2000, 1, 1)
     assert eml_date("Sat, 01 Jan 00 10:00:00 +0000", stamp) == dt.date(2000, 1, 1)
     assert eml_date("garbage", None) is None
+
+
+def test_a_subject_too_long_for_a_title_is_shortened_and_the_guess_says_so(project):
+    """Issue 21, item 5: a 108 KB subject became a title no PDF can hold, and the source
+    failed at build. The title is the subject cut at a word, and the guess says so."""
+    subject = "Høring af samarbejdsaftale om udskrivningsmentorer " * 2000
+    mail = _mail(
+        "Vi støtter udskrivningsmentoren.\n\nMed venlig hilsen\nÅse Mølgaard\n",
+        From="Åse Mølgaard <asm@brondby.dk>",
+        Subject=subject,
+        Date="Mon, 03 Jun 2019 10:00:00 +0200",
+    )
+    source, raw, _ = imported(project, "svar.eml", bytes(mail))
+    title = source.meta.title
+    assert len(title) == 387 and title.endswith(" samarbejdsaftale om…")
+    assert subject.startswith(title[:-1])
+    assert raw["guessed"]["title"] == {
+        "confidence": 0.85,
+        "found_in": "e-mail: emne, afkortet fra 101.999 tegn; hele emnet står i originalen",
+    }

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dates import find_dates
-from ..messages import tr, tr_in
+from ..messages import number, tr, tr_in
+from ..sources.validation import MAX_TITLE
 from .cleanup import join_text
 from .lines import Extracted, Line, first_page_rows, row_text, rows_of
 from .metadata import Found, Metadata, email_sender, is_authority, party_in
@@ -318,6 +319,21 @@ def _new_paragraph(previous: Line, line: Line, text: str) -> bool:
     return header_change or line.top - previous.bottom > previous.size * 0.6
 
 
+def _subject_as_title(header: MailHeader) -> Found:
+    """The subject as the title; one too long for a title is cut at a word, with "…", and
+    the guess says so (the whole subject stays in the kept original)."""
+    subject, where = header.subject, tr("{place}: subject", place=header.where)
+    if len(subject) <= MAX_TITLE:
+        return Found(subject, 0.85, where)
+    cut = subject[: MAX_TITLE - 1].rsplit(" ", 1)[0].rstrip(" ,.;:-") + "…"
+    shortened = tr(
+        "{place}, shortened from {n} characters; the whole subject is in the original",
+        place=where,
+        n=number(len(subject)),
+    )
+    return Found(cut, 0.85, shortened)
+
+
 def apply_header(
     meta: Metadata,
     header: MailHeader,
@@ -330,7 +346,7 @@ def apply_header(
     if header.date is not None:
         meta.date = Found(header.date, 0.95, f'{header.where}: "{header.date_words}"')
     if header.subject:
-        meta.title = Found(header.subject, 0.85, tr("{place}: subject", place=header.where))
+        meta.title = _subject_as_title(header)
     if header.to and meta.recipient is None:
         meta.recipient = Found(header.to, 0.9, tr("{place}: to", place=header.where))
     person = header.name and party_in(header.name, parties) is None and " " in header.name

@@ -25,11 +25,23 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+MAX_TITLE = 400  # characters: a title is a heading, a PDF string, a calendar's name
+
+
 def one_line(value: object) -> object:
     """A validator for titles: a line feed or carriage return in one is refused (a title is
-    a heading, a file's title property and a calendar's name, all one line)."""
+    a heading, a file's title property and a calendar's name, all one line), and so is one
+    longer than MAX_TITLE (a 108,000-character mail subject failed the PDF at the end)."""
     if isinstance(value, str) and ("\n" in value.strip() or "\r" in value.strip()):
         raise ValueError(tr("must be on one line; remove the line break"))
+    if isinstance(value, str) and len(value.strip()) > MAX_TITLE:
+        raise ValueError(
+            tr(
+                "is {n} characters long; a title has at most {most}: write the rest in the text",
+                n=number(len(value.strip())),
+                most=number(MAX_TITLE),
+            )
+        )
     return value
 
 
