@@ -146,7 +146,7 @@ def test_a_parquet_dictionary_bomb_is_compared_in_bounded_memory_and_every_row_c
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert (
-        "60000 svar fra svar.parquet (1 del): 60000 bemærkninger, 1 kampagne med 60000, "
+        "60.000 svar fra svar.parquet (1 del): 60.000 bemærkninger, 1 kampagne med 60.000, "
         "0 organisationer"
     ) in result.stdout
     matrix = tmp_path / "output" / "trafikplan" / "formularsvar.csv"

@@ -154,8 +154,10 @@ def tr(message: str, /, **values: Any) -> str:
 
 
 def ntr(singular: str, plural: str, n: int, /, **values: Any) -> str:
-    """The singular or plural form for ``n`` (``{n}`` is filled in) in the current language."""
-    return translations(language()).ngettext(singular, plural, n).format(n=n, **values)
+    """The singular or plural form for ``n`` (``{n}`` is filled in, as :func:`number` writes
+    it: "60.000 svar", not "60000 svar") in the current language."""
+    text = translations(language()).ngettext(singular, plural, n)
+    return text.format(n=number(n), **values)
 
 
 def tr_in(lang: str, message: str, /, **values: Any) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..messages import ntr, tr
+from ..messages import ntr, number, tr
 from .summary import Summary
 
 
@@ -80,7 +80,7 @@ class MassComparison:
                 partitions=ntr("{n} partition", "{n} partitions", self.partitions),
                 remarks=ntr("{n} remark", "{n} remarks", s.remarks),
                 campaigns=ntr("{n} campaign", "{n} campaigns", len(self.campaigns)),
-                held=self.campaign_remarks,
+                held=number(self.campaign_remarks),
                 organisations=ntr("{n} organisation", "{n} organisations", len(s.organisations)),
             )
         ]
