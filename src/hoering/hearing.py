@@ -45,9 +45,10 @@ from pathlib import Path
 
 from pydantic import Field, model_validator
 
-from .errors import HoeringError, SourceError, SourceErrors
+from .errors import HoeringError, SourceError, SourceErrors, display_path
 from .messages import tr
 from .model import nodes as n
+from .sources import SourceParts
 from .sources.frontmatter import parse_yaml, read_text, yaml_line
 from .sources.response import EMAIL_PATTERN
 from .sources.validation import Strict, validate
@@ -274,14 +275,14 @@ def _check_form_topics(meta: HearingMeta, data, path: Path) -> None:
 def response_errors(
     hearing: Hearing,
     path: Path,
-    hearing_id: str,
+    hearing_id: str | None,
     hearing_line: int | None,
     topics: Iterable[tuple[str, int | None]],
 ) -> list[SourceError]:
     """What is wrong with a response as part of ``hearing``: it names another hearing, or
     a topic the hearing does not have. ``topics``: each topic attribute with its line."""
     errors = []
-    if hearing_id != hearing.id:
+    if hearing_id is not None and hearing_id != hearing.id:
         errors.append(
             SourceError(
                 path,
@@ -330,16 +331,58 @@ def _cached_hearing(_where: str, _mtime: int, folder: Path) -> Hearing:
     return load_hearing(folder)
 
 
-def check_response(source) -> None:
-    """Raise the errors a response has as part of its hearing (when it is in one): the
-    same messages ``hoering compare`` gives, so ``check`` and ``build`` find them first."""
-    if source.type != "response" or (hearing := hearing_of(source.path)) is None:
-        return
+# The topic id 'hoering new hearing' writes as an example, for the author to replace.
+EXAMPLE_TOPIC = "emne-et"
+
+
+def hearing_problems(parts: SourceParts) -> tuple[list[SourceError], list[str]]:
+    """The errors and warnings a response in ``<hearing>/responses/`` has as part of its
+    hearing: the same messages ``hoering compare`` gives, so ``check`` and ``build`` find
+    them first. Without a hearing.yaml the topics cannot be checked: a warning says so
+    (an author may answer a hearing whose hearing.yaml is not theirs to write), and the
+    skeleton's example topic is an error."""
+    path = parts.raw.path
+    if parts.type != "response" or path.parent.name != "responses":
+        return [], []
     topics = [
-        (b.topic, b.line) for b in source.blocks if isinstance(b, n.Heading) and b.topic is not None
+        (b.topic, b.line) for b in parts.blocks if isinstance(b, n.Heading) and b.topic is not None
     ]
-    errors = response_errors(
-        hearing, source.path, source.meta.hearing, source.raw.line_of(("hearing",)), topics
+    line = parts.raw.line_of(("hearing",))
+    hearing = hearing_of(path)
+    if hearing is None:
+        return _example_topics(path, topics), [_without_hearing_file(path, line)]
+    return response_errors(hearing, path, _hearing_id(parts), line, topics), []
+
+
+def _hearing_id(parts: SourceParts) -> str | None:
+    """The hearing the response names, also when its other metadata has mistakes."""
+    if parts.meta is not None:
+        return str(parts.meta.hearing)
+    value = parts.raw.metadata.get("hearing")
+    return value if isinstance(value, str) and value else None
+
+
+def _without_hearing_file(path: Path, line: int | None) -> str:
+    hearing_file = path.parent.parent / HEARING_FILE
+    where = display_path(path) + (f":{line}" if line is not None else "")
+    return f"{where}: hearing: " + tr(
+        "{file} does not exist yet, so the response's topics cannot be checked",
+        file=display_path(hearing_file),
     )
-    if errors:
-        raise SourceErrors(errors)
+
+
+def _example_topics(path: Path, topics: Iterable[tuple[str, int | None]]) -> list[SourceError]:
+    return [
+        SourceError(
+            path,
+            tr("topic '{topic}' is the skeleton's example", topic=topic),
+            line=line,
+            hint=tr(
+                "write the id of one of the hearing's topics (in its hearing.yaml), or "
+                "remove topic={topic}",
+                topic=topic,
+            ),
+        )
+        for topic, line in topics
+        if topic == EXAMPLE_TOPIC
+    ]

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from ..config import FORMATS, Config, load_config
 from ..documents import compose, exports
+from ..documents.checks import load_checked, warnings_of
 from ..errors import HoeringError, SourceError, display_path
-from ..hearing import check_response
 from ..log import warn
 from ..messages import either, tr
 from ..organisations import source_organisation
@@ -27,7 +27,6 @@ from ..parallel import map_in_processes
 from ..paths import check_output_folder
 from ..render import render
 from ..render.templates import TemplateFinder
-from ..sources import load_source
 from ..sources.discovery import discover
 from .report import Progress, Report
 
@@ -101,6 +100,7 @@ def build_job(job: Job) -> Outcome:
         _build(job, outcome)
     except HoeringError as exc:
         outcome.error = exc.located(job.source) if isinstance(exc, SourceError) else exc
+        outcome.warnings = outcome.warnings or warnings_of(exc)
     except Exception as exc:  # a bug: report it with the source, keep building the others
         outcome.error = HoeringError(
             tr("{path}: internal error: {error}", path=display_path(job.source), error=repr(exc)),
@@ -112,9 +112,8 @@ def build_job(job: Job) -> Outcome:
 
 def _build(job: Job, outcome: Outcome) -> None:
     templates = job.templates
-    source = load_source(job.source)
+    source = load_checked(job.source, templates)
     outcome.warnings = source.warnings
-    check_response(source)
     organisation = source_organisation(source, templates)
     inputs = [job.source, *organisation.files(), *templates.files(TEMPLATE_NAMES)]
     if not job.force and is_up_to_date(job.outputs.values(), inputs):

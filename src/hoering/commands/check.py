@@ -8,13 +8,12 @@ from pathlib import Path
 
 from ..config import Config, load_config
 from ..documents import compose
+from ..documents.checks import load_checked, warnings_of
 from ..errors import HoeringError, SourceError
-from ..hearing import check_response
 from ..log import warn
 from ..messages import ntr, tr
 from ..organisations import source_organisation
 from ..render.templates import TemplateFinder
-from ..sources import load_source
 from ..sources.discovery import discover
 from .build import BuildReport, Outcome, outcomes_report
 from .report import Report
@@ -47,12 +46,12 @@ def check(
     for path in discover(paths, config):
         outcome = Outcome(path)
         try:
-            source = load_source(path)
+            source = load_checked(path, templates)
             outcome.warnings = source.warnings
-            check_response(source)
             compose(source, source_organisation(source, templates))
         except HoeringError as exc:
             outcome.error = exc.located(path) if isinstance(exc, SourceError) else exc
+            outcome.warnings = outcome.warnings or warnings_of(exc)
         warn("build", outcome.warnings)
         outcomes.append(outcome)
     return BuildReport(outcomes)

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
+from ..documents.checks import PLACEHOLDERS
 from ..errors import HoeringError, display_path
 from ..hearing import HEARING_FILE, load_hearing
+from ..i18n import format_date, label
 from ..messages import tr
 from ..organisations import load_organisation
 from ..output import write_atomic
@@ -39,43 +41,70 @@ class NewResponse:
 
 
 def new_response(config: Config, options: NewResponse) -> Path:
-    """Write a skeleton høringssvar and return its path; never overwrites a file."""
+    """Write a skeleton høringssvar and return its path; never overwrites a file.
+
+    What the hearing's hearing.yaml and the organisation's profile know is filled in (the
+    title, the recipient, the deadline, a section per topic; the department, e-mail and
+    phone); the rest is left empty for the author, and ``hoering check`` names what is
+    still empty: never an example value that could pass for a real one."""
     templates, profile, organisation, department = _profile(
         config, options.organisation, options.department
     )
     hearing = slug(options.hearing)
     target = options.path or config.sources / hearing / "responses" / f"{slug(organisation)}.md"
     behalf = f"{profile.name}, {department}" if department else profile.name
-    topic_id, topic_title = _first_topic(config.sources / hearing)
+    known = _hearing_facts(config.sources / hearing, templates)
     text = templates.jinja.get_template("skeletons/response.md").render(
-        topic_id=topic_id,
-        topic_title=topic_title,
-        title=yaml_text(options.title or "Høringssvar vedr. …"),
+        title=yaml_text(options.title or (known.subject if known else "")),
         hearing=hearing,
+        known=known,
         organisation=organisation,
         organisation_text=profile.name,
         department=yaml_text(department or ""),
+        email=yaml_text(profile.profile.email or ""),
+        phone=yaml_text(profile.profile.phone or ""),
         on_behalf_of=yaml_text(behalf),
         date=(options.date or dt.date.today()).isoformat(),
+        placeholders=PLACEHOLDERS,
     )
     write_new(target, text)
     return target
 
 
-# The first topic of the hearing skeleton ('hoering new hearing'), so the two skeletons agree.
-SKELETON_TOPIC = ("emne-et", "Første emne")
+@dataclass(frozen=True)
+class HearingFacts:
+    """What a response skeleton takes from the hearing's hearing.yaml."""
+
+    subject: str  # "Høringssvar: <the hearing's title>"
+    deadline: str  # "21. juni 2019"
+    recipient: list[str]  # the authority's name and department, as YAML values
+    topics: list[tuple[str, str]]  # (id, title)
 
 
-def _first_topic(folder: Path) -> tuple[str, str]:
-    """The hearing's first topic (id, title), for the response skeleton's first section;
-    the hearing skeleton's when the hearing has none yet (or cannot be read)."""
+def _hearing_facts(folder: Path, templates: TemplateFinder) -> HearingFacts | None:
+    """The facts of the hearing in ``folder``; None when it has no hearing.yaml (or one that
+    cannot be read: 'hoering check' says why)."""
     if not (folder / HEARING_FILE).is_file():
-        return SKELETON_TOPIC
+        return None
     try:
-        topics = load_hearing(folder).meta.topics
+        meta = load_hearing(folder).meta
     except HoeringError:
-        return SKELETON_TOPIC
-    return (topics[0].id, topics[0].title) if topics else SKELETON_TOPIC
+        return None
+    recipient = [_authority_name(meta.authority, templates), meta.department or ""]
+    return HearingFacts(
+        subject=f"{label('response', 'da')}: {meta.title}",
+        deadline=format_date(meta.deadline, "da"),
+        recipient=[yaml_text(line) for line in recipient if line],
+        topics=[(topic.id, topic.title) for topic in meta.topics],
+    )
+
+
+def _authority_name(authority: str, templates: TemplateFinder) -> str:
+    """The name of the hearing's authority: its profile's, or none when it has no profile."""
+    try:
+        return load_organisation(authority, templates).name
+    except HoeringError:
+        return ""
 
 
 def _profile(
@@ -145,6 +174,7 @@ def new_minutes(config: Config, options: NewMinutes) -> Path:
         organisation_text=profile.name,
         department=yaml_text(department or ""),
         hearing=slug(hearing) if hearing else None,
+        placeholders=PLACEHOLDERS,
     )
     write_new(target, text)
     return target

@@ -13,7 +13,7 @@ from ..messages import tr
 from ..model import nodes as n
 from .frontmatter import RawSource, read_source
 from .images import resolve_images
-from .markdown import Body, parse_body
+from .markdown import Body, body_and_errors
 from .validation import validate
 
 # type: value in the metadata → the pydantic model of that kind of source.
@@ -49,6 +49,35 @@ def metadata_model(source_type: str) -> type[BaseModel]:
 
 def load_source(path: Path) -> Source:
     """Read, validate and parse ``path``; every problem is reported at once with its line."""
+    return read_parts(path).source()
+
+
+@dataclass
+class SourceParts:
+    """A source read as far as it can be: its metadata (None where it is not valid), its
+    body (None where it cannot be read) and every problem found on the way, so that the
+    checks of the body run even when the metadata has a mistake."""
+
+    raw: RawSource
+    type: str
+    meta: Any
+    body: Body | None
+    errors: list[HoeringError]
+
+    def source(self) -> Source:
+        """The source, or :class:`SourceErrors` naming every problem."""
+        if self.errors or self.meta is None or self.body is None:
+            raise SourceErrors(self.errors)
+        return Source(self.raw.path, self.type, self.meta, self.body, self.raw, self.raw.warnings)
+
+    @property
+    def blocks(self) -> list[n.Block]:
+        return self.body.blocks if self.body is not None else []
+
+
+def read_parts(path: Path) -> SourceParts:
+    """``path`` read as far as it can be (see :class:`SourceParts`); a mistake that leaves
+    nothing to read further (the file, the YAML, the type) is raised."""
     raw = read_source(path)
     source_type = _source_type(raw)
     errors: list[HoeringError] = []
@@ -59,15 +88,14 @@ def load_source(path: Path) -> Source:
     except SourceErrors as exc:
         errors.extend(exc.errors)
     try:
-        body = parse_body(raw.body, raw.body_first_line)
+        body, problems = body_and_errors(raw.body, raw.body_first_line)
+        errors.extend(e.located(path) for e in problems)
         body.blocks = resolve_images(body.blocks, path)
     except SourceErrors as exc:
         errors.extend(e.located(path) for e in exc.errors)
     except SourceError as exc:
         errors.append(exc.located(path))
-    if errors or body is None:  # no body without an error
-        raise SourceErrors(errors)
-    return Source(path, source_type, meta, body, raw, warnings=list(raw.warnings))
+    return SourceParts(raw, source_type, meta, body, errors)
 
 
 def _source_type(raw: RawSource) -> str:

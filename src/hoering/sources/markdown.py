@@ -26,6 +26,7 @@ ATTRIBUTE = re.compile(r'([A-Za-z_][\w-]*)=("[^"]*"|[^\s"{}]+)')
 ATTRIBUTE_LIST = re.compile(r'\s*(?:[A-Za-z_][\w-]*=(?:"[^"]*"|[^\s"{}]+)\s*)+')
 HEADING_KEYS = ("topic", "stance", "guess", "matched", "appendix", "status")
 TASK_MARKER = re.compile(r"^\[([ xX])\]\s+")
+NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 # Characters that start inline markup (emphasis, code, links, footnotes, escapes, entities,
 # line breaks); text without them is one plain text to the inline parser.
 INLINE_MARKUP = re.compile(r"[\n\\`*_~+\[\]!<>&^]")
@@ -86,8 +87,10 @@ class Body:
 
 
 class _Converter:
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, first_line: int, lines: list[str] | None = None) -> None:
         self.first_line = first_line  # file line number of the body's first line
+        self.lines = lines or []  # the body's lines, to find a text's own line in its block
+        self.span: list[int] = [0, 0]  # the lines of the block being converted
         self.footnote_numbers: dict[str, int] = {}
         self.errors: list[SourceError] = []
 
@@ -106,6 +109,7 @@ class _Converter:
         return result
 
     def block(self, node: Any) -> n.Block | None:
+        self.span = node.map or self.span
         handler = getattr(self, f"block_{node.type}", None)
         if handler is None:
             raise SourceError(
@@ -288,6 +292,8 @@ class _Converter:
 
     def inline(self, node: Any) -> n.Inline | None:  # noqa: C901 - a flat dispatch table
         kind = node.type
+        if kind == "text" and "[^" in node.content:
+            self.unresolved_notes(node.content)
         if kind in ("text", "html_inline"):
             return n.Text(node.content)
         if kind == "code_inline":
@@ -319,6 +325,31 @@ class _Converter:
         if kind == "footnote_anchor":
             return None  # the parser's back-link from a note to its reference
         raise SourceError(None, tr("unsupported Markdown construct '{kind}'", kind=kind))
+
+    def unresolved_notes(self, text: str) -> None:
+        """A footnote reference left as text ("[^1]") has no note: the parser makes a
+        reference only of a label that is defined. One the author escaped ("\\[^1]") is
+        text on purpose."""
+        for label in dict.fromkeys(NOTE_REFERENCE.findall(text)):
+            written = re.compile(r"(?<!\\)\[\^" + re.escape(label) + r"\]")
+            start, end = self.span
+            line = next(
+                (i for i in range(start, end) if written.search(self.lines[i])),
+                None,
+            )
+            if line is None:
+                continue
+            self.errors.append(
+                SourceError(
+                    None,
+                    tr("footnote [^{label}] has no text", label=label),
+                    line=line + self.first_line,
+                    hint=tr(
+                        "write the note on a line of its own below the text: [^{label}]: …",
+                        label=label,
+                    ),
+                )
+            )
 
     def footnote_number(self, label: str) -> int:
         if label not in self.footnote_numbers:
@@ -420,18 +451,27 @@ def parse_body(text: str, first_line: int = 1) -> Body:
     Raises :class:`SourceErrors` listing every problem found (without a path: the caller
     adds it).
     """
+    body, errors = body_and_errors(text, first_line)
+    if errors:
+        raise SourceErrors(errors)
+    return body
+
+
+def body_and_errors(text: str, first_line: int = 1) -> tuple[Body, list[SourceError]]:
+    """The body's blocks and the problems that leave them whole (an unknown heading
+    attribute, a stance that is none, a footnote without text), so that checks of the blocks
+    (the topics of a response, a referat's action items) can still run and every mistake is
+    told at once. A problem that stops the reading (a table too large) is raised."""
     from markdown_it.tree import SyntaxTreeNode
 
     check_tables(text, first_line)
     check_footnote_labels(text, first_line)
     root = SyntaxTreeNode(_parser().parse(text))
     check_nesting(root, first_line)
-    converter = _Converter(first_line)
+    converter = _Converter(first_line, text.splitlines())
     blocks = converter.blocks(root.children)
     notes = converter.footnotes(root)
-    if converter.errors:
-        raise SourceErrors(converter.errors)
-    return Body(blocks, notes)
+    return Body(blocks, notes), converter.errors
 
 
 _DELIMITER_ROW = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")

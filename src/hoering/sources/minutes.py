@@ -17,6 +17,8 @@ TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 def _time(value: object) -> object:
     """ "14:30" or "14.30" → "14:30"; anything else is left for pydantic to refuse."""
     if isinstance(value, str):
+        if not value.strip():
+            raise ValueError(tr("must not be empty"))
         match = TIME.match(value.strip())
         if not match:
             raise ValueError(tr("'{value}' is not a time; write it as 14:30", value=value))

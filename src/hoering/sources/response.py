@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
@@ -87,7 +87,7 @@ class ResponseMeta(Strict):
     department: str | None = None
     date: dt.date | None  # empty only where import marked it unknown (see Guess)
     case_number: str | None = None
-    recipient: list[str] = []
+    recipient: list[Annotated[str, Field(min_length=1)]] = []  # an address line each
     contact: Contact | None = None
     signature: Signature | None = None
     lang: Literal["da", "en"] = "da"

@@ -179,8 +179,9 @@ def _quoted(value: Any) -> str:
 
 
 def _not_a_date(value: Any) -> tuple[str, str | None]:
+    said = tr("{value} is not a date", value=_quoted(value)) if value else tr("must not be empty")
     return (
-        tr("{value} is not a date", value=_quoted(value)),
+        said,
         tr("write dates as YYYY-MM-DD, e.g. 2019-06-19"),
     )
 
@@ -213,7 +214,11 @@ _EXPLAIN: dict[str, Callable[[Any], tuple[str, str | None]]] = {
     "list_type": lambda v: (tr("should be a list"), tr("write one '- item' per line")),
     "dict_type": lambda v: (tr("should be 'key: value' lines"), None),
     "model_type": lambda v: (tr("should be 'key: value' lines"), None),
-    "string_pattern_mismatch": lambda v: (tr("{value} has the wrong form", value=_quoted(v)), None),
+    "string_pattern_mismatch": lambda v: (
+        (tr("{value} has the wrong form", value=_quoted(v)), None)
+        if v
+        else (tr("must not be empty"), None)
+    ),
     "string_too_short": lambda v: (tr("must not be empty"), None),
     "float_parsing": _not_a_number,
     "float_type": _not_a_number,
