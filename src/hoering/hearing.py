@@ -48,7 +48,7 @@ from pydantic import Field, model_validator
 from .errors import HoeringError, SourceError, SourceErrors, display_path
 from .messages import tr
 from .model import nodes as n
-from .sources import SourceParts
+from .sources import Source, SourceParts
 from .sources.frontmatter import parse_yaml, read_text, yaml_line
 from .sources.response import EMAIL_PATTERN
 from .sources.validation import Strict, validate
@@ -386,3 +386,11 @@ def _example_topics(path: Path, topics: Iterable[tuple[str, int | None]]) -> lis
         for topic, line in topics
         if topic == EXAMPLE_TOPIC
     ]
+
+
+def check_response(source: Source) -> None:
+    """Raise the errors :func:`hearing_problems` finds in a loaded response."""
+    parts = SourceParts(source.raw, source.type, source.meta, source.body, [])
+    errors, _warnings = hearing_problems(parts)
+    if errors:
+        raise SourceErrors(errors)
