@@ -94,6 +94,8 @@ def main() -> None:
             ("svar.docx", hostile_files.docx_bytes()),
         ):
             seed(args.seed)(run(given(fuzz.damaged(original))(importing(name))))()
+        letter = hostile_files.docx_letter_bytes()  # its XML changed, still well formed
+        seed(args.seed)(run(given(fuzz.damaged_parts(letter))(importing("xml.docx"))))()
         seconds = time.monotonic() - started
     print(f"{'property':12} {'examples':>9}")
     for kind, count in counts.items():

@@ -237,3 +237,55 @@ def write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+ODD_VALUES = ["", "-1", "0", "x", "999999999999", "rId999", "1e309", "../../a.xml"]
+SWAP_TAGS = ["p", "r", "t", "tbl", "tr", "tc", "numPr", "ilvl", "pStyle", "hyperlink", "sectPr"]
+
+
+@st.composite
+def damaged_parts(draw, original: bytes) -> bytes:
+    """``original`` (a zip of XML parts: DOCX, XLSX) with its XML changed but well formed, so
+    that the zip and the parser accept it and the reader meets it: a part left out, an
+    element removed, renamed or doubled, an attribute removed or given an odd value."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(original)) as packed:
+        parts = {name: packed.read(name) for name in packed.namelist()}
+    for _ in range(draw(st.integers(1, 3))):
+        name = draw(st.sampled_from(sorted(n for n in parts if n.endswith((".xml", ".rels")))))
+        change = draw(st.sampled_from(["drop", "remove", "rename", "double", "unset", "odd"]))
+        if change == "drop":
+            del parts[name]
+            continue
+        root = etree.fromstring(parts[name])
+        element = draw(st.sampled_from(list(root.iter())))
+        _change(draw, change, element)
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    packed_again = io.BytesIO()
+    with zipfile.ZipFile(packed_again, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return packed_again.getvalue()
+
+
+def _change(draw, change: str, element) -> None:
+    from lxml import etree
+
+    parent = element.getparent()
+    if change == "remove" and parent is not None:
+        parent.remove(element)
+    elif change == "double" and parent is not None:
+        parent.append(etree.fromstring(etree.tostring(element)))
+    elif change == "rename" and isinstance(element.tag, str):
+        namespace = element.tag.rpartition("}")[0]
+        element.tag = (namespace + "}" if namespace else "") + draw(st.sampled_from(SWAP_TAGS))
+    elif change in ("unset", "odd") and element.attrib:
+        key = draw(st.sampled_from(sorted(element.attrib)))
+        if change == "unset":
+            del element.attrib[key]
+        else:
+            element.attrib[key] = draw(st.sampled_from(ODD_VALUES))

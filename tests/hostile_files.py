@@ -119,6 +119,86 @@ def docx_bytes(text: str = LETTER) -> bytes:
     return buffer.getvalue()
 
 
+def docx_letter_bytes() -> bytes:
+    """A DOCX with the parts a letter has: a header, a heading, a bulleted list, a table."""
+    from docx import Document
+
+    document = Document()
+    document.sections[0].header.paragraphs[0].text = "Testby Kommune · Rådhuset"
+    document.add_heading("Høringssvar om trafikplanen", level=1)
+    document.add_paragraph(LETTER)
+    for point in ("Flere cykelstier.", "Bredere fortove."):
+        document.add_paragraph(point, style="List Bullet")
+    table = document.add_table(rows=2, cols=2)
+    cells = (("Emne", "Holdning"), ("Cykler", "Støtter"))
+    for row, (key, value) in zip(table.rows, cells, strict=True):
+        row.cells[0].text, row.cells[1].text = key, value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _docx_part_changed(part: str, change) -> bytes:
+    """:func:`docx_letter_bytes` with the XML of ``part`` given to ``change`` (in place)."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(docx_letter_bytes())) as packed:
+        parts = {name: packed.read(name) for name in packed.namelist()}
+    root = etree.fromstring(parts[part])
+    change(root)
+    parts[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as packed:
+        for name, data in parts.items():
+            packed.writestr(name, data)
+    return out.getvalue()
+
+
+def docx_relationships_part_renamed() -> bytes:
+    """word/_rels/document.xml.rels whose root is not <Relationships>."""
+
+    def rename(root) -> None:
+        root.tag = RELS + "Relationship"
+
+    return _docx_part_changed("word/_rels/document.xml.rels", rename)
+
+
+def docx_header_relationship_missing() -> bytes:
+    """The section names its header by a relationship id the part does not have."""
+
+    def drop_header(root) -> None:
+        for rel in root.findall(RELS + "Relationship"):
+            if rel.get("Type", "").endswith("/header"):
+                root.remove(rel)
+
+    return _docx_part_changed("word/_rels/document.xml.rels", drop_header)
+
+
+def docx_style_without_value() -> bytes:
+    """A paragraph style reference (w:pStyle) without its required w:val."""
+
+    def unset(root) -> None:
+        for style in root.iter(W + "pStyle"):
+            del style.attrib[W + "val"]
+
+    return _docx_part_changed("word/document.xml", unset)
+
+
+def docx_without_body() -> bytes:
+    """word/document.xml with no w:body."""
+
+    def remove(root) -> None:
+        root.remove(root.find(W + "body"))
+
+    return _docx_part_changed("word/document.xml", remove)
+
+
 def docx_bad_crc() -> bytes:
     """word/document.xml with one byte changed after packing (its CRC-32 no longer fits)."""
     data = bytearray(_stored(docx_bytes()))

@@ -80,6 +80,15 @@ def test_damaged_docx_imports_or_fails_cleanly(workspace, data):
     assert_imports_or_fails_cleanly(workspace, "svar.docx", data)
 
 
+@FAST
+@given(data=fuzz.damaged_parts(hostile_files.docx_letter_bytes()))
+def test_a_docx_with_damaged_xml_imports_or_fails_cleanly(workspace, data):
+    """Issue 21 (low): well-formed XML that python-docx cannot follow (a relationship
+    part that is not one, a header it names but the file lacks, a style without its
+    value) raised inside python-docx and was reported as a bug of ours."""
+    assert_imports_or_fails_cleanly(workspace, "svar.docx", data)
+
+
 def assert_imports_or_fails_cleanly(root: Path, name: str, data: bytes) -> None:
     from hoering.config import load_config
     from hoering.errors import HoeringError

@@ -71,6 +71,28 @@ CASES = {
         "er beskadiget: en del af zip-arkivet i filen kan ikke pakkes ud (Bad "
         f"CRC-32 for file 'word/document.xml') {AGAIN}",
     ),
+    # issue 21 (low): XML python-docx cannot follow was reported as a bug of ours
+    "docx relationships part renamed": (
+        "svar.docx",
+        hostile.docx_relationships_part_renamed,
+        f"er beskadiget: forbindelserne mellem dens dele er brudt {AGAIN}",
+    ),
+    "docx header relationship missing": (
+        "svar.docx",
+        hostile.docx_header_relationship_missing,
+        "er beskadiget: dens sidehoved eller sidefod henviser til en del, filen ikke "
+        f"indeholder {AGAIN}",
+    ),
+    "docx style without value": (
+        "svar.docx",
+        hostile.docx_style_without_value,
+        f"er beskadiget: Word-strukturen i den er ødelagt {AGAIN}",
+    ),
+    "docx without body": (
+        "svar.docx",
+        hostile.docx_without_body,
+        "har ingen tekst (tjek, at det er den rigtige fil)",
+    ),
 }
 
 

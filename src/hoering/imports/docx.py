@@ -8,6 +8,7 @@ paragraph's text with its marks). This module walks the document and puts them t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,15 +37,41 @@ class _Reading:
 
 def read_docx(path: Path, lang: str = "da") -> Extracted:
     """The paragraphs and tables of ``path`` in document order (header and footer first);
-    a comment's note opens with "Kommentar fra …" in ``lang``, the imported source's."""
+    a comment's note opens with "Kommentar fra …" in ``lang``, the imported source's.
+
+    An exception raised inside python-docx while it reads the file (a required attribute
+    missing, a part of another kind than its relationship says) means the file is damaged,
+    and is refused as such; one raised in our own code is a bug, and goes on."""
+    try:
+        return _read_docx(path, lang)
+    except Exception as exc:
+        if not _raised_in_python_docx(exc):
+            raise
+        raise ImportFileError(
+            path, tr("is damaged: its Word structure is broken"), hint=ask_again()
+        ) from None
+
+
+def _raised_in_python_docx(exc: BaseException) -> bool:
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    return (
+        bool(frames)
+        and f"{os.sep}docx{os.sep}" in frames[-1].filename
+        and ("site-packages" in frames[-1].filename or "dist-packages" in frames[-1].filename)
+    )
+
+
+def _read_docx(path: Path, lang: str) -> Extracted:
     reading = _reading(_open(path), lang)
     lines: list[Line] = []
     section = reading.document.sections[0] if reading.document.sections else None
     if section is not None:
-        lines += _running(section, reading, "header", 0)
+        lines += _running_or_refused(path, section, reading, "header", 0)
     lines += _body(reading, len(lines))
     if section is not None:
-        lines += _running(section, reading, "footer", len(lines))
+        lines += _running_or_refused(path, section, reading, "footer", len(lines))
     if not any(line.text.strip() or line.table for line in lines if line.region == "body"):
         raise ImportFileError(path, tr("has no text"), hint=tr("check that it is the right file"))
     footnotes = {key: "".join(span.text for span in spans) for key, spans in reading.notes.items()}
@@ -132,6 +159,21 @@ def _links(part: Any) -> dict[str, str]:
     }
 
 
+def _running_or_refused(
+    path: Path, section: Any, reading: _Reading, region: str, start: int
+) -> list[Line]:
+    """:func:`_running`; a header or footer whose part the document names but does not
+    hold (python-docx's KeyError for the relationship) makes the file damaged."""
+    try:
+        return _running(section, reading, region, start)
+    except KeyError:
+        raise ImportFileError(
+            path,
+            tr("is damaged: its header or footer refers to a part the file does not hold"),
+            hint=ask_again(),
+        ) from None
+
+
 def _running(section: Any, reading: _Reading, region: str, start: int) -> list[Line]:
     """The paragraphs of the first page's header (or footer) and the running one, tables
     included (letterheads are often laid out in a table), each text once."""
@@ -162,6 +204,7 @@ def _open(path: Path):
 
     try:
         document = docx.Document(str(path))
+        document.styles  # noqa: B018  the part every paragraph's style is looked up in
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # bad CRC, lying sizes
         raise ImportFileError(
             path,
@@ -183,6 +226,11 @@ def _open(path: Path):
             tr("is damaged and cannot be read as DOCX ({reason})", reason=str(exc)[:110]),
             hint=ask_again(),
         ) from None
+    except (AttributeError, TypeError, IndexError):  # python-docx on a relationship it
+        # cannot follow (a Relationships part that is no such, a Target missing)
+        raise ImportFileError(
+            path, tr("is damaged: the links between its parts are broken"), hint=ask_again()
+        ) from None
     except Exception as exc:  # lxml raises its own XMLSyntaxError for broken XML
         if type(exc).__name__ != "XMLSyntaxError":
             raise
@@ -198,6 +246,8 @@ def _body(reading: _Reading, start: int) -> list[Line]:
 
     lines: list[Line] = []
     document = reading.document
+    if document.element.body is None:  # no w:body: no text (refused as such by the caller)
+        return lines
     for child in _blocks(document.element.body):
         if child.tag == W + "p":
             lines += _paragraph(Paragraph(child, document), reading, start + len(lines), "body")
