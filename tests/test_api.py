@@ -12,7 +12,7 @@ from pathlib import Path
 
 import hoering
 from hoering.commands import build, check, new
-from hoering.commands.report import load_project
+from hoering.commands.project import load_project
 from htmltree import parse as parse_html
 
 
@@ -69,7 +69,7 @@ def test_cli_imports_nothing_of_hoering_but_the_commands_messages_and_errors():
     commands = {name for name in imported if name.startswith("hoering.commands.")}
     allowed = {"hoering.errors", "hoering.messages", "hoering.__version__"}
     assert imported - own - commands == allowed, imported
-    assert commands == {f"hoering.commands.{name}" for name in (*COMMANDS, "report")}
+    assert commands == {f"hoering.commands.{name}" for name in (*COMMANDS, "project", "report")}
     shared = {"translated", "group", "options", "report"}
     assert own == {f"hoering.cli.{name}" for name in (*COMMANDS, *shared)}
 

@@ -7,7 +7,6 @@ They are plain picklable objects so they cross process pools unchanged; the CLI 
 
 from __future__ import annotations
 
-import copy
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -39,6 +38,8 @@ class HoeringError(Exception):
         error that already names its file is returned as it is)."""
         if self.path is not None:
             return self
+        import copy  # here: it costs 'hoering --help' a search of every import path
+
         error = copy.copy(self)
         error.path = Path(path)
         return error
@@ -114,6 +115,8 @@ class SourceErrors(HoeringError):
 
     def located(self, path: Path | str) -> Self:
         """Each of the errors located in ``path`` (those that do not name their file yet)."""
+        import copy
+
         error = copy.copy(self)
         error.errors = [e.located(path) for e in self.errors]
         error.args = (error.errors,)

@@ -26,7 +26,10 @@ from .translated import HoeringOption, option
 
 @click.group(cls=HoeringGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
-    __version__, prog_name="hoering", cls=HoeringOption, help="Show the version and exit."
+    __version__,
+    prog_name="hoering",
+    cls=HoeringOption,
+    help="Show the version and exit.",
 )
 @option("--debug", is_flag=True, help="Show tracebacks for errors (for bug reports).")
 @option("--strict", is_flag=True, help="Treat warnings as errors: exit 1 if there were any.")

@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..commands.report import load_project
+from ..commands.project import load_project
+from .group import HoeringCommand
 from .options import day, project
 from .report import finish
-from .translated import HoeringCommand, option
+from .translated import option
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..commands.report import load_project
+from ..commands.project import load_project
+from .group import HoeringCommand
 from .options import project
 from .report import finish
-from .translated import HoeringCommand
 
 
 @click.command(cls=HoeringCommand)

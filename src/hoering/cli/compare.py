@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
-from ..commands.report import load_project
+from ..commands.project import load_project
 from ..messages import tr
+from .group import HoeringCommand
 from .options import formats_option, output_folder_option, project
 from .report import Progress, finish
-from .translated import HoeringCommand, option
+from .translated import option
 
 
 @click.command(cls=HoeringCommand)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from ..commands.report import load_project
+from ..commands.project import load_project
+from .group import HoeringCommand
 from .options import project
 from .report import finish, show
-from .translated import HoeringCommand, option
+from .translated import option
 
 
 @click.command("import", cls=HoeringCommand)

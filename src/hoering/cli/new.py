@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..commands.report import load_project
+from ..commands.project import load_project
 from .group import HoeringGroup
 from .options import day, project
 from .report import finish

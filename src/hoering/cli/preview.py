@@ -7,11 +7,12 @@ from pathlib import Path
 
 import click
 
-from ..commands.report import load_project
+from ..commands.project import load_project
 from ..messages import tr
+from .group import HoeringCommand
 from .options import project
 from .report import show
-from .translated import HoeringCommand, option
+from .translated import option
 
 
 @click.command(cls=HoeringCommand)

@@ -73,7 +73,8 @@ def _click_ngettext(singular: str, plural: str, n: int) -> str:
 def _speak_our_language_in_click() -> None:
     """click's modules call gettext's ``_``/``ngettext`` at the moment they print; ours look
     the words up in hoering's catalogs in the language of messages."""
-    for module in (click.core, click.exceptions, click.formatting, click.parser, click.types):
+    modules = (click.core, click.decorators, click.exceptions, click.formatting, click.parser)
+    for module in (*modules, click.types):
         if hasattr(module, "_"):
             module._ = _click_gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
@@ -135,10 +136,6 @@ class TranslatedCommand(TranslatedHelp):
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         pieces: list[str] = super().collect_usage_pieces(ctx)  # type: ignore[misc]
         return [tr(piece) if piece.isupper() else piece for piece in pieces]
-
-
-class HoeringCommand(TranslatedCommand, click.Command):
-    """A command whose help speaks the language of messages."""
 
 
 def option(*declarations: str, **attributes: Any) -> Callable[[Any], Any]:

@@ -22,8 +22,9 @@ from ..messages import ntr, tr
 from ..output import atomic_file, write_all
 from ..paths import check_output_folder
 from ..spreadsheet import FORMULA_STARTS
+from .project import hearing_or_here
 from .remarks import left_out
-from .report import Progress, Report, hearing_or_here
+from .report import Progress, Report
 
 __all__ = [
     "CompareOptions",

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import HoeringError, display_path
 from ..messages import ntr, tr
-from .report import Report, hearing_or_here
+from .project import hearing_or_here
+from .report import Report
 
 if TYPE_CHECKING:
     from ..config import Config

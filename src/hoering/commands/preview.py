@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import display_path
 from ..messages import tr
-from .report import Report, hearing_or_here
+from .project import hearing_or_here
+from .report import Report
 
 if TYPE_CHECKING:
     from ..config import Config

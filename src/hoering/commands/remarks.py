@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from ..errors import display_path
 from ..messages import ntr, tr
 from ..output import write_atomic
-from .report import Report, hearing_or_here
+from .project import hearing_or_here
+from .report import Report
 
 if TYPE_CHECKING:
     from ..comparison.model import Comparison

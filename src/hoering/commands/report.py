@@ -1,12 +1,12 @@
-"""What every command shares: the :class:`Report` in which it tells what it did, the
-project's configuration it runs in, and how its progress and warnings are shown.
+"""What every command shares: the :class:`Report` in which it tells what it did, and how
+its progress and warnings are shown (the project it runs in is :mod:`.project`).
 
 Each command is a module of :mod:`hoering.commands` with a frozen options record and a
 ``run(config, options)`` that returns a :class:`Report`; ``hoering.cli`` parses the
 arguments, builds the record once, calls ``run`` and prints the report::
 
-    from hoering.commands import build, report
-    config = report.load_project()                 # --project, or around the current folder
+    from hoering.commands import build, project
+    config = project.load_project()                # --project, or around the current folder
     done = build.run(config, build.BuildOptions(paths=(Path("consultations"),), formats=("pdf",)))
     done.lines, done.warnings, done.errors, done.written, done.failed
 
@@ -20,7 +20,7 @@ The library is imported inside the functions, so importing this module (and ``ho
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Protocol
 from ..errors import HoeringError, SourceErrors
 
 if TYPE_CHECKING:
-    from ..config import Config
     from ..log import WarningsShown
 
 
@@ -78,36 +77,6 @@ def error_lines(error: HoeringError) -> list[str]:
     return [str(error)]
 
 
-def project_language(folder: Path | None = None) -> str | None:
-    """The ``lang`` of hoering.toml in the project around ``folder`` (default: the current
-    folder), or None: what hoering speaks, before a command reads the whole configuration,
-    when neither --lang nor HOERING_LANG says (its --help, a usage error). Cheap: the
-    configuration itself is not loaded, and a broken file is left to the command to report."""
-    from ..roots import CONFIG_FILE, find_root
-
-    root = find_root(folder or Path.cwd())
-    try:
-        text = (root / CONFIG_FILE).read_text("utf-8") if root else ""
-    except (OSError, UnicodeDecodeError):
-        return None
-    if "lang" not in text:
-        return None
-    import tomllib
-
-    try:
-        lang = tomllib.loads(text).get("lang")
-    except tomllib.TOMLDecodeError:
-        return None
-    return lang if isinstance(lang, str) else None
-
-
-def hearing_or_here(hearing: Path | None, config: Config) -> Path:
-    """The hearing given (a folder or an id), or the one the current folder is in."""
-    from ..hearing import hearing_here
-
-    return hearing if hearing is not None else hearing_here(config)
-
-
 def warnings_shown(show: Callable[[str], None]) -> AbstractContextManager[WarningsShown]:
     """While inside, each warning the library logs (a record of the ``hoering`` loggers, see
     :mod:`hoering.log`) is passed to ``show`` as one line, and counted (for ``--strict``).
@@ -115,16 +84,3 @@ def warnings_shown(show: Callable[[str], None]) -> AbstractContextManager[Warnin
     from ..log import shown_with
 
     return shown_with(show)
-
-
-def load_project(folder: Path | None = None, near: Iterable[Path | None] = ()) -> Config:
-    """The configuration of the project in ``folder`` (``--project``), or of the project
-    around the current folder, or around the first of ``near`` (paths the command was
-    given); its ``lang`` becomes the language of messages unless ``--lang`` or
-    ``HOERING_LANG`` says otherwise."""
-    from ..config import find_project
-    from ..messages import configured_language
-
-    config = find_project(folder, near=[path for path in near if path is not None])
-    configured_language(config.lang)
-    return config

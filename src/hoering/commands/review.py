@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..messages import ntr, tr
-from .report import Report, hearing_or_here
+from .project import hearing_or_here
+from .report import Report
 
 if TYPE_CHECKING:
     from ..config import Config
