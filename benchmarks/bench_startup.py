@@ -7,7 +7,12 @@ importing click. Each command runs ``--repeat`` times, the commands taking turns
 busy machine slows them all alike; the table gives the median wall time and the median CPU
 time (user + system, which a busy machine disturbs less), each with its ratio to click.
 
-Target: ``hoering --help`` at most 1.5× ``import click``.
+Every command runs as an installed one does: with its modules' bytecode (and the catalogs'
+messages, kept the same way) written once, in a folder of its own (PYTHONPYCACHEPREFIX),
+before the runs that are timed; PYTHONDONTWRITEBYTECODE is not passed on (with it, every
+start would compile hoering's modules again, which no installed copy does).
+
+Target: ``hoering --help`` and ``hoering build --help`` at most 1.3× ``import click``.
 
 Run:  python benchmarks/bench_startup.py [--repeat 20]
 """
@@ -26,7 +31,7 @@ from pathlib import Path
 
 from bench_build import HOERING
 
-TARGET = 1.5
+TARGET = 1.3
 
 
 def commands(english_project: Path) -> dict[str, tuple[list[str], Path | None]]:
@@ -42,11 +47,19 @@ def commands(english_project: Path) -> dict[str, tuple[list[str], Path | None]]:
     }
 
 
-def timed(command: list[str], folder: Path | None) -> tuple[float, float]:
+def as_installed(bytecode: Path) -> dict[str, str]:
+    """The environment of the runs: bytecode written, to a folder of the benchmark's own."""
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return environment | {"PYTHONPYCACHEPREFIX": str(bytecode)}
+
+
+def timed(
+    command: list[str], folder: Path | None, environment: dict[str, str]
+) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one run, in seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, cwd=folder, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(command, cwd=folder, env=environment, stdout=subprocess.DEVNULL, check=True)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -60,10 +73,13 @@ def main() -> None:
         project = Path(tmp)
         (project / "hoering.toml").write_text('lang = "en"\n', "utf-8")
         table = commands(project)
+        environment = as_installed(project / "bytecode")
+        for command, folder in table.values():  # bytecode written, not timed
+            timed(command, folder, environment)
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in table}
         for _ in range(args.repeat):
             for name, (command, folder) in table.items():
-                times[name].append(timed(command, folder))
+                times[name].append(timed(command, folder, environment))
     medians = {
         name: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
         for name, runs in times.items()

@@ -19,8 +19,10 @@ The language of messages is ``--lang``, else ``HOERING_LANG``, else hoering.toml
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -58,8 +60,50 @@ def configured_language(lang: str | None) -> None:
 @lru_cache(maxsize=len(LANGUAGES))
 def translations(lang: str) -> Messages:
     """The messages of ``lang`` (once per process), read without Babel: ``--help`` prints
-    translated words and must stay as cheap as importing click."""
-    return Messages.read(catalog_path(lang))
+    translated words and must stay as cheap as importing click, so what the catalog says is
+    kept as Python keeps a module's bytecode (:func:`_kept`)."""
+    path = catalog_path(lang)
+    stamp = _stamp(path)
+    kept = _kept(path)
+    try:
+        with kept.open("rb") as file:
+            found_stamp, tables = marshal.load(file)
+        if found_stamp == stamp:
+            return Messages(*tables)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # not kept yet, or by another Python: read the catalog
+    messages = Messages.read(path)
+    _keep(kept, (stamp, messages.tables()))
+    return messages
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """What tells that a catalog changed: its time and size, as for a module's bytecode."""
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _kept(catalog: Path) -> Path:
+    """Where a catalog's messages are kept: beside it in ``__pycache__``, or below
+    PYTHONPYCACHEPREFIX, as Python keeps bytecode (and named for this Python's marshal)."""
+    name = f"{catalog.name}.{sys.implementation.cache_tag}.marshal"
+    if sys.pycache_prefix:
+        return Path(sys.pycache_prefix, *catalog.parent.absolute().parts[1:], name)
+    return catalog.parent / "__pycache__" / name
+
+
+def _keep(path: Path, value: Any) -> None:
+    """Write ``value`` to ``path`` atomically, unless Python writes no bytecode
+    (PYTHONDONTWRITEBYTECODE) or cannot write there (an installed, read-only package)."""
+    if sys.dont_write_bytecode:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(value))
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 class Messages:
@@ -68,25 +112,43 @@ class Messages:
     Babel leaves them out of a compiled catalog (tests/test_messages.py checks that both
     read every message alike); document labels (``msgctxt "label"``) are kept apart, by key."""
 
-    def __init__(self, entries: list[dict[str, str]]) -> None:
-        self.singular: dict[str, str] = {}
-        self.plural: dict[str, list[str]] = {}
-        self.labels: dict[str, str] = {}
+    def __init__(
+        self,
+        singular: dict[str, str],
+        plural: dict[str, list[str]],
+        labels: dict[str, str],
+        header: str = "",
+    ) -> None:
+        self.singular = singular
+        self.plural = plural
+        self.labels = labels
+        self.header = header  # the catalog's header entry: its Plural-Forms
+        self.rule = _plural_rule(header)
+
+    @classmethod
+    def of_entries(cls, entries: list[dict[str, str]]) -> Messages:
+        singular: dict[str, str] = {}
+        plural: dict[str, list[str]] = {}
+        labels: dict[str, str] = {}
         for entry in entries:
             if entry.get("msgctxt") == LABEL_CONTEXT and entry["msgid"]:
-                self.labels[entry["msgid"]] = entry.get("msgstr", "")
+                labels[entry["msgid"]] = entry.get("msgstr", "")
             if "msgctxt" in entry or entry.get("fuzzy"):
                 continue
-            forms = [entry[f"msgstr[{i}]"] for i in range(9) if f"msgstr[{i}]" in entry]
             if "msgid_plural" in entry:
-                self.plural[entry["msgid"]] = forms
+                forms = [entry[f"msgstr[{i}]"] for i in range(9) if f"msgstr[{i}]" in entry]
+                plural[entry["msgid"]] = forms
             elif entry.get("msgstr"):
-                self.singular[entry["msgid"]] = entry["msgstr"]
-        self.rule = _plural_rule(self.singular.pop("", ""))
+                singular[entry["msgid"]] = entry["msgstr"]
+        return cls(singular, plural, labels, singular.pop("", ""))
 
     @classmethod
     def read(cls, path: Path) -> Messages:
-        return cls(_entries(path.read_text("utf-8")))
+        return cls.of_entries(_entries(path.read_text("utf-8")))
+
+    def tables(self) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str], str]:
+        """What the catalog says, as plain values (to keep, see :func:`translations`)."""
+        return self.singular, self.plural, self.labels, self.header
 
     def gettext(self, message: str) -> str:
         return self.singular.get(message, message)
@@ -100,23 +162,28 @@ class Messages:
 
 def _entries(text: str) -> list[dict[str, str]]:
     """The entries of a .po file: keyword (msgctxt, msgid, msgid_plural, msgstr,
-    msgstr[N]) → its text, and "fuzzy" when the entry is flagged so."""
+    msgstr[N]) → its text, and "fuzzy" when the entry is flagged so. (Read on every start,
+    ``--help`` too: one pass, plain string tests.)"""
     entries: list[dict[str, str]] = []
     entry: dict[str, str] = {}
     keyword = ""
+    translated = False  # the entry has its msgstr: anything but a translation starts the next
     for line in text.splitlines():
         line = line.strip()
-        if line.startswith('"'):
+        if line[:1] == '"':
             entry[keyword] += _unquoted(line)
             continue
-        if not line.startswith("msgstr") and any(k.startswith("msgstr") for k in entry):
-            entries.append(entry)  # anything but a translation after one starts the next
-            entry = {}
-        if line.startswith("#,") and "fuzzy" in line:
-            entry["fuzzy"] = "fuzzy"
-        if line and not line.startswith("#"):
+        msgstr = line.startswith("msgstr")
+        if translated and not msgstr:
+            entries.append(entry)
+            entry, translated = {}, False
+        if line[:1] == "#":
+            if line.startswith("#,") and "fuzzy" in line:
+                entry["fuzzy"] = "fuzzy"
+        elif line:
             keyword, _, rest = line.partition(" ")
             entry[keyword] = _unquoted(rest)
+            translated = translated or msgstr
     return [*entries, entry] if "msgid" in entry else entries
 
 
@@ -125,7 +192,10 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
 
 def _unquoted(text: str) -> str:
     """A quoted .po string's text, escapes (\\n, \\", …) undone."""
-    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m[1], m[1]), text.strip()[1:-1])
+    text = text.strip()[1:-1]
+    if "\\" not in text:
+        return text
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m[1], m[1]), text)
 
 
 def _plural_rule(header: str) -> Any:
@@ -218,7 +288,7 @@ def number(value: float, digits: int | None = None) -> str:
 # C0 and C1 controls and DEL; bidirectional controls too: each would let a file name or a
 # value change what the terminal shows (move the cursor, clear the line, colour, reorder)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"  # compiled when first used
 
 
 def terminal_line(text: str, *, lines: bool = False) -> str:
@@ -233,4 +303,4 @@ def terminal_line(text: str, *, lines: bool = False) -> str:
             return character
         return _NAMED.get(character) or character.encode("unicode_escape").decode("ascii")
 
-    return _CONTROL.sub(escaped, text)
+    return re.sub(_CONTROL, escaped, text)
