@@ -102,13 +102,15 @@ def compare(
                 continue
             reads[index] = dataclasses.replace(read, name=name)
     groups, consulted = _by_party(hearing, reads)
+    names = _names(hearing, groups)
     try:
-        authority = read_remarks(hearing, _names(hearing, groups))
+        authority = read_remarks(hearing, names)
     except SourceErrors as exc:
         errors.extend(exc.errors)
     if errors:
         raise SourceErrors(errors)
     comparison = _comparison(hearing, groups, consulted, authority, reads, tuple(left_out))
+    comparison = dataclasses.replace(comparison, names=names)
     comparison.warnings.extend(missing_answers_warnings(comparison))
     comparison.warnings.extend(unplaced_answers_warnings(comparison))
     return _warned(_with_tables(comparison, client, executor) if tables else comparison)

@@ -105,6 +105,8 @@ class Comparison:
     mass: Any = None  # a hoering.mass.model.MassComparison: the answers in form tables
     authority: AuthorityRemarks = field(default_factory=AuthorityRemarks)
     left_out: tuple[LeftOut, ...] = ()  # responses that could not be read, in file order
+    # every name a respondent may be called by in remarks.md, casefolded → the respondent
+    names: dict[str, str] = field(default_factory=dict)
 
     @property
     def general_answers(self) -> dict[str, Answer]:

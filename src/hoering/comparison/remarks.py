@@ -62,10 +62,13 @@ class AuthorityRemarks:
     path: Path | None = None
 
 
-def read_remarks(hearing: Hearing, respondents: dict[str, str]) -> AuthorityRemarks:
-    """remarks.md, checked against the hearing's topics and ``respondents`` (every name and
-    alias a respondent may be called by, casefolded → the respondent's name)."""
-    path = hearing.folder / REMARKS_FILE
+def read_remarks(
+    hearing: Hearing, respondents: dict[str, str], path: Path | None = None
+) -> AuthorityRemarks:
+    """remarks.md (or ``path``: a copy about to replace it), checked against the hearing's
+    topics and ``respondents`` (every name and alias a respondent may be called by,
+    casefolded → the respondent's name)."""
+    path = path if path is not None else hearing.folder / REMARKS_FILE
     if not path.is_file():
         return AuthorityRemarks()
     blocks = _parse(path)

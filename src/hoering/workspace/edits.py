@@ -33,9 +33,20 @@ from ..messages import tr
 from ..model import nodes as n
 from ..sources import load_source
 from ..sources.serialise import to_markdown
-from .files import ABSENT, ChangedOnDisk, EditRefused, FileVersion, read, response_path, save
+from .files import (
+    ABSENT,
+    ChangedOnDisk,
+    EditRefused,
+    FileVersion,
+    check_topic,
+    read,
+    refused,
+    response_path,
+    save,
+)
 from .headings import rewrite_heading
 from .metadata import Location, MetadataLines, changed, scalar
+from .remarks import answer_remark, answer_topic, read_remarks_file, write_changes
 
 __all__ = [
     "ABSENT",
@@ -45,6 +56,10 @@ __all__ = [
     "FileVersion",
     "accept_guess",
     "accept_heading",
+    "answer_remark",
+    "answer_topic",
+    "read_remarks_file",
+    "write_changes",
     "correct_field",
     "read_response",
     "restore_removed",
@@ -190,16 +205,9 @@ def set_heading_topic(
     remarks) with ``stance`` (positive, concern, proposal, or the Danish words; None: no
     stance). The heading's guess is deleted: the official has decided."""
     path = response_path(hearing, source)
-    known = load_hearing(Path(hearing)).topics
-    if topic is not None and topic not in known:
-        raise EditRefused(
-            tr("topic '{topic}' is not a topic of hearing.yaml", topic=topic[:80])
-            + " ("
-            + tr("use one of: {choices}", choices=", ".join(known))
-            + ")"
-        )
+    check_topic(load_hearing(Path(hearing)).topics, topic)
     if stance is not None and n.stance_value(stance) is None:
-        raise EditRefused(_not_a_stance(stance))
+        raise _not_a_stance(stance)
     value = n.stance_value(stance) if stance is not None else None
     return save(
         path,
@@ -216,16 +224,14 @@ def accept_heading(hearing: Path, source: str | Path, version: str, line: int) -
     return save(path, version, lambda text: rewrite_heading(text, path, line, {}), _check_response)
 
 
-def _not_a_stance(stance: str) -> str:
-    return (
-        tr("'{stance}' is not a stance", stance=stance[:80])
-        + " ("
-        + tr(
+def _not_a_stance(stance: str) -> EditRefused:
+    return refused(
+        tr("'{stance}' is not a stance", stance=stance[:80]),
+        tr(
             "use {choices} (or {english})",
             choices=", ".join(n.DANISH_STANCES),
             english=", ".join(n.STANCES),
-        )
-        + ")"
+        ),
     )
 
 

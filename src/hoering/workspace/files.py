@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +35,20 @@ class EditRefused(HoeringError):
 
 class ChangedOnDisk(EditRefused):
     """The file changed since the page read it: the page must read it again."""
+
+
+def refused(message: str, hint: str) -> EditRefused:
+    """A refusal that says what is wrong and, in brackets, what is allowed."""
+    return EditRefused(f"{message} ({hint})")
+
+
+def check_topic(known: Collection[str], topic: str | None) -> None:
+    """Refuse ``topic`` unless it is None (no topic) or one of the hearing's ``known``."""
+    if topic is not None and topic not in known:
+        raise refused(
+            tr("topic '{topic}' is not a topic of hearing.yaml", topic=topic[:80]),
+            tr("use one of: {choices}", choices=", ".join(known)),
+        )
 
 
 @dataclass(frozen=True)
