@@ -393,3 +393,33 @@ def test_random_edits_change_only_their_own_lines(hearing, field, value, accepte
     for step in location:
         stored = stored[step]
     assert stored == value.strip()
+
+
+def test_a_value_import_left_unknown_is_written_and_its_mark_deleted(hearing):
+    text = IMPORTED.replace('sender: "Vestegnens Kommune"\n', "sender:\n").replace(
+        '  sender: {confidence: 0.83, found_in: "brevhovedet"}\n',
+        '  sender: {unknown: true, found_in: "ingen afsender fundet"}\n',
+    )
+    (hearing / SOURCE).write_text(text, "utf-8")
+    edits.correct_field(hearing, SOURCE, version(hearing), "sender", "Vestegnens Kommune")
+    assert diff(text, written(hearing)) == [
+        "-sender:",
+        '+sender: "Vestegnens Kommune"',
+        '-  sender: {unknown: true, found_in: "ingen afsender fundet"}',
+    ]
+
+
+def test_a_guess_written_inside_braces_is_refused_rather_than_rewritten(hearing):
+    text = IMPORTED.replace(
+        '  sender: {confidence: 0.83, found_in: "brevhovedet"}\n'
+        '  date: {confidence: 0.96, found_in: "brevhovedet: \\"17. juni 2019\\""}\n',
+        "",
+    ).replace("guessed:\n", "guessed: {sender: {confidence: 0.8}, date: {confidence: 0.9}}\n")
+    (hearing / SOURCE).write_text(text, "utf-8")
+    with pytest.raises(edits.EditRefused) as refused:
+        edits.accept_guess(hearing, SOURCE, version(hearing), "sender")
+    assert str(refused.value) == (
+        "vestegn.md: ændringen kan ikke skrives uden at ændre andre værdier; "
+        "foretag den i en editor"
+    )
+    assert written(hearing) == text
