@@ -298,3 +298,21 @@ def test_random_answers_change_only_their_own_entry(
     assert after[:start] == before[:start]
     tail = len(before) - stop
     assert after[len(after) - tail :] == before[stop:]
+
+
+def test_a_remarks_md_that_links_outside_the_hearing_is_neither_read_nor_written(
+    hearing, comparison, tmp_path
+):
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text(REMARKS, "utf-8")
+    (hearing / "remarks.md").unlink()
+    (hearing / "remarks.md").symlink_to(outside)
+    for attempt in (
+        lambda: edits.read_remarks_file(hearing),
+        lambda: edits.write_changes(hearing, "0" * 64, "x", comparison=comparison.comparison),
+    ):
+        with pytest.raises(edits.EditRefused) as refused:
+            attempt()
+        assert str(refused.value) == "'remarks.md' ligger uden for høringens mappe"
+    assert (hearing / "remarks.md").is_symlink()
+    assert outside.read_text("utf-8") == REMARKS

@@ -84,6 +84,21 @@ def response_path(hearing: Path, source: str | Path) -> Path:
     return path
 
 
+def hearing_file(hearing: Path, name: str) -> Path:
+    """The hearing's own file ``name`` (remarks.md), refused when a link leads it outside
+    the hearing folder (written there, the link would be replaced, not followed)."""
+    try:
+        return confined(
+            Path(hearing) / name,
+            [Path(hearing)],
+            origin=None,
+            what=f"'{name}'",
+            allowed=tr("the hearing's folder"),
+        )
+    except SourceError as exc:
+        raise EditRefused(exc.message) from None
+
+
 def read(path: Path) -> FileVersion:
     """``path``'s text and version, as a page shows it before an edit."""
     data = _bytes(path)

@@ -32,9 +32,18 @@ class MetadataLines:
 
     lines: list[str]
     end: int  # index of the closing fence
-    data: Any  # the ruamel map, which knows the line and column of every key
+    parsed: Any  # the ruamel map, which knows the line and column of every key
     newline: str
     path: Path
+    stale: bool = False  # lines moved since it was read
+
+    @property
+    def data(self) -> Any:
+        """The metadata as the lines are now (read again only after lines moved)."""
+        if self.stale:
+            self.parsed = _parsed("".join(self.lines[1 : self.end]), self.path)
+            self.stale = False
+        return self.parsed
 
     @classmethod
     def of(cls, text: str, path: Path) -> MetadataLines:
@@ -127,7 +136,8 @@ class MetadataLines:
         (given without line ends)."""
         self.lines[start:stop] = [line + self.newline for line in new_lines]
         self.end += len(new_lines) - (stop - start)
-        self.data = _parsed("".join(self.lines[1 : self.end]), self.path)  # lines moved
+        # a value rewritten on its own line moves no key; anything else is read again
+        self.stale = self.stale or len(new_lines) != stop - start or stop - start != 1
 
     def style(self, location: Location) -> str:
         """How the value at ``location`` is written: '"', "'", or "" (plain or empty)."""
@@ -147,8 +157,8 @@ def changed(
     meant(expected)
     expected = plain(expected)
     change(source)
-    after = MetadataLines.of(source.text, path)
-    if plain(after.data) != expected:
+    source.stale = True  # what the lines say now, not what the change thought it wrote
+    if plain(source.data) != expected:
         raise EditRefused(
             tr(
                 "{file}: the change cannot be written without changing other values; "

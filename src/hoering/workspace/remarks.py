@@ -22,12 +22,12 @@ from .answers import (
     starts_with_quote,
     text_lines,
 )
-from .files import EditRefused, FileVersion, check_topic, read, refused, save
+from .files import EditRefused, FileVersion, check_topic, hearing_file, read, refused, save
 
 
 def read_remarks_file(hearing: Path) -> FileVersion:
     """The hearing's remarks.md as the page reads it (version ABSENT while there is none)."""
-    return read(Path(hearing) / REMARKS_FILE)
+    return read(hearing_file(hearing, REMARKS_FILE))
 
 
 def answer_remark(
@@ -140,7 +140,7 @@ def _save(
     def check(staged: Path) -> None:
         read_remarks(comparison.hearing, comparison.names, staged)
 
-    return save(Path(hearing) / REMARKS_FILE, version, _refusing(change), check)
+    return save(hearing_file(hearing, REMARKS_FILE), version, _refusing(change), check)
 
 
 def _refusing(change: Callable[[str], str]) -> Callable[[str], str]:
