@@ -88,7 +88,7 @@ def verdict(field: str, key: dict, guess) -> str:
         return "none" if not want else "abstained"
     if field == "date":
         return "right" if guess.value == want else "wrong"
-    if field == "recipient" and getattr(guess, "score", None) is None:
+    if field == "recipient" and from_mail_header(guess):
         return "none"  # a mail's To line: the key lists address blocks only
     written = guess.value.split(" / ")[0] if field == "recipient" else guess.value
     return "right" if want and same_name(written, want) else "wrong"
@@ -107,7 +107,8 @@ def report(results, field: str) -> None:
         if outcome not in ("right", "wrong") or guess is None or getattr(guess, "unknown", False):
             continue
         ok = int(outcome == "right")
-        if getattr(guess, "score", None) is not None and bands and not from_form(key, guess):
+        own_band = from_form(key, guess) or from_mail_header(guess)
+        if getattr(guess, "score", None) is not None and bands and not own_band:
             low = max(b for b in bands if guess.score >= b)
             bands[low][0] += ok
             bands[low][1] += 1
@@ -137,6 +138,7 @@ def main() -> None:
     for field in FIELDS:
         report(results, field)
     web_form(results)
+    mail_header(results)
 
 
 def from_form(key: dict, guess) -> bool:
@@ -144,6 +146,26 @@ def from_form(key: dict, guess) -> bool:
     from hoering.imports.webform import FORM_FIELD
 
     return key["web form"] and getattr(guess, "score", None) == FORM_FIELD
+
+
+def from_mail_header(guess) -> bool:
+    """Whether ``guess`` was read from a mail's header (calibration's "e-mail …" bands)."""
+    from hoering.imports.email import MAIL_HEADER
+
+    return getattr(guess, "score", None) == MAIL_HEADER
+
+
+def mail_header(results) -> None:
+    """The fields read from mails' headers, a band per field, as calibration lists them."""
+    for field in ("date", "recipient", "signatory"):
+        tally = [
+            verdict(field, key, g[field]) for key, g in results if from_mail_header(g.get(field))
+        ]
+        right, wrong = tally.count("right"), tally.count("wrong")
+        print(
+            f"e-mail {field:<10} read from the header: {right} right of {right + wrong}"
+            f" (not in the key: {len(tally) - right - wrong})"
+        )
 
 
 def web_form(results) -> None:

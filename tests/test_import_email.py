@@ -431,3 +431,25 @@ def test_a_subject_too_long_for_a_title_is_shortened_and_the_guess_says_so(proje
         "confidence": 0.85,
         "found_in": "e-mail: emne, afkortet fra 101.999 tegn; hele emnet står i originalen",
     }
+
+
+def test_fields_read_from_the_header_carry_their_measured_confidence(project):
+    """Issue 19: the header's Date, To and From (as the signatory of an unsigned mail) were
+    written with fixed confidences (0.95, 0.9, 0.6) nobody had measured. Each now carries its
+    band's measured share right (calibration.BANDS): the Date 7 of 7 on the tune half, so
+    (7 + 1) / (7 + 2) = 0.89; To and an unsigned From were never measured, so 0.5."""
+    from hoering.imports.calibration import confidence
+    from hoering.imports.email import MAIL_HEADER
+
+    mail = _mail(
+        "Kære Region Hovedstaden\n\nVi støtter udskrivningsmentoren.\n",
+        From="Åse Mølgaard <asm@example.dk>",
+        To="Region Hovedstaden <hoering@regionh.dk>",
+        Subject="Høring af samarbejdsaftale",
+        Date="Mon, 03 Jun 2019 10:00:00 +0200",
+    )
+    _, raw, _ = imported(project, "svar.eml", bytes(mail))
+    guessed = raw["guessed"]
+    assert guessed["date"]["confidence"] == confidence("e-mail date", MAIL_HEADER) == 0.89
+    assert guessed["recipient"]["confidence"] == confidence("e-mail recipient", MAIL_HEADER)
+    assert guessed["signatory"]["confidence"] == 0.5

@@ -23,9 +23,25 @@ BANDS: dict[str, tuple[tuple[float, int, int], ...]] = {
     # to measure, so the band is left as unseen and its confidence is the unseen band's
     # (0 + 1) / (0 + 2) = 0.5 until the corpus has enough printouts to paste a tally here
     "web form": ((0.0, 0, 0),),
+    # the fields read from a mail's header, one band each (their raw score is
+    # email.MAIL_HEADER, above every band): the Date 7 right of 7 on the tune half; the To
+    # line is in no key (the key lists address blocks), and no tune mail was unsigned, so
+    # those two bands are unseen (0.5) until the corpus can measure them
+    "e-mail date": ((0.0, 0, 0), (1.0, 7, 7)),
+    "e-mail recipient": ((0.0, 0, 0),),
+    "e-mail signatory": ((0.0, 0, 0),),
 }
 # the lowest raw score written as a guess; below it, the field is unknown
-ABSTAIN = {"sender": 0.5, "date": 0.8, "signatory": 0.7, "recipient": 0.8, "web form": 1.0}
+ABSTAIN = {
+    "sender": 0.5,
+    "date": 0.8,
+    "signatory": 0.7,
+    "recipient": 0.8,
+    "web form": 1.0,
+    "e-mail date": 1.0,
+    "e-mail recipient": 1.0,
+    "e-mail signatory": 1.0,
+}
 
 
 def confidence(field: str, score: float) -> float:

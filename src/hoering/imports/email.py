@@ -20,6 +20,7 @@ from pathlib import Path
 from ..dates import find_dates
 from ..messages import number, tr, tr_in
 from ..sources.validation import MAX_TITLE
+from .calibration import confidence
 from .cleanup import join_text
 from .lines import Extracted, Line, first_page_rows, row_text, rows_of
 from .metadata import Found, Metadata, email_sender, is_authority, party_in
@@ -344,15 +345,29 @@ def apply_header(
     as ``recipient``; the sender's name as signatory when the message is not signed."""
     meta.sender = _surer(mail_sender(header, parties, authority), meta.sender)
     if header.date is not None:
-        meta.date = Found(header.date, 0.95, f'{header.where}: "{header.date_words}"')
+        meta.date = _from_header(
+            "e-mail date", header.date, f'{header.where}: "{header.date_words}"'
+        )
     if header.subject:
         meta.title = _subject_as_title(header)
     if header.to and meta.recipient is None:
-        meta.recipient = Found(header.to, 0.9, tr("{place}: to", place=header.where))
+        meta.recipient = _from_header(
+            "e-mail recipient", header.to, tr("{place}: to", place=header.where)
+        )
     person = header.name and party_in(header.name, parties) is None and " " in header.name
     if not meta.signatories and person:
         meta.signatories = [(header.name, None)]
-        meta.signatory = Found(header.name, 0.6, tr("{place}: from", place=header.where))
+        meta.signatory = _from_header(
+            "e-mail signatory", header.name, tr("{place}: from", place=header.where)
+        )
+
+
+MAIL_HEADER = 1.5  # the raw score of a field read from a mail's header: above every band
+
+
+def _from_header(band: str, value, where: str) -> Found:
+    """A field read from the mail's header, with its band's measured confidence."""
+    return Found(value, confidence(band, MAIL_HEADER), where, MAIL_HEADER)
 
 
 def mail_sender(
