@@ -421,3 +421,34 @@ def test_a_guess_written_inside_braces_is_refused_rather_than_rewritten(hearing)
         "foretag den i en editor"
     )
     assert written(hearing) == text
+
+
+TOPICS = [None, "ledsagelse", "ventetid", "hjemloese", "udskrivningsmentor"]
+STANCE_WORDS = [None, "positive", "concern", "proposal", "positiv", "bekymring", "forslag"]
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    line=st.sampled_from([UDSKRIVNING, MENTOR]),
+    topic=st.sampled_from(TOPICS),
+    stance=st.sampled_from(STANCE_WORDS),
+)
+def test_random_heading_edits_change_only_that_heading(hearing, line, topic, stance):
+    (hearing / SOURCE).write_text(IMPORTED, "utf-8")
+    edits.set_heading_topic(hearing, SOURCE, version(hearing), line, topic, stance)
+    before, after = IMPORTED.splitlines(keepends=True), written(hearing).splitlines(keepends=True)
+    assert len(after) == len(before)
+    assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [line - 1]
+    from hoering.sources import load_source
+
+    heading = next(
+        b for b in load_source(hearing / SOURCE).blocks if getattr(b, "line", None) == line
+    )
+    expected_stance = {"positiv": "positive", "bekymring": "concern", "forslag": "proposal"}
+    assert (heading.topic, heading.stance, heading.guess) == (
+        topic,
+        expected_stance.get(stance or "", stance),
+        None,
+    )

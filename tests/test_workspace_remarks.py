@@ -316,3 +316,26 @@ def test_a_remarks_md_that_links_outside_the_hearing_is_neither_read_nor_written
         assert str(refused.value) == "'remarks.md' ligger uden for høringens mappe"
     assert (hearing / "remarks.md").is_symlink()
     assert outside.read_text("utf-8") == REMARKS
+
+
+def test_windows_line_ends_in_remarks_md_are_kept(hearing, comparison):
+    data = REMARKS.replace("\n", "\r\n").encode("utf-8")
+    (hearing / "remarks.md").write_bytes(data)
+    edits.answer_remark(
+        hearing,
+        version(hearing),
+        "hjemloese",
+        "Brøndby Kommune",
+        "Nyt svar.",
+        "noteret",
+        comparison=comparison.comparison,
+    )
+    after = (hearing / "remarks.md").read_bytes()
+    assert b"\n" not in after.replace(b"\r\n", b"")
+    assert diff(REMARKS, after.decode("utf-8").replace("\r\n", "\n")) == [
+        "-### Brøndby Kommune {status=delvist}",
+        "+### Brøndby Kommune {status=noteret}",
+        "-Afsnit 5 præciseres, så sengeafsnittet kontakter borgerens opholdskommune, før en borger",
+        "-uden fast bopæl udskrives. En aftalt adresse kan regionen ikke sikre.",
+        "+Nyt svar.",
+    ]

@@ -185,7 +185,6 @@ def _section(lines: RemarksLines, comparison: Comparison, topic: str | None) -> 
 
 
 def _entry(lines: RemarksLines, section: Part, comparison: Comparison, who: str) -> Part | None:
-    return next(
-        (e for e in lines.entries(section) if comparison.names.get(e.name.casefold()) == who),
-        None,
-    )
+    """``who``'s entry in ``section``; of two, the last, which is the one compare reads."""
+    found = [e for e in lines.entries(section) if comparison.names.get(e.name.casefold()) == who]
+    return found[-1] if found else None
