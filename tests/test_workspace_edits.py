@@ -256,6 +256,10 @@ REFUSED = [
         "sender: skriv én linje tekst",
     ),
     (
+        lambda h, v: edits.correct_field(h, SOURCE, v, "sender", "Vestegn\u202enummoK"),
+        "sender: tegnet U+202E kan ikke skrives (det er et styretegn)",
+    ),
+    (
         lambda h, v: edits.correct_field(h, SOURCE, v, "title", "x" * 301),
         "title: højst 300 tegn",
     ),

@@ -225,6 +225,7 @@ REFUSED = [
         "resuméet; skriv resuméet i dets eget felt",
     ),
     ({"answer": "x" * 20_001}, "svaret: højst 20000 tegn"),
+    ({"answer": "Svar\x07"}, "svaret: tegnet U+0007 kan ikke skrives (det er et styretegn)"),
     ({"summary": "x" * 2_001}, "resuméet: højst 2000 tegn"),
     (
         {"version": "0" * 64},

@@ -23,7 +23,7 @@ from ..errors import HoeringError
 from ..messages import tr
 from ..model import nodes as n
 from ..sources.markdown import parse_body
-from .files import EditRefused
+from .files import EditRefused, check_printable
 from .headings import with_attributes
 
 MAX_ANSWER = 20_000  # characters of an answer, a comment on a topic, or the changes
@@ -146,6 +146,7 @@ def text_lines(text: str, what: str, limit: int) -> list[str]:
     would end the part of remarks.md it belongs to."""
     if len(text) > limit:
         raise EditRefused(tr("{key}: at most {n} characters", key=what, n=limit))
+    check_printable(what, text)
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     while lines and not lines[0]:
         lines.pop(0)

@@ -38,6 +38,7 @@ from .files import (
     ChangedOnDisk,
     EditRefused,
     FileVersion,
+    check_printable,
     check_topic,
     read,
     refused,
@@ -288,8 +289,9 @@ def _one_line(key: str, value: str) -> str:
         raise EditRefused(tr("{key}: the value is empty; write it, or accept the guess", key=key))
     if len(text) > MAX_VALUE:
         raise EditRefused(tr("{key}: at most {n} characters", key=key, n=MAX_VALUE))
-    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text):
+    if "\n" in text or "\r" in text:
         raise EditRefused(tr("{key}: write one line of text", key=key))
+    check_printable(key, text)
     return text
 
 

@@ -10,6 +10,7 @@ place (:func:`hoering.output.atomic_file`), so a crash never leaves half a file.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -35,6 +36,24 @@ class EditRefused(HoeringError):
 
 class ChangedOnDisk(EditRefused):
     """The file changed since the page read it: the page must read it again."""
+
+
+# control characters (but tab and line ends) and the bidirectional controls: the reader
+# would replace or remove them with a warning, so they are not written in the first place
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def check_printable(what: str, text: str) -> None:
+    """Refuse ``text`` when it holds a character the reader would not keep as written."""
+    found = _UNWRITABLE.search(text)
+    if found:
+        raise EditRefused(
+            tr(
+                "{what}: the character U+{code} cannot be written (a control character)",
+                what=what,
+                code=f"{ord(found[0]):04X}",
+            )
+        )
 
 
 def refused(message: str, hint: str) -> EditRefused:
