@@ -30,7 +30,8 @@ def run(config: Config, options: RemarksOptions) -> Report:
     """``hoering remarks``: add an entry for every remark to the hearing's remarks.md."""
     from ..comparison.collect import compare
 
-    comparison = compare(hearing_or_here(options.hearing, config), config=config)
+    hearing = hearing_or_here(options.hearing, config)
+    comparison = compare(hearing, config=config, answers_expected=False)  # it makes room
     path, added = write_remarks(comparison)
     if not added:
         report = Report(lines=[tr("{path} has an entry for every remark", path=display_path(path))])

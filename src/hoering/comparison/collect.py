@@ -65,6 +65,7 @@ def compare(
     on_progress: Callable[[int, int], None] | None = None,
     client: Any = None,
     executor: Executor | None = None,
+    answers_expected: bool = True,
 ) -> Comparison:
     """The comparison of every response to the hearing in ``hearing_dir`` (writes nothing).
 
@@ -72,7 +73,8 @@ def compare(
     ``on_progress(done, total)`` is called as the responses are read. Answers in form tables
     (CSV, XLSX, Parquet in responses/) are compared by :mod:`hoering.mass`, on the Dask
     cluster of ``client`` (a ``dask.distributed.Client``) when one is given, else by
-    ``executor`` or a process pool."""
+    ``executor`` or a process pool. ``answers_expected=False``: no warning that remarks.md
+    lacks answers (for 'hoering remarks', which is about to make room for them)."""
     config = config or load_config()
     hearing = load_hearing(hearing_folder(Path(hearing_dir), config))
     paths = sorted(hearing.responses_folder.glob("*.md"))
@@ -111,7 +113,8 @@ def compare(
         raise SourceErrors(errors)
     comparison = _comparison(hearing, groups, consulted, authority, reads, tuple(left_out))
     comparison = dataclasses.replace(comparison, names=names)
-    comparison.warnings.extend(missing_answers_warnings(comparison))
+    if answers_expected:
+        comparison.warnings.extend(missing_answers_warnings(comparison))
     comparison.warnings.extend(unplaced_answers_warnings(comparison))
     return _warned(_with_tables(comparison, client, executor) if tables else comparison)
 
