@@ -68,10 +68,20 @@ def _quoted_commands(text: str) -> list[tuple[int, Example]]:
     return found
 
 
+def examples_in(text: str) -> list[tuple[int, Example]]:
+    """The examples of a Markdown page with their places in it (file contents shown in
+    markdown/yaml/toml/python blocks are not commands)."""
+    text = re.sub(
+        r"```(?:markdown|yaml|toml|python)[^\n]*\n.*?```",
+        lambda block: " " * len(block.group(0)),  # the places of what follows stay
+        text,
+        flags=re.S,
+    )
+    return _sh_block_commands(text) + _sessions(text) + _quoted_commands(text)
+
+
 def readme_examples() -> list[Example]:
-    text = (REPO / "README.md").read_text("utf-8")
-    text = re.sub(r"```(?:markdown|yaml|toml|python)\n.*?```", "", text, flags=re.S)
-    found = _sh_block_commands(text) + _sessions(text) + _quoted_commands(text)
+    found = examples_in((REPO / "README.md").read_text("utf-8"))
     return [example for _, example in sorted(found, key=lambda item: item[0])]
 
 
