@@ -246,3 +246,11 @@ def test_labels_read_without_babel_are_those_babel_reads(lang):
     what Babel reads (msgctxt "label", key → text)."""
     babel = {m.id: m.string for m in catalog(lang) if m.context == LABEL_CONTEXT and m.id}
     assert translations(lang).labels == babel
+
+
+def test_one_uncertain_guess_reads_as_danish():
+    """ "(5 gæt, 1 usikkert; …)" on import: one is neuter singular like gæt, more are usikre."""
+    from hoering.messages import ntr
+
+    assert ntr(", {n} uncertain", ", {n} uncertain", 1) == ", 1 usikkert"
+    assert ntr(", {n} uncertain", ", {n} uncertain", 2) == ", 2 usikre"

@@ -89,5 +89,5 @@ def _guesses(guessed: list[Any]) -> str:
     unknown = sum(1 for g in guessed if g.unknown)
     unsure = sum(1 for g in guessed if g.confidence < 0.7 and not g.unknown)
     text = ntr("{n} guess", "{n} guesses", len(guessed) - unknown)
-    text += tr(", {n} uncertain", n=unsure) if unsure else ""
+    text += ntr(", {n} uncertain", ", {n} uncertain", unsure) if unsure else ""  # usikkert/-e
     return text + ntr(", {n} unknown", ", {n} unknown", unknown) if unknown else text
