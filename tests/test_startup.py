@@ -29,6 +29,7 @@ HEAVY = {
     "jinja2", "markupsafe", "pydantic", "babel", "pypdf", "pikepdf", "pdfminer", "markdown_it",
     "mdit_py_plugins", "ruamel", "yaml", "openpyxl", "xlsxwriter", "PIL", "icalendar",
     "datasketch", "reportlab", "tomllib", "logging", "dataclasses", "shutil", "copy", "locale",
+    "pathlib",  # a tenth of importing click: --help and the project's language use os.path
 }  # fmt: skip
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from .messages import tr
 from .roots import find_root
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class HoeringError(Exception):
@@ -38,7 +40,8 @@ class HoeringError(Exception):
         error that already names its file is returned as it is)."""
         if self.path is not None:
             return self
-        import copy  # here: it costs 'hoering --help' a search of every import path
+        import copy  # here, as pathlib: 'hoering --help' does without them
+        from pathlib import Path
 
         error = copy.copy(self)
         error.path = Path(path)
@@ -82,6 +85,8 @@ class SourceError(HoeringError):
         key: str | None = None,
         hint: str | None = None,
     ) -> None:
+        from pathlib import Path
+
         super().__init__(message, hint)
         self.args = (path, message, line, key, hint)
         self.path = Path(path) if path is not None else None
@@ -93,6 +98,8 @@ def display_path(path: Path) -> str:
     """``path`` as the user would type it: relative to the current folder when inside it or
     in the same project (``../trafikplan/hearing.yaml`` from a neighbouring hearing), else
     as given."""
+    from pathlib import Path
+
     try:
         here = Path.cwd().resolve()
         target = Path(path).resolve()

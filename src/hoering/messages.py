@@ -25,14 +25,16 @@ import re
 import sys
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
 ENVIRONMENT = "HOERING_LANG"
 DOMAIN = "hoering"
-LOCALE = Path(__file__).resolve().parent / "locale"
+LOCALE = os.path.join(os.path.dirname(os.path.realpath(__file__)), "locale")  # text, not a Path
 LABEL_CONTEXT = "label"  # msgctxt of document labels, looked up by key ("case_number")
 
 _chosen: dict[str, str | None] = {"option": None, "config": None}
@@ -62,11 +64,11 @@ def translations(lang: str) -> Messages:
     """The messages of ``lang`` (once per process), read without Babel: ``--help`` prints
     translated words and must stay as cheap as importing click, so what the catalog says is
     kept as Python keeps a module's bytecode (:func:`_kept`)."""
-    path = catalog_path(lang)
+    path = _catalog_file(lang)  # as text: 'hoering --help' does without pathlib
     stamp = _stamp(path)
     kept = _kept(path)
     try:
-        with kept.open("rb") as file:
+        with open(kept, "rb") as file:
             found_stamp, tables = marshal.load(file)
         if found_stamp == stamp:
             return Messages(*tables)
@@ -77,30 +79,32 @@ def translations(lang: str) -> Messages:
     return messages
 
 
-def _stamp(path: Path) -> tuple[int, int]:
+def _stamp(path: str) -> tuple[int, int]:
     """What tells that a catalog changed: its time and size, as for a module's bytecode."""
-    stat = path.stat()
+    stat = os.stat(path)
     return stat.st_mtime_ns, stat.st_size
 
 
-def _kept(catalog: Path) -> Path:
+def _kept(catalog: str) -> str:
     """Where a catalog's messages are kept: beside it in ``__pycache__``, or below
     PYTHONPYCACHEPREFIX, as Python keeps bytecode (and named for this Python's marshal)."""
-    name = f"{catalog.name}.{sys.implementation.cache_tag}.marshal"
+    folder, name = os.path.split(os.path.abspath(catalog))
+    name = f"{name}.{sys.implementation.cache_tag}.marshal"
     if sys.pycache_prefix:
-        return Path(sys.pycache_prefix, *catalog.parent.absolute().parts[1:], name)
-    return catalog.parent / "__pycache__" / name
+        return os.path.join(sys.pycache_prefix, folder.lstrip(os.sep), name)
+    return os.path.join(folder, "__pycache__", name)
 
 
-def _keep(path: Path, value: Any) -> None:
+def _keep(path: str, value: Any) -> None:
     """Write ``value`` to ``path`` atomically, unless Python writes no bytecode
     (PYTHONDONTWRITEBYTECODE) or cannot write there (an installed, read-only package)."""
     if sys.dont_write_bytecode:
         return
+    temporary = f"{path}.{os.getpid()}.tmp"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(value))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "wb") as file:
+            file.write(marshal.dumps(value))
         os.replace(temporary, path)
     except OSError:
         pass
@@ -143,8 +147,9 @@ class Messages:
         return cls(singular, plural, labels, singular.pop("", ""))
 
     @classmethod
-    def read(cls, path: Path) -> Messages:
-        return cls.of_entries(_entries(path.read_text("utf-8")))
+    def read(cls, path: Path | str) -> Messages:
+        with open(path, encoding="utf-8") as file:
+            return cls.of_entries(_entries(file.read()))
 
     def tables(self) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str], str]:
         """What the catalog says, as plain values (to keep, see :func:`translations`)."""
@@ -214,7 +219,13 @@ def labels(lang: str) -> dict[str, str]:
 
 
 def catalog_path(lang: str) -> Path:
-    return LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    from pathlib import Path
+
+    return Path(_catalog_file(lang))
+
+
+def _catalog_file(lang: str) -> str:
+    return os.path.join(LOCALE, lang, "LC_MESSAGES", f"{DOMAIN}.po")
 
 
 def tr(message: str, /, **values: Any) -> str:

@@ -13,7 +13,7 @@ Help is written in English in the code and shown in the language of messages
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,7 +21,11 @@ from .. import __version__
 from ..messages import choose_language
 from . import actions, build, check, compare, import_, new, preview, remarks, review
 from .group import HoeringGroup
+from .options import PathType
 from .translated import HoeringOption, option
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.group(cls=HoeringGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,7 +39,7 @@ from .translated import HoeringOption, option
 @option("--strict", is_flag=True, help="Treat warnings as errors: exit 1 if there were any.")
 @option(
     "--project",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=PathType(file_okay=False),
     help="The project folder (default: the nearest folder, from the current one "
     "up, with hoering.toml or consultations/).",
 )

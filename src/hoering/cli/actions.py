@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from ..commands.project import load_project
 from .group import HoeringCommand
-from .options import day, project
+from .options import PathType, day, project
 from .report import finish
 from .translated import option
 
 if TYPE_CHECKING:
     import datetime as dt
+    from pathlib import Path
 
 
 @click.command(cls=HoeringCommand)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=PathType())
 @option("--owner", help="Only this owner's items (part of the name is enough).")
 @option("--overdue", is_flag=True, help="Only items whose deadline has passed.")
 @option(

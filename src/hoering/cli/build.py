@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..commands.project import load_project
 from .group import HoeringCommand
-from .options import formats_option, output_folder_option, project
+from .options import PathType, formats_option, output_folder_option, project
 from .report import Progress, finish
 from .translated import option
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 @click.command(cls=HoeringCommand)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=PathType())
 @formats_option("Format to build (repeat for several). Default: all, or hoering.toml's.")
 @output_folder_option()
 @option("--force", is_flag=True, help="Rebuild even sources whose outputs are up to date.")

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..commands.project import load_project
 from .group import HoeringCommand
-from .options import project
+from .options import PathType, project
 from .report import finish
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command(cls=HoeringCommand)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=PathType())
 def check(paths: tuple[Path, ...]) -> None:
     """Validate every source in PATHS (default: the sources folder); write nothing.
 

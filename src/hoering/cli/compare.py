@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..commands.project import load_project
 from ..messages import tr
 from .group import HoeringCommand
-from .options import formats_option, output_folder_option, project
+from .options import PathType, formats_option, output_folder_option, project
 from .report import Progress, finish
 from .translated import option
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 @click.command(cls=HoeringCommand)
-@click.argument("hearing", required=False, type=click.Path(path_type=Path))
+@click.argument("hearing", required=False, type=PathType())
 @formats_option("Format of the høringsnotat (repeat for several). Default: all, or hoering.toml's.")
 @output_folder_option()
 @option("--no-bundle", is_flag=True, help="Skip samlede-hoeringssvar.pdf.")

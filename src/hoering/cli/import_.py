@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..commands.project import load_project
 from .group import HoeringCommand
-from .options import project
+from .options import PathType, project
 from .report import finish, show
 from .translated import option
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 @click.command("import", cls=HoeringCommand)
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=PathType())
 @option(
     "--hearing",
     "hearing_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=PathType(file_okay=False),
     help="The hearing folder (the one with hearing.yaml), or its id; in a "
     "hearing's folder it may be left out.",
 )

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from ..commands.project import load_project
 from .group import HoeringGroup
-from .options import day, project
+from .options import PathType, day, project
 from .report import finish
 from .translated import option
 
 if TYPE_CHECKING:
     import datetime as dt
+    from pathlib import Path
 
 
 @click.group(cls=HoeringGroup)
@@ -40,7 +40,7 @@ def new() -> None:
 @option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=PathType(),
     help="File to create (default: <sources>/<hearing>/responses/<organisation>.md).",
 )
 def new_response(
@@ -157,7 +157,7 @@ def new_organisation(organisation: str, name: str) -> None:
 @option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=PathType(),
     help="File to create (default: <sources>/<hearing>/minutes/<date>-<title>.md).",
 )
 def new_minutes(

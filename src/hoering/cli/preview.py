@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..commands.project import load_project
 from ..messages import tr
 from .group import HoeringCommand
-from .options import project
+from .options import PathType, project
 from .report import show
 from .translated import option
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 @click.command(cls=HoeringCommand)
-@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.argument("path", required=False, type=PathType())
 @option(
     "--port",
     type=click.IntRange(0, 65535),

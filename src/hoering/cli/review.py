@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..commands.project import load_project
 from .group import HoeringCommand
-from .options import project
+from .options import PathType, project
 from .report import finish
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command(cls=HoeringCommand)
-@click.argument("hearing_dir", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.argument("hearing_dir", required=False, type=PathType(file_okay=False))
 def review(hearing_dir: Path | None) -> None:
     """List what 'hoering import' guessed in a hearing's responses, to confirm by hand.
 

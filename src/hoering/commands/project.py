@@ -1,14 +1,16 @@
 """The project a command runs in: its configuration, the hearing the current folder is in,
 and the language hoering.toml asks for. Cheap to import (``hoering --help`` reads the
-language): the library is imported inside the functions."""
+language, with ``os.path``): the library is imported inside the functions."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..config import Config
 
 
@@ -37,11 +39,14 @@ def project_language(folder: Path | None = None) -> str | None:
     folder), or None: what hoering speaks, before a command reads the whole configuration,
     when neither --lang nor HOERING_LANG says (its --help, a usage error). Cheap: the
     configuration itself is not loaded, and a broken file is left to the command to report."""
-    from ..roots import CONFIG_FILE, find_root
+    from ..roots import CONFIG_FILE, root_folder
 
-    root = find_root(folder or Path.cwd())
+    root = root_folder(os.fspath(folder) if folder else os.getcwd())
+    if root is None:
+        return None
     try:
-        text = (root / CONFIG_FILE).read_text("utf-8") if root else ""
+        with open(os.path.join(root, CONFIG_FILE), "rb") as file:
+            text = file.read().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     if "lang" not in text:
