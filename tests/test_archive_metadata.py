@@ -128,3 +128,35 @@ def test_the_same_source_gives_the_same_pdf_bytes(cli, project):
     result = cli("build", "--force", "-o", "again", str(RESPONSE))
     assert result.exit_code == 0, result.output
     assert (project / "again" / EXAMPLE_HEARING / "responses" / "ishoj.pdf").read_bytes() == first
+
+
+def test_the_pdf_typst_made_stays_whole_and_the_record_is_an_update(caplog):
+    """The record is appended as an incremental update: Typst's PDF is the file's start,
+    byte for byte, and both qpdf and pypdf (strict) read the whole file without a warning."""
+    import io
+    import logging
+
+    from hoering.model import ArchiveRecord
+    from hoering.render.xmp import with_archive_record
+
+    typst = _typst_pdf()
+    updated = with_archive_record(typst, ArchiveRecord("1", "2", "h", "A & B"))
+    assert updated.startswith(typst) and updated.endswith(b"%%EOF\n")
+    assert with_archive_record(typst, ArchiveRecord()) == typst  # nothing to add
+    with pikepdf.open(io.BytesIO(updated)) as pdf:
+        assert len(list(pdf.objects)) > 0 and pdf.get_warnings() == []
+        with pdf.open_metadata() as xmp:
+            assert xmp[f"{{{NAMESPACE}}}Myndighed"] == "A & B"
+        assert pdf.trailer.ID == pikepdf.open(io.BytesIO(typst)).trailer.ID
+    with caplog.at_level(logging.WARNING):
+        reader = pypdf.PdfReader(io.BytesIO(updated), strict=True)
+        assert len(reader.pages) == 1 and reader.xmp_metadata is not None
+    assert caplog.records == []
+
+
+def _typst_pdf() -> bytes:
+    from conftest import make_document
+    from hoering.render import render
+    from hoering.render.templates import TemplateFinder
+
+    return render(make_document("Et afsnit."), "pdf", TemplateFinder(None))

@@ -11,6 +11,8 @@ PDF/A extension schemas, as PDF/A requires of a namespace it does not know.
 from __future__ import annotations
 
 import io
+import re
+from typing import Any
 
 from ..model import ArchiveRecord
 
@@ -29,18 +31,53 @@ DESCRIPTIONS = {
 
 
 def with_archive_record(pdf: bytes, record: ArchiveRecord) -> bytes:
-    """``pdf`` with the record's values in its XMP (no values: ``pdf`` unchanged)."""
+    """``pdf`` with the record's values in its XMP (no values: ``pdf`` unchanged).
+
+    The new packet is appended as an incremental update (the metadata object again, an xref
+    section for it and a trailer pointing back at Typst's), so Typst's PDF stays byte for
+    byte at the start of the file: a rewrite by qpdf with a content-derived /ID took longer
+    than the PDF itself."""
     import pikepdf
 
     properties = record.properties()
     if not properties:
         return pdf
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        stream = document.Root.Metadata
-        stream.write(archive_packet(stream.read_bytes(), properties))
-        out = io.BytesIO()
-        document.save(out, deterministic_id=True, fix_metadata_version=False)
-    return out.getvalue()
+        metadata = document.Root.Metadata
+        number = metadata.objgen[0]
+        packet = archive_packet(metadata.read_bytes(), properties)
+        trailer = _trailer(document, number)
+    return _updated(pdf, number, packet, trailer)
+
+
+def _trailer(document: Any, number: int) -> bytes:
+    """The update's trailer entries: Typst's /Size, /Root, /Info and /ID."""
+    trailer = document.trailer
+    size = max(int(trailer.Size), number + 1)
+    entries = [b"/Size %d" % size, b"/Root %d 0 R" % document.Root.objgen[0]]
+    if "/Info" in trailer:
+        entries.append(b"/Info %d 0 R" % trailer.Info.objgen[0])
+    first, second = (bytes(part).hex().encode() for part in trailer.ID)
+    entries.append(b"/ID [<%s> <%s>]" % (first, second))
+    return b" ".join(entries)
+
+
+def _updated(pdf: bytes, number: int, packet: bytes, trailer: bytes) -> bytes:
+    """``pdf`` and an incremental update that replaces object ``number`` by the metadata
+    stream ``packet`` (uncompressed, as PDF/A wants XMP)."""
+    found = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", pdf)
+    assert found is not None, "Typst's PDF ends with startxref"
+    out = bytearray(pdf if pdf.endswith(b"\n") else pdf + b"\n")
+    offset = len(out)
+    out += b"%d 0 obj\n<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % (
+        number,
+        len(packet),
+    )
+    out += packet + b"\nendstream\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 1\n0000000000 65535 f \n%d 1\n%010d 00000 n \n" % (number, offset)
+    out += b"trailer\n<< %s /Prev %s >>\nstartxref\n%d\n%%%%EOF\n" % (trailer, found[1], xref)
+    return bytes(out)
 
 
 def archive_packet(packet: bytes, properties: list[tuple[str, str]]) -> bytes:
