@@ -32,7 +32,6 @@ from ..imports.review import VALUE_AT
 from ..messages import tr
 from ..model import nodes as n
 from ..sources import load_source
-from ..sources.serialise import to_markdown
 from .files import (
     ABSENT,
     ChangedOnDisk,
@@ -48,6 +47,7 @@ from .files import (
 from .headings import rewrite_heading
 from .metadata import Location, MetadataLines, changed, scalar
 from .remarks import answer_remark, answer_topic, read_remarks_file, write_changes
+from .removed import AT_START, removed_texts, unlist, unlisted, with_paragraphs
 
 __all__ = [
     "ABSENT",
@@ -76,17 +76,6 @@ FIELDS: dict[str, Location] = {
 GUESS_OF = {"signatory_title": "signatory"}  # a field checked with another's guess
 # top-level keys in the order import writes them: a missing one goes after those before it
 ORDER = ("type", "title", "hearing", "sender", "date", "case_number", "recipient", "no_remarks")
-# where a removed passage stood: reasons taken from the top of a page go back at the body's
-# start, the others (closing, footer, page number, quoted thread) at its end
-AT_START = (
-    "letterhead",
-    "archive_stamp",
-    "recipient",
-    "sidebar",
-    "margin_date",
-    "running_header",
-    "mail_header",
-)
 MAX_VALUE = 300  # characters of one metadata value
 MAX_RECIPIENT_LINES = 12
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -186,9 +175,9 @@ def restore_removed(
 
     def change(text: str) -> str:
         lines = MetadataLines.of(text, path)
-        texts = _removed_texts(lines, reason, index)
-        new = changed(text, path, lambda m: _unlist(m, reason, index), _unlisted(reason, index))
-        return _with_paragraphs(new, path, texts, at_start=reason in AT_START)
+        texts = removed_texts(lines, reason, index)
+        new = changed(text, path, lambda m: unlist(m, reason, index), unlisted(reason, index))
+        return with_paragraphs(new, path, texts, at_start=reason in AT_START)
 
     return save(path, version, change, _check_response)
 
@@ -355,84 +344,3 @@ def _put(data: Any, location: Location, value: Any) -> None:
     for step in location[:-1]:
         node = node[step]
     node[location[-1]] = value
-
-
-def _removed_texts(lines: MetadataLines, reason: str, index: int | None) -> list[str]:
-    texts = lines.value(("removed", reason))
-    if not isinstance(texts, list) or not texts:
-        raise EditRefused(
-            tr(
-                "{file}: nothing was removed as '{reason}'",
-                file=lines.path.name,
-                reason=reason[:80],
-            )
-        )
-    if index is None:
-        return [str(t) for t in texts]
-    if not 0 <= index < len(texts):
-        raise EditRefused(
-            tr(
-                "{file}: '{reason}' has no entry {n}",
-                file=lines.path.name,
-                reason=reason[:80],
-                n=index,
-            )
-        )
-    return [str(texts[index])]
-
-
-def _unlist(lines: MetadataLines, reason: str, index: int | None) -> None:
-    """Delete the restored text(s) from ``removed:``, and what is left empty."""
-    texts = lines.value(("removed", reason))
-    if index is not None and len(texts) > 1:
-        lines.delete(("removed", reason, index))
-    elif len(lines.value(("removed",))) > 1:
-        lines.delete(("removed", reason))
-    else:
-        start, stop = lines.span(("removed",))
-        while (
-            start > 1
-            and lines.lines[start - 1].lstrip().startswith("#")
-            and _indent0(lines.lines[start - 1])
-        ):
-            start -= 1
-        lines.splice(start, stop, [])
-
-
-def _indent0(line: str) -> bool:
-    return not line[:1].isspace()
-
-
-def _unlisted(reason: str, index: int | None) -> Callable[[Any], None]:
-    def meant(data: Any) -> None:
-        removed = data["removed"]
-        if index is not None and len(removed[reason]) > 1:
-            del removed[reason][index]
-        elif len(removed) > 1:
-            del removed[reason]
-        else:
-            del data["removed"]
-
-    return meant
-
-
-def _with_paragraphs(text: str, path: Path, texts: list[str], *, at_start: bool) -> str:
-    """``text`` with each of ``texts`` a paragraph of its own at the body's start or end."""
-    lines = MetadataLines.of(text, path)
-    newline = lines.newline
-    written = [
-        to_markdown([n.Paragraph((n.Text(t),))]).rstrip("\n").replace("\n", newline) for t in texts
-    ]
-    body = lines.lines[lines.end + 1 :]
-    head = lines.lines[: lines.end + 1]
-    if at_start:
-        first = next((i for i, line in enumerate(body) if line.strip()), len(body))
-        blank = body[:first] or [newline]
-        new_body = blank + [w + newline + newline for w in written] + body[first:]
-        return "".join(head + new_body)
-    while body and not body[-1].strip():
-        body.pop()
-    if body and not body[-1].endswith(("\n", "\r")):
-        body[-1] += newline
-    tail = "".join(newline + w + newline for w in written)
-    return "".join(head + body) + (tail if body else newline + tail.lstrip("\r\n"))
