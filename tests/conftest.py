@@ -123,11 +123,16 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def cli(project):
-    """Run the hoering CLI in the example project: cli("build", "-f", "pdf")."""
+def cli(project, monkeypatch):
+    """Run the hoering CLI in the example project: cli("build", "-f", "pdf"). The progress
+    lines a slow command prints ("Laver …", after Progress.QUIET_SECONDS) are kept out, so
+    that what a test reads does not depend on how busy the machine is; a test of them sets
+    QUIET_SECONDS itself."""
     from click.testing import CliRunner
 
     from hoering.cli import main
+
+    monkeypatch.setattr("hoering.cli.report.Progress.QUIET_SECONDS", float("inf"))
 
     runner = CliRunner()
 
