@@ -199,6 +199,23 @@ def docx_without_body() -> bytes:
     return _docx_part_changed("word/document.xml", remove)
 
 
+def mail_bytes() -> bytes:
+    """An .eml with a quoted earlier message: a letter received by e-mail."""
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["From"] = "Anna Holm <anna@testby.dk>"
+    mail["To"] = "Testby Kommune <hoering@testby.dk>"
+    mail["Subject"] = "Re: Høring af trafikplanen"
+    mail["Date"] = "Mon, 03 Jun 2019 10:00:00 +0200"
+    mail.set_content(
+        LETTER + "\n\nMed venlig hilsen\nAnna Holm\n\n"
+        "Den 1. maj 2019 kl. 09.00 skrev Testby Kommune <hoering@testby.dk>:\n"
+        "> Hermed planen i høring.\n"
+    )
+    return bytes(mail)
+
+
 def docx_bad_crc() -> bytes:
     """word/document.xml with one byte changed after packing (its CRC-32 no longer fits)."""
     data = bytearray(_stored(docx_bytes()))

@@ -353,3 +353,18 @@ def test_a_mapped_column_named_twice_is_refused_before_reading(tmp_path):
     assert [str(e) for e in check.missing] == [
         f"{path}: har 2 kolonner med navnet 'spm_1' (giv hver kolonne i eksporten sit eget navn)"
     ]
+
+
+def test_a_parquet_page_that_cannot_be_decoded_refuses_the_file_with_a_message(tmp_path):
+    """Found by the fuzzer (issue 21): a Parquet file whose metadata reads but one of whose
+    pages does not gave pyarrow's OSError, reported as a bug of ours."""
+    folder = hearing(tmp_path)
+    path = write_parquet(folder / "responses" / "svar.parquet")
+    data = bytearray(path.read_bytes())
+    at = data.index(b"Anna Holm") - 12  # inside the first column's first page header
+    data[at : at + 4] = b"\xff\xff\xff\xff"
+    path.write_bytes(bytes(data))
+    with pytest.raises(SourceError) as refused:
+        _read(path, load_hearing(folder).meta.form)
+    assert str(refused.value).startswith(f"{path}: kan ikke læses som Parquet: ")
+    assert str(refused.value).endswith(" (eksportér tabellen igen)")

@@ -104,3 +104,64 @@ def assert_imports_or_fails_cleanly(root: Path, name: str, data: bytes) -> None:
     finally:
         for folder in ("responses", "received"):
             shutil.rmtree(hearing / folder, ignore_errors=True)
+
+
+# --- web-form exports and e-mails (issue 21: the fuzzer covers the new surface) -------------
+
+
+def _export_bytes(name: str) -> bytes:
+    """A web-form export of the form hearing's columns, as the suffix of ``name`` says."""
+    import tempfile
+
+    from formtables import write_csv, write_parquet, write_xlsx
+
+    writers = {".csv": write_csv, ".xlsx": write_xlsx, ".parquet": write_parquet}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        writers[path.suffix](path)
+        return path.read_bytes()
+
+
+def assert_export_reads_or_fails_cleanly(root: Path, name: str, data: bytes) -> None:
+    """Every row of the export ``data`` is read or reported, or the file is refused with a
+    message (a HoeringError); no other exception leaves the reader."""
+    from formtables import hearing as form_hearing
+    from hoering.errors import HoeringError
+    from hoering.forms import partitions, read_partition
+    from hoering.hearing import load_hearing
+
+    folder = form_hearing(root / "forms")
+    path = fuzz.write(folder / "responses" / name, data)
+    form = load_hearing(folder).meta.form
+    try:
+        for part in partitions(path):
+            for result in read_partition(part, form):
+                assert not isinstance(result, Exception) or isinstance(result, HoeringError)
+    except HoeringError:
+        pass
+    finally:
+        shutil.rmtree(root / "forms", ignore_errors=True)
+
+
+@FAST
+@given(data=fuzz.damaged(_export_bytes("svar.csv")))
+def test_a_damaged_csv_export_is_read_or_refused_cleanly(workspace, data):
+    assert_export_reads_or_fails_cleanly(workspace, "svar.csv", data)
+
+
+@FAST
+@given(data=fuzz.damaged_parts(_export_bytes("svar.xlsx")))
+def test_an_xlsx_export_with_damaged_xml_is_read_or_refused_cleanly(workspace, data):
+    assert_export_reads_or_fails_cleanly(workspace, "svar.xlsx", data)
+
+
+@FAST
+@given(data=fuzz.damaged(_export_bytes("svar.parquet")))
+def test_a_damaged_parquet_export_is_read_or_refused_cleanly(workspace, data):
+    assert_export_reads_or_fails_cleanly(workspace, "svar.parquet", data)
+
+
+@FAST
+@given(data=fuzz.damaged(hostile_files.mail_bytes()))
+def test_a_damaged_mail_imports_or_fails_cleanly(workspace, data):
+    assert_imports_or_fails_cleanly(workspace, "svar.eml", data)

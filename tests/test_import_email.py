@@ -453,3 +453,15 @@ def test_fields_read_from_the_header_carry_their_measured_confidence(project):
     assert guessed["date"]["confidence"] == confidence("e-mail date", MAIL_HEADER) == 0.89
     assert guessed["recipient"]["confidence"] == confidence("e-mail recipient", MAIL_HEADER)
     assert guessed["signatory"]["confidence"] == 0.5
+
+
+def test_a_byte_that_is_no_text_in_a_header_is_shown_as_unreadable(project):
+    """Found by the fuzzer (issue 21): a raw 0x80 in the From line became a surrogate that
+    no file can hold, and import failed with "meld venligst fejlen". It is U+FFFD now,
+    which says a character could not be read, and the rest of the mail is imported."""
+    import hostile_files
+
+    data = hostile_files.mail_bytes().replace(b"From: ", b"From: \x80", 1)
+    source, raw, _ = imported(project, "svar.eml", data)
+    assert raw["signature"] == {"signatories": [{"name": "\ufffdAnna Holm"}]}
+    assert source.meta.title == "Høring af trafikplanen"

@@ -179,10 +179,26 @@ def _parquet_batches(part: Partition, columns: list[str]) -> Iterator[Batch]:
     groups = list(
         range(part.start, part.stop if part.stop is not None else metadata.num_row_groups)
     )
-    for batch in table.iter_batches(batch_size=10_000, row_groups=groups, columns=columns):
+    batches = table.iter_batches(batch_size=10_000, row_groups=groups, columns=columns)
+    while (batch := _next_parquet_batch(part.path, batches)) is not None:
         for piece in _pieces(batch):
             yield _batch(piece, columns, first)
             first += piece.num_rows
+
+
+def _next_parquet_batch(path: Path, batches: Iterator[Any]) -> Any:
+    """The next batch, None at the end; a page pyarrow cannot decode (a damaged file: its
+    metadata read, a page not) refuses the file with pyarrow's reason, as opening does."""
+    try:
+        return next(batches)
+    except StopIteration:
+        return None
+    except (OSError, ValueError) as exc:  # ArrowInvalid is a ValueError, ArrowIOError OSError
+        raise SourceError(
+            path,
+            tr("cannot be read as {kind}: {reason}", kind="Parquet", reason=_first_line(exc)),
+            hint=tr("export the table again"),
+        ) from None
 
 
 def _pieces(batch) -> Iterator[Any]:

@@ -418,7 +418,7 @@ def read_eml(path: Path, limits: Limits) -> EmlFile:
         message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
         parts = list(_parts(message, path))
         header = _eml_header(message)
-        text = _body_text(message)
+        text = _unescaped(_body_text(message))
     except (ValueError, TypeError, LookupError, IndexError) as exc:
         raise ImportFileError(
             path,
@@ -468,7 +468,20 @@ def _eml_header(message) -> MailHeader:
     header.subject = REPLY_PREFIX.sub("", str(message.get("Subject") or "")).strip()
     to = message.get("To")
     header.to = [a.display_name or a.addr_spec for a in getattr(to, "addresses", ())][:10]
+    header.name, header.address = _unescaped(header.name), _unescaped(header.address)
+    header.subject, header.date_words = _unescaped(header.subject), _unescaped(header.date_words)
+    header.to = [_unescaped(name) for name in header.to]
     return header
+
+
+# the surrogates Python's mail parser puts for bytes that are no text in their charset (a
+# raw 0x80 in a From line): no file can hold them, so they are shown as U+FFFD, which says
+# a character could not be read
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unescaped(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _body_text(message) -> str:
