@@ -246,7 +246,7 @@ class Rendered:
 
 
 def render_all(comparison: object, layouts: tuple[str, ...] = LAYOUTS) -> Rendered:
-    from hoering.comparison.outputs import OutputOptions, make_outputs
+    from hoering.comparison.outputs import OutputOptions, make_outputs, notat_name
 
     notat: dict[tuple[str, str], str] = {}
     files: dict[str, bytes] = {}
@@ -254,7 +254,7 @@ def render_all(comparison: object, layouts: tuple[str, ...] = LAYOUTS) -> Render
         options = OutputOptions(formats=FORMATS, bundle=False, layout=layout)
         files = make_outputs(comparison, options)
         for fmt in FORMATS:
-            notat[(layout, fmt)] = READERS[fmt](files[f"hoeringsnotat.{fmt}"])
+            notat[(layout, fmt)] = READERS[fmt](files[f"{notat_name(layout)}.{fmt}"])
     return Rendered(notat, _csv_rows(files["matrix.csv"]), _xlsx_rows(files["matrix.xlsx"]))
 
 

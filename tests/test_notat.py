@@ -19,14 +19,14 @@ def _compare(cli, *args: str) -> None:
     assert result.exit_code == 0, result.output
 
 
-def _lines(project: Path) -> list[str]:
-    document = docx.Document(project / OUT / "hoeringsnotat.docx")
+def _lines(project: Path, name: str = "hoeringsnotat") -> list[str]:
+    document = docx.Document(project / OUT / f"{name}.docx")
     return [p.text for p in document.paragraphs if not p.style.name.startswith("toc")]
 
 
 def test_layout_by_party_gives_each_respondent_a_section(cli, project):
     _compare(cli, "--layout", "parter", "-f", "docx")
-    lines = _lines(project)
+    lines = _lines(project, "hoeringsnotat-parter")
     assert "2. Høringssvarene part for part" in lines
     start = lines.index("2.2 Brøndby Kommune")
     brondby = lines[start : lines.index("2.3 Glostrup Kommune")]
@@ -49,7 +49,7 @@ def test_layout_by_party_gives_each_respondent_a_section(cli, project):
 
 def test_layout_overview_is_one_table_with_answers_and_statuses(cli, project):
     _compare(cli, "--layout", "oversigt", "-f", "docx", "-f", "pdf")
-    document = docx.Document(project / OUT / "hoeringsnotat.docx")
+    document = docx.Document(project / OUT / "hoeringsnotat-oversigt.docx")
     table = next(
         t
         for t in document.tables
@@ -72,7 +72,7 @@ def test_layout_overview_is_one_table_with_answers_and_statuses(cli, project):
     }
     text = " ".join(
         " ".join(p.extract_text().split())
-        for p in pypdf.PdfReader(project / OUT / "hoeringsnotat.pdf").pages
+        for p in pypdf.PdfReader(project / OUT / "hoeringsnotat-oversigt.pdf").pages
     )
     assert "2. Kommenteret høringsoversigt" in text and "Taget til efterretning" in text
 

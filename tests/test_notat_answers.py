@@ -15,10 +15,11 @@ import pytest
 from docx.oxml.ns import qn
 
 from conftest import EXAMPLE_HEARING
+from hoering.comparison.outputs import notat_name
 from htmltree import parse
 
 LAYOUTS = ("emner", "parter", "oversigt")
-NOTAT = "hoeringsnotat"
+NOTAT = notat_name()  # the default layout's: hoeringsnotat
 
 
 def squeezed(text: str) -> str:
@@ -26,8 +27,8 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text.replace("\u00ad", ""))
 
 
-def written_text(folder: Path, fmt: str) -> str:
-    path = folder / f"{NOTAT}.{fmt}"
+def written_text(folder: Path, fmt: str, layout: str = "emner") -> str:
+    path = folder / f"{notat_name(layout)}.{fmt}"
     if fmt == "pdf":
         return " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
     if fmt == "docx":
@@ -57,7 +58,7 @@ def missing_answers(cli, hearing: Path, layout: str) -> dict[str, list[str]]:
     assert expected
     missing = {}
     for fmt in ("pdf", "docx", "html"):
-        said = squeezed(written_text(folder, fmt))
+        said = squeezed(written_text(folder, fmt, layout))
         missing[fmt] = [a for a in expected if squeezed(a) not in said]
     return missing
 
@@ -78,7 +79,7 @@ def test_the_other_layouts_print_the_comments_on_the_topics_under_their_titles(c
     hearing = Path("consultations") / EXAMPLE_HEARING
     result = cli("compare", str(hearing), "--no-bundle", "--layout", "parter", "-f", "docx")
     assert result.exit_code == 0, result.output
-    document = docx.Document(project / "output" / EXAMPLE_HEARING / f"{NOTAT}.docx")
+    document = docx.Document(project / "output" / EXAMPLE_HEARING / "hoeringsnotat-parter.docx")
     lines = [p.text for p in document.paragraphs if not p.style.name.startswith("toc")]
     start = lines.index("3. Region Hovedstadens bemærkninger")
     section = lines[start : lines.index("4. Ændringer som følge af høringen")]
@@ -235,7 +236,7 @@ def test_draft_marks_each_missing_answer_where_it_belongs(cli, project, layout):
     assert result.exit_code == 0
     marks = [
         line
-        for line in docx_lines(project / "output" / EXAMPLE_HEARING / f"{NOTAT}.docx")
+        for line in docx_lines(project / "output" / EXAMPLE_HEARING / f"{notat_name(layout)}.docx")
         if line.startswith("[Intet svar endnu")
     ]
     assert len(marks) == 15
@@ -261,7 +262,7 @@ def test_a_table_in_a_remark_is_a_table_in_every_layout(cli, project, layout):
     result = cli("compare", str(EXAMPLE), "--no-bundle", "--layout", layout)
     assert result.exit_code == 0
     out = project / "output" / EXAMPLE_HEARING
-    tables = docx.Document(out / f"{NOTAT}.docx").tables
+    tables = docx.Document(out / f"{notat_name(layout)}.docx").tables
     rows = {
         tuple(c.text for c in t.rows[0].cells): [[c.text for c in r.cells] for r in t.rows[1:]]
         for t in tables
@@ -272,7 +273,7 @@ def test_a_table_in_a_remark_is_a_table_in_every_layout(cli, project, layout):
     ]
     cells = [c.text for t in tables for r in t.rows for c in r.cells]
     assert not [c for c in cells if "|" in c]  # no table flattened into a cell
-    page = parse((out / f"{NOTAT}.html").read_text("utf-8"))
+    page = parse((out / f"{notat_name(layout)}.html").read_text("utf-8"))
     heads = [[th.text() for th in t.find_all("th")][:2] for t in page.find_all("table")]
     assert ["Situation", "Ønsket varsel"] in heads
 
@@ -280,7 +281,7 @@ def test_a_table_in_a_remark_is_a_table_in_every_layout(cli, project, layout):
 def test_the_overview_points_to_the_remarks_table_below_it(cli, project):
     result = cli("compare", str(EXAMPLE), "--no-bundle", "--layout", "oversigt", "-f", "pdf")
     assert result.exit_code == 0
-    pdf = pypdf.PdfReader(project / "output" / EXAMPLE_HEARING / f"{NOTAT}.pdf")
+    pdf = pypdf.PdfReader(project / "output" / EXAMPLE_HEARING / "hoeringsnotat-oversigt.pdf")
     said = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
     assert (
         "Tabel 3: Bemærkning fra Glostrup Kommune (Orientering, varsling og færdigmelding)" in said

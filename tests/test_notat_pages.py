@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLE_HEARING, PROJECT
 from hoering.cli import main
+from hoering.comparison.outputs import notat_name
 from hoering.model import nodes as n
 
 PARTIES = 24
@@ -99,14 +100,14 @@ def _last_lines(pdf: Path) -> list[str]:
 
 @pytest.mark.parametrize("layout", ["emner", "parter"])
 def test_no_page_ends_with_a_party_or_a_comment_label(many, layout):
-    lasts = _last_lines(many[layout] / "hoeringsnotat.pdf")
+    lasts = _last_lines(many[layout] / f"{notat_name(layout)}.pdf")
     assert len(lasts) >= 6  # enough pages for breaks to fall everywhere
     assert [line for line in lasts if LEAD.match(line)] == []
 
 
 @pytest.mark.parametrize("layout", ["emner", "parter"])
 def test_docx_keeps_every_lead_with_the_paragraph_after_it(many, layout):
-    paragraphs = docx.Document(many[layout] / "hoeringsnotat.docx").paragraphs
+    paragraphs = docx.Document(many[layout] / f"{notat_name(layout)}.docx").paragraphs
     leads = [p for p in paragraphs if LEAD.match(p.text)]
     assert len(leads) >= 2 * PARTIES  # every party's name (or topic) and every "Kommentar:"
     assert [p.text for p in leads if not p.paragraph_format.keep_with_next] == []
@@ -133,7 +134,7 @@ def test_docx_overview_columns_hold_their_longest_words(many):
         bold: ImageFont.truetype(str(DEJAVU / f"DejaVuSans{'-Bold' if bold else ''}.ttf"), 220)
         for bold in (False, True)
     }  # 11 pt in twips
-    table = _overview(docx.Document(many["oversigt"] / "hoeringsnotat.docx"))
+    table = _overview(docx.Document(many["oversigt"] / "hoeringsnotat-oversigt.docx"))
     room = [column.width * TWIPS_PER_EMU - 2 * 108 for column in table.columns]  # less margins
     too_wide = [
         (word, round(fonts[bool(run.bold)].getlength(word)), round(room[index]))
@@ -187,7 +188,7 @@ def test_pdf_overview_words_stay_inside_their_columns(many):
     from pdfminer.high_level import extract_pages
 
     crossing, names = [], 0
-    for page in extract_pages(many["oversigt"] / "hoeringsnotat.pdf"):
+    for page in extract_pages(many["oversigt"] / "hoeringsnotat-oversigt.pdf"):
         words = _words(page)
         heads = {w[3]: w for w in words if w[3] in ("Bemærkning", "Kommentar", "Status")}
         if len(heads) < 3:

@@ -122,7 +122,7 @@ def test_the_other_layouts_have_no_empty_section_of_letters(layout, tmp_path):
     write_csv(folder / "responses" / "svar.csv")
     docx = OutputOptions(formats=("docx",), bundle=False, layout=layout)
     files = make_outputs(hoering.compare(folder), docx)
-    headings = [line for line in docx_text(files["hoeringsnotat.docx"]).splitlines()]
+    headings = [line for line in docx_text(files[f"hoeringsnotat-{layout}.docx"]).splitlines()]
     body = headings[headings.index("1. Høringen", headings.index("1. Høringen") + 1) :]
     assert [h for h in body if h[:2] in ("2.", "3.")] == [
         "2. Svar fra webformular",

@@ -22,6 +22,16 @@ from .notat import NotatOptions, compose_notat, notat_lang
 from .report import report_html
 
 NOTAT = "hoeringsnotat"
+DEFAULT_LAYOUT = "emner"
+
+
+def notat_name(layout: str = DEFAULT_LAYOUT) -> str:
+    """The notat's file name without suffix: ``hoeringsnotat`` in the default layout,
+    ``hoeringsnotat-parter`` and ``hoeringsnotat-oversigt`` in the others, so the three can
+    lie side by side in the output folder."""
+    return NOTAT if layout == DEFAULT_LAYOUT else f"{NOTAT}-{layout}"
+
+
 BUNDLE = "samlede-hoeringssvar.pdf"
 
 
@@ -34,7 +44,7 @@ class OutputOptions:
 
     formats: tuple[str, ...] = ()
     bundle: bool = True
-    layout: str = "emner"
+    layout: str = DEFAULT_LAYOUT
     draft: bool = False
 
 
@@ -62,16 +72,17 @@ def make_outputs(
     paper = NotatOptions(layout=layout, working=draft)
     document = compose_notat(comparison, authority, chart, paper)
     files: dict[str, bytes] = {}
+    name = notat_name(layout)
     for fmt in formats:
-        step(f"{NOTAT}.{fmt}")
+        step(f"{name}.{fmt}")
         if fmt == "html":
             working = NotatOptions(
                 layout=layout, working=True, links_from=folder, matrix_limit=None
             )
             report = compose_notat(comparison, authority, chart, working)
-            files[f"{NOTAT}.html"] = report_html(comparison, report, templates)
+            files[f"{name}.html"] = report_html(comparison, report, templates)
         else:
-            files[f"{NOTAT}.{fmt}"] = render(document, fmt, templates)
+            files[f"{name}.{fmt}"] = render(document, fmt, templates)
     step("matrix.csv, matrix.xlsx")
     files["matrix.csv"] = matrix_csv(comparison, lang)
     files["matrix.xlsx"] = matrix_xlsx(comparison, lang, document)
