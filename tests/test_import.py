@@ -225,8 +225,9 @@ def test_existing_source_is_not_replaced_without_force(cli, project):
     result = cli("import", str(original), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Fejl: incoming/glostrup.pdf: {HEARING}/responses/glostrup-kommune.md findes "
-        "allerede (den kan indeholde rettelser; brug --force for at erstatte den)",
+        f"Fejl: incoming/glostrup.pdf: er allerede indlæst som {HEARING}/responses/"
+        "glostrup-kommune.md (den kan indeholde rettelser; brug --force for at indlæse filen "
+        "igen i stedet for den)",
         "0 indlæst, 1 fejlede: incoming/glostrup.pdf",
     ]
     assert snapshot(project) == before

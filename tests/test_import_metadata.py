@@ -228,8 +228,9 @@ def test_a_second_file_from_the_same_party_in_a_later_run_goes_beside_the_first(
     result = cli("import", "incoming/svar.docx", "--hearing", str(HEARING))  # the same again
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"Fejl: incoming/svar.docx: {HEARING}/responses/glostrup-kommune.md findes allerede "
-        "(den kan indeholde rettelser; brug --force for at erstatte den)"
+        f"Fejl: incoming/svar.docx: er allerede indlæst som {HEARING}/responses/"
+        "glostrup-kommune.md (den kan indeholde rettelser; brug --force for at indlæse filen "
+        "igen i stedet for den)"
     )
     comparison = hoering.compare(HEARING)
     [glostrup] = [r for r in comparison.respondents if r.name == "Glostrup Kommune"]

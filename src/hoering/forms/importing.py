@@ -14,6 +14,7 @@ from ..hearing import load_hearing
 from ..messages import tr
 from ..output import atomic_file
 from . import check_table, form_of
+from .tables import TABLE_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ def import_table(path: Path, folder: Path, *, force: bool = False) -> CopiedTabl
     if check.missing:
         raise SourceErrors(check.missing)
     target = hearing.responses_folder / path.name
+    _check_not_imported(path, hearing.responses_folder)
     if (
         target.exists()
         and target.resolve() != path.resolve()
@@ -48,3 +50,29 @@ def import_table(path: Path, folder: Path, *, force: bool = False) -> CopiedTabl
         with atomic_file(target) as temporary:
             shutil.copyfile(path, temporary)  # streamed: an export can be gigabytes
     return CopiedTable(target, tuple(form.columns), check.warning)
+
+
+def _check_not_imported(path: Path, responses: Path) -> None:
+    """Refuse an export whose content is already in responses/ under another name: the
+    same answers twice would count each answer twice."""
+    if not responses.is_dir():
+        return
+    size = path.stat().st_size
+    for other in sorted(responses.iterdir()):
+        if (
+            other.suffix.lower() in TABLE_SUFFIXES
+            and other.name != path.name
+            and other.is_file()
+            and other.resolve() != path.resolve()
+            and other.stat().st_size == size
+            and filecmp.cmp(other, path, shallow=False)
+        ):
+            raise SourceError(
+                path,
+                tr("is already imported as {source}", source=display_path(other)),
+                hint=tr(
+                    "the same export twice would count every answer twice; delete {source} "
+                    "first to import it under this name",
+                    source=display_path(other),
+                ),
+            )

@@ -94,6 +94,7 @@ class Mail:
     quoted: list[str]  # paragraphs; a quoted header block is one paragraph of lines
     covering: bool = False  # quoted is the text of a mail the response was attached to
     quoted_lines: list[Line] = field(default_factory=list)  # the lines ``quoted`` was made of
+    attachment_sha256: str | None = None  # an .eml's attached letter, which is the response
 
 
 def appendix(mail: Mail, lang: str) -> list[Block]:

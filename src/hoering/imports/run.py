@@ -33,6 +33,7 @@ from ..text import slug
 from .characters import normalise_bullet, normalise_characters
 from .cleanup import Cleaned, clean
 from .docx import read_docx
+from .duplicates import Received, duplicate_error, imported_before, received_files
 from .email import (
     Mail,
     appendix,
@@ -89,6 +90,7 @@ class Analysis:
     pages: int
     unaccounted: int = 0  # words of the file that import could not place (the ledger)
     unplaced_pages: tuple[int, ...] = ()  # the pages they are on
+    attachment_sha256: str | None = None  # an e-mail's attached letter (imports.duplicates)
 
 
 @dataclass
@@ -158,11 +160,12 @@ def import_files(
     files = list({Path(p).resolve(): Path(p) for p in paths}.values())  # each file once
     report = ImportReport()
     planned: set[Path] = set()
+    known = received_files(folder / "responses")
     files = _import_tables(files, folder, force, report, on_progress)
     for path, result in zip(files, _analyse_all(files, context, executor), strict=True):
         if isinstance(result, Analysis):
             try:
-                result = _write(result, folder, force, planned)
+                result = _write(result, folder, force, planned, known)
             except HoeringError as exc:
                 result = exc
             except OSError as exc:  # a full disk, a folder without write permission
@@ -337,7 +340,8 @@ def _read_eml(path: Path, limits: Limits, lang: str) -> Mail:
                 hint=exc.hint,
             ) from None
     cover = quoted_paragraphs(text_lines(eml.text))
-    return Mail(eml.header, extracted, cover, covering=True)
+    attached_sha = hashlib.sha256(content).hexdigest()
+    return Mail(eml.header, extracted, cover, covering=True, attachment_sha256=attached_sha)
 
 
 def _understand(
@@ -391,6 +395,7 @@ def _understand(
         lang=context.lang,
         note_spans=extracted.note_spans,
         notices=_notices(extracted),
+        attachment_sha256=mail.attachment_sha256 if mail is not None else None,
     )
     account = _settle(
         draft, cleaned, [("mail_header", mail_lines), ("form_field", form_lines)], read_text
@@ -427,6 +432,7 @@ def _understand(
         extracted.pages,
         account.unaccounted,
         tuple(account.pages),
+        draft.attachment_sha256,
     )
 
 
@@ -516,16 +522,17 @@ def _shown(value: object) -> str:
     return "true" if value is True else str(value)
 
 
-def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) -> Imported:
+def _write(
+    analysis: Analysis, folder: Path, force: bool, planned: set[Path], known: list[Received]
+) -> Imported:
     """Write the source as responses/<sender>.md; a second file from the same sender (in this
-    batch or an earlier one) goes beside it as <sender>-2.md. Only a source made from this
-    same file is replaced, and only with ``force``."""
-    responses = folder / "responses"
-    target = responses / f"{analysis.slug}.md"
-    number = 2
-    while target in planned or (target.exists() and not _made_from(target, analysis)):
-        target = responses / f"{analysis.slug}-{number}.md"
-        number += 1
+    batch or an earlier one) goes beside it as <sender>-2.md. A file already imported (in
+    this batch or an earlier one; see :mod:`.duplicates`) is refused, and with ``force``
+    replaces the source made from it."""
+    found = imported_before(analysis.sha256, analysis.attachment_sha256, known)
+    if found is not None and not force:
+        raise duplicate_error(analysis.original, found)
+    target = found[0].source if found is not None else _free_target(analysis, folder, planned)
     original = folder / "received" / analysis.original.name
     if target.exists() and not force:
         raise ImportFileError(
@@ -545,6 +552,8 @@ def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) ->
         os.chmod(original, 0o644)
     write_atomic(target, analysis.markdown.encode("utf-8"))
     planned.add(target)
+    received = Received(target, analysis.original.name, analysis.sha256, analysis.attachment_sha256)
+    known[:] = [k for k in known if k.source != target] + [received]
     return Imported(
         target,
         original,
@@ -553,6 +562,17 @@ def _write(analysis: Analysis, folder: Path, force: bool, planned: set[Path]) ->
         unaccounted=analysis.unaccounted,
         unplaced_pages=analysis.unplaced_pages,
     )
+
+
+def _free_target(analysis: Analysis, folder: Path, planned: set[Path]) -> Path:
+    """responses/<sender>.md, or <sender>-2.md … beside another source of the sender."""
+    responses = folder / "responses"
+    target = responses / f"{analysis.slug}.md"
+    number = 2
+    while target in planned or (target.exists() and not _made_from(target, analysis)):
+        target = responses / f"{analysis.slug}-{number}.md"
+        number += 1
+    return target
 
 
 def _made_from(source: Path, analysis: Analysis) -> bool:

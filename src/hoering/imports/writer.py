@@ -44,6 +44,7 @@ class Draft:
     # what was taken out of the body: reason → the texts (hoering.imports.ledger)
     removed: dict[str, list[str]] = field(default_factory=dict)
     body_lines: list[str] | None = None  # the body as written already (the ledger read it)
+    attachment_sha256: str | None = None  # an e-mail's attached letter (imports.duplicates)
 
 
 def _guess_line(key: str, found: Found) -> str:
@@ -107,6 +108,7 @@ def render(draft: Draft) -> str:
         f"  file: {yaml_text(draft.source_file)}",
         f"  name: {yaml_text(draft.source_name)}",
         f"  sha256: {draft.sha256}",
+        *([f"  attachment_sha256: {draft.attachment_sha256}"] if draft.attachment_sha256 else []),
         *_removed(draft.removed),
         *_comment(
             tr(

@@ -36,6 +36,9 @@ class ReceivedFile(Strict):
     file: str = Field(min_length=1)  # relative to the hearing folder, e.g. received/x.pdf
     name: str = Field(min_length=1)  # the file's name when it arrived
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    # an e-mail whose attached letter is the response: the attachment's hash, so that the
+    # letter imported on its own is known as the same response
+    attachment_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
 
 class Guess(Strict):
