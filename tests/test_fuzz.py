@@ -109,7 +109,7 @@ def assert_imports_or_fails_cleanly(root: Path, name: str, data: bytes) -> None:
 # --- web-form exports and e-mails (issue 21: the fuzzer covers the new surface) -------------
 
 
-def _export_bytes(name: str) -> bytes:
+def export_bytes(name: str) -> bytes:
     """A web-form export of the form hearing's columns, as the suffix of ``name`` says."""
     import tempfile
 
@@ -144,19 +144,19 @@ def assert_export_reads_or_fails_cleanly(root: Path, name: str, data: bytes) -> 
 
 
 @FAST
-@given(data=fuzz.damaged(_export_bytes("svar.csv")))
+@given(data=fuzz.damaged(export_bytes("svar.csv")))
 def test_a_damaged_csv_export_is_read_or_refused_cleanly(workspace, data):
     assert_export_reads_or_fails_cleanly(workspace, "svar.csv", data)
 
 
 @FAST
-@given(data=fuzz.damaged_parts(_export_bytes("svar.xlsx")))
+@given(data=fuzz.damaged_parts(export_bytes("svar.xlsx")))
 def test_an_xlsx_export_with_damaged_xml_is_read_or_refused_cleanly(workspace, data):
     assert_export_reads_or_fails_cleanly(workspace, "svar.xlsx", data)
 
 
 @FAST
-@given(data=fuzz.damaged(_export_bytes("svar.parquet")))
+@given(data=fuzz.damaged(export_bytes("svar.parquet")))
 def test_a_damaged_parquet_export_is_read_or_refused_cleanly(workspace, data):
     assert_export_reads_or_fails_cleanly(workspace, "svar.parquet", data)
 
