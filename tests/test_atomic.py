@@ -183,3 +183,41 @@ def test_a_writer_that_fails_after_some_bytes_leaves_the_old_file(folder):
                 stream.write(b"<table><tr><td>1</td></tr>")
                 raise ValueError("cannot render table row 3")
     assert contents(folder) == UNCHANGED
+
+
+def test_a_rewritten_file_keeps_its_permissions(tmp_path):
+    """A source only its owner may read (it may hold a citizen's letter) stays so when
+    hoering rewrites it (the workspace's saves, import --force); a new file is 0644."""
+    import stat
+
+    from hoering.output import atomic_file
+
+    private = tmp_path / "svar.md"
+    private.write_text("før\n", "utf-8")
+    private.chmod(0o600)
+    with atomic_file(private) as temporary:
+        temporary.write_text("efter\n", "utf-8")
+    assert private.read_text("utf-8") == "efter\n"
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    new = tmp_path / "ny.md"
+    with atomic_file(new) as temporary:
+        temporary.write_text("ny\n", "utf-8")
+    assert stat.S_IMODE(new.stat().st_mode) == 0o644
+
+
+def test_the_catalog_cache_is_never_written_through_a_planted_link(tmp_path, monkeypatch):
+    """The parsed catalogs are kept beside the bytecode; the file they are written to first
+    had a name another user could guess and plant a link at (pid.tmp): it is made new now."""
+    import os
+
+    from hoering import messages
+
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    victim = tmp_path / "victim"
+    victim.write_text("keep me", "utf-8")
+    target = tmp_path / "cache" / "hoering.po.marshal"
+    target.parent.mkdir()
+    os.symlink(victim, f"{target}.{os.getpid()}.tmp")
+    messages._keep(str(target), {"a": "b"})
+    assert victim.read_text("utf-8") == "keep me"
+    assert target.exists() and not target.is_symlink()

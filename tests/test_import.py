@@ -309,7 +309,7 @@ def test_review_lists_guesses_and_confirming_removes_them(cli, project):
     result = cli("review", str(HEARING))
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{path}:5: sender = Hvidovre Kommune (sikkerhed 0.9")
+    assert lines[0].startswith(f"{path}:5: sender = Hvidovre Kommune (sikkerhed 0,9")
     assert any(line.startswith(f"{path}:6: date = 2019-06-") for line in lines)
     heading_lines = [line for line in lines if ": overskrift '" in line]
     assert len(heading_lines) == 3 and all("genkendte ord: " in line for line in heading_lines)

@@ -429,7 +429,7 @@ def test_a_subject_too_long_for_a_title_is_shortened_and_the_guess_says_so(proje
     assert subject.startswith(title[:-1])
     assert raw["guessed"]["title"] == {
         "confidence": 0.85,
-        "found_in": "e-mail: emne, afkortet fra 101.999 tegn; hele emnet står i originalen",
+        "found_in": "e-mail: emne, afkortet fra 101.999 tegn; hele emnelinjen står i originalen",
     }
 
 

@@ -100,14 +100,22 @@ def _keep(path: str, value: Any) -> None:
     (PYTHONDONTWRITEBYTECODE) or cannot write there (an installed, read-only package)."""
     if sys.dont_write_bytecode:
         return
-    temporary = f"{path}.{os.getpid()}.tmp"
+    import contextlib
+    import tempfile
+
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as file:
+        # a new file of our own (O_EXCL), never a name another user could plant a link at
+        handle, temporary = tempfile.mkstemp(suffix=".tmp", dir=os.path.dirname(path))
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as file:
             file.write(marshal.dumps(value))
         os.replace(temporary, path)
     except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 class Messages:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -46,12 +47,21 @@ def atomic_file(path: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, _mode_of(path))
         os.replace(temporary, path)
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _mode_of(path: Path) -> int:
+    """The permissions a rewritten file keeps (a source only its owner may read stays so);
+    a new file is readable by all, as an editor would save it."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o644
 
 
 def write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:

@@ -7,6 +7,9 @@ keeps quoted line breaks in cells right); an XLSX file is one partition, checked
 ``workbook`` before it is opened and refused past ``xlsx_rows`` rows (``[limits]``). Rows
 are numbered as a person finds them: in CSV and XLSX the header is row 1, as in a
 spreadsheet; in Parquet the first record is record 1.
+
+Over 400 lines: the three table formats' readers share the partition and row-numbering
+machinery here, and are split by format in issue 22's readers-by-kind step.
 """
 
 from __future__ import annotations

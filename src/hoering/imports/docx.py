@@ -4,6 +4,9 @@ from outline levels, Word's automatic numbering as text, header and footer text 
 The parts of the file are read by small modules: :mod:`.docx_styles` (what a style makes a
 paragraph), :mod:`.docx_numbering` (the numbers Word would show) and :mod:`.docx_runs` (a
 paragraph's text with its marks). This module walks the document and puts them together.
+
+Over 400 lines: one reader of Word's document model (body, notes, header and footer, the
+refusals of a damaged file); its run and style helpers are modules of their own.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..config import load_config
 from ..errors import HoeringError, SourceError, SourceErrors, display_path
-from ..messages import label, language, tr
+from ..messages import label, language, number, tr
 from ..model import nodes as n
 
 # guessed key → where its value is in the metadata
@@ -57,7 +57,7 @@ class ReviewItem:
             where=where,
             what=self.what,
             value=self.value,
-            confidence=format(self.confidence, ".2f"),
+            confidence=number(self.confidence, 2),
             why=why,
         )
 
