@@ -259,6 +259,10 @@ REFUSED = [
         lambda h, v: edits.correct_field(h, SOURCE, v, "sender", "Vestegn\u202enummoK"),
         "sender: tegnet U+202E kan ikke skrives (det er et styretegn)",
     ),
+    (  # a line separator: YAML ends the line there, and every later edit was refused
+        lambda h, v: edits.correct_field(h, SOURCE, v, "sender", "Vestegn\u2028Kommune"),
+        "sender: tegnet U+2028 kan ikke skrives (det er et styretegn)",
+    ),
     (
         lambda h, v: edits.correct_field(h, SOURCE, v, "title", "x" * 301),
         "title: højst 300 tegn",

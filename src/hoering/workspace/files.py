@@ -40,7 +40,12 @@ class ChangedOnDisk(EditRefused):
 
 # control characters (but tab and line ends) and the bidirectional controls: the reader
 # would replace or remove them with a warning, so they are not written in the first place
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# controls, bidirectional controls, and the line and paragraph separators and byte order
+# mark (YAML and Python's splitlines take U+2028/U+2029 as line ends: a value holding one
+# made every later edit of the file refuse)
+_UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]"
+)
 
 
 def check_printable(what: str, text: str) -> None:
