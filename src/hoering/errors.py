@@ -139,6 +139,12 @@ class TemplateError(SourceError):
     """A template could not be found or rendered."""
 
 
+class ImportFileError(SourceError):
+    """A file that cannot be imported; the message names the file and what to do."""
+
+    detail: str | None = None  # the traceback of an unexpected error, for --debug
+
+
 class OutputError(HoeringError):
     """An output file or folder could not be written."""
 

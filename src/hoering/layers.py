@@ -1,6 +1,7 @@
 """The layers of hoering, bottom to top: a module may import from its own layer and the
-layers below it, never from one above (``tests/test_layers.py`` checks every import, and
-that the README's architecture paragraph lists the same layers in the same order).
+layers below it, never from one above, and no two packages may import each other
+(``tests/test_layers.py`` checks every import, and that the README's architecture paragraph
+lists the same layers in the same order).
 
 Each layer names its modules by prefix: ``hoering.sources`` is the package and everything
 in it (the longest prefix decides); ``hoering`` is the package's ``__init__`` alone. A new
@@ -23,6 +24,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "hoering.text",
             "hoering.prose",
             "hoering.limits",
+            "hoering.archives",
             "hoering.paths",
             "hoering.config",
             "hoering.output",
@@ -35,18 +37,11 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sources", ("hoering.sources", "hoering.hearing")),  # text → metadata + model
     ("render", ("hoering.render",)),  # model → DOCX/PDF/HTML bytes, templates
     ("profiles", ("hoering.organisations",)),  # organisation profiles → letterheads
-    (
-        "domain",  # what hoering makes of sources, each a pipeline of its own
-        (
-            "hoering.documents",
-            "hoering.minutes",
-            "hoering.imports",
-            "hoering.forms",
-            "hoering.campaigns",
-            "hoering.mass",
-            "hoering.comparison",
-        ),
-    ),
+    # the domain: what hoering makes of sources, in four steps, each using those before it
+    ("readers", ("hoering.imports", "hoering.forms", "hoering.minutes")),  # files → records
+    ("documents", ("hoering.documents", "hoering.campaigns")),  # a source's document; campaigns
+    ("mass", ("hoering.mass",)),  # web-form answers compared over partitions
+    ("comparison", ("hoering.comparison",)),  # a hearing's responses → the notat and its files
     (
         "commands",  # one module per command, what writes a project's files; the public API
         ("hoering.commands", "hoering.preview", "hoering.workspace", "hoering"),

@@ -6,8 +6,9 @@ from __future__ import annotations
 import io
 
 from ..i18n import label
-from .model import NO_STANCE, Comparison
-from .tally import ORDER, tally_of
+from ..model.stances import NO_STANCE, ORDER
+from .model import Comparison
+from .tally import tally_of
 
 # Colour-blind safe (Okabe-Ito), with hatching so print in black and white still tells apart.
 COLOURS = {"positive": "#009E73", "concern": "#D55E00", "proposal": "#0072B2", NO_STANCE: "#999999"}

@@ -23,12 +23,13 @@ from ..log import warn
 from ..mass.engine import compare_mass
 from ..messages import known, tr, tr_in
 from ..model import nodes as n
+from ..model.stances import NO_STANCE
 from ..organisations import organisation_for
 from ..parallel import map_in_processes
 from ..render.templates import TemplateFinder
 from ..sources import load_source
 from .missing import missing_answers_warnings, unplaced_answers_warnings
-from .model import NO_STANCE, Comparison, LeftOut, Remark, Respondent, TopicRemarks
+from .model import Comparison, LeftOut, Remark, Respondent, TopicRemarks
 from .quotes import quotable, short_quote
 from .remarks import AuthorityRemarks, read_remarks
 from .sections import Section, sections

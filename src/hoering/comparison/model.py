@@ -10,10 +10,8 @@ from typing import Any
 from ..errors import HoeringError
 from ..hearing import Hearing, Topic
 from ..model import nodes as n
+from ..model.stances import ORDER
 from .remarks import Answer, AuthorityRemarks
-
-STANCES = ("positive", "concern", "proposal")
-NO_STANCE = "none"
 
 
 @dataclass(frozen=True)
@@ -74,9 +72,7 @@ class TopicRemarks:
         return len(self.remarks)
 
     def by_stance(self) -> list[tuple[str, tuple[Remark, ...]]]:
-        groups = [
-            (s, tuple(r for r in self.remarks if r.stance == s)) for s in (*STANCES, NO_STANCE)
-        ]
+        groups = [(s, tuple(r for r in self.remarks if r.stance == s)) for s in ORDER]
         return [(stance, remarks) for stance, remarks in groups if remarks]
 
     @property
@@ -117,7 +113,7 @@ class Comparison:
         return self.authority.comments.get(None, ())
 
     def stances_of(self, respondent: str, topic: str) -> tuple[str, ...]:
-        """Every stance the respondent took on a topic, in the order of :data:`STANCES`
+        """Every stance the respondent took on a topic, in the order of the stances' ORDER
         (two responses, or two sections, may take different ones); () : said nothing."""
         return self.matrix.get(respondent, {}).get(topic, ())
 
@@ -130,7 +126,7 @@ class Comparison:
                     stances.setdefault(remark.respondent, {}).setdefault(entry.topic.id, set()).add(
                         remark.stance
                     )
-            order = (*STANCES, NO_STANCE)
+            order = ORDER
             object.__setattr__(
                 self,
                 "_matrix",
@@ -144,10 +140,3 @@ class Comparison:
             )
         matrix: dict[str, dict[str, tuple[str, ...]]] = self.__dict__["_matrix"]
         return matrix
-
-
-def main_stance(stances: list[str]) -> str:
-    """The stance stated most often; when tied, concern before proposal before positive (for
-    one word per cell where there is no room for every stance, as in a mass matrix)."""
-    order = ("concern", "proposal", "positive", NO_STANCE)
-    return max(order, key=lambda s: (stances.count(s), -order.index(s)))

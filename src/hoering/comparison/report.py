@@ -8,8 +8,9 @@ from __future__ import annotations
 from ..i18n import label
 from ..messages import tr_in
 from ..model import Document
+from ..model.stances import ORDER
 from ..render.templates import TemplateFinder
-from .model import NO_STANCE, STANCES, Comparison
+from .model import Comparison
 from .notat import stance_text
 
 
@@ -36,5 +37,5 @@ def report_html(comparison: Comparison, document: Document, templates: TemplateF
         words=words,
         topics=topics,
         respondents=[r.name for r in comparison.respondents],
-        stances=[{"id": s, "text": stance_text(s, lang)} for s in (*STANCES, NO_STANCE)],
+        stances=[{"id": s, "text": stance_text(s, lang)} for s in ORDER],
     )

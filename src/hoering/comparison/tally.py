@@ -12,14 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model import NO_STANCE, STANCES, Comparison
-
-ORDER = (*STANCES, NO_STANCE)  # the stances in the order every table and sentence uses
+from ..model.stances import ORDER
+from .model import Comparison
 
 
 @dataclass(frozen=True)
 class TopicTally:
-    """One topic's remarks: per stance (in :data:`ORDER`) from the letters and from the web
+    """One topic's remarks: per stance (in the stances' ORDER) from the letters and from the web
     form, and how many respondents made them."""
 
     topic: str  # the topic's id

@@ -9,8 +9,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from ..archives import MAX_RATIO, check_zip_directory
 from ..errors import SourceError
-from ..imports.safety import MAX_RATIO, check_zip_directory
 from ..limits import active
 from ..messages import number, tr
 

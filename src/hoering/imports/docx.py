@@ -17,12 +17,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..archives import ask_again
+from ..errors import ImportFileError
 from ..messages import label, tr
 from .docx_numbering import Numbering
 from .docx_runs import Revisions, RunReader, lines_of, tidy, unbroken
 from .docx_styles import Styles, numbering_of, outline_level
 from .lines import Extracted, Line, Span
-from .safety import ImportFileError, ask_again
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"

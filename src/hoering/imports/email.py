@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dates import find_dates
+from ..errors import ImportFileError
 from ..messages import number, tr, tr_in
 from ..sources.validation import MAX_TITLE
 from .calibration import confidence
 from .cleanup import join_text
 from .lines import Extracted, Line, first_page_rows, row_text, rows_of
 from .metadata import Found, Metadata, email_sender, is_authority, party_in
-from .safety import ImportFileError, Limits
+from .safety import Limits
 from .structure import Block
 
 KEYS = {

@@ -10,10 +10,12 @@ import logging
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..archives import ask_again
+from ..errors import ImportFileError
 from ..messages import number, tr
 from .characters import BULLETS, normalise_characters
 from .lines import Extracted, Line
-from .safety import ImportFileError, Limits, ask_again, raise_limit
+from .safety import Limits, raise_limit
 
 # char_margin 1.0 (default 2.0) keeps table cells that sit close together apart.
 LINE_MARGIN, CHAR_MARGIN = 0.3, 1.5  # pdfminer's layout analysis (LAParams)

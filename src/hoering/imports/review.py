@@ -10,6 +10,7 @@ from ..config import load_config
 from ..errors import HoeringError, SourceError, SourceErrors, display_path
 from ..messages import label, language, number, tr
 from ..model import nodes as n
+from ..model.stances import STANCES
 
 # guessed key → where its value is in the metadata
 VALUE_AT = {
@@ -162,7 +163,7 @@ def _headings(path: Path, blocks) -> list[ReviewItem]:
 
 def _topic_and_stance(heading: n.Heading) -> str:
     """ "udskrivningsmentor / bekymring": the stance in the language of messages."""
-    stance = label(heading.stance, language()) if heading.stance in n.STANCES else heading.stance
+    stance = label(heading.stance, language()) if heading.stance in STANCES else heading.stance
     return " / ".join(x for x in (heading.topic, stance) if x) or "-"
 
 

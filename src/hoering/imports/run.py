@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import load_config
-from ..errors import HoeringError, SourceError, SourceErrors, display_path
+from ..errors import HoeringError, ImportFileError, SourceError, SourceErrors, display_path
 from ..forms.importing import import_table
 from ..forms.tables import TABLE_SUFFIXES
 from ..hearing import hearing_folder, load_hearing
@@ -58,7 +58,7 @@ from .lines import Extracted, Line
 from .metadata import Found, guess_metadata
 from .pdf import read_pdf
 from .review import notice
-from .safety import ImportFileError, Limits, check_file
+from .safety import Limits, check_file
 from .sectioning import assign_topics
 from .structure import structure
 from .topics import TopicSpec

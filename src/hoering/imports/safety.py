@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import SourceError
+from ..archives import MAX_RATIO, ask_again, check_zip_directory
+from ..errors import ImportFileError
 from ..limits import positive_numbers
 from ..messages import number, tr
 
@@ -38,11 +38,6 @@ def kind_name(kind: str) -> str:
     return names[kind]
 
 
-def ask_again() -> str:
-    """The hint for a file that arrived damaged."""
-    return tr("ask the sender for the file again")
-
-
 def raise_limit(key: str) -> str:
     """The hint for a genuine file above a limit of ``[import]``."""
     return tr("raise {key} under [import] in hoering.toml if the file is genuine", key=key)
@@ -51,14 +46,6 @@ def raise_limit(key: str) -> str:
 # a mail file opens with header fields ("Received: …", "From: …", "MIME-Version: 1.0")
 MAIL_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]")
 EXTENSION_KIND = {".pdf": "pdf", ".docx": "docx", ".eml": "eml"}
-MAX_MEMBERS = 5000  # a real DOCX has a few dozen parts
-MAX_RATIO = 200  # a member that packs better than this is not a real document part
-
-
-class ImportFileError(SourceError):
-    """A file that cannot be imported; the message names the file and what to do."""
-
-    detail: str | None = None  # the traceback of an unexpected error, for --debug
 
 
 @dataclass(frozen=True)
@@ -226,38 +213,6 @@ def _zip_kind(path: Path, limits: Limits) -> str:
         ),
     )
     return "docx"
-
-
-def check_zip_directory(
-    path: Path,
-    members: list[zipfile.ZipInfo],
-    limit_mb: float,
-    *,
-    crowded: Callable[[int], str],
-    limit_hint: str,
-) -> None:
-    """Refuse a zip (DOCX, XLSX) from its directory alone, before anything is unpacked: more
-    than MAX_MEMBERS parts (``crowded(n)`` says why), more than ``limit_mb`` unpacked, or a
-    part of over 1 MB that packs better than MAX_RATIO:1 (``limit_hint`` names the limit)."""
-    if len(members) > MAX_MEMBERS:
-        raise ImportFileError(path, crowded(len(members)), hint=ask_again())
-    unpacked = sum(m.file_size for m in members)
-    suspicious = [
-        m
-        for m in members
-        if m.file_size > 1024 * 1024 and m.file_size > MAX_RATIO * max(m.compress_size, 1)
-    ]
-    if unpacked > limit_mb * 1024 * 1024 or suspicious:
-        raise ImportFileError(
-            path,
-            tr(
-                "unpacks to {unpacked} MB from {packed} KB; this looks like a zip bomb and "
-                "is not opened",
-                unpacked=round(unpacked / 1024 / 1024),
-                packed=round(path.stat().st_size / 1024),
-            ),
-            hint=limit_hint,
-        )
 
 
 def _check_pdf_ending(path: Path, size: int) -> None:

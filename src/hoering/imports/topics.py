@@ -18,86 +18,10 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..messages import tr
+from ..model.stances import guess_stance
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 SMALL_WORDS = {"og", "til", "under", "for", "med", "af", "om", "i", "på", "ved", "the", "of"}
-STANCE_CUES: dict[str, tuple[str, ...]] = {
-    "concern": (
-        "bekymr",
-        "udfordr",
-        "savn",
-        "mangl",
-        "problem",
-        "kritisk",
-        "risiko",
-        "vanskelig",
-        "urealistisk",
-        "ikke realistisk",
-        "ikke muligt",
-        "uklar",
-        "utilstrækkelig",
-        "betænkelig",
-        "ikke kan",
-        "kan ikke",
-        "svær",
-        "desværre",
-        "i praksis",
-        "kun muligt",
-        "lade sig gøre i få",
-        "for kort",
-        "for sent",
-        "for få",
-        "for lidt",
-        "ikke tid",
-        "ikke altid",
-        "concern",
-        "worr",
-    ),
-    "proposal": (
-        "foreslå",
-        "forslag",
-        "anbefal",
-        "opfordr",
-        "bør",
-        "ønsk",
-        "efterspørg",
-        "henstil",
-        "opmærksom på",
-        "propos",
-        "recommend",
-        "suggest",
-    ),
-    "positive": (
-        "positiv",
-        "hilser",
-        "glæd",
-        "enig",
-        "enige",
-        "god idé",
-        "god ide",
-        "tilfreds",
-        "støtter",
-        "fornuftig",
-        "glad",
-        "godt initiativ",
-        "gode initiativ",
-        "god ordning",
-        "gerne",
-        "bakker op",
-        "ser frem til",
-        "er godt",
-        "godt, at",
-        "værdsæt",
-        "tilslutter",
-        "anerkend",
-        "welcome",
-        "support",
-    ),
-}
-# Whole words only, no endings: "støtte" (the noun) says nothing
-EXACT_CUES = {"støtter", "bør", "enig", "enige", "gerne"}
-NEGATION = re.compile(r"(?<!\w)(?:ikke|ikke så|ikke særlig|ingenlunde|not)\s+(?:\w+\s+)?$")
-TIE_ORDER = ("concern", "proposal", "positive")
 
 
 # Words in many topic titles that do not tell topics apart on their own in a heading.
@@ -379,23 +303,6 @@ def _by_keywords(
     return confidence, matched[:6]
 
 
-def guess_stance(text: str) -> tuple[str | None, float]:
-    """The stance the wording of ``text`` suggests (None: no cue) and how sure the guess is:
-    the same guess import makes for a letter's section."""
-    result = TopicMatch()
-    _stance(text, result)
-    return result.stance, result.stance_confidence
-
-
-NEGATION_REACH = 60  # characters before a cue that may hold its negation ("ikke særlig …")
-
-
-@cache
-def _cue_pattern(cue: str) -> re.Pattern:
-    tail = "" if cue in EXACT_CUES else r"\w*"
-    return re.compile(rf"(?<!\w){re.escape(cue)}{tail}(?!\w)")
-
-
 def _hits(keyword: Form, places: tuple[Place, ...], matched: list[str]) -> int:
     """Weighted hits of a keyword in the places; the words that matched are added to
     ``matched``."""
@@ -410,29 +317,7 @@ def _hits(keyword: Form, places: tuple[Place, ...], matched: list[str]) -> int:
 
 
 def _stance(text: str, result: TopicMatch) -> None:
-    lowered = text.lower()
-    counts: dict[str, int] = {}
-    cues: dict[str, list[str]] = {}
-    for stance, patterns in STANCE_CUES.items():
-        for cue in patterns:
-            if cue not in lowered:  # most cues are absent: skip their regex
-                continue
-            for match in _cue_pattern(cue).finditer(lowered):
-                said, word = stance, match.group(0)
-                # a negation ends right before the cue: look back a few words, not the text
-                begin = lowered.rfind(" ", 0, max(0, match.start() - NEGATION_REACH)) + 1
-                negation = NEGATION.search(lowered, begin, match.start())
-                if stance == "positive" and negation:  # "ikke positiv" is a concern
-                    said, word = "concern", negation.group(0).strip() + " " + word
-                counts[said] = counts.get(said, 0) + 1
-                if word not in cues.setdefault(said, []):
-                    cues[said].append(word)
-    if not counts:
-        return
-    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], TIE_ORDER.index(kv[0])))
-    stance, best = ordered[0]
-    second = ordered[1][1] if len(ordered) > 1 else 0
-    confidence = 0.45 + 0.12 * min(best, 4) - 0.15 * second
-    result.stance = stance
-    result.stance_confidence = round(max(0.3, min(0.9, confidence)), 2)
-    result.cues = cues[stance][:5]
+    guess = guess_stance(text)
+    if guess.stance is not None:
+        result.stance, result.stance_confidence = guess.stance, guess.confidence
+        result.cues = list(guess.cues)

@@ -11,6 +11,7 @@ from itertools import groupby
 
 from ..messages import tr
 from ..model import nodes as n
+from ..model.stances import DANISH_STANCES
 from ..sources.serialise import WIDTH, to_markdown
 from ..text import yaml_text
 from .lines import Span
@@ -144,7 +145,7 @@ def _comment(text: str) -> list[str]:
 
 
 # the stance words written in a source of each language (the reader takes both)
-WRITTEN_STANCES = {"da": {english: danish for danish, english in n.DANISH_STANCES.items()}}
+WRITTEN_STANCES = {"da": {english: danish for danish, english in DANISH_STANCES.items()}}
 
 
 def body(

@@ -10,9 +10,9 @@ from typing import Any
 
 import numpy as np
 
-from ..comparison.model import main_stance
 from ..i18n import label
 from ..messages import tr_in
+from ..model.stances import main_stance
 from .partition import PartitionData
 
 

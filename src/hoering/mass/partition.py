@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import campaigns
-from ..comparison.model import NO_STANCE
 from ..errors import HoeringError, SourceError
 from ..forms import FormRow, Partition, read_partition
 from ..forms.rows import row_label
 from ..hearing import Form
-from ..imports.topics import guess_stance
 from ..limits import active
 from ..messages import number, tr
+from ..model.stances import NO_STANCE, guess_stance
 from .summary import Summary
 
 ID_BITS = 32  # a remark's id: partition number << ID_BITS | its index in the partition
@@ -211,8 +210,7 @@ def _add(
 
 
 def _stance(text: str) -> str:
-    stance, _confidence = guess_stance(text)
-    return stance or NO_STANCE
+    return guess_stance(text).stance or NO_STANCE
 
 
 def summary_of(data: PartitionData) -> Summary:

@@ -112,22 +112,6 @@ Inline = (
 # --- blocks ------------------------------------------------------------------------------
 
 Stance = Literal["positive", "concern", "proposal"]
-STANCES: tuple[str, ...] = ("positive", "concern", "proposal")
-# The Danish words an author may write instead ({topic=mentor stance=bekymring}); the model
-# keeps the English value, which the documents show in the document's language.
-DANISH_STANCES: dict[str, str] = {
-    "positiv": "positive",
-    "bekymring": "concern",
-    "forslag": "proposal",
-}
-
-
-def stance_value(written: str) -> str | None:
-    """The stance ``written`` names, in Danish or English ("Bekymring" → "concern")."""
-    word = written.strip().lower()
-    if word in STANCES:
-        return word
-    return DANISH_STANCES.get(word)
 
 
 @dataclass(frozen=True)

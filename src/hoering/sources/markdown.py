@@ -19,6 +19,7 @@ from ..limits import active
 from ..messages import either, tr
 from ..messages import number as number_text
 from ..model import nodes as n
+from ..model.stances import DANISH_STANCES, STANCES, stance_value
 from .insertions import insertion_plugin
 
 HEADING_ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
@@ -192,7 +193,7 @@ class _Converter:
                     )
                 )
         stance = found.get("stance")
-        if stance is not None and n.stance_value(stance) is None:
+        if stance is not None and stance_value(stance) is None:
             self.errors.append(
                 SourceError(
                     None,
@@ -201,13 +202,13 @@ class _Converter:
                     key="stance",
                     hint=tr(
                         "use {choices} (or {english})",
-                        choices=either(n.DANISH_STANCES),
-                        english=either(n.STANCES),
+                        choices=either(DANISH_STANCES),
+                        english=either(STANCES),
                     ),
                 )
             )
         elif stance is not None:
-            found["stance"] = n.stance_value(stance) or stance
+            found["stance"] = stance_value(stance) or stance
         rest = inlines[-1].text[: match.start()]
         if rest:
             inlines[-1] = n.Text(rest)

@@ -4,9 +4,9 @@ form tables) and, in each topic's section, what the form's answers said on the t
 
 from __future__ import annotations
 
-from ...mass.notat import mass_sections, topic_form_part
 from ...model import nodes as n
 from .context import Notat
+from .mass import mass_sections, topic_form_part
 
 
 def form_section(notat: Notat, number: str) -> list[n.Block]:

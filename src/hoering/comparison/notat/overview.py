@@ -7,8 +7,9 @@ from __future__ import annotations
 from ...i18n import format_number, label
 from ...messages import ntr_in, tr_in
 from ...model import nodes as n
-from ..model import NO_STANCE, STANCES, Comparison, TopicRemarks
-from ..tally import ORDER, tally_of
+from ...model.stances import ORDER
+from ..model import Comparison, TopicRemarks
+from ..tally import tally_of
 from .context import Notat
 from .words import SYMBOLS, cell, heading, stance_text, text, unbroken
 
@@ -64,7 +65,7 @@ def matrix_tables(notat: Notat) -> list[n.Block]:
                 dense=True,
             )
         )
-    symbols = ", ".join(stance_text(s, notat.lang) for s in (*STANCES, NO_STANCE))
+    symbols = ", ".join(stance_text(s, notat.lang) for s in ORDER)
     nothing = tr_in(lang, "nothing said on the topic")
     legend = f"{label('legend', lang)}: {symbols}; – {nothing}."
     if notat.working and _any_guessed(notat.comparison):

@@ -8,11 +8,11 @@ import os
 from ...i18n import format_date, label
 from ...messages import ntr_in, tr_in
 from ...model import nodes as n
+from ...model.stances import NO_STANCE, ORDER
 from ...prose import capitalised, number_words, stance_counts
 from ..missing import answered
-from ..model import NO_STANCE, Remark, Respondent, TopicRemarks
+from ..model import Remark, Respondent, TopicRemarks
 from ..remarks import Answer
-from ..tally import ORDER
 from .context import Notat
 from .forms import form_topic_part
 from .words import heading, shared_note, stance_text, status_text, text

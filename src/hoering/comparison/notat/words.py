@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...i18n import label
 from ...model import nodes as n
-from ..model import NO_STANCE
+from ...model.stances import NO_STANCE
 
 # Symbols that cannot start a spreadsheet formula (matrix.csv): never "+", "-", "=", "@".
 SYMBOLS = {"positive": "✓", "concern": "!", "proposal": "→", NO_STANCE: "·"}

@@ -5,15 +5,17 @@ million quotes. Blocks of the one document model, rendered by ``render/`` like t
 
 from __future__ import annotations
 
-from ..comparison.tally import ORDER, Tally, TopicTally
-from ..i18n import format_date, format_number, label
-from ..messages import ntr_in, tr_in
-from ..model import nodes as n
-from ..prose import capitalised, joined, number_words, quoted, stance_counts
-from .model import Campaign, MassComparison, Sample
-from .summary import Summary
+from functools import partial
 
-STANCES = ORDER
+from ...i18n import format_date, format_number, label
+from ...mass.model import Campaign, MassComparison, Sample
+from ...mass.summary import Summary
+from ...messages import ntr_in, tr_in
+from ...model import nodes as n
+from ...model.stances import ORDER
+from ...prose import capitalised, joined, number_words, quoted, stance_counts
+from ..tally import Tally, TopicTally
+
 ORGANISATIONS_LISTED = 200  # more than this and the rest are counted (all are in the matrix)
 
 
@@ -67,7 +69,7 @@ def topic_form_part(mass: MassComparison, topic: TopicTally, lang: str) -> list[
     many and with what stance, the campaigns among them, and a sample of the others."""
     if not topic.form_total:
         return []
-    num = lambda v: format_number(v, lang)  # noqa: E731
+    num = partial(format_number, lang=lang)
     parts = stance_counts(list(zip(ORDER, topic.form, strict=True)), lang)
     said = ntr_in(
         lang,
@@ -129,7 +131,7 @@ def _sample(sample: Sample, lang: str) -> n.BlockQuote:
 
 def _answers(mass: MassComparison, lang: str, number: str, working: bool) -> list[n.Block]:
     s = mass.summary
-    num = lambda v: format_number(v, lang)  # noqa: E731
+    num = partial(format_number, lang=lang)
     heading = _h(1, tr_in(lang, "Answers from the web form"), f"{number}." if number else None)
     blocks: list[n.Block] = [
         heading,
@@ -187,7 +189,7 @@ def _bad_rows(s: Summary, lang: str, working: bool) -> list[n.Block]:
 def _counts(tally: Tally, titles: dict[str, str], lang: str) -> list[n.Block]:
     header = (
         _cell(label("topic", lang)),
-        *(_cell(label(s, lang)) for s in STANCES),
+        *(_cell(label(s, lang)) for s in ORDER),
         _cell(label("total", lang)),
         _cell(tr_in(lang, "of these in campaigns")),
     )
