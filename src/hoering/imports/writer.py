@@ -11,7 +11,7 @@ from itertools import groupby
 
 from ..messages import tr
 from ..model import nodes as n
-from ..model.stances import DANISH_STANCES
+from ..model.stances import WRITTEN_STANCES
 from ..sources.serialise import WIDTH, to_markdown
 from ..text import yaml_text
 from .lines import Span
@@ -142,10 +142,6 @@ def _removed(removed: dict[str, list[str]]) -> list[str]:
 
 def _comment(text: str) -> list[str]:
     return [f"# {line}" for line in text.split("\n")]
-
-
-# the stance words written in a source of each language (the reader takes both)
-WRITTEN_STANCES = {"da": {english: danish for danish, english in DANISH_STANCES.items()}}
 
 
 def body(

@@ -21,6 +21,8 @@ DANISH_STANCES: dict[str, str] = {
     "bekymring": "concern",
     "forslag": "proposal",
 }
+# the stance words written in a source of each language (the reader takes both)
+WRITTEN_STANCES = {"da": {english: danish for danish, english in DANISH_STANCES.items()}}
 
 
 def stance_value(written: str) -> str | None:

@@ -31,6 +31,7 @@ from ..hearing import check_response, load_hearing
 from ..imports.review import VALUE_AT
 from ..messages import tr
 from ..model import nodes as n
+from ..model.stances import DANISH_STANCES, STANCES, stance_value
 from ..sources import load_source
 from .files import (
     ABSENT,
@@ -196,9 +197,9 @@ def set_heading_topic(
     stance). The heading's guess is deleted: the official has decided."""
     path = response_path(hearing, source)
     check_topic(load_hearing(Path(hearing)).topics, topic)
-    if stance is not None and n.stance_value(stance) is None:
+    if stance is not None and stance_value(stance) is None:
         raise _not_a_stance(stance)
-    value = n.stance_value(stance) if stance is not None else None
+    value = stance_value(stance) if stance is not None else None
     return save(
         path,
         version,
@@ -219,8 +220,8 @@ def _not_a_stance(stance: str) -> EditRefused:
         tr("'{stance}' is not a stance", stance=stance[:80]),
         tr(
             "use {choices} (or {english})",
-            choices=", ".join(n.DANISH_STANCES),
-            english=", ".join(n.STANCES),
+            choices=", ".join(DANISH_STANCES),
+            english=", ".join(STANCES),
         ),
     )
 

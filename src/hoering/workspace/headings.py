@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 from ..errors import HoeringError
-from ..imports.writer import WRITTEN_STANCES
 from ..messages import tr
 from ..model import nodes as n
+from ..model.stances import STANCES, WRITTEN_STANCES, stance_value
 from ..sources.markdown import ATTRIBUTE, ATTRIBUTE_LIST, HEADING_ATTRIBUTES, parse_body
 from .files import EditRefused
 from .metadata import MetadataLines
@@ -69,7 +69,7 @@ def rewrite_heading(text: str, path: Path, line: int, changes: dict[str, str | N
     after = _blocks(source, path)
     stance = heading.stance
     if "stance" in changes:
-        stance = n.stance_value(changes["stance"] or "")
+        stance = stance_value(changes["stance"] or "")
     expected = dataclasses.replace(
         heading, topic=changes.get("topic", heading.topic), stance=stance, guess=None, matched=None
     )
@@ -91,7 +91,7 @@ def _stance_word(source: MetadataLines, line: int, stance: str) -> str:
     stance, else the words of the document's language."""
     written = ATTRIBUTE.findall(source.lines[line - 1])
     old = next((v for k, v in written if k == "stance"), None)
-    if old is not None and old.strip('"') in n.STANCES:
+    if old is not None and old.strip('"') in STANCES:
         return stance
     lang = str(source.value(("lang",)) or "da")
     return WRITTEN_STANCES.get(lang, {}).get(stance, stance)
