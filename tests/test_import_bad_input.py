@@ -34,8 +34,8 @@ def _bare_hearing(bare_hearing):
 
 AGAIN = "(bed afsenderen om at sende filen igen)"
 UNSUPPORTED = (
-    "kan ikke indlæses (de formater, der kan indlæses, er PDF (.pdf), Word (.docx) og e-mail "
-    "(.eml); gem først filen som PDF eller DOCX)"
+    "kan ikke indlæses (det, der kan indlæses, er en PDF, et Word-dokument (DOCX), et "
+    "OpenDocument-dokument (.odt) og en e-mail (.eml); gem først filen som PDF eller DOCX)"
 )
 
 
@@ -118,7 +118,16 @@ CASES = {
         "adgangskode (åbn den i Word, fjern en eventuel adgangskode, og gem den som DOCX "
         "eller PDF)",
     ),
-    "odt": ("svar.odt", lambda: b"PK\x03\x04" + bytes(100), f".odt-filer {UNSUPPORTED}"),
+    "rtf": (
+        "svar.rtf",
+        lambda: b"{\\rtf1\\ansi Ingen bem\\'e6rkninger.}",
+        f".rtf-filer {UNSUPPORTED}",
+    ),
+    "damaged odt": (
+        "svar.odt",
+        lambda: b"PK\x03\x04" + bytes(100),
+        "er beskadiget: zip-arkivet i filen er ufuldstændigt eller ødelagt " + AGAIN,
+    ),
     "no extension": ("svar", lambda: b"%PDF-1.7", f"filer uden endelse {UNSUPPORTED}"),
 }
 # A sample of the refusals as they read with --lang en
@@ -134,8 +143,9 @@ ENGLISH = {
     "zip bomb": "unpacks to 300 MB from 299 KB; this looks like a zip bomb and is not opened "
     "(the limit is 200 MB (max_unpacked_mb under [import] in hoering.toml) and a "
     "packing ratio of at most 200:1)",
-    "old doc": ".doc files cannot be imported (supported formats are PDF (.pdf), Word (.docx) "
-    "and e-mail (.eml); save the file as PDF or DOCX first)",
+    "old doc": ".doc files cannot be imported (what can be imported is a PDF, a Word document "
+    "(DOCX), an OpenDocument text (.odt) and an e-mail (.eml); save the file as PDF or DOCX "
+    "first)",
 }
 
 

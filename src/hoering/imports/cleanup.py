@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from .characters import normalise_bullet, normalise_characters, only_bullets
+from .kinds import Kind
 from .layout import (
     RETURN_ADDRESS,
     archive_stamps,
@@ -83,44 +84,75 @@ class Cleaned:
 
 
 def clean(extracted: Extracted) -> Cleaned:
-    lines = [line for line in extracted.lines if line.text.strip() or line.table]
-    for line in lines:
-        line.text = normalise_bullet(normalise_characters(line.text))
-        if line.table:
-            line.table = [[normalise_characters(cell) for cell in row] for row in line.table]
-    aside: list[Line] = []
-    removed: list[tuple[str, Line]] = []
-    if extracted.kind == "pdf":
-        stamps = {id(line) for line in archive_stamps(lines)}
-        removed = [("archive_stamp", line) for line in lines if id(line) in stamps]
-        lines = [line for line in lines if id(line) not in stamps]
-        running = mark_running(lines, BANDS)
-        dates = margin_dates(lines, running)
-        running = [line for line in running if line.region != "margin"]
-        removed += [("margin_date", line) for line in dates]
-        aside = mark_aside(lines)
-        lines = reading_order(place_margin_headings(lines))
-    else:
-        running = [line for line in lines if line.region != "body"]
+    """The body as paragraphs and the parts set aside. ``extracted`` is left as it was: its
+    lines are copied with their characters normalised before anything reads them."""
+    lines = normalised(extracted.lines)
+    if Kind(extracted.kind).laid_out:
+        return clean_laid_out(lines)
+    return clean_flowing(lines, extracted.footnotes)
+
+
+def normalised(lines: list[Line]) -> list[Line]:
+    """New lines with text (bullets, ligatures, odd spaces) normalised; empty ones left out."""
+    return [
+        replace(
+            line,
+            text=normalise_bullet(normalise_characters(line.text)),
+            table=[[normalise_characters(cell) for cell in row] for row in line.table]
+            if line.table
+            else line.table,
+        )
+        for line in lines
+        if line.text.strip() or line.table
+    ]
+
+
+def clean_flowing(lines: list[Line], footnotes: dict[int, str]) -> Cleaned:
+    """Flowing text (DOCX, ODT, an e-mail): the file marks paragraphs, lists and the running
+    header and footer, so only the letterhead, subject and closing are set apart."""
+    running = [line for line in lines if line.region != "body"]
     body = [line for line in lines if line.region == "body"]
     size = body_size(body)
-    body, footnotes = (
-        split_footnotes(body, size)
-        if extracted.kind == "pdf"
-        else (body, dict(extracted.footnotes))
-    )
-    letterhead, subject, body, subject_found_by = split_letterhead(
-        merge_split_lines(body) if extracted.kind == "pdf" else body, size
-    )
+    letterhead, subject, body, subject_found_by = split_letterhead(body, size)
     body, closing = split_closing(body)
-    paragraphs: list[Para | None] | list[Para] = [
-        Para(line.text, line, list_kind=line.list_kind) if line.paragraph else None for line in body
+    paragraphs = [
+        Para(line.text, line, list_kind=line.list_kind) for line in body if line.paragraph
     ]
-    if extracted.kind == "pdf":
-        paragraphs = join_lines(merge_split_lines(attach_markers(body)), size)
-    recipient = recipient_block(letterhead, _left_edge(body)) if extracted.kind == "pdf" else []
     return Cleaned(
-        [p for p in paragraphs if p is not None],
+        paragraphs,
+        size,
+        letterhead,
+        subject,
+        closing,
+        running,
+        dict(footnotes),
+        lines,
+        subject_found_by,
+    )
+
+
+def clean_laid_out(lines: list[Line]) -> Cleaned:
+    """Text laid out in lines on pages (a PDF): archive stamps, running headers and footers,
+    margin dates and sidebars found by position, reading order restored, footnotes and
+    list markers put back, and lines joined into paragraphs and tables."""
+    stamps = {id(line) for line in archive_stamps(lines)}
+    removed = [("archive_stamp", line) for line in lines if id(line) in stamps]
+    lines = [line for line in lines if id(line) not in stamps]
+    running = mark_running(lines, BANDS)
+    dates = margin_dates(lines, running)
+    running = [line for line in running if line.region != "margin"]
+    removed += [("margin_date", line) for line in dates]
+    aside = mark_aside(lines)
+    lines = reading_order(place_margin_headings(lines))
+    body = [line for line in lines if line.region == "body"]
+    size = body_size(body)
+    body, footnotes = split_footnotes(body, size)
+    letterhead, subject, body, subject_found_by = split_letterhead(merge_split_lines(body), size)
+    body, closing = split_closing(body)
+    paragraphs = join_lines(merge_split_lines(attach_markers(body)), size)
+    recipient = recipient_block(letterhead, _left_edge(body))
+    return Cleaned(
+        paragraphs,
         size,
         letterhead,
         subject,

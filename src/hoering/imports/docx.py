@@ -23,6 +23,7 @@ from ..messages import label, tr
 from .docx_numbering import Numbering
 from .docx_runs import Revisions, RunReader, lines_of, tidy, unbroken
 from .docx_styles import Styles, numbering_of, outline_level
+from .kinds import Kind
 from .lines import Extracted, Line, Span
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -80,7 +81,7 @@ def _read_docx(path: Path, lang: str) -> Extracted:
         raise ImportFileError(path, tr("has no text"), hint=tr("check that it is the right file"))
     footnotes = {key: "".join(span.text for span in spans) for key, spans in reading.notes.items()}
     return Extracted(
-        "docx",
+        Kind.DOCX,
         lines,
         1,
         footnotes,

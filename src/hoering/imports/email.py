@@ -23,6 +23,7 @@ from ..messages import number, tr, tr_in
 from ..sources.validation import MAX_TITLE
 from .calibration import confidence
 from .cleanup import join_text
+from .kinds import SUFFIXES, Kind
 from .lines import Extracted, Line, first_page_rows, row_text, rows_of
 from .metadata import Found, Metadata, email_sender, is_authority, party_in
 from .safety import Limits
@@ -70,7 +71,7 @@ EN_DATE = re.compile(
     re.IGNORECASE,
 )
 MAX_PARTS = 200  # a mail with more parts than this is not a letter with an attachment
-ATTACHED = {".pdf": "pdf", ".docx": "docx"}
+ATTACHED = {suffix for suffix, kind in SUFFIXES.items() if kind is not Kind.EML}
 
 
 @dataclass

@@ -62,7 +62,7 @@ class Line:
 class Extracted:
     """A file's text as the readers saw it, before any interpretation."""
 
-    kind: str  # "pdf" or "docx"
+    kind: str  # a Kind: PDF is laid out in lines, the others flow in paragraphs
     lines: list[Line] = field(default_factory=list)
     pages: int = 1
     footnotes: dict[int, str] = field(default_factory=dict)  # DOCX: Word's own footnotes

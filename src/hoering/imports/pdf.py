@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from ..archives import ask_again
 from ..errors import ImportFileError
 from ..messages import number, tr
 from .characters import BULLETS, normalise_characters
+from .kinds import Kind
 from .lines import Extracted, Line
 from .safety import Limits, raise_limit
 
@@ -28,73 +30,32 @@ BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demi", ",b")
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 
+# what pdfminer raises, besides its own PSException, for a file it cannot make sense of
+BROKEN = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AssertionError,
+    OSError,
+    ZeroDivisionError,
+    RecursionError,
+)
+
+
 def read_pdf(path: Path, limits: Limits) -> Extracted:
     """Every text line of ``path``; raises ImportFileError for encrypted, broken, scanned or
     over-long PDFs."""
-    from pdfminer.layout import LAParams
-    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
     from pdfminer.psparser import PSException
 
-    lines: list[Line] = []
-    LAPARAMS = LAParams(line_margin=LINE_MARGIN, char_margin=CHAR_MARGIN)  # noqa: N806
     try:
         with path.open("rb") as stream:
-            parser = PDFParser(stream)
-            try:
-                document = PDFDocument(parser)
-            except PDFPasswordIncorrect:
-                raise ImportFileError(
-                    path,
-                    tr("is password-protected (encrypted) and cannot be read"),
-                    hint=tr("ask the sender for a copy without a password"),
-                ) from None
-            _check_expansion(document, path, limits)
-            pages = list(PDFPage.create_pages(document))
-            if len(pages) > limits.max_pages:
-                raise ImportFileError(
-                    path,
-                    tr(
-                        "has {pages} pages, more than the limit of {limit}",
-                        pages=len(pages),
-                        limit=limits.max_pages,
-                    ),
-                    hint=raise_limit("max_pages"),
-                )
-            if not pages:
-                raise ImportFileError(
-                    path,
-                    tr("is damaged: the PDF has no pages"),
-                    hint=ask_again(),
-                )
-            from pdfminer.converter import PDFPageAggregator
-            from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-
-            manager = PDFResourceManager(caching=True)  # fonts parsed once per file
-            device = _bounded_device(PDFPageAggregator)(manager, laparams=LAPARAMS)
-            interpreter = _bounded_interpreter(PDFPageInterpreter)(manager, device)
-            for number, page in enumerate(pages, start=1):
-                device.start(limits)
-                try:
-                    interpreter.process_page(page)
-                except _PageTooHeavy as exc:
-                    raise exc.error(path, number, limits) from None
-                lines.extend(_page_lines(device.get_result(), number))
+            pages = _pages(stream, path, limits)
+            lines = _lines(pages, path, limits)
     except ImportFileError:
         raise
-    except (
-        PSException,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        IndexError,
-        AssertionError,
-        OSError,
-        ZeroDivisionError,
-        RecursionError,
-    ) as exc:
+    except (PSException, *BROKEN) as exc:
         raise ImportFileError(
             path,
             tr("is damaged and cannot be read as a PDF ({reason})", reason=_reason(exc)),
@@ -109,7 +70,60 @@ def read_pdf(path: Path, limits: Limits) -> Extracted:
                 "'ocrmypdf in.pdf out.pdf', then import the result"
             ),
         )
-    return Extracted("pdf", lines, len(pages))
+    return Extracted(Kind.PDF, lines, len(pages))
+
+
+def _pages(stream: BinaryIO, path: Path, limits: Limits) -> list[Any]:
+    """The document's pages, once it is known to open without a password, to unpack to
+    no more than the limit and to have between one and ``max_pages`` pages."""
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        document = PDFDocument(PDFParser(stream))
+    except PDFPasswordIncorrect:
+        raise ImportFileError(
+            path,
+            tr("is password-protected (encrypted) and cannot be read"),
+            hint=tr("ask the sender for a copy without a password"),
+        ) from None
+    _check_expansion(document, path, limits)
+    pages = list(PDFPage.create_pages(document))
+    if len(pages) > limits.max_pages:
+        raise ImportFileError(
+            path,
+            tr(
+                "has {pages} pages, more than the limit of {limit}",
+                pages=len(pages),
+                limit=limits.max_pages,
+            ),
+            hint=raise_limit("max_pages"),
+        )
+    if not pages:
+        raise ImportFileError(path, tr("is damaged: the PDF has no pages"), hint=ask_again())
+    return pages
+
+
+def _lines(pages: list[Any], path: Path, limits: Limits) -> list[Line]:
+    """The text lines of every page, each page held to the glyph and time limits."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+
+    laparams = LAParams(line_margin=LINE_MARGIN, char_margin=CHAR_MARGIN)
+    manager = PDFResourceManager(caching=True)  # fonts parsed once per file
+    device = _bounded_device(PDFPageAggregator)(manager, laparams=laparams)
+    interpreter = _bounded_interpreter(PDFPageInterpreter)(manager, device)
+    lines: list[Line] = []
+    for page_number, page in enumerate(pages, start=1):
+        device.start(limits)
+        try:
+            interpreter.process_page(page)
+        except _PageTooHeavy as exc:
+            raise exc.error(path, page_number, limits) from None
+        lines.extend(_page_lines(device.get_result(), page_number))
+    return lines
 
 
 class _PageTooHeavy(Exception):

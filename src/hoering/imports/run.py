@@ -32,7 +32,6 @@ from ..sources.markdown import check_tables
 from ..text import slug
 from .characters import normalise_bullet, normalise_characters
 from .cleanup import Cleaned, clean
-from .docx import read_docx
 from .duplicates import Received, duplicate_error, imported_before, received_files
 from .email import (
     Mail,
@@ -44,6 +43,7 @@ from .email import (
     split_quoted,
     text_lines,
 )
+from .kinds import Kind
 from .ledger import (
     ReadLine,
     draft_fields,
@@ -56,7 +56,7 @@ from .ledger import (
 )
 from .lines import Extracted, Line
 from .metadata import Found, guess_metadata
-from .pdf import read_pdf
+from .readers import read as read_file
 from .review import notice
 from .safety import Limits, check_file
 from .sectioning import assign_topics
@@ -300,11 +300,11 @@ def analyse(path: Path, context: _Context) -> Analysis:
     kind = check_file(path, context.limits)
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     mail: Mail | None
-    if kind == "eml":
+    if kind is Kind.EML:
         mail = _read_eml(path, context.limits, context.lang)
         extracted = read = mail.top
     else:
-        extracted = read = _read(path, kind, context.limits, context.lang)
+        extracted = read = read_file(path, kind, context.limits, context.lang)
         mail = printed_mail(extracted)
         extracted = mail.top if mail is not None else extracted
     _check_size(path, sum(len(line.text.encode("utf-8")) + 1 for line in read.lines))
@@ -313,26 +313,19 @@ def analyse(path: Path, context: _Context) -> Analysis:
     return _understand(path, sha, extracted, mail, context, form, read)
 
 
-def _read(path: Path, kind: str, limits: Limits, lang: str) -> Extracted:
-    if kind == "pdf":
-        return read_pdf(path, limits)
-
-    return read_docx(path, lang)
-
-
 def _read_eml(path: Path, limits: Limits, lang: str) -> Mail:
     """An .eml file: its text is the response, or its PDF/DOCX attachment is (read as any
     file is, with the mail's sender and date; the mail's own text then goes in the appendix)."""
     eml = read_eml(path, limits)
     if eml.attachment is None:
         top, quoted = split_quoted(text_lines(eml.text))
-        return Mail(eml.header, Extracted("docx", top), quoted_paragraphs(quoted))
+        return Mail(eml.header, Extracted(Kind.EML, top), quoted_paragraphs(quoted))
     name, content = eml.attachment
     with tempfile.TemporaryDirectory() as folder:
         attached = Path(folder) / ("attachment" + Path(name).suffix.lower())
         attached.write_bytes(content)
         try:
-            extracted = _read(attached, check_file(attached, limits), limits, lang)
+            extracted = read_file(attached, check_file(attached, limits), limits, lang)
         except ImportFileError as exc:
             raise ImportFileError(
                 path,

@@ -10,18 +10,21 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..archives import MAX_RATIO, ask_again, check_zip_directory
 from ..errors import ImportFileError
 from ..limits import positive_numbers
-from ..messages import number, tr
+from ..messages import language, number, tr
+from ..prose import joined
+from .kinds import SUFFIXES, Kind
 
-KINDS = ("eml", "pdf", "docx", "ole", "odt", "zip", "rtf", "png", "jpeg", "html", "text")
+KINDS = tuple(Kind)
 
 
 def kind_name(kind: str) -> str:
-    """What a file of ``kind`` (one of KINDS) is, in words: "a Word document (DOCX)"."""
+    """What a file of ``kind`` (a :class:`Kind`) is, in words: "a Word document (DOCX)"."""
     names = {
         "eml": tr("an e-mail (.eml)"),
         "pdf": tr("a PDF"),
@@ -45,7 +48,8 @@ def raise_limit(key: str) -> str:
 
 # a mail file opens with header fields ("Received: …", "From: …", "MIME-Version: 1.0")
 MAIL_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]")
-EXTENSION_KIND = {".pdf": "pdf", ".docx": "docx", ".eml": "eml"}
+EXTENSION_KIND = SUFFIXES
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
 @dataclass(frozen=True)
@@ -68,37 +72,42 @@ class Limits:
         )
 
 
-def sniff(head: bytes) -> str:
-    """What the first bytes say the file is (one of KINDS)."""
+MAGIC: tuple[tuple[bytes, Kind], ...] = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", Kind.OLE),
+    (b"{\\rtf", Kind.RTF),
+    (b"\x89PNG", Kind.PNG),
+    (b"\xff\xd8\xff", Kind.JPEG),
+)
+
+
+def sniff(head: bytes) -> Kind:
+    """What the first bytes say the file is; a zip's kind is settled when its directory is
+    read (:func:`check_file`)."""
     if b"%PDF-" in head[:1024]:
-        return "pdf"
+        return Kind.PDF
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         if b"mimetypeapplication/vnd.oasis.opendocument" in head[:200]:
-            return "odt"
+            return Kind.ODT
         if b"word/" in head or b"[Content_Types].xml" in head:
-            return "docx"  # checked properly when the directory is read
-        return "zip"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "ole"
-    if head.startswith(b"{\\rtf"):
-        return "rtf"
-    if head.startswith(b"\x89PNG"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
+            return Kind.DOCX
+        return Kind.ZIP
+    for magic, kind in MAGIC:
+        if head.startswith(magic):
+            return kind
     return _text_kind(head.lstrip())
 
 
-def _text_kind(start: bytes) -> str:
+def _text_kind(start: bytes) -> Kind:
     if start[:15].lower().startswith((b"<!doctype html", b"<html")):
-        return "html"
+        return Kind.HTML
     if MAIL_HEADER.match(start[:200]) and re.search(rb"(?im)^from:", start):
-        return "eml"
-    return "text"
+        return Kind.EML
+    return Kind.TEXT
 
 
-def check_file(path: Path, limits: Limits) -> str:
-    """The kind ("pdf", "docx" or "eml") of a file that may be read; raises ImportFileError."""
+def check_file(path: Path, limits: Limits) -> Kind:
+    """The kind (one of :data:`~.kinds.SUFFIXES`) of a file that may be read, from its
+    content, which must be what its name says; raises ImportFileError."""
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(path, tr("file not found"))
@@ -110,8 +119,8 @@ def check_file(path: Path, limits: Limits) -> str:
             if suffix
             else tr("files without an extension cannot be imported"),
             hint=tr(
-                "supported formats are PDF (.pdf), Word (.docx) and e-mail (.eml); "
-                "save the file as PDF or DOCX first"
+                "what can be imported is {kinds}; save the file as PDF or DOCX first",
+                kinds=joined([kind_name(kind) for kind in SUFFIXES.values()], language()),
             ),
         )
     size = path.stat().st_size
@@ -130,17 +139,17 @@ def check_file(path: Path, limits: Limits) -> str:
     with path.open("rb") as stream:
         head = stream.read(4096)
     kind = sniff(head)
-    if kind == "docx" or kind == "zip":
+    if kind in (Kind.DOCX, Kind.ODT, Kind.ZIP):
         kind = _zip_kind(path, limits)
     expected = EXTENSION_KIND[suffix]
     if kind != expected:
         raise _mismatch(path, kind, expected)
-    if kind == "pdf":
+    if kind is Kind.PDF:
         _check_pdf_ending(path, size)
     return kind
 
 
-def _mismatch(path: Path, kind: str, expected: str) -> ImportFileError:
+def _mismatch(path: Path, kind: Kind, expected: Kind) -> ImportFileError:
     """The error for a file whose content is not what its name says."""
     suffix = path.suffix.lower()
     if kind == "ole" and expected == "docx":
@@ -175,6 +184,16 @@ def _mismatch(path: Path, kind: str, expected: str) -> ImportFileError:
             tr("is not an e-mail: the file is {kind}", kind=kind_name(kind)),
             hint=tr("save the mail again from the mail program"),
         )
+    if expected != "pdf":
+        return ImportFileError(
+            path,
+            tr(
+                "is not {expected}: the file is {kind}",
+                expected=kind_name(expected),
+                kind=kind_name(kind),
+            ),
+            hint=ask_again(),
+        )
     return ImportFileError(
         path,
         tr("is not a PDF file: the file is {kind}", kind=kind_name(kind)),
@@ -182,29 +201,30 @@ def _mismatch(path: Path, kind: str, expected: str) -> ImportFileError:
     )
 
 
-def _zip_kind(path: Path, limits: Limits) -> str:
-    """ "docx", "odt" or "zip", after checking the zip directory against the limits."""
+def _zip_kind(path: Path, limits: Limits) -> Kind:
+    """DOCX, ODT or ZIP, after checking the zip directory of a document against the limits."""
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
+            names = {m.filename for m in members}
+            mimetype = archive.open("mimetype").read(100) if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError):
         raise ImportFileError(
             path,
             tr("is damaged: the zip archive inside is incomplete or corrupt"),
             hint=ask_again(),
         ) from None
-    names = {m.filename for m in members}
-    if "mimetype" in names and "word/document.xml" not in names:
-        return "odt"
-    if "word/document.xml" not in names:
-        return "zip"
+    if "word/document.xml" in names:
+        kind = Kind.DOCX
+    elif mimetype.strip() == ODT_MIMETYPE and "content.xml" in names:
+        kind = Kind.ODT
+    else:
+        return Kind.ZIP
     check_zip_directory(
         path,
         members,
         limits.max_unpacked_mb,
-        crowded=lambda n: tr(
-            "holds {n} packed files; a Word document has far fewer, so it is not opened", n=n
-        ),
+        crowded=partial(_crowded, kind),
         limit_hint=tr(
             "the limit is {limit} MB (max_unpacked_mb under [import] in hoering.toml) "
             "and a packing ratio of at most {ratio}:1",
@@ -212,7 +232,13 @@ def _zip_kind(path: Path, limits: Limits) -> str:
             ratio=MAX_RATIO,
         ),
     )
-    return "docx"
+    return kind
+
+
+def _crowded(kind: Kind, n: int) -> str:
+    if kind is Kind.DOCX:
+        return tr("holds {n} packed files; a Word document has far fewer, so it is not opened", n=n)
+    return tr("holds {n} packed files; a text document has far fewer, so it is not opened", n=n)
 
 
 def _check_pdf_ending(path: Path, size: int) -> None:
