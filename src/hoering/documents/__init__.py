@@ -1,45 +1,31 @@
 """Compose: a validated source (+ its organisation profile) → the :class:`Document` to render.
 
-One module per kind of source; :data:`COMPOSERS` maps the source ``type`` to it.
+One module per kind of source, named by its record in :data:`~hoering.sources.kinds.SOURCE_KINDS`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import importlib
 from collections.abc import Callable
 
 from ..model import Document
 from ..model import nodes as n
 from ..organisations import Organisation
 from ..sources import Source
-
-COMPOSERS: dict[str, str] = {
-    "response": "hoering.documents.response:compose",
-    "minutes": "hoering.documents.minutes:compose",
-}
-
-
-# type → a function (source, document) -> {file suffix: bytes} of extra files written next to
-# the documents (e.g. ".actions.csv" for minutes).
-EXPORTERS: dict[str, str] = {
-    "minutes": "hoering.minutes.exports:exports",
-}
+from ..sources.kinds import SOURCE_KINDS, named
 
 
 def exports(source: Source, document: Document) -> dict[str, bytes]:
-    if source.type not in EXPORTERS:
+    """The files a source gives beside its document (e.g. ".actions.csv" for minutes)."""
+    where = SOURCE_KINDS[source.type].exports
+    if where is None:
         return {}
-    module, name = EXPORTERS[source.type].split(":")
-    exporter: Callable[[Source, Document], dict[str, bytes]]
-    exporter = getattr(importlib.import_module(module), name)
+    exporter: Callable[[Source, Document], dict[str, bytes]] = named(where)
     return exporter(source, document)
 
 
 def composer(source_type: str) -> Callable[[Source, Organisation], Document]:
-    module, name = COMPOSERS[source_type].split(":")
-    compose: Callable[[Source, Organisation], Document]
-    compose = getattr(importlib.import_module(module), name)
+    compose: Callable[[Source, Organisation], Document] = named(SOURCE_KINDS[source_type].composer)
     return compose
 
 

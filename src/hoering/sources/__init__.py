@@ -13,14 +13,9 @@ from ..messages import tr
 from ..model import nodes as n
 from .frontmatter import RawSource, read_source
 from .images import resolve_images
+from .kinds import SOURCE_KINDS, named
 from .markdown import Body, body_and_errors
 from .validation import validate
-
-# type: value in the metadata → the pydantic model of that kind of source.
-SOURCE_TYPES: dict[str, str] = {
-    "response": "hoering.sources.response:ResponseMeta",
-    "minutes": "hoering.sources.minutes:MinutesMeta",
-}
 
 
 @dataclass
@@ -29,7 +24,7 @@ class Source:
 
     path: Path
     type: str
-    meta: Any  # the pydantic model named in SOURCE_TYPES
+    meta: Any  # the pydantic model its kind names (sources.kinds.SOURCE_KINDS)
     body: Body
     raw: RawSource
     warnings: list[str] = field(default_factory=list)  # "file:line: message" lines
@@ -40,10 +35,7 @@ class Source:
 
 
 def metadata_model(source_type: str) -> type[BaseModel]:
-    import importlib
-
-    module, name = SOURCE_TYPES[source_type].split(":")
-    model: type[BaseModel] = getattr(importlib.import_module(module), name)
+    model: type[BaseModel] = named(SOURCE_KINDS[source_type].metadata)
     return model
 
 
@@ -100,7 +92,7 @@ def read_parts(path: Path) -> SourceParts:
 
 def _source_type(raw: RawSource) -> str:
     value = raw.metadata.get("type")
-    known = ", ".join(sorted(SOURCE_TYPES))
+    known = ", ".join(sorted(SOURCE_KINDS))
     if value is None:
         raise SourceError(
             raw.path,
@@ -109,7 +101,7 @@ def _source_type(raw: RawSource) -> str:
             key="type",
             hint=tr("say what the document is: type: {types}", types=known),
         )
-    if not isinstance(value, str) or value not in SOURCE_TYPES:  # type: [] is a list
+    if not isinstance(value, str) or value not in SOURCE_KINDS:  # type: [] is a list
         raise SourceError(
             raw.path,
             tr("'{value}' is not a document type", value=value),

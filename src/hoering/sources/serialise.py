@@ -243,6 +243,10 @@ BLOCKS: dict[str, Callable[[_Writer, Any, bool], list[str]]] = {
     "thematic_break": _thematic_break,
     "table": lambda w, node, alternate: _table(w, node),
 }
+# Kinds only composed documents hold (a minutes' decision box, a chart, the notat's contents,
+# a group of blocks): no source is written with them, and Markdown has no syntax for them.
+UNWRITABLE = ("callout", "figure", "toc", "group")
+BLOCKS |= dict.fromkeys(UNWRITABLE, _unwritable)
 
 
 # --- inline ------------------------------------------------------------------------------------
