@@ -259,17 +259,17 @@ def test_batch_goes_on_past_a_bad_file(cli, project):
     files = [
         incoming(project, "tom.pdf", b""),
         incoming(project, "brondby.docx", good),
-        incoming(project, "notat.odt", b"PK\x03\x04"),
+        incoming(project, "notat.rtf", b"{\\rtf1 notat}"),
     ]
     result = cli("import", *map(str, files), "--hearing", str(HEARING))
     assert result.exit_code == 1
     assert (project / HEARING / "responses" / "brondby-kommune.md").is_file()
     assert result.stderr.splitlines() == [
         "Fejl: incoming/tom.pdf: filen er tom (0 byte) (bed afsenderen om at sende filen igen)",
-        "Fejl: incoming/notat.odt: .odt-filer kan ikke indlæses (de formater, der kan "
-        "indlæses, er PDF (.pdf), Word (.docx) og e-mail (.eml); gem først filen som PDF "
-        "eller DOCX)",
-        "1 indlæst, 2 fejlede: incoming/tom.pdf, incoming/notat.odt",
+        "Fejl: incoming/notat.rtf: .rtf-filer kan ikke indlæses (det, der kan indlæses, er en "
+        "PDF, et Word-dokument (DOCX), et OpenDocument-dokument (.odt) og en e-mail (.eml); gem "
+        "først filen som PDF eller DOCX)",
+        "1 indlæst, 2 fejlede: incoming/tom.pdf, incoming/notat.rtf",
     ]
 
 
