@@ -29,7 +29,6 @@ KNOWN_MODULES = {
     "hoering/imports/layout.py",
     "hoering/imports/pdf.py",
     "hoering/imports/writer.py",
-    "hoering/workspace/edits.py",
     "hoering/imports/metadata.py",
     "hoering/sources/serialise.py",
     "hoering/imports/docx.py",

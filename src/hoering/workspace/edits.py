@@ -30,7 +30,6 @@ from typing import Any
 from ..hearing import check_response, load_hearing
 from ..imports.review import VALUE_AT
 from ..messages import tr
-from ..model import nodes as n
 from ..model.stances import DANISH_STANCES, STANCES, stance_value
 from ..sources import load_source
 from .files import (
