@@ -71,8 +71,9 @@ def main() -> None:
         counts[kind] += 1
         try:
             check(*values)
-        except AssertionError as exc:
-            key = f"{kind}: {str(exc).splitlines()[0][:100]}"
+        except Exception as exc:  # an assertion, or an exception that escaped the reader
+            text = str(exc).strip().splitlines()[0][:100] if str(exc).strip() else ""
+            key = f"{kind}: {type(exc).__name__}: {text}"
             crashes[key] += 1
             first.setdefault(key, repr(values)[:300])
 

@@ -368,3 +368,28 @@ def test_a_parquet_page_that_cannot_be_decoded_refuses_the_file_with_a_message(t
         _read(path, load_hearing(folder).meta.form)
     assert str(refused.value).startswith(f"{path}: kan ikke læses som Parquet: ")
     assert str(refused.value).endswith(" (eksportér tabellen igen)")
+
+
+def test_an_xlsx_export_of_no_sheet_is_refused_with_a_message(tmp_path):
+    """Found by the long fuzz run (issue 21): a workbook whose sheet was taken out gave an
+    IndexError ('intern fejl')."""
+    import io
+    import zipfile
+
+    folder = hearing(tmp_path)
+    path = write_xlsx(folder / "responses" / "svar.xlsx")
+    with zipfile.ZipFile(path) as packed:
+        parts = {name: packed.read(name) for name in packed.namelist()}
+    workbook = parts["xl/workbook.xml"].decode("utf-8")
+    start, end = workbook.index("<sheets>"), workbook.index("</sheets>") + len("</sheets>")
+    parts["xl/workbook.xml"] = (workbook[:start] + "<sheets/>" + workbook[end:]).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as packed:
+        for name, data in parts.items():
+            packed.writestr(name, data)
+    path.write_bytes(out.getvalue())
+    with pytest.raises(SourceError) as refused:
+        _read(path, load_hearing(folder).meta.form)
+    assert str(refused.value) == (
+        f"{path}: har intet regneark (åbn den i Excel, og gem den igen som .xlsx)"
+    )

@@ -388,6 +388,13 @@ class _xlsx:
                 tr("cannot be read as {kind}: {reason}", kind="XLSX", reason=_first_line(exc)),
                 hint=tr("open it in Excel and save it again as .xlsx"),
             ) from None
+        if not self.book.worksheets:  # found by the fuzzer: a workbook of no sheet
+            self.book.close()
+            raise SourceError(
+                self.path,
+                tr("has no sheet"),
+                hint=tr("open it in Excel and save it again as .xlsx"),
+            )
         return self.book.worksheets[0]
 
     def __exit__(self, *_exc) -> None:
