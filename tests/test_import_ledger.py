@@ -255,7 +255,7 @@ def test_a_letter_and_a_full_stop_after_a_line_ending_mid_sentence_go_on_with_it
             "b) andet punkt i den samme liste med bogstaver som mærker", 1, 154, 165, 70, 370, 10.5
         ),
     ]
-    assert [p.text for p in join_lines(lines, 10.5)] == [
+    assert [p.text for p in join_lines(lines)] == [
         "Vi anbefaler en oversigt over ansvaret, som alle parter kan slå op i. Det gælder "
         "særligt for de borgere, som får hjælp fra flere steder.",
         "a) første punkt i en egentlig liste med bogstaver som mærker",

@@ -162,10 +162,6 @@ class Hearing:
     def responses_folder(self) -> Path:
         return self.folder / "responses"
 
-    @property
-    def received_folder(self) -> Path:
-        return self.folder / "received"
-
     def line_of(self, location: tuple) -> int | None:
         return yaml_line(self._data, location, 1)
 

@@ -47,13 +47,12 @@ if TYPE_CHECKING:
     "--lang",
     type=click.Choice(["da", "en"]),
     is_eager=True,  # before --help, which is to speak it
+    expose_value=False,  # chosen by the callback
     callback=lambda _ctx, _param, lang: choose_language(lang) if lang else None,
     help="Language of messages (default: HOERING_LANG, or hoering.toml's lang, or da).",
 )
 @click.pass_context
-def main(
-    ctx: click.Context, debug: bool, strict: bool, project: Path | None, lang: str | None
-) -> None:
+def main(ctx: click.Context, debug: bool, strict: bool, project: Path | None) -> None:
     """Høringssvar, referater and høringsnotater: Markdown → DOCX, PDF and HTML on letterhead.
 
     Examples:

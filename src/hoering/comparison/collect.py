@@ -298,7 +298,6 @@ def _comparison(
         not_answered,
         topics,
         tuple(per_topic.get(None, ())),
-        authority.path,
         warnings=no_topic_warnings(reads, known(hearing.meta.lang)),
         authority=authority,
         left_out=left_out,

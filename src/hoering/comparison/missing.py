@@ -49,9 +49,9 @@ def missing_answers_warnings(comparison: Comparison) -> list[str]:
     missing = missing_answers(comparison)
     if not missing:
         return []
-    path = comparison.remarks_file or comparison.hearing.folder / REMARKS_FILE
+    path = comparison.authority.path or comparison.hearing.folder / REMARKS_FILE
     where = display_path(path)
-    if comparison.remarks_file is None:
+    if comparison.authority.path is None:
         return [
             ntr(
                 "{path} does not exist: the answer to {n} remark is missing "
@@ -97,7 +97,7 @@ def unplaced_answers_warnings(comparison: Comparison) -> list[str]:
     """A warning for each answer in remarks.md to a respondent who made no remark there
     (the topic, or the general remarks): it has no place in the notat, so it is printed
     nowhere — said, not silently dropped."""
-    path = comparison.remarks_file
+    path = comparison.authority.path
     if path is None:
         return []
     found = [

@@ -96,7 +96,6 @@ class Comparison:
     not_answered: tuple[str, ...]  # consulted parties with no response
     topics: tuple[TopicRemarks, ...]
     unmatched: tuple[Remark, ...]  # remarks that match no topic: nothing said is lost
-    remarks_file: Path | None = None
     warnings: list[str] = field(default_factory=list)
     mass: Any = None  # a hoering.mass.model.MassComparison: the answers in form tables
     authority: AuthorityRemarks = field(default_factory=AuthorityRemarks)

@@ -62,7 +62,6 @@ class Tally:
     no_remarks: int  # letters' respondents who said they have no remarks
     late: int  # letters' respondents with a response after the deadline
     form_answers: int
-    form_blank: int  # form answers with no remark
     form_late: int
     form_organisations: int  # organisations that answered through the form
     bad_rows: int  # form rows that could not be read (not counted anywhere else)
@@ -122,7 +121,6 @@ def _counted(comparison: Comparison) -> Tally:
         no_remarks=sum(1 for r in respondents if r.no_remarks),
         late=sum(1 for r in respondents if r.late),
         form_answers=summary.answers if summary is not None else 0,
-        form_blank=summary.blank if summary is not None else 0,
         form_late=summary.late if summary is not None else 0,
         form_organisations=len(summary.organisations) if summary is not None else 0,
         bad_rows=summary.bad_rows if summary is not None else 0,

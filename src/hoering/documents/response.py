@@ -22,7 +22,7 @@ def compose(source: Source, organisation: Organisation) -> Document:
         info=info_items(meta),
         recipient=tuple(meta.recipient),
         blocks=tuple(source.body.blocks),
-        closing=signature_blocks(meta, organisation),
+        closing=signature_blocks(meta),
         footnotes=tuple(source.body.footnotes),
         subject=meta.title,
         keywords=tuple([label("response", meta.lang), meta.hearing, *meta.keywords]),
@@ -48,7 +48,7 @@ def info_items(meta: ResponseMeta) -> tuple[InfoItem, ...]:
     return tuple(items)
 
 
-def signature_blocks(meta: ResponseMeta, organisation: Organisation) -> tuple[n.Block, ...]:
+def signature_blocks(meta: ResponseMeta) -> tuple[n.Block, ...]:
     signature = meta.signature
     if signature is None:
         return ()

@@ -149,7 +149,7 @@ def clean_laid_out(lines: list[Line]) -> Cleaned:
     body, footnotes = split_footnotes(body, size)
     letterhead, subject, body, subject_found_by = split_letterhead(merge_split_lines(body), size)
     body, closing = split_closing(body)
-    paragraphs = join_lines(merge_split_lines(attach_markers(body)), size)
+    paragraphs = join_lines(merge_split_lines(attach_markers(body)))
     recipient = recipient_block(letterhead, _left_edge(body))
     return Cleaned(
         paragraphs,
@@ -525,7 +525,7 @@ def starts_item(text: str) -> bool:
     return bool(BULLET.match(text) or NUMBERED.match(text))
 
 
-def join_lines(lines: list[Line], size: float) -> list[Para]:
+def join_lines(lines: list[Line]) -> list[Para]:
     """PDF lines → paragraphs, across line and page breaks; side-by-side cells → tables."""
     right = _right_edge(lines)
     result: list[Para] = []

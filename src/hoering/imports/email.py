@@ -26,7 +26,6 @@ from .cleanup import join_text
 from .kinds import SUFFIXES, Kind
 from .lines import Extracted, Line, first_page_rows, row_text, rows_of
 from .metadata import Found, Metadata, email_sender, is_authority, party_in
-from .safety import Limits
 from .structure import Block
 
 KEYS = {
@@ -412,7 +411,7 @@ class EmlFile:
     attachment: tuple[str, bytes] | None  # the first PDF or DOCX attached: (name, content)
 
 
-def read_eml(path: Path, limits: Limits) -> EmlFile:
+def read_eml(path: Path) -> EmlFile:
     """The header, the plain text and the first PDF/DOCX attachment of an .eml file."""
     import email
     from email import policy
@@ -505,7 +504,7 @@ def html_text(html: str) -> str:
             self.parts: list[str] = []
             self.skip = 0
 
-        def handle_starttag(self, tag, attrs):
+        def handle_starttag(self, tag, attrs):  # noqa: ARG002 (HTMLParser's)
             self.skip += tag in ("script", "style", "head")
             if tag in ("td", "th"):
                 self.parts.append(" ")  # cells of a row apart, not glued into one word

@@ -31,18 +31,6 @@ CASE_LABEL = re.compile(
 )
 CASE_VALUE = re.compile(r"^[A-Za-z0-9][\w./-]*\d[\w./-]*")
 NAME = re.compile(r"^[A-ZÆØÅ][\w'-]+\.?(?:\s+[A-ZÆØÅ][\w'.-]*){1,4}$")
-FIELD_LABEL = re.compile(
-    r"^(?:dato|date|sagsnr|sags\.?\s?nr|j\.?\s?nr|journalnr|kontakt|"
-    r"kontaktperson|direkte|telefon|tlf|mobil|e-?mail|mail|web|cvr|ean|"
-    r"sagsbehandler|reference|vores ref|deres ref|organisation|afsender|"
-    r"modtager|høringspart|adresse)\b\.?\s*(?::|$)",
-    re.IGNORECASE,
-)
-SENDER_LABEL = re.compile(
-    r"^(?:organisation|afsender|høringspart|virksomhed|myndighed)\s*:?"
-    r"\s*(?P<value>.*)$",
-    re.IGNORECASE,
-)
 DATE_LABEL = re.compile(r"^(?:dato|date)\b\s*:?\s*", re.IGNORECASE)
 T = TypeVar("T")
 TOWN_DATE = sender.PLACE_DATE

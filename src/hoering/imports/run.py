@@ -316,7 +316,7 @@ def analyse(path: Path, context: _Context) -> Analysis:
 def _read_eml(path: Path, limits: Limits, lang: str) -> Mail:
     """An .eml file: its text is the response, or its PDF/DOCX attachment is (read as any
     file is, with the mail's sender and date; the mail's own text then goes in the appendix)."""
-    eml = read_eml(path, limits)
+    eml = read_eml(path)
     if eml.attachment is None:
         top, quoted = split_quoted(text_lines(eml.text))
         return Mail(eml.header, Extracted(Kind.EML, top), quoted_paragraphs(quoted))

@@ -4,7 +4,6 @@ the partitions until the matrix is written)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,13 +59,6 @@ class MassComparison:
     @property
     def campaign_remarks(self) -> int:
         return sum(c.respondents for c in self.campaigns)
-
-    def campaign_counts(self) -> dict[str, Counter]:
-        """Per topic, the remarks that belong to a campaign."""
-        counts: dict[str, Counter] = {}
-        for campaign in self.campaigns:
-            counts.setdefault(campaign.topic, Counter())["campaign"] += campaign.respondents
-        return counts
 
     def outline(self) -> list[str]:
         """What the run found, in a few lines for the terminal."""

@@ -57,13 +57,13 @@ class DaskRunner:
         self.client = client
         self.caller = (active(), language())  # what a worker must know of this run
 
-    def submit(self, fn: Callable, *args: Any, inline: bool = False) -> Any:
+    def submit(self, fn: Callable, *args: Any, inline: bool = False) -> Any:  # noqa: ARG002 (a task either way)
         return self.client.submit(_as_the_caller, self.caller, fn, *args, pure=False)
 
     def gather(self, handles: list[Any]) -> list[Any]:
         return self.client.gather(handles)
 
-    def stream(self, handles: list[Any], ahead: int = 2) -> Iterator[Any]:
+    def stream(self, handles: list[Any]) -> Iterator[Any]:
         """Results one at a time in order, each released once given (bounded memory)."""
         for handle in handles:
             yield handle.result()

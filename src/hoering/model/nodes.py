@@ -111,7 +111,6 @@ Inline = (
 
 # --- blocks ------------------------------------------------------------------------------
 
-Stance = Literal["positive", "concern", "proposal"]
 
 
 @dataclass(frozen=True)

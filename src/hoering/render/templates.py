@@ -170,7 +170,7 @@ def _jinja_environment(folders: tuple[Path, ...]) -> Any:
     class GuardedEnvironment(SandboxedEnvironment):
         code_generator_class = _guarded_code_generator()
 
-        def call_binop(self, context: Context, op: str, left: Any, right: Any) -> Any:
+        def call_binop(self, context: Context, op: str, left: Any, right: Any) -> Any:  # noqa: ARG002
             return _guarded_binop(op, left, right)
 
         def call(  # noqa: N805

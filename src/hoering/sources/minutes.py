@@ -31,7 +31,7 @@ def _ends_after_start(
 ) -> classmethod[Strict, [str | None, ValidationInfo], str | None]:
     """A validator of 'end': it may not be before the time in ``start_key``."""
 
-    def check(cls: type[Strict], end: str | None, info: ValidationInfo) -> str | None:
+    def check(cls: type[Strict], end: str | None, info: ValidationInfo) -> str | None:  # noqa: ARG001
         start = info.data.get(start_key)
         if end is not None and start is not None and end < start:
             raise ValueError(

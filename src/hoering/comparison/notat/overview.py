@@ -16,7 +16,7 @@ from .words import SYMBOLS, cell, heading, stance_text, text, unbroken
 TOPICS_PER_TABLE = 4  # with the respondent column, what an A4 page holds in words
 
 
-def overview_appendix(notat: Notat, number: str) -> list[n.Block]:
+def overview_appendix(notat: Notat, number: str) -> list[n.Block]:  # noqa: ARG001 (a Section)
     lang = notat.lang
     title = tr_in(lang, "Overview of the responses")
     blocks: list[n.Block] = [heading(1, title, tr_in(lang, "Appendix 1."))]

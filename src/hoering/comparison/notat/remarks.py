@@ -137,11 +137,6 @@ def _counted(
     )
 
 
-def _stances_of(counts: tuple[int, ...]) -> list[tuple[int, str]]:
-    """(index, stance) of every stance counted at least once, in the order of ORDER."""
-    return [(i, s) for i, s in enumerate(ORDER) if counts[i]]
-
-
 def _comment(notat: Notat, blocks: tuple[n.Block, ...], topic: str | None) -> list[n.Block]:
     """The authority's comment on the topic as a whole, under its own heading."""
     said = comment_blocks(notat, blocks, topic)

@@ -43,7 +43,7 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 ZIP_END = (2107, 12, 31, 23, 59, 58)
 
 
-def render(document: Document, templates: TemplateFinder) -> bytes:
+def render(document: Document, templates: TemplateFinder) -> bytes:  # noqa: ARG001 (as pdf's)
     """The bytes of a .docx file for ``document``."""
     import docx
 
