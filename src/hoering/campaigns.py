@@ -76,14 +76,23 @@ def signature(text_words: list[str]) -> np.ndarray:
     return sketch.hashvalues
 
 
+def murmur_finalised(hashes: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser (fmix32) on every value: the mixing a datasketch
+    ``MinHash`` applies to each hash before its permutations (our own, as datasketch keeps
+    its copy private; tests/test_campaigns.py checks both give the same signatures)."""
+    hashes = hashes ^ (hashes >> np.uint32(16))
+    hashes = hashes * np.uint32(0x85EBCA6B)
+    hashes = hashes ^ (hashes >> np.uint32(13))
+    hashes = hashes * np.uint32(0xC2B2AE35)
+    return hashes ^ (hashes >> np.uint32(16))
+
+
 def signatures(texts: list[list[str]], pairs: int = 1 << 16) -> np.ndarray:
     """Signatures of many texts (given as words), one row each: the same values as
     :func:`signature`, with datasketch's permutation step applied to the word pairs of
     several texts at once (one MinHash object per text costs ~5x). A step takes texts until
     they hold ``pairs`` word pairs: it needs NUM_PERM x 8 bytes a pair (32 MB), however long
     the texts are (2,048 long texts at once took 2.4 GB)."""
-    from datasketch.minhash import _fmix
-
     a, b = _prototype().permutations
     out = np.empty((len(texts), NUM_PERM), dtype=np.uint32)
     start = 0
@@ -93,7 +102,7 @@ def signatures(texts: list[list[str]], pairs: int = 1 << 16) -> np.ndarray:
         while start + len(offsets) < len(texts) and (not offsets or len(hashes) < pairs):
             offsets.append(len(hashes))
             hashes.extend(map(zlib.crc32, _pairs(texts[start + len(offsets) - 1])))
-        mixed = _fmix(np.array(hashes, dtype=np.uint32).reshape(-1, 1), 32)
+        mixed = murmur_finalised(np.array(hashes, dtype=np.uint32).reshape(-1, 1))
         with np.errstate(over="ignore"):
             permuted = mixed * a + b
         out[start : start + len(offsets)] = np.minimum.reduceat(permuted, offsets, axis=0)
