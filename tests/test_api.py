@@ -54,9 +54,9 @@ COMMANDS = (
 
 def test_cli_imports_nothing_of_hoering_but_the_commands_messages_and_errors():
     """The command line parses and prints: of hoering it uses the commands (one module for
-    each, of the same name as its module in the CLI), the errors it prints, the words, and
-    its own modules (one per command; the group, the shared options, the printing of
-    reports, and the one that makes click speak the words)."""
+    each, of the same name as its module in the CLI), the errors it prints, the words and
+    the languages they are in, and its own modules (one per command; the group, the shared
+    options, the printing of reports, and the one that makes click speak the words)."""
     cli = Path(hoering.__file__).parent / "cli"
     imported = set()
     for path in cli.glob("*.py"):
@@ -68,6 +68,7 @@ def test_cli_imports_nothing_of_hoering_but_the_commands_messages_and_errors():
     own = {name for name in imported if name.startswith("hoering.cli.")}
     commands = {name for name in imported if name.startswith("hoering.commands.")}
     allowed = {"hoering.errors", "hoering.messages", "hoering.__version__"}
+    allowed |= {"hoering.languages"}  # --lang's choices
     assert imported - own - commands == allowed, imported
     assert commands == {f"hoering.commands.{name}" for name in (*COMMANDS, "project", "report")}
     shared = {"translated", "group", "options", "report"}

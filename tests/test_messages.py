@@ -15,14 +15,10 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 
-from hoering.messages import (
-    DOMAIN,
-    LABEL_CONTEXT,
-    LANGUAGES,
-    Messages,
-    catalog_path,
-    translations,
-)
+from hoering.languages import DOMAIN, SHIPPED
+from hoering.messages import LABEL_CONTEXT, Messages, catalog_path, translations
+
+LANGUAGES = [language.code for language in SHIPPED]
 
 
 def catalog(lang: str):

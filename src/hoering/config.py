@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError, NotInProject, SourceErrors
+from .languages import DEFAULT, codes, is_known
 from .limits import Limits, activate
-from .messages import LANGUAGES, either, tr
+from .messages import either, tr
 from .roots import CONFIG_FILE, DEFAULT_SOURCES, find_root
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "html")  # what hoering renders (hoering.render)
@@ -37,7 +38,7 @@ class Config:
     output: Path
     organisation: str | None = None
     formats: tuple[str, ...] = FORMATS
-    lang: str | None = None  # language of messages: "da" (default) or "en"
+    lang: str | None = None  # language of messages: "da" (default), "en" (hoering.languages)
     path: Path | None = None  # the config file, when there is one
     extra: dict = field(default_factory=dict, compare=False)  # sections of later features
     limits: Limits = field(default_factory=Limits, compare=False)  # [limits]
@@ -147,13 +148,13 @@ def _check(data: dict, path: Path) -> list[ConfigError]:
             value, str
         ):
             problems.append(ConfigError(path, tr("should be text in quotes"), key=key))
-    if data.get("lang", "da") not in LANGUAGES:
+    if not is_known(data.get("lang", DEFAULT.code)):
         problems.append(
             ConfigError(
                 path,
                 tr("{value} is not a language we speak", value=repr(data["lang"])),
                 key="lang",
-                hint=tr("use {expected}", expected=either(f'"{lang}"' for lang in LANGUAGES)),
+                hint=tr("use {expected}", expected=either(f'"{code}"' for code in codes())),
             )
         )
     formats = data.get("formats", list(FORMATS))

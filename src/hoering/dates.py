@@ -11,19 +11,21 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .languages import languages
 from .messages import tr
 
 
 @lru_cache(maxsize=1)
 def month_numbers() -> dict[str, int]:
-    """Danish and English month names, wide and abbreviated, lower case → 1-12 ("sept" → 9;
-    letters from abroad and English minutes write "14 June 2019")."""
+    """The month names of every language we have (Danish, English), wide and abbreviated,
+    lower case → 1-12 ("sept" → 9; letters from abroad and English minutes write "14 June
+    2019")."""
     from babel.dates import get_month_names
 
     months: dict[str, int] = {}
-    for locale in ("en", "da"):  # Danish last: its names win where the two share a spelling
+    for language in reversed(languages()):  # Danish last: its names win where two share one
         for width in ("wide", "abbreviated"):
-            for number, name in get_month_names(width, locale=locale).items():
+            for number, name in get_month_names(width, locale=language.locale).items():
                 months[name.lower().rstrip(".")] = number
     return months
 

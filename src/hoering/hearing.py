@@ -43,15 +43,16 @@ import functools
 from collections.abc import Iterable
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .errors import HoeringError, SourceError, SourceErrors, display_path
+from .languages import DEFAULT
 from .messages import tr
 from .model import nodes as n
 from .sources import Source, SourceParts
 from .sources.frontmatter import parse_yaml, read_text, yaml_line
 from .sources.response import EMAIL_PATTERN
-from .sources.validation import Strict, validate
+from .sources.validation import Strict, known_language, validate
 
 HEARING_FILE = "hearing.yaml"
 TOPIC_ID = r"^[a-z0-9][a-z0-9-]*$"
@@ -136,9 +137,11 @@ class HearingMeta(Strict):
     deadline: dt.date
     consulted: list[Party] = []
     topics: list[Topic] = []
-    lang: str = "da"
+    lang: str = DEFAULT.code
     form: Form | None = None
     notat: NotatMeta = NotatMeta()
+
+    _lang = field_validator("lang", mode="before")(known_language)
 
 
 class Hearing:

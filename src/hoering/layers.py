@@ -16,6 +16,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "foundations",  # errors, warnings, words, paths, limits, settings, file writing, pools
         (
             "hoering.roots",
+            "hoering.languages",
             "hoering.messages",
             "hoering.errors",
             "hoering.log",

@@ -24,17 +24,15 @@ import os
 import re
 import sys
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from .languages import DEFAULT, WRITTEN_IN, is_known, language_of
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-LANGUAGES = ("da", "en")
-DEFAULT_LANGUAGE = "da"
 ENVIRONMENT = "HOERING_LANG"
-DOMAIN = "hoering"
-LOCALE = os.path.join(os.path.dirname(os.path.realpath(__file__)), "locale")  # text, not a Path
 LABEL_CONTEXT = "label"  # msgctxt of document labels, looked up by key ("case_number")
 
 _chosen: dict[str, str | None] = {"option": None, "config": None}
@@ -43,9 +41,9 @@ _chosen: dict[str, str | None] = {"option": None, "config": None}
 def language() -> str:
     """The language of messages now: --lang, HOERING_LANG, hoering.toml's lang, Danish."""
     for candidate in (_chosen["option"], os.environ.get(ENVIRONMENT), _chosen["config"]):
-        if candidate in LANGUAGES:
+        if candidate is not None and is_known(candidate):
             return candidate
-    return DEFAULT_LANGUAGE
+    return DEFAULT.code
 
 
 def choose_language(option: str | None = None) -> None:
@@ -59,7 +57,7 @@ def configured_language(lang: str | None) -> None:
     _chosen["config"] = lang
 
 
-@lru_cache(maxsize=len(LANGUAGES))
+@cache  # one per language
 def translations(lang: str) -> Messages:
     """The messages of ``lang`` (once per process), read without Babel: ``--help`` prints
     translated words and must stay as cheap as importing click, so what the catalog says is
@@ -233,7 +231,7 @@ def catalog_path(lang: str) -> Path:
 
 
 def _catalog_file(lang: str) -> str:
-    return os.path.join(LOCALE, lang, "LC_MESSAGES", f"{DOMAIN}.po")
+    return language_of(lang).catalog_path
 
 
 def tr(message: str, /, **values: Any) -> str:
@@ -263,7 +261,7 @@ def ntr_in(lang: str, singular: str, plural: str, n: int, /, **values: Any) -> s
 
 def known(lang: str) -> str:
     """``lang`` if we have its catalog, else Danish."""
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    return lang if is_known(lang) else DEFAULT.code
 
 
 def N_(message: str, /) -> str:
@@ -288,11 +286,9 @@ def either(choices: Iterable[str], /) -> str:
 
 def label(key: str, lang: str) -> str:
     """The document label ``key`` in the document's language ``lang`` (Danish when the
-    language has no catalog); an unknown key is a bug and raises KeyError."""
-    return labels(known(lang))[key]
-
-
-NUMBER_LOCALES = {"da": "da_DK", "en": "en_GB"}  # the language's conventions for digits
+    language has no catalog; the code's English when its catalog lacks the label, as
+    gettext gives a message); an unknown key is a bug and raises KeyError."""
+    return labels(known(lang)).get(key) or labels(WRITTEN_IN.code)[key]
 
 
 def number(value: float, digits: int | None = None) -> str:
@@ -301,7 +297,7 @@ def number(value: float, digits: int | None = None) -> str:
     from babel.numbers import format_decimal
 
     pattern = None if digits is None else "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=NUMBER_LOCALES[language()])
+    return format_decimal(value, format=pattern, locale=language_of(language()).locale)
 
 
 # C0 and C1 controls and DEL; bidirectional controls too: each would let a file name or a

@@ -114,7 +114,7 @@ class Organisation:
         second = [part for part in (p.email, p.web) if part]
         hours = p.opening_hours_en if lang == "en" and p.opening_hours_en else p.opening_hours
         if hours:
-            second.append(("Opening hours: " if lang == "en" else "Åbningstid: ") + hours)
+            second.append(label("opening_hours", lang) + ": " + hours)
         return tuple(" · ".join(line) for line in (first, second) if line)
 
 

@@ -8,51 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .messages import known, ntr_in, tr_in
-
-NUMBER_WORDS = {
-    "da": (
-        "ingen",
-        "en",
-        "to",
-        "tre",
-        "fire",
-        "fem",
-        "seks",
-        "syv",
-        "otte",
-        "ni",
-        "ti",
-        "elleve",
-        "tolv",
-    ),
-    "en": (
-        "no",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-    ),
-}
-NEUTER_ONE = {"da": "et", "en": "one"}  # Danish "et svar", "et forslag"
-QUOTES = {"da": ("»", "«"), "en": ("“", "”")}
+from .languages import language_of
+from .messages import ntr_in, tr_in
 
 
 def number_words(count: int, lang: str, neuter: bool = False) -> str:
     """``count`` as prose writes it: "tre"; 13 → "13"; 1515 → "1.515". ``neuter``: Danish
     "et" (et svar) instead of "en" (en bemærkning)."""
-    lang = known(lang)
-    words = NUMBER_WORDS[lang]
+    language = language_of(lang)
+    words = language.number_words
     if count == 1 and neuter:
-        return NEUTER_ONE[lang]
+        return language.neuter_one
     if 0 <= count < len(words):
         return words[count]
     return figures(count, lang)
@@ -62,7 +28,7 @@ def figures(count: int, lang: str) -> str:
     """A count in figures with the language's thousands separator: "1.515", "1,515"."""
     from .i18n import format_number
 
-    return format_number(count, known(lang))
+    return format_number(count, lang)
 
 
 def capitalised(value: str) -> str:
@@ -79,7 +45,7 @@ def joined(parts: Sequence[str], lang: str) -> str:
 
 def quoted(title: str, lang: str) -> str:
     """A title as it stands inside a sentence: »Udkast til forslag …«."""
-    start, end = QUOTES[known(lang)]
+    start, end = language_of(lang).quotes
     return f"{start}{title}{end}"
 
 

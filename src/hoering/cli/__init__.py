@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import __version__
+from ..languages import codes
 from ..messages import choose_language
 from . import actions, build, check, compare, import_, new, preview, remarks, review
 from .group import HoeringGroup
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 )
 @option(
     "--lang",
-    type=click.Choice(["da", "en"]),
+    type=click.Choice(codes()),
     is_eager=True,  # before --help, which is to speak it
     expose_value=False,  # chosen by the callback
     callback=lambda _ctx, _param, lang: choose_language(lang) if lang else None,

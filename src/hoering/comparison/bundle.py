@@ -13,7 +13,8 @@ from typing import Any
 from ..documents import compose
 from ..errors import SourceError
 from ..i18n import format_date, label
-from ..messages import LANGUAGES, tr, tr_in
+from ..languages import codes
+from ..messages import tr, tr_in
 from ..model import Document
 from ..model import nodes as n
 from ..organisations import Organisation, source_organisation
@@ -163,7 +164,7 @@ def _made_up_title(source: Source) -> bool:
     """Whether the title is the one import writes when a letter has no subject line
     ("Høringssvar fra …") and nobody has confirmed it."""
     meta = source.meta
-    made_up = {tr_in(lang, "Response from {sender}", sender=meta.sender) for lang in LANGUAGES}
+    made_up = {tr_in(lang, "Response from {sender}", sender=meta.sender) for lang in codes()}
     return "title" in meta.guessed and meta.title in made_up
 
 

@@ -150,7 +150,7 @@ def next_meetings(meta: MinutesMeta, top: int) -> list[n.Block]:
     for meeting in meta.next_meetings:
         text = format_day(meeting.date, lang)
         if meeting.time:
-            at = "kl." if lang == "da" else "at"
+            at = label("at_time", lang)
             text += f" {at} {meeting.time}" + (f"–{meeting.end}" if meeting.end else "")
         if meeting.place:
             text += f", {meeting.place}"

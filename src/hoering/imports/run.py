@@ -215,7 +215,7 @@ def _context(folder: Path, config) -> _Context:
     meta = hearing.meta
     return _Context(
         hearing_id=meta.id,
-        lang=meta.lang if meta.lang in ("da", "en") else "da",
+        lang=meta.lang,  # one of hoering.languages: hearing.yaml is checked when read
         parties=tuple((p.name, tuple(p.aliases)) for p in meta.consulted),
         topics=tuple(TopicSpec(t.id, t.title, t.section, tuple(t.keywords)) for t in meta.topics),
         deadline=meta.deadline.isoformat(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..languages import language_of
 from .nodes import Block, Footnote
 
 
@@ -60,7 +61,7 @@ ARCHIVE_PROPERTIES = ("Sagsnummer", "Dokumentnummer", "Hoering", "Myndighed")
 @dataclass(frozen=True)
 class Document:
     kind: str  # "response", "minutes", "hoeringsnotat"
-    lang: str  # "da" or "en"
+    lang: str  # a code of hoering.languages: "da", "en"
     title: str
     author: str
     date: dt.date | None  # None: an imported response whose date nobody knows yet
@@ -80,5 +81,5 @@ class Document:
 
     @property
     def language_tag(self) -> str:
-        """BCP 47 tag used in every format's metadata: da-DK or en-GB."""
-        return {"da": "da-DK", "en": "en-GB"}.get(self.lang, self.lang)
+        """BCP 47 tag used in DOCX's and PDF's metadata: da-DK or en-GB."""
+        return language_of(self.lang).tag

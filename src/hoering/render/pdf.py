@@ -25,6 +25,7 @@ import typst
 
 from ..errors import TemplateError
 from ..i18n import label, page_label
+from ..languages import language_of
 from ..messages import tr
 from ..model import Document
 from ..model.links import clickable, with_clickable_info
@@ -39,7 +40,6 @@ PDF_STANDARDS: list[typst.PDFStandard] = [
     "a-3u",
     "ua-1",
 ]  # archivable (PDF/A-3u) and accessible (PDF/UA-1)
-REGIONS = {"da": "dk", "en": "gb"}
 _compilers = threading.local()
 _LOCATION = re.compile(r"┌─ (?P<file>[^\n]+?):(?P<line>\d+):\d+")
 
@@ -143,7 +143,7 @@ def document_json(document: Document) -> str:
     data = to_data(with_clickable_info(document))
     page, of = page_label(document.lang)
     data["labels"] = {"page": page, "of": of, "image": label("image", document.lang)}
-    data["region"] = REGIONS.get(document.lang)
+    data["region"] = language_of(document.lang).region
     data["language_tag"] = document.language_tag
     data["created"] = _datetime_fields(timestamp_for(document))
     _outline_levels(data)

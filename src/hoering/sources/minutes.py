@@ -8,8 +8,9 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from ..languages import DEFAULT
 from ..messages import tr
-from .validation import Strict, one_line
+from .validation import Strict, known_language, one_line
 
 TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -98,10 +99,11 @@ class MinutesMeta(Strict):
     chair: Person | None = None
     referent: Person
     next_meetings: list[NextMeeting] = []
-    lang: Literal["da", "en"] = "da"
+    lang: str = DEFAULT.code
     keywords: list[str] = []
 
     _title = field_validator("title", mode="before")(one_line)
+    _lang = field_validator("lang", mode="before")(known_language)
     _times = field_validator("start", "end", mode="before")(_time)
     _in_order = _ends_after_start("start")
     _one = field_validator("chair", "referent", mode="before")(_person)

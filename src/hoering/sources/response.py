@@ -7,8 +7,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from ..languages import DEFAULT
 from ..messages import tr, tr_in
-from .validation import Strict, one_line
+from .validation import Strict, known_language, one_line
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -93,13 +94,14 @@ class ResponseMeta(Strict):
     recipient: list[Annotated[str, Field(min_length=1)]] = []  # an address line each
     contact: Contact | None = None
     signature: Signature | None = None
-    lang: Literal["da", "en"] = "da"
+    lang: str = DEFAULT.code
     keywords: list[str] = []
     # The party answered only that it has no remarks ("ingen bemærkninger"): the notat lists
     # it under that mark. Set by hand or by 'hoering import'.
     no_remarks: bool = False
 
     _title = field_validator("title", mode="before")(one_line)
+    _lang = field_validator("lang", mode="before")(known_language)
 
     @model_validator(mode="after")
     def _someone_sent_it(self) -> ResponseMeta:

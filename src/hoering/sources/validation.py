@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic_core import PydanticCustomError
 
 from ..errors import SourceError, SourceErrors
+from ..languages import codes, is_known
 from ..messages import either, number, tr
 
 M = TypeVar("M", bound=BaseModel)
@@ -43,6 +45,17 @@ def one_line(value: object) -> object:
             )
         )
     return value
+
+
+def known_language(value: object) -> object:
+    """A validator of ``lang``: one of the languages we have (:mod:`hoering.languages`),
+    refused as a value outside a list of choices is ("'de' is not allowed (use 'da' or
+    'en')")."""
+    if is_known(value):
+        return value
+    *first, last = (repr(code) for code in codes())
+    expected = f"{', '.join(first)} or {last}" if first else last
+    raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": expected})
 
 
 def validate(
