@@ -58,11 +58,11 @@ def _texts(array: Any, most: int) -> list[Any]:
     if pa.types.is_binary(array.type) or pa.types.is_large_binary(array.type):
         return _from_bytes(array, most)
     if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
-        return array.to_pylist()
+        return list(array.to_pylist())
     lengths = pc.utf8_length(array)
     too_long = pc.greater(lengths, pa.scalar(most))
     if not pc.any(too_long).as_py():
-        return array.to_pylist()
+        return list(array.to_pylist())
     kept = pc.if_else(too_long, pa.scalar(None, array.type), array).to_pylist()
     return [
         Oversized(length) if long else value
@@ -115,6 +115,6 @@ def _moments(array: Any) -> list[Any]:
     import pyarrow as pa
 
     try:
-        return array.to_pylist()
+        return list(array.to_pylist())
     except (OverflowError, ValueError):
-        return array.cast(pa.string()).to_pylist()
+        return list(array.cast(pa.string()).to_pylist())

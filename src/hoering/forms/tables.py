@@ -19,13 +19,21 @@ from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import SourceError
 from ..limits import active
 from ..messages import ntr, number, tr
 from .cells import Swallowed, cells, swallowed
 from .workbook import check_workbook, export_in_parts
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+    import pyarrow.parquet as pq
+    from openpyxl.workbook.workbook import _WorksheetLike
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
 CSV_BLOCK_BYTES = 1 << 22  # pyarrow reads a CSV in blocks of this size: one batch each
@@ -127,7 +135,7 @@ def read_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
         yield from _xlsx_batches(part.path, columns)
 
 
-def _parquet(path: Path, columns: list[str] | None = None):
+def _parquet(path: Path, columns: list[str] | None = None) -> pq.ParquetFile:
     """The Parquet file, its row count checked against ``form_rows`` from the metadata;
     ``columns`` are read as dictionaries, as they are stored (a recurring text once)."""
     try:
@@ -204,14 +212,14 @@ def _next_parquet_batch(path: Path, batches: Iterator[Any]) -> Any:
         ) from None
 
 
-def _pieces(batch) -> Iterator[Any]:
+def _pieces(batch: pa.RecordBatch) -> Iterator[pa.RecordBatch]:
     """``batch`` in slices of at most BATCH_BYTES decoded (long answers, few rows each)."""
     rows = max(1, batch.num_rows * BATCH_BYTES // max(batch.nbytes, 1))
     for start in range(0, batch.num_rows, rows):
         yield batch.slice(start, rows)
 
 
-def _batch(batch, columns: list[str], first: int) -> Batch:
+def _batch(batch: pa.RecordBatch, columns: list[str], first: int) -> Batch:
     most = active().answer_characters
     return Batch(
         {name: cells(batch.column(name), most) for name in columns},
@@ -242,7 +250,9 @@ def _encoding(path: Path) -> str:
     return "utf8"
 
 
-def _open_csv(path: Path, columns: list[str], on_bad):
+def _open_csv(
+    path: Path, columns: list[str], on_bad: Callable[[pa_csv.InvalidRow], Literal["skip"]]
+) -> pa_csv.CSVStreamingReader:
     try:
         import pyarrow as pa
         import pyarrow.csv as pc
@@ -273,7 +283,7 @@ def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
     found: list[BadLine] = []
     delimiter, fields = _header(part.path)
 
-    def on_bad(line) -> str:
+    def on_bad(line: pa_csv.InvalidRow) -> Literal["skip"]:
         found.append(_bad_line(line, delimiter, fields))
         return "skip"
 
@@ -374,7 +384,7 @@ class _xlsx:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def __enter__(self):
+    def __enter__(self) -> _WorksheetLike:
         try:
             import openpyxl
         except ImportError:
@@ -397,7 +407,7 @@ class _xlsx:
             )
         return self.book.worksheets[0]
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.book.close()
 
 

@@ -21,6 +21,8 @@ from .target import Target
 from .watch import watch
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .server import _Server
 
 POLL_SECONDS = 25.0  # how long /events holds a request before answering "no change"
@@ -90,7 +92,7 @@ class Preview:
         watching.wait(timeout=WATCH_START_SECONDS)
         return f"http://127.0.0.1:{address[1]}/"
 
-    def _run(self, work) -> None:
+    def _run(self, work: Callable[[], object]) -> None:
         thread = threading.Thread(target=work, daemon=True)
         thread.start()
         self._threads.append(thread)
@@ -108,7 +110,7 @@ class Preview:
     def __enter__(self) -> Preview:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
 

@@ -12,26 +12,46 @@ from __future__ import annotations
 
 import json
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from socket import socket
+from typing import Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import HoeringError
 from ..messages import tr
 from .page import error_page
+from .target import Target
 
 SOCKET_TIMEOUT = 10  # seconds a handler waits for a client to send or take data
 # Sec-Fetch-Site values of a request the preview itself or the user made (typed address)
 OWN_FETCHES = {"same-origin", "none"}
 
 
+class Shown(Protocol):
+    """What the server shows: a :class:`hoering.preview.Preview`."""
+
+    target: Target
+    version: int
+    page: bytes
+
+    def wait(self, since: int) -> int: ...
+
+    def pdf(self) -> bytes: ...
+
+
+Query = dict[str, list[str]]  # a request's query, as parse_qs gives it
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, preview, port: int) -> None:
+    def __init__(self, preview: Shown, port: int) -> None:
         self.preview = preview
         super().__init__(("127.0.0.1", port), _Handler)
 
-    def handle_error(self, request, client_address) -> None:
+    def handle_error(
+        self, request: socket | tuple[bytes, socket], client_address: tuple[str, int]
+    ) -> None:
         """A page closed while it waited is no error; anything else is reported."""
         import sys
 
@@ -39,7 +59,7 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def serve(preview, port: int) -> _Server:
+def serve(preview: Shown, port: int) -> _Server:
     """A server for ``preview`` bound to 127.0.0.1:``port`` (not yet serving)."""
     try:
         return _Server(preview, port)
@@ -83,10 +103,10 @@ class _Handler(BaseHTTPRequestHandler):
         origin = self.headers.get("Origin")
         return origin is None or origin in {f"http://{o}" for o in self._origins()}
 
-    def _page(self, _query) -> None:
+    def _page(self, _query: Query) -> None:
         self._send(200, self.server.preview.page, "text/html; charset=utf-8")
 
-    def _events(self, query) -> None:
+    def _events(self, query: Query) -> None:
         try:
             since = int(query.get("since", ["0"])[0])
         except ValueError:
@@ -94,7 +114,7 @@ class _Handler(BaseHTTPRequestHandler):
         version = self.server.preview.wait(since)
         self._send(200, json.dumps({"version": version}).encode(), "application/json")
 
-    def _pdf(self, _query) -> None:
+    def _pdf(self, _query: Query) -> None:
         preview = self.server.preview
         try:
             data = preview.pdf()
@@ -114,5 +134,5 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's name)
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's name)
         """Quiet: the terminal shows what the preview says, not every request."""
