@@ -4,12 +4,16 @@ per-topic samples into one sample per topic. Everything here is small."""
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .. import campaigns as mechanism
 from .grouping import EXAMPLES, SAMPLE, GroupPart, few_keys, smallest
 from .model import Campaign, Edit, Sample
+
+if TYPE_CHECKING:
+    from datasketch import HyperLogLog
 
 MIN_RESPONDENTS = 5  # fewer near-identical remarks than this are not shown as a campaign
 
@@ -78,7 +82,7 @@ def _add(into: GroupPart, part: GroupPart) -> None:
     into.examples = smallest([*into.examples, *part.examples], EXAMPLES + 1)
 
 
-def _union(first, second):
+def _union(first: HyperLogLog, second: HyperLogLog) -> HyperLogLog:
     first.merge(second)
     return first
 

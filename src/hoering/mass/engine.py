@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from functools import reduce
+from pathlib import Path
 from typing import Any
 
 from ..campaigns import components
@@ -25,7 +26,7 @@ from ..hearing import Hearing
 from ..parallel import process_pool
 from . import assemble, grouping
 from .matrix import matrix_table
-from .model import MassComparison
+from .model import Campaign, MassComparison
 from .partition import Job, read, summary_of
 from .runners import DaskRunner, LocalRunner
 from .summary import Summary
@@ -51,7 +52,7 @@ def compare_mass(
         return compare_tables(hearing, LocalRunner(pool), lang=lang)
 
 
-def tables_of(hearing: Hearing) -> list:
+def tables_of(hearing: Hearing) -> list[Path]:
     return table_files(hearing.responses_folder)
 
 
@@ -117,7 +118,7 @@ def compare_tables(
     return mass
 
 
-def _groups(runner: Any, data: list) -> tuple[Any, Any]:
+def _groups(runner: Any, data: list[Any]) -> tuple[Any, Any]:
     """The shuffle by band key, the links per piece, the groups and their representatives."""
     parts = max(1, min(SHUFFLE_PARTS, len(data)))
     pieces = [runner.submit(grouping.shuffle_pieces, d, parts) for d in data]
@@ -138,8 +139,8 @@ def _groups(runner: Any, data: list) -> tuple[Any, Any]:
 
 
 def _campaigns(
-    runner: Any, verified: list, reps: Any, min_campaign: int
-) -> tuple[list, dict[int, int]]:
+    runner: Any, verified: list[Any], reps: Any, min_campaign: int
+) -> tuple[list[Campaign], dict[int, int]]:
     """The campaigns, decided from each group's size (small), then made from the parts of
     the chosen groups only (most groups are two or three remarks alike by chance)."""
     import numpy as np
@@ -165,7 +166,9 @@ class MatrixSource:
     writer; each part is let go once given. (Made where the parts are: on the workers of a
     cluster; in this process otherwise, so a process pool may be closed before.)"""
 
-    def __init__(self, runner: Any, verified: list, numbers: dict[int, int], lang: str) -> None:
+    def __init__(
+        self, runner: Any, verified: list[Any], numbers: dict[int, int], lang: str
+    ) -> None:
         self.runner, self.verified, self.numbers, self.lang = runner, verified, numbers, lang
 
     def chunks(self) -> Iterator[Any]:

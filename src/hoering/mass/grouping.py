@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
@@ -32,6 +32,7 @@ COMMON = 5  # most used wordings kept per group and partition
 EXACT_WORDINGS = 256  # distinct wordings counted exactly up to this; estimated beyond
 HISTOGRAM = 11  # similarity to the representative in tenths, 0.0 … 1.0
 _LOW = np.uint64((1 << ID_BITS) - 1)
+Item = TypeVar("Item", bound=tuple[Any, ...])  # a text hash first, then what it is of
 
 
 def shuffle_pieces(data: PartitionData, parts: int) -> list[np.ndarray]:
@@ -75,7 +76,8 @@ def merge_representatives(groups: campaigns.Groups, *parts: Representatives) -> 
 
 def signatures_of(reps: Representatives, labels: np.ndarray) -> np.ndarray:
     """The representatives' signatures of some groups (those the client joins)."""
-    return reps.sigs[labels]
+    chosen: np.ndarray = reps.sigs[labels]
+    return chosen
 
 
 @dataclass
@@ -84,11 +86,11 @@ class GroupPart:
 
     members: int = 0
     private: int = 0
-    common: Counter = field(default_factory=Counter)  # the most used wordings (text hash)
+    common: Counter[int] = field(default_factory=Counter)  # the most used wordings (text hash)
     texts: dict[int, str] = field(default_factory=dict)  # their texts
-    organisations: Counter = field(default_factory=Counter)
-    stances: Counter = field(default_factory=Counter)
-    topics: Counter = field(default_factory=Counter)
+    organisations: Counter[str] = field(default_factory=Counter)
+    stances: Counter[str] = field(default_factory=Counter)
+    topics: Counter[str] = field(default_factory=Counter)
     similarity: np.ndarray = field(default_factory=lambda: np.zeros(HISTOGRAM, np.int64))
     wordings: HyperLogLog | None = None  # an estimate of the members' text hashes
     keys: set[int] | None = field(default_factory=set)  # them exactly, while few (else None)
@@ -155,9 +157,9 @@ def few_keys(first: set[int] | None, second: set[int] | None) -> set[int] | None
     return union if len(union) <= EXACT_WORDINGS else None
 
 
-def smallest(items: list, count: int) -> list:
-    """The ``count`` items with the smallest text hash, each hash once."""
-    seen: dict[int, tuple] = {}
+def smallest(items: list[Item], count: int) -> list[Item]:
+    """The ``count`` items with the smallest text hash (their first value), each hash once."""
+    seen: dict[int, Item] = {}
     for item in sorted(items, key=lambda i: (i[0], i[1:])):
         seen.setdefault(item[0], item)
     return list(seen.values())[:count]

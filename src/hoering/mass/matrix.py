@@ -53,7 +53,7 @@ def matrix_part(data: PartitionData, labels: np.ndarray) -> MatrixPart:
         stances[topic][row].append(stance)
     words = {s: label(s, job.lang) for s in ("positive", "concern", "proposal", "none")}
     names = matrix_columns(job.titles, job.lang)[:-1]
-    columns: list[pa.Array] = [
+    columns: list[pa.Array[Any]] = [
         pa.array([job.part.path.name] * count, pa.string()),
         pa.array(answers.row, pa.int64()),
         pa.array(answers.respondent, pa.string()),

@@ -100,4 +100,5 @@ class MassComparison:
         """The matrix as pyarrow tables, one per partition, in the files' order."""
         if self.matrix is None:
             return iter(())
-        return self.matrix.chunks()
+        chunks: Iterator[Any] = self.matrix.chunks()
+        return chunks

@@ -8,13 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import HoeringError
 from ..limits import Limits, activate, active
 from ..messages import choose_language, language, tr
 
+if TYPE_CHECKING:
+    from distributed import Client
+
 DASK_EXTRA = "pip install 'hoering[dask]'"
+Step = Callable[..., Any]  # a function run as one step, its arguments the earlier steps' values
 
 
 class LocalRunner:
@@ -24,25 +28,25 @@ class LocalRunner:
     def __init__(self, executor: Executor | None = None) -> None:
         self.executor = executor
 
-    def submit(self, fn: Callable, *args: Any, inline: bool = False) -> Future:
+    def submit(self, fn: Step, *args: Any, inline: bool = False) -> Future[Any]:
         values = [a.result() if isinstance(a, Future) else a for a in args]
         if self.executor is not None and not inline:
             return self.executor.submit(fn, *values)
-        done: Future = Future()
+        done: Future[Any] = Future()
         try:
             done.set_result(fn(*values))
         except BaseException as exc:  # kept in the future, raised where its result is asked
             done.set_exception(exc)
         return done
 
-    def gather(self, handles: list[Future]) -> list[Any]:
+    def gather(self, handles: list[Future[Any]]) -> list[Any]:
         return [h.result() for h in handles]
 
-    def stream(self, handles: list[Future]) -> Iterator[Any]:
+    def stream(self, handles: list[Future[Any]]) -> Iterator[Any]:
         for handle in handles:
             yield handle.result()
 
-    def release(self, handle: Future) -> None:
+    def release(self, handle: Future[Any]) -> None:
         """Nothing to let go here: a value lives as long as something refers to it."""
 
     def worker_memory(self) -> dict[str, int]:
@@ -57,11 +61,12 @@ class DaskRunner:
         self.client = client
         self.caller = (active(), language())  # what a worker must know of this run
 
-    def submit(self, fn: Callable, *args: Any, inline: bool = False) -> Any:  # noqa: ARG002 (a task either way)
+    def submit(self, fn: Step, *args: Any, inline: bool = False) -> Any:  # noqa: ARG002 (a task either way)
         return self.client.submit(_as_the_caller, self.caller, fn, *args, pure=False)
 
     def gather(self, handles: list[Any]) -> list[Any]:
-        return self.client.gather(handles)
+        values: list[Any] = self.client.gather(handles)
+        return values
 
     def stream(self, handles: list[Any]) -> Iterator[Any]:
         """Results one at a time in order, each released once given (bounded memory)."""
@@ -78,7 +83,7 @@ class DaskRunner:
         return {address: value * 1024 for address, value in self.client.run(_peak_kib).items()}
 
 
-def _as_the_caller(caller: tuple[Limits, str], fn: Callable, *args: Any) -> Any:
+def _as_the_caller(caller: tuple[Limits, str], fn: Step, *args: Any) -> Any:
     """Runs on a Dask worker: the step under the caller's limits and in the caller's
     language (a worker is a process of its own, started without either)."""
     limits, lang = caller
@@ -113,7 +118,7 @@ def cluster(
 
 def dask_client(
     scheduler: str | None = None, workers: int | None = None, *, dashboard: bool = False
-):
+) -> Client:
     """A ``dask.distributed`` client: connected to ``scheduler`` (tcp://host:8786, or
     tls://… with the certificates of Dask's configuration), or to a cluster of ``workers``
     processes started on this machine (:func:`local_cluster`). A missing extra is a message
@@ -144,7 +149,7 @@ def dask_client(
     return local_cluster(workers or 2, dashboard=dashboard)
 
 
-def local_cluster(workers: int, *, dashboard: bool = False):
+def local_cluster(workers: int, *, dashboard: bool = False) -> Client:
     """A client of a cluster of ``workers`` processes on this machine that only the user who
     started it can use: scheduler and workers listen on 127.0.0.1 and speak TLS with
     certificates made for this run and held in memory (``Security.temporary()``), so another

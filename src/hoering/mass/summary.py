@@ -19,13 +19,13 @@ class Summary:
     private: int = 0  # no organisation: a private respondent
     late: int = 0  # answered after the deadline
     blank: int = 0  # answered no question
-    organisations: Counter = field(default_factory=Counter)  # name → answers
-    counts: dict[str, Counter] = field(default_factory=dict)  # topic → stance → remarks
+    organisations: Counter[str] = field(default_factory=Counter)  # name → answers
+    counts: dict[str, Counter[str]] = field(default_factory=dict)  # topic → stance → remarks
     first: dt.date | None = None
     last: dt.date | None = None
     errors: list[str] = field(default_factory=list)  # the first ERRORS_KEPT bad rows
     bad_rows: int = 0
-    answered: Counter = field(default_factory=Counter)  # topic → answers with a remark on it
+    answered: Counter[str] = field(default_factory=Counter)  # topic → answers with a remark on it
 
     @classmethod
     def empty(cls, topics: tuple[str, ...]) -> Summary:

@@ -112,7 +112,6 @@ Inline = (
 # --- blocks ------------------------------------------------------------------------------
 
 
-
 @dataclass(frozen=True)
 class Heading:
     """A heading. ``topic``/``stance`` come from ``{topic=… stance=…}`` and are never printed.
