@@ -22,8 +22,12 @@ import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 64
 THRESHOLD = 0.5  # LSH: texts this similar are candidates with high probability
@@ -43,7 +47,7 @@ def normalised(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _prototype():
+def _prototype() -> MinHash:
     from datasketch import MinHash
 
     return MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)
@@ -73,7 +77,8 @@ def signature(text_words: list[str]) -> np.ndarray:
         num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=proto.permutations, scheme=proto.scheme
     )
     sketch.update_batch(_pairs(text_words))
-    return sketch.hashvalues
+    values: np.ndarray = sketch.hashvalues
+    return values
 
 
 def murmur_finalised(hashes: np.ndarray) -> np.ndarray:
@@ -84,7 +89,8 @@ def murmur_finalised(hashes: np.ndarray) -> np.ndarray:
     hashes = hashes * np.uint32(0x85EBCA6B)
     hashes = hashes ^ (hashes >> np.uint32(13))
     hashes = hashes * np.uint32(0xC2B2AE35)
-    return hashes ^ (hashes >> np.uint32(16))
+    finalised: np.ndarray = hashes ^ (hashes >> np.uint32(16))
+    return finalised
 
 
 def signatures(texts: list[list[str]], pairs: int = 1 << 16) -> np.ndarray:
@@ -200,7 +206,8 @@ def similar(sigs: np.ndarray, representative_sigs: np.ndarray) -> np.ndarray:
     """The estimated similarity of each signature to the representative's (row by row)."""
     if len(sigs) == 0:
         return np.zeros(0)
-    return (sigs == representative_sigs).mean(axis=1)
+    shares: np.ndarray = (sigs == representative_sigs).mean(axis=1)
+    return shares
 
 
 def similar_groups(ids: np.ndarray, sigs: np.ndarray) -> list[list[int]]:

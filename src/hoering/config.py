@@ -20,6 +20,7 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigError, NotInProject, SourceErrors
 from .languages import DEFAULT, codes, is_known
@@ -40,7 +41,7 @@ class Config:
     formats: tuple[str, ...] = FORMATS
     lang: str | None = None  # language of messages: "da" (default), "en" (hoering.languages)
     path: Path | None = None  # the config file, when there is one
-    extra: dict = field(default_factory=dict, compare=False)  # sections of later features
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)  # sections of later features
     limits: Limits = field(default_factory=Limits, compare=False)  # [limits]
 
     @classmethod
@@ -112,7 +113,7 @@ def load_config(root: Path | None = None) -> Config:
     )
 
 
-def _read_toml(path: Path) -> dict:
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -133,7 +134,7 @@ def _read_toml(path: Path) -> dict:
         ) from None
 
 
-def _check(data: dict, path: Path) -> list[ConfigError]:
+def _check(data: dict[str, Any], path: Path) -> list[ConfigError]:
     problems = []
     for key, value in data.items():
         if key not in _KEYS | _SECTIONS:

@@ -37,7 +37,7 @@ def _month_names() -> str:
 
 
 @lru_cache(maxsize=1)
-def _date_patterns() -> list[re.Pattern]:
+def _date_patterns() -> list[re.Pattern[str]]:
     names = _month_names()
     return [
         re.compile(
@@ -88,7 +88,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 @lru_cache(maxsize=1)
-def _period_pattern() -> re.Pattern:
+def _period_pattern() -> re.Pattern[str]:
     names = _month_names()
     return re.compile(
         rf"(?:\b(?:primo|medio|ultimo|i|inden|senest|slut|udgangen af)\s+)?"
@@ -167,7 +167,7 @@ def looks_like_date(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _date_like_pattern() -> re.Pattern:
+def _date_like_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b\d{{1,2}}\.?\s*(?:{_month_names()})\.?\s+\d{{4}}\b|"
         r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b",

@@ -42,6 +42,7 @@ import difflib
 import functools
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, field_validator, model_validator
 
@@ -53,6 +54,9 @@ from .sources import Source, SourceParts
 from .sources.frontmatter import parse_yaml, read_text, yaml_line
 from .sources.response import EMAIL_PATTERN
 from .sources.validation import Strict, known_language, validate
+
+if TYPE_CHECKING:
+    from .config import Config
 
 HEARING_FILE = "hearing.yaml"
 TOPIC_ID = r"^[a-z0-9][a-z0-9-]*$"
@@ -147,7 +151,7 @@ class HearingMeta(Strict):
 class Hearing:
     """A validated hearing.yaml and the folder it lives in."""
 
-    def __init__(self, folder: Path, path: Path, meta: HearingMeta, data) -> None:
+    def __init__(self, folder: Path, path: Path, meta: HearingMeta, data: Any) -> None:
         self.folder = folder
         self.path = path
         self.meta = meta
@@ -165,11 +169,11 @@ class Hearing:
     def responses_folder(self) -> Path:
         return self.folder / "responses"
 
-    def line_of(self, location: tuple) -> int | None:
+    def line_of(self, location: tuple[str | int, ...]) -> int | None:
         return yaml_line(self._data, location, 1)
 
 
-def hearing_folder(hearing: Path | str, config=None) -> Path:
+def hearing_folder(hearing: Path | str, config: Config | None = None) -> Path:
     """The hearing's folder: ``hearing`` as given, or a hearing id under the sources."""
     folder = Path(hearing)
     if not folder.is_dir() and config is not None and (config.sources / folder).is_dir():
@@ -177,7 +181,7 @@ def hearing_folder(hearing: Path | str, config=None) -> Path:
     return folder
 
 
-def hearing_here(config) -> Path:
+def hearing_here(config: Config) -> Path:
     """The hearing the current folder is in (its own folder or one below it, inside the
     sources): what ``hoering compare`` works on when given no hearing."""
     here = Path.cwd().resolve()
@@ -217,7 +221,7 @@ def load_hearing(folder: Path) -> Hearing:
     return Hearing(folder, path, meta, data)
 
 
-def _check_unique_topics(meta: HearingMeta, data, path: Path) -> None:
+def _check_unique_topics(meta: HearingMeta, data: Any, path: Path) -> None:
     seen: dict[str, int] = {}
     errors = []
     for index, topic in enumerate(meta.topics):
@@ -239,7 +243,7 @@ def _check_unique_topics(meta: HearingMeta, data, path: Path) -> None:
         raise SourceErrors(errors)
 
 
-def _check_form_topics(meta: HearingMeta, data, path: Path) -> None:
+def _check_form_topics(meta: HearingMeta, data: Any, path: Path) -> None:
     if meta.form is None:
         return
     import difflib

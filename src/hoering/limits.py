@@ -27,9 +27,16 @@ are set by :func:`hoering.config.load_config` and handed to worker processes by 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import ConfigError
 from .messages import tr
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+Settings = TypeVar("Settings", bound="DataclassInstance")  # a dataclass of positive numbers
 
 SECTION = "limits"
 
@@ -54,7 +61,7 @@ class Limits:
     form_partition_mb: float = 256
 
     @classmethod
-    def from_section(cls, section, path) -> Limits:
+    def from_section(cls, section: object, path: Path) -> Limits:
         return positive_numbers(cls, section, SECTION, path, "table_rows = 2000")
 
     def hint(self, key: str) -> str:
@@ -65,7 +72,9 @@ class Limits:
         )
 
 
-def positive_numbers(cls, section, name: str, path, example: str):
+def positive_numbers(
+    cls: type[Settings], section: object, name: str, path: Path | None, example: str
+) -> Settings:
     """The dataclass ``cls`` of positive numbers from the hoering.toml table ``[name]``:
     an unknown key, or a value that is no positive number, is an error naming the key."""
     if not isinstance(section, dict):
@@ -76,7 +85,7 @@ def positive_numbers(cls, section, name: str, path, example: str):
             hint=tr("write [{name}] on its own line, then {example}", name=name, example=example),
         )
     kinds = {f.name: f.type for f in fields(cls)}
-    values = {}
+    values: dict[str, float] = {}
     for key, value in section.items():
         if key not in kinds:
             raise ConfigError(

@@ -23,7 +23,7 @@ import marshal
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -209,13 +209,16 @@ def _unquoted(text: str) -> str:
     return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m[1], m[1]), text)
 
 
-def _plural_rule(header: str) -> Any:
+def _plural_rule(header: str) -> Callable[[int], int]:
     """The catalog's ``Plural-Forms`` as a function of n (English's rule without one)."""
     import gettext
 
     for line in header.splitlines():
         if line.lower().startswith("plural-forms:") and "plural=" in line:
-            return gettext.c2py(line.split("plural=", 1)[1].strip().rstrip(";"))
+            rule: Callable[[int], int] = gettext.c2py(
+                line.split("plural=", 1)[1].strip().rstrip(";")
+            )
+            return rule
     return lambda n: int(n != 1)
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 from .errors import HoeringError
-from .limits import activate, active
+from .limits import Limits, activate, active
 from .messages import choose_language, language, tr
 
 PARALLEL_FROM = 4  # fewer items than this run in-process (a pool costs more than it saves)
@@ -82,7 +82,7 @@ def _one_by_one(
             pool.shutdown()
 
 
-def _refuse_crash(item, _exc: BaseException):
+def _refuse_crash(item: object, _exc: BaseException) -> NoReturn:
     raise HoeringError(
         tr("a worker process stopped (it crashed or ran out of memory) on {item}", item=item),
         hint=tr("look for a very large image, table or file in it"),
@@ -108,7 +108,7 @@ def process_pool(workers: int | None = None) -> Executor:
     )
 
 
-def _start_worker(value: str | None, limits, lang: str) -> None:
+def _start_worker(value: str | None, limits: Limits, lang: str) -> None:
     activate(limits)
     choose_language(lang)  # workers speak the caller's language
     if value is None:

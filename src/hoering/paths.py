@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import OutputError, SourceError, display_path
 from .messages import tr
 from .roots import CONFIG_FILE
+
+if TYPE_CHECKING:
+    from .config import Config
 
 _PLAIN_ID = re.compile(r"[A-Za-z0-9æøåÆØÅ][A-Za-z0-9æøåÆØÅ._-]*")
 
@@ -74,7 +78,7 @@ def plain_id(value: str, *, origin: Path | None, key: str, line: int | None = No
     return value
 
 
-def check_output_folder(folder: Path, config) -> None:
+def check_output_folder(folder: Path, config: Config) -> None:
     """Refuse an output folder inside the sources, a hearing's received/ or the templates."""
     folder = Path(folder)
     resolved = Path(folder).resolve()
