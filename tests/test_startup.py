@@ -19,6 +19,7 @@ LIGHT = {
     "hoering",
     "hoering.errors",
     "hoering.messages",
+    "hoering.languages",  # the registry the messages read: dataclasses and paths only
     "hoering.roots",
     "hoering.commands",
     "hoering.commands.project",
