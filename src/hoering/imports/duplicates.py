@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import HoeringError, display_path
+from ..errors import HoeringError, ImportFileError, display_path
 from ..messages import tr
 from ..sources.frontmatter import parse_yaml, split_source, top_level_entries
-from .safety import ImportFileError
 
 
 @dataclass(frozen=True)
