@@ -49,6 +49,7 @@ COMMANDS = (
     "preview",
     "remarks",
     "review",
+    "workspace",
 )
 
 

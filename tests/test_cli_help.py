@@ -44,7 +44,7 @@ def test_help_is_danish_by_default():
     assert "  -h, --help       Vis denne hjælp og afslut." in lines
     assert "  --version        Vis versionen og afslut." in lines
     assert "Tilvalg:" in lines and "Kommandoer:" in lines
-    assert "  build    Byg dokumenter af kilderne i PATHS (standard: kildemappen)." in lines
+    assert "  build      Byg dokumenter af kilderne i PATHS (standard: kildemappen)." in lines
 
 
 def test_help_of_a_command_is_danish_by_default():
@@ -67,7 +67,7 @@ def test_help_in_english_on_request(args, env):
     lines = help_of(*args, env=env)
     assert lines[0] == "Usage: hoering [OPTIONS] COMMAND [ARGS]..."
     assert "  -h, --help           Show this message and exit." in lines
-    assert "  build    Build documents from the sources in PATHS (default: the sources..." in lines
+    assert "  build      Build documents from the sources in PATHS (default: the..." in lines
     lines = help_of(*args, "build", env=env)
     assert lines[2] == "  Build documents from the sources in PATHS (default: the sources folder)."
     assert "  Examples:" in lines

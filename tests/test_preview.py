@@ -144,12 +144,13 @@ def test_nothing_to_preview(project, monkeypatch):
 
 
 @contextlib.contextmanager
-def preview_command(*args: str):
-    """Run 'hoering preview ARGS --port 0 --no-browser' in a process of its own; yield the
-    first line it prints and its URL; stop it after."""
-    command = [sys.executable, "-m", "hoering", "preview", *args, "--port", "0", "--no-browser"]
+def preview_command(*args: str, command: str = "preview"):
+    """Run 'hoering preview ARGS --port 0 --no-browser' (or another serving ``command``:
+    workspace) in a process of its own; yield the first line it prints and its URL; stop it
+    after."""
+    command_line = [sys.executable, "-m", "hoering", command, *args, "--port", "0", "--no-browser"]
     with subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command_line, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as process:
         try:
             line = process.stdout.readline()
@@ -231,8 +232,8 @@ def test_a_client_that_sends_nothing_is_dropped(running, monkeypatch):
 
     from hoering.preview import server
 
-    assert server._Handler.timeout == server.SOCKET_TIMEOUT == 10
-    monkeypatch.setattr(server._Handler, "timeout", 0.5)
+    assert server.LocalHandler.timeout == server.SOCKET_TIMEOUT == 10
+    monkeypatch.setattr(server.LocalHandler, "timeout", 0.5)
     _, url = running
     port = int(url.rstrip("/").rsplit(":", 1)[1])
     with socket.create_connection(("127.0.0.1", port), timeout=WAIT) as slow:

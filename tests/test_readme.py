@@ -5,8 +5,8 @@ copy of the example project: the commands in ``sh`` blocks, the ``$ hoering …`
 (whose printed output must match), and the commands quoted in the text that have options or
 arguments (``hoering new hearing --id …``). Synopses with placeholders (``hoering build
 [PATHS]``, ``--hearing ID``) and bare command names (``hoering review``) are not examples.
-``hoering preview`` serves until it is stopped: it runs in a process of its own (with
-``--port 0 --no-browser``) until its page has been fetched.
+``hoering preview`` and ``hoering workspace`` serve until they are stopped: each runs in a
+process of its own (with ``--port 0 --no-browser``) until its page has been fetched.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from conftest import REPO, copy_project
 from hoering.cli import main
 from import_fixtures import plain_docx, response_pdf
 from test_preview import get, preview_command
+from test_workspace_http import opened
 
 PLACEHOLDER = re.compile(r"\[|\.\.\.|…|\b(?:ID|DIR|PATHS|COMMAND|FILES|HEARING|NAME|[TDX])\b")
 
@@ -151,6 +152,10 @@ def test_every_readme_example_works_as_written(example_project):
         if example.args[0] == "preview":  # serves until stopped: run it in a process
             with preview_command(*example.args[1:]) as (_, url):
                 assert get(url)[0] == 200, example.command
+            continue
+        if example.args[0] == "workspace":  # the same, and its address lets a browser in
+            with preview_command(*example.args[1:], command="workspace") as (_, url):
+                assert opened(url) == 200, example.command
             continue
         result = runner.invoke(main, example.args, catch_exceptions=False)
         assert result.exit_code == 0, f"{example.command}\n{result.output}"

@@ -201,8 +201,14 @@ def hearing_here(config: Config) -> Path:
 
 
 def load_hearing(folder: Path) -> Hearing:
-    """Read and validate ``folder/hearing.yaml``; every problem is reported at once."""
-    folder = Path(folder)
+    """Read and validate ``folder/hearing.yaml`` (all problems at once); kept while unchanged."""
+    path = Path(folder) / HEARING_FILE
+    stamp = (path.stat().st_mtime_ns, path.stat().st_ino) if path.is_file() else None
+    return _load_hearing(Path(folder), stamp) if stamp else _load_hearing.__wrapped__(Path(folder))
+
+
+@functools.lru_cache(maxsize=16)
+def _load_hearing(folder: Path, _stamp: tuple[int, int] | None = None) -> Hearing:
     path = folder / HEARING_FILE
     if not folder.is_dir():
         raise SourceError(
@@ -326,11 +332,6 @@ def hearing_of(source: Path) -> Hearing | None:
     path = folder / HEARING_FILE
     if Path(source).parent.name != "responses" or not path.is_file():
         return None
-    return _cached_hearing(str(folder.resolve()), path.stat().st_mtime_ns, folder)
-
-
-@functools.lru_cache(maxsize=8)
-def _cached_hearing(_where: str, _mtime: int, folder: Path) -> Hearing:
     return load_hearing(folder)
 
 

@@ -20,7 +20,7 @@ import click
 from .. import __version__
 from ..languages import codes
 from ..messages import choose_language
-from . import actions, build, check, compare, import_, new, preview, remarks, review
+from . import actions, build, check, compare, import_, new, preview, remarks, review, workspace
 from .group import HoeringGroup
 from .options import PathType
 from .translated import HoeringOption, option
@@ -88,5 +88,6 @@ for command in (
     compare.compare,
     preview.preview,
     remarks.remarks,
+    workspace.workspace,
 ):
     main.add_command(command)

@@ -67,6 +67,7 @@ def compare(
     client: Any = None,
     executor: Executor | None = None,
     answers_expected: bool = True,
+    reader: Executor | None = None,
 ) -> Comparison:
     """The comparison of every response to the hearing in ``hearing_dir`` (writes nothing).
 
@@ -75,7 +76,10 @@ def compare(
     (CSV, XLSX, Parquet in responses/) are compared by :mod:`hoering.mass`, on the Dask
     cluster of ``client`` (a ``dask.distributed.Client``) when one is given, else by
     ``executor`` or a process pool. ``answers_expected=False``: no warning that remarks.md
-    lacks answers (for 'hoering remarks', which is about to make room for them)."""
+    lacks answers (for 'hoering remarks', which is about to make room for them).
+    ``reader``: the executor that reads the responses (default: this process for a few,
+    else a process pool); the workspace passes one that keeps what it read of files that
+    did not change."""
     config = config or load_config()
     hearing = load_hearing(hearing_folder(Path(hearing_dir), config))
     paths = sorted(hearing.responses_folder.glob("*.md"))
@@ -88,7 +92,7 @@ def compare(
                 "received ones with 'hoering import'"
             ),
         )
-    reads, left_out = _read_responses(paths, on_progress)
+    reads, left_out = _read_responses(paths, on_progress, reader)
     if left_out and not reads and not tables:  # nothing left to compare
         raise SourceErrors([left.error for left in left_out])
     errors: list[HoeringError] = []
@@ -121,13 +125,17 @@ def compare(
 
 
 def _read_responses(
-    paths: list[Path], on_progress: Callable[[int, int], None] | None
+    paths: list[Path],
+    on_progress: Callable[[int, int], None] | None,
+    reader: Executor | None = None,
 ) -> tuple[list[_Read], list[LeftOut]]:
     """What compare needs of each response, and the responses the project refuses to read:
     those are left out, each with its own errors, as build leaves out a source it refuses."""
     reads: list[_Read] = []
     left_out: list[LeftOut] = []
-    for done, (path, result) in enumerate(zip(paths, _read_all(paths), strict=True), start=1):
+    for done, (path, result) in enumerate(
+        zip(paths, _read_all(paths, reader), strict=True), start=1
+    ):
         if on_progress is not None:
             on_progress(done, len(paths))
         if isinstance(result, HoeringError):
@@ -167,8 +175,8 @@ def _names(hearing: Hearing, groups: dict[str, list[_Read]]) -> dict[str, str]:
     return names
 
 
-def _read_all(paths: list[Path]) -> Iterator[_Read | HoeringError]:
-    return map_in_processes(_read, paths, serial_below=PARALLEL_FROM)
+def _read_all(paths: list[Path], reader: Executor | None = None) -> Iterator[_Read | HoeringError]:
+    return map_in_processes(_read, paths, serial_below=PARALLEL_FROM, executor=reader)
 
 
 def _read(path: Path) -> _Read | HoeringError:

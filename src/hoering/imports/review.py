@@ -3,6 +3,7 @@ line to edit, the confidence and why it was guessed."""
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,35 +101,51 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
     return review_all(hearing, config)[0]
 
 
-def review_all(hearing: Path | str, config=None) -> tuple[list[ReviewItem], list[RemovedItem]]:
-    """The guesses (as :func:`review`) and what import took out of each response's text."""
+def review_all(
+    hearing: Path | str, config=None, reader: Executor | None = None
+) -> tuple[list[ReviewItem], list[RemovedItem]]:
+    """The guesses (as :func:`review`) and what import took out of each response's text.
+
+    ``reader``: the executor that reads each file (:func:`review_file`; default: here)."""
     from ..hearing import hearing_folder, load_hearing
-    from ..sources.frontmatter import read_source
-    from ..sources.markdown import parse_body
 
     config = config if config is not None else load_config()
     folder = load_hearing(hearing_folder(hearing, config)).folder
     items: list[ReviewItem] = []
     removed: list[RemovedItem] = []
     errors: list[HoeringError] = []
-    for path in sorted((folder / "responses").glob("*.md")):
-        try:
-            raw = read_source(path)
-            blocks = parse_body(raw.body, raw.body_first_line).blocks
-        except SourceErrors as exc:
-            errors.extend(e.located(path) if isinstance(e, SourceError) else e for e in exc.errors)
+    paths = sorted((folder / "responses").glob("*.md"))
+    for found in reader.map(review_file, paths) if reader else map(review_file, paths):
+        if isinstance(found, list):
+            errors.extend(found)
             continue
-        except SourceError as exc:
-            errors.append(exc.located(path))
-            continue
-        guessed = raw.metadata.get("guessed") or {}
-        for key, guess in guessed.items() if isinstance(guessed, dict) else ():
-            items.append(_item(path, raw, key, guess or {}))
-        items += _headings(path, blocks)
-        removed += removed_items(path, raw)
+        items += found[0]
+        removed += found[1]
     if errors:
         raise SourceErrors(errors)
     return sorted(items, key=lambda item: not item.unknown), removed  # unknown ones first
+
+
+def review_file(
+    path: Path,
+) -> tuple[list[ReviewItem], list[RemovedItem]] | list[HoeringError]:
+    """What is guessed and what was taken out in one response, or the errors reading it."""
+    from ..sources.frontmatter import read_source
+    from ..sources.markdown import parse_body
+
+    try:
+        raw = read_source(path)
+        blocks = parse_body(raw.body, raw.body_first_line).blocks
+    except SourceErrors as exc:
+        return [e.located(path) if isinstance(e, SourceError) else e for e in exc.errors]
+    except SourceError as exc:
+        return [exc.located(path)]
+    guessed = raw.metadata.get("guessed") or {}
+    items = [
+        _item(path, raw, key, guess or {})
+        for key, guess in (guessed.items() if isinstance(guessed, dict) else ())
+    ]
+    return items + _headings(path, blocks), removed_items(path, raw)
 
 
 def _item(path: Path, raw, key: str, guess: dict) -> ReviewItem:

@@ -21,9 +21,7 @@ from .target import Target
 from .watch import watch
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from .server import _Server
+    from .server import LocalServer
 
 POLL_SECONDS = 25.0  # how long /events holds a request before answering "no change"
 WATCH_START_SECONDS = 10.0  # how long start() waits for the file watcher to be in place
@@ -42,7 +40,7 @@ class Preview:
         self._building = threading.Lock()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
-        self._server: _Server | None = None
+        self._server: LocalServer | None = None
 
     # --- building -------------------------------------------------------------------------
 
@@ -92,7 +90,7 @@ class Preview:
         watching.wait(timeout=WATCH_START_SECONDS)
         return f"http://127.0.0.1:{address[1]}/"
 
-    def _run(self, work: Callable[[], object]) -> None:
+    def _run(self, work) -> None:
         thread = threading.Thread(target=work, daemon=True)
         thread.start()
         self._threads.append(thread)
@@ -110,7 +108,7 @@ class Preview:
     def __enter__(self) -> Preview:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *exc) -> None:
         self.stop()
 
 

@@ -1,0 +1,67 @@
+"""The pages of a response's original as images, for checking import's guesses beside them.
+
+A received PDF is drawn page by page with PDFium (pypdfium2, a wheel with no system
+package); a response imported from DOCX (or written by hand) is shown through our own PDF of
+its Markdown. Only a file inside the hearing's ``received/`` folder is ever opened
+(:func:`hoering.paths.confined`), whatever the response's ``source: file:`` says.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from ..paths import confined
+from ..sources.frontmatter import read_source
+
+SCALE = 1.5  # PDF points → pixels: 108 dpi, an A4 page 893 px wide
+MAX_PAGES = 60  # pages shown of one original; more are left out (and the page says so)
+
+
+def original_of(response: Path, received: Path) -> Path | None:
+    """The kept original PDF of ``response`` (its ``source: file:``), inside ``received``;
+    None when it has none, it is not a PDF, or it is missing."""
+    try:
+        metadata = read_source(response).metadata
+    except Exception:  # an unreadable source has no original to show; the page says why
+        return None
+    source = metadata.get("source") if hasattr(metadata, "get") else None
+    name = source.get("file") if isinstance(source, dict) else None
+    if not isinstance(name, str) or not name.lower().endswith(".pdf"):
+        return None
+    path = response.parent.parent / name
+    if not path.is_file():
+        return None
+    return confined(path, [received], origin=response, what=name, allowed=str(received.name) + "/")
+
+
+def page_sizes(pdf: bytes) -> tuple[list[tuple[int, int]], int]:
+    """The pixel size of each page shown (at most MAX_PAGES), and how many pages there are."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        sizes = []
+        for index in range(min(len(document), MAX_PAGES)):
+            width, height = document.get_page_size(index)
+            sizes.append((round(width * SCALE), round(height * SCALE)))
+        return sizes, len(document)
+    finally:
+        document.close()
+
+
+def page_png(pdf: bytes, number: int) -> bytes:
+    """Page ``number`` (from 1) of ``pdf`` as a PNG; IndexError when there is none."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        if not 1 <= number <= min(len(document), MAX_PAGES):
+            raise IndexError(number)
+        bitmap = document[number - 1].render(scale=SCALE)
+        image = bitmap.to_pil()
+        out = io.BytesIO()
+        image.save(out, format="PNG", optimize=False)
+        return out.getvalue()
+    finally:
+        document.close()

@@ -1,0 +1,177 @@
+"""What each address of the workspace answers: pages read the hearing's state as it is now,
+saves change a file and send the browser back to the page it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..messages import tr
+from .layout import errors_page
+from .pagestate import HearingState
+
+HTML = "text/html; charset=utf-8"
+# our own pages: our own style sheet, script and images, forms to ourselves, nothing else
+PAGE_POLICY = (
+    "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+# the notat as hoering builds it: its styles, images and filter script are inline
+NOTAT_POLICY = (
+    "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
+    "script-src 'unsafe-inline'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+NOTAT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+Query = dict[str, list[str]]
+
+
+class Workspace(Protocol):
+    """What the routes ask of a served hearing (:class:`hoering.workspace.running.Workspace`)."""
+
+    folder: Path
+    config: Any
+    token: str
+    notice: tuple[str, str] | None
+
+    def state(self) -> HearingState: ...
+
+    def notat(self, fmt: str) -> bytes: ...
+
+    def kept(self, key: tuple, make: Callable[[], bytes]) -> bytes: ...
+
+    def take_notice(self) -> tuple[str, str] | None: ...
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    body: bytes
+    content_type: str = HTML
+    policy: str | None = None  # None: the page policy
+
+
+def _first(query: Query, key: str) -> str:
+    return query.get(key, [""])[0]
+
+
+def _readable(workspace: Workspace, make: Callable) -> Reply:
+    """A page of the state, or the errors that keep the hearing from being read."""
+    state = workspace.state()
+    if state.comparison is None:
+        return Reply(200, errors_page(tr("The hearing cannot be read"), state.errors))
+    return Reply(200, make(state))
+
+
+def overview(workspace: Workspace, query: Query) -> Reply:
+    from .overview import overview_page
+
+    notice = workspace.take_notice()
+    return _readable(workspace, lambda s: overview_page(s, _first(query, "show"), notice))
+
+
+def remarks(workspace: Workspace, query: Query) -> Reply:
+    from .remarks_page import remarks_page
+
+    notice = workspace.take_notice()
+    chosen = _first(query, "topic")
+    return _readable(workspace, lambda s: remarks_page(s, chosen, workspace.token, notice))
+
+
+def response(workspace: Workspace, stem: str) -> Reply | None:
+    from .response_page import response_page
+
+    state = workspace.state()
+    path = workspace.folder / "responses" / f"{stem}.md"
+    if state.comparison is None:
+        return _readable(workspace, lambda s: b"")
+    if state.respondent_of(stem) is None or not path.is_file():
+        return None
+    notice = workspace.take_notice()
+    return Reply(200, response_page(state, path, workspace.token, notice, _shown(workspace, stem)))
+
+
+def _shown(workspace: Workspace, stem: str) -> tuple[str, list[tuple[int, int]], int] | None:
+    """The name, page sizes and page count of what the response's page shows beside it."""
+    from .originals import original_of, page_sizes
+
+    pdf = original_pdf(workspace, stem)
+    if pdf is None:
+        return None
+    path = workspace.folder / "responses" / f"{stem}.md"
+    original = original_of(path, workspace.folder / "received")
+    name = original.name if original is not None else tr("our own PDF of {name}", name=path.name)
+    sizes, count = page_sizes(pdf)
+    return name, sizes, count
+
+
+def page_image(workspace: Workspace, stem: str, number: int) -> Reply | None:
+    from .originals import page_png
+
+    pdf = original_pdf(workspace, stem)
+    if pdf is None:
+        return None
+    try:
+        return Reply(200, page_png(pdf, number), "image/png")
+    except IndexError:
+        return None
+
+
+def original_pdf(workspace: Workspace, stem: str) -> bytes | None:
+    """The kept original of responses/``stem``.md, or our own PDF of it when it has none."""
+    from ..preview.target import Target
+    from .originals import original_of
+
+    path = workspace.folder / "responses" / f"{stem}.md"
+    if workspace.state().respondent_of(stem) is None or not path.is_file():
+        return None
+
+    def make() -> bytes:
+        original = original_of(path, workspace.folder / "received")
+        if original is not None:
+            return original.read_bytes()
+        return Target.of(path, workspace.config).make("pdf")[0]
+
+    return workspace.kept(("original", stem), make)
+
+
+def notat(workspace: Workspace, query: Query) -> Reply:
+    """The notat of the current state, with a bar back to the workspace and its files."""
+    import re
+
+    from .layout import esc
+
+    back, label = esc(tr("Back to the workspace")), esc(tr("Workspace"))
+    link = '<a style="color:#fff" href="{}">{}</a>'
+    bar = (
+        f'<nav aria-label="{label}" style="padding:.5em 1em;background:#1d3b53">'
+        + " · ".join(
+            link.format(*pair)
+            for pair in (("/", back), ("/notat.pdf", "PDF"), ("/notat.docx", "DOCX"))
+        )
+        + "</nav>"
+    )
+    text = workspace.notat("html").decode("utf-8")
+    text = re.sub(r"(<body[^>]*>)", lambda m: m[1] + bar, text, count=1)
+    return Reply(200, text.encode("utf-8"), HTML, NOTAT_POLICY)
+
+
+def notat_file(fmt: str) -> Callable[[Workspace, Query], Reply]:
+    def send(workspace: Workspace, query: Query) -> Reply:
+        return Reply(200, workspace.notat(fmt), NOTAT_TYPES[fmt])
+
+    return send
+
+
+PAGES: dict[str, Callable[[Workspace, Query], Reply]] = {
+    "/": overview,
+    "/remarks": remarks,
+    "/notat": notat,
+    "/notat.pdf": notat_file("pdf"),
+    "/notat.docx": notat_file("docx"),
+}
