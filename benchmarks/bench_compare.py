@@ -8,7 +8,10 @@ Each size runs in a fresh process that reports, in one table:
 * ``compare``: reading every response and building the comparison (``hoering.compare``);
 * ``outputs``: the høringsnotat as DOCX, PDF and HTML plus matrix.csv/.xlsx, written;
 * peak memory (maximum resident set) of the main process, which holds the comparison;
-  the reader processes (all cores, from 16 responses) each hold one chunk of files.
+  the reader processes (all cores, from 16 responses) each hold one chunk of files, and a
+  large notat's PDF is laid out in a process of its own: ``MB all`` is the highest sum of
+  the resident sets of the main process and every process under it, sampled every 50 ms
+  (psutil), what the machine must have free.
 
 The bundle PDF (every response built to PDF and joined) is timed once, at ``--bundle-n``
 responses (default 100): it builds one PDF per authored response, so it scales like
@@ -105,11 +108,43 @@ def make_hearing(root: Path, count: int) -> Path:
     return folder
 
 
+class TreeMemory:
+    """The highest sum of the resident sets of this process and all under it, sampled."""
+
+    def __init__(self, every: float = 0.05) -> None:
+        import threading
+
+        import psutil
+
+        self.me, self.every, self.peak = psutil.Process(), every, 0
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self.stopped.wait(self.every):
+            total = 0
+            for process in [self.me, *self.me.children(recursive=True)]:
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:  # ended between the listing and the look
+                    continue
+            self.peak = max(self.peak, total)
+
+    def stop(self) -> float:
+        self.stopped.set()
+        self.thread.join()
+        return self.peak / 2**20
+
+
 def child(root: Path, bundle: bool) -> None:
     """Run in a fresh process: time compare and the outputs, report peak memory as JSON."""
     os.chdir(root)
     import hoering
 
+    tree = TreeMemory()
     start = time.perf_counter()
     comparison = hoering.compare("consultations/benchmark")
     compared = time.perf_counter()
@@ -127,6 +162,7 @@ def child(root: Path, bundle: bool) -> None:
                 "compare_mb": compare_mb,
                 "shared": sum(1 for t in comparison.topics for r in t.remarks if r.shared_with),
                 "self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib / 2**20,
+                "tree_mb": tree.stop(),
                 "output_kb": sum(
                     p.stat().st_size for p in (root / "output").rglob("*") if p.is_file()
                 )
@@ -173,6 +209,9 @@ def main() -> None:
         child(args.child, args.bundle)
         return
 
+    print(
+        f"load average before: {os.getloadavg()[0]:.2f} (1 minute), {os.getloadavg()[2]:.2f} (15)"
+    )
     rows = [(f"{n:,}", run_size(n, bundle=False)) for n in map(int, args.sizes.split(","))]
     if args.bundle_n:
         rows.append((f"{args.bundle_n:,} + bundle", run_size(args.bundle_n, bundle=True)))
@@ -183,7 +222,8 @@ def main() -> None:
     )
     print(
         f"{'responses':<15} {'input MB':>8} {'compare s':>9} {'outputs s':>9} "
-        f"{'total s':>8} {'resp./s':>8} {'MB model':>8} {'MB peak':>8} {'shared':>7}"
+        f"{'total s':>8} {'resp./s':>8} {'MB model':>8} {'MB peak':>8} {'MB all':>7} "
+        f"{'shared':>7}"
     )
     for name, r in rows:
         total = r["compare"] + r["outputs"]
@@ -191,12 +231,14 @@ def main() -> None:
         print(
             f"{name:<15} {r['input_mb']:>8.1f} {r['compare']:>9.2f} {r['outputs']:>9.2f} "
             f"{total:>8.2f} {count / total:>8.0f} {r['compare_mb']:>8.0f} "
-            f"{r['self_mb']:>8.0f} {r['shared']:>7}"
+            f"{r['self_mb']:>8.0f} {r['tree_mb']:>7.0f} {r['shared']:>7}"
         )
     print(
         "\nMB model: maximum resident set of the main process once the comparison is "
-        "made; MB peak: after the outputs too. shared: remarks flagged as shared wording."
+        "made; MB peak: after the outputs too; MB all: with the processes under it. shared: "
+        "remarks flagged as shared wording."
     )
+    print(f"load average after: {os.getloadavg()[0]:.2f} (1 minute), {os.getloadavg()[2]:.2f} (15)")
 
 
 if __name__ == "__main__":

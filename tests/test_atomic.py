@@ -221,3 +221,35 @@ def test_the_catalog_cache_is_never_written_through_a_planted_link(tmp_path, mon
     messages._keep(str(target), {"a": "b"})
     assert victim.read_text("utf-8") == "keep me"
     assert target.exists() and not target.is_symlink()
+
+
+def test_write_all_of_files_made_one_at_a_time_keeps_the_old_set_when_one_cannot_be_made(
+    folder,
+):
+    """compare hands its files over as they are made; the third failing to be made (a
+    template error, say) leaves the first two staged and never moved in."""
+
+    def made():
+        yield "svar.docx", NEW["svar.docx"]
+        yield "svar.pdf", iter([NEW["svar.pdf"][:100], NEW["svar.pdf"][100:]])  # in pieces
+        raise OutputError("the HTML could not be made")
+
+    with pytest.raises(OutputError, match="the HTML could not be made"):
+        write_all(folder, made())
+    assert contents(folder) == UNCHANGED
+
+
+def test_write_all_writes_files_given_in_pieces_whole(folder):
+    pieces = {name: iter([data[:7], data[7:]]) for name, data in NEW.items()}
+    assert write_all(folder, pieces.items()) == [folder / name for name in NEW]
+    assert contents(folder) == {f"responses/{name}": data for name, data in NEW.items()}
+
+
+def test_write_all_into_new_folders_takes_them_away_when_a_file_cannot_be_made(tmp_path):
+    def made():
+        yield "svar.docx", NEW["svar.docx"]
+        raise OutputError("the PDF could not be made")
+
+    with pytest.raises(OutputError):
+        write_all(tmp_path / "output" / "hearing", made())
+    assert list(tmp_path.iterdir()) == []

@@ -96,6 +96,20 @@ def test_compare_is_reproducible(compared, cli, project):
     assert snapshot(project / "again" / EXAMPLE_HEARING) == snapshot(compared[0] / OUT)
 
 
+def test_a_large_notats_pdf_made_in_a_process_apart_is_the_same_pdf(project, monkeypatch):
+    """From PDF_APART_FROM remarks the notat's PDF is laid out in a process of its own (Typst
+    keeps what it laid out until its process ends); it is the same file as one made here."""
+    from hoering.comparison import outputs
+
+    comparison = hoering.compare(HEARING)
+    pdf_only = outputs.OutputOptions(formats=("pdf",), bundle=False)
+    here = outputs.make_outputs(comparison, pdf_only)
+    monkeypatch.setattr(outputs, "PDF_APART_FROM", 0)
+    apart = outputs.make_outputs(comparison, pdf_only)
+    assert apart["hoeringsnotat.pdf"] == here["hoeringsnotat.pdf"]
+    assert here["hoeringsnotat.pdf"].startswith(b"%PDF-")
+
+
 # --- the model (Python API) ----------------------------------------------------------------
 
 

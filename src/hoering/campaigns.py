@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import numpy as np
 
@@ -93,12 +94,13 @@ def murmur_finalised(hashes: np.ndarray) -> np.ndarray:
     return finalised
 
 
-def signatures(texts: list[list[str]], pairs: int = 1 << 16) -> np.ndarray:
+def signatures(texts: Sequence[list[str]], pairs: int = 1 << 14) -> np.ndarray:
     """Signatures of many texts (given as words), one row each: the same values as
     :func:`signature`, with datasketch's permutation step applied to the word pairs of
     several texts at once (one MinHash object per text costs ~5x). A step takes texts until
-    they hold ``pairs`` word pairs: it needs NUM_PERM x 8 bytes a pair (32 MB), however long
-    the texts are (2,048 long texts at once took 2.4 GB)."""
+    they hold ``pairs`` word pairs: it needs NUM_PERM x 8 bytes a pair three times over (24
+    MB), however long the texts are (2,048 long texts at once took 2.4 GB); larger steps
+    are no faster. Each text is asked for once, in order, when its step comes."""
     a, b = _prototype().permutations
     out = np.empty((len(texts), NUM_PERM), dtype=np.uint32)
     start = 0
@@ -228,9 +230,30 @@ def similar_groups(ids: np.ndarray, sigs: np.ndarray) -> list[list[int]]:
     return sorted(sorted(g) for g in found.values() if len(g) > 1)
 
 
-def near_duplicate_groups(texts: list[str], min_words: int = MIN_WORDS) -> list[list[int]]:
-    """Groups (of two or more) of near-identical texts, as indexes into ``texts``; texts of
-    fewer than ``min_words`` words take no part. Identical texts are signed once."""
+class _Split(Sequence[list[str]]):
+    """Normalised texts seen as their words, each split only when asked for (the words of
+    every text at once would be several times the texts)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> list[str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[list[str]]: ...
+    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
+        if isinstance(index, slice):
+            return [text.split(" ") for text in self.texts[index]]
+        return self.texts[index].split(" ")
+
+
+def near_duplicate_groups(texts: Iterable[str], min_words: int = MIN_WORDS) -> list[list[int]]:
+    """Groups (of two or more) of near-identical texts, as indexes in the order ``texts``
+    gives them (read once: it may be a generator); texts of fewer than ``min_words`` words
+    take no part. Identical texts are signed once."""
     distinct: dict[str, list[int]] = {}
     for index, text in enumerate(texts):
         found = words(text)
@@ -239,7 +262,7 @@ def near_duplicate_groups(texts: list[str], min_words: int = MIN_WORDS) -> list[
     keys = list(distinct)
     ids = np.arange(len(keys), dtype=np.uint64)
     joined: dict[int, list[int]] = {}
-    for group in similar_groups(ids, signatures([k.split(" ") for k in keys])):
+    for group in similar_groups(ids, signatures(_Split(keys))):
         for member in group:
             joined[member] = group
     groups = {tuple(joined.get(row, [row])) for row in range(len(keys))}

@@ -7,7 +7,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -64,11 +64,20 @@ def _mode_of(path: Path) -> int:
         return 0o644
 
 
-def write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write ``files`` (name → bytes) into ``folder`` all or nothing: every file is written
-    into a staging folder beside it first, then moved in place; if writing fails (a full
-    disk) or a move fails, the files that were there before are all kept as they were."""
+Content = bytes | Iterable[bytes]  # a file's bytes, whole or in pieces as they are made
+
+
+def write_all(
+    folder: Path, files: Mapping[str, Content] | Iterable[tuple[str, Content]]
+) -> list[Path]:
+    """Write ``files`` (name → bytes, or (name, bytes) pairs as they are made, each file whole
+    or in pieces) into ``folder`` all or nothing: every file is written into a staging folder
+    beside it first, then moved in place; if making or writing one fails (a full disk), or a
+    move fails, the files that were there before are all kept as they were. Pairs are
+    written as they come, so only one file at a time need be held in memory; folders made
+    for them are taken away again if one cannot be made."""
     folder = Path(folder)
+    made = [f for f in (folder, *folder.parents) if not f.exists()]
     try:
         folder.mkdir(parents=True, exist_ok=True)
         staging = Path(
@@ -76,22 +85,36 @@ def write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
         )
     except OSError as exc:
         raise _cannot_write(folder, exc, hint=True) from None
+    pairs = files.items() if isinstance(files, Mapping) else files
     try:
-        _stage(staging, files, folder)
-        _move_in(staging, folder, list(files))
-    finally:
+        names = [_stage(staging, name, content, folder) for name, content in pairs]
+        _move_in(staging, folder, names)
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
-    return [folder / name for name in files]
+        _remove_empty(made)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
+    return [folder / name for name in names]
 
 
-def _stage(staging: Path, files: dict[str, bytes], folder: Path) -> None:
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders made for a set of files that was not written, innermost first
+    (one that something else has put a file in meanwhile stays)."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+
+
+def _stage(staging: Path, name: str, content: Content, folder: Path) -> str:
     try:
-        for name, data in files.items():
-            with open(staging / name, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(staging / name, 0o644)
+        with open(staging / name, "wb") as stream:
+            for piece in [content] if isinstance(content, bytes) else content:
+                stream.write(piece)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(staging / name, 0o644)
     except OSError as exc:
         raise OutputError(
             tr(
@@ -102,6 +125,7 @@ def _stage(staging: Path, files: dict[str, bytes], folder: Path) -> None:
             ),
             hint=tr("free some space or choose another output folder"),
         ) from None
+    return name
 
 
 def _move_in(staging: Path, folder: Path, names: list[str]) -> None:

@@ -1,10 +1,11 @@
 """``hoering compare``: write a hearing's comparison into ``<output>/<hearing id>/``.
 
-Everything is made in memory first (``comparison.outputs``), so a problem leaves no
-half-made set of files; the
-matrix of a mass consultation is written as it arrives, one partition's table at a time:
-``formularsvar.parquet`` and ``formularsvar.csv`` (semicolons, UTF-8 with BOM, no cell a
-spreadsheet would run as a formula), neither file appearing until both are complete."""
+The files are made one at a time (``comparison.outputs``) and staged as they come, then
+moved in together, so a problem leaves no half-made set of files and only one file at a time
+is held in memory; the matrix of a mass consultation is written as it arrives, one
+partition's table at a time: ``formularsvar.parquet`` and ``formularsvar.csv`` (semicolons,
+UTF-8 with BOM, no cell a spreadsheet would run as a formula), neither file appearing until
+both are complete."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..comparison.model import Comparison
-from ..comparison.outputs import OutputOptions, make_outputs
+from ..comparison.outputs import OutputOptions, outputs
 from ..config import Config, load_config
 from ..errors import display_path
 from ..messages import ntr, tr
@@ -89,7 +90,7 @@ def write_comparison(
     output = options.output if options.output is not None else config.output
     check_output_folder(Path(output), config)
     folder = Path(output) / comparison.hearing.id
-    files = make_outputs(
+    files = outputs(
         comparison, options.files, config=config, on_progress=on_progress, folder=folder
     )
     written = write_all(folder, files)  # the whole set or, on failure, the old one kept

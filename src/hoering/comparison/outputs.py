@@ -1,17 +1,22 @@
-"""Make a comparison's files in memory: the høringsnotat (DOCX and PDF: the published copy;
-HTML: the working copy as a report with filters), matrix.csv, matrix.xlsx and
+"""Make a comparison's files, one at a time: the høringsnotat (DOCX and PDF: the published
+copy; HTML: the working copy as a report with filters), matrix.csv, matrix.xlsx and
 samlede-hoeringssvar.pdf. Nothing here writes files (``hoering.commands.compare`` does)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..config import Config, load_config
 from ..log import warn
 from ..messages import tr
+from ..model import Document
 from ..organisations import Organisation, organisation_for
+from ..output import Content
+from ..parallel import process_pool
 from ..render import UNDATED, render
 from ..render.templates import TemplateFinder
 from .bundle import bundle_pdf
@@ -33,6 +38,7 @@ def notat_name(layout: str = DEFAULT_LAYOUT) -> str:
 
 
 BUNDLE = "samlede-hoeringssvar.pdf"
+PDF_APART_FROM = 2_000  # remarks: from here the notat's PDF is laid out in a process apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +62,25 @@ def make_outputs(
     on_progress: Callable[[str], None] | None = None,
     folder: Path | None = None,
 ) -> dict[str, bytes]:
-    """Every output ``options`` asks for, as file name → bytes. ``folder``: where they will
-    be written, so the report's references to the sources can be links."""
+    """Every output ``options`` asks for, as file name → bytes: :func:`outputs`, each file
+    joined whole."""
+    made = outputs(comparison, options, config=config, on_progress=on_progress, folder=folder)
+    return {name: b"".join(_pieces(content)) for name, content in made}
+
+
+def outputs(
+    comparison: Comparison,
+    options: OutputOptions = OutputOptions(),
+    *,
+    config: Config | None = None,
+    on_progress: Callable[[str], None] | None = None,
+    folder: Path | None = None,
+) -> Iterator[tuple[str, Content]]:
+    """Every output ``options`` asks for, as (file name, bytes or pieces of bytes), one file
+    at a time, so the writer can put each away before the next is made. ``folder``: where
+    they will be written, so the report's references to the sources can be links. A large
+    notat's PDF is laid out in a process of its own while the other files are made (Typst
+    keeps what it laid out until its process ends)."""
     config = config or load_config()
     formats = options.formats or config.formats
     layout, draft, bundle = options.layout, options.draft, options.bundle
@@ -71,21 +94,12 @@ def make_outputs(
     # report, which stays in the output folder, links.
     paper = NotatOptions(layout=layout, working=draft)
     document = compose_notat(comparison, authority, chart, paper)
-    files: dict[str, bytes] = {}
-    name = notat_name(layout)
-    for fmt in formats:
-        step(f"{name}.{fmt}")
-        if fmt == "html":
-            working = NotatOptions(
-                layout=layout, working=True, links_from=folder, matrix_limit=None
-            )
-            report = compose_notat(comparison, authority, chart, working)
-            files[f"{name}.html"] = report_html(comparison, report, templates)
-        else:
-            files[f"{name}.{fmt}"] = render(document, fmt, templates)
+    asked = replace(options, formats=tuple(formats))
+    made = (authority, chart, templates)
+    yield from _notat_files(comparison, document, made, asked, folder, step)
     step("matrix.csv, matrix.xlsx")
-    files["matrix.csv"] = matrix_csv(comparison, lang)
-    files["matrix.xlsx"] = matrix_xlsx(comparison, lang, document)
+    yield "matrix.csv", matrix_csv(comparison, lang)
+    yield "matrix.xlsx", matrix_xlsx(comparison, lang, document)
     if bundle and not any(r.files for r in comparison.respondents):
         no_letters = tr(
             "{bundle} is not made: the hearing has no letters to join (the web form's answers "
@@ -95,8 +109,54 @@ def make_outputs(
         warn("compare", [no_letters])
     elif bundle:
         step(BUNDLE)
-        files[BUNDLE] = bundle_pdf(comparison, authority, templates, document.date or UNDATED)
-    return files
+        yield BUNDLE, bundle_pdf(comparison, authority, templates, document.date or UNDATED)
+
+
+def _notat_files(
+    comparison: Comparison,
+    document: Document,
+    made: tuple[Organisation, bytes, TemplateFinder],
+    options: OutputOptions,
+    folder: Path | None,
+    step: Callable[[str], None],
+) -> Iterator[tuple[str, Content]]:
+    """The notat in each format asked for: ``document`` (the published copy) as DOCX and
+    PDF, the working copy as the HTML report."""
+    authority, chart, templates = made
+    formats, layout = options.formats, options.layout
+    name = notat_name(layout)
+    with ExitStack() as stack:
+        pdf = _pdf_apart(comparison, document, templates, stack) if "pdf" in formats else None
+        for fmt in formats:
+            step(f"{name}.{fmt}")
+            if fmt == "html":
+                working = NotatOptions(
+                    layout=layout, working=True, links_from=folder, matrix_limit=None
+                )
+                report = compose_notat(comparison, authority, chart, working)
+                yield f"{name}.html", report_html(comparison, report, templates)
+                del report  # written: let the working copy go
+            elif fmt == "pdf" and pdf is not None:
+                yield f"{name}.pdf", pdf.result()
+            else:
+                yield f"{name}.{fmt}", render(document, fmt, templates)
+
+
+def _pdf_apart(
+    comparison: Comparison, document: Document, templates: TemplateFinder, stack: ExitStack
+) -> Future[bytes] | None:
+    """The notat's PDF being made in a process of its own, for a notat of at least
+    ``PDF_APART_FROM`` remarks (None: a smaller one is made here, where it costs less than
+    starting a process)."""
+    remarks = sum(t.total for t in comparison.topics) + len(comparison.unmatched)
+    if remarks < PDF_APART_FROM:
+        return None
+    pool = stack.enter_context(process_pool(1))
+    return pool.submit(render, document, "pdf", templates)
+
+
+def _pieces(content: Content) -> Iterable[bytes]:
+    return [content] if isinstance(content, bytes) else content
 
 
 def _authority(comparison: Comparison, templates: TemplateFinder) -> Organisation:

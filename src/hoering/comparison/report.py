@@ -5,6 +5,8 @@ and stance as data- attributes; the filters only hide what does not match."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..i18n import label
 from ..messages import tr_in
 from ..model import Document
@@ -14,9 +16,12 @@ from .model import Comparison
 from .notat import stance_text
 
 
-def report_html(comparison: Comparison, document: Document, templates: TemplateFinder) -> bytes:
-    """``document``: the notat composed as the working copy."""
-    from ..render.html import render_page
+def report_html(
+    comparison: Comparison, document: Document, templates: TemplateFinder
+) -> Iterator[bytes]:
+    """The report in pieces, as it is rendered (:func:`~hoering.render.html.page_pieces`);
+    ``document``: the notat composed as the working copy."""
+    from ..render.html import page_pieces
 
     lang = document.lang
     words = {
@@ -30,7 +35,7 @@ def report_html(comparison: Comparison, document: Document, templates: TemplateF
         "respondent": label("respondent", lang),
     }
     topics = [{"id": t.topic.id, "title": t.topic.title} for t in comparison.topics]
-    return render_page(
+    return page_pieces(
         document,
         templates,
         "report.html.j2",

@@ -13,6 +13,9 @@ show.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterator
+
 from ..campaigns import near_duplicate_groups
 from .quotes import sentences
 
@@ -21,15 +24,22 @@ COMMON = 25
 
 
 def shared_respondents(remarks: list[tuple[str, str]]) -> list[tuple[str, ...]]:
-    """For each (respondent, text), the other respondents who wrote one of its sentences."""
-    found = [
-        (index, sentence) for index, (_, text) in enumerate(remarks) for sentence in sentences(text)
-    ]
+    """For each (respondent, text), the other respondents who wrote one of its sentences.
+    The sentences are cut as they are signed; only the remark each came from is kept (an
+    index, 8 bytes a sentence)."""
+    owners = array("q")
+
+    def every_sentence() -> Iterator[str]:
+        for index, (_, text) in enumerate(remarks):
+            for sentence in sentences(text):
+                owners.append(index)
+                yield sentence
+
     everyone = len({respondent for respondent, _ in remarks})
     stock = max(COMMON, everyone // 2)
     others: list[set[str]] = [set() for _ in remarks]
-    for group in near_duplicate_groups([s for _, s in found], MIN_WORDS):
-        members = {found[i][0] for i in group}
+    for group in near_duplicate_groups(every_sentence(), MIN_WORDS):
+        members = {owners[i] for i in group}
         writers = {remarks[m][0] for m in members}
         if not 1 < len(writers) <= stock:
             continue

@@ -135,6 +135,7 @@ def dask_client(
             ),
         ) from None
     if scheduler:
+        _refuse_tls_without_certificate(scheduler)
         try:
             return Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as exc:
@@ -147,6 +148,26 @@ def dask_client(
                 hint=tr("check the address (tcp://host:8786) and that the scheduler is running"),
             ) from None
     return local_cluster(workers or 2, dashboard=dashboard)
+
+
+def _refuse_tls_without_certificate(scheduler: str) -> None:
+    """A ``tls://`` address needs the certificates in Dask's configuration (distributed
+    itself fails with a TypeError about an SSL context)."""
+    import dask
+
+    if scheduler.startswith("tls://") and not dask.config.get("distributed.comm.tls.ca-file"):
+        raise HoeringError(
+            tr(
+                "the Dask scheduler at {address} speaks TLS, and no certificate is configured "
+                "for hoering",
+                address=scheduler,
+            ),
+            hint=tr(
+                "put the certificate authority and a client certificate in Dask's "
+                "configuration (DASK_DISTRIBUTED__COMM__TLS__CA_FILE, …__CLIENT__CERT and "
+                "…__CLIENT__KEY); see 'On a cluster' in the README"
+            ),
+        )
 
 
 def local_cluster(workers: int, *, dashboard: bool = False) -> Client:

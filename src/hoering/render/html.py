@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -56,17 +56,30 @@ def render_page(
 ) -> bytes:
     """The page for ``document`` from ``template`` (which may extend document.html.j2 and
     fill its blocks); ``extra`` goes into the template's context as it is."""
+    return b"".join(page_pieces(document, templates, template, **extra))
+
+
+OURS = ("body", "closing", "footnotes")  # what we render, in the order we render it
+_MARKER = re.compile(r"<!--hoering:(body|closing|footnotes)-->")
+
+
+def page_pieces(
+    document: Document, templates: TemplateFinder, template: str = "document.html.j2", **extra: Any
+) -> Iterator[bytes]:
+    """:func:`render_page` in pieces, the body a block at a time as it is rendered, so a
+    long document (a hearing's report can be tens of MB) is never held whole as text."""
     document = with_clickable_info(document)
     page = _Page(document)
     words = page_label(document.lang)
     # What we render ourselves goes in after the template has run, so the template's output
-    # limit measures what the template writes, not the length of the document (a hearing's
-    # report can be tens of MB). User text is escaped, so it never contains a marker.
-    ours = {"body": blocks(page, document.blocks), "closing": blocks(page, document.closing)}
-    ours["footnotes"] = footnotes(page)
-    markers = {
-        name: Markup(f"<!--hoering:{name}-->") if value else value for name, value in ours.items()
+    # limit measures what the template writes, not the length of the document. User text is
+    # escaped, so it never contains a marker.
+    present = {
+        "body": bool(document.blocks),
+        "closing": bool(document.closing),
+        "footnotes": bool(document.footnotes),
     }  # empty stays empty: {% if closing %}
+    markers = {name: Markup(f"<!--hoering:{name}-->") if present[name] else "" for name in OURS}
     context = {
         "document": document,
         "letterhead": document.letterhead,
@@ -80,10 +93,32 @@ def render_page(
         **extra,
     }
     html = templates.render_jinja(template, **context)
-    for name, marker in markers.items():
-        if marker:
-            html = html.replace(marker, ours[name])
-    return html.encode("utf-8")
+    pieces = _MARKER.split(html)  # text, name, text, name, …, text
+    ours: dict[str, Iterable[str]]
+    if pieces[1::2] != [name for name in OURS if name in pieces[1::2]]:
+        ours = {name: [str(_ours(page, name))] for name in OURS}  # a template of its own order
+    else:
+        ours = {name: _ours_in_pieces(page, name) for name in OURS}
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0:
+            yield piece.encode("utf-8")
+        else:
+            yield from (part.encode("utf-8") for part in ours[piece])
+
+
+def _ours(page: _Page, name: str) -> Markup:
+    if name == "footnotes":
+        return footnotes(page)
+    return blocks(page, page.document.blocks if name == "body" else page.document.closing)
+
+
+def _ours_in_pieces(page: _Page, name: str) -> Iterable[str]:
+    """What goes in at a marker, rendered only when the writer gets there."""
+    if name == "footnotes":
+        yield footnotes(page)
+        return
+    for index, item in enumerate(page.document.blocks if name == "body" else page.document.closing):
+        yield ("\n" if index else "") + block(page, item)
 
 
 def blocks(page: _Page, items: tuple[n.Block, ...] | list[n.Block]) -> Markup:
