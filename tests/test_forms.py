@@ -287,7 +287,7 @@ def _parquet_year_past_9999(path):
             "svar.csv",
             [
                 "række 2002: spm_1: har en byte, der ikke er UTF-8 (0xff, byte 12 i cellen) "
-                "(gem eksporten som UTF-8-CSV)"
+                "(eksportér tabellen igen som UTF-8)"
             ],
         ),
         (
@@ -393,3 +393,30 @@ def test_an_xlsx_export_of_no_sheet_is_refused_with_a_message(tmp_path):
     assert str(refused.value) == (
         f"{path}: har intet regneark (åbn den i Excel, og gem den igen som .xlsx)"
     )
+
+
+def test_a_parquet_text_that_is_not_utf8_is_its_row_reported(tmp_path):
+    """Found by the long fuzz run (issue 21): Parquet's reader does not check that a text
+    column's bytes are UTF-8, and one that was not gave a UnicodeDecodeError ('intern fejl').
+    The row is reported; the others are read."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = hearing(tmp_path)
+    path = folder / "responses" / "svar.parquet"
+    columns = {
+        "navn": ["Anna Holm", "Bo Dam"],
+        "organisation": ["", ""],
+        "indsendt": ["2019-06-01", "2019-06-02"],
+        "spm_1": ["Flere cykel#stier", "Bredere fortove"],
+        "spm_2": ["", ""],
+        "samtykke": ["ja", "ja"],
+    }
+    pq.write_table(pa.table(columns), path, compression="none", use_dictionary=False)
+    path.write_bytes(path.read_bytes().replace(b"cykel#stier", b"cykel\xb8stier"))
+    rows, errors, _ = _read(path, load_hearing(folder).meta.form)
+    assert errors == [
+        "post 1: spm_1: har en byte, der ikke er UTF-8 (0xb8, byte 12 i cellen) "
+        "(eksportér tabellen igen som UTF-8)"
+    ]
+    assert [r.respondent for r in rows] == ["Bo Dam"]

@@ -79,7 +79,7 @@ def _text(value: Any, column: str) -> str:
                 byte=value.byte,
                 n=value.position,
             ),
-            hint=tr("save the export as UTF-8 CSV"),
+            hint=tr("export the table again, as UTF-8"),
         )
     if isinstance(value, Swallowed):
         raise _BadCell(
