@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 import click
@@ -11,7 +10,7 @@ from ..commands.project import load_project
 from ..messages import tr
 from .group import HoeringCommand
 from .options import PathType, project
-from .report import show
+from .report import serve_until_stopped, show
 from .translated import option
 
 if TYPE_CHECKING:
@@ -45,11 +44,4 @@ def preview(path: Path | None, port: int, no_browser: bool) -> None:
     options = PreviewOptions(path=path, port=port)
     with run(load_project(project(), [path]), options) as (report, url):
         show(report)
-        if not no_browser:
-            import webbrowser
-
-            webbrowser.open(url)
-        try:
-            threading.Event().wait()
-        except KeyboardInterrupt:
-            click.echo(tr("Preview stopped"))
+        serve_until_stopped(url, no_browser, tr("Preview stopped"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -86,3 +87,16 @@ class Progress:
     def __exit__(self, *exc) -> None:
         self._end_line()
         Progress.current = None
+
+
+def serve_until_stopped(url: str, no_browser: bool, stopped: str) -> None:
+    """Open ``url`` in the browser (unless ``no_browser``) and wait until Ctrl+C, then say
+    ``stopped``: the end of every command that runs a local server."""
+    if not no_browser:
+        import webbrowser
+
+        webbrowser.open(url)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        click.echo(stopped)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 import click
@@ -11,7 +10,7 @@ from ..commands.project import load_project
 from ..messages import tr
 from .group import HoeringCommand
 from .options import PathType, project
-from .report import show
+from .report import serve_until_stopped, show
 from .translated import option
 
 if TYPE_CHECKING:
@@ -48,11 +47,4 @@ def workspace(hearing: Path | None, port: int, no_browser: bool) -> None:
     options = WorkspaceOptions(hearing=hearing, port=port)
     with run(load_project(project(), [hearing]), options) as (report, url):
         show(report)
-        if not no_browser:
-            import webbrowser
-
-            webbrowser.open(url)
-        try:
-            threading.Event().wait()
-        except KeyboardInterrupt:
-            click.echo(tr("Workspace stopped"))
+        serve_until_stopped(url, no_browser, tr("Workspace stopped"))
