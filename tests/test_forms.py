@@ -420,19 +420,3 @@ def test_a_parquet_text_that_is_not_utf8_is_its_row_reported(tmp_path):
         "(eksportér tabellen igen som UTF-8)"
     ]
     assert [r.respondent for r in rows] == ["Bo Dam"]
-
-
-def test_a_bad_byte_in_a_utf8_export_with_a_bom_is_one_row_reported(tmp_path):
-    """A small UTF-8 export (with Excel's BOM) with one byte that is not UTF-8 was taken for
-    cp1252 from its first 64 KB: the BOM became 'ï»¿navn' and the whole file was refused."""
-    folder = hearing(tmp_path)
-    path = write_csv(
-        folder / "responses" / "svar.csv", [*ROWS[:1], [*ROWS[0][:3], "caf#", "", "ja"]]
-    )
-    path.write_bytes(path.read_bytes().replace(b"caf#", b"caf\xe9"))
-    rows, errors, _ = _read(path, load_hearing(folder).meta.form)
-    assert errors == [
-        "række 3: spm_1: har en byte, der ikke er UTF-8 (0xe9, byte 4 i cellen) "
-        "(eksportér tabellen igen som UTF-8)"
-    ]
-    assert [r.respondent for r in rows] == ["Anna Holm"]

@@ -242,8 +242,6 @@ def _header(path: Path) -> tuple[str, int]:
 def _encoding(path: Path) -> str:
     with path.open("rb") as stream:
         start = stream.read(1 << 16)
-    if start.startswith(b"\xef\xbb\xbf"):  # a BOM says UTF-8, whatever bytes follow
-        return "utf8"
     try:
         start.decode("utf-8")
     except UnicodeDecodeError as exc:
