@@ -27,7 +27,6 @@ KNOWN_MODULES = {
     "hoering/imports/email.py",
     "hoering/imports/sender.py",
     "hoering/imports/layout.py",
-    "hoering/imports/pdf.py",
     "hoering/imports/writer.py",
     "hoering/imports/metadata.py",
     "hoering/sources/serialise.py",

@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..archives import ask_again
 from ..errors import ImportFileError
@@ -25,6 +25,9 @@ from .docx_runs import Revisions, RunReader, lines_of, tidy, unbroken
 from .docx_styles import Styles, numbering_of, outline_level
 from .kinds import Kind
 from .lines import Extracted, Line, Span
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -200,7 +203,7 @@ def _running(section: Any, reading: _Reading, region: str, start: int) -> list[L
     return lines
 
 
-def _open(path: Path):
+def _open(path: Path) -> DocxDocument:
     import zipfile
     import zlib
 

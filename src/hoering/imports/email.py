@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from ..dates import find_dates
 from ..errors import ImportFileError
@@ -27,6 +29,9 @@ from .kinds import SUFFIXES, Kind
 from .lines import Extracted, Line, first_page_rows, row_text, rows_of
 from .metadata import Found, Metadata, email_sender, is_authority, party_in
 from .structure import Block
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 KEYS = {
     "from": ("fra", "from", "afsender"),
@@ -322,7 +327,7 @@ def _new_paragraph(previous: Line, line: Line, text: str) -> bool:
     return header_change or line.top - previous.bottom > previous.size * 0.6
 
 
-def _subject_as_title(header: MailHeader) -> Found:
+def _subject_as_title(header: MailHeader) -> Found[str]:
     """The subject as the title; one too long for a title is cut at a word, with "…", and
     the guess says so (the whole subject stays in the kept original)."""
     subject, where = header.subject, tr("{place}: subject", place=header.where)
@@ -365,16 +370,17 @@ def apply_header(
 
 
 MAIL_HEADER = 1.5  # the raw score of a field read from a mail's header: above every band
+V = TypeVar("V")  # what a header field holds: a name, a date, the recipients' lines
 
 
-def _from_header(band: str, value, where: str) -> Found:
+def _from_header(band: str, value: V, where: str) -> Found[V]:
     """A field read from the mail's header, with its band's measured confidence."""
     return Found(value, confidence(band, MAIL_HEADER), where, MAIL_HEADER)
 
 
 def mail_sender(
     header: MailHeader, parties: list[tuple[str, list[str]]], authority: tuple[str, ...]
-) -> Found | None:
+) -> Found[str] | None:
     """The party the mail is from: named in the From line, or owning its e-mail domain."""
     where = tr("{place}: from", place=header.where)
     party = party_in(header.name, parties) if header.name else None
@@ -393,7 +399,7 @@ def mail_sender(
     return Found(found.value, min(0.9, found.confidence + 0.1), f"{where} ({found.found_in})")
 
 
-def _surer(header: Found | None, text: Found | None) -> Found | None:
+def _surer(header: Found[str] | None, text: Found[str] | None) -> Found[str] | None:
     """The header's sender, unless the letter's own text is surer (a domain that is no
     consulted party's, such as htk.dk, says less than a signature)."""
     if header is None or (text is not None and text.confidence > header.confidence):
@@ -437,7 +443,7 @@ def read_eml(path: Path) -> EmlFile:
     return EmlFile(header, text, attachment)
 
 
-def _parts(message, path: Path):
+def _parts(message: EmailMessage, path: Path) -> Iterator[tuple[str, bytes]]:
     """(file name, content) of each attachment; refuses a mail with too many parts."""
     for count, part in enumerate(message.walk(), start=1):
         if count > MAX_PARTS:
@@ -452,11 +458,11 @@ def _parts(message, path: Path):
             )
         name = part.get_filename()
         if name and not part.is_multipart():
-            content = part.get_payload(decode=True) or b""
-            yield Path(name).name, content
+            payload = part.get_payload(decode=True)  # bytes, or None when there is none
+            yield Path(name).name, payload if isinstance(payload, bytes) else b""
 
 
-def _eml_header(message) -> MailHeader:
+def _eml_header(message: EmailMessage) -> MailHeader:
     header = MailHeader(where=tr("e-mail"))
     sender = message.get("From")
     addresses = getattr(sender, "addresses", ()) if sender is not None else ()
@@ -486,7 +492,7 @@ def _unescaped(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def _body_text(message) -> str:
+def _body_text(message: EmailMessage) -> str:
     body = message.get_body(preferencelist=("plain", "html"))
     if body is None:
         return ""
@@ -504,7 +510,7 @@ def html_text(html: str) -> str:
             self.parts: list[str] = []
             self.skip = 0
 
-        def handle_starttag(self, tag, attrs):  # noqa: ARG002 (HTMLParser's)
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002 (HTMLParser's)
             self.skip += tag in ("script", "style", "head")
             if tag in ("td", "th"):
                 self.parts.append(" ")  # cells of a row apart, not glued into one word
@@ -513,10 +519,10 @@ def html_text(html: str) -> str:
             if tag == "li":
                 self.parts.append("- ")
 
-        def handle_endtag(self, tag):
+        def handle_endtag(self, tag: str) -> None:
             self.skip -= tag in ("script", "style", "head") and self.skip > 0
 
-        def handle_data(self, data):
+        def handle_data(self, data: str) -> None:
             if not self.skip:
                 self.parts.append(data)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, get_args
 
@@ -72,7 +72,7 @@ class Account:
         return sorted({line.page for line in self.unplaced})
 
 
-def read_lines(extracted: Extracted, normalise) -> list[ReadLine]:
+def read_lines(extracted: Extracted, normalise: Callable[[str], str]) -> list[ReadLine]:
     """What the reader extracted, line by line (a table cell by cell), before any
     interpretation; ``normalise`` is the character clean-up every line gets first."""
     result: list[ReadLine] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -32,11 +33,11 @@ CASE_LABEL = re.compile(
 CASE_VALUE = re.compile(r"^[A-Za-z0-9][\w./-]*\d[\w./-]*")
 NAME = re.compile(r"^[A-ZÆØÅ][\w'-]+\.?(?:\s+[A-ZÆØÅ][\w'.-]*){1,4}$")
 DATE_LABEL = re.compile(r"^(?:dato|date)\b\s*:?\s*", re.IGNORECASE)
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)  # a Found[str] is a Found[object] (the writer's list)
 TOWN_DATE = sender.PLACE_DATE
 
 
-@dataclass
+@dataclass(frozen=True)
 class Found(Generic[T]):
     value: T
     confidence: float
@@ -93,7 +94,7 @@ SIGNED_WITH_TITLE, SUBMITTED_BY, SIGNED = 0.9, 0.8, 0.7
 RECIPIENT_BLOCK = 0.8  # the address block above the subject (one band, calibrated)
 
 
-def _signatory(cleaned: Cleaned, signatories: list[tuple[str, str | None]]) -> Found | None:
+def _signatory(cleaned: Cleaned, signatories: list[tuple[str, str | None]]) -> Found[str] | None:
     """The first signatory under the greeting, or the person a web form says sent it."""
     if signatories:
         name, title = signatories[0]
@@ -121,7 +122,7 @@ NO_REMARKS = re.compile(
 NO_REMARKS_WORDS = 90  # a letter that only says it has no remarks is short
 
 
-def no_remarks(text: str) -> Found | None:
+def no_remarks(text: str) -> Found[bool] | None:
     """True when ``text`` (a letter's body) only says that there are no remarks: a short
     text with "ingen bemærkninger", "har ikke bemærkninger til …", "no comments"."""
     match = NO_REMARKS.search(text)
@@ -135,7 +136,7 @@ def _quoting(place: str, words: str) -> str:
     return f'{place}: "{words}"'
 
 
-def _signature(closing: list[Line]) -> tuple[Found | None, list[tuple[str, str | None]]]:
+def _signature(closing: list[Line]) -> tuple[Found[str] | None, list[tuple[str, str | None]]]:
     behalf = None
     people: list[tuple[str, str | None]] = []
     lines = [line.text.strip() for line in closing]
@@ -207,7 +208,7 @@ def _sender(
     parties: list[tuple[str, list[str]]],
     authority: tuple[str, ...],
     file_name: str,
-) -> tuple[Found | None, bool]:
+) -> tuple[Found[str] | None, bool]:
     """The sender with the most evidence (see :mod:`hoering.imports.sender`), its confidence
     measured (:mod:`hoering.imports.calibration`); None when no candidate is good enough.
     The name over the recipient block is never the sender, unless the letter says it
@@ -260,7 +261,7 @@ def _from_email(
     return []
 
 
-def email_sender(domain: str, parties: list[tuple[str, list[str]]]) -> Found:
+def email_sender(domain: str, parties: list[tuple[str, list[str]]]) -> Found[str]:
     """The party an e-mail domain belongs to (glostrup.dk → Glostrup Kommune), or the
     domain's name when it is no consulted party's."""
     domain = domain.lower()
@@ -292,11 +293,11 @@ OTHER_DATE = re.compile(
 OTHER_LABEL = re.compile(r"\b\w+\s*:\s*(?:d(?:en)?\.?\s*)?$")
 
 
-def _date(cleaned: Cleaned) -> Found | None:
+def _date(cleaned: Cleaned) -> Found[dt.date] | None:
     """The letter's own date: in the letterhead or the date line ("Dato: …", "København,
     3. marts 2025", a date alone on a line, an info table cell, the top right of page 1),
     not a date inside a sentence ("svarfrist den 19. marts 2025")."""
-    best: tuple[float, int, Found] | None = None
+    best: tuple[float, int, Found[dt.date]] | None = None
     for order, (line, text, labelled) in enumerate(_date_lines(cleaned)):
         for date, words in find_dates(text)[:1]:
             score = _date_score(line, text, words, labelled, cleaned)
@@ -309,7 +310,7 @@ def _date(cleaned: Cleaned) -> Found | None:
 SEGMENTS = re.compile(r"\s{2,}|\s[·|•]\s")  # table cells, "Hvidovre Kommune · 12. juni 2019"
 
 
-def _date_lines(cleaned: Cleaned):
+def _date_lines(cleaned: Cleaned) -> Iterator[tuple[Line, str, bool]]:
     """(line, text, labelled) of every piece of a line that may hold a date: table cells and
     the parts of a running header ("Kommune · 12. juni 2019") apart; ``labelled`` when the
     piece or the piece before it is a date label ("Dato:")."""
@@ -379,7 +380,7 @@ def _near_top(line: Line, cleaned: Cleaned) -> bool:
     return any(line is other for other in cleaned.all_lines[:DATE_LINES_AT_TOP])
 
 
-def _case_number(cleaned: Cleaned) -> Found | None:
+def _case_number(cleaned: Cleaned) -> Found[str] | None:
     lines = cleaned.all_lines
     for index, line in enumerate(lines):
         for match in CASE_LABEL.finditer(line.text):
@@ -402,7 +403,7 @@ def _case_number(cleaned: Cleaned) -> Found | None:
     return None
 
 
-def _title(cleaned: Cleaned) -> Found | None:
+def _title(cleaned: Cleaned) -> Found[str] | None:
     if not cleaned.subject:
         return None
     text = ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..archives import ask_again
 from ..errors import ImportFileError
@@ -19,9 +19,14 @@ from .kinds import Kind
 from .lines import Extracted, Line
 from .safety import Limits, raise_limit
 
+if TYPE_CHECKING:
+    from pdfminer.layout import LTChar, LTPage, LTTextLine
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import PDFStream
+
 # char_margin 1.0 (default 2.0) keeps table cells that sit close together apart.
 LINE_MARGIN, CHAR_MARGIN = 0.3, 1.5  # pdfminer's layout analysis (LAParams)
-MAX_SAVED_STATES = 256  # graphics states saved (q) and not restored; PDF's own limit is 28
 BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demi", ",b")
 
 # pdfminer logs what it works around in a file (e.g. "Could not get FontBBox …") as warnings;
@@ -73,7 +78,7 @@ def read_pdf(path: Path, limits: Limits) -> Extracted:
     return Extracted(Kind.PDF, lines, len(pages))
 
 
-def _pages(stream: BinaryIO, path: Path, limits: Limits) -> list[Any]:
+def _pages(stream: BinaryIO, path: Path, limits: Limits) -> list[PDFPage]:
     """The document's pages, once it is known to open without a password, to unpack to
     no more than the limit and to have between one and ``max_pages`` pages."""
     from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
@@ -105,128 +110,29 @@ def _pages(stream: BinaryIO, path: Path, limits: Limits) -> list[Any]:
     return pages
 
 
-def _lines(pages: list[Any], path: Path, limits: Limits) -> list[Line]:
+def _lines(pages: list[PDFPage], path: Path, limits: Limits) -> list[Line]:
     """The text lines of every page, each page held to the glyph and time limits."""
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    from .pdf_limits import BoundedDevice, BoundedInterpreter, PageTooHeavy
 
     laparams = LAParams(line_margin=LINE_MARGIN, char_margin=CHAR_MARGIN)
     manager = PDFResourceManager(caching=True)  # fonts parsed once per file
-    device = _bounded_device(PDFPageAggregator)(manager, laparams=laparams)
-    interpreter = _bounded_interpreter(PDFPageInterpreter)(manager, device)
+    device = BoundedDevice(manager, laparams=laparams)
+    interpreter = BoundedInterpreter(manager, device)
     lines: list[Line] = []
     for page_number, page in enumerate(pages, start=1):
         device.start(limits)
         try:
             interpreter.process_page(page)
-        except _PageTooHeavy as exc:
+        except PageTooHeavy as exc:
             raise exc.error(path, page_number, limits) from None
         lines.extend(_page_lines(device.get_result(), page_number))
     return lines
 
 
-class _PageTooHeavy(Exception):
-    def __init__(self, glyphs: int | None) -> None:
-        super().__init__(glyphs)
-        self.glyphs = glyphs  # None: the page ran out of time
-
-    def error(self, path: Path, page: int, limits: Limits) -> ImportFileError:
-        if self.glyphs is not None:
-            return ImportFileError(
-                path,
-                tr(
-                    "page {page} holds more than {limit} characters; no letter page does, "
-                    "so the file is not read",
-                    page=page,
-                    limit=number(limits.max_glyphs_per_page),
-                ),
-                hint=raise_limit("max_glyphs_per_page"),
-            )
-        return ImportFileError(
-            path,
-            tr(
-                "page {page} took more than {seconds} seconds to read, so the file is not read",
-                page=page,
-                seconds=number(limits.max_seconds_per_page),
-            ),
-            hint=raise_limit("max_seconds_per_page"),
-        )
-
-
-def _bounded_device(base: type) -> type:
-    """pdfminer's page aggregator, stopping a page that draws more characters than the
-    limit or takes longer than allowed (a 41 KB PDF with 1.5 M glyphs took 80 s and 1.5 GB
-    to lay out). The interpreter asks for the time (:meth:`tick`) at every operator and
-    operand; a long string drawn by one operator, every 256 characters."""
-    import time
-
-    class BoundedDevice(base):
-        def start(self, limits: Limits) -> None:
-            self.glyphs_left = limits.max_glyphs_per_page
-            self.deadline = time.monotonic() + limits.max_seconds_per_page
-
-        def tick(self) -> None:
-            if time.monotonic() > self.deadline:
-                raise _PageTooHeavy(None)
-
-        def render_char(self, *args, **kwargs):
-            self.glyphs_left -= 1
-            if self.glyphs_left < 0:
-                raise _PageTooHeavy(-self.glyphs_left)
-            if self.glyphs_left % 256 == 0:
-                self.tick()
-            return super().render_char(*args, **kwargs)
-
-    return BoundedDevice
-
-
-def _bounded_interpreter(base: type) -> type:
-    """pdfminer's interpreter, asking its device for the time at every token of a content
-    stream: an operand (``push``), an operator taking operands (``pop``), one taking none
-    (``q``, ``BT``, ``h`` …) and one pdfminer does not know. A page that draws nothing
-    still takes time: 3 million 'BT ET' in a 27 KB file were read for 128 s, unknown
-    operators for 50 s, before this."""
-
-    class BoundedInterpreter(base):
-        def push(self, *objects):
-            self.device.tick()
-            return super().push(*objects)
-
-        def pop(self, count):
-            self.device.tick()
-            return super().pop(count)
-
-        def __getattr__(self, name: str):
-            if name.startswith("do_"):  # an unknown operator, looked up in vain
-                self.device.tick()
-            raise AttributeError(name)
-
-        def do_q(self) -> None:
-            """Save the graphics state, unless MAX_SAVED_STATES are saved already (a page
-            of 'q q q …' kept a copy per q: 290 MB in the 10 s a page may take)."""
-            if len(self.gstack) < MAX_SAVED_STATES:
-                super().do_q()
-
-    for name in vars(base):
-        operator = getattr(BoundedInterpreter, name)
-        if name.startswith("do_") and operator.__code__.co_argcount == 1:
-            setattr(BoundedInterpreter, name, _ticking(operator))
-    return BoundedInterpreter
-
-
-def _ticking(operator):
-    """An operator without operands that asks for the time first (its signature, which
-    the interpreter reads to count operands, stays ``(self)``)."""
-
-    def ticked(self):
-        self.device.tick()
-        return operator(self)
-
-    return ticked
-
-
-def _check_expansion(document, path: Path, limits: Limits) -> None:
+def _check_expansion(document: PDFDocument, path: Path, limits: Limits) -> None:
     """Refuse a PDF whose streams unpack to more than the limit (a decompression bomb)
     before pdfminer, which has no such limit, unpacks them in memory. Every stream's whole
     filter chain is followed ([/ASCIIHexDecode /FlateDecode] too), each step only as far as
@@ -266,7 +172,7 @@ class _OverBudget(Exception):
     pass
 
 
-def _unpacked_size(stream, budget: int) -> int:
+def _unpacked_size(stream: PDFStream, budget: int) -> int:
     """How many bytes ``stream`` unpacks to through its filters, each step decoded at most
     to ``budget`` bytes (_OverBudget beyond). Image codecs (DCT, JPX, JBIG2) end the chain:
     pdfminer passes their data on as it is."""
@@ -279,9 +185,7 @@ def _unpacked_size(stream, budget: int) -> int:
         LITERALS_RUNLENGTH_DECODE,
     )
 
-    data = stream.rawdata
-    if stream.decipher:
-        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    data = _deciphered(stream)
     filters = [name for name, _params in stream.get_filters()]
     for index, name in enumerate(filters):
         if name in LITERALS_FLATE_DECODE:
@@ -299,6 +203,17 @@ def _unpacked_size(stream, budget: int) -> int:
         else:
             break
     return len(data)
+
+
+def _deciphered(stream: PDFStream) -> bytes:
+    """The stream's bytes, deciphered when the file is encrypted; none when there are none
+    or the stream has no object number to decipher it with (pdfminer cannot read it either)."""
+    data = stream.rawdata
+    if data is None or not stream.decipher:
+        return data or b""
+    if stream.objid is None or stream.genno is None:
+        return b""
+    return stream.decipher(stream.objid, stream.genno, data, stream.attrs)
 
 
 def _inflate(data: bytes, budget: int) -> bytes:
@@ -368,7 +283,7 @@ def _reason(exc: Exception) -> str:
     return text[:80]
 
 
-def _page_lines(layout, number: int) -> list[Line]:
+def _page_lines(layout: LTPage, number: int) -> list[Line]:
     from pdfminer.layout import LTTextContainer, LTTextLine
 
     height, width = layout.height, layout.width
@@ -384,7 +299,7 @@ def _page_lines(layout, number: int) -> list[Line]:
     return result
 
 
-def _line(item, page: int, height: float, width: float) -> Line | None:
+def _line(item: LTTextLine, page: int, height: float, width: float) -> Line | None:
     from pdfminer.layout import LTChar
 
     chars = [c for c in item if isinstance(c, LTChar) and c.get_text().strip()]
@@ -412,11 +327,11 @@ def _line(item, page: int, height: float, width: float) -> Line | None:
     )
 
 
-def _is_bold(char) -> bool:
+def _is_bold(char: LTChar) -> bool:
     return any(word in char.fontname.lower() for word in BOLD_WORDS)
 
 
-def _bold_label(item) -> str:
+def _bold_label(item: LTTextLine) -> str:
     """The bold words a line opens with, after any bullet ("• Netværksmøder: Det er
     positivt …" with a bold label); "" when it does not open in bold."""
     from pdfminer.layout import LTChar
@@ -433,7 +348,7 @@ def _bold_label(item) -> str:
     return label if len(label) >= 2 else ""
 
 
-def _text(item, size: float) -> tuple[str, int | None]:
+def _text(item: LTTextLine, size: float) -> tuple[str, int | None]:
     """The line's text with superscript numbers as ``[^n]``; a line that starts with one is
     a footnote (its number is returned)."""
     from pdfminer.layout import LTChar

@@ -6,6 +6,7 @@ from __future__ import annotations
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..config import load_config
 from ..errors import HoeringError, SourceError, SourceErrors, display_path
@@ -13,8 +14,12 @@ from ..messages import label, language, number, tr
 from ..model import nodes as n
 from ..model.stances import STANCES
 
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..sources.frontmatter import RawSource
+
 # guessed key → where its value is in the metadata
-VALUE_AT = {
+VALUE_AT: dict[str, tuple[str | int, ...]] = {
     "sender": ("sender",),
     "date": ("date",),
     "title": ("title",),
@@ -84,7 +89,7 @@ class RemovedItem:
         )
 
 
-def removed_items(path: Path, raw) -> list[RemovedItem]:
+def removed_items(path: Path, raw: RawSource) -> list[RemovedItem]:
     """The ``removed:`` lists of one source, reason by reason."""
     removed = raw.metadata.get("removed") or {}
     return [
@@ -94,7 +99,7 @@ def removed_items(path: Path, raw) -> list[RemovedItem]:
     ]
 
 
-def review(hearing: Path | str, config=None) -> list[ReviewItem]:
+def review(hearing: Path | str, config: Config | None = None) -> list[ReviewItem]:
     """What is still marked as guessed in the hearing's responses, file by file.
 
     ``hearing`` is the hearing's folder, or its id under the sources folder."""
@@ -102,7 +107,7 @@ def review(hearing: Path | str, config=None) -> list[ReviewItem]:
 
 
 def review_all(
-    hearing: Path | str, config=None, reader: Executor | None = None
+    hearing: Path | str, config: Config | None = None, reader: Executor | None = None
 ) -> tuple[list[ReviewItem], list[RemovedItem]]:
     """The guesses (as :func:`review`) and what import took out of each response's text.
 
@@ -148,7 +153,7 @@ def review_file(
     return items + _headings(path, blocks), removed_items(path, raw)
 
 
-def _item(path: Path, raw, key: str, guess: dict) -> ReviewItem:
+def _item(path: Path, raw: RawSource, key: str, guess: dict[str, object]) -> ReviewItem:
     """One entry of ``guessed:``, with the line of the value it is about."""
     location = VALUE_AT.get(key, (key,))
     value = notice(key) if key in NOTICES else _value(raw.metadata, location)
@@ -163,7 +168,7 @@ def _item(path: Path, raw, key: str, guess: dict) -> ReviewItem:
     )
 
 
-def _headings(path: Path, blocks) -> list[ReviewItem]:
+def _headings(path: Path, blocks: list[n.Block]) -> list[ReviewItem]:
     return [
         ReviewItem(
             path,
@@ -184,7 +189,8 @@ def _topic_and_stance(heading: n.Heading) -> str:
     return " / ".join(x for x in (heading.topic, stance) if x) or "-"
 
 
-def _value(metadata, location: tuple) -> str:
+def _value(metadata: Any, location: tuple[str | int, ...]) -> str:
+    """The value at ``location`` in a source's metadata (YAML as read: maps and lists)."""
     value = metadata
     for part in location:
         try:
@@ -194,7 +200,9 @@ def _value(metadata, location: tuple) -> str:
     return str(value)
 
 
-def _number(value) -> float:
+def _number(value: object) -> float:
+    if not isinstance(value, int | float | str | bytes):  # what float() takes from YAML
+        return 0.0
     try:
         return float(value)
     except (TypeError, ValueError):

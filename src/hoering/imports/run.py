@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import load_config
+from ..config import Config, load_config
 from ..errors import HoeringError, ImportFileError, SourceError, SourceErrors, display_path
 from ..forms.importing import import_table
 from ..forms.tables import TABLE_SUFFIXES
@@ -45,6 +45,7 @@ from .email import (
 )
 from .kinds import Kind
 from .ledger import (
+    Account,
     ReadLine,
     draft_fields,
     read_lines,
@@ -130,7 +131,7 @@ class _Context:
 
 
 def import_file(
-    path: Path | str, hearing: Path | str, *, force: bool = False, config=None
+    path: Path | str, hearing: Path | str, *, force: bool = False, config: Config | None = None
 ) -> Imported:
     """Import one PDF or DOCX response into the hearing folder ``hearing``.
 
@@ -149,7 +150,7 @@ def import_files(
     hearing: Path | str,
     *,
     force: bool = False,
-    config=None,
+    config: Config | None = None,
     executor: Executor | None = None,
     on_progress: Callable[[Path, Imported | HoeringError], None] | None = None,
 ) -> ImportReport:
@@ -162,18 +163,12 @@ def import_files(
     planned: set[Path] = set()
     known = received_files(folder / "responses")
     files = _import_tables(files, folder, force, report, on_progress)
-    for path, result in zip(files, _analyse_all(files, context, executor), strict=True):
-        if isinstance(result, Analysis):
-            try:
-                result = _write(result, folder, force, planned, known)
-            except HoeringError as exc:
-                result = exc
-            except OSError as exc:  # a full disk, a folder without write permission
-                result = ImportFileError(
-                    path,
-                    tr("could not be written: {reason}", reason=_reason(exc)),
-                    hint=tr("check the hearing folder's space and permissions"),
-                )
+    for path, analysed in zip(files, _analyse_all(files, context, executor), strict=True):
+        result = (
+            _written(path, analysed, folder, force, planned, known)
+            if isinstance(analysed, Analysis)
+            else analysed
+        )
         if isinstance(result, Imported):
             report.imported.append(result)
         else:
@@ -186,7 +181,11 @@ def import_files(
 
 
 def _import_tables(
-    paths: list[Path], folder: Path, force: bool, report: ImportReport, on_progress
+    paths: list[Path],
+    folder: Path,
+    force: bool,
+    report: ImportReport,
+    on_progress: Callable[[Path, Imported | HoeringError], None] | None,
 ) -> list[Path]:
     """Web-form exports (CSV, XLSX, Parquet) are copied as they are (hoering.forms); the
     other files are returned, to be read as letters."""
@@ -210,7 +209,7 @@ def _import_tables(
     return letters
 
 
-def _context(folder: Path, config) -> _Context:
+def _context(folder: Path, config: Config) -> _Context:
     hearing = load_hearing(folder)
     meta = hearing.meta
     return _Context(
@@ -224,7 +223,7 @@ def _context(folder: Path, config) -> _Context:
     )
 
 
-def _authority(organisation_id: str, config) -> tuple[str, ...]:
+def _authority(organisation_id: str, config: Config) -> tuple[str, ...]:
     """The names (and web and e-mail domains) the hearing's authority goes by."""
     names = [organisation_id.replace("-", " ")]
     try:
@@ -241,7 +240,9 @@ def _authority(organisation_id: str, config) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _analyse_all(paths: list[Path], context: _Context, executor: Executor | None):
+def _analyse_all(
+    paths: list[Path], context: _Context, executor: Executor | None
+) -> list[Analysis | HoeringError]:
     """The analysis of each file, in order: an Analysis or the error that file gave. A file
     that kills its worker process (out of memory, a crash in a C library) fails alone."""
     jobs = [(path, context) for path in paths]
@@ -445,7 +446,7 @@ def _mail_header(
 
 def _settle(
     draft: Draft, cleaned: Cleaned, taken: list[tuple[str, list[Line]]], read: list[ReadLine]
-):
+) -> Account:
     """The ledger: every word read is in the body, a field or ``removed:``; what is in none
     is kept at the end of the body under a heading saying so (and counted)."""
     fields = draft_fields(draft)
@@ -503,7 +504,7 @@ def _check_buildable(path: Path, markdown: str) -> None:
         ) from None
 
 
-def _notices(extracted) -> list[tuple[str, Found]]:
+def _notices(extracted: Extracted) -> list[tuple[str, Found[str]]]:
     """What the reader says a person must look at (tracked changes, comments), listed under
     ``guessed:`` so that ``hoering review`` shows it until someone has dealt with it."""
     return [(key, Found(notice(key), 0.5, text)) for key, text in extracted.notices.items()]
@@ -513,6 +514,27 @@ def _shown(value: object) -> str:
     if isinstance(value, list):
         return " / ".join(map(str, value))
     return "true" if value is True else str(value)
+
+
+def _written(
+    path: Path,
+    analysis: Analysis,
+    folder: Path,
+    force: bool,
+    planned: set[Path],
+    known: list[Received],
+) -> Imported | HoeringError:
+    """The analysed file written (:func:`_write`), or the error that writing it gave."""
+    try:
+        return _write(analysis, folder, force, planned, known)
+    except HoeringError as exc:
+        return exc
+    except OSError as exc:  # a full disk, a folder without write permission
+        return ImportFileError(
+            path,
+            tr("could not be written: {reason}", reason=_reason(exc)),
+            hint=tr("check the hearing folder's space and permissions"),
+        )
 
 
 def _write(

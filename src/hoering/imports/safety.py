@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..archives import MAX_RATIO, ask_again, check_zip_directory
 from ..errors import ImportFileError
@@ -19,6 +20,9 @@ from ..limits import positive_numbers
 from ..messages import language, number, tr
 from ..prose import joined
 from .kinds import SUFFIXES, Kind
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 KINDS = tuple(Kind)
 
@@ -65,7 +69,7 @@ class Limits:
     max_seconds_per_page: float = 10
 
     @classmethod
-    def from_config(cls, config) -> Limits:
+    def from_config(cls, config: Config | None) -> Limits:
         section = (config.extra or {}).get("import", {}) if config is not None else {}
         return positive_numbers(
             cls, section, "import", getattr(config, "path", None), "max_size_mb = 25"

@@ -8,7 +8,7 @@ that is the hearing's authority, a stamp, a label, a fragment or a pronoun is ne
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..messages import ntr, tr
@@ -474,7 +474,9 @@ SELF_CUES = frozenset(
 )
 
 
-def says_it_writes(found: Iterable[Evidence], name: str, parties) -> bool:
+def says_it_writes(
+    found: Iterable[Evidence], name: str, parties: list[tuple[str, list[str]]]
+) -> bool:
     """Whether the letter says ``name`` writes it ("Til … fra X", "X takker for")."""
     return any(item.cue in SELF_CUES and as_name(item.name, parties) == name for item in found)
 
@@ -489,7 +491,7 @@ class Candidate:
 def candidates(
     found: Iterable[Evidence],
     parties: list[tuple[str, list[str]]],
-    is_authority,
+    is_authority: Callable[[str], bool],
 ) -> list[Candidate]:
     """The candidates, best first: one score per name from all its evidence (each cue
     counted once, at its weight, as independent evidence: 1 - Π(1 - w)); a consulted

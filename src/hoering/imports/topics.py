@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Protocol
 
 from ..messages import tr
 from ..model.stances import guess_stance
@@ -43,11 +44,18 @@ def _general_stems() -> frozenset[str]:
     return frozenset(stems(list(GENERAL_WORDS)))
 
 
+class _Stemmer(Protocol):
+    """The one method of snowballstemmer's stemmers used here (the library is untyped)."""
+
+    def stemWords(self, words: list[str]) -> list[str]: ...  # noqa: N802 (the library's name)
+
+
 @lru_cache(maxsize=1)
-def _stemmer():
+def _stemmer() -> _Stemmer:
     import snowballstemmer
 
-    return snowballstemmer.stemmer("danish")
+    stemmer: _Stemmer = snowballstemmer.stemmer("danish")
+    return stemmer
 
 
 def stems(words: list[str]) -> list[str]:

@@ -33,22 +33,22 @@ class Draft:
     source_name: str
     sha256: str
     date: dt.date | None  # None: no date line in the document (written as unknown)
-    date_guess: Found | None
+    date_guess: Found[dt.date] | None
     title: str
-    title_guess: Found
+    title_guess: Found[str]
     sender: str | None  # None: no candidate good enough (written as unknown)
-    sender_guess: Found | None
+    sender_guess: Found[str] | None
     lang: str = "da"
     notes: list[str] = field(default_factory=list)
     note_spans: dict[int, list[Span]] = field(default_factory=dict)  # DOCX: notes' runs
-    notices: list[tuple[str, Found]] = field(default_factory=list)  # tracked changes, …
+    notices: list[tuple[str, Found[str]]] = field(default_factory=list)  # tracked changes, …
     # what was taken out of the body: reason → the texts (hoering.imports.ledger)
     removed: dict[str, list[str]] = field(default_factory=dict)
     body_lines: list[str] | None = None  # the body as written already (the ledger read it)
     attachment_sha256: str | None = None  # an e-mail's attached letter (imports.duplicates)
 
 
-def _guess_line(key: str, found: Found) -> str:
+def _guess_line(key: str, found: Found[object]) -> str:
     where = f", found_in: {yaml_text(found.found_in)}" if found.found_in else ""
     return f"  {key}: {{confidence: {found.confidence:.2f}{where}}}"
 
@@ -77,7 +77,7 @@ def render(draft: Draft) -> str:
         f"sender: {yaml_text(draft.sender)}" if draft.sender is not None else "sender:",
         f"date: {draft.date.isoformat()}" if draft.date is not None else "date:",
     ]
-    guesses: list[tuple[str, Found | None]] = [
+    guesses: list[tuple[str, Found[object] | None]] = [
         ("sender", draft.sender_guess),
         ("date", draft.date_guess),
         ("title", draft.title_guess),
