@@ -84,7 +84,7 @@ class Progress:
             click.echo("", err=True)
             self.shown = False
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._end_line()
         Progress.current = None
 
