@@ -18,7 +18,7 @@ from ..errors import HoeringError, display_path
 from ..hearing import HEARING_FILE, load_hearing
 from ..i18n import format_date, label
 from ..messages import tr
-from ..organisations import load_organisation
+from ..organisations import Organisation, load_organisation
 from ..output import write_atomic
 from ..render.templates import TemplateFinder
 from ..text import slug, yaml_text
@@ -109,7 +109,7 @@ def _authority_name(authority: str, templates: TemplateFinder) -> str:
 
 def _profile(
     config: Config, organisation: str | None, department: str | None, option: str = "--organisation"
-):
+) -> tuple[TemplateFinder, Organisation, str, str | None]:
     """The templates, the organisation's profile, its id and the department to write;
     ``option`` names the command-line option that gives the organisation."""
     templates = TemplateFinder.of_project(config)

@@ -12,6 +12,7 @@ from .report import Report
 
 if TYPE_CHECKING:
     from ..config import Config
+    from ..imports.review import ReviewItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,7 @@ def run(config: Config, options: ReviewOptions) -> Report:
     return report
 
 
-def _guesses_left(items: list) -> str:
+def _guesses_left(items: list[ReviewItem]) -> str:
     return ntr(
         "{n} guess to confirm in {files}",
         "{n} guesses to confirm in {files}",
