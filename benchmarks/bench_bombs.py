@@ -95,11 +95,13 @@ def png_bomb(root: Path) -> list[str]:
 
 
 def many_images(root: Path) -> list[str]:
-    """Issue 21: 100,000 references to one 4 x 4 PNG (1.7 MB of Markdown)."""
+    """Issue 21: 100,000 references to one 4 x 4 PNG on one line (1.4 MB of Markdown, which
+    the limit on lines does not see). Refused when counted after the parse: 14.0 s, 177 MB;
+    as the parser meets the 201st: 1.9 s, 59 MB."""
     from test_limits import png
 
     (root / HEARING / "responses" / "prik.png").write_bytes(png(4, 4))
-    _with_body(root, "![Prik](prik.png)\n\n" * 100_000)
+    _with_body(root, "![](prik.png) " * 100_000)
     return ["build", "-f", "pdf", str(SOURCE)]
 
 
@@ -247,7 +249,7 @@ def main() -> None:
         subprocess.run(
             [sys.executable, __file__, case.__name__],
             check=False,
-            env={**os.environ, "PYTHONPATH": str(REPO / "tests")},
+            env={**os.environ, "PYTHONPATH": f"{REPO / 'src'}{os.pathsep}{REPO / 'tests'}"},
         )
 
 

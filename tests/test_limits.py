@@ -402,6 +402,59 @@ def test_many_references_to_one_small_image_are_refused_with_file_and_line(proje
     )
 
 
+def test_many_images_on_one_line_are_refused_as_the_parser_meets_them(project):
+    """The issue's 1.2 MB source: 100,000 references on one line, which the limit on lines
+    does not see. The 201st is refused while the parser reads it (14 s and 177 MB before,
+    when they were counted after the parse; bench_bombs.py many_images)."""
+    (project / HEARING / "responses" / "prik.png").write_bytes(png(4, 4))
+    metadata_and(project, "![](prik.png) " * 100_000)
+    before = snapshot(project)
+    refused(
+        project,
+        capped("build", "-f", "pdf"),
+        before,
+        [
+            f"{SOURCE}:23: billedet 'prik.png' er billede nummer 201; en kilde må højst have "
+            "200 (grænsen er images_per_source = 200 under [limits] i hoering.toml)"
+        ],
+    )
+
+
+def test_only_images_that_would_be_embedded_count_and_the_refusal_names_their_line(cli, project):
+    """Code, a remote address and an image inside another's alt text are no images to embed;
+    the third that is names its own line inside a quoted paragraph."""
+    (project / HEARING / "responses" / "prik.png").write_bytes(png(4, 4))
+    metadata_and(
+        project,
+        "![En](prik.png)\n\n"  # line 23
+        "    ![kode](prik.png)\n\n"
+        "`![kode](prik.png)` ![fjern](https://example.org/a.png)\n\n"
+        "![To ![indre](prik.png)](prik.png)\n\n"  # line 29
+        "> Et citat\n"
+        "> over to linjer ![Tre](prik.png)\n",  # line 32
+    )
+    hoering_toml(project, "[limits]\nimages_per_source = 2\n")
+    before = snapshot(project)
+    result = cli("build", "-f", "html")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Fejl: {SOURCE}:32: billedet 'prik.png' er billede nummer 3; en kilde må højst have "
+        "2 (grænsen er images_per_source = 2 under [limits] i hoering.toml)"
+    )
+    assert snapshot(project) == before
+
+
+def test_as_many_images_as_the_limit_allows_are_all_embedded(cli, project):
+    (project / HEARING / "responses" / "prik.png").write_bytes(png(4, 4))
+    metadata_and(project, "![En](prik.png) ![To](prik.png)\n\n    ![kode](prik.png)\n")
+    hoering_toml(project, "[limits]\nimages_per_source = 2\n")
+    result = cli("build", "-f", "html")
+    assert result.exit_code == 0, result.stderr
+    page = (project / OUT / "ishoj.html").read_text("utf-8")
+    assert page.count('<img src="data:image/png;base64,') == 2
+    assert 'alt="En"' in page and 'alt="To"' in page
+
+
 def test_images_that_together_hold_too_many_pixels_are_refused(project):
     (project / HEARING / "responses" / "plan.png").write_bytes(png(6000, 6000))
     metadata_and(project, "![Plan](plan.png)\n\n" * 6)

@@ -20,6 +20,7 @@ from ..messages import either, tr
 from ..messages import number as number_text
 from ..model import nodes as n
 from ..model.stances import DANISH_STANCES, STANCES, stance_value
+from .images import FIRST_LINE, image_count_plugin
 from .insertions import insertion_plugin
 
 HEADING_ATTRIBUTES = re.compile(r"\s*\{([^{}]*)\}\s*$")
@@ -50,6 +51,7 @@ def _new_parser() -> Any:
     md.use(insertion_plugin)
     for rule in _LABEL_RULES:
         _guard_label_rule(md, rule)
+    md.use(image_count_plugin)
     return md
 
 
@@ -467,7 +469,7 @@ def body_and_errors(text: str, first_line: int = 1) -> tuple[Body, list[SourceEr
 
     check_tables(text, first_line)
     check_footnote_labels(text, first_line)
-    root = SyntaxTreeNode(_parser().parse(text))
+    root = SyntaxTreeNode(_parser().parse(text, {FIRST_LINE: first_line}))
     check_nesting(root, first_line)
     converter = _Converter(first_line, text.splitlines())
     blocks = converter.blocks(root.children)
