@@ -420,3 +420,65 @@ def test_a_parquet_text_that_is_not_utf8_is_its_row_reported(tmp_path):
         "(eksportér tabellen igen som UTF-8)"
     ]
     assert [r.respondent for r in rows] == ["Bo Dam"]
+
+
+# --- a byte that is not UTF-8 in a row Arrow cannot split (issue 21) -------------------------
+
+NOT_UTF8 = (
+    "række {row}: spm_1: har en byte, der ikke er UTF-8 (0xe9, byte 4 i cellen) "
+    "(eksportér tabellen igen som UTF-8)"
+)
+UNCLOSED = (
+    "række {row}: har 4 felter, men overskriftsrækken har 6; den rummer en linje, der ligner "
+    'en række for sig (et anførselstegn (") i starten af en celle er ikke lukket: luk det, '
+    "eller fjern det)"
+)
+
+
+def _broken_export(path, rows, *, bom=True):
+    """``rows`` answers with a raw 0xE9 ('é' in cp1252) in the next to last one, and a row
+    opening a quote it never closes that also holds one (Arrow's handler of a row it cannot
+    split decoded such a row itself, failed, and the whole file was refused)."""
+    answers = [["Anna Holm", "", "2019-06-01", f"Svar {i}", "", "ja"] for i in range(rows)]
+    answers[-2][3] = "caf# i havnen"
+    write_csv(path, answers)
+    data = path.read_bytes().replace(b"caf#", b"caf\xe9")
+    data += b'Bo Dam;;2019-06-02;"Caf\xe9en ved havnen;;ja\r\nEva Ravn;;2019-06-03;Ja;;ja\r\n'
+    path.write_bytes(data if bom else data[3:])
+    return path
+
+
+@pytest.mark.parametrize("rows, bom", [(3000, False)], ids=["past the first 64 KB"])
+def test_a_bad_byte_in_a_row_arrow_cannot_split_is_reported_and_the_rest_read(tmp_path, rows, bom):
+    folder = hearing(tmp_path)
+    path = _broken_export(folder / "responses" / "svar.csv", rows, bom=bom)
+    assert bom or path.read_bytes().rindex(b"\xe9") > 1 << 16
+    read, errors, _ = _read(path, load_hearing(folder).meta.form)
+    assert errors == [NOT_UTF8.format(row=rows), UNCLOSED.format(row=rows + 2)]
+    assert [r.row for r in read] == [*range(2, rows), rows + 1]
+    assert read[-1].cells == (("cykelstier", f"Svar {rows - 1}"),)
+    assert len(read) + 2 + 1 == rows + 2  # read, reported, and the row the quote took in
+
+
+def test_compare_reports_the_bad_rows_without_a_traceback_and_changes_no_source(
+    tmp_path, monkeypatch
+):
+    from click.testing import CliRunner
+
+    from conftest import snapshot
+    from hoering.cli import main
+
+    folder = hearing(tmp_path)
+    _broken_export(folder / "responses" / "svar.csv", 3000, bom=False)
+    before = snapshot(folder)
+    out = str(tmp_path / "out")
+    result = CliRunner().invoke(main, ["compare", str(folder), "-o", out, "-f", "html"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.stderr and "Exception" not in result.stderr
+    assert (
+        f"Advarsel: {folder}/responses/svar.csv: {NOT_UTF8.format(row=3000)} (rækken er ikke "
+        in (result.stderr)
+    )
+    assert f"svar.csv: {UNCLOSED.format(row=3002)} (rækken er ikke talt med)" in result.stderr
+    assert "2.999 svar fra svar.csv (1 del)" in result.stdout
+    assert snapshot(folder) == before

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -25,6 +25,7 @@ from ..errors import SourceError
 from ..limits import active
 from ..messages import ntr, number, tr
 from .cells import Swallowed, cells, swallowed
+from .encodings import UTF8, Encoding, csv_encoding
 from .workbook import check_workbook, export_in_parts
 
 if TYPE_CHECKING:
@@ -118,7 +119,8 @@ def columns_of(path: Path) -> list[str]:
     if kind == ".parquet":
         return list(_parquet(path).schema_arrow.names)
     if kind == ".csv":
-        return list(_open_csv(path, [], lambda _bad: "skip").schema.names)
+        with _open_csv(path, [], lambda _bad: "skip") as (reader, encoding):
+            return [encoding.column_name(name) for name in reader.schema.names]
     with _xlsx(path) as sheet:
         header = next(sheet.iter_rows(max_row=1, values_only=True), ())
     return [_header_name(value) for value in header]
@@ -239,40 +241,38 @@ def _header(path: Path) -> tuple[str, int]:
     return delimiter, header.count(delimiter) + 1
 
 
-def _encoding(path: Path) -> str:
-    with path.open("rb") as stream:
-        start = stream.read(1 << 16)
-    try:
-        start.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(start) - 4:  # not just a character cut at the end of the sample
-            return "cp1252"  # Danish Excel's "CSV" without UTF-8
-    return "utf8"
-
-
+@contextmanager
 def _open_csv(
     path: Path, columns: list[str], on_bad: Callable[[pa_csv.InvalidRow], Literal["skip"]]
-) -> pa_csv.CSVStreamingReader:
+) -> Iterator[tuple[pa_csv.CSVStreamingReader, Encoding]]:
+    """A streaming reader of the CSV file, with only ``columns`` read, and the encoding it is
+    read in (:mod:`.encodings`)."""
     try:
         import pyarrow as pa
         import pyarrow.csv as pc
     except ImportError:
         raise _missing(path, "CSV", "pyarrow") from None
-    encoding = _encoding(path)
-    read = pc.ReadOptions(block_size=CSV_BLOCK_BYTES, use_threads=False, encoding=encoding)
-    # UTF-8 is read as bytes and decoded per batch: one bad byte past the sample the
-    # encoding was told from is then one row reported, not the whole file refused
-    kind = pa.binary() if encoding == "utf8" else pa.string()
+    encoding = csv_encoding(path)
+    read = pc.ReadOptions(block_size=CSV_BLOCK_BYTES, use_threads=False, encoding=encoding.name)
+    # UTF-8 is read as bytes and decoded per batch: a byte that is not UTF-8 is then one row
+    # reported, not the whole file refused
+    kind = pa.binary() if encoding is UTF8 else pa.string()
     parse = pc.ParseOptions(
         delimiter=_delimiter(path), newlines_in_values=True, invalid_row_handler=on_bad
     )
+    names = [encoding.arrow_name(c) for c in columns]
     convert = pc.ConvertOptions(
-        column_types={c: kind for c in columns}, include_columns=columns or None
+        column_types=dict.fromkeys(names, kind), include_columns=names or None
     )
-    try:
-        return pc.open_csv(path, read_options=read, parse_options=parse, convert_options=convert)
-    except Exception as exc:  # pyarrow.ArrowInvalid and friends
-        raise _not_csv(path, exc) from None
+    with path.open("rb") as stream:
+        stream.seek(encoding.skip)
+        try:
+            reader = pc.open_csv(
+                stream, read_options=read, parse_options=parse, convert_options=convert
+            )
+        except Exception as exc:  # pyarrow.ArrowInvalid and friends
+            raise _not_csv(path, exc) from None
+        yield reader, encoding
 
 
 def _first_line(exc: Exception) -> str:
@@ -287,31 +287,27 @@ def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
         found.append(_bad_line(line, delimiter, fields))
         return "skip"
 
-    reader = _open_csv(part.path, columns, on_bad)
     numbering = _RowNumbers(found)
     before: int | None = None
-    for index in _counting():
-        if part.stop is not None and index >= part.stop:
-            break
-        try:
-            batch = reader.read_next_batch()
-        except StopIteration:
-            part = Partition(part.path, part.start, None)  # the last partition: all to the end
-            break
-        except Exception as exc:
-            raise _not_csv(part.path, exc) from None
-        if index == part.start:
-            before = numbering.row
-        numbers = numbering.next(batch.num_rows)
-        if index >= part.start:
-            most = active().answer_characters
-            yield Batch(
-                {
-                    name: swallowed(cells(batch.column(name), most), delimiter, fields)
-                    for name in columns
-                },
-                numbers,
-            )
+    with _open_csv(part.path, columns, on_bad) as (reader, encoding):
+        for index in _counting():
+            if part.stop is not None and index >= part.stop:
+                break
+            try:
+                batch = reader.read_next_batch()
+            except StopIteration:
+                part = Partition(part.path, part.start, None)  # the last: all to the end
+                break
+            except Exception as exc:
+                raise _not_csv(part.path, exc) from None
+            if index == part.start:
+                before = numbering.row
+            numbers = numbering.next(batch.num_rows)
+            if index >= part.start:
+                columns_read = {
+                    c: encoding.cell_bytes(batch.column(encoding.arrow_name(c))) for c in columns
+                }
+                yield _csv_batch(columns_read, numbers, delimiter, fields)
     if before is None and part.start == 0:
         before = 1  # no row could be read at all: every bad line is this partition's
     if before is not None:  # this partition's bad lines: after the rows before it, up to its end
@@ -320,6 +316,17 @@ def _csv_batches(part: Partition, columns: list[str], bad: list[BadLine]) -> Ite
             for b in found
             if (b.row or 0) > before and (part.stop is None or (b.row or 0) <= numbering.row)
         )
+
+
+def _csv_batch(columns: dict[str, Any], numbers: list[int], delimiter: str, fields: int) -> Batch:
+    most = active().answer_characters
+    return Batch(
+        {
+            name: swallowed(cells(column, most), delimiter, fields)
+            for name, column in columns.items()
+        },
+        numbers,
+    )
 
 
 def _bad_line(line: Any, delimiter: str, fields: int) -> BadLine:
