@@ -7,6 +7,9 @@ Each size runs in a fresh process that reports, in one table:
 
 * ``compare``: reading every response and building the comparison (``hoering.compare``);
 * ``outputs``: the høringsnotat as DOCX, PDF and HTML plus matrix.csv/.xlsx, written;
+* the same time by phase: reading the sources, comparing, composing the notat, and each
+  file (from the progress calls: a file's time runs until the next file is begun);
+* ``CPU s``: processor seconds of all processes, which do not grow with the machine's load;
 * peak memory (maximum resident set) of the main process, which holds the comparison;
   the reader processes (all cores, from 16 responses) each hold one chunk of files, and a
   large notat's PDF is laid out in a process of its own: ``MB all`` is the highest sum of
@@ -109,7 +112,9 @@ def make_hearing(root: Path, count: int) -> Path:
 
 
 class TreeMemory:
-    """The highest sum of the resident sets of this process and all under it, sampled."""
+    """The highest sum of the resident sets of this process and all under it, sampled at the
+    same moment every ``every`` seconds, and the processor time they used (user + system, the
+    last sample of each process; a worker's last 50 ms may be missed)."""
 
     def __init__(self, every: float = 0.05) -> None:
         import threading
@@ -117,52 +122,93 @@ class TreeMemory:
         import psutil
 
         self.me, self.every, self.peak = psutil.Process(), every, 0
+        self.cpu: dict[tuple[int, float], float] = {}  # (pid, start time) → seconds
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._sample, daemon=True)
         self.thread.start()
 
     def _sample(self) -> None:
+        while not self.stopped.wait(self.every):
+            self._measure()
+
+    def _measure(self) -> None:
         import psutil
 
-        while not self.stopped.wait(self.every):
-            total = 0
-            for process in [self.me, *self.me.children(recursive=True)]:
-                try:
+        total = 0
+        for process in [self.me, *self.me.children(recursive=True)]:
+            try:
+                with process.oneshot():
                     total += process.memory_info().rss
-                except psutil.Error:  # ended between the listing and the look
-                    continue
-            self.peak = max(self.peak, total)
+                    times = process.cpu_times()
+                    key = (process.pid, process.create_time())
+            except psutil.Error:  # ended between the listing and the look
+                continue
+            self.cpu[key] = times.user + times.system
+        self.peak = max(self.peak, total)
 
-    def stop(self) -> float:
+    def stop(self) -> tuple[float, float]:
+        """Peak MB of all processes together, and their processor seconds."""
         self.stopped.set()
         self.thread.join()
-        return self.peak / 2**20
+        self._measure()
+        return self.peak / 2**20, sum(self.cpu.values())
+
+
+class Phases:
+    """Seconds spent in each phase, from the progress calls: reading the sources (until the
+    last response is read), comparing them, composing the notat (until the first file is
+    begun), then each output file until the next one is begun (a file's time includes
+    writing it; the notat's PDF, when laid out apart, counts the wait for it)."""
+
+    def __init__(self) -> None:
+        self.start = self.last = time.perf_counter()
+        self.name = "read sources"
+        self.seconds: dict[str, float] = {}
+
+    def read(self, done: int, total: int) -> None:
+        if done == total:
+            self.next("compare")
+
+    def next(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[self.name] = self.seconds.get(self.name, 0.0) + now - self.last
+        self.name, self.last = name, now
+
+    def total(self) -> float:
+        return self.last - self.start
 
 
 def child(root: Path, bundle: bool) -> None:
-    """Run in a fresh process: time compare and the outputs, report peak memory as JSON."""
+    """Run in a fresh process: time compare and the outputs by phase, report peak memory as
+    JSON."""
     os.chdir(root)
     import hoering
 
     tree = TreeMemory()
-    start = time.perf_counter()
-    comparison = hoering.compare("consultations/benchmark")
-    compared = time.perf_counter()
+    phases = Phases()
+    comparison = hoering.compare("consultations/benchmark", on_progress=phases.read)
+    phases.next("notat model")
+    compared = phases.last
     kib = 1024 if sys.platform != "darwin" else 1
     compare_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib / 2**20
     files = hoering.OutputOptions(bundle=bundle)
-    hoering.write_comparison(comparison, hoering.CompareOptions(files=files))
-    written = time.perf_counter()
+    hoering.write_comparison(
+        comparison, hoering.CompareOptions(files=files), on_progress=phases.next
+    )
+    phases.next("")
+    tree_mb, cpu_s = tree.stop()
     print(
         json.dumps(
             {
-                "compare": compared - start,
-                "outputs": written - compared,
+                "compare": compared - phases.start,
+                "outputs": phases.last - compared,
+                "phases": phases.seconds,
                 "respondents": len(comparison.respondents),
                 "compare_mb": compare_mb,
                 "shared": sum(1 for t in comparison.topics for r in t.remarks if r.shared_with),
                 "self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * kib / 2**20,
-                "tree_mb": tree.stop(),
+                "tree_mb": tree_mb,
+                "cpu_s": cpu_s,
                 "output_kb": sum(
                     p.stat().st_size for p in (root / "output").rglob("*") if p.is_file()
                 )
@@ -222,21 +268,26 @@ def main() -> None:
     )
     print(
         f"{'responses':<15} {'input MB':>8} {'compare s':>9} {'outputs s':>9} "
-        f"{'total s':>8} {'resp./s':>8} {'MB model':>8} {'MB peak':>8} {'MB all':>7} "
-        f"{'shared':>7}"
+        f"{'total s':>8} {'CPU s':>7} {'resp./s':>8} {'MB model':>8} {'MB peak':>8} "
+        f"{'MB all':>7} {'shared':>7}"
     )
     for name, r in rows:
         total = r["compare"] + r["outputs"]
         count = int(name.split()[0].replace(",", ""))
         print(
             f"{name:<15} {r['input_mb']:>8.1f} {r['compare']:>9.2f} {r['outputs']:>9.2f} "
-            f"{total:>8.2f} {count / total:>8.0f} {r['compare_mb']:>8.0f} "
+            f"{total:>8.2f} {r['cpu_s']:>7.1f} {count / total:>8.0f} {r['compare_mb']:>8.0f} "
             f"{r['self_mb']:>8.0f} {r['tree_mb']:>7.0f} {r['shared']:>7}"
         )
+    print("\nseconds by phase (a file's time includes writing it):")
+    for name, r in rows:
+        print(f"  {name}: " + ", ".join(f"{k} {v:.2f}" for k, v in r["phases"].items()))
     print(
         "\nMB model: maximum resident set of the main process once the comparison is "
-        "made; MB peak: after the outputs too; MB all: with the processes under it. shared: "
-        "remarks flagged as shared wording."
+        "made; MB peak: after the outputs too; MB all: the highest sum of the resident sets "
+        "of it and every process under it at one moment (sampled every 50 ms); CPU s: "
+        "processor seconds of all of them (what a busy machine stretches the time by). "
+        "shared: remarks flagged as shared wording."
     )
     print(f"load average after: {os.getloadavg()[0]:.2f} (1 minute), {os.getloadavg()[2]:.2f} (15)")
 
