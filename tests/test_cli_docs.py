@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -33,6 +34,26 @@ def test_command_has_help_with_an_example(path, command):
     )
     english = CliRunner().invoke(main, ["--lang", "en", *path, "--help"])
     assert "Example" in english.output, f"'hoering {' '.join(path)} --help' shows no example"
+
+
+@pytest.mark.parametrize("path,command", ALL, ids=[" ".join(p) for p, _ in ALL])
+def test_examples_name_example_hearings_that_exist(path, command):
+    """An example a user copies from the help must work on the examples we ship."""
+    for lang in ("da", "en"):
+        output = CliRunner().invoke(main, ["--lang", lang, *path, "--help"]).output
+        for folder in re.findall(r"consultations/([a-z][a-z0-9-]+)", output):
+            assert (REPO / "consultations" / folder).is_dir(), (
+                f"'hoering {' '.join(path)} --help' names consultations/{folder}"
+            )
+
+
+def test_readme_names_example_hearings_that_exist():
+    readme = (REPO / "README.md").read_text("utf-8")
+    named = set(re.findall(r"consultations/([\w-]+)/?", readme))
+    # made by the README's 'hoering new' examples
+    made_by_an_example = {"trafikplan-2027", "minutes"}
+    missing = {f for f in named - made_by_an_example if not (REPO / "consultations" / f).is_dir()}
+    assert missing == set()
 
 
 @pytest.mark.parametrize("path,command", ALL, ids=[" ".join(p) for p, _ in ALL])

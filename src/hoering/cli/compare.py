@@ -83,8 +83,8 @@ def compare(
 
     Examples:
       hoering compare consultations/samarbejdsaftale-psykisk-sygdom
-      hoering compare consultations/trafikplan --workers 2
-      hoering compare consultations/trafikplan --scheduler tcp://10.0.0.5:8786
+      hoering compare consultations/trafikplan-bymidten --workers 2
+      hoering compare consultations/trafikplan-bymidten --scheduler tcp://10.0.0.5:8786
       hoering compare samarbejdsaftale-psykisk-sygdom --layout parter --draft
     """
     from ..commands.compare import CompareOptions, OutputOptions, run

@@ -44,7 +44,7 @@ def import_(files: tuple[Path, ...], hearing_dir: Path | None, force: bool) -> N
     Examples:
       hoering import ~/Downloads/hoeringssvar-albertslund.pdf ~/Downloads/brondby.docx \\
           --hearing consultations/samarbejdsaftale-psykisk-sygdom
-      hoering import ~/Downloads/export.xlsx --hearing consultations/trafikplan
+      hoering import ~/Downloads/export.xlsx --hearing consultations/trafikplan-bymidten
     """
     from ..commands.import_ import ImportOptions, run
 
