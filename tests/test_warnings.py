@@ -85,3 +85,37 @@ def test_the_library_logs_warnings_from_its_workers_once_each(project, caplog):
     records = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
     assert records == [("hoering.build", logging.WARNING, w) for w in expected]
     assert [o.warnings for o in report.outcomes] == [[w] for w in expected]
+
+
+def _retitle(project: Path, title_line: str) -> None:
+    file = project / SOURCE
+    text = file.read_text("utf-8")
+    old = "title: Høringssvar om udkast til samarbejdsaftale om voksne med psykisk sygdom"
+    assert old in text
+    file.write_text(text.replace(old, title_line, 1), "utf-8")
+
+
+def test_text_yaml_reads_as_a_comment_is_named(cli, project):
+    """'title: Svar #2' is the title 'Svar' to YAML: the '#2' would be lost without a word."""
+    import docx
+
+    _retitle(project, "title: Høringssvar nr. #2")
+    result = cli("build", "-f", "docx", str(SOURCE))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Advarsel: {SOURCE}:3: '#2' læses som en YAML-kommentar og kommer ikke med i "
+        "værdien; sæt værdien i anførselstegn, hvis det hører med"
+    ]
+    built = project / "output" / EXAMPLE_HEARING / "responses" / "ishoj.docx"
+    assert docx.Document(built).core_properties.title == "Høringssvar nr."
+
+
+def test_a_comment_written_as_one_or_quoted_text_is_not_named(cli, project):
+    import docx
+
+    _retitle(project, 'title: "Høringssvar nr. #2"  # rettet efter mødet')
+    result = cli("--strict", "build", "-f", "docx", str(SOURCE))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    built = project / "output" / EXAMPLE_HEARING / "responses" / "ishoj.docx"
+    assert docx.Document(built).core_properties.title == "Høringssvar nr. #2"

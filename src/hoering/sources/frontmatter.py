@@ -202,6 +202,7 @@ def read_source(path: Path) -> RawSource:
     if not isinstance(metadata, dict):
         raise SourceError(path, tr("metadata must be 'key: value' lines"), line=2)
     _printable_values(metadata, path, warnings)
+    _comments_glued_to_values(metadata, path, warnings)
     return RawSource(path, metadata, body, body_first_line, warnings=warnings)
 
 
@@ -267,6 +268,38 @@ def _printable_values(node: Any, path: Path, warnings: list[str], line: int = 2)
             node[key] = _printable(value, path, where, warnings)
         elif isinstance(value, dict | list):
             _printable_values(value, path, warnings, where)
+
+
+# An end-of-line comment that starts right after '#' ("title: Svar #2") is most likely part
+# of the value the writer meant: YAML drops it silently, so it is named. "# note" with a
+# space is a comment written as one and is left alone.
+_GLUED_COMMENT = re.compile(r"#\S")
+
+
+def _comments_glued_to_values(node: Any, path: Path, warnings: list[str]) -> None:
+    """Warn where YAML read text after ``#`` on a value's line as a comment, not the value."""
+    mapping = isinstance(node, dict)
+    if not (mapping or isinstance(node, list)) or not hasattr(node, "ca"):
+        return
+    for key, value in node.items() if mapping else enumerate(node):
+        if isinstance(value, dict | list):
+            _comments_glued_to_values(value, path, warnings)
+            continue
+        tokens = node.ca.items.get(key) or ()
+        token = tokens[2 if mapping else 0] if len(tokens) > 2 else None
+        line = (node.lc.value(key) if mapping else node.lc.item(key))[0]
+        if token is None or token.start_mark.line != line:
+            continue
+        comment = token.value.split("\n", 1)[0].strip()
+        if _GLUED_COMMENT.match(comment):
+            warnings.append(
+                tr(
+                    "{place}: '{comment}' is read as a YAML comment and left out of the "
+                    "value; put the value in quotes if it belongs to it",
+                    place=f"{display_path(path)}:{line + 2}",
+                    comment=comment,
+                )
+            )
 
 
 def split_source(path: Path) -> tuple[str, str, int]:
