@@ -508,6 +508,10 @@ def test_letter_with_sidebar_recipient_window_and_labels(cli, project):
     assert "- **Indkaldelse:** Vi foreslår en fast frist for indkaldelsen." in text
     assert "- **Deltagere:** Det er positivt, at pårørende deltager." in text
     assert " ".join(text.split()).count("aflyses med kort varsel") == 40  # every word kept
+    review = cli("review", str(HEARING)).stdout.splitlines()
+    recipient = next(line for line in review if ": recipient = " in line)
+    window = "Region Hovedstaden, Psykiatri og Social, Kongens Vænge 2, 3400 Hillerød"
+    assert f": recipient = {window} (sikkerhed " in recipient
 
 
 def _docx_with_content_control_and_merged_cells() -> bytes:

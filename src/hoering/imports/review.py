@@ -197,6 +197,8 @@ def _value(metadata: Any, location: tuple[str | int, ...]) -> str:
             value = value[part]
         except (KeyError, IndexError, TypeError):
             return tr("(missing)")
+    if isinstance(value, list):  # the recipient's lines, as they would be read aloud
+        return ", ".join(map(str, value))
     return str(value)
 
 
