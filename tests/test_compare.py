@@ -842,7 +842,7 @@ def test_many_topics_matrix_is_split_into_tables_that_fit(tmp_path, monkeypatch)
 # --- hoering new hearing -------------------------------------------------------------------
 
 
-def test_new_hearing_scaffolds_a_valid_hearing(cli, project):
+def test_new_hearing_scaffolds_a_hearing_whose_examples_must_be_replaced(cli, project):
     args = (
         "new",
         "hearing",
@@ -869,6 +869,16 @@ def test_new_hearing_scaffolds_a_valid_hearing(cli, project):
         "Fejl: consultations/trafikplan-2027/hearing.yaml findes allerede"
     )
     assert target.read_text("utf-8") == text
+    examples = cli("compare", "consultations/trafikplan-2027")
+    assert examples.exit_code == 1
+    assert examples.stderr.splitlines() == [
+        "Fejl: consultations/trafikplan-2027/hearing.yaml:21: consulted.name: høringsparten "
+        "'Navn Kommune' er skabelonens eksempel (skriv høringens egne parter i stedet)",
+        "Fejl: consultations/trafikplan-2027/hearing.yaml:27: topics.id: emnet 'emne-et' er "
+        "skabelonens eksempel (skriv høringens egne emner i stedet: id, titel og nøgleord)",
+    ]
+    text = text.replace('"Navn Kommune"', '"Ishøj Kommune"').replace("emne-et", "trafik")
+    target.write_text(text, "utf-8")
     empty = cli("compare", "consultations/trafikplan-2027")
     assert empty.exit_code == 1
     assert empty.stderr.strip() == (

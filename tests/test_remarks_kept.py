@@ -181,6 +181,8 @@ def test_check_build_and_compare_report_another_hearing_alike(cli, project):
 
 
 def test_the_hearing_and_response_skeletons_agree(cli, project):
+    """The hearing skeleton's example party and topic are refused until replaced (else the
+    notat would list a party nobody consulted); then a response skeleton has its topics."""
     assert (
         cli(
             "new",
@@ -194,25 +196,31 @@ def test_the_hearing_and_response_skeletons_agree(cli, project):
         ).exit_code
         == 0
     )
-    made = cli("new", "response", "--organisation", "ishoj", "--hearing", "trafikplan")
-    assert made.exit_code == 0, made.output
-    target = project / "consultations" / "trafikplan" / "responses" / "ishoj.md"
-    assert "\n## Første emne {topic=emne-et}\n" in target.read_text("utf-8")
-    _fill_skeleton(target)
-    checked = cli("check", "consultations/trafikplan")
-    assert checked.exit_code == 0, checked.output
+    hearing_file = project / "consultations" / "trafikplan" / "hearing.yaml"
+    before = hearing_file.read_bytes()
+    refused = cli("compare", "consultations/trafikplan")
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "Fejl: consultations/trafikplan/hearing.yaml:21: consulted.name: høringsparten "
+        "'Navn Kommune' er skabelonens eksempel (skriv høringens egne parter i stedet)\n"
+        "Fejl: consultations/trafikplan/hearing.yaml:27: topics.id: emnet 'emne-et' er "
+        "skabelonens eksempel (skriv høringens egne emner i stedet: id, titel og nøgleord)\n"
+    )
+    assert hearing_file.read_bytes() == before
+    assert not (project / "output" / "trafikplan").exists()
+    _edit(hearing_file, '  - name: "Navn Kommune"', '  - name: "Ishøj Kommune"')
     _edit(
-        project / "consultations" / "trafikplan" / "hearing.yaml",
+        hearing_file,
         '  - id: emne-et\n    title: "Første emne"',
         '  - id: trafik\n    title: "Trafik"',
     )
-    target.unlink()
-    assert (
-        cli("new", "response", "--organisation", "ishoj", "--hearing", "trafikplan").exit_code == 0
-    )
+    made = cli("new", "response", "--organisation", "ishoj", "--hearing", "trafikplan")
+    assert made.exit_code == 0, made.output
+    target = project / "consultations" / "trafikplan" / "responses" / "ishoj.md"
     assert "\n## Trafik {topic=trafik}\n" in target.read_text("utf-8")
     _fill_skeleton(target)
-    assert cli("check", "consultations/trafikplan").exit_code == 0
+    checked = cli("check", "consultations/trafikplan")
+    assert checked.exit_code == 0, checked.output
 
 
 def _fill_skeleton(path: Path) -> None:

@@ -173,6 +173,11 @@ class Hearing:
         return yaml_line(self._data, location, 1)
 
 
+# The party and topic id 'hoering new hearing' writes as examples, for the author to replace.
+EXAMPLE_PARTY = "Navn Kommune"
+EXAMPLE_TOPIC = "emne-et"
+
+
 def hearing_folder(hearing: Path | str, config: Config | None = None) -> Path:
     """The hearing's folder: ``hearing`` as given, or a hearing id under the sources."""
     folder = Path(hearing)
@@ -222,9 +227,39 @@ def _load_hearing(folder: Path, _stamp: tuple[int, int] | None = None) -> Hearin
     if not isinstance(data, dict):
         raise SourceError(path, tr("must be 'key: value' lines"), line=1)
     meta = validate(HearingMeta, data, path, lambda loc: yaml_line(data, loc, 1))
+    _check_skeleton_examples(meta, data, path)
     _check_unique_topics(meta, data, path)
     _check_form_topics(meta, data, path)
     return Hearing(folder, path, meta, data)
+
+
+def _check_skeleton_examples(meta: HearingMeta, data: Any, path: Path) -> None:
+    """The party and topic 'hoering new hearing' writes as examples are not the hearing's:
+    left in, the notat would list a party nobody consulted and a topic nobody named."""
+    errors = [
+        SourceError(
+            path,
+            tr("the party '{name}' is the skeleton's example", name=party.name),
+            line=yaml_line(data, ("consulted", index, "name"), 1),
+            key="consulted.name",
+            hint=tr("write the hearing's own parties in its place"),
+        )
+        for index, party in enumerate(meta.consulted)
+        if party.name == EXAMPLE_PARTY
+    ]
+    errors += [
+        SourceError(
+            path,
+            tr("the topic '{id}' is the skeleton's example", id=topic.id),
+            line=yaml_line(data, ("topics", index, "id"), 1),
+            key="topics.id",
+            hint=tr("write the hearing's own topics in its place: id, title and keywords"),
+        )
+        for index, topic in enumerate(meta.topics)
+        if topic.id == EXAMPLE_TOPIC
+    ]
+    if errors:
+        raise SourceErrors(errors)
 
 
 def _check_unique_topics(meta: HearingMeta, data: Any, path: Path) -> None:
@@ -333,10 +368,6 @@ def hearing_of(source: Path) -> Hearing | None:
     if Path(source).parent.name != "responses" or not path.is_file():
         return None
     return load_hearing(folder)
-
-
-# The topic id 'hoering new hearing' writes as an example, for the author to replace.
-EXAMPLE_TOPIC = "emne-et"
 
 
 def hearing_problems(parts: SourceParts) -> tuple[list[SourceError], list[str]]:

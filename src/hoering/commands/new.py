@@ -15,7 +15,7 @@ from typing import Any
 from ..config import Config
 from ..documents.checks import PLACEHOLDERS
 from ..errors import HoeringError, display_path
-from ..hearing import HEARING_FILE, load_hearing
+from ..hearing import EXAMPLE_PARTY, EXAMPLE_TOPIC, HEARING_FILE, load_hearing
 from ..i18n import format_date, label
 from ..messages import tr
 from ..organisations import Organisation, load_organisation
@@ -220,6 +220,8 @@ def new_hearing(config: Config, options: NewHearing) -> Path:
         department=yaml_text(department or ""),
         start=start.isoformat(),
         deadline=deadline.isoformat(),
+        example_party=yaml_text(EXAMPLE_PARTY),
+        example_topic=EXAMPLE_TOPIC,
     )
     write_new(folder / "hearing.yaml", text)
     (folder / "responses").mkdir(exist_ok=True)
