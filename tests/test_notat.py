@@ -79,7 +79,8 @@ def test_layout_overview_is_one_table_with_answers_and_statuses(cli, project):
 
 def test_draft_puts_the_working_details_in_the_docx(cli, project):
     _compare(cli, "--draft", "-f", "docx")
-    text = "\n".join(_lines(project))
+    assert not (project / OUT / "hoeringsnotat.docx").exists()  # the published name is free
+    text = "\n".join(_lines(project, "hoeringsnotat-udkast"))
     assert "responses/glostrup-kommune.md:" in text
     assert "emne og holdning foreslået ved indlæsning, ikke bekræftet" in text
     assert "[Bemærkninger til dette emne skrives i remarks.md under '## ledsagelse'.]" in text

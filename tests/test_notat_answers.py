@@ -234,11 +234,8 @@ def test_draft_marks_each_missing_answer_where_it_belongs(cli, project, layout):
         "compare", str(EXAMPLE), "--no-bundle", "--draft", "--layout", layout, "-f", "docx"
     )
     assert result.exit_code == 0
-    marks = [
-        line
-        for line in docx_lines(project / "output" / EXAMPLE_HEARING / f"{notat_name(layout)}.docx")
-        if line.startswith("[Intet svar endnu")
-    ]
+    draft = project / "output" / EXAMPLE_HEARING / f"{notat_name(layout)}-udkast.docx"
+    marks = [line for line in docx_lines(draft) if line.startswith("[Intet svar endnu")]
     assert len(marks) == 15
     first = {"emner": "tvaerfagligt-samarbejde', '### Hvidovre Kommune"}
     first["parter"] = "netvaerksmoeder', '### Albertslund Kommune"

@@ -338,7 +338,7 @@ def test_draft_docx_and_pdf_name_sources_without_links(cli, project):
     result = cli("compare", str(HEARING), "--draft", "--no-bundle", "-f", "pdf", "-f", "docx")
     assert result.exit_code == 0, result.output
     out = project / "output" / EXAMPLE_HEARING
-    reader = pypdf.PdfReader(out / "hoeringsnotat.pdf")
+    reader = pypdf.PdfReader(out / "hoeringsnotat-udkast.pdf")
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "responses/glostrup-kommune.md:" in text  # where each remark is, as text
     targets = [
@@ -347,7 +347,7 @@ def test_draft_docx_and_pdf_name_sources_without_links(cli, project):
         for annotation in page.get("/Annots", [])
     ]
     assert [t for t in targets if ".md" in t] == []
-    rels = docx.Document(out / "hoeringsnotat.docx").part.rels.values()
+    rels = docx.Document(out / "hoeringsnotat-udkast.docx").part.rels.values()
     assert [r.target_ref for r in rels if r.is_external and ".md" in r.target_ref] == []
 
 

@@ -50,9 +50,9 @@ if TYPE_CHECKING:
 @option(
     "--draft",
     is_flag=True,
-    help="Put the working details in the DOCX and PDF "
-    "too: file and line of each remark, guesses, "
-    "missing answers.",
+    help="Put the working details in the DOCX and PDF too: file and line of each remark, "
+    "guesses, missing answers; written as hoeringsnotat-udkast.docx and .pdf, beside the "
+    "copy to publish.",
 )
 def compare(
     hearing: Path | None,

@@ -37,6 +37,9 @@ def notat_name(layout: str = DEFAULT_LAYOUT) -> str:
     return NOTAT if layout == DEFAULT_LAYOUT else f"{NOTAT}-{layout}"
 
 
+DRAFT_SUFFIX = "-udkast"  # a --draft DOCX or PDF: never under the name that is published
+
+
 BUNDLE = "samlede-hoeringssvar.pdf"
 PDF_APART_FROM = 2_000  # remarks: from here the notat's PDF is laid out in a process apart
 
@@ -125,6 +128,9 @@ def _notat_files(
     authority, chart, templates = made
     formats, layout = options.formats, options.layout
     name = notat_name(layout)
+    # the draft's DOCX and PDF hold file names and guesses: they must not take the place of
+    # the copy that is sent and published
+    paper_name = name + DRAFT_SUFFIX if options.draft else name
     with ExitStack() as stack:
         pdf = _pdf_apart(comparison, document, templates, stack) if "pdf" in formats else None
         for fmt in formats:
@@ -137,9 +143,9 @@ def _notat_files(
                 yield f"{name}.html", report_html(comparison, report, templates)
                 del report  # written: let the working copy go
             elif fmt == "pdf" and pdf is not None:
-                yield f"{name}.pdf", pdf.result()
+                yield f"{paper_name}.pdf", pdf.result()
             else:
-                yield f"{name}.{fmt}", render(document, fmt, templates)
+                yield f"{paper_name}.{fmt}", render(document, fmt, templates)
 
 
 def _pdf_apart(
