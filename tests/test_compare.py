@@ -1009,7 +1009,7 @@ def test_a_response_that_cannot_be_read_is_left_out_and_the_rest_compared(cli, p
     built = cli("build", str(responses / "hvidovre.md"))  # the same line as build gives
     assert result.stderr.splitlines()[-2] in built.stderr.splitlines()
     said = "Desuden er et høringssvar udeladt af dette notat, fordi det ikke kunne læses."
-    working = _docx_paragraphs(project / OUT / "hoeringsnotat.docx")
+    working = _docx_paragraphs(project / OUT / "hoeringsnotat-udkast.docx")
     assert said in working
     assert working[working.index(said) + 1] == (
         f"{HEARING}/responses/hvidovre.md:6: date: '2019-13-45' er ikke en dato "
@@ -1017,7 +1017,7 @@ def test_a_response_that_cannot_be_read_is_left_out_and_the_rest_compared(cli, p
     )
     rows = [
         [c.text for c in row.cells]
-        for table in docx.Document(str(project / OUT / "hoeringsnotat.docx")).tables
+        for table in docx.Document(str(project / OUT / "hoeringsnotat-udkast.docx")).tables
         for row in table.rows
     ]
     answered = [row[0] for row in rows if row[1].startswith("svar modtaget")]

@@ -35,7 +35,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("model", ("hoering.model",)),  # the document model
-    ("sources", ("hoering.sources", "hoering.hearing")),  # text → metadata + model
+    ("sources", ("hoering.sources", "hoering.hearing", "hoering.response_in_hearing")),
     ("render", ("hoering.render",)),  # model → DOCX/PDF/HTML bytes, templates
     ("profiles", ("hoering.organisations",)),  # organisation profiles → letterheads
     # the domain: what hoering makes of sources, in four steps, each using those before it

@@ -18,7 +18,7 @@ from typing import Any
 from ..config import Config, load_config
 from ..errors import HoeringError, SourceError, SourceErrors, display_path
 from ..forms.tables import table_files
-from ..hearing import Hearing, Party, hearing_folder, load_hearing, response_errors
+from ..hearing import Hearing, Party, hearing_folder, load_hearing
 from ..log import warn
 from ..mass.engine import compare_mass
 from ..messages import known, tr, tr_in
@@ -27,6 +27,7 @@ from ..model.stances import NO_STANCE
 from ..organisations import organisation_for
 from ..parallel import map_in_processes
 from ..render.templates import TemplateFinder
+from ..response_in_hearing import response_errors
 from ..sources import load_source
 from .missing import missing_answers_warnings, unplaced_answers_warnings
 from .model import Comparison, LeftOut, Remark, Respondent, TopicRemarks

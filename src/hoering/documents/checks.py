@@ -8,12 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import HoeringError, SourceError, SourceErrors
-from ..hearing import hearing_problems
 from ..messages import tr
 from ..minutes.body import read_body
 from ..model import nodes as n
 from ..organisations import organisation_for
 from ..render.templates import TemplateFinder
+from ..response_in_hearing import hearing_problems
 from ..sources import Source, SourceParts, read_parts
 
 # The body's placeholders in the skeletons of 'hoering new' (templates/skeletons/): text left

@@ -27,10 +27,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..hearing import check_response, load_hearing
+from ..hearing import load_hearing
 from ..imports.review import VALUE_AT
 from ..messages import tr
 from ..model.stances import DANISH_STANCES, STANCES, stance_value
+from ..response_in_hearing import check_response
 from ..sources import load_source
 from .files import (
     ABSENT,
