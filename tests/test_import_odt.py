@@ -188,3 +188,19 @@ def test_spaces_tabs_line_breaks_and_footnotes_are_read(project):
     ]
     assert extracted.footnotes == {1: "Se bilag 2."}
     assert re.fullmatch(r"odt", str(extracted.kind))
+
+
+def test_xml_comments_are_no_text_and_do_not_stop_the_import(project):
+    """An XML comment or processing instruction is not the letter's: its words are left out,
+    the words after it kept (one among the paragraphs stopped the import with a Python error,
+    one inside a paragraph put its words into the letter's text)."""
+    from hoering.imports.odt import read_odt
+    from hoering.imports.safety import Limits
+
+    paragraphs = (
+        "<!-- skrevet af et program --><?behandling intet?>"
+        "<text:p>Vi har<!-- ikke --> ingen bemærkninger<?behandling intet?>.</text:p>"
+    )
+    path = project / "svar.odt"
+    path.write_bytes(odt(body(paragraphs)))
+    assert [line.text for line in read_odt(path, Limits()).lines] == ["Vi har ingen bemærkninger."]

@@ -14,7 +14,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..archives import ask_again
 from ..errors import ImportFileError
@@ -22,6 +22,9 @@ from ..messages import tr
 from .kinds import Kind
 from .lines import Extracted, Line
 from .safety import Limits
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -87,7 +90,7 @@ def read_odt(path: Path, limits: Limits, lang: str = "da") -> Extracted:
     return Extracted(Kind.ODT, reading.lines, 1, reading.notes)
 
 
-def _parts(path: Path) -> tuple[Any, Any]:
+def _parts(path: Path) -> tuple[_Element, _Element | None]:
     """content.xml and styles.xml, parsed without entities, DTDs or network access."""
     from lxml import etree
 
@@ -111,7 +114,7 @@ def _unreadable(path: Path) -> ImportFileError:
     return ImportFileError(path, tr("is damaged: its XML cannot be read"), hint=ask_again())
 
 
-def _styles_of(*roots: Any) -> _Styles:
+def _styles_of(*roots: _Element | None) -> _Styles:
     styles = _Styles()
     for root in roots:
         if root is None:
@@ -130,11 +133,13 @@ def _styles_of(*roots: Any) -> _Styles:
     return styles
 
 
-def _blocks(element: Any, reading: _Reading, list_style: str | None, depth: int) -> None:
+def _blocks(element: _Element, reading: _Reading, list_style: str | None, depth: int) -> None:
     """The blocks under ``element``: sections are walked into, lists remember their style
     and depth (a nested list is one level deeper)."""
     for child in element.iterchildren():
         tag = child.tag
+        if not isinstance(tag, str):
+            continue  # a comment or processing instruction: no block of the letter
         if tag in (TEXT + "p", TEXT + "h"):
             _paragraph(child, reading, list_style, depth)
         elif tag == TEXT + "list":
@@ -147,7 +152,7 @@ def _blocks(element: Any, reading: _Reading, list_style: str | None, depth: int)
             _blocks(child, reading, list_style, depth)  # sections, table headers, …
 
 
-def _paragraph(element: Any, reading: _Reading, list_style: str | None, depth: int) -> None:
+def _paragraph(element: _Element, reading: _Reading, list_style: str | None, depth: int) -> None:
     style_name = element.get(TEXT + "style-name", "")
     line = Line(
         text="",
@@ -169,17 +174,19 @@ def _paragraph(element: Any, reading: _Reading, list_style: str | None, depth: i
         reading.lines.append(Line(**{**line.__dict__, "text": piece.strip(), "top": top}))
 
 
-def _text(element: Any, reading: _Reading) -> str:
+def _text(element: _Element, reading: _Reading) -> str:
     """The text of a paragraph: spaces (text:s) and tabs as written, a line break as "\\n",
     a footnote as ``[^n]`` with its text kept in ``reading.notes``."""
     return "".join(_pieces(element, reading))
 
 
-def _pieces(element: Any, reading: _Reading) -> Iterator[str]:
+def _pieces(element: _Element, reading: _Reading) -> Iterator[str]:
     yield element.text or ""
     for child in element.iterchildren():
         tag = child.tag
-        if tag == TEXT + "s":
+        if not isinstance(tag, str):
+            pass  # a comment or processing instruction: its words are not the letter's
+        elif tag == TEXT + "s":
             yield " " * int(child.get(TEXT + "c", "1") or 1)
         elif tag == TEXT + "tab":
             yield "\t"
@@ -192,7 +199,7 @@ def _pieces(element: Any, reading: _Reading) -> Iterator[str]:
         yield child.tail or ""
 
 
-def _note(element: Any, reading: _Reading) -> str:
+def _note(element: _Element, reading: _Reading) -> str:
     body = element.find(TEXT + "note-body")
     text = (
         " ".join(_text(p, reading).strip() for p in body.iter(TEXT + "p"))
@@ -204,7 +211,7 @@ def _note(element: Any, reading: _Reading) -> str:
     return f"[^{key}]"
 
 
-def _table(element: Any, reading: _Reading) -> Line:
+def _table(element: _Element, reading: _Reading) -> Line:
     """A table's rows of cell texts; a cell a merged one covers stays empty."""
     rows: list[list[str]] = []
     for row in element.iter(TABLE + "table-row"):
