@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..archives import ask_again
 from ..errors import ImportFileError
@@ -28,6 +28,14 @@ from .lines import Extracted, Line, Span
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from docx.opc.part import Part
+    from docx.oxml.table import CT_Tbl
+    from docx.section import Section
+    from docx.styles.style import ParagraphStyle
+    from docx.table import _Cell
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+    from lxml.etree import _Element
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -37,7 +45,7 @@ RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 class _Reading:
     """Everything needed to read the paragraphs of one document."""
 
-    document: Any
+    document: DocxDocument
     runs: RunReader
     numbering: Numbering
     notes: dict[int, list[Span]]
@@ -93,7 +101,7 @@ def _read_docx(path: Path, lang: str) -> Extracted:
     )
 
 
-def _reading(document: Any, lang: str) -> _Reading:
+def _reading(document: DocxDocument, lang: str) -> _Reading:
     styles = Styles(_part_element(document, "styles"))
     numbering = Numbering.read(_part_element(document, "numbering"))
     keys: dict[tuple[str, str], int] = {}
@@ -109,7 +117,7 @@ def _reading(document: Any, lang: str) -> _Reading:
 
 
 def _read_notes(
-    part: Any, kind: str, runs: RunReader, notes: dict[int, list[Span]], lang: str
+    part: Part, kind: str, runs: RunReader, notes: dict[int, list[Span]], lang: str
 ) -> None:
     """Footnotes, endnotes or comments, each under a key after the ones read before (Word
     numbers each kind from 1); a comment's text opens with who made it."""
@@ -141,15 +149,16 @@ def _note_key(kind: str, ident: str, notes: dict[int, list[Span]]) -> int:
     return max(notes, default=0) + 1
 
 
-def _part(document: Any, name: str) -> Any | None:
+def _part(document: DocxDocument, name: str) -> Part | None:
     """The document's related part of type ``name`` (footnotes, comments, …), if any."""
-    for relationship in document.part.rels.values():
+    for relationship in document.part.rels.values():  # python-docx leaves rels untyped
         if relationship.reltype == RELATIONSHIP + name and not relationship.is_external:
-            return relationship.target_part
+            part: Part = relationship.target_part
+            return part
     return None
 
 
-def _part_element(document: Any, name: str) -> Any | None:
+def _part_element(document: DocxDocument, name: str) -> _Element | None:
     from lxml import etree
 
     part = _part(document, name)
@@ -159,7 +168,7 @@ def _part_element(document: Any, name: str) -> Any | None:
     return element if element is not None else etree.fromstring(part.blob)
 
 
-def _links(part: Any) -> dict[str, str]:
+def _links(part: Part) -> dict[str, str]:
     return {
         rid: rel.target_ref
         for rid, rel in part.rels.items()
@@ -168,7 +177,7 @@ def _links(part: Any) -> dict[str, str]:
 
 
 def _running_or_refused(
-    path: Path, section: Any, reading: _Reading, region: str, start: int
+    path: Path, section: Section, reading: _Reading, region: str, start: int
 ) -> list[Line]:
     """:func:`_running`; a header or footer whose part the document names but does not
     hold (python-docx's KeyError for the relationship) makes the file damaged."""
@@ -182,7 +191,7 @@ def _running_or_refused(
         ) from None
 
 
-def _running(section: Any, reading: _Reading, region: str, start: int) -> list[Line]:
+def _running(section: Section, reading: _Reading, region: str, start: int) -> list[Line]:
     """The paragraphs of the first page's header (or footer) and the running one, tables
     included (letterheads are often laid out in a table), each text once."""
     from docx.text.paragraph import Paragraph
@@ -250,16 +259,18 @@ def _open(path: Path) -> DocxDocument:
 
 def _body(reading: _Reading, start: int) -> list[Line]:
     """Paragraphs and tables of the main text, in document order."""
+    from docx.oxml.table import CT_Tbl
+    from docx.oxml.text.paragraph import CT_P
     from docx.text.paragraph import Paragraph
 
     lines: list[Line] = []
     document = reading.document
     if document.element.body is None:  # no w:body: no text (refused as such by the caller)
         return lines
-    for child in _blocks(document.element.body):
-        if child.tag == W + "p":
+    for child in _blocks(document.element.body):  # python-docx's CT_P and CT_Tbl
+        if isinstance(child, CT_P):
             lines += _paragraph(Paragraph(child, document), reading, start + len(lines), "body")
-        else:
+        elif isinstance(child, CT_Tbl):
             line = _table(child, reading, start + len(lines))
             if line is not None:
                 lines.append(line)
@@ -269,7 +280,7 @@ def _body(reading: _Reading, start: int) -> list[Line]:
 BLOCK_CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"}
 
 
-def _blocks(element: Any) -> Iterator[Any]:
+def _blocks(element: _Element) -> Iterator[_Element]:
     """The paragraphs and tables of ``element`` in document order, also those inside
     block-level content controls (w:sdt: the fields of a Word template) and custom XML."""
     for child in element.iterchildren():
@@ -279,10 +290,10 @@ def _blocks(element: Any) -> Iterator[Any]:
             yield from _blocks(child)
 
 
-def _table(element: Any, reading: _Reading, index: int) -> Line | None:
+def _table(element: CT_Tbl, reading: _Reading, index: int) -> Line | None:
     from docx.table import Table
 
-    seen: list[Any] = []  # the cells' elements, kept alive so that `is` tells them apart
+    seen: list[_Element] = []  # the cells' elements, kept alive so that `is` tells them apart
     cells: list[list[list[Span]]] = []
     for row in Table(element, reading.document).rows:
         cells.append([])
@@ -301,14 +312,14 @@ def _table(element: Any, reading: _Reading, index: int) -> Line | None:
     return Line(text="", top=index, table=rows, cells=cells, paragraph=True)
 
 
-def _cell_spans(cell: Any, reading: _Reading) -> list[Span]:
+def _cell_spans(cell: _Cell, reading: _Reading) -> list[Span]:
     spans: list[Span] = []
     for paragraph in cell._tc.iter(W + "p"):
         spans += reading.runs.spans(paragraph) + [Span(" ")]
     return unbroken(spans)
 
 
-def _paragraph(paragraph: Any, reading: _Reading, index: int, region: str) -> list[Line]:
+def _paragraph(paragraph: Paragraph, reading: _Reading, index: int, region: str) -> list[Line]:
     """The paragraph as a line, or as one line per manual line break (w:br) where it is
     plain text: an address, a signature "Name<br>Title", a letterhead."""
     element = paragraph._p
@@ -326,11 +337,8 @@ def _paragraph(paragraph: Any, reading: _Reading, index: int, region: str) -> li
         paragraph=True,
     )
     ppr = element.pPr
-    style_id = (
-        ppr.find(W + "pStyle").get(W + "val")
-        if (ppr is not None and ppr.find(W + "pStyle") is not None)
-        else None
-    )
+    p_style = ppr.find(W + "pStyle") if ppr is not None else None
+    style_id = p_style.get(W + "val") if p_style is not None else None
     info = reading.runs.styles.get(style_id)
     own = outline_level(ppr)
     outline = own if own is not None else info.outline
@@ -367,7 +375,9 @@ def _bold_label(spans: list[Span]) -> str:
     return label if len(label) >= 2 else ""
 
 
-def _numbered(line: Line, ppr: Any, style_id: str | None, reading: _Reading) -> list[Span]:
+def _numbered(
+    line: Line, ppr: _Element | None, style_id: str | None, reading: _Reading
+) -> list[Span]:
     """Set the line's list kind, level and number from Word's numbering; the label Word
     shows ("2.1", "a)") as a span to put before the text."""
     num_id, ilvl = numbering_of(ppr)
@@ -397,7 +407,7 @@ def _list_by_style_name(name: str) -> tuple[str | None, int]:
     return None, 0
 
 
-def _bold(run: Any, style: Any) -> bool:
+def _bold(run: Run, style: ParagraphStyle | None) -> bool:
     if run.bold is not None:
         return bool(run.bold)
     while style is not None:
@@ -407,7 +417,7 @@ def _bold(run: Any, style: Any) -> bool:
     return False
 
 
-def _size(runs: list[Any], style: Any) -> float:
+def _size(runs: list[Run], style: ParagraphStyle | None) -> float:
     for run in runs:
         if run.font.size is not None:
             return float(run.font.size.pt)

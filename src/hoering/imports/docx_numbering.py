@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LEVELS = 9
@@ -65,7 +68,7 @@ class Numbering:
     alias: dict[str, str] = field(default_factory=dict)  # definition → the one it uses
 
     @classmethod
-    def read(cls, root: Any | None) -> Numbering:
+    def read(cls, root: _Element | None) -> Numbering:
         """From the ``w:numbering`` element (None: a document without lists)."""
         numbering = cls()
         if root is None:
@@ -164,7 +167,7 @@ def _roman(value: int) -> str:
     return "".join(parts)
 
 
-def _level(lvl: Any) -> Level:
+def _level(lvl: _Element) -> Level:
     restart = _val(lvl.find(W + "lvlRestart"))
     legal = lvl.find(W + "isLgl")
     return Level(
@@ -177,7 +180,7 @@ def _level(lvl: Any) -> Level:
     )
 
 
-def _overrides(num: Any) -> dict[int, int]:
+def _overrides(num: _Element) -> dict[int, int]:
     result = {}
     for override in num.findall(W + "lvlOverride"):
         start = override.find(W + "startOverride")
@@ -186,7 +189,7 @@ def _overrides(num: Any) -> dict[int, int]:
     return result
 
 
-def _val(element: Any | None) -> str | None:
+def _val(element: _Element | None) -> str | None:
     return None if element is None else element.get(W + "val")
 
 

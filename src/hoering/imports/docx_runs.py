@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..messages import ntr, tr
 from .characters import normalise_characters
 from .docx_styles import Styles
 from .lines import Span
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -47,7 +50,7 @@ class Revisions:
     changes: dict[str, Counter[str]] = field(default_factory=dict)
     comments: Counter[str] = field(default_factory=Counter)
 
-    def count(self, element: Any, kind: str) -> None:
+    def count(self, element: _Element, kind: str) -> None:
         if kind and "".join(element.itertext()).strip():
             author = (element.get(W + "author") or "").strip() or tr("unknown author")
             self.changes.setdefault(author, Counter())[kind] += 1
@@ -105,14 +108,14 @@ class RunReader:
     revisions: Revisions
     links: dict[str, str] = field(default_factory=dict)  # relationship id → URL of this part
 
-    def spans(self, paragraph: Any) -> list[Span]:
+    def spans(self, paragraph: _Element) -> list[Span]:
         out: list[Span] = []
         self._walk(paragraph, frozenset(), None, out, [])
         return tidy(out)
 
     def _walk(
         self,
-        element: Any,
+        element: _Element,
         marks: frozenset[str],
         link: str | None,
         out: list[Span],
@@ -143,7 +146,7 @@ class RunReader:
 
     def _run(
         self,
-        run: Any,
+        run: _Element,
         marks: frozenset[str],
         link: str | None,
         out: list[Span],
@@ -161,7 +164,7 @@ class RunReader:
                 self._content(child, marks, here, out)
 
     def _content(
-        self, child: Any, marks: frozenset[str], link: str | None, out: list[Span]
+        self, child: _Element, marks: frozenset[str], link: str | None, out: list[Span]
     ) -> None:
         tag = child.tag
         if tag in (W + "t", W + "delText"):
@@ -179,12 +182,14 @@ class RunReader:
             for box in _text_boxes(child):
                 out += [Span(" ")] + unbroken(self.spans(box)) + [Span(" ")]
 
-    def _reference(self, element: Any, kind: str, marks: frozenset[str], out: list[Span]) -> None:
+    def _reference(
+        self, element: _Element, kind: str, marks: frozenset[str], out: list[Span]
+    ) -> None:
         key = self.notes.get((kind, element.get(W + "id", "")))
         if key is not None:
             out.append(Span(f"[^{key}]", marks - {"strong", "emphasis"}, footnote=key))
 
-    def _formatting(self, rpr: Any | None) -> frozenset[str]:
+    def _formatting(self, rpr: _Element | None) -> frozenset[str]:
         if rpr is None:
             return frozenset()
         style_id = rpr.find(W + "rStyle")
@@ -258,7 +263,7 @@ def unbroken(spans: list[Span]) -> list[Span]:
     return tidy([Span(" ") if span == BREAK else span for span in spans])
 
 
-def _field_step(element: Any, fields: list[_Field]) -> None:
+def _field_step(element: _Element, fields: list[_Field]) -> None:
     """Follow a complex field: begin, its code, separate, its shown result, end."""
     if element.tag == W + "instrText":
         if fields:
@@ -273,7 +278,7 @@ def _field_step(element: Any, fields: list[_Field]) -> None:
         fields.pop()
 
 
-def _one_choice(element: Any) -> Any:
+def _one_choice(element: _Element) -> _Element:
     """Markup compatibility: the first alternative (Word's own), never also the fallback."""
     for tag in (MC + "Choice", MC + "Fallback"):
         found = element.find(tag)
@@ -282,7 +287,7 @@ def _one_choice(element: Any) -> Any:
     return element
 
 
-def _text_boxes(element: Any) -> list[Any]:
+def _text_boxes(element: _Element) -> list[_Element]:
     """The paragraphs of the text boxes drawn in a run, each box once (a box inside a box
     is read with the paragraph that holds it)."""
     if element.tag == MC + "AlternateContent":
@@ -295,7 +300,7 @@ def _text_boxes(element: Any) -> list[Any]:
     ]
 
 
-def _inside_box(box: Any, top: Any) -> bool:
+def _inside_box(box: _Element, top: _Element) -> bool:
     for ancestor in box.iterancestors():
         if ancestor is top:
             return False
@@ -304,7 +309,7 @@ def _inside_box(box: Any, top: Any) -> bool:
     return False
 
 
-def _on(rpr: Any | None, tag: str, inherited: bool | None = None) -> bool:
+def _on(rpr: _Element | None, tag: str, inherited: bool | None = None) -> bool:
     element = rpr.find(W + tag) if rpr is not None else None
     if element is None:
         return bool(inherited)

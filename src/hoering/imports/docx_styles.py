@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BODY_TEXT = 9  # Word's outline level for body text
@@ -29,8 +32,8 @@ class StyleInfo:
 class Styles:
     """The styles of one document, resolved on demand."""
 
-    def __init__(self, root: Any | None) -> None:
-        self.elements: dict[str, Any] = {}
+    def __init__(self, root: _Element | None) -> None:
+        self.elements: dict[str, _Element] = {}
         self.default_paragraph: str | None = None
         self.resolved: dict[str, StyleInfo] = {}
         for style in root.findall(W + "style") if root is not None else ():
@@ -74,7 +77,7 @@ class Styles:
         )
 
 
-def outline_level(ppr: Any | None) -> int | None:
+def outline_level(ppr: _Element | None) -> int | None:
     """``w:outlineLvl`` of a ``w:pPr`` (9 is body text), or None when it sets none."""
     if ppr is None:
         return None
@@ -82,7 +85,7 @@ def outline_level(ppr: Any | None) -> int | None:
     return int(value) if value is not None and value.isdigit() else None
 
 
-def numbering_of(ppr: Any | None) -> tuple[int | None, int | None]:
+def numbering_of(ppr: _Element | None) -> tuple[int | None, int | None]:
     """``(numId, ilvl)`` of a ``w:pPr``; numId 0 switches numbering off."""
     numpr = ppr.find(W + "numPr") if ppr is not None else None
     if numpr is None:
@@ -94,12 +97,12 @@ def numbering_of(ppr: Any | None) -> tuple[int | None, int | None]:
     )
 
 
-def _toggle(rpr: Any | None, tag: str, inherited: bool | None) -> bool | None:
+def _toggle(rpr: _Element | None, tag: str, inherited: bool | None) -> bool | None:
     element = rpr.find(W + tag) if rpr is not None else None
     if element is None:
         return inherited
     return _val(element) not in ("0", "false", "off")
 
 
-def _val(element: Any | None) -> str | None:
+def _val(element: _Element | None) -> str | None:
     return None if element is None else element.get(W + "val")

@@ -13,11 +13,10 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..config import Config, load_config
 from ..errors import HoeringError, ImportFileError, SourceError, SourceErrors, display_path
-from ..forms.importing import import_table
+from ..forms.importing import CopiedTable, import_table
 from ..forms.tables import TABLE_SUFFIXES
 from ..hearing import hearing_folder, load_hearing
 from ..limits import active
@@ -102,7 +101,7 @@ class Imported:
     original: Path  # the unchanged copy, <hearing>/received/<name>
     guessed: list[Guessed]
     pages: int = 1
-    table: Any = None  # a web form's export copied as it is (hoering.forms.importing)
+    table: CopiedTable | None = None  # a web form's export copied as it is
     # words of the file in neither the body, the front matter nor ``removed:`` (the ledger);
     # they are kept at the end of the body under a heading saying so
     unaccounted: int = 0
