@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..comparison.model import Comparison
 from ..comparison.outputs import OutputOptions, outputs
@@ -26,6 +26,9 @@ from ..spreadsheet import FORMULA_STARTS
 from .project import hearing_or_here
 from .remarks import left_out
 from .report import Progress, Report
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = [
     "CompareOptions",
@@ -104,7 +107,7 @@ def write_comparison(
 MATRIX_FILES = ("formularsvar.parquet", "formularsvar.csv")  # beside the letters' matrix.csv
 
 
-def write_matrix(chunks: Iterable[Any], folder: Path) -> list[Path]:
+def write_matrix(chunks: Iterable[pa.Table], folder: Path) -> list[Path]:
     """Write the matrix's chunks (pyarrow tables, all with the same columns) to ``folder``."""
     import pyarrow.csv as csv
     import pyarrow.parquet as pq
@@ -129,7 +132,7 @@ def write_matrix(chunks: Iterable[Any], folder: Path) -> list[Path]:
     return targets
 
 
-def _safe(table: Any) -> Any:
+def _safe(table: pa.Table) -> pa.Table:
     """Text cells beginning as a formula get an apostrophe (see hoering.spreadsheet)."""
     import re
 

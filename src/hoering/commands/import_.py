@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import HoeringError, display_path
 from ..messages import ntr, tr
@@ -15,6 +15,7 @@ from .report import Report
 
 if TYPE_CHECKING:
     from ..config import Config
+    from ..imports.run import Guessed, Imported
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ def run(
     return report
 
 
-def _imported(path: Path, outcome: Any) -> Report:
+def _imported(path: Path, outcome: Imported | HoeringError) -> Report:
     """One imported file's report: the source written, or the export copied, or the error."""
     report = Report()
     if isinstance(outcome, HoeringError):
@@ -85,7 +86,7 @@ def _imported(path: Path, outcome: Any) -> Report:
     return report
 
 
-def _guesses(guessed: list[Any]) -> str:
+def _guesses(guessed: list[Guessed]) -> str:
     unknown = sum(1 for g in guessed if g.unknown)
     unsure = sum(1 for g in guessed if g.confidence < 0.7 and not g.unknown)
     text = ntr("{n} guess", "{n} guesses", len(guessed) - unknown)
