@@ -1,15 +1,22 @@
-"""On the client: the groups' parts from every partition merged into campaigns, and the
-per-topic samples into one sample per topic. Everything here is small."""
+"""The campaigns decided from the groups' sizes (:func:`choose`, a task where the sizes
+are), then on the client: the chosen groups' parts from every partition merged into
+campaigns, and the per-topic samples into one sample per topic. The client merges each
+partition's part as it arrives and keeps only what is bounded (a campaign's few wordings,
+a topic's few samples), so its memory does not grow with the number of answers or
+partitions."""
 
 from __future__ import annotations
 
 import difflib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .. import campaigns as mechanism
-from .grouping import EXAMPLES, SAMPLE, GroupPart, few_keys, smallest
+from .grouping import COMMON, EXAMPLES, SAMPLE, GroupPart, Representatives, few_keys, smallest
 from .model import Campaign, Edit, Sample
 
 if TYPE_CHECKING:
@@ -18,7 +25,32 @@ if TYPE_CHECKING:
 MIN_RESPONDENTS = 5  # fewer near-identical remarks than this are not shown as a campaign
 
 
-def merge_groups(parts: list[dict[int, GroupPart]]) -> dict[int, GroupPart]:
+WORDINGS_KEPT = 4 * COMMON  # most used wordings a campaign keeps while its parts are merged
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The groups that make campaigns, and the groups joined into them (label → label)."""
+
+    wanted: frozenset[int]
+    alias: dict[int, int]
+
+
+def choose(
+    reps: Representatives, min_campaign: int, *sizes: tuple[np.ndarray, np.ndarray]
+) -> Choice:
+    """Run where the groups' sizes are (a worker): every group's total, the near-identical
+    groups joined, and only the campaigns' labels sent on (there are as many groups as
+    chance pairs of alike remarks: they grow with the answers, the campaigns do not)."""
+    totals = group_totals(list(sizes))
+    labels = np.array(sorted(totals), dtype=np.int64)
+    totals, alias = join_similar(totals, labels, reps.sigs[labels])
+    chosen = {label for label, total in totals.items() if total >= min_campaign}
+    into = {label: keep for label, keep in alias.items() if keep in chosen}
+    return Choice(frozenset(chosen | set(into)), into)
+
+
+def merge_groups(parts: Iterable[dict[int, GroupPart]]) -> dict[int, GroupPart]:
     merged: dict[int, GroupPart] = {}
     for partition in parts:
         for label, part in partition.items():
@@ -70,7 +102,11 @@ def _add(into: GroupPart, part: GroupPart) -> None:
     into.private += part.private
     into.keys = few_keys(into.keys, part.keys)
     into.common += part.common
-    into.texts.update(part.texts)
+    into.common = Counter(
+        dict(sorted(into.common.items(), key=lambda kv: (-kv[1], kv[0]))[:WORDINGS_KEPT])
+    )
+    texts = {**into.texts, **part.texts}
+    into.texts = {key: texts[key] for key in into.common}
     into.organisations += part.organisations
     into.stances += part.stances
     into.topics += part.topics
@@ -148,21 +184,18 @@ def _edit(text: str, copy: str) -> Edit:
 
 
 def samples(
-    parts: list[dict[int, list[tuple[int, str, str, int]]]],
+    parts: Iterable[dict[int, list[tuple[int, str, str, int]]]],
     topics: tuple[str, ...],
     numbers: dict[int, int],
 ) -> dict[str, tuple[Sample, ...]]:
-    """Per topic, SAMPLE distinct remarks outside the campaigns (the smallest text hashes)."""
-    found: dict[int, dict[int, tuple[int, str, str, int]]] = {}
+    """Per topic, SAMPLE distinct remarks outside the campaigns (the smallest text hashes),
+    the partitions' samples merged as they come, SAMPLE kept per topic between them."""
+    found: dict[int, list[tuple[int, str, str, int]]] = {}
     for partition in parts:
         for topic, items in partition.items():
-            kept = found.setdefault(topic, {})
-            for item in items:
-                if item[3] not in numbers and (item[0] not in kept or item < kept[item[0]]):
-                    kept[item[0]] = item
+            outside = [item for item in items if item[3] not in numbers]
+            found[topic] = smallest([*found.get(topic, []), *outside], SAMPLE)
     return {
-        topics[topic]: tuple(
-            Sample(text, stance) for _key, text, stance, _label in sorted(items.values())[:SAMPLE]
-        )
+        topics[topic]: tuple(Sample(text, stance) for _key, text, stance, _label in items)
         for topic, items in sorted(found.items())
     }

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
-from functools import reduce
 from pathlib import Path
 from typing import Any
 
@@ -95,19 +94,18 @@ def compare_tables(
     """Counts, campaigns, organisations and samples of every answer in the form tables."""
     jobs, warnings = plan(hearing, lang)
     data = [runner.submit(read, job) for job in jobs]
-    summaries = []
+    total = Summary.empty(jobs[0].topics if jobs else ())
     for done, summary in enumerate(
         runner.stream([runner.submit(summary_of, d, inline=True) for d in data]), start=1
     ):
-        summaries.append(summary)
+        total = total.merge(summary)  # merged as they come: one partition's summary at a time
         if on_progress is not None:
             on_progress(done, len(jobs))
-    total = reduce(Summary.merge, summaries, Summary.empty(jobs[0].topics if jobs else ()))
     groups, reps = _groups(runner, data)
     verified = [runner.submit(grouping.verify, d, groups, reps) for d in data]
     campaigns, numbers = _campaigns(runner, verified, reps, min_campaign)
     topics = tuple(t.id for t in hearing.meta.topics)
-    found = runner.gather([runner.submit(grouping.samples_of, v, inline=True) for v in verified])
+    found = runner.stream([runner.submit(grouping.samples_of, v, inline=True) for v in verified])
     samples = assemble.samples(found, topics, numbers)
     for handle in data:  # the remarks are done with: only the matrix parts stay
         runner.release(handle)
@@ -141,23 +139,20 @@ def _groups(runner: Any, data: list[Any]) -> tuple[Any, Any]:
 def _campaigns(
     runner: Any, verified: list[Any], reps: Any, min_campaign: int
 ) -> tuple[list[Campaign], dict[int, int]]:
-    """The campaigns, decided from each group's size (small), then made from the parts of
-    the chosen groups only (most groups are two or three remarks alike by chance)."""
-    import numpy as np
-
-    sizes = runner.gather([runner.submit(grouping.group_sizes, v, inline=True) for v in verified])
-    totals = assemble.group_totals(sizes)
-    labels = np.array(sorted(totals), dtype=np.int64)
-    sigs = runner.gather([runner.submit(grouping.signatures_of, reps, labels)])[0]
-    totals, alias = assemble.join_similar(totals, labels, sigs)
-    chosen = {label for label, total in totals.items() if total >= min_campaign}
-    wanted = frozenset(chosen | {label for label, keep in alias.items() if keep in chosen})
-    parts = runner.gather(
-        [runner.submit(grouping.group_parts, v, wanted, inline=True) for v in verified]
+    """The campaigns, decided where the groups' sizes are (the client gets the chosen
+    labels only), then made from the parts of the chosen groups, merged one partition at a
+    time (most groups are two or three remarks alike by chance)."""
+    sizes = [runner.submit(grouping.group_sizes, v, inline=True) for v in verified]
+    choice = runner.gather([runner.submit(assemble.choose, reps, min_campaign, *sizes)])[0]
+    for handle in sizes:
+        runner.release(handle)
+    parts = runner.stream(
+        [runner.submit(grouping.group_parts, v, choice.wanted, inline=True) for v in verified]
     )
-    merged = assemble.fold(assemble.merge_groups(parts), alias)
+    merged = assemble.fold(assemble.merge_groups(parts), choice.alias)
     campaigns, numbers = assemble.campaigns(merged, min_campaign)
-    numbers.update({label: numbers[kept] for label, kept in alias.items() if kept in numbers})
+    joined = choice.alias.items()
+    numbers.update({label: numbers[kept] for label, kept in joined if kept in numbers})
     return campaigns, numbers
 
 

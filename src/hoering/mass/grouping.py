@@ -74,12 +74,6 @@ def merge_representatives(groups: campaigns.Groups, *parts: Representatives) -> 
     return Representatives(np.arange(count), sigs)
 
 
-def signatures_of(reps: Representatives, labels: np.ndarray) -> np.ndarray:
-    """The representatives' signatures of some groups (those the client joins)."""
-    chosen: np.ndarray = reps.sigs[labels]
-    return chosen
-
-
 @dataclass
 class GroupPart:
     """What one group holds in one partition (merged across partitions on the client)."""
