@@ -1,4 +1,4 @@
-"""Benchmark: a mass consultation of 10,000, 100,000 and 1,000,000 web-form answers.
+"""Benchmark: a mass consultation of 10,000 to 10,000,000 web-form answers.
 
 For each size a hearing is generated (once; kept in --data) with one Parquet export of N
 answers to four questions: remarks in Danish made from a vocabulary, 30 % of the answers in
@@ -19,8 +19,11 @@ reports in one table:
   counts and campaigns as the cluster.
 
 Run:  python benchmarks/bench_mass.py [--sizes 10000,100000] [--workers 2]
-      python benchmarks/bench_mass.py --sizes 1000000 --workers 2 --check-local 0
-Note the machine's load (uptime) with the figures: the timings are only as quiet as it is.
+      nice python benchmarks/bench_mass.py --sizes 1000000,3000000 --check-local 0
+      nice python benchmarks/bench_mass.py --sizes 10000000 --check-local 0   # long: optional
+The client's peak includes the scheduler, which a local cluster (``compare --workers``) runs
+in the client's process. Each line ends with the load average over the run (1 minute,
+sampled at its start and end): the timings are only as quiet as the machine was.
 """
 
 from __future__ import annotations
@@ -353,10 +356,13 @@ def run(folder: Path, workers: int, out: Path) -> dict:
         "--out",
         str(out),
     ]
+    load = os.getloadavg()[0]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode:
         sys.exit(f"run failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict = json.loads(done.stdout.strip().splitlines()[-1])
+    result["load"] = f"{load:.0f}-{os.getloadavg()[0]:.0f}"
+    return result
 
 
 def main() -> None:
@@ -384,7 +390,7 @@ def main() -> None:
     print(f"load before: {os.getloadavg()[0]:.2f} (1-minute average), {os.cpu_count()} cores")
     print(
         f"\n{'answers':>10} {'workers':>7} {'parts':>5} {'s':>7} {'client MB':>9} "
-        f"{'worker MB':>15} {'P':>6} {'R':>6} {'campaigns':>9} {'matrix MB':>9}  same"
+        f"{'worker MB':>15} {'P':>6} {'R':>6} {'campaigns':>9} {'matrix MB':>9} {'load':>7}  same"
     )
     for n in (int(s) for s in args.sizes.split(",")):
         folder = args.data / str(n)
@@ -414,7 +420,7 @@ def _line(n: int, workers: int, r: dict, same: str) -> None:
     print(
         f"{n:>10,} {workers:>7} {r['partitions']:>5} {r['seconds']:>7.1f} "
         f"{r['client_mb']:>9.0f} {workers_mb:>15} {r['precision']:>6.3f} "
-        f"{r['recall']:>6.3f} {r['campaigns']:>9} {r['matrix_mb']:>9.1f}  {same}",
+        f"{r['recall']:>6.3f} {r['campaigns']:>9} {r['matrix_mb']:>9.1f} {r['load']:>7}  {same}",
         flush=True,
     )
 
