@@ -422,6 +422,32 @@ def test_a_parquet_text_that_is_not_utf8_is_its_row_reported(tmp_path):
     assert [r.respondent for r in rows] == ["Bo Dam"]
 
 
+def test_a_bad_byte_in_a_utf8_export_with_a_bom_is_one_row_reported(tmp_path):
+    """A small UTF-8 export (with Excel's BOM) with one byte that is not UTF-8 was taken for
+    cp1252 from its first 64 KB: the BOM became 'ï»¿navn' and the whole file was refused."""
+    folder = hearing(tmp_path)
+    path = write_csv(
+        folder / "responses" / "svar.csv", [*ROWS[:1], [*ROWS[0][:3], "caf#", "", "ja"]]
+    )
+    path.write_bytes(path.read_bytes().replace(b"caf#", b"caf\xe9"))
+    rows, errors, _ = _read(path, load_hearing(folder).meta.form)
+    assert errors == [
+        "række 3: spm_1: har en byte, der ikke er UTF-8 (0xe9, byte 4 i cellen) "
+        "(eksportér tabellen igen som UTF-8)"
+    ]
+    assert [r.respondent for r in rows] == ["Anna Holm"]
+
+
+def test_a_bad_byte_early_in_an_export_without_a_bom_is_read_as_cp1252(tmp_path):
+    """Without a BOM, a byte that is not UTF-8 in the first 64 KB is Danish Excel's cp1252."""
+    folder = hearing(tmp_path)
+    path = folder / "responses" / "svar.csv"
+    write_csv(path, [[*ROWS[0][:3], "caf# i havnen", "", "ja"]])
+    path.write_bytes(path.read_bytes()[3:].replace(b"caf#", b"caf\xe9"))
+    rows, errors, _ = _read(path, load_hearing(folder).meta.form)
+    assert errors == [] and rows[0].cells == (("cykelstier", "café i havnen"),)
+
+
 # --- a byte that is not UTF-8 in a row Arrow cannot split (issue 21) -------------------------
 
 NOT_UTF8 = (
@@ -448,7 +474,9 @@ def _broken_export(path, rows, *, bom=True):
     return path
 
 
-@pytest.mark.parametrize("rows, bom", [(3000, False)], ids=["past the first 64 KB"])
+@pytest.mark.parametrize(
+    "rows, bom", [(3, True), (3000, False)], ids=["with a BOM", "past the first 64 KB"]
+)
 def test_a_bad_byte_in_a_row_arrow_cannot_split_is_reported_and_the_rest_read(tmp_path, rows, bom):
     folder = hearing(tmp_path)
     path = _broken_export(folder / "responses" / "svar.csv", rows, bom=bom)

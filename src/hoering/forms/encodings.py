@@ -2,8 +2,8 @@
 
 - All of it UTF-8 (with or without Excel's BOM): Arrow reads it as UTF-8, each cell as bytes
   checked per batch (the fast path).
-- A byte that is not UTF-8 in the first 64 KB: Danish Excel's "CSV" in cp1252.
-- UTF-8 (the first 64 KB are) with bytes that are not: Arrow's handler of
+- No BOM and a byte that is not UTF-8 in the first 64 KB: Danish Excel's "CSV" in cp1252.
+- UTF-8 (a BOM says so, or the first 64 KB are) with bytes that are not: Arrow's handler of
   a row it cannot split decodes that row as UTF-8 itself and fails on such a byte, which
   refused the whole file with a traceback. Such a file is *carried* through Arrow as
   Latin-1, where every byte is a character (so Arrow's own decoding cannot fail), and each
@@ -77,7 +77,7 @@ def _told(path: Path, _size: int, _mtime: int) -> Encoding:
         bad = first_bad_byte(stream)
     if bad is None:
         return UTF8
-    if bad < SAMPLE:
+    if not bom and bad < SAMPLE:  # a BOM says UTF-8, whatever bytes follow
         return Encoding("cp1252")
     return Encoding("latin-1", len(BOM) if bom else 0)
 
