@@ -113,12 +113,12 @@ def _pages(stream: BinaryIO, path: Path, limits: Limits) -> list[PDFPage]:
 def _lines(pages: list[PDFPage], path: Path, limits: Limits) -> list[Line]:
     """The text lines of every page, each page held to the glyph and time limits."""
     from pdfminer.layout import LAParams
-    from pdfminer.pdfinterp import PDFResourceManager
 
+    from .pdf_fonts import StandardWidthsManager
     from .pdf_limits import BoundedDevice, BoundedInterpreter, PageTooHeavy
 
     laparams = LAParams(line_margin=LINE_MARGIN, char_margin=CHAR_MARGIN)
-    manager = PDFResourceManager(caching=True)  # fonts parsed once per file
+    manager = StandardWidthsManager(caching=True)  # fonts parsed once per file
     device = BoundedDevice(manager, laparams=laparams)
     interpreter = BoundedInterpreter(manager, device)
     lines: list[Line] = []
