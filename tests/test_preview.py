@@ -241,3 +241,40 @@ def test_a_client_that_sends_nothing_is_dropped(running, monkeypatch):
         slow.sendall(b"GET / HTTP/1.1\r\n")  # and never the rest
         assert slow.recv(1024) == b""  # the server closed the connection
         assert time.monotonic() - started < 5
+
+
+def test_connections_past_the_limit_are_refused_at_once_and_the_server_still_answers(running):
+    """Issue 21: 2,000 slow clients made 2,001 threads. Past MAX_CONNECTIONS a connection
+    gets "503" at once, without a thread; once the slow ones are gone, the page is served."""
+    import socket
+    import threading
+    import time
+
+    from hoering.preview import server
+
+    assert server.MAX_CONNECTIONS == 32
+    _, url = running
+    port = int(url.rstrip("/").rsplit(":", 1)[1])
+    threads = threading.active_count()
+    slow = [socket.create_connection(("127.0.0.1", port), timeout=WAIT) for _ in range(32)]
+    try:
+        for client in slow:
+            client.sendall(b"GET / HTTP/1.1\r\n")  # and never the rest: each holds a thread
+        with socket.create_connection(("127.0.0.1", port), timeout=WAIT) as extra:
+            answer = b""
+            while chunk := extra.recv(4096):
+                answer += chunk
+        head, body = answer.split(b"\r\n\r\n", 1)
+        assert head.splitlines()[0] == b"HTTP/1.1 503 Service Unavailable"
+        assert b"Retry-After: 1" in head.splitlines()
+        assert body.decode() == "For mange forbindelser på én gang; prøv igen om et øjeblik."
+        assert threading.active_count() <= threads + 32
+    finally:
+        for client in slow:
+            client.close()
+    started = time.monotonic()  # the slow clients' threads end once they are closed
+    while (answer := get(url))[0] == 503 and time.monotonic() - started < WAIT:
+        time.sleep(0.1)
+    status, _, page = answer
+    assert status == 200
+    assert TITLE in page.decode()

@@ -6,8 +6,9 @@ origin made.
 is not this server's are refused, so a web page elsewhere cannot reach it through a rebound
 name (DNS rebinding); :meth:`LocalHandler.asked_by_us` tells a request a page of another
 origin made (``Sec-Fetch-Site`` or ``Origin``); no response may be put in a frame; a client
-that sends nothing for SOCKET_TIMEOUT seconds is dropped, so slow clients do not pile up
-threads.
+that sends nothing for SOCKET_TIMEOUT seconds is dropped, and at most MAX_CONNECTIONS are
+served at once (the next is answered "503" at once and closed), so a flood of local clients
+cannot pile up threads: 2,000 slow clients made 2,001 threads (issue 21).
 
 The preview has four addresses: ``/`` the page; ``/events?since=N`` answers with the
 version once it is not N (long poll); ``/document.pdf`` the PDF; anything else is 404.
@@ -17,6 +18,8 @@ version once it is not N (long poll); ``/document.pdf`` the PDF; anything else i
 from __future__ import annotations
 
 import json
+import socket
+import threading
 from collections.abc import Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -27,6 +30,7 @@ from ..messages import tr
 from .page import error_page
 
 SOCKET_TIMEOUT = 10  # seconds a handler waits for a client to send or take data
+MAX_CONNECTIONS = 32  # served at once (a browser opens at most 6 to one server)
 # Sec-Fetch-Site values of a request the server's own page or the user made (typed address)
 OWN_FETCHES = {"same-origin", "none"}
 HOST = "127.0.0.1"
@@ -40,7 +44,40 @@ class LocalServer(ThreadingHTTPServer):
 
     def __init__(self, app: Any, port: int, handler: type[LocalHandler]) -> None:
         self.app = app
+        self.free = threading.BoundedSemaphore(MAX_CONNECTIONS)  # handler threads left
         super().__init__((HOST, port), handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Serve ``request`` in a thread of its own while fewer than MAX_CONNECTIONS are
+        served; else answer that the server is busy, without a thread."""
+        if not self.free.acquire(blocking=False):
+            self.busy(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:  # no thread was started to give the place back
+            self.free.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.free.release()
+
+    def busy(self, request: socket.socket) -> None:
+        """ "503" and close, at once: a client that reads nothing cannot hold the server."""
+        text = tr("Too many connections at once; try again in a moment.").encode()
+        head = (
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            f"Content-Length: {len(text)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+        )
+        try:
+            request.setblocking(False)  # a full send buffer drops the answer, not the server
+            request.send(head.encode() + text)
+        except OSError:
+            pass
+        self.shutdown_request(request)
 
     @property
     def port(self) -> int:
