@@ -7,8 +7,9 @@ and driven as a browser does: with the cookie of the opening address, each round
 form of the page it read and follows the redirect to the updated page, which must show what
 was saved. Two kinds of save are timed: an answer with its status (remarks.md) and a
 section put under another topic (a response's heading). The first round of each is left
-out (caches cold). For comparison: the state read alone (compare + review of every file)
-and one page made from a read state.
+out (caches cold). For comparison: the notat page after an answer (made from the state the
+pages read), the state read alone (compare + review of every file) and one page made from a
+read state.
 
 Target: the median under 300 ms.
 
@@ -107,6 +108,22 @@ def time_topics(browser: Browser, rounds: int) -> list[float]:
     return times[1:]
 
 
+def time_notat(browser: Browser, rounds: int) -> list[float]:
+    """An answer saved, then the notat page of the new state (made once per state)."""
+    times = []
+    for index in range(rounds + 1):
+        page = browser.page("/remarks?topic=ledsagelse")
+        fields = form_fields(page, '<form method="post" action="/save/answer"')
+        text = f"Notatets svar nummer {index}."
+        fields |= {"status": "noteret", "answer": text, "summary": ""}
+        browser.save("/save/answer", fields)
+        start = time.perf_counter()
+        notat = browser.page("/notat")
+        times.append(time.perf_counter() - start)
+        assert text in notat
+    return times[1:]
+
+
 def time_read(folder: Path, config, rounds: int) -> tuple[list[float], list[float]]:
     from hoering.workspace.kept import KeptReads
     from hoering.workspace.overview import overview_page
@@ -145,12 +162,14 @@ def main() -> None:
             browser = Browser(workspace.start(port=0))
             answers = time_answers(browser, args.rounds)
             topics = time_topics(browser, args.rounds)
+            notats = time_notat(browser, args.rounds)
         reads, pages = time_read(folder, config, args.rounds)
     print(f"hoering workspace, {args.responses} responses; target: median ≤ {TARGET_MS} ms\n")
     print("| from Gem to the updated page | rounds | median ms | p90 ms | max ms |")
     print("|---|---:|---:|---:|---:|")
     print(row("an answer and its status (remarks.md)", answers))
     print(row("a section's topic (the response's heading)", topics))
+    print(row("after an answer: the notat page of the new state (HTML)", notats))
     print(row("every file read anew in this process (compare + review)", reads))
     print(row("the overview page from a read state", pages))
     worst = max(statistics.median(answers), statistics.median(topics)) * 1000

@@ -34,7 +34,7 @@ from .model import Comparison, LeftOut, Remark, Respondent, TopicRemarks
 from .quotes import quotable, short_quote
 from .remarks import AuthorityRemarks, read_remarks
 from .sections import Section, sections
-from .similarity import shared_respondents
+from .similarity import Similarity, shared_respondents
 from .wrapping import unwrapped
 
 PARALLEL_FROM = 16
@@ -69,6 +69,7 @@ def compare(
     executor: Executor | None = None,
     answers_expected: bool = True,
     reader: Executor | None = None,
+    similarity: Similarity = shared_respondents,
 ) -> Comparison:
     """The comparison of every response to the hearing in ``hearing_dir`` (writes nothing).
 
@@ -80,7 +81,8 @@ def compare(
     lacks answers (for 'hoering remarks', which is about to make room for them).
     ``reader``: the executor that reads the responses (default: this process for a few,
     else a process pool); the workspace passes one that keeps what it read of files that
-    did not change."""
+    did not change. ``similarity``: what finds the remarks respondents share (the workspace
+    passes one that keeps its answer while no remark's text changed)."""
     config = config or load_config()
     hearing = load_hearing(hearing_folder(Path(hearing_dir), config))
     paths = sorted(hearing.responses_folder.glob("*.md"))
@@ -117,7 +119,9 @@ def compare(
         errors.extend(exc.errors)
     if errors:
         raise SourceErrors(errors)
-    comparison = _comparison(hearing, groups, consulted, authority, reads, tuple(left_out))
+    comparison = _comparison(
+        hearing, groups, consulted, authority, reads, tuple(left_out), similarity
+    )
     comparison = dataclasses.replace(comparison, names=names)
     if answers_expected:
         comparison.warnings.extend(missing_answers_warnings(comparison))
@@ -262,6 +266,7 @@ def _comparison(
     authority: AuthorityRemarks,
     reads: list[_Read],
     left_out: tuple[LeftOut, ...] = (),
+    similarity: Similarity = shared_respondents,
 ) -> Comparison:
     respondents = []
     pending: list[tuple[str, Section, _Read]] = []
@@ -269,7 +274,7 @@ def _comparison(
         group.sort(key=lambda r: (r.date or dt.date.max, r.path))
         respondents.append(_respondent(hearing, name, group, name in consulted))
         pending += _unique_sections(name, group)
-    shared = shared_respondents([(name, s.text) for name, s, _ in pending])
+    shared = similarity([(name, s.text) for name, s, _ in pending])
     remarks = [
         Remark(
             name,

@@ -14,13 +14,16 @@ show.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..campaigns import near_duplicate_groups
 from .quotes import sentences
 
 MIN_WORDS = 8
 COMMON = 25
+
+# (respondent, text) of every remark → the other respondents sharing each one's sentences
+Similarity = Callable[[list[tuple[str, str]]], list[tuple[str, ...]]]
 
 
 def shared_respondents(remarks: list[tuple[str, str]]) -> list[tuple[str, ...]]:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..comparison.model import Comparison
 from ..comparison.outputs import NOTAT, OutputOptions, make_outputs
 from ..config import Config
 from ..documents import compose
 from ..errors import SourceError
 from ..hearing import HEARING_FILE, hearing_folder
 from ..messages import tr
+from ..model import Document
 from ..organisations import source_organisation
 from ..render import render
 from ..render.templates import TemplateFinder
@@ -70,18 +72,26 @@ class Target:
         return self._document(fmt)
 
     def _document(self, fmt: str) -> tuple[bytes, list[str]]:
+        document, warnings = self.composed()
+        return render(document, fmt, self.templates()), warnings
+
+    def composed(self) -> tuple[Document, list[str]]:
+        """The source's document, and the warnings made reading it."""
         templates = self.templates()
         try:
             source = load_source(self.path)
             document = compose(source, source_organisation(source, templates))
         except SourceError as exc:
             raise exc.located(self.path) from None
-        return render(document, fmt, templates), list(source.warnings)
+        return document, list(source.warnings)
 
     def _notat(self, fmt: str) -> bytes:
         from ..comparison.collect import compare
 
-        comparison = compare(self.path, config=self.config)
+        return self.notat_of(compare(self.path, config=self.config), fmt)
+
+    def notat_of(self, comparison: Comparison, fmt: str) -> bytes:
+        """The høringsnotat of ``comparison`` (of this hearing) as ``fmt``, as compare makes it."""
         files = make_outputs(
             comparison, OutputOptions(formats=(fmt,), bundle=False), config=self.config
         )

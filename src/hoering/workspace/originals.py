@@ -8,8 +8,12 @@ its Markdown. Only a file inside the hearing's ``received/`` folder is ever open
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..paths import confined
 from ..sources.frontmatter import read_source
@@ -33,6 +37,37 @@ def original_of(response: Path, received: Path) -> Path | None:
     if not path.is_file():
         return None
     return confined(path, [received], origin=response, what=name, allowed=str(received.name) + "/")
+
+
+def printed(response: Path, config: Any) -> tuple[str, Callable[[], bytes]]:
+    """Our own PDF of ``response``: a key naming what it prints, and what makes it.
+
+    A heading's topic, stance and import's guess are never printed, so they are left out of
+    the key: a topic set on the page keeps the PDF that was made (the tests hold the PDF's
+    bytes to that)."""
+    from ..preview.target import Target
+    from ..render import render
+
+    target = Target.of(response, config)
+    document = target.composed()[0]
+    key = hashlib.sha256(repr(_unprinted(document)).encode("utf-8")).hexdigest()
+    return key, lambda: render(document, "pdf", target.templates())
+
+
+def _unprinted(value: Any) -> Any:
+    """``value`` (a document or a part of it) without what a heading holds unprinted."""
+    from ..model import nodes as n
+
+    if isinstance(value, tuple):
+        return tuple(_unprinted(item) for item in value)
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return value
+    changes = {
+        f.name: _unprinted(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+    }
+    if isinstance(value, n.Heading):
+        changes.update(topic=None, stance=None, guess=None, matched=None)
+    return dataclasses.replace(value, **changes)
 
 
 def page_sizes(pdf: bytes) -> tuple[list[tuple[int, int]], int]:

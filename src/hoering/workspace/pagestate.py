@@ -84,15 +84,20 @@ def fingerprint(folder: Path) -> tuple:
     return tuple(found)
 
 
-def read_state(folder: Path, config, reader=None) -> HearingState:
-    """The hearing's state as its files are now; errors are kept, not raised."""
+def read_state(folder: Path, config, reader=None, similarity=None) -> HearingState:
+    """The hearing's state as its files are now; errors are kept, not raised. ``reader`` and
+    ``similarity``: what compare reads the responses and finds shared remarks with
+    (:mod:`.kept`; default: compare's own)."""
     from ..comparison.collect import compare
+    from ..comparison.similarity import shared_respondents
     from ..errors import HoeringError, SourceErrors
     from ..imports.review import review_all
 
     stamp = fingerprint(folder)
     try:
-        comparison = compare(folder, config=config, reader=reader)
+        comparison = compare(
+            folder, config=config, reader=reader, similarity=similarity or shared_respondents
+        )
         guesses, removed = review_all(folder, config, reader)
     except SourceErrors as exc:
         return HearingState(folder, None, errors=tuple(map(str, exc.errors)), fingerprint=stamp)

@@ -123,21 +123,21 @@ def page_image(workspace: Workspace, stem: str, number: int) -> Reply | None:
 
 
 def original_pdf(workspace: Workspace, stem: str) -> bytes | None:
-    """The kept original of responses/``stem``.md, or our own PDF of it when it has none."""
-    from ..preview.target import Target
-    from .originals import original_of
+    """The kept original of responses/``stem``.md, or our own PDF of it when it has none:
+    each kept while what it is made of is unchanged (the received file; what the response
+    prints, which a topic or stance saved on the page does not change)."""
+    from .originals import original_of, printed
 
     path = workspace.folder / "responses" / f"{stem}.md"
     if workspace.state().respondent_of(stem) is None or not path.is_file():
         return None
-
-    def make() -> bytes:
-        original = original_of(path, workspace.folder / "received")
-        if original is not None:
-            return original.read_bytes()
-        return Target.of(path, workspace.config).make("pdf")[0]
-
-    return workspace.kept(("original", stem), make)
+    original = original_of(path, workspace.folder / "received")
+    if original is not None:
+        stat = original.stat()
+        key: tuple = ("received", original, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        return workspace.kept(key, original.read_bytes)
+    print_key, make = printed(path, workspace.config)
+    return workspace.kept(("printed", print_key), make)
 
 
 def notat(workspace: Workspace, query: Query) -> Reply:

@@ -12,10 +12,11 @@ from pathlib import Path
 from ..config import Config
 from ..preview.server import LocalServer, listen
 from ..preview.target import Target
-from .kept import KeptReads
+from .kept import KeptReads, KeptSimilarity
 from .pagestate import HearingState, fingerprint, read_state
 
 TOKEN_BYTES = 32  # secrets.token_urlsafe: 43 characters, 256 bits
+KEPT_FILES = 16  # originals' PDFs kept in memory (those of the pages visited last)
 
 
 class Workspace:
@@ -38,9 +39,12 @@ class Workspace:
         self.notice: tuple[str, str] | None = None  # ("saved" or "refused", the message)
         self._state: HearingState | None = None
         self._notat: dict[str, tuple[tuple, bytes]] = {}
-        self._kept: dict[tuple, tuple[tuple, bytes]] = {}
+        self._kept: dict[tuple, bytes] = {}
+        self._keeping = threading.Lock()
         self._reading = threading.Lock()
+        self._making = threading.Lock()  # one notat made at a time
         self._reads = KeptReads()  # what was read of each response, kept while it is unchanged
+        self._similarity = KeptSimilarity()  # the shared remarks, kept while no text changed
         self._server: LocalServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -51,27 +55,36 @@ class Workspace:
         with self._reading:
             stamp = fingerprint(self.folder)
             if self._state is None or self._state.fingerprint != stamp:
-                self._state = read_state(self.folder, self.config, self._reads)
+                self._state = read_state(self.folder, self.config, self._reads, self._similarity)
             return self._state
 
     def notat(self, fmt: str) -> bytes:
-        """The høringsnotat of the current state as ``fmt`` (html, pdf, docx)."""
-        with self._reading:
-            stamp = fingerprint(self.folder)
+        """The høringsnotat of the current state as ``fmt`` (html, pdf, docx): made from the
+        comparison the pages show, which is the one ``hoering compare`` reads."""
+        state = self.state()
+        with self._making:
             kept = self._notat.get(fmt)
-            if kept is None or kept[0] != stamp:
-                kept = (stamp, self.target.make(fmt)[0])
+            if kept is None or kept[0] != state.fingerprint:
+                if state.comparison is None:  # raises what keeps the hearing from being read
+                    made = self.target.make(fmt)[0]
+                else:
+                    made = self.target.notat_of(state.comparison, fmt)
+                kept = (state.fingerprint, made)
                 self._notat[fmt] = kept
             return kept[1]
 
     def kept(self, key: tuple, make: Callable[[], bytes]) -> bytes:
-        """``make()``, made again only once a file of the hearing changed."""
-        stamp = fingerprint(self.folder)
-        found = self._kept.get(key)
-        if found is None or found[0] != stamp:
-            found = (stamp, make())
-            self._kept[key] = found
-        return found[1]
+        """``make()``, kept under ``key``, which names what it is made of (the last
+        KEPT_FILES made are kept)."""
+        with self._keeping:
+            found = self._kept.pop(key, None)
+        if found is None:
+            found = make()
+        with self._keeping:
+            self._kept[key] = found  # the newest last
+            while len(self._kept) > KEPT_FILES:
+                del self._kept[next(iter(self._kept))]
+        return found
 
     def take_notice(self) -> tuple[str, str] | None:
         """The message of the last save, shown once."""
