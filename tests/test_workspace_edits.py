@@ -278,11 +278,19 @@ REFUSED = [
     ),
     (
         lambda h, v: edits.restore_removed(h, SOURCE, v, "stamp"),
-        "vestegn.md: intet blev taget ud som 'stamp'",
+        "'stamp' er ikke en slags tekst, som import tager ud",
+    ),
+    (
+        lambda h, v: edits.restore_removed(h, SOURCE, v, "archive_stamp"),
+        "vestegn.md: intet blev taget ud som arkivstempel",
     ),
     (
         lambda h, v: edits.restore_removed(h, SOURCE, v, "letterhead", 2),
-        "vestegn.md: 'letterhead' har ingen linje nr. 2",
+        "vestegn.md: under brevhoved er der kun 2 linjer, ingen linje nr. 3",
+    ),
+    (
+        lambda h, v: edits.restore_removed(h, SOURCE, v, "closing", 1),
+        "vestegn.md: under hilsen er der kun 1 linje, ingen linje nr. 2",
     ),
     (
         lambda h, v: edits.accept_guess(h, "../hearing.yaml", v, "sender"),
@@ -306,6 +314,18 @@ def test_wrong_input_is_refused_with_a_message_and_writes_nothing(hearing, edit,
         edit(hearing, version(hearing))
     assert str(refused.value) == message
     assert {p: p.read_bytes() for p in hearing.rglob("*") if p.is_file()} == files
+
+
+def test_a_refused_restore_names_the_reason_in_english_with_lang_en(hearing):
+    from hoering.messages import choose_language
+
+    choose_language("en")
+    with pytest.raises(edits.EditRefused) as refused:
+        edits.restore_removed(hearing, SOURCE, version(hearing), "archive_stamp")
+    assert str(refused.value) == "vestegn.md: nothing was taken out as archive stamp"
+    with pytest.raises(edits.EditRefused) as refused:
+        edits.restore_removed(hearing, SOURCE, version(hearing), "closing", 3)
+    assert str(refused.value) == "vestegn.md: closing has only 1 line, not line 4"
 
 
 def test_a_value_the_reader_would_refuse_is_not_saved(hearing):

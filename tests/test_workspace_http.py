@@ -333,3 +333,30 @@ def test_a_save_on_a_file_changed_since_the_page_read_it_is_refused(served, proj
         "editor); intet er gemt: læs filen igen, og foretag ændringen en gang til"
     )
     assert page.find("input", id="guess-date-value").attrs["value"] == "2019-06-18"
+
+
+REMOVED = """removed:
+  letterhead:
+    - "Rådhusparken 2"
+    - "2600 Glostrup"
+  archive_stamp:
+    - "Modtaget 19. juni 2019"
+"""
+
+
+def test_what_import_took_out_is_named_in_the_language_of_the_page(served, project):
+    from hoering.messages import choose_language
+
+    _, _, client = served
+    client.open()
+    path = project / HEARING / "responses" / "glostrup-kommune.md"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("# Det, 'hoering import' har gættet.", REMOVED + "# Det", 1))
+
+    def summaries() -> list[str]:
+        page = parse(client.get("/responses/glostrup-kommune")[2].decode())
+        return [s.text() for s in page.find("section", class_="imported").iter("summary")]
+
+    assert summaries() == ["Brevhoved (2 linjer)", "Arkivstempel (1 linje)"]
+    choose_language("en")
+    assert summaries() == ["Letterhead (2 lines)", "Archive stamp (1 line)"]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, get_args
 
-from ..messages import tr
+from ..messages import label, language, ntr, tr
 from ..model import nodes as n
 from ..sources.response import RemovedReason
 from ..sources.serialise import to_markdown
@@ -22,26 +22,41 @@ AT_END = ("closing", "running_footer", "page_number", "form_field", "quoted_thre
 AT_START = tuple(reason for reason in get_args(RemovedReason) if reason not in AT_END)
 
 
+def reason_word(reason: str) -> str:
+    """The word for ``reason`` (a key of ``removed:``) in the language of messages:
+    'arkivstempel' for archive_stamp."""
+    return label(f"removed_{reason}", language())
+
+
 def removed_texts(lines: MetadataLines, reason: str, index: int | None) -> list[str]:
     """The text(s) to restore: entry ``index`` of ``removed: reason``, or all (None)."""
+    if reason not in get_args(RemovedReason):
+        raise EditRefused(
+            tr(
+                "'{reason}' is not a kind of text import takes out",
+                reason=reason[:80],
+            )
+        )
     texts = lines.value(("removed", reason))
     if not isinstance(texts, list) or not texts:
         raise EditRefused(
             tr(
-                "{file}: nothing was removed as '{reason}'",
+                "{file}: nothing was taken out as {reason}",
                 file=lines.path.name,
-                reason=reason[:80],
+                reason=reason_word(reason),
             )
         )
     if index is None:
         return [str(t) for t in texts]
     if not 0 <= index < len(texts):
         raise EditRefused(
-            tr(
-                "{file}: '{reason}' has no entry {n}",
+            ntr(
+                "{file}: {reason} has only {n} line, not line {number}",
+                "{file}: {reason} has only {n} lines, not line {number}",
+                len(texts),
                 file=lines.path.name,
-                reason=reason[:80],
-                n=index,
+                reason=reason_word(reason),
+                number=index + 1,
             )
         )
     return [str(texts[index])]

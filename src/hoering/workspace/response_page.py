@@ -11,6 +11,7 @@ from ..imports.review import NOTICES, VALUE_AT, RemovedItem, ReviewItem
 from ..messages import label, language, ntr, number, tr
 from .layout import Notice, esc, hidden, page
 from .pagestate import HearingState
+from .removed import reason_word
 
 
 def field_names() -> dict[str, str]:
@@ -220,7 +221,8 @@ def _removed(items: list[RemovedItem], form: _Forms) -> str:
 
 
 def _removed_group(item: RemovedItem, form: _Forms) -> str:
-    reason = label(f"removed_{item.reason}", language())
+    word = reason_word(item.reason)
+    reason = word[:1].upper() + word[1:]
     summary = ntr("{reason} ({n} line)", "{reason} ({n} lines)", len(item.texts), reason=reason)
     lines = "".join(
         f"<li><span>{esc(text)}</span>"
