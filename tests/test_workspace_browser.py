@@ -1,6 +1,7 @@
 """The workspace driven in a real browser (headless chromium), as the official uses it:
 two letters imported, a sender and a topic corrected, three remarks answered with their
-statuses — then the Markdown files hold exactly those changes and the notat says them.
+statuses on the topics' pages and one on the respondent's own — then the Markdown files hold
+exactly those changes and the notat says them.
 
 Each page on the way is also checked with axe-core (WCAG 2.1 A and AA rules) and the W3C Nu
 checker (vnu.jar), measured at 320 px (no sideways scrolling) and walked with the Tab key.
@@ -167,6 +168,27 @@ def test_check_and_answer_two_imported_letters(session, imported):
         )
         assert notice(browser) == "Gemt i remarks.md."
 
+    # one respondent's remarks, on its own page from the overview's count of its answers
+    browser.open(base)
+    vallensbaek = "/remarks?respondent=Vallensb%C3%A6k%20Kommune"
+    browser.submit(f"document.querySelector('a[href=\"{vallensbaek}\"]').click()")
+    assert browser.run("document.querySelector('h1').textContent") == (
+        "Bemærkninger fra Vallensbæk Kommune"
+    )
+    screenshot(browser, "workspace-respondent")
+    open_form = browser.run(
+        "Array.from(document.querySelectorAll('form[action=\"/save/answer\"]')).find("
+        "function (f) { return f.elements.status.value === ''; }).getAttribute('aria-labelledby')"
+    )
+    fill_and_submit(
+        browser,
+        f"form[aria-labelledby={open_form}]",
+        {"status": "noteret", "answer": "Regionen tager det med i den næste aftale."},
+        "button[type=submit]",
+    )
+    assert notice(browser) == "Gemt i remarks.md."
+    assert browser.run("location.pathname + location.search") == vallensbaek
+
     sender_guess = next(
         line for line in before[docx_response].splitlines() if line.startswith("  sender: {")
     )
@@ -188,17 +210,20 @@ def test_check_and_answer_two_imported_letters(session, imported):
         "### Vallensbæk Kommune {status=imoedekommet}\n\nAfsnit 4.3 udbygges.\n\n"
         "### Brøndby Kommune {status=delvist}\n\nMentoren forankres i regionen.\n\n"
         "## Ledsagelse til behandling\n\n"
-        "### Brøndby Kommune {status=noteret}\n\nRegionen noterer forslaget.\n"
+        "### Brøndby Kommune {status=noteret}\n\nRegionen noterer forslaget.\n\n"
+        "## Indlæggelse og udskrivning\n\n"
+        "### Vallensbæk Kommune {status=noteret}\n\nRegionen tager det med i den næste aftale.\n"
     )
 
     browser.open(base)
     page = parse(browser.html())
     # the section moved onto a topic Vallensbæk already wrote on: one remark less to answer
-    assert page.find("p", id="progress").text() == "3 af 5 bemærkninger besvaret"
+    assert page.find("p", id="progress").text() == "4 af 5 bemærkninger besvaret"
     browser.submit("document.querySelector('a[href=\"/notat\"]').click()")
     text = browser.run("document.body.innerText")
     for _, _, _, answer in answers:
         assert answer in text
+    assert "Regionen tager det med i den næste aftale." in text
     screenshot(browser, "workspace-notat")
 
 
@@ -216,6 +241,7 @@ def pages(base: str) -> list[str]:
         base + "responses/hvidovre-kommune",
         base + "remarks",
         base + "remarks?topic=udskrivningsmentor",
+        base + "remarks?respondent=Br%C3%B8ndby%20Kommune",
     ]
 
 

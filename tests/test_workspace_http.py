@@ -360,3 +360,43 @@ def test_what_import_took_out_is_named_in_the_language_of_the_page(served, proje
     assert summaries() == ["Brevhoved (2 linjer)", "Arkivstempel (1 linje)"]
     choose_language("en")
     assert summaries() == ["Letterhead (2 lines)", "Archive stamp (1 line)"]
+
+
+def test_one_respondents_remarks_are_answered_on_a_page_of_their_own(served, project):
+    workspace, _, client = served
+    client.open()
+    remarks = project / HEARING / "remarks.md"
+    before = remarks.read_text("utf-8")
+    overview = parse(client.get("/")[2].decode())
+    link = next(a for a in overview.iter("a") if a.text() == "0 af 3")
+    assert link.attrs["href"] == "/remarks?respondent=Hvidovre%20Kommune"
+    page = parse(client.get(link.attrs["href"])[2].decode())
+    assert page.find("h1").text() == "Bemærkninger fra Hvidovre Kommune"
+    assert page.find("p", id="progress").text() == "0 af 3 bemærkninger besvaret"
+    assert [h.text() for h in page.iter("h2")] == [
+        "Tværfagligt samarbejde",
+        "Samarbejde under ambulant behandling",
+        "Orientering, varsling og færdigmelding",
+        "Generelle bemærkninger",
+    ]
+    options = page.find("select", id="respondent").find_all("option")
+    assert [o.text() for o in options if "selected" in o.attrs] == ["Hvidovre Kommune"]
+    fields = form_of(page, "/save/answer", topic="ventetid") | {
+        "status": "noteret",
+        "answer": "Regionen noterer ønsket om tidligere besked.",
+    }
+    status, headers, _ = client.post("/save/answer", fields, own_site(client))
+    assert (status, headers["Location"]) == (
+        303,
+        "/remarks?respondent=Hvidovre%20Kommune#answer-ventetid-hvidovre-kommune",
+    )
+    after = remarks.read_text("utf-8")
+    added = (
+        "## Orientering, varsling og færdigmelding\n\n### Hvidovre Kommune {status=noteret}\n\n"
+        "Regionen noterer ønsket om tidligere besked.\n\n"
+    )
+    assert after == before.replace("## Ændringer", added + "## Ændringer", 1)
+    page = parse(client.get("/remarks?respondent=Hvidovre%20Kommune")[2].decode())
+    assert page.find("p", class_="notice").text() == "Gemt i remarks.md."
+    assert page.find("p", id="progress").text() == "1 af 3 bemærkninger besvaret"
+    assert client.get("/remarks?respondent=Ukendt%20Kommune")[0] == 404

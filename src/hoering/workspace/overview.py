@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from ..i18n import format_date
 from ..messages import language, ntr, tr
@@ -137,7 +138,7 @@ def _row(row: Row) -> str:
         (tr("Respondent"), name),
         (tr("Received"), esc(row.date)),
         (tr("Guesses"), esc(_guesses_text(row))),
-        (tr("Answers"), esc(_answers_text(row))),
+        (tr("Answers"), _answers_link(row)),
         (tr("Note"), esc(", ".join(_notes(row)))),
     )
     first, *rest = cells
@@ -151,6 +152,14 @@ def _guesses_text(row: Row) -> str:
     if row.guesses == 0:
         return tr("all checked")
     return ntr("{n} to check", "{n} to check", row.guesses)
+
+
+def _answers_link(row: Row) -> str:
+    """The respondent's answers so far, a link to its remarks (none: nothing to link)."""
+    text = esc(_answers_text(row))
+    if not text:
+        return text
+    return f'<a href="/remarks?respondent={esc(quote(row.name))}">{text}</a>'
 
 
 def _answers_text(row: Row) -> str:

@@ -1,6 +1,7 @@
 """Answer remarks: topic by topic, each respondent's remarks quoted on the left and the
 authority's answer, status and optional summary on the right; the answer to the topic as a
-whole, the general remarks and the "Ændringer" text.
+whole, the general remarks and the "Ændringer" text. Or respondent by respondent
+(:func:`respondent_page`): one party's remarks on every topic, with the same forms.
 
 The text in each field is the entry as remarks.md has it now (read by its heading's line),
 so what the official saves is what the file holds."""
@@ -14,7 +15,8 @@ from ..comparison.model import Comparison, Remark, TopicRemarks
 from ..comparison.remarks import REMARKS_FILE, STATUSES, Answer
 from ..messages import label, language, tr
 from .layout import Notice, esc, hidden, page
-from .pagestate import HearingState
+from .overview import progress_text
+from .pagestate import HearingState, answer_progress
 
 HEADING = re.compile(r"^#{1,6}\s")
 GENERAL = "generelt"
@@ -34,8 +36,63 @@ def remarks_page(state: HearingState, chosen: str, token: str, notice: Notice = 
     if chosen in ("", CHANGES):
         parts.append(_changes(lines, fields))
     title = tr("Answer remarks")
-    body = f"<h1>{esc(title)}</h1>{_choices(comparison, chosen)}{''.join(parts)}"
+    body = (
+        f"<h1>{esc(title)}</h1>{_choices(comparison, chosen)}{_respondent_choice(comparison)}"
+        f"{''.join(parts)}"
+    )
     return page(title, body, current="/remarks", notice=notice)
+
+
+def respondent_page(
+    state: HearingState, who: str, token: str, notice: Notice = None
+) -> bytes | None:
+    """``who``'s remarks, topic by topic, each with its answer form; None for a name that
+    is not a respondent's."""
+    comparison = state.comparison
+    assert comparison is not None
+    if who not in {r.name for r in comparison.respondents}:
+        return None
+    lines = _remarks_lines(comparison)
+    version = _version(comparison.hearing.folder / REMARKS_FILE)
+    fields = hidden("token", token) + hidden("version", version) + hidden("view", "respondent")
+    rows = [
+        _answer_row(t.topic.id, who, said, t.answers.get(who), lines, fields, t.topic.title)
+        for t in comparison.topics
+        if (said := [r for r in t.remarks if r.respondent == who])
+    ]
+    general = [r for r in comparison.unmatched if r.respondent == who]
+    if general:
+        answer = comparison.general_answers.get(who)
+        rows.append(
+            _answer_row(GENERAL, who, general, answer, lines, fields, tr("General remarks"))
+        )
+    title = tr("Remarks from {name}", name=who)
+    progress = progress_text(answer_progress(comparison, who))
+    shown = "".join(rows) or "<p>" + esc(tr("{name} made no remarks.", name=who)) + "</p>"
+    body = (
+        f"<h1>{esc(title)}</h1>{_respondent_choice(comparison, who)}"
+        f'<p id="progress">{esc(progress)}</p>{shown}'
+    )
+    return page(title, body, current="/remarks", notice=notice)
+
+
+def _respondent_choice(comparison: Comparison, chosen: str = "") -> str:
+    """A form that opens one respondent's remarks (a plain GET: no script needed)."""
+    names = sorted(
+        {r.respondent for t in comparison.topics for r in t.remarks}
+        | {r.respondent for r in comparison.unmatched},
+        key=str.casefold,
+    )
+    options = "".join(
+        f'<option value="{esc(name)}"{" selected" if name == chosen else ""}>{esc(name)}</option>'
+        for name in names
+    )
+    return (
+        '<form method="get" action="/remarks" class="filter">'
+        '<label for="respondent">' + esc(tr("Remarks from")) + "</label>"
+        f'<select id="respondent" name="respondent">{options}</select>'
+        '<button type="submit">' + esc(tr("Show")) + "</button></form>"
+    )
 
 
 def _version(path: Path) -> str:
@@ -163,16 +220,22 @@ def _answer_row(
     answer: Answer | None,
     lines: list[str],
     fields: str,
+    topic_title: str | None = None,
 ) -> str:
+    """One respondent's remarks on one topic and the answer form; headed by the respondent
+    (on a topic's page) or by ``topic_title`` (on the respondent's own page)."""
     ident = re.sub(r"[^a-z0-9]+", "-", f"answer-{topic}-{who}".casefold()).strip("-")
+    heading = f'<h3 id="{ident}">{esc(who)}</h3>'
+    if topic_title is not None:
+        heading = f'<h2 id="{ident}">{esc(topic_title)}</h2>'
+
     quotes = "".join(
         f'<blockquote><p>{esc(r.text)}</p><p class="source">{esc(r.source)}</p></blockquote>'
         for r in said
     )
     summary, text = split_summary(entry_text(lines, answer.line if answer else None))
     return (
-        f'<div class="answer-row"><div class="remark"><h3 id="{ident}">{esc(who)}</h3>'
-        f"{quotes}</div>"
+        f'<div class="answer-row"><div class="remark">{heading}{quotes}</div>'
         f'<form method="post" action="/save/answer" class="answer" aria-labelledby="{ident}">'
         f"{fields}{hidden('topic', topic)}{hidden('respondent', who)}{hidden('anchor', ident)}"
         f"{_status_field(ident, answer.status if answer else None)}"

@@ -75,9 +75,16 @@ def overview(workspace: Workspace, query: Query) -> Reply:
     return _readable(workspace, lambda s: overview_page(s, _first(query, "show"), notice))
 
 
-def remarks(workspace: Workspace, query: Query) -> Reply:
-    from .remarks_page import remarks_page
+def remarks(workspace: Workspace, query: Query) -> Reply | None:
+    from .remarks_page import remarks_page, respondent_page
 
+    if "respondent" in query:
+        who = _first(query, "respondent")
+        state = workspace.state()
+        if state.comparison is None:
+            return _readable(workspace, lambda s: b"")
+        made = respondent_page(state, who, workspace.token, workspace.take_notice())
+        return None if made is None else Reply(200, made)
     notice = workspace.take_notice()
     chosen = _first(query, "topic")
     return _readable(workspace, lambda s: remarks_page(s, chosen, workspace.token, notice))
@@ -168,7 +175,7 @@ def notat_file(fmt: str) -> Callable[[Workspace, Query], Reply]:
     return send
 
 
-PAGES: dict[str, Callable[[Workspace, Query], Reply]] = {
+PAGES: dict[str, Callable[[Workspace, Query], Reply | None]] = {
     "/": overview,
     "/remarks": remarks,
     "/notat": notat,

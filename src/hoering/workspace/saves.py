@@ -106,6 +106,9 @@ def _topic(form: Form) -> str | None:
 
 
 def _remarks_back(form: Form, anchor: str) -> str:
+    """The page the form came from: a topic's, or a respondent's (``view=respondent``)."""
+    if form.get("view") == "respondent":
+        return f"/remarks?respondent={quote(form.get('respondent', ''))}#{anchor}"
     topic = form.get("topic", "")
     return "/remarks" + (f"?topic={quote(topic)}" if topic else "") + f"#{anchor}"
 
