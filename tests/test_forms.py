@@ -510,3 +510,60 @@ def test_compare_reports_the_bad_rows_without_a_traceback_and_changes_no_source(
     assert f"svar.csv: {UNCLOSED.format(row=3002)} (rækken er ikke talt med)" in result.stderr
     assert "2.999 svar fra svar.csv (1 del)" in result.stdout
     assert snapshot(folder) == before
+
+
+# --- XLSX with damaged XML (issue 21: found by the fuzzer as IndexError and ValueError) -----
+
+
+def _damaged_xlsx(path, part, old, new):
+    """The tests' XLSX export with ``old`` replaced by ``new`` in the XML part ``part``."""
+    import zipfile
+
+    source = write_xlsx(path.with_suffix(".base.xlsx"))
+    with zipfile.ZipFile(source) as base, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in base.infolist():
+            data = base.read(item.filename)
+            if item.filename == part:
+                assert old in data
+                data = data.replace(old, new, 1)
+            out.writestr(item, data)
+    source.unlink()
+    return path
+
+
+@pytest.mark.parametrize(
+    "part, old, new, refusal",
+    [
+        (
+            "xl/worksheets/sheet1.xml",
+            b'<c r="D3" t="s"><v>',
+            b'<c r="D3" t="s"><v>9',
+            "kan ikke læses som XLSX: arket er beskadiget fra række 3 og frem (list index out of "
+            "range) (åbn den i Excel, og gem den igen som .xlsx)",
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            b'<c r="B4"',
+            b'<c r="4"',
+            "kan ikke læses som XLSX: arket er beskadiget fra række 4 og frem ('' is not a valid "
+            "column name. Column names are from A to ZZZ) (åbn den i Excel, og gem den igen som "
+            ".xlsx)",
+        ),
+        (
+            "xl/sharedStrings.xml",
+            b"<t>indsendt</t>",
+            b"<t></t>",
+            "har ingen kolonne 'indsendt' (filens kolonner er: 'navn', 'organisation', '', "
+            "'spm_1', 'spm_2', 'samtykke')",
+        ),
+    ],
+    ids=["a text the workbook does not hold", "a cell of no column", "a header text lost"],
+)
+def test_an_xlsx_with_damaged_xml_is_refused_naming_the_file(tmp_path, part, old, new, refusal):
+    folder = hearing(tmp_path)
+    path = _damaged_xlsx(folder / "responses" / "svar.xlsx", part, old, new)
+    before = path.read_bytes()
+    with pytest.raises(SourceError) as caught:
+        _read(path, load_hearing(folder).meta.form)
+    assert str(caught.value) == f"{path}: {refusal}"
+    assert path.read_bytes() == before

@@ -23,7 +23,15 @@ from ..errors import HoeringError, SourceError, display_path
 from ..hearing import Form, Hearing
 from ..messages import tr
 from .rows import FormRow, form_rows
-from .tables import BadLine, Partition, columns_of, partitions, read_batches, table_files
+from .tables import (
+    BadLine,
+    Partition,
+    columns_of,
+    listed,
+    partitions,
+    read_batches,
+    table_files,
+)
 
 __all__ = [
     "FormRow",
@@ -85,7 +93,6 @@ def check_table(path: Path, form: Form, hearing: Hearing) -> TableCheck:
             continue
         free = [c for c in columns if c not in form.columns]
         close = difflib.get_close_matches(column, free, n=1)
-        listed = ", ".join(f"'{c}'" for c in columns[:12]) + (", …" if len(columns) > 12 else "")
         check.missing.append(
             SourceError(
                 path,
@@ -96,7 +103,7 @@ def check_table(path: Path, form: Form, hearing: Hearing) -> TableCheck:
                     hearing=display_path(hearing.path),
                 ),
                 hint=(tr("did you mean '{key}'?", key=close[0]) + " " if close else "")
-                + tr("the file's columns are: {columns}", columns=listed),
+                + tr("the file's columns are: {columns}", columns=listed(columns)),
             )
         )
     check.unmapped = [c for c in columns if c not in form.columns]

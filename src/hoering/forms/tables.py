@@ -121,8 +121,8 @@ def columns_of(path: Path) -> list[str]:
     if kind == ".csv":
         with _open_csv(path, [], lambda _bad: "skip") as (reader, encoding):
             return [encoding.column_name(name) for name in reader.schema.names]
-    with _xlsx(path) as sheet:
-        header = next(sheet.iter_rows(max_row=1, values_only=True), ())
+    with _xlsx(path) as sheet, closing(sheet.iter_rows(max_row=1, values_only=True)) as rows:
+        header = next(_xlsx_rows(path, rows), (1, ()))[1]
     return [_header_name(value) for value in header]
 
 
@@ -424,12 +424,13 @@ def _header_name(value: Any) -> str:
 
 def _xlsx_batches(path: Path, columns: list[str]) -> Iterator[Batch]:
     # closing the rows closes the sheet's file in the archive at once, also on an error
-    with _xlsx(path) as sheet, closing(sheet.iter_rows(values_only=True)) as rows:
-        header = [_header_name(v) for v in next(rows, ())]
-        where = {name: header.index(name) for name in columns}
+    with _xlsx(path) as sheet, closing(sheet.iter_rows(values_only=True)) as values:
+        rows = _xlsx_rows(path, values)
+        header = [_header_name(v) for v in next(rows, (1, ()))[1]]
+        where = _places(path, header, columns)
         most = active().xlsx_rows
         batch = Batch({name: [] for name in columns}, [])
-        for row, values in enumerate(rows, start=2):
+        for row, cells in rows:
             if row > most + 1:
                 raise SourceError(
                     path,
@@ -437,10 +438,55 @@ def _xlsx_batches(path: Path, columns: list[str]) -> Iterator[Batch]:
                     hint=export_in_parts("xlsx_rows"),
                 )
             for name, index in where.items():
-                batch.columns[name].append(values[index] if index < len(values) else None)
+                batch.columns[name].append(cells[index] if index < len(cells) else None)
             batch.rows.append(row)
             if len(batch.rows) == 10_000:
                 yield batch
                 batch = Batch({name: [] for name in columns}, [])
         if batch.rows:
             yield batch
+
+
+def _xlsx_rows(
+    path: Path, rows: Iterator[tuple[Any, ...]]
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """The sheet's rows with their numbers (the header is row 1). A row openpyxl cannot read
+    (damaged XML: a cell naming a text the workbook does not hold, a cell reference with no
+    column; found by the fuzzer as IndexError and ValueError) refuses the file, saying where."""
+    row = 1
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # openpyxl raises what its parsing meets
+            raise SourceError(
+                path,
+                tr(
+                    "cannot be read as {kind}: the sheet is damaged from row {n} on ({reason})",
+                    kind="XLSX",
+                    n=number(row),
+                    reason=_first_line(exc),
+                ),
+                hint=tr("open it in Excel and save it again as .xlsx"),
+            ) from None
+        yield row, cells
+        row += 1
+
+
+def _places(path: Path, header: list[str], columns: list[str]) -> dict[str, int]:
+    """Where each of ``columns`` is in the header; one it lacks refuses the file (check_table
+    says so first, naming the hearing; a damaged text table can lose a name on the way)."""
+    for name in columns:
+        if name not in header:
+            raise SourceError(
+                path,
+                tr("has no column '{column}'", column=name),
+                hint=tr("the file's columns are: {columns}", columns=listed(header)),
+            )
+    return {name: header.index(name) for name in columns}
+
+
+def listed(columns: list[str]) -> str:
+    """A file's column names for a message: the first twelve, quoted."""
+    return ", ".join(f"'{c}'" for c in columns[:12]) + (", …" if len(columns) > 12 else "")
