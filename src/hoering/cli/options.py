@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .translated import option
+from .translated import Decorated, option
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -20,7 +20,7 @@ class PathType(click.Path):
     """``click.Path`` whose value is a ``pathlib.Path``, with pathlib imported only when a
     path is given: ``hoering --help`` does without it (a tenth of importing click)."""
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
         from pathlib import Path
 
         return Path(os.fsdecode(super().convert(value, param, ctx)))
@@ -29,14 +29,14 @@ class PathType(click.Path):
 FORMAT_NAMES = ("docx", "pdf", "html")  # kept here so --help does not import the renderers
 
 
-def formats_option(help: str) -> Callable[[Any], Any]:
+def formats_option(help: str) -> Callable[[Decorated], Decorated]:
     """``-f``/``--format``, repeatable: the formats to make (build, compare)."""
     return option(
         "-f", "--format", "formats", multiple=True, type=click.Choice(FORMAT_NAMES), help=help
     )
 
 
-def output_folder_option() -> Callable[[Any], Any]:
+def output_folder_option() -> Callable[[Decorated], Decorated]:
     """``-o``/``--output``: the folder to write to instead of the configured one."""
     return option(
         "-o",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -138,6 +138,9 @@ class TranslatedCommand(TranslatedHelp):
         return [tr(piece) if piece.isupper() else piece for piece in pieces]
 
 
-def option(*declarations: str, **attributes: Any) -> Callable[[Any], Any]:
+Decorated = TypeVar("Decorated", bound=Callable[..., Any] | click.Command)  # as click's FC
+
+
+def option(*declarations: str, **attributes: Any) -> Callable[[Decorated], Decorated]:
     """``click.option`` with help in the language of messages."""
     return click.option(*declarations, cls=HoeringOption, **attributes)
