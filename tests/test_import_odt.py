@@ -204,3 +204,24 @@ def test_xml_comments_are_no_text_and_do_not_stop_the_import(project):
     path = project / "svar.odt"
     path.write_bytes(odt(body(paragraphs)))
     assert [line.text for line in read_odt(path, Limits()).lines] == ["Vi har ingen bemærkninger."]
+
+
+def test_a_comment_in_a_list_style_does_not_shift_its_levels(project):
+    """The first level of a numbered list style stays numbered when an XML comment stands
+    before it (the comment was counted as a bulleted level)."""
+    from hoering.imports.odt import read_odt
+    from hoering.imports.safety import Limits
+
+    style = 'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"'
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {OFFICE} {style}>'
+        '<office:automatic-styles><text:list-style style:name="L1"><!-- tal -->'
+        '<text:list-level-style-number text:level="1"/></text:list-style>'
+        "</office:automatic-styles><office:body><office:text>"
+        '<text:list text:style-name="L1"><text:list-item><text:p>Første punkt</text:p>'
+        "</text:list-item></text:list></office:text></office:body></office:document-content>"
+    )
+    path = project / "svar.odt"
+    path.write_bytes(odt(content))
+    [line] = read_odt(path, Limits()).lines
+    assert (line.text, line.list_kind, line.level) == ("Første punkt", "number", 0)

@@ -128,7 +128,11 @@ def _styles_of(*roots: _Element | None) -> _Styles:
             if weight is not None and weight.get(f"{{{NS['fo']}}}font-weight") == "bold":
                 styles.bold.add(name)
         for lists in root.iter(TEXT + "list-style"):
-            levels = [child.tag == TEXT + "list-level-style-number" for child in lists]
+            levels = [  # one per level: a comment among them is none
+                child.tag == TEXT + "list-level-style-number"
+                for child in lists
+                if isinstance(child.tag, str)
+            ]
             styles.numbered[lists.get(STYLE + "name", "")] = levels
     return styles
 
