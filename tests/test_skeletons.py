@@ -12,17 +12,17 @@ from conftest import EXAMPLE_FORM_HEARING, EXAMPLE_HEARING, snapshot
 RESPONSE_FROM_HEARING = """\
 ---
 # Høringssvar. Udfyld felterne og skriv svaret under den sidste '---'.
-# Linjer der starter med '#' er forklaringer og kommer ikke med i dokumentet.
+# Linjer, der starter med '#', er forklaringer og kommer ikke med i dokumentet.
 # Et felt med "" er ikke udfyldt endnu: skriv værdien mellem anførselstegnene, eller slet
-# linjen hvis feltet kan udelades. 'hoering check' siger, hvad der mangler.
+# linjen, hvis feltet kan udelades. 'hoering check' siger, hvad der mangler.
 type: response
 # Emnelinjen: hvad høringen handler om.
 title: "Høringssvar: Forslag til trafikplan for bymidten"
 # Høringens id: mappenavnet under consultations/.
 hearing: trafikplan-bymidten
-# Organisationsprofil (templates/organisations/<id>.yaml) der giver brevpapiret.
+# Organisationsprofil (templates/organisations/<id>.yaml), der giver brevpapiret.
 organisation: ishoj
-# Afdeling der afgiver svaret (vises i brevhovedet).
+# Afdeling, der afgiver svaret (vises i brevhovedet).
 department: "Center for Socialservice"
 # Dato som ÅÅÅÅ-MM-DD; vises som "19. juni 2019".
 # Høringsfristen er 12. april 2026.
@@ -76,9 +76,9 @@ Skriv jeres bemærkninger her.
 MINUTES = """\
 ---
 # Referat. Udfyld felterne og skriv referatet under den sidste '---'.
-# Linjer der starter med '#' er forklaringer og kommer ikke med i dokumentet.
+# Linjer, der starter med '#', er forklaringer og kommer ikke med i dokumentet.
 # Et felt med "" er ikke udfyldt endnu: skriv værdien mellem anførselstegnene, eller slet
-# linjen hvis feltet kan udelades. 'hoering check' siger, hvad der mangler.
+# linjen, hvis feltet kan udelades. 'hoering check' siger, hvad der mangler.
 type: minutes
 # Mødets titel (dokumentets overskrift).
 title: "Dialogmøde om snitflader"
@@ -90,7 +90,7 @@ start: ""
 end: ""
 # Mødested (kan udelades).
 place: ""
-# Organisationsprofil (templates/organisations/<id>.yaml) der giver brevpapiret.
+# Organisationsprofil (templates/organisations/<id>.yaml), der giver brevpapiret.
 organisation: ishoj
 # Afdeling (vises i brevhovedet).
 department: "Center for Socialservice"
@@ -115,7 +115,7 @@ next_meetings:
     invites: ""
 # Selve referatet skrives under den sidste '---':
 #   Hvert punkt på dagsordenen er en overskrift med '##'; punkterne nummereres automatisk.
-#   Et afsnit der begynder med "Beslutning:" fremhæves som en beslutning.
+#   Et afsnit, der begynder med "Beslutning:" fremhæves som en beslutning.
 #   En opgave skrives "- [ ] @Hvem: hvad — frist"; fristen er en dato ("1. september 2019",
 #   "1/9-2019") eller en periode ("september 2019", "uge 38", "inden næste møde").
 #   Sæt [x] når opgaven er udført.
