@@ -160,3 +160,33 @@ def _typst_pdf() -> bytes:
     from hoering.render.templates import TemplateFinder
 
     return render(make_document("Et afsnit."), "pdf", TemplateFinder(None))
+
+
+def _add_after(path: Path, line: str, added: str) -> None:
+    text = path.read_text("utf-8")
+    assert f"\n{line}\n" in text
+    path.write_text(text.replace(f"\n{line}\n", f"\n{line}\n{added}\n", 1), "utf-8")
+
+
+def test_a_responses_and_a_referats_document_number_is_shown_and_recorded(cli, project):
+    """A response or referat with its own Dok. nr. prints it in the info block and gives it
+    to the case system, as the notat does."""
+    _add_after(project / RESPONSE, "case_number: 27.00.00-P20-3-19", 'document_number: "4471"')
+    _add_after(
+        project / MINUTES, "hearing: samarbejdsaftale-psykisk-sygdom", 'document_number: "95"'
+    )
+    build(cli, RESPONSE, MINUTES)
+    response = project / OUT / "responses" / "ishoj.docx"
+    assert docx_custom_properties(response)["Dokumentnummer"] == "4471"
+    assert xmp_archive(response.with_suffix(".pdf"))["Dokumentnummer"] == "4471"
+    info = docx.Document(str(response)).tables[0].rows[0].cells[1].text.splitlines()
+    assert info[:2] == ["Dato\t19. juni 2019", "Sagsnr.\t27.00.00-P20-3-19"]
+    assert info[2] == "Dok. nr.\t4471"
+    page = pypdf.PdfReader(response.with_suffix(".pdf")).pages[0].extract_text()
+    assert "Dok. nr." in page and "4471" in page
+    referat = project / OUT / "minutes" / MINUTES.with_suffix(".docx").name
+    assert docx_custom_properties(referat) == {
+        "Dokumentnummer": "95",
+        "Hoering": EXAMPLE_HEARING,
+        "Myndighed": "Ishøj Kommune",
+    }

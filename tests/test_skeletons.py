@@ -29,6 +29,8 @@ department: "Center for Socialservice"
 date: 2026-03-10
 # Sagsnummer i jeres ESDH-system (kan udelades).
 case_number: ""
+# Dokumentnummer i jeres ESDH-system (kan udelades).
+document_number: ""
 # Modtager: høringens myndighed (fra hearing.yaml), en linje pr. adresselinje.
 recipient:
   - "Region Hovedstaden"
@@ -94,6 +96,9 @@ place: ""
 organisation: ishoj
 # Afdeling (vises i brevhovedet).
 department: "Center for Socialservice"
+# Sagsnummer og dokumentnummer i jeres ESDH-system (kan udelades).
+case_number: ""
+document_number: ""
 # Høringens id, hvis mødet hører til en høring.
 hearing: samarbejdsaftale-psykisk-sygdom
 # Deltagere under deres organisation: "Navn" eller "Navn, titel"; "m.fl." er tilladt.
@@ -155,11 +160,11 @@ def test_the_empty_fields_of_a_response_are_named_until_filled(cli, project):
     remarks = "skabelonens tekst 'Skriv jeres bemærkninger her.' står her stadig (skriv jeres "
     remarks += "egen tekst i stedet, eller slet den)"
     assert _errors(result) == [
-        f"Fejl: {target}:28: contact.name: må ikke være tom",
-        f"Fejl: {target}:37: signature.signatories.name: må ikke være tom",
-        f"Fejl: {target}:52: {remarks}",
-        f"Fejl: {target}:56: {remarks}",
-        f"Fejl: {target}:60: {remarks}",
+        f"Fejl: {target}:30: contact.name: må ikke være tom",
+        f"Fejl: {target}:39: signature.signatories.name: må ikke være tom",
+        f"Fejl: {target}:54: {remarks}",
+        f"Fejl: {target}:58: {remarks}",
+        f"Fejl: {target}:62: {remarks}",
     ]
     text = (project / target).read_text("utf-8")
     text = text.replace('  name: ""', '  name: "Anne Holm"', 1)
@@ -188,12 +193,12 @@ def test_without_a_hearing_file_the_recipient_and_title_are_left_empty(cli, proj
     )
     assert _errors(result) == [
         f"Fejl: {target}:8: title: må ikke være tom",
-        f"Fejl: {target}:21: recipient: må ikke være tom",
-        f"Fejl: {target}:26: contact.name: må ikke være tom",
-        f"Fejl: {target}:35: signature.signatories.name: må ikke være tom",
-        f"Fejl: {target}:48: skabelonens tekst 'Skriv afsnittets overskrift her' står her "
+        f"Fejl: {target}:23: recipient: må ikke være tom",
+        f"Fejl: {target}:28: contact.name: må ikke være tom",
+        f"Fejl: {target}:37: signature.signatories.name: må ikke være tom",
+        f"Fejl: {target}:50: skabelonens tekst 'Skriv afsnittets overskrift her' står her "
         "stadig (skriv jeres egen tekst i stedet, eller slet den)",
-        f"Fejl: {target}:50: skabelonens tekst 'Skriv jeres bemærkninger her.' står her "
+        f"Fejl: {target}:52: skabelonens tekst 'Skriv jeres bemærkninger her.' står her "
         "stadig (skriv jeres egen tekst i stedet, eller slet den)",
     ]
 
@@ -230,16 +235,16 @@ def test_a_referat_skeleton_leaves_times_people_and_the_next_meeting_empty(cli, 
     assert _errors(check) == [
         f"Fejl: {target}:13: start: må ikke være tom",
         f"Fejl: {target}:14: end: må ikke være tom",
-        f"Fejl: {target}:27: participants.Ishøj Kommune: må ikke være tom",
-        f"Fejl: {target}:31: chair: må ikke være tom",
-        f"Fejl: {target}:32: referent: må ikke være tom",
-        f"Fejl: {target}:36: next_meetings.date: må ikke være tom (skriv datoer som ÅÅÅÅ-MM-DD, "
+        f"Fejl: {target}:30: participants.Ishøj Kommune: må ikke være tom",
+        f"Fejl: {target}:34: chair: må ikke være tom",
+        f"Fejl: {target}:35: referent: må ikke være tom",
+        f"Fejl: {target}:39: next_meetings.date: må ikke være tom (skriv datoer som ÅÅÅÅ-MM-DD, "
         "fx 2019-06-19)",
-        f"Fejl: {target}:37: next_meetings.time: må ikke være tom",
-        f"Fejl: {target}:48: " + placeholder.format("Skriv afsnittets overskrift her"),
-        f"Fejl: {target}:50: " + placeholder.format("Skriv referatet af punktet her."),
-        f"Fejl: {target}:52: " + placeholder.format("Skriv beslutningen her."),
-        f"Fejl: {target}:54: " + placeholder.format("skriv opgaven her"),
+        f"Fejl: {target}:40: next_meetings.time: må ikke være tom",
+        f"Fejl: {target}:51: " + placeholder.format("Skriv afsnittets overskrift her"),
+        f"Fejl: {target}:53: " + placeholder.format("Skriv referatet af punktet her."),
+        f"Fejl: {target}:55: " + placeholder.format("Skriv beslutningen her."),
+        f"Fejl: {target}:57: " + placeholder.format("skriv opgaven her"),
     ]
     assert snapshot(project) == before
     filled = (

@@ -39,7 +39,9 @@ def compose(source: Source, organisation: Organisation) -> Document:
             [label("minutes", lang), *([meta.hearing] if meta.hearing else []), *meta.keywords]
         ),
         source=str(source.path),
-        archive=ArchiveRecord(meta.case_number, None, meta.hearing, organisation.name),
+        archive=ArchiveRecord(
+            meta.case_number, meta.document_number, meta.hearing, organisation.name
+        ),
     )
 
 
@@ -77,6 +79,8 @@ def info_items(meta: MinutesMeta) -> tuple[InfoItem, ...]:
         items.append(InfoItem(label("place", lang), meta.place))
     if meta.case_number:
         items.append(InfoItem(label("case_number", lang), meta.case_number))
+    if meta.document_number:
+        items.append(InfoItem(label("document_number", lang), meta.document_number))
     return tuple(items)
 
 

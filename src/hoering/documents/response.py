@@ -27,7 +27,9 @@ def compose(source: Source, organisation: Organisation) -> Document:
         subject=meta.title,
         keywords=tuple([label("response", meta.lang), meta.hearing, *meta.keywords]),
         source=str(source.path),
-        archive=ArchiveRecord(meta.case_number, None, meta.hearing, organisation.name),
+        archive=ArchiveRecord(
+            meta.case_number, meta.document_number, meta.hearing, organisation.name
+        ),
     )
 
 
@@ -36,6 +38,8 @@ def info_items(meta: ResponseMeta) -> tuple[InfoItem, ...]:
     items = [InfoItem(label("date", lang), format_date(meta.date, lang))] if meta.date else []
     if meta.case_number:
         items.append(InfoItem(label("case_number", lang), meta.case_number))
+    if meta.document_number:
+        items.append(InfoItem(label("document_number", lang), meta.document_number))
     contact = meta.contact
     if contact is not None:
         name = f"{contact.name}, {contact.title}" if contact.title else contact.name

@@ -93,6 +93,7 @@ class MinutesMeta(Strict):
     organisation: str = Field(min_length=1)
     department: str | None = None
     case_number: str | None = None
+    document_number: str | None = None  # Dok. nr. in the case system
     hearing: str | None = None
     participants: dict[str, list[Person]] = Field(min_length=1)
     absent: dict[str, list[Person]] = {}

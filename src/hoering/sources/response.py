@@ -91,6 +91,7 @@ class ResponseMeta(Strict):
     department: str | None = None
     date: dt.date | None  # empty only where import marked it unknown (see Guess)
     case_number: str | None = None
+    document_number: str | None = None  # Dok. nr. in the sender's case system
     recipient: list[Annotated[str, Field(min_length=1)]] = []  # an address line each
     contact: Contact | None = None
     signature: Signature | None = None
