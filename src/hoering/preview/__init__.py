@@ -10,6 +10,7 @@ The server listens on 127.0.0.1 only and serves nothing but its own few addresse
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,7 +91,7 @@ class Preview:
         watching.wait(timeout=WATCH_START_SECONDS)
         return f"http://127.0.0.1:{address[1]}/"
 
-    def _run(self, work) -> None:
+    def _run(self, work: Callable[[], object]) -> None:
         thread = threading.Thread(target=work, daemon=True)
         thread.start()
         self._threads.append(thread)
@@ -108,7 +109,7 @@ class Preview:
     def __enter__(self) -> Preview:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
 

@@ -22,18 +22,22 @@ import socket
 import threading
 from collections.abc import Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import HoeringError
 from ..messages import tr
 from .page import error_page
 
+if TYPE_CHECKING:
+    from .target import Target
+
 SOCKET_TIMEOUT = 10  # seconds a handler waits for a client to send or take data
 MAX_CONNECTIONS = 32  # served at once (a browser opens at most 6 to one server)
 # Sec-Fetch-Site values of a request the server's own page or the user made (typed address)
 OWN_FETCHES = {"same-origin", "none"}
 HOST = "127.0.0.1"
+Query = dict[str, list[str]]  # a query string, parsed
 
 
 class LocalServer(ThreadingHTTPServer):
@@ -83,7 +87,7 @@ class LocalServer(ThreadingHTTPServer):
     def port(self) -> int:
         return int(self.server_address[1])
 
-    def handle_error(self, request, client_address) -> None:
+    def handle_error(self, request: Any, client_address: Any) -> None:
         """A page closed while it waited is no error; anything else is reported."""
         import sys
 
@@ -151,13 +155,26 @@ class LocalHandler(BaseHTTPRequestHandler):
     def refuse(self, status: int = 403) -> None:
         self.send(status, b"Forbidden" if status == 403 else b"Not found", "text/plain")
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's name)
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (http.server's name)
         """Quiet: the terminal shows what the server says, not every request."""
 
 
-def serve(preview, port: int) -> LocalServer:
+def serve(preview: Served, port: int) -> LocalServer:
     """A server for ``preview`` bound to 127.0.0.1:``port`` (not yet serving)."""
     return listen(preview, port, _PreviewHandler)
+
+
+class Served(Protocol):
+    """What the preview's handler asks of the preview it serves
+    (:class:`hoering.preview.Preview`)."""
+
+    page: bytes
+    version: int
+    target: Target
+
+    def wait(self, since: int) -> int: ...
+
+    def pdf(self) -> bytes: ...
 
 
 class _PreviewHandler(LocalHandler):
@@ -175,10 +192,10 @@ class _PreviewHandler(LocalHandler):
             return
         route(parse_qs(url.query))
 
-    def _page(self, _query) -> None:
+    def _page(self, _query: Query) -> None:
         self.send(200, self.server.app.page, "text/html; charset=utf-8")
 
-    def _events(self, query) -> None:
+    def _events(self, query: Query) -> None:
         try:
             since = int(query.get("since", ["0"])[0])
         except ValueError:
@@ -186,7 +203,7 @@ class _PreviewHandler(LocalHandler):
         version = self.server.app.wait(since)
         self.send(200, json.dumps({"version": version}).encode(), "application/json")
 
-    def _pdf(self, _query) -> None:
+    def _pdf(self, _query: Query) -> None:
         preview = self.server.app
         try:
             data = preview.pdf()

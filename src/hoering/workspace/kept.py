@@ -15,19 +15,20 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+T = TypeVar("T")
 MAX_KEPT = 20_000  # results kept at most (a hearing's responses, several times over)
 KEPT_SIMILARITIES = 4  # the last few sets of remarks (a save and its undo find theirs)
 
 
 class KeptReads(Executor):
     def __init__(self) -> None:
-        self._kept: dict[tuple, Any] = {}
+        self._kept: dict[tuple[object, ...], Any] = {}
         self._lock = threading.Lock()
 
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
-        future: Future = Future()
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        future: Future[T] = Future()
         try:
             future.set_result(fn(*args, **kwargs))
         except BaseException as exc:  # the caller's .result() raises it, as a pool's would
@@ -35,12 +36,16 @@ class KeptReads(Executor):
         return future
 
     def map(
-        self, fn: Callable[..., Any], *iterables: Iterable[Any], timeout=None, chunksize=1
+        self,
+        fn: Callable[..., Any],
+        *iterables: Iterable[Any],
+        timeout: float | None = None,
+        chunksize: int = 1,
     ) -> Iterator[Any]:
         for args in zip(*iterables, strict=False):
             yield self._call(fn, args)
 
-    def _call(self, fn: Callable[..., Any], args: tuple) -> Any:
+    def _call(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
         if len(args) != 1 or not isinstance(args[0], Path):
             return fn(*args)
         try:

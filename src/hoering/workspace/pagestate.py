@@ -7,12 +7,18 @@ is answered as the notat counts it, so the workspace and ``hoering compare`` nev
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..comparison.missing import answered
 from ..comparison.model import Comparison, Remark, Respondent
+from ..comparison.similarity import Similarity
+from ..config import Config
 from ..imports.review import RemovedItem, ReviewItem
+
+# each file the state is read from: its name, size and modification time (ns)
+Fingerprint = tuple[tuple[str, int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -24,7 +30,7 @@ class HearingState:
     guesses: tuple[ReviewItem, ...] = ()
     removed: tuple[RemovedItem, ...] = ()
     errors: tuple[str, ...] = ()
-    fingerprint: tuple = field(default=(), repr=False)
+    fingerprint: Fingerprint = field(default=(), repr=False)
 
     def respondent_of(self, stem: str) -> Respondent | None:
         """The respondent who wrote responses/``stem``.md."""
@@ -68,7 +74,7 @@ def answer_progress(comparison: Comparison, respondent: str | None = None) -> Pr
     return Progress(done, total)
 
 
-def fingerprint(folder: Path) -> tuple:
+def fingerprint(folder: Path) -> Fingerprint:
     """What changes when any file the state is read from changes (name, size, time)."""
     paths = [folder / "hearing.yaml", folder / "remarks.md"]
     for sub in ("responses", "received"):
@@ -84,7 +90,12 @@ def fingerprint(folder: Path) -> tuple:
     return tuple(found)
 
 
-def read_state(folder: Path, config, reader=None, similarity=None) -> HearingState:
+def read_state(
+    folder: Path,
+    config: Config,
+    reader: Executor | None = None,
+    similarity: Similarity | None = None,
+) -> HearingState:
     """The hearing's state as its files are now; errors are kept, not raised. ``reader`` and
     ``similarity``: what compare reads the responses and finds shared remarks with
     (:mod:`.kept`; default: compare's own)."""

@@ -43,7 +43,7 @@ class Workspace(Protocol):
 
     def notat(self, fmt: str) -> bytes: ...
 
-    def kept(self, key: tuple, make: Callable[[], bytes]) -> bytes: ...
+    def kept(self, key: tuple[object, ...], make: Callable[[], bytes]) -> bytes: ...
 
     def take_notice(self) -> tuple[str, str] | None: ...
 
@@ -60,7 +60,7 @@ def _first(query: Query, key: str) -> str:
     return query.get(key, [""])[0]
 
 
-def _readable(workspace: Workspace, make: Callable) -> Reply:
+def _readable(workspace: Workspace, make: Callable[[HearingState], bytes]) -> Reply:
     """A page of the state, or the errors that keep the hearing from being read."""
     state = workspace.state()
     if state.comparison is None:
@@ -141,7 +141,7 @@ def original_pdf(workspace: Workspace, stem: str) -> bytes | None:
     original = original_of(path, workspace.folder / "received")
     if original is not None:
         stat = original.stat()
-        key: tuple = ("received", original, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        key = ("received", original, stat.st_size, stat.st_mtime_ns, stat.st_ino)
         return workspace.kept(key, original.read_bytes)
     print_key, make = printed(path, workspace.config)
     return workspace.kept(("printed", print_key), make)

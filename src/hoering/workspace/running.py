@@ -13,7 +13,7 @@ from ..config import Config
 from ..preview.server import LocalServer, listen
 from ..preview.target import Target
 from .kept import KeptReads, KeptSimilarity
-from .pagestate import HearingState, fingerprint, read_state
+from .pagestate import Fingerprint, HearingState, fingerprint, read_state
 
 TOKEN_BYTES = 32  # secrets.token_urlsafe: 43 characters, 256 bits
 KEPT_FILES = 16  # originals' PDFs kept in memory (those of the pages visited last)
@@ -38,8 +38,8 @@ class Workspace:
         self.token = token or secrets.token_urlsafe(TOKEN_BYTES)
         self.notice: tuple[str, str] | None = None  # ("saved" or "refused", the message)
         self._state: HearingState | None = None
-        self._notat: dict[str, tuple[tuple, bytes]] = {}
-        self._kept: dict[tuple, bytes] = {}
+        self._notat: dict[str, tuple[Fingerprint, bytes]] = {}
+        self._kept: dict[tuple[object, ...], bytes] = {}
         self._keeping = threading.Lock()
         self._reading = threading.Lock()
         self._making = threading.Lock()  # one notat made at a time
@@ -73,7 +73,7 @@ class Workspace:
                 self._notat[fmt] = kept
             return kept[1]
 
-    def kept(self, key: tuple, make: Callable[[], bytes]) -> bytes:
+    def kept(self, key: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
         """``make()``, kept under ``key``, which names what it is made of (the last
         KEPT_FILES made are kept)."""
         with self._keeping:
@@ -114,5 +114,5 @@ class Workspace:
     def __enter__(self) -> Workspace:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()

@@ -37,8 +37,9 @@ class WorkspaceHandler(LocalHandler):
     content_security_policy = PAGE_POLICY
 
     @property
-    def workspace(self):
-        return self.server.app
+    def workspace(self) -> routes.Workspace:
+        served: routes.Workspace = self.server.app  # the server serves what it was given
+        return served
 
     def cookie_name(self) -> str:
         return f"hoering-workspace-{self.server.port}"
