@@ -163,9 +163,9 @@ def test_opening_brackets_with_nothing_to_close_them_are_kept_as_text():
     link label is never started where no "]" follows; links, images and notes still work."""
     from markdown_it.helpers import parseLinkLabel
 
-    from hoering.sources.markdown import _new_parser
+    from hoering.sources.markdown.parser import new_parser
 
-    md = _new_parser()
+    md = new_parser()
     scans = []
 
     def counted(state, start, disable_nested=False):

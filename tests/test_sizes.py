@@ -22,7 +22,6 @@ KNOWN_FUNCTIONS = {
 }
 KNOWN_MODULES = {
     "hoering/imports/cleanup.py",
-    "hoering/sources/markdown.py",
     "hoering/imports/run.py",
     "hoering/imports/email.py",
     "hoering/imports/sender.py",
