@@ -61,7 +61,7 @@ def test_the_typst_template_has_a_handler_for_every_kind():
 
 def test_the_serialiser_names_what_markdown_cannot_write_and_refuses_it():
     unwritable = {
-        kind for kind, writer in serialise.BLOCKS.items() if writer is serialise._unwritable
+        kind for kind, writer in serialise.BLOCKS.items() if writer is serialise.blocks.unwritable
     }
     assert unwritable == set(serialise.UNWRITABLE) == {"callout", "figure", "toc", "group"}
     group = n.Group("decision", (n.Paragraph((n.Text("Beslutning"),)),))

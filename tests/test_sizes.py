@@ -28,7 +28,6 @@ KNOWN_MODULES = {
     "hoering/imports/layout.py",
     "hoering/imports/writer.py",
     "hoering/imports/metadata.py",
-    "hoering/sources/serialise.py",
     "hoering/imports/docx.py",
     "hoering/forms/tables.py",
 }
