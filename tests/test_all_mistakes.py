@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import EXAMPLE_HEARING, snapshot
+from support import error_lines
 
 HEARING = Path("consultations") / EXAMPLE_HEARING
 MINUTES = HEARING / "minutes" / "2019-06-19-dialogmoede-snitflader.md"
@@ -30,7 +31,7 @@ def _errors(cli, project: Path, *args: str) -> list[str]:
         result = cli(command, *args)
         assert result.exit_code == 1
         assert "Traceback" not in result.output
-        found.append([line for line in result.stderr.splitlines() if line.startswith("Fejl: ")])
+        found.append(error_lines(result.stderr))
     assert snapshot(project) == before and not (project / "output").exists()
     assert found[0] == found[1]
     return found[0]

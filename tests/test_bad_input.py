@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE_HEARING, snapshot
+from support import commands_fail_cleanly
 
 SOURCE = Path("consultations") / EXAMPLE_HEARING / "responses" / "ishoj.md"
 
@@ -36,15 +37,8 @@ def replace_in_source(project: Path, old: str, new: str) -> None:
 
 def assert_fails_cleanly(cli, project: Path, expected: list[str], *args: str) -> None:
     """Build and check both exit 1 with exactly ``expected`` errors and write nothing."""
-    before = snapshot(project)
-    for command in (["build", *args], ["check", *args]):
-        result = cli(*command)
-        assert result.exit_code == 1, result.output
-        errors = [line for line in result.stderr.splitlines() if line.startswith("Fejl: ")]
-        assert errors == [f"Fejl: {e}" for e in expected]
-        assert "Traceback" not in result.output
-        assert snapshot(project) == before
-        assert not (project / "output").exists()
+    commands_fail_cleanly(cli, project, expected, ["build", *args], ["check", *args])
+    assert not (project / "output").exists()
 
 
 def test_malformed_yaml_names_the_line(cli, project):

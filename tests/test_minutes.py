@@ -17,6 +17,7 @@ import pytest
 import hoering
 from conftest import EXAMPLE_HEARING, snapshot
 from htmltree import parse
+from support import commands_fail_cleanly
 
 MINUTES = (
     Path("consultations") / EXAMPLE_HEARING / "minutes" / "2019-06-19-dialogmoede-snitflader.md"
@@ -409,15 +410,7 @@ def replace(project: Path, old: str, new: str) -> None:
 
 
 def fails(cli, project: Path, expected: list[str]) -> None:
-    before = snapshot(project)
-    for command in ("build", "check"):
-        result = cli(command, str(MINUTES))
-        assert result.exit_code == 1, result.output
-        assert [line for line in result.stderr.splitlines() if line.startswith("Fejl:")] == [
-            f"Fejl: {e}" for e in expected
-        ]
-        assert "Traceback" not in result.output
-        assert snapshot(project) == before
+    commands_fail_cleanly(cli, project, expected, ["build", str(MINUTES)], ["check", str(MINUTES)])
 
 
 def test_action_item_without_owner(cli, project):

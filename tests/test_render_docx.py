@@ -6,9 +6,7 @@ import dataclasses
 import datetime as dt
 import io
 import re
-import struct
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -21,27 +19,11 @@ from lxml import etree
 from conftest import make_document
 from hoering.model import Document, nodes
 from hoering.render import render
+from support import png
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
-
-
-def tiny_png(width: int = 4, height: int = 2) -> bytes:
-    """A valid RGB PNG made by hand (signature, IHDR, IDAT, IEND)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        return struct.pack(">I", len(data)) + kind + data + crc
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    pixels = b"".join(b"\x00" + b"\x00\x5a\x8c" * width for _ in range(height))
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(pixels))
-        + chunk(b"IEND", b"")
-    )
 
 
 @dataclass
@@ -265,7 +247,7 @@ def model_texts(blocks) -> list[str]:
 def test_callout_and_figure(every_construct, templates, tmp_path):
     callout = nodes.Callout("decision", "Beslutning", (paragraph(nodes.Text("Godkendt.")),))
     figure = nodes.Figure(
-        tiny_png(),
+        png(4, 2),
         "image/png",
         "Søjlediagram over udgifter",
         caption="Figur 1. Udgifter",
@@ -296,7 +278,7 @@ def test_adjacent_tables_are_kept_apart(every_construct, templates, tmp_path):
 def test_image_that_cannot_be_embedded_becomes_its_alt_text(every_construct, templates, tmp_path):
     svg = nodes.Figure(b"<svg/>", "image/svg+xml", "Kort over Ishøj")  # no size, nothing drawn
     broken = nodes.Figure(b"not a png", "image/png", "Ødelagt billede")
-    inline = paragraph(nodes.Image("x.png", "Indlejret", "image/png", tiny_png()))
+    inline = paragraph(nodes.Image("x.png", "Indlejret", "image/png", png(4, 2)))
     document = dataclasses.replace(every_construct, blocks=(svg, broken, inline))
     result = render_docx(document, templates, tmp_path)
     assert "[Billede: Kort over Ishøj]" in result.text()
@@ -319,7 +301,7 @@ def test_unknown_node_kind_is_an_error(every_construct, templates):
 
 def test_first_page_header_with_png_logo(every_construct, templates, tmp_path):
     letterhead = dataclasses.replace(
-        every_construct.letterhead, logo=tiny_png(), logo_mime="image/png"
+        every_construct.letterhead, logo=png(4, 2), logo_mime="image/png"
     )
     result = render_docx(
         dataclasses.replace(every_construct, letterhead=letterhead), templates, tmp_path

@@ -20,9 +20,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import struct
 import sys
-import zlib
 from pathlib import Path
 
 import pytest
@@ -32,27 +30,11 @@ from hoering.organisations import Organisation
 from hoering.render import render
 from hoering.render.templates import TemplateFinder
 from hoering.sources import load_source
+from support import png
 
 FIXTURES = Path(__file__).parent / "fixtures" / "render"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.md"))
 FORMATS = ("docx", "html", "pdf")
-
-
-def picture() -> bytes:
-    """A 4×3 PNG (blue), for fixtures that show an image."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = struct.pack(">I", zlib.crc32(kind + data))
-        return struct.pack(">I", len(data)) + kind + data + crc
-
-    rows = b"".join(b"\x00" + b"\x00\x5a\x8c" * 4 for _ in range(3))
-    header = struct.pack(">IIBBBBB", 4, 3, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 def rendered(name: str, fmt: str, folder: Path) -> bytes:
@@ -60,7 +42,7 @@ def rendered(name: str, fmt: str, folder: Path) -> bytes:
     source_path = folder / f"{name}.md"
     shutil.copy(FIXTURES / f"{name}.md", source_path)
     for image in re.findall(r"\]\(([\w-]+\.png)\)", source_path.read_text("utf-8")):
-        (folder / image).write_bytes(picture())
+        (folder / image).write_bytes(png(4, 3))
     source = load_source(source_path)
     document = compose(source, Organisation.without_profile(source.meta.sender))
     return render(document, fmt, TemplateFinder(None))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import struct
-import zlib
 
 import pytest
 
@@ -16,18 +14,7 @@ from hoering.model import plain_text
 from hoering.render import render
 from hoering.render.templates import TemplateFinder
 from htmltree import parse
-
-
-def tiny_png() -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00\xff\x00\x00")
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
+from support import png
 
 
 def html_of(document, templates=None) -> str:
@@ -139,7 +126,12 @@ def test_callout_and_figure(every_construct):
         every_construct,
         blocks=(
             n.Callout("decision", "Beslutning", (n.Paragraph((n.Text("Vi holder to møder."),)),)),
-            n.Figure(tiny_png(), "image/png", "Søjlediagram: 3 positive", caption="Figur 1"),
+            n.Figure(
+                png(1, 1, colour=(0xFF, 0, 0)),
+                "image/png",
+                "Søjlediagram: 3 positive",
+                caption="Figur 1",
+            ),
         ),
     )
     page = parse(html_of(document))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import struct
-import zlib
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -20,29 +18,13 @@ from hoering.model import nodes as n
 from hoering.render import render
 from hoering.render.pdf import document_json
 from hoering.render.templates import TemplateFinder
+from support import png
 
 LOREM = (
     "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
     "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud "
     "exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat."
 )
-
-
-def tiny_png(width: int = 4, height: int = 3) -> bytes:
-    """A valid RGB PNG of one colour."""
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        body = tag + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    rows = b"".join(b"\x00" + b"\x00\x5a\x8c" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 def write_pdf(document, templates, tmp_path, name: str = "out.pdf"):
@@ -153,7 +135,7 @@ def test_callout_and_figure(templates, tmp_path):
         blocks=(n.Paragraph((n.Text("Udvalget godkendte indstillingen."),)),),
     )
     figure = n.Figure(
-        data=tiny_png(),
+        data=png(4, 3),
         mime="image/png",
         alt="Søjlediagram over svar",
         caption="Svar fordelt på holdning",
@@ -168,7 +150,7 @@ def test_callout_and_figure(templates, tmp_path):
 
 
 def test_image_with_data_and_without_alt_uses_the_file_name(templates, tmp_path):
-    image = n.Image(source="billeder/kort.png", alt="", mime="image/png", data=tiny_png())
+    image = n.Image(source="billeder/kort.png", alt="", mime="image/png", data=png(4, 3))
     document = dataclasses.replace(make_document(""), blocks=(n.Paragraph((image,)),))
     path = write_pdf(document, templates, tmp_path)
     assert "kort.png" in alt_texts(path)
