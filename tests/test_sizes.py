@@ -18,7 +18,6 @@ KNOWN_FUNCTIONS = {
     ("hoering/imports/writer.py", "render"),
     ("hoering/comparison/collect.py", "compare"),
     ("hoering/comparison/collect.py", "_comparison"),
-    ("hoering/workspace/remarks.py", "answer_remark"),
 }
 KNOWN_MODULES = {
     "hoering/imports/cleanup.py",

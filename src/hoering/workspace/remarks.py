@@ -49,12 +49,29 @@ def answer_remark(
     the end of its topic. ``comparison``: the hearing as the page read it (else read now)."""
     comparison = comparison or compare(Path(hearing), config=config)
     who = _respondent(comparison, respondent)
+    _check_status(status)
+    check_topic(comparison.hearing.topics, topic)
+    new = _entry_text(summary, answer)
+
+    def change(text: str) -> str:
+        lines = RemarksLines(text)
+        entry = _written_entry(lines, comparison, topic, who, new)
+        lines.set_heading(entry, {"status": status})
+        return lines.text
+
+    return _save(hearing, version, comparison, change)
+
+
+def _check_status(status: str | None) -> None:
     if status is not None and status not in STATUSES:
         raise refused(
             tr("'{status}' is not a status", status=status[:80]),
             tr("use one of {statuses}", statuses=", ".join(STATUSES)),
         )
-    check_topic(comparison.hearing.topics, topic)
+
+
+def _entry_text(summary: str, answer: str) -> list[str]:
+    """The lines of an entry: the summary quoted, a blank line, the answer."""
     summary_lines = text_lines(summary, tr("the summary"), MAX_SUMMARY)
     answer_lines = text_lines(answer, tr("the answer"), MAX_ANSWER)
     if starts_with_quote(answer_lines):
@@ -64,23 +81,25 @@ def answer_remark(
                 "summary; write the summary in its own field"
             )
         )
-    new = [*quoted(summary_lines), *([""] if summary_lines and answer_lines else []), *answer_lines]
+    gap = [""] if summary_lines and answer_lines else []
+    return [*quoted(summary_lines), *gap, *answer_lines]
 
-    def change(text: str) -> str:
-        lines = RemarksLines(text)
-        section = _section(lines, comparison, topic)
-        entry = _entry(lines, section, comparison, who)
-        if entry is None:
-            heading = f"{'#' * (lines.top + 1)} {who}"
-            lines.insert(lines.end_of(section), [heading, *([""] + new if new else [])])
-            entry = _entry(lines, _section(lines, comparison, topic), comparison, who)
-            assert entry is not None
-        else:
-            lines.replace_text(lines.below(entry), entry.stop, new)
-        lines.set_heading(entry, {"status": status})
-        return lines.text
 
-    return _save(hearing, version, comparison, change)
+def _written_entry(
+    lines: RemarksLines, comparison: Comparison, topic: str | None, who: str, new: list[str]
+) -> Part:
+    """``who``'s entry under ``topic`` with ``new`` as its text: rewritten in place, or added
+    at the end of the topic."""
+    section = _section(lines, comparison, topic)
+    entry = _entry(lines, section, comparison, who)
+    if entry is not None:
+        lines.replace_text(lines.below(entry), entry.stop, new)
+        return entry
+    heading = f"{'#' * (lines.top + 1)} {who}"
+    lines.insert(lines.end_of(section), [heading, *([""] + new if new else [])])
+    added = _entry(lines, _section(lines, comparison, topic), comparison, who)
+    assert added is not None
+    return added
 
 
 def answer_topic(
