@@ -16,8 +16,6 @@ REASON = "Longer than 400 lines:"
 KNOWN_FUNCTIONS = {
     ("hoering/imports/run.py", "_understand"),
     ("hoering/imports/writer.py", "render"),
-    ("hoering/comparison/collect.py", "compare"),
-    ("hoering/comparison/collect.py", "_comparison"),
 }
 KNOWN_MODULES = {
     "hoering/imports/cleanup.py",

@@ -85,32 +85,11 @@ def compare(
     passes one that keeps its answer while no remark's text changed)."""
     config = config or load_config()
     hearing = load_hearing(hearing_folder(Path(hearing_dir), config))
-    paths = sorted(hearing.responses_folder.glob("*.md"))
-    tables = table_files(hearing.responses_folder)
-    if not paths and not tables:
-        raise HoeringError(
-            tr("{path}: no responses to compare", path=display_path(hearing.folder)),
-            hint=tr(
-                "put them in responses/: write one with 'hoering new response' or import "
-                "received ones with 'hoering import'"
-            ),
-        )
+    paths, tables = _response_files(hearing)
     reads, left_out = _read_responses(paths, on_progress, reader)
     if left_out and not reads and not tables:  # nothing left to compare
         raise SourceErrors([left.error for left in left_out])
-    errors: list[HoeringError] = []
-    templates = TemplateFinder.of_project(config)
-    for index, read in enumerate(reads):
-        errors.extend(_check(read, hearing))
-        if not read.name and read.organisation:
-            try:
-                name = organisation_for(
-                    read.organisation, templates, origin=read.path, line=read.organisation_line
-                ).name
-            except SourceError as exc:
-                errors.append(exc)
-                continue
-            reads[index] = dataclasses.replace(read, name=name)
+    errors = _named(reads, hearing, TemplateFinder.of_project(config))
     groups, consulted = _by_party(hearing, reads)
     names = _names(hearing, groups)
     try:
@@ -127,6 +106,39 @@ def compare(
         comparison.warnings.extend(missing_answers_warnings(comparison))
     comparison.warnings.extend(unplaced_answers_warnings(comparison))
     return _warned(_with_tables(comparison, client, executor) if tables else comparison)
+
+
+def _response_files(hearing: Hearing) -> tuple[list[Path], list[Path]]:
+    """The hearing's responses (Markdown) and form tables; a hearing with neither is refused."""
+    paths = sorted(hearing.responses_folder.glob("*.md"))
+    tables = table_files(hearing.responses_folder)
+    if not paths and not tables:
+        raise HoeringError(
+            tr("{path}: no responses to compare", path=display_path(hearing.folder)),
+            hint=tr(
+                "put them in responses/: write one with 'hoering new response' or import "
+                "received ones with 'hoering import'"
+            ),
+        )
+    return paths, tables
+
+
+def _named(reads: list[_Read], hearing: Hearing, templates: TemplateFinder) -> list[HoeringError]:
+    """The problems of each response with the hearing; a response that names its sender by
+    profile only gets the profile's name (in ``reads``, in place)."""
+    errors: list[HoeringError] = []
+    for index, read in enumerate(reads):
+        errors.extend(_check(read, hearing))
+        if not read.name and read.organisation:
+            try:
+                name = organisation_for(
+                    read.organisation, templates, origin=read.path, line=read.organisation_line
+                ).name
+            except SourceError as exc:
+                errors.append(exc)
+                continue
+            reads[index] = dataclasses.replace(read, name=name)
+    return errors
 
 
 def _read_responses(
@@ -274,26 +286,8 @@ def _comparison(
         group.sort(key=lambda r: (r.date or dt.date.max, r.path))
         respondents.append(_respondent(hearing, name, group, name in consulted))
         pending += _unique_sections(name, group)
-    shared = similarity([(name, s.text) for name, s, _ in pending])
-    remarks = [
-        Remark(
-            name,
-            s.topic,
-            s.stance or NO_STANCE,
-            s.heading,
-            s.text,
-            short_quote(s.text),
-            read.path,
-            s.line,
-            s.guessed,
-            others,
-            read.date,
-            quotable(s.blocks, read.footnotes),
-        )
-        for (name, s, read), others in zip(pending, shared, strict=True)
-    ]
     per_topic: dict[str | None, list[Remark]] = {}
-    for remark in remarks:
+    for remark in _remarks(pending, similarity):
         per_topic.setdefault(remark.topic, []).append(remark)
     topics = tuple(
         TopicRemarks(
@@ -316,6 +310,31 @@ def _comparison(
         authority=authority,
         left_out=left_out,
     )
+
+
+def _remarks(
+    pending: list[tuple[str, Section, _Read]], similarity: Similarity = shared_respondents
+) -> list[Remark]:
+    """A remark of each respondent's section, with the other respondents who said the same
+    (found by ``similarity``)."""
+    shared = similarity([(name, s.text) for name, s, _ in pending])
+    return [
+        Remark(
+            name,
+            s.topic,
+            s.stance or NO_STANCE,
+            s.heading,
+            s.text,
+            short_quote(s.text),
+            read.path,
+            s.line,
+            s.guessed,
+            others,
+            read.date,
+            quotable(s.blocks, read.footnotes),
+        )
+        for (name, s, read), others in zip(pending, shared, strict=True)
+    ]
 
 
 def _by_party(hearing: Hearing, reads: list[_Read]) -> tuple[dict[str, list[_Read]], set[str]]:
