@@ -404,7 +404,7 @@ def test_eml_date_in_year_0000_is_no_date(project):
 def test_eml_date_the_parser_reads_as_written_is_kept():
     import datetime as dt
 
-    from hoering.imports.email import eml_date
+    from hoering.imports.eml import eml_date
 
     stamp = dt.datetime(2000, 1, 1, 10, 0)
     assert eml_date("Sat, 01 Jan 0000 10:00:00 +0000", stamp) is None

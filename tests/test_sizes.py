@@ -20,7 +20,6 @@ KNOWN_FUNCTIONS = {
 KNOWN_MODULES = {
     "hoering/imports/cleanup.py",
     "hoering/imports/run.py",
-    "hoering/imports/email.py",
     "hoering/imports/sender.py",
     "hoering/imports/layout.py",
     "hoering/imports/writer.py",

@@ -38,10 +38,9 @@ from .email import (
     apply_header,
     printed_mail,
     quoted_paragraphs,
-    read_eml,
     split_quoted,
-    text_lines,
 )
+from .eml import read_eml, text_lines
 from .kinds import Kind
 from .ledger import (
     Account,
