@@ -24,7 +24,6 @@ KNOWN_MODULES = {
     "hoering/imports/layout.py",
     "hoering/imports/writer.py",
     "hoering/imports/metadata.py",
-    "hoering/imports/docx.py",
     "hoering/forms/tables.py",
 }
 

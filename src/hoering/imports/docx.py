@@ -5,13 +5,11 @@ The parts of the file are read by small modules: :mod:`.docx_styles` (what a sty
 paragraph), :mod:`.docx_numbering` (the numbers Word would show) and :mod:`.docx_runs` (a
 paragraph's text with its marks). This module walks the document and puts them together.
 
-Over 400 lines: one reader of Word's document model (body, notes, header and footer, the
-refusals of a damaged file); its run and style helpers are modules of their own.
+Opening the file and reading its parts and notes is :mod:`.docx_package`.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,16 +17,24 @@ from typing import TYPE_CHECKING
 
 from ..archives import ask_again
 from ..errors import ImportFileError
-from ..messages import label, tr
+from ..messages import tr
 from .docx_numbering import Numbering
-from .docx_runs import Revisions, RunReader, lines_of, tidy, unbroken
+from .docx_package import (
+    W,
+    links,
+    open_docx,
+    part_element,
+    part_of,
+    raised_in_python_docx,
+    read_notes,
+)
+from .docx_runs import Revisions, RunReader, lines_of, unbroken
 from .docx_styles import Styles, numbering_of, outline_level
 from .kinds import Kind
 from .lines import Extracted, Line, Span
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-    from docx.opc.part import Part
     from docx.oxml.table import CT_Tbl
     from docx.section import Section
     from docx.styles.style import ParagraphStyle
@@ -36,9 +42,6 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
     from lxml.etree import _Element
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
 @dataclass
@@ -61,26 +64,15 @@ def read_docx(path: Path, lang: str = "da") -> Extracted:
     try:
         return _read_docx(path, lang)
     except Exception as exc:
-        if not _raised_in_python_docx(exc):
+        if not raised_in_python_docx(exc):
             raise
         raise ImportFileError(
             path, tr("is damaged: its Word structure is broken"), hint=ask_again()
         ) from None
 
 
-def _raised_in_python_docx(exc: BaseException) -> bool:
-    import traceback
-
-    frames = traceback.extract_tb(exc.__traceback__)
-    return (
-        bool(frames)
-        and f"{os.sep}docx{os.sep}" in frames[-1].filename
-        and ("site-packages" in frames[-1].filename or "dist-packages" in frames[-1].filename)
-    )
-
-
 def _read_docx(path: Path, lang: str) -> Extracted:
-    reading = _reading(_open(path), lang)
+    reading = _reading(open_docx(path), lang)
     lines: list[Line] = []
     section = reading.document.sections[0] if reading.document.sections else None
     if section is not None:
@@ -102,78 +94,18 @@ def _read_docx(path: Path, lang: str) -> Extracted:
 
 
 def _reading(document: DocxDocument, lang: str) -> _Reading:
-    styles = Styles(_part_element(document, "styles"))
-    numbering = Numbering.read(_part_element(document, "numbering"))
+    styles = Styles(part_element(document, "styles"))
+    numbering = Numbering.read(part_element(document, "numbering"))
     keys: dict[tuple[str, str], int] = {}
     runs = RunReader(styles, keys, Revisions())
     notes: dict[int, list[Span]] = {}
     for kind in ("footnote", "endnote", "comment"):
-        part = _part(document, kind + "s")
+        part = part_of(document, kind + "s")
         if part is not None:
-            reader = RunReader(styles, keys, runs.revisions, _links(part))
-            _read_notes(part, kind, reader, notes, lang)
-    runs.links = _links(document.part)
+            reader = RunReader(styles, keys, runs.revisions, links(part))
+            read_notes(part, kind, reader, notes, lang)
+    runs.links = links(document.part)
     return _Reading(document, runs, numbering, notes)
-
-
-def _read_notes(
-    part: Part, kind: str, runs: RunReader, notes: dict[int, list[Span]], lang: str
-) -> None:
-    """Footnotes, endnotes or comments, each under a key after the ones read before (Word
-    numbers each kind from 1); a comment's text opens with who made it."""
-    from lxml import etree
-
-    root = etree.fromstring(part.blob)
-    for note in root.findall(W + kind):
-        if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
-            continue
-        spans: list[Span] = []
-        for paragraph in note.iter(W + "p"):
-            spans += unbroken(runs.spans(paragraph)) + [Span(" ")]
-        if kind == "comment":
-            author = (note.get(W + "author") or "").strip() or label("unknown_author", lang)
-            runs.revisions.comments[author] += 1
-            spans.insert(0, Span(label("comment_from", lang).format(author=author) + " "))
-        ident = note.get(W + "id", "")
-        spans = tidy(spans)
-        if spans and (kind == "comment" or "".join(s.text for s in spans).strip()):
-            key = _note_key(kind, ident, notes)
-            runs.notes[(kind, ident)] = key
-            notes[key] = spans
-
-
-def _note_key(kind: str, ident: str, notes: dict[int, list[Span]]) -> int:
-    """Word's own number for a footnote; the next free number for endnotes and comments."""
-    if kind == "footnote" and ident.isdigit() and int(ident) not in notes:
-        return int(ident)
-    return max(notes, default=0) + 1
-
-
-def _part(document: DocxDocument, name: str) -> Part | None:
-    """The document's related part of type ``name`` (footnotes, comments, …), if any."""
-    for relationship in document.part.rels.values():  # python-docx leaves rels untyped
-        if relationship.reltype == RELATIONSHIP + name and not relationship.is_external:
-            part: Part = relationship.target_part
-            return part
-    return None
-
-
-def _part_element(document: DocxDocument, name: str) -> _Element | None:
-    from lxml import etree
-
-    part = _part(document, name)
-    if part is None:
-        return None
-    element = getattr(part, "element", None)
-    return element if element is not None else etree.fromstring(part.blob)
-
-
-def _links(part: Part) -> dict[str, str]:
-    return {
-        rid: rel.target_ref
-        for rid, rel in part.rels.items()
-        if rel.is_external and rel.reltype == RELATIONSHIP + "hyperlink"
-    }
 
 
 def _running_or_refused(
@@ -210,51 +142,6 @@ def _running(section: Section, reading: _Reading, region: str, start: int) -> li
                     seen.add(line.text)
                     lines.append(line)
     return lines
-
-
-def _open(path: Path) -> DocxDocument:
-    import zipfile
-    import zlib
-
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(str(path))
-        document.styles  # noqa: B018  the part every paragraph's style is looked up in
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # bad CRC, lying sizes
-        raise ImportFileError(
-            path,
-            tr(
-                "is damaged: a part of the zip archive inside cannot be unpacked ({reason})",
-                reason=str(exc)[:80],
-            ),
-            hint=ask_again(),
-        ) from None
-    except RecursionError:
-        raise ImportFileError(
-            path,
-            tr("is damaged: its XML is nested too deeply to read"),
-            hint=ask_again(),
-        ) from None
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise ImportFileError(
-            path,
-            tr("is damaged and cannot be read as DOCX ({reason})", reason=str(exc)[:110]),
-            hint=ask_again(),
-        ) from None
-    except (AttributeError, TypeError, IndexError):  # python-docx on a relationship it
-        # cannot follow (a Relationships part that is no such, a Target missing)
-        raise ImportFileError(
-            path, tr("is damaged: the links between its parts are broken"), hint=ask_again()
-        ) from None
-    except Exception as exc:  # lxml raises its own XMLSyntaxError for broken XML
-        if type(exc).__name__ != "XMLSyntaxError":
-            raise
-        raise ImportFileError(
-            path, tr("is damaged: its XML cannot be read"), hint=ask_again()
-        ) from None
-    return document
 
 
 def _body(reading: _Reading, start: int) -> list[Line]:
