@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import hoering
-import hoering.imports.run as import_run
+import hoering.imports.understand as understanding
 from conftest import EXAMPLE_HEARING
 from hoering.errors import SourceErrors
 from hoering.imports.cleanup import join_lines
@@ -131,14 +131,14 @@ def test_debris_goes_to_the_ledger_with_its_reason_and_never_splits_a_sentence(p
 def test_text_no_step_placed_is_kept_at_the_end_and_said(project, monkeypatch, caplog):
     """A step that loses a paragraph (as the reading order once lost page 1): the words are
     counted, kept under a heading at the end, and import says so in one line."""
-    real_clean = import_run.clean
+    real_clean = understanding.clean
 
     def losing_clean(extracted):
         cleaned = real_clean(extracted)
         cleaned.body = cleaned.body[1:]
         return cleaned
 
-    monkeypatch.setattr(import_run, "clean", losing_clean)
+    monkeypatch.setattr(understanding, "clean", losing_clean)
     data, _truth = response_pdf(seed=4, sections=3)
     with caplog.at_level(logging.WARNING, logger="hoering.import"):
         imported = hoering.import_file(incoming(project, "hvidovre.pdf", data), HEARING)

@@ -15,7 +15,8 @@ from .report import Report
 
 if TYPE_CHECKING:
     from ..config import Config
-    from ..imports.run import Guessed, Imported
+    from ..imports.run import Imported
+    from ..imports.understand import Guessed
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """``hoering import``/``hoering.import_file``: read, analyse, then write the source and keep
-the original. The analysis is pure (it runs in worker processes for a batch); only the main
-process writes, after checking that nothing of the user's would be replaced."""
+the original. The analysis is pure (it runs in worker processes for a batch; what it does
+with a file's text is :mod:`.understand`); only the main process writes, after checking that
+nothing of the user's would be replaced."""
 
 from __future__ import annotations
 
@@ -15,27 +16,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Config, load_config
-from ..errors import HoeringError, ImportFileError, SourceError, SourceErrors, display_path
+from ..errors import HoeringError, ImportFileError, SourceError, display_path
 from ..forms.importing import CopiedTable, import_table
 from ..forms.tables import TABLE_SUFFIXES
 from ..hearing import hearing_folder, load_hearing
-from ..limits import active
 from ..log import warn
-from ..messages import number, tr, tr_in
+from ..messages import tr
 from ..organisations import load_organisation
 from ..output import write_atomic
 from ..parallel import map_in_processes
 from ..render.templates import TemplateFinder
 from ..sources.frontmatter import read_source
-from ..sources.markdown import check_tables
-from ..text import slug
-from .characters import normalise_bullet, normalise_characters
-from .cleanup import Cleaned, clean
 from .duplicates import Received, duplicate_error, imported_before, received_files
 from .email import (
     Mail,
-    appendix,
-    apply_header,
     printed_mail,
     quoted_paragraphs,
     split_quoted,
@@ -43,53 +37,14 @@ from .email import (
 from .eml import read_eml, text_lines
 from .kinds import Kind
 from .ledger import (
-    Account,
-    ReadLine,
-    draft_fields,
-    read_lines,
-    removals,
-    set_aside,
-    settle,
-    unplaced_blocks,
     unplaced_warning,
 )
-from .lines import Extracted, Line
-from .metadata import Found, guess_metadata
+from .lines import Extracted
 from .readers import read as read_file
-from .review import notice
 from .safety import Limits, check_file
-from .sectioning import assign_topics
-from .structure import structure
 from .topics import TopicSpec
-from .webform import FormAnswer, apply_form, printed_form
-from .writer import Draft, body, render, unknown_fields
-
-
-@dataclass
-class Guessed:
-    """One value import guessed, and why."""
-
-    key: str  # "sender", "date", …, or "topic" for a heading
-    value: str
-    confidence: float
-    found_in: str
-    score: float | None = None  # the raw evidence score (see imports.calibration)
-    unknown: bool = False  # nothing good enough was found: the field is left empty
-
-
-@dataclass
-class Analysis:
-    """A file read and understood, not yet written anywhere."""
-
-    original: Path
-    sha256: str
-    slug: str
-    markdown: str
-    guessed: list[Guessed]
-    pages: int
-    unaccounted: int = 0  # words of the file that import could not place (the ledger)
-    unplaced_pages: tuple[int, ...] = ()  # the pages they are on
-    attachment_sha256: str | None = None  # an e-mail's attached letter (imports.duplicates)
+from .understand import Analysis, Context, Guessed, check_size, understand
+from .webform import printed_form
 
 
 @dataclass
@@ -115,17 +70,6 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.failed
-
-
-@dataclass(frozen=True)
-class _Context:
-    hearing_id: str
-    lang: str
-    parties: tuple[tuple[str, tuple[str, ...]], ...]
-    topics: tuple[TopicSpec, ...]
-    deadline: str
-    limits: Limits
-    authority: tuple[str, ...] = ()  # its names and domains: never a response's sender
 
 
 def import_file(
@@ -207,10 +151,10 @@ def _import_tables(
     return letters
 
 
-def _context(folder: Path, config: Config) -> _Context:
+def _context(folder: Path, config: Config) -> Context:
     hearing = load_hearing(folder)
     meta = hearing.meta
-    return _Context(
+    return Context(
         hearing_id=meta.id,
         lang=meta.lang,  # one of hoering.languages: hearing.yaml is checked when read
         parties=tuple((p.name, tuple(p.aliases)) for p in meta.consulted),
@@ -239,7 +183,7 @@ def _authority(organisation_id: str, config: Config) -> tuple[str, ...]:
 
 
 def _analyse_all(
-    paths: list[Path], context: _Context, executor: Executor | None
+    paths: list[Path], context: Context, executor: Executor | None
 ) -> list[Analysis | HoeringError]:
     """The analysis of each file, in order: an Analysis or the error that file gave. A file
     that kills its worker process (out of memory, a crash in a C library) fails alone."""
@@ -250,13 +194,13 @@ def _analyse_all(
     )
 
 
-def _crashed(job: tuple[Path, _Context], _exc: BaseException) -> ImportFileError:
+def _crashed(job: tuple[Path, Context], _exc: BaseException) -> ImportFileError:
     return _failed(
         job[0], tr("the process reading it stopped unexpectedly (it may have run out of memory)")
     )
 
 
-def _analyse_job(job: tuple[Path, _Context]) -> Analysis | HoeringError:
+def _analyse_job(job: tuple[Path, Context]) -> Analysis | HoeringError:
     """Analyse one file (in a worker process); never raises: whatever goes wrong in one
     file, in our code or a library's, becomes that file's error and the batch goes on."""
     path, context = job
@@ -294,7 +238,7 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def analyse(path: Path, context: _Context) -> Analysis:
+def analyse(path: Path, context: Context) -> Analysis:
     """Read ``path`` and return the Markdown source it becomes (nothing is written)."""
     kind = check_file(path, context.limits)
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -306,10 +250,10 @@ def analyse(path: Path, context: _Context) -> Analysis:
         extracted = read = read_file(path, kind, context.limits, context.lang)
         mail = printed_mail(extracted)
         extracted = mail.top if mail is not None else extracted
-    _check_size(path, sum(len(line.text.encode("utf-8")) + 1 for line in read.lines))
+    check_size(path, sum(len(line.text.encode("utf-8")) + 1 for line in read.lines))
     form = printed_form(extracted) if mail is None else None
     extracted = form.top if form is not None else extracted
-    return _understand(path, sha, extracted, mail, context, form, read)
+    return understand(path, sha, extracted, mail, context, form, read)
 
 
 def _read_eml(path: Path, limits: Limits, lang: str) -> Mail:
@@ -334,184 +278,6 @@ def _read_eml(path: Path, limits: Limits, lang: str) -> Mail:
     cover = quoted_paragraphs(text_lines(eml.text))
     attached_sha = hashlib.sha256(content).hexdigest()
     return Mail(eml.header, extracted, cover, covering=True, attachment_sha256=attached_sha)
-
-
-def _understand(
-    path: Path,
-    sha: str,
-    extracted: Extracted,
-    mail: Mail | None,
-    context: _Context,
-    form: FormAnswer | None = None,
-    read: Extracted | None = None,
-) -> Analysis:
-    read = read if read is not None else extracted
-    read_text = read_lines(read, _normalised)
-    form_lines = form.header if form is not None else []
-    mail_lines = _mail_header(read, extracted, mail, form_lines)
-    cleaned = clean(extracted)
-    blocks = structure(cleaned.body, cleaned.body_size)
-    parties = [(name, list(aliases)) for name, aliases in context.parties]
-    meta = guess_metadata(cleaned, parties, context.authority, path.name)
-    if mail is not None:
-        apply_header(meta, mail.header, parties, context.authority)
-    if form is not None:
-        apply_form(meta, form, parties, context.authority)
-    sender, date = meta.sender, meta.date
-    title = meta.title or Found(
-        tr_in(context.lang, "Response from {sender}", sender=sender.value)
-        if sender is not None
-        else tr_in(context.lang, "Response in {name}", name=path.name),
-        0.3,
-        tr("no subject line in the document"),
-    )
-    if blocks and blocks[0].kind == "heading" and blocks[0].text == title.value:
-        blocks = blocks[1:]
-    blocks, topics = assign_topics(blocks, list(context.topics))
-    if mail is not None and mail.quoted:
-        blocks += appendix(mail, context.lang)
-    draft = Draft(
-        hearing=context.hearing_id,
-        meta=meta,
-        blocks=blocks,
-        footnotes=cleaned.footnotes,
-        source_file=f"received/{path.name}",
-        source_name=path.name,
-        sha256=sha,
-        date=date.value if date is not None else None,
-        date_guess=date,
-        title=str(title.value),
-        title_guess=title,
-        sender=str(sender.value) if sender is not None else None,
-        sender_guess=sender,
-        lang=context.lang,
-        note_spans=extracted.note_spans,
-        notices=_notices(extracted),
-        attachment_sha256=mail.attachment_sha256 if mail is not None else None,
-    )
-    account = _settle(
-        draft, cleaned, [("mail_header", mail_lines), ("form_field", form_lines)], read_text
-    )
-    guessed = [
-        Guessed(key, _shown(found.value), found.confidence, found.found_in, found.score)
-        for key, found in (
-            ("sender", sender),
-            ("date", date),
-            ("title", title),
-            ("case_number", meta.case_number),
-            ("on_behalf_of", meta.on_behalf_of),
-            ("signatory", meta.signatory),
-            ("recipient", meta.recipient),
-            ("no_remarks", meta.no_remarks),
-            *draft.notices,
-        )
-        if found is not None
-    ]
-    guessed += [
-        Guessed(f"heading '{guess.heading}'", guess.value, guess.confidence, guess.explanation)
-        for guess in topics
-    ]
-    guessed += [Guessed(key, "", 0.0, why, unknown=True) for key, why in unknown_fields(draft)]
-    name = slug(str(sender.value)) if sender is not None else slug(path.stem) or "svar"
-    markdown = render(draft)
-    _check_buildable(path, markdown)
-    return Analysis(
-        path,
-        sha,
-        name,
-        markdown,
-        guessed,
-        extracted.pages,
-        account.unaccounted,
-        tuple(account.pages),
-        draft.attachment_sha256,
-    )
-
-
-def _normalised(text: str) -> str:
-    return normalise_bullet(normalise_characters(text))
-
-
-def _mail_header(
-    read: Extracted, top: Extracted, mail: Mail | None, form_lines: list[Line]
-) -> list[Line]:
-    """The lines of a printed mail that are neither its text nor its quoted thread (kept at
-    the end of the body): the header block ("Fra:", "Sendt:", …) and the banner above it."""
-    kept = {id(line) for line in top.lines + form_lines}
-    kept |= {id(line) for line in mail.quoted_lines} if mail is not None else set()
-    return [line for line in read.lines if id(line) not in kept]
-
-
-def _settle(
-    draft: Draft, cleaned: Cleaned, taken: list[tuple[str, list[Line]]], read: list[ReadLine]
-) -> Account:
-    """The ledger: every word read is in the body, a field or ``removed:``; what is in none
-    is kept at the end of the body under a heading saying so (and counted)."""
-    fields = draft_fields(draft)
-    draft.body_lines = body(draft.blocks, draft.footnotes, draft.note_spans, draft.lang)
-    text = "\n".join(draft.body_lines)
-    text += "\n" + " ".join(block.dropped for block in draft.blocks)
-    removed = set_aside(cleaned) + removals(taken)
-    account = settle(read, text, fields, removed)
-    draft.removed = account.removed
-    if account.unplaced:
-        draft.blocks = draft.blocks + unplaced_blocks(account, draft.lang)
-        draft.body_lines = None  # written again, with them
-    return account
-
-
-def _check_size(path: Path, size: int) -> None:
-    """Refuse a file whose text (or the source it becomes) is over ``source_mb``: checked
-    once the text is read, before it is analysed (the analysis costs seconds per megabyte:
-    a 20 MB mail ran for minutes before the source was refused), and again on the source."""
-    limits = active()
-    if size > limits.source_mb * 1024 * 1024:
-        raise ImportFileError(
-            path,
-            tr(
-                "would become a source of {size} MB, more than a source may be",
-                size=number(size / 1024 / 1024, 1),
-            ),
-            hint=tr("split the document up") + "; " + limits.hint("source_mb"),
-        )
-
-
-def _check_buildable(path: Path, markdown: str) -> None:
-    """Refuse to write a source that build would refuse (larger than ``source_mb``, a table
-    past ``table_rows`` or ``table_cells``): it would block compare for the whole hearing."""
-    limits = active()
-    _check_size(path, len(markdown.encode("utf-8")))
-    lines = markdown.count("\n") + 1
-    if lines > limits.source_lines:
-        raise ImportFileError(
-            path,
-            tr(
-                "would become a source of {lines} lines, more than a source may have",
-                lines=number(lines, 0),
-            ),
-            hint=tr("split the document up") + "; " + limits.hint("source_lines"),
-        )
-    try:
-        check_tables(markdown, 1)
-    except SourceErrors as refused:
-        first = refused.errors[0]
-        raise ImportFileError(
-            path,
-            tr("would become a source that cannot be built: {reason}", reason=first.message),
-            hint=first.hint,
-        ) from None
-
-
-def _notices(extracted: Extracted) -> list[tuple[str, Found[str]]]:
-    """What the reader says a person must look at (tracked changes, comments), listed under
-    ``guessed:`` so that ``hoering review`` shows it until someone has dealt with it."""
-    return [(key, Found(notice(key), 0.5, text)) for key, text in extracted.notices.items()]
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, list):
-        return " / ".join(map(str, value))
-    return "true" if value is True else str(value)
 
 
 def _written(
