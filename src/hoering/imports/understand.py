@@ -13,6 +13,7 @@ from ..limits import active
 from ..messages import number, tr, tr_in
 from ..sources.markdown import check_tables
 from ..text import slug
+from .body_writer import body
 from .characters import normalise_bullet, normalise_characters
 from .cleanup import Cleaned, clean
 from .email import Mail, appendix, apply_header
@@ -35,7 +36,7 @@ from .sectioning import assign_topics
 from .structure import Block, structure
 from .topics import TopicSpec
 from .webform import FormAnswer, apply_form
-from .writer import Draft, body, render, unknown_fields
+from .writer import Draft, render, unknown_fields
 
 
 @dataclass
