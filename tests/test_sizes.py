@@ -17,7 +17,6 @@ KNOWN_FUNCTIONS: set[tuple[str, str]] = set()
 KNOWN_MODULES = {
     "hoering/imports/cleanup.py",
     "hoering/imports/sender.py",
-    "hoering/imports/layout.py",
     "hoering/imports/metadata.py",
     "hoering/forms/tables.py",
 }

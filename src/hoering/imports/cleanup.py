@@ -13,15 +13,13 @@ from .characters import normalise_bullet, normalise_characters, only_bullets
 from .kinds import Kind
 from .layout import (
     RETURN_ADDRESS,
-    archive_stamps,
-    margin_dates,
     mark_aside,
-    mark_running,
     place_margin_headings,
     reading_order,
     recipient_block,
 )
 from .lines import Extracted, Line
+from .running import archive_stamps, margin_dates, mark_running
 
 # top and bottom share of a page where running headers and footers are looked for by shape:
 # page numbers, small print (narrower, so that footnotes above the footer stay)

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, get_args
 from ..dates import month_numbers
 from ..messages import ntr, tr, tr_in
 from ..sources.response import RemovedReason
-from .layout import PAGE_NUMBER, PAGE_OF
 from .lines import Extracted, Line, Span
+from .running import PAGE_NUMBER, PAGE_OF
 from .structure import Block
 
 if TYPE_CHECKING:
