@@ -18,7 +18,6 @@ KNOWN_MODULES = {
     "hoering/imports/cleanup.py",
     "hoering/imports/sender.py",
     "hoering/imports/metadata.py",
-    "hoering/forms/tables.py",
 }
 
 

@@ -22,16 +22,9 @@ from pathlib import Path
 from ..errors import HoeringError, SourceError, display_path
 from ..hearing import Form, Hearing
 from ..messages import tr
+from .batches import BadLine, Partition, listed
 from .rows import FormRow, form_rows
-from .tables import (
-    BadLine,
-    Partition,
-    columns_of,
-    listed,
-    partitions,
-    read_batches,
-    table_files,
-)
+from .tables import columns_of, partitions, read_batches, table_files
 
 __all__ = [
     "FormRow",

@@ -17,8 +17,8 @@ from ..errors import SourceError
 from ..hearing import Form
 from ..limits import active
 from ..messages import ntr, number, tr
+from .batches import Batch
 from .cells import NotText, Oversized, Swallowed
-from .tables import Batch
 
 MAX_NAME = 300
 
