@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from hoering.imports.characters import normalise_bullet, normalise_characters, only_bullets
-from hoering.imports.cleanup import Para, _rows, clean, join_text
+from hoering.imports.cleanup import clean
 from hoering.imports.layout import reading_order
 from hoering.imports.lines import Extracted, Line
+from hoering.imports.paragraphs import Para, _rows, join_text
 from hoering.imports.structure import structure
 
 BODY = (

@@ -17,9 +17,9 @@ import hoering
 import hoering.imports.understand as understanding
 from conftest import EXAMPLE_HEARING
 from hoering.errors import SourceErrors
-from hoering.imports.cleanup import join_lines
 from hoering.imports.ledger import ReadLine, Removal, settle
 from hoering.imports.lines import Line
+from hoering.imports.paragraphs import join_lines
 from hoering.imports.running import margin_dates
 from hoering.sources import load_source
 from import_fixtures import response_pdf

@@ -9,8 +9,9 @@ import pytest
 
 from hoering.dates import find_dates
 from hoering.imports.body_writer import body
-from hoering.imports.cleanup import Para, clean, join_text
+from hoering.imports.cleanup import clean
 from hoering.imports.lines import Extracted, Line
+from hoering.imports.paragraphs import Para, join_text
 from hoering.imports.running import PAGE_NUMBER
 from hoering.imports.structure import Block, structure
 from hoering.imports.topics import TopicSpec, match_section

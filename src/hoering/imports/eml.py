@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from ..errors import ImportFileError
 from ..messages import tr
-from .cleanup import join_text
 from .email import HEADER_LINE, ORIGINAL, REPLY_PREFIX, MailHeader
 from .kinds import SUFFIXES, Kind
 from .lines import Line
+from .paragraphs import join_text
 
 if TYPE_CHECKING:
     from email.message import EmailMessage

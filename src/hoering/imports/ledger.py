@@ -220,7 +220,7 @@ def draft_fields(draft: Draft) -> list[str]:
 def unplaced_blocks(account: Account, lang: str) -> list[Block]:
     """The lines the ledger could not place, under a heading saying so: one paragraph per
     page."""
-    from .cleanup import join_text
+    from .paragraphs import join_text
 
     blocks = [Block("heading", tr_in(lang, "Text that import could not place"), level=2)]
     for page in account.pages:

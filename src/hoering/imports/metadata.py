@@ -14,8 +14,10 @@ from ..messages import tr
 from ..text import slug
 from . import sender
 from .calibration import abstains, confidence
-from .cleanup import CLOSING, Cleaned, join_text
+from .cleanup import Cleaned
+from .letterhead import CLOSING
 from .lines import Line
+from .paragraphs import join_text
 from .sender import beside, field_rows, party_named, where_in
 
 ORGANISATION_WORDS = re.compile(

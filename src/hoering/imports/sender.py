@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from ..messages import ntr, tr
 from ..text import slug
-from .cleanup import CLOSING, Cleaned
+from .cleanup import Cleaned
+from .letterhead import CLOSING
 from .lines import Line
 
 

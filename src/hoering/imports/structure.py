@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cleanup import BULLET, NUMBERED, Para, starts_item
 from .lines import Line
+from .paragraphs import BULLET, NUMBERED, Para, starts_item
 
 VEDR = re.compile(r"^(?:vedr\.?|vedrørende|ad\.?)\s*:?\s+(?P<rest>\S.*)$", re.IGNORECASE)
 SECTION_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?P<rest>[A-ZÆØÅ].*)$")
