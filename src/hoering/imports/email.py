@@ -21,8 +21,9 @@ from ..dates import find_dates
 from ..messages import number, tr, tr_in
 from ..sources.validation import MAX_TITLE
 from .calibration import confidence
+from .found import Found
 from .lines import Extracted, Line, first_page_rows, row_text, rows_of
-from .metadata import Found, Metadata, email_sender, is_authority, party_in
+from .metadata import Metadata, email_sender, is_authority, party_in
 from .structure import Block
 
 if TYPE_CHECKING:

@@ -17,6 +17,7 @@ from .body_writer import body
 from .characters import normalise_bullet, normalise_characters
 from .cleanup import Cleaned, clean
 from .email import Mail, appendix, apply_header
+from .found import Found
 from .ledger import (
     Account,
     ReadLine,
@@ -28,7 +29,7 @@ from .ledger import (
     unplaced_blocks,
 )
 from .lines import Extracted, Line
-from .metadata import Found, Metadata, guess_metadata
+from .metadata import Metadata, guess_metadata
 from .review import notice
 from .safety import Limits
 from .sectioning import Guess as TopicGuess

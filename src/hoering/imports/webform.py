@@ -19,8 +19,9 @@ from typing import TypeVar
 from ..dates import find_dates
 from ..messages import tr
 from .calibration import confidence
+from .found import Found
 from .lines import Extracted, Line, first_page_rows, row_text
-from .metadata import Found, Metadata, is_authority, party_in
+from .metadata import Metadata, is_authority, party_in
 
 # label → the field it is; the first four are only seen on such forms
 LABELS: dict[str, tuple[str, ...]] = {

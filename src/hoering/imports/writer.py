@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from ..messages import tr
 from ..text import yaml_text
 from .body_writer import body
+from .found import Found
 from .lines import Span
-from .metadata import Found, Metadata
+from .metadata import Metadata
 from .structure import Block
 
 
