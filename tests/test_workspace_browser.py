@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -225,6 +226,36 @@ def test_check_and_answer_two_imported_letters(session, imported):
         assert answer in text
     assert "Regionen tager det med i den næste aftale." in text
     screenshot(browser, "workspace-notat")
+
+
+def test_a_file_saved_in_an_editor_shows_on_the_open_page(session, imported):
+    _, base, browser = session
+    path = imported / "responses" / "hvidovre-kommune.md"
+    text = path.read_text("utf-8")
+    browser.open(base + "responses/hvidovre-kommune")
+    heading = "document.querySelector('h1').textContent"
+    assert browser.run(heading) == "Hvidovre Kommune"
+
+    path.write_text(text.replace('sender: "Hvidovre Kommune"', 'sender: "Brøndby Kommune"'))
+    browser.wait_for("Page.loadEventFired")  # the page reads the files again by itself
+    assert browser.run(heading) == "Brøndby Kommune"
+
+    # with text typed and not saved, the page stays as it is and says why
+    field = "document.getElementById('guess-date-value')"
+    browser.run(
+        f"(function (f) {{ f.value = '2019-06-30'; f.dispatchEvent(new Event('input',"
+        f" {{bubbles: true}})); return true; }})({field})"
+    )
+    path.write_text(text, "utf-8")
+    deadline = time.monotonic() + 30
+    while browser.run("document.getElementById('changed-on-disk').hidden"):
+        assert time.monotonic() < deadline, "the page did not say the file changed"
+        time.sleep(0.2)
+    assert browser.run(heading) == "Brøndby Kommune"
+    assert browser.run(f"{field}.value") == "2019-06-30"
+    assert browser.run("document.getElementById('changed-on-disk').textContent").startswith(
+        "En fil i høringen er ændret på disken"
+    )
 
 
 # --- every page: axe, the Nu checker, 320 px, the keyboard ----------------------------------

@@ -129,7 +129,7 @@ def test_pages_carry_a_strict_content_security_policy(served):
     assert status == 200
     assert headers["Content-Security-Policy"] == (
         "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; "
-        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     )
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["X-Content-Type-Options"] == "nosniff"
@@ -400,3 +400,26 @@ def test_one_respondents_remarks_are_answered_on_a_page_of_their_own(served, pro
     assert page.find("p", class_="notice").text() == "Gemt i remarks.md."
     assert page.find("p", id="progress").text() == "1 af 3 bemærkninger besvaret"
     assert client.get("/remarks?respondent=Ukendt%20Kommune")[0] == 404
+
+
+def test_state_names_the_files_state_the_page_was_made_from_until_one_changes(served, project):
+    _, _, client = served
+    assert client.get("/state")[0] == 403  # without the token: nothing
+    client.open()
+    page = parse(client.get("/responses/ishoj")[2].decode())
+    shown = page.find("html").attrs["data-state"]
+    status, headers, body = client.get("/state")
+    assert (status, headers["Content-Type"], body.decode()) == (200, "text/plain", shown)
+    assert len(shown) == 16
+    alert = page.find("p", id="changed-on-disk")
+    assert "hidden" in alert.attrs and alert.attrs["role"] == "alert"
+    assert alert.text() == (
+        "En fil i høringen er ændret på disken (måske i en editor). Genindlæs siden for at se "
+        "den, som den er nu; kopiér først det, du har skrevet her og ikke gemt."
+    )
+    remarks = project / HEARING / "remarks.md"
+    remarks.write_text(remarks.read_text("utf-8") + "\nEn linje mere.\n", "utf-8")
+    now = client.get("/state")[2].decode()
+    assert now != shown
+    overview = parse(client.get("/")[2].decode())
+    assert overview.find("html").attrs["data-state"] == now

@@ -98,7 +98,7 @@ def overview_page(state: HearingState, chosen: str = "", notice: Notice = None) 
         f'aria-labelledby="progress"></progress>'
         f"{_filter_form(chosen)}{_table(shown)}"
     )
-    return page(title, body, current="/", notice=notice)
+    return page(title, body, current="/", notice=notice, state=state.tag)
 
 
 def _filter_form(chosen: str) -> str:

@@ -32,6 +32,11 @@ class HearingState:
     errors: tuple[str, ...] = ()
     fingerprint: Fingerprint = field(default=(), repr=False)
 
+    @property
+    def tag(self) -> str:
+        """A short name of the files' state this reading was made from (:func:`state_tag`)."""
+        return state_tag(self.fingerprint)
+
     def respondent_of(self, stem: str) -> Respondent | None:
         """The respondent who wrote responses/``stem``.md."""
         if self.comparison is None:
@@ -88,6 +93,14 @@ def fingerprint(folder: Path) -> Fingerprint:
             continue
         found.append((path.name, stat.st_size, stat.st_mtime_ns))
     return tuple(found)
+
+
+def state_tag(stamp: Fingerprint) -> str:
+    """A short name of a :func:`fingerprint`: a page compares the one it was made from with
+    the one ``/state`` gives now, and reloads when a file changed (an editor saved it)."""
+    import hashlib
+
+    return hashlib.sha256(repr(stamp).encode("utf-8")).hexdigest()[:16]
 
 
 def read_state(

@@ -40,7 +40,7 @@ def remarks_page(state: HearingState, chosen: str, token: str, notice: Notice = 
         f"<h1>{esc(title)}</h1>{_choices(comparison, chosen)}{_respondent_choice(comparison)}"
         f"{''.join(parts)}"
     )
-    return page(title, body, current="/remarks", notice=notice)
+    return page(title, body, current="/remarks", notice=notice, state=state.tag)
 
 
 def respondent_page(
@@ -73,7 +73,7 @@ def respondent_page(
         f"<h1>{esc(title)}</h1>{_respondent_choice(comparison, who)}"
         f'<p id="progress">{esc(progress)}</p>{shown}'
     )
-    return page(title, body, current="/remarks", notice=notice)
+    return page(title, body, current="/remarks", notice=notice, state=state.tag)
 
 
 def _respondent_choice(comparison: Comparison, chosen: str = "") -> str:

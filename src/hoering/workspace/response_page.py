@@ -55,7 +55,7 @@ def response_page(
         f"{form.no_remarks(respondent.no_remarks)}"
         "</section></div>"
     )
-    return page(respondent.name, body, notice=notice)
+    return page(respondent.name, body, notice=notice, state=state.tag)
 
 
 def _version(path: Path) -> str:

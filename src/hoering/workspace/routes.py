@@ -16,7 +16,7 @@ HTML = "text/html; charset=utf-8"
 # our own pages: our own style sheet, script and images, forms to ourselves, nothing else
 PAGE_POLICY = (
     "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; "
-    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 # the notat as hoering builds it: its styles, images and filter script are inline
 NOTAT_POLICY = (
@@ -64,7 +64,7 @@ def _readable(workspace: Workspace, make: Callable[[HearingState], bytes]) -> Re
     """A page of the state, or the errors that keep the hearing from being read."""
     state = workspace.state()
     if state.comparison is None:
-        return Reply(200, errors_page(tr("The hearing cannot be read"), state.errors))
+        return Reply(200, errors_page(tr("The hearing cannot be read"), state.errors, state.tag))
     return Reply(200, make(state))
 
 
@@ -175,8 +175,17 @@ def notat_file(fmt: str) -> Callable[[Workspace, Query], Reply]:
     return send
 
 
+def state_now(workspace: Workspace, query: Query) -> Reply:
+    """The tag of the files' state now (cheap: the files' names, sizes and times), which a
+    page compares with the one it was made from."""
+    from .pagestate import fingerprint, state_tag
+
+    return Reply(200, state_tag(fingerprint(workspace.folder)).encode(), "text/plain")
+
+
 PAGES: dict[str, Callable[[Workspace, Query], Reply | None]] = {
     "/": overview,
+    "/state": state_now,
     "/remarks": remarks,
     "/notat": notat,
     "/notat.pdf": notat_file("pdf"),
