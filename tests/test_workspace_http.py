@@ -423,3 +423,46 @@ def test_state_names_the_files_state_the_page_was_made_from_until_one_changes(se
     assert now != shown
     overview = parse(client.get("/")[2].decode())
     assert overview.find("html").attrs["data-state"] == now
+
+
+def test_a_guess_is_highlighted_on_the_original_where_its_text_stands(served, project):
+    _, _, client = served
+    client.open()
+    page = parse(client.get("/responses/glostrup-kommune")[2].decode())
+    where = {
+        guess.find("h4").text(): guess.find("p", class_="where")
+        for guess in page.find_all("div", class_="guess")
+    }
+    assert where["Dato"].text() == "Markeret på side 1 af originalen, hvor «18. juni 2019» står."
+    assert where["Dato"].find("a").attrs["href"] == "#page-1"
+    assert where["På vegne af"].text() == (
+        "Markeret på side 2 af originalen, hvor «Glostrup Kommune, Social og Sundhed» står."
+    )
+    assert page.find("img", id="page-2").attrs["alt"] == "Side 2 af 2 af originalen"
+    with Image.open(io.BytesIO(client.get("/responses/glostrup-kommune/page-1.png")[2])) as png:
+        marked = png.convert("RGB")
+    from hoering.workspace.originals import locate, page_png
+
+    pdf = (project / HEARING / "received" / "hoeringssvar-glostrup.pdf").read_bytes()
+    box = locate(pdf, {"date": ["18. juni 2019"]})["date"].boxes[0]
+    with Image.open(io.BytesIO(page_png(pdf, 1))) as png:
+        plain = png.convert("RGB")
+    left, top, right, bottom = box
+    assert marked.getpixel((left - 3, (top + bottom) // 2)) == (178, 34, 34)  # the edge
+    assert plain.getpixel((left - 3, (top + bottom) // 2)) == (255, 255, 255)
+    assert marked.getpixel((5, 5)) == plain.getpixel((5, 5))  # the rest as it was
+
+
+def test_a_guess_whose_text_is_not_on_the_pages_says_its_place_is_not_known(served, project):
+    _, _, client = served
+    client.open()
+    path = project / HEARING / "responses" / "glostrup-kommune.md"
+    text = path.read_text("utf-8")
+    old_title = 'title: "Høringssvar til udkast til samarbejdsaftale om voksne med psykisk sygdom"'
+    path.write_text(text.replace(old_title, 'title: "Et svar om noget andet"'), "utf-8")
+    page = parse(client.get("/responses/glostrup-kommune")[2].decode())
+    guess = next(g for g in page.find_all("div", class_="guess") if g.find("h4").text() == "Titel")
+    assert guess.find("p", class_="where").text() == (
+        "Hvor det står i originalen, vides ikke: import gemmer ikke stedet, og teksten står ikke "
+        "på de viste sider."
+    )

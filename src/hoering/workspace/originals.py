@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,70 @@ def _unprinted(value: Any) -> Any:
     return dataclasses.replace(value, **changes)
 
 
+@dataclass(frozen=True)
+class Found:
+    """Where a guessed field's text stands in the shown PDF: the page (from 1), the text
+    searched for, and its boxes on the page image (pixels: left, top, right, bottom)."""
+
+    page: int
+    text: str
+    boxes: tuple[tuple[int, int, int, int], ...]
+
+
+def locate(pdf: bytes, wanted: dict[str, list[str]]) -> dict[str, Found]:
+    """For each field of ``wanted`` (field → the texts to search for, best first), the first
+    place on the pages shown where one of its texts stands; a field none of whose texts is
+    on them is left out."""
+    import pypdfium2
+
+    found: dict[str, Found] = {}
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        pages = [document[index] for index in range(min(len(document), MAX_PAGES))]
+        texts = [(page.get_textpage(), page.get_height()) for page in pages]
+        for key, searched in wanted.items():
+            place = _first_place(texts, searched)
+            if place is not None:
+                found[key] = place
+    finally:
+        document.close()
+    return found
+
+
+def _first_place(pages: list[tuple[Any, float]], searched: list[str]) -> Found | None:
+    """The first of ``searched`` that stands on one of ``pages`` (text page, height): where."""
+    for text in searched:
+        for number, (text_page, height) in enumerate(pages, start=1):
+            boxes = _boxes(text_page, text, height)
+            if boxes:
+                return Found(number, text, boxes)
+    return None
+
+
+def _boxes(text_page: Any, text: str, height: float) -> tuple[tuple[int, int, int, int], ...]:
+    """The boxes of ``text``'s first occurrence on the page, in the image's pixels."""
+    searcher = text_page.search(text, match_case=False)
+    try:
+        hit = searcher.get_next()
+    finally:
+        searcher.close()
+    if hit is None:
+        return ()
+    start, count = hit
+    boxes = []
+    for index in range(text_page.count_rects(start, count)):
+        left, bottom, right, top = text_page.get_rect(index)
+        boxes.append(
+            (
+                round(left * SCALE),
+                round((height - top) * SCALE),
+                round(right * SCALE),
+                round((height - bottom) * SCALE),
+            )
+        )
+    return tuple(boxes)
+
+
 def page_sizes(pdf: bytes) -> tuple[list[tuple[int, int]], int]:
     """The pixel size of each page shown (at most MAX_PAGES), and how many pages there are."""
     import pypdfium2
@@ -85,8 +150,9 @@ def page_sizes(pdf: bytes) -> tuple[list[tuple[int, int]], int]:
         document.close()
 
 
-def page_png(pdf: bytes, number: int) -> bytes:
-    """Page ``number`` (from 1) of ``pdf`` as a PNG; IndexError when there is none."""
+def page_png(pdf: bytes, number: int, marks: tuple[Found, ...] = ()) -> bytes:
+    """Page ``number`` (from 1) of ``pdf`` as a PNG, each of ``marks`` on it highlighted;
+    IndexError when there is none."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
@@ -94,9 +160,28 @@ def page_png(pdf: bytes, number: int) -> bytes:
         if not 1 <= number <= min(len(document), MAX_PAGES):
             raise IndexError(number)
         bitmap = document[number - 1].render(scale=SCALE)
-        image = bitmap.to_pil()
+        image = _marked(bitmap.to_pil(), [m for m in marks if m.page == number])
         out = io.BytesIO()
         image.save(out, format="PNG", optimize=False)
         return out.getvalue()
     finally:
         document.close()
+
+
+MARK_FILL = (255, 221, 0, 90)  # a highlighter's yellow, the text still readable through it
+MARK_EDGE = (178, 34, 34, 255)  # and a dark red edge that shows on white and on colour
+
+
+def _marked(image: Any, marks: list[Found]) -> Any:
+    """``image`` with a highlight over every box of ``marks``."""
+    if not marks:
+        return image
+    from PIL import Image, ImageDraw
+
+    layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    for mark in marks:
+        for left, top, right, bottom in mark.boxes:
+            box = (left - 3, top - 3, right + 3, bottom + 3)
+            draw.rectangle(box, fill=MARK_FILL, outline=MARK_EDGE, width=2)
+    return Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")

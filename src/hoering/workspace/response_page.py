@@ -10,6 +10,7 @@ from ..comparison.model import Remark
 from ..imports.review import NOTICES, VALUE_AT, RemovedItem, ReviewItem
 from ..messages import label, language, ntr, number, tr
 from .layout import Notice, esc, hidden, page
+from .originals import Found
 from .pagestate import HearingState
 from .removed import reason_word
 
@@ -36,8 +37,10 @@ def response_page(
     token: str,
     notice: Notice = None,
     original: tuple[str, list[tuple[int, int]], int] | None = None,
+    found: dict[str, Found] | None = None,
 ) -> bytes:
-    """``original``: the shown file's name, its pages' pixel sizes and its page count."""
+    """``original``: the shown file's name, its pages' pixel sizes and its page count;
+    ``found``: where each guessed field stands on those pages (highlighted there)."""
     respondent = state.respondent_of(path.stem)
     assert respondent is not None and state.comparison is not None
     topics = {t.id: t.title for t in state.comparison.hearing.meta.topics}
@@ -49,7 +52,7 @@ def response_page(
         f"{_original(path.stem, original)}"
         '<section class="imported" aria-labelledby="imported">'
         f'<h2 id="imported">' + esc(tr("What import read")) + f"</h2>"
-        f"{_guesses(state.guesses_in(path), form)}"
+        f"{_guesses(state.guesses_in(path), form, found or {})}"
         f"{_sections(state.remarks_in(path), topics, _heading_guesses(state, path), form)}"
         f"{_removed(state.removed_in(path), form)}"
         f"{form.no_remarks(respondent.no_remarks)}"
@@ -93,7 +96,7 @@ def _original(stem: str, original: tuple[str, list[tuple[int, int]], int] | None
     name, sizes, count = original
     intro = ntr("{name}, {n} page", "{name}, {n} pages", count, name=name)
     images = "".join(
-        f'<img src="/responses/{esc(stem)}/page-{i}.png" width="{w}" height="{h}" '
+        f'<img id="page-{i}" src="/responses/{esc(stem)}/page-{i}.png" width="{w}" height="{h}" '
         f'alt="' + esc(tr("Page {page} of {count} of the original", page=i, count=count)) + '">'
         for i, (w, h) in enumerate(sizes, start=1)
     )
@@ -103,20 +106,39 @@ def _original(stem: str, original: tuple[str, list[tuple[int, int]], int] | None
     )
 
 
-def _guesses(items: list[ReviewItem], form: _Forms) -> str:
+def _guesses(items: list[ReviewItem], form: _Forms, found: dict[str, Found]) -> str:
     heading = "<h3>" + esc(tr("Guessed fields")) + "</h3>"
     fields = [item for item in items if item.what in VALUE_AT or item.what in NOTICES]
     if not fields:
         return heading + "<p>" + esc(tr("Every guessed field is checked.")) + "</p>"
-    return heading + "".join(_guess(item, form) for item in fields)
+    return heading + "".join(_guess(item, form, found.get(item.what)) for item in fields)
 
 
-def _guess(item: ReviewItem, form: _Forms) -> str:
+def _where(item: ReviewItem, found: Found | None) -> str:
+    """Where the field stands on the original's pages (a link to the highlighted page), or
+    that this is not known."""
+    if item.what not in VALUE_AT or item.unknown:
+        return ""
+    if found is None:
+        text = tr(
+            "Where it stands in the original is not known: import does not record the place, "
+            "and its text is not on the pages shown."
+        )
+        return f'<p class="where">{esc(text)}</p>'
+    text = tr(
+        "Marked on page {page} of the original, where «{text}» stands.",
+        page=found.page,
+        text=found.text,
+    )
+    return f'<p class="where"><a href="#page-{found.page}">{esc(text)}</a></p>'
+
+
+def _guess(item: ReviewItem, form: _Forms, found: Found | None = None) -> str:
     name = field_names().get(item.what, item.what)
     ident = f"guess-{esc(item.what)}"
     value = "" if item.unknown else item.value
     confidence = tr("confidence {value}", value=number(item.confidence, 2))
-    found = f'<p class="why">{esc(item.why)}</p>' if item.why else ""
+    why = f'<p class="why">{esc(item.why)}</p>' if item.why else ""
     inside = (
         hidden("field", item.what)
         + f'<label for="{ident}-value">'
@@ -132,7 +154,7 @@ def _guess(item: ReviewItem, form: _Forms) -> str:
     )
     return (
         f'<div class="guess"><h4 id="{ident}">{esc(name)}</h4>'
-        f'<p><span class="confidence">{esc(confidence)}</span></p>{found}'
+        f'<p><span class="confidence">{esc(confidence)}</span></p>{why}{_where(item, found)}'
         f"{form.form('guess', inside, ident)}</div>"
     )
 

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..imports.review import VALUE_AT
 from ..messages import tr
 from .layout import errors_page
+from .originals import Found
 from .pagestate import HearingState
 
 HTML = "text/html; charset=utf-8"
@@ -100,7 +102,8 @@ def response(workspace: Workspace, stem: str) -> Reply | None:
     if state.respondent_of(stem) is None or not path.is_file():
         return None
     notice = workspace.take_notice()
-    return Reply(200, response_page(state, path, workspace.token, notice, _shown(workspace, stem)))
+    shown, found = _shown(workspace, stem), guesses_found(workspace, stem)
+    return Reply(200, response_page(state, path, workspace.token, notice, shown, found))
 
 
 def _shown(workspace: Workspace, stem: str) -> tuple[str, list[tuple[int, int]], int] | None:
@@ -123,10 +126,39 @@ def page_image(workspace: Workspace, stem: str, number: int) -> Reply | None:
     pdf = original_pdf(workspace, stem)
     if pdf is None:
         return None
+    marks = tuple(guesses_found(workspace, stem).values())
     try:
-        return Reply(200, page_png(pdf, number), "image/png")
+        return Reply(200, page_png(pdf, number, marks), "image/png")
     except IndexError:
         return None
+
+
+def guesses_found(workspace: Workspace, stem: str) -> dict[str, Found]:
+    """Where each guessed field of responses/``stem``.md stands on the pages shown beside
+    it: import does not record the place, so the text it quoted (``found_in``) or the value
+    is searched for; a field found nowhere is left out, and the page says so."""
+    from .originals import locate
+
+    pdf = original_pdf(workspace, stem)
+    if pdf is None:
+        return {}
+    path = workspace.folder / "responses" / f"{stem}.md"
+    wanted = {
+        item.what: searched_texts(item.why, item.value)
+        for item in workspace.state().guesses_in(path)
+        if item.what in VALUE_AT and not item.unknown
+    }
+    return locate(pdf, wanted)
+
+
+def searched_texts(why: str, value: str) -> list[str]:
+    """What to search the original for, best first: the value as written (a list's first
+    item), then the texts import quoted where it found it ('brevhovedet, side 1: "18. juni
+    2019"' for the date 2019-06-18)."""
+    import re
+
+    texts = [value, *re.findall(r"^\['([^']{3,})'", value), *re.findall(r'"([^"]{3,})"', why)]
+    return [t.strip() for t in texts if len(t.strip()) >= 3]
 
 
 def original_pdf(workspace: Workspace, stem: str) -> bytes | None:
