@@ -28,6 +28,7 @@ from conftest import REPO, copy_project
 from hoering.cli import main
 from test_preview import get, preview_command
 from test_readme import Example, examples_in
+from test_workspace_http import opened
 
 GUIDE = REPO / "docs" / "vejledning.md"
 HEARING = Path("consultations") / "trafikplan-2027"
@@ -141,6 +142,9 @@ def run_guide(project: Path) -> None:
         elif step.args[0] == "preview":  # serves until stopped: run it in a process
             with preview_command(*step.args[1:]) as (_, url):
                 assert get(url)[0] == 200, step.command
+        elif step.args[0] == "workspace":  # the same, and its address lets a browser in
+            with preview_command(*step.args[1:], command="workspace") as (_, url):
+                assert opened(url) == 200, step.command
         else:
             result = runner.invoke(main, step.args, catch_exceptions=False)
             assert result.exit_code == 0, f"{step.command}\n{result.output}"
@@ -181,6 +185,7 @@ def test_the_guide_has_every_kind_of_step():
         assert any(c.startswith(f"hoering {expected}") for c in commands), expected
     assert any(c.startswith("hoering actions") for c in commands)
     assert "hoering compare consultations/trafikplan-bymidten" in commands
+    assert "hoering workspace consultations/trafikplan-2027" in commands
     assert {s.name for s in steps if isinstance(s, ByHand)} == set(BY_HAND)
     shown = [s.path for s in steps if isinstance(s, FileShown)]
     assert shown == [
@@ -274,6 +279,9 @@ def test_the_pictures_the_guide_shows_are_there_and_small():
     pictures = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", GUIDE.read_text("utf-8"))
     assert pictures == [
         "billeder/hoeringssvar.png",
+        "workspace/workspace-overview.png",  # these three: tests/test_workspace_browser.py
+        "workspace/workspace-response.png",
+        "workspace/workspace-respondent.png",
         "billeder/hoeringsnotat.png",
         "billeder/referat.png",
     ]
