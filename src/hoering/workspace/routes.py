@@ -102,15 +102,18 @@ def response(workspace: Workspace, stem: str) -> Reply | None:
     if state.respondent_of(stem) is None or not path.is_file():
         return None
     notice = workspace.take_notice()
-    shown, found = _shown(workspace, stem), guesses_found(workspace, stem)
+    pdf = original_pdf(workspace, stem)
+    shown, found = _shown(workspace, stem, pdf), guesses_found(workspace, stem, pdf)
     return Reply(200, response_page(state, path, workspace.token, notice, shown, found))
 
 
-def _shown(workspace: Workspace, stem: str) -> tuple[str, list[tuple[int, int]], int] | None:
-    """The name, page sizes and page count of what the response's page shows beside it."""
+def _shown(
+    workspace: Workspace, stem: str, pdf: bytes | None
+) -> tuple[str, list[tuple[int, int]], int] | None:
+    """The name, page sizes and page count of what the response's page shows beside it
+    (``pdf``: :func:`original_pdf`)."""
     from .originals import original_of, page_sizes
 
-    pdf = original_pdf(workspace, stem)
     if pdf is None:
         return None
     path = workspace.folder / "responses" / f"{stem}.md"
@@ -133,22 +136,23 @@ def page_image(workspace: Workspace, stem: str, number: int) -> Reply | None:
         return None
 
 
-def guesses_found(workspace: Workspace, stem: str) -> dict[str, Found]:
+def guesses_found(workspace: Workspace, stem: str, pdf: bytes | None = None) -> dict[str, Found]:
     """Where each guessed field of responses/``stem``.md stands on the pages shown beside
     it: import does not record the place, so the text it quoted (``found_in``) or the value
-    is searched for; a field found nowhere is left out, and the page says so."""
+    is searched for; a field found nowhere is left out, and the page says so. ``pdf``:
+    :func:`original_pdf`, when it is at hand."""
     from .originals import locate
 
-    pdf = original_pdf(workspace, stem)
-    if pdf is None:
-        return {}
     path = workspace.folder / "responses" / f"{stem}.md"
     wanted = {
         item.what: searched_texts(item.why, item.value)
         for item in workspace.state().guesses_in(path)
         if item.what in VALUE_AT and not item.unknown
     }
-    return locate(pdf, wanted)
+    if not wanted:  # every guess checked: the original need not be opened
+        return {}
+    pdf = pdf if pdf is not None else original_pdf(workspace, stem)
+    return locate(pdf, wanted) if pdf is not None else {}
 
 
 def searched_texts(why: str, value: str) -> list[str]:
