@@ -21,6 +21,22 @@ class Run:
     ledger: Ledger = field(default_factory=Ledger)
 
 
+def merged(runs: list[Run]) -> Run:
+    """One run holding what the given runs measured (the two halves of the real documents)."""
+    whole = Run()
+    for run in runs:
+        for group, counts in run.tally.counts.items():
+            whole.tally.counts[group].update(counts)
+        whole.judged.outcomes += run.judged.outcomes
+        for mine, theirs in (
+            (whole.ledger.words, run.ledger.words),
+            (whole.ledger.files, run.ledger.files),
+            (whole.ledger.dirty, run.ledger.dirty),
+        ):
+            mine.update(theirs)
+    return whole
+
+
 ROWS = [
     ("files", "count"),
     ("crashes", "count"),

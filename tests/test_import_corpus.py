@@ -267,6 +267,16 @@ def test_accuracy_matches_a_real_sender_by_its_name_or_alias():
     assert real.same_people(["Jens Holm", "Anna Berg"], ["anna berg", "Jens Holm"])
 
 
+def test_accuracy_splits_real_documents_by_a_fixed_rule_on_the_file_name():
+    """Each real document is in one half by the SHA-256 of its file name (folders ignored), so
+    the held-back half is the same in every run and for every helper."""
+    real = _benchmark_module("accuracy_realdocs")
+    assert real.half_of("ft-pages/brev.pdf") == real.half_of("brev.pdf")
+    halves = {real.half_of(f"brev-{n}.pdf") for n in range(20)}
+    assert halves == {"tune", "test"}
+    assert real.half_of("a.pdf") == "test" and real.half_of("b.pdf") == "tune"
+
+
 def test_accuracy_imports_real_documents_into_a_hearing_that_loads(tmp_path):
     """The generic hearing the real documents are imported into is a valid hearing.yaml with a
     høringsliste and no topics; without a key.yaml the folder is not used."""
