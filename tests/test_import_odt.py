@@ -75,6 +75,8 @@ def test_the_guesses_are_those_of_any_letter(imported):
     guessed = {g.key: g.value for g in imported.guessed}
     assert guessed["sender"] == "Vallensbæk Kommune"
     assert guessed["date"] == "2019-06-14"
+    where = {g.key: g.found_in for g in imported.guessed}
+    assert where["title"] == "dokumentets typografi Titel"  # an .odt is not Word
 
 
 def test_no_word_of_the_letter_is_lost_and_the_original_is_kept(imported, project):

@@ -250,3 +250,16 @@ def test_one_uncertain_guess_reads_as_danish():
 
     assert ntr(", {n} uncertain", ", {n} uncertain", 1) == ", 1 usikkert"
     assert ntr(", {n} uncertain", ", {n} uncertain", 2) == ", 2 usikre"
+
+
+def test_an_import_where_every_field_is_unknown_says_no_guesses():
+    """Not "(0 gæt, 2 ukendte; …)": when import left every field it looked for empty."""
+    from hoering.commands.import_ import _guesses
+    from hoering.imports.run import Guessed
+
+    unknown = [Guessed(key, "", 0.0, "ingen fundet", unknown=True) for key in ("sender", "date")]
+    assert _guesses(unknown) == "ingen gæt, 2 ukendte"
+    assert _guesses(unknown[:1]) == "ingen gæt, 1 ukendt"
+    assert _guesses([]) == "ingen gæt"
+    title = Guessed("title", "Høringssvar", 0.9, "dokumentets typografi Titel")
+    assert _guesses([title, *unknown]) == "1 gæt, 2 ukendte"

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 )
 @option("--force", is_flag=True, help="Replace a source (and a kept original) that already exists.")
 def import_(files: tuple[Path, ...], hearing_dir: Path | None, force: bool) -> None:
-    """Import høringssvar received as PDF, DOCX or e-mail (.eml) into Markdown sources, and
-    web-form exports (CSV, XLSX, Parquet) as they are.
+    """Import høringssvar received as PDF, DOCX, ODT or e-mail (.eml) into Markdown sources,
+    and web-form exports (CSV, XLSX, Parquet) as they are.
 
     Each file becomes <hearing>/responses/<sender>.md, with the sender, date, case number,
     subject and signatory read from the letter, and each section matched to the hearing's

@@ -90,6 +90,7 @@ def _imported(path: Path, outcome: Imported | HoeringError) -> Report:
 def _guesses(guessed: list[Guessed]) -> str:
     unknown = sum(1 for g in guessed if g.unknown)
     unsure = sum(1 for g in guessed if g.confidence < 0.7 and not g.unknown)
-    text = ntr("{n} guess", "{n} guesses", len(guessed) - unknown)
+    known = len(guessed) - unknown
+    text = ntr("{n} guess", "{n} guesses", known) if known else tr("no guesses")
     text += ntr(", {n} uncertain", ", {n} uncertain", unsure) if unsure else ""  # usikkert/-e
     return text + ntr(", {n} unknown", ", {n} unknown", unknown) if unknown else text

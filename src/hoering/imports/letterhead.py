@@ -121,7 +121,7 @@ def running_text_start(lines: list[Line], size: float) -> int | None:
 
 
 def _subject_start(lines: list[Line], size: float) -> tuple[int | None, str]:
-    """Where the subject line is on page 1, and how it was found: a Word title style; a
+    """Where the subject line is on page 1, and how it was found: the Title style (Word, ODT); a
     bold or large line that reads like a subject ("Høringssvar vedr. …"); the largest text
     that is not the sender's name in the logo; a plain line that reads like a subject."""
     first_page = [

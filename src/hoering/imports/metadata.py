@@ -310,7 +310,7 @@ SUBJECT_CONFIDENCE = {"title style": 0.9, "largest": 0.85}
 def subject_found_by(how: str) -> str:
     """How the subject line was found (one of cleanup's ways), in words."""
     if how == "title style":
-        return tr("Word title style")
+        return tr("the document's Title style")
     if how == "bold":
         return tr('bold line that reads like a subject ("Høringssvar …", "Vedr. …")')
     if how == "largest":
