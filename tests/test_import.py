@@ -375,6 +375,24 @@ def test_round_trip_of_the_example_response(cli, project):
     assert text_of(imported.body.footnotes[0].blocks[0]).startswith("Serviceloven giver")
 
 
+def test_a_docx_hoering_built_comes_back_with_its_letterhead_table_removed(cli, project):
+    """Our own DOCX opens with a letterhead laid out as a table (organisation beside Dato,
+    Sagsnr., Kontaktperson): imported again, its words are listed as letterhead, not kept as
+    text import could not place."""
+    assert cli("build", str(HEARING / "responses" / "ishoj.md"), "-f", "docx").exit_code == 0
+    built = project / "output" / EXAMPLE_HEARING / "responses" / "ishoj.docx"
+    result = cli("import", str(built), "--hearing", str(HEARING))
+    assert result.exit_code == 0, result.output
+    assert "kunne ikke placeres" not in result.output
+    written = project / HEARING / "responses" / "ishoj-kommune.md"
+    imported = load_source(written)
+    assert "Tekst, som import ikke kunne placere" not in written.read_text("utf-8")
+    letterhead = imported.meta.removed["letterhead"]
+    assert letterhead[0] == "Region Hovedstaden Center for Sundhed"
+    assert letterhead[1].startswith("Dato 19. juni 2019 Sagsnr. 27.00.00-P20-3-19 Kontaktperson")
+    assert imported.meta.sender == "Ishøj Kommune"
+
+
 GLOSTRUP = Path(__file__).parent / "fixtures" / "import" / "hoeringssvar-glostrup.pdf"
 
 

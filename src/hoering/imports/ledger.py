@@ -102,11 +102,14 @@ def _marked_apart(spans: list[Span]) -> str:
 
 
 def removals(groups: Iterable[tuple[str, Iterable[Line]]]) -> list[Removal]:
+    """Each removed line with its reason; a table (a letterhead laid out in one, as Word
+    letters and our own DOCX have it) cell by cell, since its line has no text of its own."""
     return [
-        Removal(reason, line.text.strip(), line.page)
+        Removal(reason, " ".join(text.split()) if line.table else text.strip(), line.page)
         for reason, lines in groups
         for line in lines
-        if line.text.strip()
+        for text in (_texts(line) if line.table else [line.text])
+        if text.strip()
     ]
 
 
