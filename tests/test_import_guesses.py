@@ -226,3 +226,63 @@ def test_a_confidence_is_the_share_right_measured_in_its_band(field):
         assert confidence(field, low) == round((right + 1) / (of + 2), 2)
     assert abstains(field, ABSTAIN[field] - 0.01)
     assert not abstains(field, ABSTAIN[field])
+
+
+def test_x_sendte_hoeringssvar_names_the_sender_by_its_name_before_the_short_form(project):
+    data = letter_docx(
+        [
+            "Supplerende bemærkninger om samarbejdsaftalen",
+            "Foreningen for Bedre Bosteder (FBB) sendte i foråret 2019 høringssvar om udkastet, "
+            "og vi uddyber her et enkelt punkt.",
+            MENTOR,
+        ]
+    )
+    source, raw, _ = imported(project, "svar.docx", data)
+    assert source.meta.sender == "Foreningen for Bedre Bosteder"
+    assert raw["guessed"]["sender"]["found_in"].startswith(
+        'teksten: "Foreningen for Bedre Bosteder (FBB) sendte i foråret 2019 h…"'
+    )
+
+
+def test_a_consulted_party_in_a_letterhead_line_with_a_case_number_is_named(project):
+    data = letter_pdf(
+        logo="J.nr. 19-0412 · Hvidovre Kommune · Postboks 12",
+        date_top_right="3. marts 2019",
+        subject="Høringssvar om samarbejdsaftalen",
+        blocks=["Vi er glade for udkastet.", MENTOR],
+    )
+    source, raw, _ = imported(project, "svar.pdf", data)
+    assert source.meta.sender == "Hvidovre Kommune"
+    assert raw["guessed"]["sender"]["found_in"].startswith("brevhovedet")
+
+
+def test_a_private_person_writing_from_themself_signs_the_letter(project):
+    data = letter_docx(
+        [
+            "Høringssvar om samarbejdsaftalen",
+            "Til Region Hovedstaden fra Lone Birk",
+            "14. juni 2019",
+            MENTOR,
+        ]
+    )
+    source, raw, _ = imported(project, "svar.docx", data)
+    assert source.meta.sender == "Lone Birk"
+    assert [s.name for s in source.meta.signature.signatories] == ["Lone Birk"]
+    assert raw["guessed"]["signatory"] == {
+        "confidence": 0.5,  # a band not yet measured on the corpus
+        "found_in": "afsenderen er en person, der skriver, at brevet er fra vedkommende",
+    }
+
+
+def test_an_organisation_writing_from_itself_is_no_signatory(project):
+    data = letter_docx(
+        [
+            "Høringssvar om samarbejdsaftalen",
+            "Til Region Hovedstaden fra Bofællesskabet Lærkehøj",
+            "14. juni 2019",
+            MENTOR,
+        ]
+    )
+    source, raw, _ = imported(project, "svar.docx", data)
+    assert source.meta.sender == "Bofællesskabet Lærkehøj"
+    assert "signatory" not in raw["guessed"]

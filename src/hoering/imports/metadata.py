@@ -64,7 +64,10 @@ def guess_metadata(
     meta.signatory = _signatory(cleaned, meta.signatories)
     if meta.signatory is not None and not meta.signatories:  # a web form's "Indsendt af"
         meta.signatories = [(str(meta.signatory.value), None)]
-    meta.sender, own_address = _sender(cleaned, parties, authority, file_name)
+    meta.sender, own_address, person = _sender(cleaned, parties, authority, file_name)
+    if meta.signatory is None and person and meta.sender is not None:
+        meta.signatory = _person_signs(str(meta.sender.value))
+        meta.signatories = [(str(meta.sender.value), None)]
     if cleaned.recipient and not own_address:
         meta.recipient = Found(
             [line.text.strip() for line in cleaned.recipient],
@@ -80,7 +83,7 @@ def guess_metadata(
 
 
 # the raw scores of a signatory (calibrated in imports/calibration.py) by where it was read
-SIGNED_WITH_TITLE, SUBMITTED_BY, SIGNED = 0.9, 0.8, 0.7
+SIGNED_WITH_TITLE, SUBMITTED_BY, SIGNED, PERSON_WRITES = 0.9, 0.8, 0.7, 0.7
 RECIPIENT_BLOCK = 0.8  # the address block above the subject (one band, calibrated)
 
 
@@ -193,17 +196,24 @@ def party_in(text: str, parties: list[tuple[str, list[str]]]) -> str | None:
     return None
 
 
+def _person_signs(name: str) -> Found[str]:
+    """A private person who says the letter is from them signs it, greeting or not."""
+    where = tr("the sender is a person who says the letter is from them")
+    return Found(name, confidence("signatory", PERSON_WRITES), where, PERSON_WRITES)
+
+
 def _sender(
     cleaned: Cleaned,
     parties: list[tuple[str, list[str]]],
     authority: tuple[str, ...],
     file_name: str,
-) -> tuple[Found[str] | None, bool]:
+) -> tuple[Found[str] | None, bool, bool]:
     """The sender with the most evidence (see :mod:`hoering.imports.sender`), its confidence
     measured (:mod:`hoering.imports.calibration`); None when no candidate is good enough.
     The name over the recipient block is never the sender, unless the letter says it
     writes ("… fra X", "X takker for"): then the block is the sender's own address, and
-    the second value says so."""
+    the second value says so. The third says whether the sender is a private person who
+    says the letter is from them ("Høringssvar fra Jens Holm")."""
     recipient = {id(line) for line in cleaned.recipient}
     found = sender.evidence(cleaned, parties, recipient)
     found += _from_email(cleaned, parties, authority, recipient)
@@ -223,10 +233,11 @@ def _sender(
     ranked = sender.candidates(found, parties, never)
     score = sender.margin(ranked)
     if not ranked or abstains("sender", score):
-        return None, own
+        return None, own, False
     best = ranked[0]
     places = ", ".join(best.places[:3])
-    return Found(best.name, confidence("sender", score), places, round(score, 3)), own
+    person = sender.person_writes(found, best.name, parties)
+    return Found(best.name, confidence("sender", score), places, round(score, 3)), own, person
 
 
 def _from_email(

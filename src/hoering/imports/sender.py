@@ -82,7 +82,8 @@ GENERIC = frozenset(
 )
 STAMP = re.compile(r"\bOffentligt\b|\bBilag\s+\d+\b|\bAlm\.\s?del\b|\b\d{4}-\d{2}\b")
 NAME_WORD = r"[A-ZÆØÅ][\w.&-]*"
-NAME_PART = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|og|for|af|i|&))*?"
+# a name, and the short form a letter may give after it: "Dansk Industri (DI) …"
+NAME_PART = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|og|for|af|i|&))*?(?:\s+\([A-ZÆØÅ]{{2,6}}\))?"
 CUES = [
     (
         "thanks",
@@ -98,8 +99,9 @@ CUES = [
     (
         "remarks",
         re.compile(
-            rf"^(?P<x>{NAME_PART})\s+(?:skal\s+|vil\s+)?(?:hermed\s+)?(?:fremsender|afgiver|"
-            r"fremsende|afgive|sender)\s+(?:hermed\s+)?(?:\w+\s+)?(?:høringssvar|bemærkninger)"
+            rf"^(?P<x>{NAME_PART})\s+(?:skal\s+|vil\s+|har\s+)?(?:hermed\s+)?(?:fremsender|"
+            r"afgiver|fremsende|afgive|sender|sendte|sendt|afgav|afgivet|fremsendte|fremsendt)"
+            r"\s+(?:[\w.]+\s+){0,4}?(?:høringssvar|bemærkninger)"
         ),
     ),
     (
@@ -302,10 +304,25 @@ def _letterhead(
         place = tr("letterhead, beside the text") if line.region == "aside" else tr("letterhead")
         cue = _letterhead_cue(lines, index, parties, cleaned.body_size)
         if cue is not None and not named:
-            found.append(Evidence(text, cue, place if cue != "address" else _above(place)))
+            name = _named_in_line(text, parties) if cue in ("letterhead", "party") else text
+            found.append(Evidence(name, cue, place if cue != "address" else _above(place)))
         ends = index + 1 < len(lines) and _block_ends(line, lines[index + 1])
         named = not ends and (named or cue in ("letterhead", "party", "address", "logo"))
     return found
+
+
+def _named_in_line(text: str, parties: list[tuple[str, list[str]]]) -> str:
+    """The name a letterhead line gives: the whole line ("Københavns Kommune, Teknik- og
+    Miljøforvaltningen"), or, where the line also holds a case number, a post box or a
+    phone number ("J.nr. 24-118 · Ankestyrelsen · 7998 Statsservice"), the consulted party
+    or the one organisation's word in it."""
+    if not re.search(r"[\d@:/|·•]", text):
+        return text
+    party = party_named(text, parties)
+    if party is not None:
+        return party
+    words = [w.strip(",.;") for w in text.split() if ORG_SUFFIX.fullmatch(w.strip(",.;"))]
+    return words[0] if len(words) == 1 and words[0][:1].isupper() else text
 
 
 def _block_ends(line: Line, after: Line) -> bool:
@@ -410,6 +427,7 @@ def as_name(text: str, parties: list[tuple[str, list[str]]]) -> str | None:
     fragment of a sentence, a pronoun, an address."""
     text = re.sub(r"\s+", " ", text).strip().strip(",.;:–- ")
     text = re.sub(r"^(?:fra|from)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+\([A-ZÆØÅ]{2,6}\)$", "", text)  # "Dansk Industri (DI)"
     party = _whole_party(text, parties)
     if party is not None:
         return party
@@ -480,6 +498,39 @@ def says_it_writes(
 ) -> bool:
     """Whether the letter says ``name`` writes it ("Til … fra X", "X takker for")."""
     return any(item.cue in SELF_CUES and as_name(item.name, parties) == name for item in found)
+
+
+def person_writes(
+    found: Iterable[Evidence], name: str, parties: list[tuple[str, list[str]]]
+) -> bool:
+    """Whether ``name`` is a private person's and the letter says it is from them
+    ("Høringssvar fra Jens Holm", "Til ministeriet fra Jens Holm"): two to four capitalised
+    words, none an organisation's, not a consulted party."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or _whole_party(name, parties) is not None:
+        return False
+    if ORG_WORD.search(name) or any(ORG_SUFFIX.match(w) or _acronym(w) for w in words):
+        return False
+    if any(_group_word(w.lower()) for w in words):
+        return False
+    cues = {item.cue for item in found if as_name(item.name, parties) == name}
+    return "from" in cues and all(w[:1].isupper() and w[1:].islower() for w in words)
+
+
+# the heads of the names of groups, places and institutions ("Børnehuset Bryggen",
+# "Beboergruppen Nord", "Bofællesskabet Lærkehøj"), which no person's name ends with
+GROUP_HEADS = (
+    "hus", "huset", "gruppe", "gruppen", "skole", "skolen", "klub", "klubben", "laug",
+    "lauget", "udvalg", "udvalget", "netværk", "netværket", "bestyrelse", "bestyrelsen",
+    "fællesskab", "fællesskabet", "institution", "institutionen", "have", "haven", "stue",
+    "stuen", "hjem", "hjemmet", "boliger", "beboere", "forældre", "borgere", "kirke",
+)  # fmt: skip
+
+
+def _group_word(word: str) -> bool:
+    """Whether ``word`` names a group or a place rather than a person: one of GROUP_HEADS
+    or a compound ending in one, or a long noun in the definite form ("-et")."""
+    return word.endswith(GROUP_HEADS) or (len(word) >= 7 and word.endswith("et"))
 
 
 @dataclass(frozen=True)
