@@ -319,8 +319,11 @@ class Letter:
 
 
 def plain(text: str) -> str:
-    """The text a reader sees: markup, soft hyphens and forced line breaks removed."""
-    text = text.replace("\u00ad\n", "").replace("-\n", "-").replace("\n", " ")
+    """The text a reader sees: markup, soft hyphens and forced line breaks removed. A hyphen
+    that ends a line before "og", "eller" or "samt" is a Danish suspension hyphen, which
+    keeps its space ("social- og sundhedsområdet"); any other stays joined ("social-og-")."""
+    text = re.sub(r"-\n(?=(?:og|eller|samt) )", "- ", text.replace("\u00ad\n", ""))
+    text = text.replace("-\n", "-").replace("\n", " ")
     text = re.sub(r"\^\d+\^", "", text)
     return text.replace("**", "").replace("\u00ad", "")
 
