@@ -286,3 +286,16 @@ def test_an_organisation_writing_from_itself_is_no_signatory(project):
     source, raw, _ = imported(project, "svar.docx", data)
     assert source.meta.sender == "Bofællesskabet Lærkehøj"
     assert "signatory" not in raw["guessed"]
+
+
+def test_an_address_under_the_writers_own_name_is_letterhead_not_recipient(project):
+    data = letter_pdf(
+        logo="Lone Birk",
+        recipient=["Skovvej 4", "2620 Albertslund"],
+        subject="Høringssvar om samarbejdsaftalen",
+        blocks=["Til Region Hovedstaden fra Lone Birk", "14. juni 2019", MENTOR],
+    )
+    source, raw, _ = imported(project, "svar.pdf", data)
+    assert source.meta.sender == "Lone Birk"
+    assert "recipient" not in raw and "recipient" not in raw["removed"]
+    assert {"Skovvej 4", "2620 Albertslund"} <= set(raw["removed"]["letterhead"])

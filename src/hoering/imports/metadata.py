@@ -65,10 +65,12 @@ def guess_metadata(
     if meta.signatory is not None and not meta.signatories:  # a web form's "Indsendt af"
         meta.signatories = [(str(meta.signatory.value), None)]
     meta.sender, own_address, person = _sender(cleaned, parties, authority, file_name)
+    if own_address:  # the block is the sender's own letterhead: no recipient, not removed as one
+        cleaned.recipient = []
     if meta.signatory is None and person and meta.sender is not None:
         meta.signatory = _person_signs(str(meta.sender.value))
         meta.signatories = [(str(meta.sender.value), None)]
-    if cleaned.recipient and not own_address:
+    if cleaned.recipient:
         meta.recipient = Found(
             [line.text.strip() for line in cleaned.recipient],
             confidence("recipient", RECIPIENT_BLOCK),
@@ -226,6 +228,7 @@ def _sender(
     if own:
         where = tr("{place}, above an address", place=tr("letterhead"))
         found.append(sender.Evidence(addressee, "address", where))
+    own = own or _under_the_writer(cleaned, found, parties)
 
     def never(name: str) -> bool:  # the authority, or whom the letter is addressed to
         return is_authority(name, authority) or (name == addressed and not own)
@@ -238,6 +241,20 @@ def _sender(
     places = ", ".join(best.places[:3])
     person = sender.person_writes(found, best.name, parties)
     return Found(best.name, confidence("sender", score), places, round(score, 3)), own, person
+
+
+def _under_the_writer(
+    cleaned: Cleaned, found: list[sender.Evidence], parties: list[tuple[str, list[str]]]
+) -> bool:
+    """Whether the recipient block is an address (a street first) right under a name the
+    letter says writes it ("Lone Birk" over "Skovvej 4", and "… fra Lone Birk" in the text):
+    the sender's own letterhead, not the recipient's."""
+    first = cleaned.recipient[0] if cleaned.recipient else None
+    if first is None or not sender.STREET.match(first.text.strip()):
+        return False
+    index = next((i for i, line in enumerate(cleaned.all_lines) if line is first), 0)
+    above = sender.as_name(cleaned.all_lines[index - 1].text, parties) if index else None
+    return above is not None and sender.says_it_writes(found, above, parties)
 
 
 def _from_email(
