@@ -352,3 +352,25 @@ def test_hoering_compare_puts_the_form_answers_in_the_notat_and_streams_their_ma
     assert len(table) == 239 and table[1][:2] == ["a-svar.csv", "2"]
     assert pq.read_table(out / "formularsvar.parquet").num_rows == 238
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+
+
+def test_the_client_gets_the_first_organisations_by_name_and_the_number_of_all(
+    mass_hearing, monkeypatch
+):
+    """As many organisations may answer as there are answers: the client is sent the first
+    by name (as many as the notat lists) and how many there are; the notat says so."""
+    import hoering.mass.summary as summary
+    from hoering.comparison.notat.mass import _organisations
+    from hoering.model.nodes import plain_text
+
+    monkeypatch.setattr(summary, "ORGANISATIONS_KEPT", 1)
+    result, _matrix = _run(mass_hearing, LocalRunner())
+    assert result.summary.organisations == {"Cyklistforbundet": 40}
+    assert result.summary.organisations_named == 2
+    assert "2 organisationer" in result.outline()[0]
+    section = [plain_text(block.children) for block in _organisations(result, "da")]
+    assert section == [
+        "Organisationer",
+        "2 organisationer har svaret via webformularen (antal svar i parentes):",
+        "Cyklistforbundet (40); og 1 anden (alle står i formularsvar.csv).",
+    ]

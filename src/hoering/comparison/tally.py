@@ -122,7 +122,7 @@ def _counted(comparison: Comparison) -> Tally:
         late=sum(1 for r in respondents if r.late),
         form_answers=summary.answers if summary is not None else 0,
         form_late=summary.late if summary is not None else 0,
-        form_organisations=len(summary.organisations) if summary is not None else 0,
+        form_organisations=summary.organisations_named if summary is not None else 0,
         bad_rows=summary.bad_rows if summary is not None else 0,
         topics=topics,
         general=tuple(sum(1 for r in general if r.stance == s) for s in ORDER),

@@ -1,22 +1,30 @@
-"""The campaigns decided from the groups' sizes (:func:`choose`, a task where the sizes
-are), then on the client: the chosen groups' parts from every partition merged into
-campaigns, and the per-topic samples into one sample per topic. The client merges each
-partition's part as it arrives and keeps only what is bounded (a campaign's few wordings,
-a topic's few samples), so its memory does not grow with the number of answers or
-partitions."""
+"""The campaigns, made where the groups are: decided from the groups' sizes
+(:func:`choose`), made from the chosen groups' parts merged a few partitions at a time
+(:func:`merge_groups`, :func:`campaigns_of`); and on the client, the per-topic samples merged
+into one sample per topic as they arrive. What reaches the client is bounded: the
+campaigns, their numbers, a topic's few samples; never a group per chance pair."""
 
 from __future__ import annotations
 
+import copy
 import difflib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .. import campaigns as mechanism
-from .grouping import COMMON, EXAMPLES, SAMPLE, GroupPart, Representatives, few_keys, smallest
+from .grouping import (
+    COMMON,
+    EXAMPLES,
+    SAMPLE,
+    Choice,
+    GroupPart,
+    Representatives,
+    few_keys,
+    smallest,
+)
 from .model import Campaign, Edit, Sample
 
 if TYPE_CHECKING:
@@ -26,14 +34,6 @@ MIN_RESPONDENTS = 5  # fewer near-identical remarks than this are not shown as a
 
 
 WORDINGS_KEPT = 4 * COMMON  # most used wordings a campaign keeps while its parts are merged
-
-
-@dataclass(frozen=True)
-class Choice:
-    """The groups that make campaigns, and the groups joined into them (label → label)."""
-
-    wanted: frozenset[int]
-    alias: dict[int, int]
 
 
 def choose(
@@ -50,14 +50,27 @@ def choose(
     return Choice(frozenset(chosen | set(into)), into)
 
 
-def merge_groups(parts: Iterable[dict[int, GroupPart]]) -> dict[int, GroupPart]:
+def campaigns_of(
+    choice: Choice, min_campaign: int, *parts: dict[int, GroupPart]
+) -> tuple[list[Campaign], dict[int, int]]:
+    """Run where the chosen groups' parts are merged: the campaigns, and each campaign's
+    number by group label (the joined groups' labels too)."""
+    merged = fold(merge_groups(*parts), choice.alias)
+    found, numbers = campaigns(merged, min_campaign)
+    joined = choice.alias.items()
+    numbers.update({label: numbers[kept] for label, kept in joined if kept in numbers})
+    return found, numbers
+
+
+def merge_groups(*parts: dict[int, GroupPart]) -> dict[int, GroupPart]:
+    """The groups' parts of several partitions added up, in their order."""
     merged: dict[int, GroupPart] = {}
     for partition in parts:
         for label, part in partition.items():
             if label in merged:
                 _add(merged[label], part)
-            else:
-                merged[label] = part
+            else:  # a copy: the parts given stay as they were (a worker may keep them)
+                merged[label] = copy.deepcopy(part)
     return merged
 
 

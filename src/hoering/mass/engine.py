@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +24,16 @@ from ..errors import HoeringError, SourceErrors
 from ..forms import check_table, form_of, partitions, table_files
 from ..hearing import Hearing
 from ..parallel import process_pool
-from . import assemble, grouping
+from . import assemble, grouping, summary
 from .matrix import matrix_table
 from .model import Campaign, MassComparison
-from .partition import Job, read, summary_of
+from .partition import Job, answers_in, read, summary_of
 from .runners import DaskRunner, LocalRunner
 from .summary import Summary
 
 SHUFFLE_PARTS = 8  # pieces the band keys are cut into (at most one per partition)
 MATRIX_AHEAD = 2  # matrix chunks asked for ahead of the one being written
+MERGED_AT_ONCE = 16  # partitions' summaries or groups' parts merged in one step
 
 
 def compare_mass(
@@ -94,13 +96,15 @@ def compare_tables(
     """Counts, campaigns, organisations and samples of every answer in the form tables."""
     jobs, warnings = plan(hearing, lang)
     data = [runner.submit(read, job) for job in jobs]
-    total = Summary.empty(jobs[0].topics if jobs else ())
-    for done, summary in enumerate(
-        runner.stream([runner.submit(summary_of, d, inline=True) for d in data]), start=1
-    ):
-        total = total.merge(summary)  # merged as they come: one partition's summary at a time
+    summaries = [runner.submit(summary_of, d, inline=True) for d in data]
+    read_yet = [runner.submit(answers_in, s, inline=True) for s in summaries]
+    for done, _answers in enumerate(runner.stream(read_yet), start=1):
         if on_progress is not None:
             on_progress(done, len(jobs))
+    merged = _reduced(runner, summaries, partial(summary.merged, jobs[0].topics if jobs else ()))
+    total = runner.gather([runner.submit(Summary.bounded, merged, inline=True)])[0]
+    for handle in (*summaries, merged):
+        runner.release(handle)
     groups, reps = _groups(runner, data)
     verified = [runner.submit(grouping.verify, d, groups, reps) for d in data]
     campaigns, numbers = _campaigns(runner, verified, reps, min_campaign)
@@ -139,21 +143,29 @@ def _groups(runner: Any, data: list[Any]) -> tuple[Any, Any]:
 def _campaigns(
     runner: Any, verified: list[Any], reps: Any, min_campaign: int
 ) -> tuple[list[Campaign], dict[int, int]]:
-    """The campaigns, decided where the groups' sizes are (the client gets the chosen
-    labels only), then made from the parts of the chosen groups, merged one partition at a
-    time (most groups are two or three remarks alike by chance)."""
+    """The campaigns, decided where the groups' sizes are and made where their parts are
+    merged: the client receives the campaigns and their numbers only (most groups are two
+    or three remarks alike by chance)."""
     sizes = [runner.submit(grouping.group_sizes, v, inline=True) for v in verified]
-    choice = runner.gather([runner.submit(assemble.choose, reps, min_campaign, *sizes)])[0]
-    for handle in sizes:
+    choice = runner.submit(assemble.choose, reps, min_campaign, *sizes)
+    parts = [runner.submit(grouping.group_parts, v, choice, inline=True) for v in verified]
+    merged = _reduced(runner, parts, assemble.merge_groups)
+    made = runner.gather([runner.submit(assemble.campaigns_of, choice, min_campaign, merged)])
+    for handle in (*sizes, choice, merged):
         runner.release(handle)
-    parts = runner.stream(
-        [runner.submit(grouping.group_parts, v, choice.wanted, inline=True) for v in verified]
-    )
-    merged = assemble.fold(assemble.merge_groups(parts), choice.alias)
-    campaigns, numbers = assemble.campaigns(merged, min_campaign)
-    joined = choice.alias.items()
-    numbers.update({label: numbers[kept] for label, kept in joined if kept in numbers})
+    campaigns, numbers = made[0]
     return campaigns, numbers
+
+
+def _reduced(runner: Any, handles: list[Any], merge: Callable[..., Any]) -> Any:
+    """One step merging the values of ``handles`` (``merge(*values)``), made as a tree of
+    steps of MERGED_AT_ONCE values where the values are: no step holds them all."""
+    while len(handles) > MERGED_AT_ONCE:
+        handles = [
+            runner.submit(merge, *handles[start : start + MERGED_AT_ONCE], inline=True)
+            for start in range(0, len(handles), MERGED_AT_ONCE)
+        ]
+    return runner.submit(merge, *handles, inline=True)
 
 
 class MatrixSource:

@@ -185,9 +185,17 @@ def group_sizes(verified: Verified) -> tuple[np.ndarray, np.ndarray]:
     return labels, members
 
 
-def group_parts(verified: Verified, wanted: frozenset[int]) -> dict[int, GroupPart]:
-    """The parts here of the groups the client asks for (the campaigns)."""
-    return {label: part for label, part in verified.groups.items() if label in wanted}
+def group_parts(verified: Verified, choice: Choice) -> dict[int, GroupPart]:
+    """The parts here of the groups chosen as campaigns (and those joined into them)."""
+    return {label: part for label, part in verified.groups.items() if label in choice.wanted}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The groups that make campaigns, and the groups joined into them (label → label)."""
+
+    wanted: frozenset[int]
+    alias: dict[int, int]
 
 
 def samples_of(verified: Verified) -> dict[int, list[tuple[int, str, str, int]]]:

@@ -73,7 +73,7 @@ class MassComparison:
                 remarks=ntr("{n} remark", "{n} remarks", s.remarks),
                 campaigns=ntr("{n} campaign", "{n} campaigns", len(self.campaigns)),
                 held=number(self.campaign_remarks),
-                organisations=ntr("{n} organisation", "{n} organisations", len(s.organisations)),
+                organisations=ntr("{n} organisation", "{n} organisations", s.organisations_named),
             )
         ]
         return lines

@@ -215,3 +215,8 @@ def _stance(text: str) -> str:
 
 def summary_of(data: PartitionData) -> Summary:
     return data.summary
+
+
+def answers_in(summary: Summary) -> int:
+    """A partition's answers: what the client is sent as each partition is read."""
+    return summary.answers

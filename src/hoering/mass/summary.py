@@ -1,15 +1,19 @@
-"""What a mass consultation's answers add up to: counts that merge (one per partition, summed
-on the client), so the client's memory does not grow with the number of answers."""
+"""What a mass consultation's answers add up to: counts that merge (one per partition, added
+up a few at a time where the partitions are), then :meth:`Summary.bounded` for the client,
+whose memory then does not grow with the number of answers: the organisations are sent by
+name only as many as the notat lists, and counted."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import reduce
 
 from ..forms import FormRow
 
 ERRORS_KEPT = 50  # bad rows named one by one; the rest are counted
+ORGANISATIONS_KEPT = 200  # organisations sent to the client by name (the first by name)
 
 
 @dataclass
@@ -26,6 +30,20 @@ class Summary:
     errors: list[str] = field(default_factory=list)  # the first ERRORS_KEPT bad rows
     bad_rows: int = 0
     answered: Counter[str] = field(default_factory=Counter)  # topic → answers with a remark on it
+    named: int | None = None  # organisations in all, once only the first are kept by name
+
+    @property
+    def organisations_named(self) -> int:
+        """How many organisations answered (not only those ``organisations`` holds)."""
+        return len(self.organisations) if self.named is None else self.named
+
+    def bounded(self) -> Summary:
+        """This summary as the client gets it: the first ORGANISATIONS_KEPT organisations
+        by name (each with its answers) and how many there are in all; the others are in
+        the matrix. (Merge summaries before, never after.)"""
+        first = sorted(self.organisations, key=by_name)[:ORGANISATIONS_KEPT]
+        kept = Counter({name: self.organisations[name] for name in first})
+        return replace(self, organisations=kept, named=self.organisations_named)
 
     @classmethod
     def empty(cls, topics: tuple[str, ...]) -> Summary:
@@ -76,3 +94,13 @@ class Summary:
     @property
     def remarks(self) -> int:
         return sum(sum(c.values()) for c in self.counts.values())
+
+
+def by_name(name: str) -> tuple[str, str]:
+    """The order organisations are listed in: by name, case aside (then as written)."""
+    return name.casefold(), name
+
+
+def merged(topics: tuple[str, ...], *summaries: Summary) -> Summary:
+    """Summaries added up in their order (the empty summary of ``topics`` for none)."""
+    return reduce(Summary.merge, summaries, Summary.empty(topics))

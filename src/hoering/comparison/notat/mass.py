@@ -9,14 +9,14 @@ from functools import partial
 
 from ...i18n import format_date, format_number, label
 from ...mass.model import Campaign, MassComparison, Sample
-from ...mass.summary import Summary
+from ...mass.summary import ORGANISATIONS_KEPT, Summary, by_name
 from ...messages import ntr_in, tr_in
 from ...model import nodes as n
 from ...model.stances import ORDER
 from ...prose import capitalised, joined, number_words, quoted, stance_counts
 from ..tally import Tally, TopicTally
 
-ORGANISATIONS_LISTED = 200  # more than this and the rest are counted (all are in the matrix)
+ORGANISATIONS_LISTED = ORGANISATIONS_KEPT  # the rest are counted (all are in the matrix)
 
 
 def _p(text: str) -> n.Paragraph:
@@ -150,7 +150,7 @@ def _answers(mass: MassComparison, lang: str, number: str, working: bool) -> lis
                 first=format_date(s.first, lang) if s.first else "–",
                 last=format_date(s.last, lang) if s.last else "–",
                 organisations=num(s.answers - s.private),
-                named=num(len(s.organisations)),
+                named=num(s.organisations_named),
                 private=num(s.private),
                 anonymous=num(s.anonymous),
                 late=num(s.late),
@@ -327,13 +327,16 @@ def _campaign_said(campaign: Campaign, organisations: str, lang: str) -> str:
 
 
 def _organisations(mass: MassComparison, lang: str) -> list[n.Block]:
-    organisations = sorted(mass.summary.organisations.items(), key=lambda item: item[0].casefold())
-    if not organisations:
+    """The organisations by name with their answers: the first ORGANISATIONS_LISTED (the
+    summary holds no more), then how many others."""
+    held = mass.summary.organisations
+    named = mass.summary.organisations_named
+    if not named:
         return []
-    shown = organisations[:ORGANISATIONS_LISTED]
+    shown = [(name, held[name]) for name in sorted(held, key=by_name)[:ORGANISATIONS_LISTED]]
     text = "; ".join(f"{name} ({count})" for name, count in shown)
-    if len(organisations) > len(shown):
-        others = len(organisations) - len(shown)
+    if named > len(shown):
+        others = named - len(shown)
         text += "; " + ntr_in(
             lang,
             "and {count} other (all are in formularsvar.csv)",
@@ -345,8 +348,8 @@ def _organisations(mass: MassComparison, lang: str) -> list[n.Block]:
         lang,
         "{count} organisation answered through the web form (answers in brackets):",
         "{count} organisations answered through the web form (answers in brackets):",
-        len(organisations),
-        count=format_number(len(organisations), lang),
+        named,
+        count=format_number(named, lang),
     )
     return [_h(2, tr_in(lang, "Organisations")), _p(intro), _p(text + ".")]
 
