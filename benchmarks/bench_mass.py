@@ -245,7 +245,8 @@ def generate(n: int, folder: Path, seed: int = 2019) -> None:
     schema = pa.schema([(c, pa.string()) for c in names])
     start = dt.date(2019, 5, 1)
     writer = pq.ParquetWriter(folder / "responses" / "svar.parquet", schema)
-    truth = pq.ParquetWriter(folder / "truth.parquet", pa.schema([("campaign", pa.int32())]))
+    part = folder / "truth.parquet.part"  # named truth.parquet once whole: then it is reused
+    truth = pq.ParquetWriter(part, pa.schema([("campaign", pa.int32())]))
     for first in range(0, n, CHUNK):
         rows: dict[str, list] = {c: [] for c in names}
         for campaign in members[first : first + CHUNK]:
@@ -256,6 +257,7 @@ def generate(n: int, folder: Path, seed: int = 2019) -> None:
         )
     writer.close()
     truth.close()
+    part.rename(folder / "truth.parquet")
 
 
 def _row(pick, rows, campaign, texts, organisations, start) -> None:

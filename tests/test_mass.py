@@ -332,7 +332,7 @@ def test_hoering_compare_puts_the_form_answers_in_the_notat_and_streams_their_ma
     assert "Kampagne 1: Parkering (79 svar)" in paragraphs
     assert CAMPAIGN_A in paragraphs
     assert (
-        "Teksten står i 79 svar: 40 fra privatpersoner og et fra en organisation "
+        "Teksten står i 79 svar: 40 fra privatpersoner og 39 fra organisationer "
         "(Grundejerforeningen Nord (39)). 39 af dem er ordret som teksten ovenfor; teksten "
         "findes i fire forskellige formuleringer, og den mest ændrede ligner teksten 70 %."
     ) in paragraphs
@@ -374,3 +374,36 @@ def test_the_client_gets_the_first_organisations_by_name_and_the_number_of_all(
         "2 organisationer har svaret via webformularen (antal svar i parentes):",
         "Cyklistforbundet (40); og 1 anden (alle står i formularsvar.csv).",
     ]
+
+
+def _said(campaign):
+    """The notat's sentence on who sent a campaign's text (Danish)."""
+    from hoering.comparison.notat.mass import _campaign
+    from hoering.model.nodes import plain_text
+
+    titles = {"parkering": "Parkering", "cykelstier": "Cykelstier"}
+    return plain_text(_campaign(campaign, titles, "da")[2].children)
+
+
+def test_a_campaigns_answers_add_up_in_the_notat(serial):
+    """The answers from organisations are counted as answers, as the private persons' are:
+    31 + 16 = 47 (it said 'to fra organisationer', the organisations, 31 + 2)."""
+    _parking, cycle = serial[0].campaigns
+    assert cycle.organisations_named == 2
+    assert _said(cycle).startswith(
+        "Teksten står i 47 svar: 31 fra privatpersoner og 16 fra organisationer "
+        "(Cyklistforbundet (8), Grundejerforeningen Nord (8))."
+    )
+
+
+def test_a_campaign_names_its_first_organisations_and_counts_them_all(mass_hearing, monkeypatch):
+    import hoering.mass.assemble as assemble
+
+    monkeypatch.setattr(assemble, "CAMPAIGN_ORGANISATIONS", 1)
+    result, _matrix = _run(mass_hearing, LocalRunner())
+    _parking, cycle = result.campaigns
+    assert (cycle.organisations, cycle.organisations_named) == ((("Cyklistforbundet", 8),), 2)
+    assert _said(cycle).startswith(
+        "Teksten står i 47 svar: 31 fra privatpersoner og 16 fra organisationer "
+        "(Cyklistforbundet (8), …)."
+    )

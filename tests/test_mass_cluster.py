@@ -190,7 +190,7 @@ def test_compare_on_a_scheduler_and_two_workers_started_apart(form_project, tmp_
     assert "Kampagne 1: Parkering (79 svar)" in paragraphs
     assert CAMPAIGN_A in paragraphs
     assert (
-        "Teksten står i 79 svar: 40 fra privatpersoner og et fra en organisation "
+        "Teksten står i 79 svar: 40 fra privatpersoner og 39 fra organisationer "
         "(Grundejerforeningen Nord (39)). 39 af dem er ordret som teksten ovenfor; teksten "
         "findes i fire forskellige formuleringer, og den mest ændrede ligner teksten 70 %."
     ) in paragraphs

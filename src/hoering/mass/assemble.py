@@ -26,6 +26,7 @@ from .grouping import (
     smallest,
 )
 from .model import Campaign, Edit, Sample
+from .summary import by_name
 
 if TYPE_CHECKING:
     from datasketch import HyperLogLog
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 MIN_RESPONDENTS = 5  # fewer near-identical remarks than this are not shown as a campaign
 
 
+CAMPAIGN_ORGANISATIONS = 20  # organisations named per campaign; all are counted
 WORDINGS_KEPT = 4 * COMMON  # most used wordings a campaign keeps while its parts are merged
 
 
@@ -173,13 +175,20 @@ def _campaign(number: int, part: GroupPart) -> Campaign:
         part.topics.most_common(1)[0][0],
         part.members,
         part.private,
-        tuple(sorted(part.organisations.items(), key=lambda item: item[0].casefold())),
+        _first_by_name(part.organisations),
+        len(part.organisations),
         tuple(sorted(part.stances.items(), key=lambda item: (-item[1], item[0]))),
         identical,
         max(1, min(int(wordings), part.members)),
         float(bins[0]) / 10 if len(bins) else 1.0,
         edits,
     )
+
+
+def _first_by_name(organisations: Counter[str]) -> tuple[tuple[str, int], ...]:
+    """The organisations a campaign names (the first CAMPAIGN_ORGANISATIONS by name)."""
+    first = sorted(organisations, key=by_name)[:CAMPAIGN_ORGANISATIONS]
+    return tuple((name, organisations[name]) for name in first)
 
 
 def _edit(text: str, copy: str) -> Edit:

@@ -30,7 +30,8 @@ class Campaign:
     topic: str  # the topic most of its copies answer
     respondents: int
     private: int  # respondents without an organisation
-    organisations: tuple[tuple[str, int], ...]  # by name, with their number of copies
+    organisations: tuple[tuple[str, int], ...]  # the first by name, with their copies
+    organisations_named: int  # how many organisations sent it (all, not only those named)
     stances: tuple[tuple[str, int], ...]
     identical: int  # copies word for word the text
     wordings: int  # distinct wordings (estimated for large campaigns)

@@ -242,16 +242,16 @@ def _campaigns(
 
 
 def _campaign(campaign: Campaign, titles: dict[str, str], lang: str) -> list[n.Block]:
-    orgs = campaign.organisations
-    names = ", ".join(f"{name} ({count})" for name, count in orgs[:20])
-    if len(orgs) > 20:
+    names = ", ".join(f"{name} ({count})" for name, count in campaign.organisations)
+    if campaign.organisations_named > len(campaign.organisations):
         names += ", …"
+    from_organisations = campaign.respondents - campaign.private  # answers, as private counts
     listed = ntr_in(
         lang,
         "one from an organisation ({names})",
         "{count} from organisations ({names})",
-        len(orgs),
-        count=number_words(len(orgs), lang, neuter=True),
+        from_organisations,
+        count=number_words(from_organisations, lang, neuter=True),
         names=names,
     )
     blocks: list[n.Block] = [
@@ -291,7 +291,7 @@ def _campaign_said(campaign: Campaign, organisations: str, lang: str) -> str:
         count=number_words(campaign.private, lang, neuter=True),
     )
     who = ([private] if campaign.private else []) + (
-        [organisations] if campaign.organisations else []
+        [organisations] if campaign.respondents > campaign.private else []
     )
     said = [
         ntr_in(
