@@ -188,3 +188,61 @@ def test_an_answer_past_the_limit_is_reported_without_being_decoded():
     assert cells(plain, 20) == ["kort", None, Oversized(30)]
     values = cells(shared, 20)
     assert values == [Oversized(30), Oversized(30), None, "kort"]
+
+
+def _long_answers(path: Path, records: int, characters: int) -> Path:
+    """A Parquet export of ``records`` answers of ``characters`` each, stored plainly."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    answer = ("Jeg er imod planen for bymidten " * (characters // 32 + 1))[:characters]
+    table = {
+        "navn": ["Anna Holm"] * records,
+        "organisation": [""] * records,
+        "indsendt": ["2019-06-01"] * records,
+        "spm_1": [answer] * records,
+        "spm_2": [""] * records,
+    }
+    pq.write_table(pa.table(table), path, use_dictionary=False, compression="zstd")
+    return path
+
+
+@pytest.mark.parametrize(
+    "records, refusal",
+    [
+        (1, "post 1: spm_1: 39 KB tekst til 1 svar; et svar har højst 100 tegn"),
+        (4, "post 1 til 4: spm_1: 156 KB tekst til 4 svar; et svar har højst 100 tegn"),
+    ],
+)
+def test_a_parquet_whose_metadata_shows_answers_past_the_limit_is_refused_before_reading(
+    form_project, tmp_path, records, refusal
+):
+    """Issue 21, item 3: Arrow decodes a page whole, and a page is never smaller than its
+    answer: a 111 KB file of four 300 MB answers ended compare in 'intern fejl' asking for
+    1.2 GB. The metadata's unpacked bytes per record show it before a page is read."""
+    (tmp_path / "hoering.toml").write_text("[limits]\nanswer_characters = 100\n", "utf-8")
+    _long_answers(tmp_path / "svar.parquet", records, 40_000)
+    refusal += " (grænsen er answer_characters = 100 under [limits] i hoering.toml)"
+    before = snapshot(tmp_path)
+    fails_cleanly(
+        capped("import", "svar.parquet", "--hearing", HEARING),
+        [f"svar.parquet: {refusal}"],
+        tmp_path,
+        before,
+    )
+    (tmp_path / "svar.parquet").rename(form_project / "responses" / "svar.parquet")
+    before = snapshot(tmp_path)
+    fails_cleanly(
+        capped("compare", HEARING),
+        [f"{HEARING}/responses/svar.parquet: {refusal}"],
+        tmp_path,
+        before,
+    )
+
+
+def test_a_parquet_of_answers_within_the_limit_is_read_whole(form_project, tmp_path):
+    (tmp_path / "hoering.toml").write_text("[limits]\nanswer_characters = 100\n", "utf-8")
+    _long_answers(form_project / "responses" / "svar.parquet", 3, 100)
+    result = capped("compare", HEARING, "--no-bundle", "-f", "html")
+    assert result.returncode == 0, result.stderr
+    assert "3 svar fra svar.parquet (1 del)" in result.stdout

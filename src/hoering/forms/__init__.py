@@ -23,6 +23,7 @@ from ..errors import HoeringError, SourceError, display_path
 from ..hearing import Form, Hearing
 from ..messages import tr
 from .batches import BadLine, Partition, listed
+from .parquet_table import check_parquet_answers
 from .rows import FormRow, form_rows
 from .tables import columns_of, partitions, read_batches, table_files
 
@@ -100,6 +101,8 @@ def check_table(path: Path, form: Form, hearing: Hearing) -> TableCheck:
             )
         )
     check.unmapped = [c for c in columns if c not in form.columns]
+    if path.suffix.lower() == ".parquet":
+        check_parquet_answers(path, [c for c in form.columns if c in columns])
     return check
 
 

@@ -12,6 +12,7 @@ from ..limits import active
 from ..messages import number, tr
 from .batches import Batch, Partition, first_line, missing
 from .cells import cells
+from .parquet_limits import check_answer_sizes
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -49,6 +50,13 @@ def parquet_file(path: Path, columns: list[str] | None = None) -> pq.ParquetFile
     return table
 
 
+def check_parquet_answers(path: Path, columns: list[str]) -> None:
+    """Refuse a Parquet export whose metadata shows an answer in ``columns`` past the limit
+    (import and compare ask before any row is read)."""
+    metadata = parquet_file(path).metadata
+    check_answer_sizes(path, metadata, list(range(metadata.num_row_groups)), columns)
+
+
 def parquet_batches(part: Partition, columns: list[str]) -> Iterator[Batch]:
     table = parquet_file(part.path, columns)
     metadata = table.metadata
@@ -56,6 +64,7 @@ def parquet_batches(part: Partition, columns: list[str]) -> Iterator[Batch]:
     groups = list(
         range(part.start, part.stop if part.stop is not None else metadata.num_row_groups)
     )
+    check_answer_sizes(part.path, metadata, groups, columns)
     batches = table.iter_batches(batch_size=10_000, row_groups=groups, columns=columns)
     while (batch := _next_parquet_batch(part.path, batches)) is not None:
         for piece in _pieces(batch):
