@@ -80,6 +80,24 @@ def test_write_atomic_on_a_full_disk_keeps_the_old_file(folder, monkeypatch):
     assert contents(folder) == UNCHANGED
 
 
+class InterruptedMidway(DiskFills):
+    """A file whose writing is stopped by Ctrl+C after ``room`` bytes."""
+
+    def write(self, data) -> int:
+        if len(data) > self.room:
+            self.file.write(bytes(data[: self.room]))
+            raise KeyboardInterrupt
+        return super().write(data)
+
+
+def test_ctrl_c_while_writing_keeps_the_old_file_and_leaves_no_temporary_one(folder, monkeypatch):
+    """Issue 21: the temporary file was removed only after an OSError; Ctrl+C left it."""
+    monkeypatch.setattr(output.os, "fdopen", lambda fd, mode: InterruptedMidway(fd, room=100))
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(folder / "svar.pdf", NEW["svar.pdf"])
+    assert contents(folder) == UNCHANGED
+
+
 def test_write_all_on_a_full_disk_in_the_second_file_keeps_the_old_set(folder, monkeypatch):
     room = len(NEW["svar.docx"]) + 100  # the first file fits, the second does not
 

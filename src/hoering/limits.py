@@ -12,6 +12,7 @@ table_cells = 40000        # cells in one table
 yaml_aliases = 50          # alias uses (*name) in one metadata block
 template_output_mb = 20    # what one user template may produce
 template_seconds = 20      # how long one user template may run
+template_memory_mb = 1000  # the memory a user's PDF template may lay out in (address space)
 xlsx_unpacked_mb = 200     # what one XLSX export may unpack to (read from its zip directory)
 xlsx_strings = 1000000     # shared strings in one XLSX export (counted before it is opened)
 xlsx_rows = 100000         # rows in one XLSX export (CSV and Parquet are read in parts)
@@ -53,6 +54,7 @@ class Limits:
     yaml_aliases: int = 50
     template_output_mb: float = 20
     template_seconds: float = 20
+    template_memory_mb: float = 1000
     xlsx_unpacked_mb: float = 200
     xlsx_strings: int = 1_000_000
     xlsx_rows: int = 100_000

@@ -32,6 +32,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise _cannot_write(path, exc) from None
+    except BaseException:  # Ctrl+C while writing: no half file, and no temporary one left
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
-from typing import NoReturn, TypeVar
+from typing import Generic, NoReturn, TypeVar
 
 from .errors import HoeringError
 from .limits import Limits, activate, active
@@ -53,9 +53,13 @@ def map_in_processes(
     try:
         with process_pool() as pool:
             chunk = max(1, min(chunk_max, len(items) // (cores * 4)))
-            for result in pool.map(function, items, chunksize=chunk):
-                yield result
-                done += 1
+            try:
+                for result in pool.map(UnlessInterrupted(function), items, chunksize=chunk):
+                    yield result
+                    done += 1
+            except KeyboardInterrupt:  # the workers finish what they hold; the rest is dropped
+                pool.shutdown(cancel_futures=True)
+                raise
     except BrokenProcessPool:
         yield from _one_by_one(function, items[done:], on_crash or _refuse_crash)
 
@@ -108,7 +112,34 @@ def process_pool(workers: int | None = None) -> Executor:
     )
 
 
+_interrupted = False  # in a worker: Ctrl+C was pressed, start no more items
+
+
+class UnlessInterrupted(Generic[T, R]):
+    """``function``, refused in a worker once Ctrl+C was pressed: the items already queued
+    for the worker end at once instead of running while the caller waits to stop."""
+
+    def __init__(self, function: Callable[[T], R]) -> None:
+        self.function = function
+
+    def __call__(self, item: T) -> R:
+        if _interrupted:
+            raise KeyboardInterrupt
+        return self.function(item)
+
+
+def _note_interrupt(_signal: int, _frame: object) -> None:
+    global _interrupted
+    _interrupted = True
+
+
 def _start_worker(value: str | None, limits: Limits, lang: str) -> None:
+    import signal
+
+    # Ctrl+C reaches every process of the terminal's group: the caller stops the work and
+    # says so. A worker notes it and finishes the item it holds; raising KeyboardInterrupt
+    # in it would print a traceback and break the pool.
+    signal.signal(signal.SIGINT, _note_interrupt)
     activate(limits)
     choose_language(lang)  # workers speak the caller's language
     if value is None:

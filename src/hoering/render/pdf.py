@@ -32,7 +32,8 @@ from ..model.links import clickable, with_clickable_info
 from ..model.nodes import Table
 from . import timestamp_for
 from .columns import cell_ems, table_shares
-from .templates import TemplateFinder
+from .templates import BUILTIN_TEMPLATES, TemplateFinder
+from .typst_apart import lay_out_apart
 from .xmp import with_archive_record
 
 TEMPLATE = "document.typ"
@@ -50,14 +51,22 @@ def render(document: Document, templates: TemplateFinder) -> bytes:
     refuse_packages(template.parent)
     inputs = {"document": with_placeholders(document_json(document))}
     timestamp = int(timestamp_for(document).timestamp())
+    if template.parent == BUILTIN_TEMPLATES:
+        pdf = lay_out(template, inputs, timestamp)
+    else:  # a user's template may loop or grow without end: in a process that can be stopped
+        pdf = lay_out_apart(template, inputs, timestamp)
+    return with_archive_record(pdf, document.archive)
+
+
+def lay_out(template: Path, inputs: dict[str, str], timestamp: int) -> bytes:
+    """The PDF Typst lays out from ``template`` and ``inputs``, in this process."""
     try:
         pdf = _compiler(template.parent).compile(
             str(template), sys_inputs=inputs, pdf_standards=PDF_STANDARDS, timestamp=timestamp
         )
     except typst.TypstError as exc:
         raise _template_error(template, exc) from None
-    # without an output file a PDF comes back as one bytes
-    return with_archive_record(cast(bytes, pdf), document.archive)
+    return cast(bytes, pdf)  # without an output file a PDF comes back as one bytes
 
 
 PLACEHOLDER = "\u25a1"  # □, printed for a character no bundled font has (emoji, CJK)
