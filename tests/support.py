@@ -52,17 +52,20 @@ def commands_fail_cleanly(
         fails_cleanly(cli(*command), expected, project, before, code)
 
 
-def png(width: int = 4, height: int = 3, colour: tuple[int, int, int] | None = BLUE) -> bytes:
+def png(
+    width: int = 4, height: int = 3, colour: tuple[int, int, int] | None = BLUE, level: int = 9
+) -> bytes:
     """A real PNG made by hand (signature, IHDR, IDAT, IEND), every pixel ``colour`` (RGB);
     None makes it greyscale and black. The rows are compressed as they are made, so an
-    image of 12,000 × 10,000 pixels is a few hundred KB and never whole in memory."""
+    image of 12,000 × 10,000 pixels is a few hundred KB and never whole in memory
+    (``level`` 0 stores them: the file is as large as the pixels)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return (
             struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
         )
 
-    packer = zlib.compressobj(9)
+    packer = zlib.compressobj(level)
     row = b"\x00" + (b"\x00" * width if colour is None else bytes(colour) * width)
     data = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
     header = struct.pack(">IIBBBBB", width, height, 8, 0 if colour is None else 2, 0, 0, 0)

@@ -426,6 +426,27 @@ def test_as_many_images_as_the_limit_allows_are_all_embedded(cli, project):
     assert 'alt="En"' in page and 'alt="To"' in page
 
 
+def test_image_files_that_together_pass_the_limit_are_refused_before_they_are_read(project):
+    """The PDF carries every byte of an image to Typst as a number: 5 MB of photo took
+    36 s and 331 MB, 200 MB took 7 minutes and 9.5 GB. The third reference to a 4 MB
+    photo passes images_mb = 10, told from the file's size."""
+    photo = project / HEARING / "responses" / "foto.png"
+    photo.write_bytes(png(2000, 2000, colour=None, level=0))  # stored, not packed: 4 MB on disk
+    assert photo.stat().st_size == 4_002_653
+    metadata_and(project, "![Et](foto.png)\n\n![To](foto.png)\n\n![Tre](foto.png)\n")
+    before = snapshot(project)
+    fails_cleanly(
+        capped("build", "-f", "pdf"),
+        [
+            f"{SOURCE}:27: med billedet 'foto.png' fylder billedfilerne 11,5 MB, mere end 10 "
+            "(gem billederne mindre (et foto som JPEG, 1600 pixel bredt); grænsen er "
+            "images_mb = 10 under [limits] i hoering.toml)"
+        ],
+        project,
+        before,
+    )
+
+
 def test_images_that_together_hold_too_many_pixels_are_refused(project):
     (project / HEARING / "responses" / "plan.png").write_bytes(png(6000, 6000, colour=None))
     metadata_and(project, "![Plan](plan.png)\n\n" * 6)

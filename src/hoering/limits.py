@@ -7,6 +7,7 @@ source_lines = 50000       # lines in one Markdown source (each line is parsed i
 image_megapixels = 40      # largest image, width x height (read from its header)
 images_per_source = 200    # images in one source (the same file twice counts twice)
 images_megapixels_total = 200  # all the images of one source together
+images_mb = 10             # all the image files of one source together
 table_rows = 2000          # rows in one table
 table_cells = 40000        # cells in one table
 yaml_aliases = 50          # alias uses (*name) in one metadata block
@@ -49,6 +50,7 @@ class Limits:
     image_megapixels: float = 40
     images_per_source: int = 200
     images_megapixels_total: float = 200
+    images_mb: float = 10
     table_rows: int = 2000
     table_cells: int = 40000
     yaml_aliases: int = 50
