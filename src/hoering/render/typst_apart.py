@@ -19,6 +19,7 @@ from ..limits import Limits, active
 from ..messages import choose_language, language, ntr, number, tr
 
 _lock = threading.Lock()  # one helper per process, one document at a time
+STARTUP_SECONDS = 120  # for the helper to start (a busy machine takes its time)
 _helper: _Helper | None = None
 
 
@@ -43,12 +44,20 @@ class _Helper:
         )
         self.connection, theirs = context.Pipe()
         self.process = context.Process(
-            target=_serve, args=(theirs, limits, language()), daemon=True, name="hoering-typst"
+            target=_serve, args=(theirs, limits), daemon=True, name="hoering-typst"
         )
         self.process.start()
         theirs.close()
+        try:  # its start (Python, Typst) is not the template's time: wait until it is ready
+            ready = self.connection.poll(STARTUP_SECONDS) and self.connection.recv() == "ready"
+        except BaseException:  # it stopped (EOFError), or Ctrl+C
+            self.stop()
+            raise
+        if not ready:
+            self.stop()
+            raise _Stopped(timed_out=False)
 
-    def lay_out(self, request: tuple[str, dict[str, str], int], seconds: float) -> bytes:
+    def lay_out(self, request: tuple[Any, ...], seconds: float) -> bytes:
         try:
             self.connection.send(request)
             if not self.connection.poll(seconds):
@@ -71,20 +80,27 @@ def lay_out_apart(template: Path, inputs: dict[str, str], timestamp: int) -> byt
     global _helper
     limits = active()
     with _lock:
-        if _helper is None or not _helper.process.is_alive():
-            _helper = _Helper(limits)
         try:
-            return _helper.lay_out((str(template), inputs, timestamp), limits.template_seconds)
+            if _helper is None or not _helper.process.is_alive():
+                _stop_helper()
+                _helper = _Helper(limits)
+            request = (str(template), inputs, timestamp, limits, language())
+            return _helper.lay_out(request, limits.template_seconds)
         except HoeringError:
             raise
         except _Stopped as exc:
-            _helper.stop()
-            _helper = None
+            _stop_helper()
             raise _stopped_error(template, limits, exc.timed_out) from None
         except BaseException:  # Ctrl+C while waiting: the layout is stopped with us
-            _helper.stop()
-            _helper = None
+            _stop_helper()
             raise
+
+
+def _stop_helper() -> None:
+    global _helper
+    if _helper is not None:
+        _helper.stop()
+    _helper = None
 
 
 def _stopped_error(template: Path, limits: Limits, timed_out: bool) -> TemplateError:
@@ -112,7 +128,7 @@ def _stopped_error(template: Path, limits: Limits, timed_out: bool) -> TemplateE
     )
 
 
-def _serve(connection: Any, limits: Limits, lang: str) -> None:
+def _serve(connection: Any, limits: Limits) -> None:
     """The helper: lay out each request until the caller closes the connection. Ctrl+C
     ends it at once, even inside Typst (the system's default, no Python handler that would
     wait for Typst to return), as does the end of the process that started it; its address
@@ -132,13 +148,14 @@ def _serve(connection: Any, limits: Limits, lang: str) -> None:
     hard = resource.getrlimit(resource.RLIMIT_AS)[1]
     soft = ceiling if hard == resource.RLIM_INFINITY else min(ceiling, hard)
     resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-    activate(limits)
-    choose_language(lang)
+    connection.send("ready")
     while True:
         try:
-            template, inputs, timestamp = connection.recv()
+            template, inputs, timestamp, limits, lang = connection.recv()
         except EOFError:
             return
+        activate(limits)  # the caller's, which may change between documents
+        choose_language(lang)
         try:
             connection.send(("pdf", lay_out(Path(template), inputs, timestamp)))
         except HoeringError as exc:
