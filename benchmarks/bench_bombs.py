@@ -144,6 +144,16 @@ def jinja_loop(root: Path) -> list[str]:
     return ["build", "-f", "html", str(SOURCE)]
 
 
+def typst_loop(root: Path) -> list[str]:
+    """A user's PDF template with a nested loop: it hung the build, and Ctrl+C did not stop
+    it; now its helper process is stopped after template_seconds."""
+    (root / "hoering.toml").write_text("[limits]\ntemplate_seconds = 5\n")
+    builtin = REPO / "src" / "hoering" / "templates" / "document.typ"
+    loop = "#for i in range(100000) { for j in range(100000) { } }\n"
+    (root / "templates" / "document.typ").write_text(loop + builtin.read_text("utf-8"))
+    return ["build", "-f", "pdf", str(SOURCE)]
+
+
 def _import(root: Path, name: str, data: bytes) -> list[str]:
     (root / "incoming").mkdir(exist_ok=True)
     (root / "incoming" / name).write_bytes(data)
@@ -229,6 +239,7 @@ CASES = [
     image_files,
     jinja_runaway,
     jinja_loop,
+    typst_loop,
     pdf_filter_chain_bomb,
     pdf_glyph_bomb,
     pdf_page_drawing_nothing,
