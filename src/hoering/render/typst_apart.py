@@ -135,7 +135,6 @@ def _serve(connection: Any, limits: Limits) -> None:
     space is kept to ``template_memory_mb`` and its standard error to itself (Rust's
     "memory allocation … failed" is told as a message)."""
     import os
-    import resource
     import signal
 
     from ..limits import activate
@@ -144,10 +143,7 @@ def _serve(connection: Any, limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     _end_with_parent()
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
-    ceiling = int(limits.template_memory_mb * 1024 * 1024)
-    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-    soft = ceiling if hard == resource.RLIM_INFINITY else min(ceiling, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    _limit_memory(limits.template_memory_mb)
     connection.send("ready")
     while True:
         try:
@@ -172,3 +168,17 @@ def _end_with_parent() -> None:
     if sys.platform.startswith("linux"):
         PR_SET_PDEATHSIG = 1  # noqa: N806 (the name in <sys/prctl.h>)
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _limit_memory(mb: float) -> None:
+    """Keep this process's address space to ``mb`` (or the lower limit it was given), where
+    the system lets a process limit it (not on Windows; macOS may refuse)."""
+    try:
+        import resource
+
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        ceiling = int(mb * 1024 * 1024)
+        soft = ceiling if hard == resource.RLIM_INFINITY else min(ceiling, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (ImportError, ValueError, OSError):
+        return
