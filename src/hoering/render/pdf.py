@@ -54,7 +54,7 @@ def render(document: Document, templates: TemplateFinder) -> bytes:
     if template.parent == BUILTIN_TEMPLATES:
         pdf = lay_out(template, inputs, timestamp)
     else:  # a user's template may loop or grow without end: in a process that can be stopped
-        pdf = lay_out_apart(template, inputs, timestamp)
+        pdf = lay_out_apart(template, inputs, timestamp, lay_out)
     return with_archive_record(pdf, document.archive)
 
 

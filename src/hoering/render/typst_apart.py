@@ -11,6 +11,7 @@ than ``template_memory_mb`` of memory, and started again for the next document.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from ..messages import choose_language, language, ntr, number, tr
 _lock = threading.Lock()  # one helper per process, one document at a time
 STARTUP_SECONDS = 120  # for the helper to start (a busy machine takes its time)
 _helper: _Helper | None = None
+LayOut = Callable[[Path, dict[str, str], int], bytes]  # hoering.render.pdf.lay_out
 
 
 class _Stopped(Exception):
@@ -34,7 +36,7 @@ class _Stopped(Exception):
 class _Helper:
     """A process that lays out PDFs: requests in, PDF bytes or a TemplateError out."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, lay_out: LayOut) -> None:
         import multiprocessing
 
         context = (
@@ -44,7 +46,7 @@ class _Helper:
         )
         self.connection, theirs = context.Pipe()
         self.process = context.Process(
-            target=_serve, args=(theirs, limits), daemon=True, name="hoering-typst"
+            target=_serve, args=(theirs, limits, lay_out), daemon=True, name="hoering-typst"
         )
         self.process.start()
         theirs.close()
@@ -75,15 +77,16 @@ class _Helper:
         self.connection.close()
 
 
-def lay_out_apart(template: Path, inputs: dict[str, str], timestamp: int) -> bytes:
-    """The PDF of ``template`` with ``inputs``, laid out by the helper process."""
+def lay_out_apart(template: Path, inputs: dict[str, str], timestamp: int, lay_out: LayOut) -> bytes:
+    """The PDF of ``template`` with ``inputs``, laid out by ``lay_out`` in the helper
+    process (the function travels by its name: this module does not import the renderer)."""
     global _helper
     limits = active()
     with _lock:
         try:
             if _helper is None or not _helper.process.is_alive():
                 _stop_helper()
-                _helper = _Helper(limits)
+                _helper = _Helper(limits, lay_out)
             request = (str(template), inputs, timestamp, limits, language())
             return _helper.lay_out(request, limits.template_seconds)
         except HoeringError:
@@ -128,7 +131,7 @@ def _stopped_error(template: Path, limits: Limits, timed_out: bool) -> TemplateE
     )
 
 
-def _serve(connection: Any, limits: Limits) -> None:
+def _serve(connection: Any, limits: Limits, lay_out: LayOut) -> None:
     """The helper: lay out each request until the caller closes the connection. Ctrl+C
     ends it at once, even inside Typst (the system's default, no Python handler that would
     wait for Typst to return), as does the end of the process that started it; its address
@@ -138,7 +141,6 @@ def _serve(connection: Any, limits: Limits) -> None:
     import signal
 
     from ..limits import activate
-    from .pdf import lay_out
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     _end_with_parent()
