@@ -32,6 +32,19 @@ def test_edited_copies_are_grouped_and_different_texts_are_not():
     assert c.near_duplicate_groups(TEXTS) == [[0, 1, 3, 6], [2, 4]]
 
 
+def test_texts_given_as_digests_and_signatures_are_grouped_as_the_texts_are():
+    """The readers send each sentence's digest and signature, not its text: the groups are
+    the same, identical texts (0 and 6) signed once and counted as they first came."""
+    found = [c.words(t) for t in TEXTS]
+    digests = np.array([c.digest(w) for w in found], dtype=np.uint64)
+    assert c.groups_of_prints(digests, c.signatures(found)) == [[0, 1, 3, 6], [2, 4]]
+    long = [i for i, w in enumerate(found) if len(w) >= c.MIN_WORDS]  # "Enig i forslaget" not
+    groups = c.groups_of_prints(digests[long], c.signatures([found[i] for i in long]))
+    assert [[long[i] for i in g] for g in groups] == c.near_duplicate_groups(TEXTS)
+    assert c.groups_of_prints(digests[[2, 4]], c.signatures([found[2], found[4]])) == [[0, 1]]
+    assert c.groups_of_prints(np.zeros(0, np.uint64), c.signatures([])) == []
+
+
 def test_signatures_are_datasketch_minhashes_of_word_pairs():
     from datasketch import MinHash
 

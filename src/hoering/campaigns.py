@@ -18,6 +18,7 @@ wording between letters. One mechanism, in steps that also run apart on a cluste
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 from collections.abc import Iterable, Sequence
@@ -36,6 +37,7 @@ SIMILAR = 0.5  # the check: share of signature positions equal to the representa
 MIN_WORDS = 8  # shorter texts ("Enig", "Vi støtter forslaget") are opinions, not campaigns
 WORD = re.compile(r"[0-9a-zæøåéü]+")
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+STEP = 1 << 14  # texts compared with their representatives at a time
 
 
 def words(text: str) -> list[str]:
@@ -214,15 +216,34 @@ def similar(sigs: np.ndarray, representative_sigs: np.ndarray) -> np.ndarray:
 
 def similar_groups(ids: np.ndarray, sigs: np.ndarray) -> list[list[int]]:
     """Every step in one process: groups (of two or more) of the ids whose signatures are
-    near-identical, each checked against its representative."""
+    near-identical, each checked against its representative. The band keys are linked one
+    band at a time: a band's keys are a part of the keys like any other (see
+    :func:`candidate_edges`)."""
     if len(ids) < 2:
         return []
-    groups = components(candidate_edges(key_pairs(ids, band_keys(sigs))))
+    keys = band_keys(sigs)  # band by band: all bands' pairs at once took ~1 KB a text
+    groups = components(
+        *(
+            candidate_edges(key_pairs(ids, keys[:, band : band + 1]))
+            for band in range(keys.shape[1])
+        )
+    )
     labels = groups.label_of(ids)
     kept = labels >= 0
     order = np.argsort(ids)
     rows = order[np.searchsorted(ids[order], groups.representatives)]
-    kept[kept] = similar(sigs[kept], sigs[rows[labels[kept]]]) >= SIMILAR
+    members = np.flatnonzero(kept)
+    representatives = rows[labels[members]]
+    kept[members] = (
+        np.concatenate(
+            [  # a step at a time: two copies of all members' signatures are 512 bytes a text
+                similar(sigs[members[at : at + STEP]], sigs[representatives[at : at + STEP]])
+                for at in range(0, len(members), STEP)
+            ]
+            or [np.zeros(0)]
+        )
+        >= SIMILAR
+    )
     found: dict[int, list[int]] = {}
     for identity, label, keep in zip(ids, labels, kept, strict=True):
         if keep:
@@ -254,17 +275,49 @@ def near_duplicate_groups(texts: Iterable[str], min_words: int = MIN_WORDS) -> l
     """Groups (of two or more) of near-identical texts, as indexes in the order ``texts``
     gives them (read once: it may be a generator); texts of fewer than ``min_words`` words
     take no part. Identical texts are signed once."""
-    distinct: dict[str, list[int]] = {}
+    kept: list[int] = []
+    distinct: dict[str, int] = {}
+    rows: list[int] = []
     for index, text in enumerate(texts):
         found = words(text)
         if len(found) >= min_words:
-            distinct.setdefault(" ".join(found), []).append(index)
-    keys = list(distinct)
-    ids = np.arange(len(keys), dtype=np.uint64)
-    joined: dict[int, list[int]] = {}
-    for group in similar_groups(ids, signatures(_Split(keys))):
-        for member in group:
-            joined[member] = group
-    groups = {tuple(joined.get(row, [row])) for row in range(len(keys))}
-    members = [sorted(i for row in group for i in distinct[keys[row]]) for group in groups]
-    return sorted(g for g in members if len(g) > 1)
+            kept.append(index)
+            rows.append(distinct.setdefault(" ".join(found), len(distinct)))
+    sigs = signatures(_Split(list(distinct)))
+    del distinct
+    return [[kept[i] for i in group] for group in duplicate_groups(np.array(rows), sigs)]
+
+
+def digest(text_words: list[str]) -> int:
+    """A text's words as 64 bits: identical words, identical digests (a different text has
+    the same one with a chance of one in 2**64 per pair: 1 in 400 million for 300,000)."""
+    data = " ".join(text_words).encode()
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+
+
+def groups_of_prints(digests: np.ndarray, sigs: np.ndarray) -> list[list[int]]:
+    """:func:`near_duplicate_groups` of texts given as their :func:`digest` and signature
+    (one row each; identical texts, identical rows), made where the texts were read."""
+    if len(digests) == 0:
+        return []
+    _, first, inverse = np.unique(digests, return_index=True, return_inverse=True)
+    if len(first) == len(digests):  # no text twice: each is its own row (no copy)
+        return duplicate_groups(np.arange(len(digests)), sigs)
+    order = np.argsort(first, kind="stable")  # the distinct texts as they first came
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return duplicate_groups(rank[inverse.reshape(-1)], sigs[first[order]])
+
+
+def duplicate_groups(rows: np.ndarray, sigs: np.ndarray) -> list[list[int]]:
+    """The groups (of two or more) of texts, each given as its row in ``sigs`` (the
+    signatures of the distinct texts, in the order they first came): the same row, or rows
+    found near-identical by :func:`similar_groups`."""
+    label = np.arange(len(sigs))
+    for group in similar_groups(np.arange(len(sigs), dtype=np.uint64), sigs):
+        label[group] = group[0]
+    texts = label[rows]
+    order = np.argsort(texts, kind="stable")
+    starts = np.flatnonzero(np.diff(texts[order], prepend=-1))
+    found = np.split(order, starts[1:])
+    return sorted(group.tolist() for group in found if len(group) > 1)

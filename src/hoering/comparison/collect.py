@@ -34,7 +34,7 @@ from .model import Comparison, LeftOut, Remark, Respondent, TopicRemarks
 from .quotes import quotable, short_quote
 from .remarks import AuthorityRemarks, read_remarks
 from .sections import Section, sections
-from .similarity import Similarity, shared_respondents
+from .similarity import Prints, Similarity, prints, shared_by_prints
 from .wrapping import unwrapped
 
 PARALLEL_FROM = 16
@@ -58,6 +58,7 @@ class _Read:
     no_remarks: bool = False
     guessed: tuple[str, ...] = ()  # metadata keys import guessed and nobody confirmed
     footnotes: tuple[n.Footnote, ...] = ()
+    prints: tuple[Prints, ...] = ()  # each section's, for shared wording (made by the reader)
 
 
 def compare(
@@ -69,7 +70,7 @@ def compare(
     executor: Executor | None = None,
     answers_expected: bool = True,
     reader: Executor | None = None,
-    similarity: Similarity = shared_respondents,
+    similarity: Similarity | None = None,
 ) -> Comparison:
     """The comparison of every response to the hearing in ``hearing_dir`` (writes nothing).
 
@@ -81,8 +82,9 @@ def compare(
     lacks answers (for 'hoering remarks', which is about to make room for them).
     ``reader``: the executor that reads the responses (default: this process for a few,
     else a process pool); the workspace passes one that keeps what it read of files that
-    did not change. ``similarity``: what finds the remarks respondents share (the workspace
-    passes one that keeps its answer while no remark's text changed)."""
+    did not change. ``similarity``: what finds the remarks respondents share from their texts
+    (the workspace passes one that keeps its answer while no remark's text changed; default:
+    :func:`~.similarity.shared_by_prints` of the prints the readers made)."""
     config = config or load_config()
     hearing = load_hearing(hearing_folder(Path(hearing_dir), config))
     paths, tables = _response_files(hearing)
@@ -210,6 +212,7 @@ def _read(path: Path) -> _Read | HoeringError:
         meta = source.meta
         name = meta.sender_shown(path.name) or ""  # a profile's name: looked up by the caller
         received = (path.parent.parent / meta.source.file) if meta.source else None
+        found = tuple(unwrapped(sections(source.blocks)))
         return _Read(
             path,
             meta.hearing,
@@ -220,11 +223,12 @@ def _read(path: Path) -> _Read | HoeringError:
             meta.date,
             meta.source is not None,
             received,
-            tuple(unwrapped(sections(source.blocks))),
+            found,
             source.raw.body_first_line,
             meta.no_remarks,
             tuple(meta.guessed),
             tuple(source.body.footnotes),
+            tuple(prints(section.text) for section in found),
         )
     except HoeringError as exc:
         return exc.located(path) if isinstance(exc, SourceError) else exc
@@ -278,10 +282,10 @@ def _comparison(
     authority: AuthorityRemarks,
     reads: list[_Read],
     left_out: tuple[LeftOut, ...] = (),
-    similarity: Similarity = shared_respondents,
+    similarity: Similarity | None = None,
 ) -> Comparison:
     respondents = []
-    pending: list[tuple[str, Section, _Read]] = []
+    pending: list[tuple[str, Section, _Read, Prints]] = []
     for name, group in sorted(groups.items(), key=lambda item: item[0].casefold()):
         group.sort(key=lambda r: (r.date or dt.date.max, r.path))
         respondents.append(_respondent(hearing, name, group, name in consulted))
@@ -313,11 +317,14 @@ def _comparison(
 
 
 def _remarks(
-    pending: list[tuple[str, Section, _Read]], similarity: Similarity = shared_respondents
+    pending: list[tuple[str, Section, _Read, Prints]], similarity: Similarity | None = None
 ) -> list[Remark]:
     """A remark of each respondent's section, with the other respondents who said the same
-    (found by ``similarity``)."""
-    shared = similarity([(name, s.text) for name, s, _ in pending])
+    (found by ``similarity`` from the texts, or else from the prints the readers made)."""
+    if similarity is None:
+        shared = shared_by_prints([name for name, *_ in pending], [p for *_, p in pending])
+    else:
+        shared = similarity([(name, s.text) for name, s, *_ in pending])
     return [
         Remark(
             name,
@@ -333,7 +340,7 @@ def _remarks(
             read.date,
             quotable(s.blocks, read.footnotes),
         )
-        for (name, s, read), others in zip(pending, shared, strict=True)
+        for (name, s, read, _), others in zip(pending, shared, strict=True)
     ]
 
 
@@ -370,14 +377,22 @@ def _respondent(hearing: Hearing, name: str, group: list[_Read], consulted: bool
     )
 
 
-def _unique_sections(name: str, group: list[_Read]) -> list[tuple[str, Section, _Read]]:
-    """Every section of a party's responses; the same text sent twice is counted once."""
+def _unique_sections(name: str, group: list[_Read]) -> list[tuple[str, Section, _Read, Prints]]:
+    """Every section of a party's responses, with its prints; the same text sent twice is
+    counted once."""
     seen: set[tuple[str | None, str]] = set()
     found = []
     for read in group:
-        for section in read.sections:
+        for section, made in zip(read.sections, _prints_of(read), strict=True):
             key = (section.topic, " ".join(section.text.split()))
             if key not in seen:
                 seen.add(key)
-                found.append((name, section, read))
+                found.append((name, section, read, made))
     return found
+
+
+def _prints_of(read: _Read) -> tuple[Prints, ...]:
+    """The prints its reader made (a read made otherwise has none yet: made here)."""
+    if len(read.prints) == len(read.sections):
+        return read.prints
+    return tuple(prints(section.text) for section in read.sections)

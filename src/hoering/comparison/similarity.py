@@ -13,10 +13,12 @@ show.
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from ..campaigns import near_duplicate_groups
+import numpy as np
+
+from ..campaigns import NUM_PERM, digest, groups_of_prints, signatures, words
 from .quotes import sentences
 
 MIN_WORDS = 8
@@ -26,26 +28,45 @@ COMMON = 25
 Similarity = Callable[[list[tuple[str, str]]], list[tuple[str, ...]]]
 
 
+@dataclass(frozen=True)
+class Prints:
+    """What comparing a remark's wording needs of it, made where it is read (a reader
+    process) so the text is not cut and signed again: for each of its sentences of
+    ``MIN_WORDS`` words or more, a digest of its words and its MinHash signature."""
+
+    digests: np.ndarray  # (sentences,) uint64
+    signatures: np.ndarray  # (sentences, NUM_PERM) uint32
+
+
+def prints(text: str) -> Prints:
+    """The :class:`Prints` of a remark's text."""
+    found = [w for w in map(words, sentences(text)) if len(w) >= MIN_WORDS]
+    digests = np.array([digest(w) for w in found], dtype=np.uint64)
+    return Prints(digests, signatures(found))
+
+
 def shared_respondents(remarks: list[tuple[str, str]]) -> list[tuple[str, ...]]:
-    """For each (respondent, text), the other respondents who wrote one of its sentences.
-    The sentences are cut as they are signed; only the remark each came from is kept (an
-    index, 8 bytes a sentence)."""
-    owners = array("q")
+    """For each (respondent, text), the other respondents who wrote one of its sentences."""
+    return shared_by_prints([name for name, _ in remarks], [prints(text) for _, text in remarks])
 
-    def every_sentence() -> Iterator[str]:
-        for index, (_, text) in enumerate(remarks):
-            for sentence in sentences(text):
-                owners.append(index)
-                yield sentence
 
-    everyone = len({respondent for respondent, _ in remarks})
+def shared_by_prints(names: Sequence[str], found: Sequence[Prints]) -> list[tuple[str, ...]]:
+    """For each remark (its respondent's name and its :class:`Prints`), the other
+    respondents who wrote one of its sentences. Only the remark each sentence came from is
+    kept beside the prints (8 bytes a sentence)."""
+    owners = np.repeat(np.arange(len(found)), [len(p.digests) for p in found])
+    groups = groups_of_prints(
+        np.concatenate([p.digests for p in found] or [np.zeros(0, np.uint64)]),
+        np.concatenate([p.signatures for p in found] or [np.zeros((0, NUM_PERM), np.uint32)]),
+    )
+    everyone = len(set(names))
     stock = max(COMMON, everyone // 2)
-    others: list[set[str]] = [set() for _ in remarks]
-    for group in near_duplicate_groups(every_sentence(), MIN_WORDS):
-        members = {owners[i] for i in group}
-        writers = {remarks[m][0] for m in members}
+    others: list[set[str]] = [set() for _ in names]
+    for group in groups:
+        members = set(owners[group].tolist())
+        writers = {names[m] for m in members}
         if not 1 < len(writers) <= stock:
             continue
         for member in members:
-            others[member] |= writers - {remarks[member][0]}
+            others[member] |= writers - {names[member]}
     return [tuple(sorted(o)) for o in others]
