@@ -272,7 +272,7 @@ def pages(base: str) -> list[str]:
         base + "responses/hvidovre-kommune",
         base + "remarks",
         base + "remarks?topic=udskrivningsmentor",
-        base + "remarks?respondent=Br%C3%B8ndby%20Kommune",
+        base + "remarks?respondent=Hvidovre%20Kommune",  # a respondent of this fixture
     ]
 
 
