@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..config import Config
 from ..errors import TemplateError
-from ..limits import active
+from ..limits import Limits, active
 from ..messages import ntr, number, tr
 
 if TYPE_CHECKING:
@@ -126,17 +126,22 @@ def _render_limited(template: Any, context: dict[str, Any], path: Path) -> str:
                     )
                 parts.append(part)
     except TemplateTimeout:
-        raise TemplateError(
-            path,
-            ntr(
-                "the template ran for more than {seconds} second",
-                "the template ran for more than {seconds} seconds",
-                1 if limits.template_seconds == 1 else 2,  # one second, else seconds
-                seconds=number(limits.template_seconds),
-            ),
-            hint=tr("look for loops that never end") + "; " + limits.hint("template_seconds"),
-        ) from None
+        raise ran_too_long(path, limits) from None
     return "".join(parts)
+
+
+def ran_too_long(template: Path, limits: Limits) -> TemplateError:
+    """The error of a user's template (Jinja or Typst) stopped after ``template_seconds``."""
+    return TemplateError(
+        template,
+        ntr(
+            "the template ran for more than {seconds} second",
+            "the template ran for more than {seconds} seconds",
+            1 if limits.template_seconds == 1 else 2,  # one second, else seconds
+            seconds=number(limits.template_seconds),
+        ),
+        hint=tr("look for loops that never end") + "; " + limits.hint("template_seconds"),
+    )
 
 
 @contextmanager

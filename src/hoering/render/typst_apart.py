@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import HoeringError, TemplateError
 from ..limits import Limits, active
-from ..messages import choose_language, language, ntr, number, tr
+from ..messages import choose_language, language, number, tr
 
 _lock = threading.Lock()  # one helper per process, one document at a time
 STARTUP_SECONDS = 120  # for the helper to start (a busy machine takes its time)
@@ -108,16 +108,9 @@ def _stop_helper() -> None:
 
 def _stopped_error(template: Path, limits: Limits, timed_out: bool) -> TemplateError:
     if timed_out:
-        return TemplateError(
-            template,
-            ntr(
-                "the template ran for more than {seconds} second",
-                "the template ran for more than {seconds} seconds",
-                1 if limits.template_seconds == 1 else 2,  # one second, else seconds
-                seconds=number(limits.template_seconds),
-            ),
-            hint=tr("look for loops that never end") + "; " + limits.hint("template_seconds"),
-        )
+        from .templates import ran_too_long
+
+        return ran_too_long(template, limits)
     return TemplateError(
         template,
         tr(
